@@ -1,0 +1,83 @@
+import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createBackend } from './backend';
+import { runDoctor, formatDoctorReport } from './doctor';
+import { startBrowserHost } from './host/server';
+import { defaultDataDir } from './paths';
+
+/** `earmark <command>`: admin and scripting entry on the same backend as the app. */
+
+// Built: out/main/cli.js; the app root (package.json, resources/, out/renderer) is two levels up.
+const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const version = (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+const USAGE = `Usage: earmark <command> [options]
+
+Commands:
+  serve    Serve the workstation to a browser on 127.0.0.1 (prints the URL with its access token)
+  doctor   Check the database: integrity, schema version, counts
+
+Options:
+  --data DIR   Data directory (default: ${defaultDataDir()})
+  --port N     serve: port to listen on (default: a free one)
+  --json       Print machine-readable JSON
+  --help       Show this help`;
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const [command] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const dataDir = resolve(values.data ?? defaultDataDir());
+  const backendOptions = { dataDir, resourcesDir: join(appRoot, 'resources'), version };
+
+  if (command === 'serve') {
+    const port = values.port === undefined ? 0 : Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) {
+      throw new Error(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
+    }
+    const backend = await createBackend(backendOptions);
+    const host = await startBrowserHost({ backend, rendererDir: join(appRoot, 'out', 'renderer'), port });
+    if (values.json) console.log(JSON.stringify({ url: host.url, port: host.port, dataDir }));
+    else console.log(`Earmark is running at ${host.url}`);
+    const stop = () => {
+      void host.close().then(() => {
+        backend.close();
+        process.exit(0);
+      });
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return new Promise<number>(() => {}); // serve until stopped
+  }
+
+  if (command === 'doctor') {
+    const report = await runDoctor(backendOptions);
+    console.log(values.json ? JSON.stringify(report) : formatDoctorReport(report));
+    return report.ok ? 0 : 1;
+  }
+
+  console.error(`Unknown command "${command}".\n\n${USAGE}`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`earmark: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

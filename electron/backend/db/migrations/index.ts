@@ -1,0 +1,9 @@
+import foundation from './001-foundation';
+
+/**
+ * Numbered migrations, oldest first. A migration that has run is never edited: its hash is
+ * recorded and checked at every start. Add a new file instead.
+ */
+export const migrations: readonly { version: number; name: string; sql: string }[] = [
+  { version: 1, name: '001-foundation', sql: foundation },
+];

@@ -1,0 +1,110 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { EarmarkError } from '../../../shared/errors';
+import { migrations as defaultMigrations } from './migrations';
+
+export type Db = Database.Database;
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export interface OpenOptions {
+  /** Overrides the migration list (tests). */
+  migrations?: readonly Migration[];
+  /** Path of a better-sqlite3 native build; Electron passes its own ABI build here. */
+  nativeBinding?: string;
+}
+
+export const DATABASE_FILE = 'earmark.sqlite';
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * Opens (creating if needed) the database in `dataDir`, backs it up and migrates it.
+ * A database written by a newer Earmark is refused rather than touched.
+ */
+export async function openDatabase(dataDir: string, options: OpenOptions = {}): Promise<Db> {
+  const migrations = options.migrations ?? defaultMigrations;
+  mkdirSync(dataDir, { recursive: true });
+  const file = join(dataDir, DATABASE_FILE);
+  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    configure(db);
+    const latest = migrations.at(-1)?.version ?? 0;
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > latest) {
+      throw new EarmarkError(
+        'conflict',
+        `The database ${file} was written by a newer version of Earmark (schema ${current}; this version knows up to ${latest}). ` +
+          'Update Earmark to open it; the file has not been changed.',
+      );
+    }
+    checkAppliedUnchanged(db, migrations, current);
+    if (current < latest) {
+      if (current > 0) await backup(db, dataDir, current);
+      migrate(db, migrations, current);
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function configure(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  // FULL: every committed change (an autosaved draft, say) survives a power cut, not only a crash.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+async function backup(db: Db, dataDir: string, version: number): Promise<void> {
+  const dir = join(dataDir, 'backups');
+  mkdirSync(dir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  await db.backup(join(dir, `earmark-schema${version}-${stamp}.sqlite`));
+}
+
+function migrate(db: Db, migrations: readonly Migration[], current: number): void {
+  const pending = migrations.filter((m) => m.version > current);
+  db.transaction(() => {
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, sha256 TEXT NOT NULL, applied_at TEXT NOT NULL
+    ) STRICT`);
+    const record = db.prepare('INSERT INTO schema_migrations (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)');
+    for (const m of pending) {
+      db.exec(m.sql);
+      record.run(m.version, m.name, sha256(m.sql), new Date().toISOString());
+    }
+    db.pragma(`user_version = ${Number(pending.at(-1)!.version)}`);
+  })();
+}
+
+/** Refuses to run when a migration that already ran has since been edited: the schema would silently differ. */
+function checkAppliedUnchanged(db: Db, migrations: readonly Migration[], current: number): void {
+  if (current === 0) return;
+  const rows = db.prepare('SELECT version, name, sha256 FROM schema_migrations').all() as {
+    version: number;
+    name: string;
+    sha256: string;
+  }[];
+  for (const row of rows) {
+    const known = migrations.find((m) => m.version === row.version);
+    if (known && sha256(known.sql) !== row.sha256) {
+      throw new EarmarkError(
+        'conflict',
+        `Migration ${row.name} was changed after it ran on this database; restore it and add a new migration instead.`,
+      );
+    }
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}

@@ -1,0 +1,134 @@
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { Speaker, type DemoStatus } from '../../../shared/api';
+import { EarmarkError } from '../../../shared/errors';
+import type { Db } from '../db/open';
+import { upsertAgent } from './people';
+import { insertRecording, probeRecording } from './recordings';
+import { readSetting, writeSetting } from './settings';
+
+const DemoCall = z.object({
+  id: z.string(),
+  title: z.string(),
+  agent: z.string(),
+  team: z.string(),
+  startedAt: z.string(),
+  direction: z.enum(['inbound', 'outbound']),
+  queue: z.string(),
+  customerRef: z.string(),
+  file: z.string(),
+  durationMs: z.number().int(),
+  channels: z.array(Speaker),
+  segments: z.array(z.object({ speaker: Speaker, startMs: z.number().int(), endMs: z.number().int(), text: z.string() })),
+});
+
+const DemoChat = z.object({
+  id: z.string(),
+  title: z.string(),
+  agent: z.string(),
+  team: z.string(),
+  startedAt: z.string(),
+  turns: z.array(z.object({ speaker: Speaker, at: z.string(), text: z.string() })),
+});
+
+const DemoManifest = z.object({ version: z.literal(1), calls: z.array(DemoCall), chats: z.array(DemoChat) });
+
+const SOURCE = 'demo';
+const STATE_KEY = 'demo.state';
+
+export function demoStatus(db: Db): DemoStatus {
+  const state = readSetting(db, STATE_KEY);
+  return { offer: state === null, loaded: state === 'loaded' };
+}
+
+export function declineDemo(db: Db): DemoStatus {
+  if (readSetting(db, STATE_KEY) === null) writeSetting(db, STATE_KEY, 'declined');
+  return demoStatus(db);
+}
+
+/**
+ * Loads the demo data set shipped in resources/demo: calls (copied into the data directory so they
+ * outlive the installation) and chats. Each interaction goes in with its own transaction; ones already
+ * loaded are skipped, so loading twice is harmless.
+ */
+export async function loadDemo(db: Db, resourcesDir: string, dataDir: string): Promise<{ calls: number; chats: number }> {
+  const demoDir = join(resourcesDir, 'demo');
+  const manifest = readManifest(join(demoDir, 'manifest.json'));
+  const mediaDir = join(dataDir, 'recordings', SOURCE);
+  mkdirSync(mediaDir, { recursive: true });
+  const exists = db.prepare('SELECT 1 FROM interactions WHERE source = ? AND external_id = ?');
+  const insertInteraction = db.prepare(
+    `INSERT INTO interactions (kind, title, external_id, source, agent_id, started_at, direction, queue, customer_ref, duration_ms)
+     VALUES (@kind, @title, @externalId, '${SOURCE}', @agentId, @startedAt, @direction, @queue, @customerRef, @durationMs)`,
+  );
+  const insertSegment = db.prepare(
+    `INSERT INTO segments (interaction_id, seq, speaker, start_ms, end_ms, sent_at, text) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  let calls = 0;
+  let chats = 0;
+
+  for (const call of manifest.calls) {
+    if (exists.get(SOURCE, call.id)) continue;
+    const target = join(mediaDir, `${call.id}.wav`);
+    copyFileSync(join(demoDir, call.file), target);
+    const probed = await probeRecording(target);
+    db.transaction(() => {
+      const interactionId = Number(
+        insertInteraction.run({
+          kind: 'call',
+          title: call.title,
+          externalId: call.id,
+          agentId: upsertAgent(db, call.agent, call.team),
+          startedAt: call.startedAt,
+          direction: call.direction,
+          queue: call.queue,
+          customerRef: call.customerRef,
+          durationMs: probed.analysis.durationMs,
+        }).lastInsertRowid,
+      );
+      insertRecording(db, interactionId, probed, call.channels);
+      call.segments.forEach((s, seq) =>
+        insertSegment.run(interactionId, seq, s.speaker, s.startMs, s.endMs, null, s.text),
+      );
+    })();
+    calls++;
+  }
+
+  for (const chat of manifest.chats) {
+    if (exists.get(SOURCE, chat.id)) continue;
+    db.transaction(() => {
+      const first = Date.parse(chat.turns[0]?.at ?? chat.startedAt);
+      const last = Date.parse(chat.turns.at(-1)?.at ?? chat.startedAt);
+      const interactionId = Number(
+        insertInteraction.run({
+          kind: 'chat',
+          title: chat.title,
+          externalId: chat.id,
+          agentId: upsertAgent(db, chat.agent, chat.team),
+          startedAt: chat.startedAt,
+          direction: 'inbound',
+          queue: null,
+          customerRef: null,
+          durationMs: Math.max(0, last - first),
+        }).lastInsertRowid,
+      );
+      chat.turns.forEach((t, seq) => insertSegment.run(interactionId, seq, t.speaker, null, null, t.at, t.text));
+    })();
+    chats++;
+  }
+  writeSetting(db, STATE_KEY, 'loaded');
+  return { calls, chats };
+}
+
+function readManifest(path: string): z.infer<typeof DemoManifest> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new EarmarkError('not_found', `The demo data set could not be read from ${path}: ${(error as Error).message}`);
+  }
+  const parsed = DemoManifest.safeParse(raw);
+  if (!parsed.success) throw new EarmarkError('internal', `The demo manifest ${path} is malformed: ${parsed.error.message}`);
+  return parsed.data;
+}

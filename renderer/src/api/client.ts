@@ -1,0 +1,41 @@
+import { methodNames, splitMethodName, type EarmarkBridge, type EarmarkClient } from '../../../shared/api';
+import { EarmarkError, isErrorCode, type Reply } from '../../../shared/errors';
+import { createBrowserBridge } from './browser-bridge';
+
+declare global {
+  interface Window {
+    /** Present in the desktop app (exposed by the preload); absent in the browser host. */
+    earmark?: EarmarkBridge;
+  }
+}
+
+/** Wraps a bridge so each call resolves to its value or throws an EarmarkError with the backend's code. */
+export function createClient(bridge: EarmarkBridge): EarmarkClient {
+  const namespaces: Record<string, Record<string, (params: unknown) => Promise<unknown>>> = {};
+  for (const name of methodNames) {
+    const [ns, fn] = splitMethodName(name);
+    const call = (bridge as unknown as Record<string, Record<string, (p: unknown) => Promise<Reply<unknown>>>>)[ns]![
+      fn
+    ]!;
+    (namespaces[ns] ??= {})[fn] = async (params: unknown) => {
+      const reply = await call(params ?? {});
+      if (reply.ok) return reply.value;
+      throw new EarmarkError(isErrorCode(reply.error.code) ? reply.error.code : 'internal', reply.error.message);
+    };
+  }
+  return {
+    ...(namespaces as unknown as Omit<EarmarkClient, 'on' | 'mediaUrl' | 'transport'>),
+    on: bridge.on.bind(bridge),
+    mediaUrl: bridge.mediaUrl.bind(bridge),
+    transport: bridge.transport,
+  };
+}
+
+function tokenFromUrl(): string | null {
+  const token = new URLSearchParams(window.location.search).get('token');
+  if (token) sessionStorage.setItem('earmark.token', token);
+  return token ?? sessionStorage.getItem('earmark.token');
+}
+
+/** The client for this window: the preload's bridge in the desktop app, HTTP in the browser host. */
+export const api: EarmarkClient = createClient(window.earmark ?? createBrowserBridge(tokenFromUrl()));

@@ -1,0 +1,67 @@
+import { MantineProvider, Center, Loader, Alert } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { createHashRouter, RouterProvider } from 'react-router';
+import type { i18n as I18n } from 'i18next';
+import { api } from '../api/client';
+import { initI18n, pickLanguage } from '../i18n';
+import { LibraryPage } from '../features/library/LibraryPage';
+import { InteractionPage } from '../features/review/InteractionPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { Shell } from './Shell';
+import { theme } from './theme';
+
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+
+const router = createHashRouter([
+  {
+    element: <Shell />,
+    children: [
+      { index: true, element: <LibraryPage /> },
+      { path: 'interaction/:id', element: <InteractionPage /> },
+      { path: 'settings', element: <SettingsPage /> },
+    ],
+  },
+]);
+
+type Boot = { state: 'loading' } | { state: 'ready'; i18n: I18n } | { state: 'error'; message: string };
+
+export function App() {
+  const [boot, setBoot] = useState<Boot>({ state: 'loading' });
+
+  useEffect(() => {
+    let cancelled = false;
+    api.settings
+      .get({})
+      .then((settings) => initI18n(pickLanguage(settings.language)))
+      .then((i18n) => !cancelled && setBoot({ state: 'ready', i18n }))
+      .catch((error: unknown) => !cancelled && setBoot({ state: 'error', message: String(error) }));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  return (
+    <MantineProvider theme={theme}>
+      {boot.state === 'ready' ? (
+        <I18nextProvider i18n={boot.i18n}>
+          <QueryClientProvider client={queryClient}>
+            <RouterProvider router={router} />
+          </QueryClientProvider>
+        </I18nextProvider>
+      ) : (
+        <Center h="100%" data-app-state={boot.state}>
+          {boot.state === 'loading' ? (
+            <Loader aria-label="Loading" />
+          ) : (
+            // i18n is not up when start-up itself fails, so this one message is in English.
+            <Alert color="red" title="Earmark could not start">
+              {boot.message}
+            </Alert>
+          )}
+        </Center>
+      )}
+    </MantineProvider>
+  );
+}

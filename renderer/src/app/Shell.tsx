@@ -1,0 +1,42 @@
+import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
+
+/** The frame around every screen; `data-app-state="ready"` tells tests the app is interactive. */
+export function Shell() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} padding="md" data-app-state="ready">
+      <AppShell.Header>
+        <Group h="100%" px="md" gap="sm">
+          <Title order={3} c="indigo.7">
+            {t('app.name')}
+          </Title>
+          <Text c="dimmed" size="sm">
+            {t('app.tagline')}
+          </Text>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <NavLink
+          component={RouterLink}
+          to="/"
+          label={t('nav.library')}
+          active={pathname === '/' || pathname.startsWith('/interaction')}
+          data-testid="nav-library"
+        />
+        <NavLink
+          component={RouterLink}
+          to="/settings"
+          label={t('nav.settings')}
+          active={pathname === '/settings'}
+          data-testid="nav-settings"
+        />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,42 @@
+/**
+ * Error codes that cross the API boundary. The renderer shows `message` to the user, so every
+ * message names the problem (which field, which file) in plain words.
+ */
+export const errorCodes = [
+  'invalid_params',
+  'unknown_method',
+  'not_found',
+  'conflict',
+  'unsupported_media',
+  'forbidden',
+  'unauthorized',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface ApiErrorBody {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody };
+
+/** Thrown by backend services and rethrown by the renderer client, so both sides speak one error type. */
+export class EarmarkError extends Error {
+  override readonly name = 'EarmarkError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  toBody(): ApiErrorBody {
+    return { code: this.code, message: this.message };
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (errorCodes as readonly string[]).includes(value);
+}
