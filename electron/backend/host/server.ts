@@ -218,14 +218,16 @@ function readBody(req: IncomingMessage): Promise<string> {
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
+      // Past the limit, keep reading but drop the bytes, so the client gets a 413 rather than a reset.
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => {
       if (size > MAX_BODY_BYTES) {
         reject(new EarmarkError('invalid_params', `The request body is larger than ${MAX_BODY_BYTES} bytes.`));
-        req.destroy();
-        return;
+      } else {
+        resolveBody(Buffer.concat(chunks).toString('utf8'));
       }
-      chunks.push(chunk);
     });
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }

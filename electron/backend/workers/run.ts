@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { EarmarkError } from '../../../shared/errors';
 import { failureToError, type WorkerMessage } from './protocol';
 
@@ -18,11 +18,9 @@ const fromSource = import.meta.url.endsWith('.ts');
 
 /** Runs heavy work (decoding, peaks) off the calling thread, with progress and cancellation. */
 export function runWorker<I, O>(name: WorkerName, input: I, options: RunOptions = {}): Promise<O> {
-  const file = join(here, `${name}.worker.${fromSource ? 'ts' : 'js'}`);
-  const worker = new Worker(file, {
-    workerData: input,
-    execArgv: fromSource ? ['--import', 'tsx'] : [],
-  });
+  const worker = fromSource
+    ? new Worker(tsxBootstrap(join(here, `${name}.worker.ts`)), { eval: true, workerData: input })
+    : new Worker(join(here, `${name}.worker.js`), { workerData: input });
   return new Promise<O>((resolve, reject) => {
     let settled = false;
     const settle = (fn: () => void) => {
@@ -47,4 +45,9 @@ export function runWorker<I, O>(name: WorkerName, input: I, options: RunOptions 
       settle(() => reject(new Error(`The ${name} worker stopped unexpectedly (exit code ${code}).`))),
     );
   });
+}
+
+/** Worker code that registers tsx's loader in the new thread, then runs the TypeScript worker. */
+function tsxBootstrap(file: string): string {
+  return `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); });`;
 }

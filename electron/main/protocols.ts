@@ -1,0 +1,200 @@
+import { createReadStream, type Stats } from 'node:fs';
+import { readFile, realpath, stat as statFile } from 'node:fs/promises';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { Readable } from 'node:stream';
+import type { CustomScheme, Protocol } from 'electron';
+import { EarmarkError } from '../../shared/errors';
+import { CONTENT_SECURITY_POLICY } from '../backend/host/csp';
+import { parseRange } from '../backend/media/range';
+
+/**
+ * The two custom schemes. `app://earmark/` serves the built renderer (a standard, secure origin, so
+ * the page gets a real origin, fetch and workers without `file:`'s loose rules). `earmark-media://`
+ * streams recordings with Range support so the player can seek in hour-long calls.
+ * This file loads no 'electron' at run time: main passes `protocol` in, tests call the handlers directly.
+ */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'earmark';
+export const MEDIA_SCHEME = 'earmark-media';
+
+export const privilegedSchemes: CustomScheme[] = [
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false } },
+  // stream: media elements read the body progressively instead of waiting for the whole file.
+  { scheme: MEDIA_SCHEME, privileges: { secure: true, stream: true, supportFetchAPI: true } },
+];
+
+/** Must run before the app is ready (Electron's rule for privileged schemes). */
+export function registerPrivilegedSchemes(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
+  protocol.registerSchemesAsPrivileged(privilegedSchemes);
+}
+
+export type ProtocolHandler = (request: Request) => Promise<Response>;
+export type ByteRange = { start: number; end: number };
+
+/** True when `candidate` is `root` or lies below it, after resolving `..` (also across drives on Windows). */
+export function isInside(root: string, candidate: string): boolean {
+  const rel = relative(resolve(root), resolve(candidate));
+  return rel === '' || (rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel));
+}
+
+export interface MediaHandlerOptions {
+  /** `backend.mediaFile`: throws EarmarkError('not_found') for an unknown recording. */
+  mediaFile(recordingId: number): { path: string; mimeType: string };
+  stat?: (path: string) => Promise<Pick<Stats, 'size' | 'isFile'>>;
+  /** Opens the whole file (`range` null) or one inclusive byte range of it. */
+  openRange?: (path: string, range: ByteRange | null) => ReadableStream<Uint8Array>;
+  /**
+   * Folders recordings may live in. Omitted, any regular file the database points at is served:
+   * imported recordings can stay where they are, so until the backend keeps a list of import
+   * folders the data directory alone would be too narrow. The renderer only ever names an id,
+   * never a path, so it cannot steer the handler to another file either way.
+   */
+  roots?: () => readonly string[];
+}
+
+const openFileRange = (path: string, range: ByteRange | null): ReadableStream<Uint8Array> =>
+  Readable.toWeb(createReadStream(path, range ?? {})) as ReadableStream<Uint8Array>;
+
+/** Handler for `earmark-media://recording/<id>`: 200 whole file, 206 for a Range, 416 when unsatisfiable. */
+export function createMediaHandler(options: MediaHandlerOptions): ProtocolHandler {
+  const stat = options.stat ?? statFile;
+  const openRange = options.openRange ?? openFileRange;
+
+  return async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, 'Only GET and HEAD are allowed.');
+    const recordingId = recordingIdOf(request.url);
+    if (recordingId === null) return text(400, `Not a recording URL: ${request.url}`);
+
+    let file: { path: string; mimeType: string };
+    try {
+      file = options.mediaFile(recordingId);
+    } catch (error) {
+      if (error instanceof EarmarkError && error.code === 'not_found') return text(404, error.message);
+      return text(500, `Recording ${recordingId} could not be looked up: ${(error as Error).message}`);
+    }
+
+    let info: Pick<Stats, 'size' | 'isFile'>;
+    try {
+      info = await stat(file.path);
+    } catch {
+      return text(404, `The file of recording ${recordingId} is missing: ${file.path}`);
+    }
+    if (!info.isFile()) return text(404, `The file of recording ${recordingId} is not a regular file: ${file.path}`);
+    if (options.roots && !(await insideAny(options.roots(), file.path))) {
+      return text(403, `The file of recording ${recordingId} lies outside Earmark's folders.`);
+    }
+
+    const size = info.size;
+    const range = parseRange(request.headers.get('range'), size);
+    const headers: Record<string, string> = {
+      'Content-Type': file.mimeType,
+      'Accept-Ranges': 'bytes',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    };
+    if (range === 'unsatisfiable') {
+      return new Response(null, { status: 416, headers: { ...headers, 'Content-Range': `bytes */${size}` } });
+    }
+    const status = range ? 206 : 200;
+    headers['Content-Length'] = String(range ? range.end - range.start + 1 : size);
+    if (range) headers['Content-Range'] = `bytes ${range.start}-${range.end}/${size}`;
+    const body = request.method === 'HEAD' ? null : openRange(file.path, range);
+    return new Response(body, { status, headers });
+  };
+}
+
+/** `earmark-media://recording/42` → 42; null for anything else (other hosts, extra segments, 0, 007). */
+export function recordingIdOf(url: string): number | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== `${MEDIA_SCHEME}:` || parsed.host !== 'recording') return null;
+  const match = /^\/([1-9]\d{0,14})$/.exec(parsed.pathname);
+  return match?.[1] ? Number(match[1]) : null;
+}
+
+async function insideAny(roots: readonly string[], path: string): Promise<boolean> {
+  // Real paths on both sides, so a symlink inside a root cannot point the handler outside it.
+  const real = await realpath(path);
+  for (const root of roots) {
+    const realRoot = await realpath(root).catch(() => null);
+    if (realRoot && isInside(realRoot, real)) return true;
+  }
+  return false;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Handler for `app://earmark/...`: files from the built renderer only. A path that escapes the
+ * folder is refused before the file system is touched; an unknown path without an extension gets
+ * index.html (the app's own routes); HTML carries the CSP as a header, which a page cannot undo.
+ */
+export function createAppHandler(rendererDir: string, csp: string = CONTENT_SECURITY_POLICY): ProtocolHandler {
+  const root = resolve(rendererDir);
+  const indexHtml = join(root, 'index.html');
+
+  return async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, 'Only GET and HEAD are allowed.');
+    let pathname: string;
+    try {
+      const url = new URL(request.url);
+      if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return text(404, 'Not found.');
+      // Decoding after URL parsing turns %2F..%2F into ../, which the containment check below catches.
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      return text(400, `Malformed URL: ${request.url}`);
+    }
+    if (pathname.includes('\0')) return text(400, 'Malformed URL.');
+
+    const candidate = resolve(root, pathname.replace(/^[/\\]+/, ''));
+    if (!isInside(root, candidate)) return text(404, 'Not found.');
+
+    let file = candidate;
+    const info = await statFile(candidate).catch(() => null);
+    if (!info?.isFile()) {
+      if (extname(candidate) !== '') return text(404, 'Not found.');
+      file = indexHtml;
+    }
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch (error) {
+      if (file === indexHtml) return text(500, `The renderer is not built (${indexHtml} is missing): run \`npm run build\`.`);
+      return text(500, `${file} could not be read: ${(error as Error).message}`);
+    }
+    const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const isHtml = type.startsWith('text/html');
+    const headers: Record<string, string> = {
+      'Content-Type': type,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': isHtml ? 'no-store' : 'max-age=3600',
+      ...(isHtml ? { 'Content-Security-Policy': csp } : {}),
+    };
+    return new Response(request.method === 'HEAD' ? null : body, { status: 200, headers });
+  };
+}
+
+function text(status: number, message: string): Response {
+  return new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+}
