@@ -3,7 +3,18 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'http', 'url', 'stream'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'worker_threads',
+  'http',
+  'url',
+  'stream',
+];
 
 /** Process boundaries (ARCHITECTURE.md), enforced here rather than hoped for. */
 const boundaries = [
@@ -15,8 +26,14 @@ const boundaries = [
         {
           patterns: [
             { group: nodeBuiltins, message: 'shared/ is pure TypeScript: no Node APIs.' },
-            { group: ['electron', 'better-sqlite3', 'react', 'react-dom'], message: 'shared/ runs everywhere: no runtime-specific packages.' },
-            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ must not depend on electron/ or renderer/.' },
+            {
+              group: ['electron', 'better-sqlite3', 'react', 'react-dom'],
+              message: 'shared/ runs everywhere: no runtime-specific packages.',
+            },
+            {
+              group: ['**/electron/**', '**/renderer/**'],
+              message: 'shared/ must not depend on electron/ or renderer/.',
+            },
           ],
         },
       ],
@@ -30,8 +47,14 @@ const boundaries = [
         'error',
         {
           patterns: [
-            { group: ['**/electron/**', 'electron'], message: 'The renderer talks to the backend only through the typed API client.' },
-            { group: [...nodeBuiltins, 'better-sqlite3'], message: 'The renderer is a sandboxed web page: no Node APIs.' },
+            {
+              group: ['**/electron/**', 'electron'],
+              message: 'The renderer talks to the backend only through the typed API client.',
+            },
+            {
+              group: [...nodeBuiltins, 'better-sqlite3'],
+              message: 'The renderer is a sandboxed web page: no Node APIs.',
+            },
           ],
         },
       ],
@@ -44,8 +67,15 @@ const boundaries = [
         'error',
         {
           patterns: [
-            { group: ['electron'], message: 'The backend never imports electron: it must run in plain Node (browser host, CLI, tests).' },
-            { group: ['**/main/**', '**/preload/**', '**/renderer/**'], message: 'The backend does not depend on the Electron shell or the renderer.' },
+            {
+              group: ['electron'],
+              message:
+                'The backend never imports electron: it must run in plain Node (browser host, CLI, tests).',
+            },
+            {
+              group: ['**/main/**', '**/preload/**', '**/renderer/**'],
+              message: 'The backend does not depend on the Electron shell or the renderer.',
+            },
           ],
         },
       ],
@@ -59,7 +89,10 @@ const boundaries = [
         {
           patterns: [
             { group: nodeBuiltins, message: 'The sandboxed preload cannot use Node APIs.' },
-            { group: ['**/backend/**', '**/main/**', '**/renderer/**'], message: 'The preload only bridges to main over IPC.' },
+            {
+              group: ['**/backend/**', '**/main/**', '**/renderer/**'],
+              message: 'The preload only bridges to main over IPC.',
+            },
           ],
         },
       ],
@@ -68,7 +101,9 @@ const boundaries = [
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'bench-results/**', 'resources/**'] },
+  {
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'bench-results/**', 'resources/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

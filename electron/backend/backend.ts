@@ -31,7 +31,10 @@ export interface Backend {
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const { dataDir, resourcesDir } = options;
   const log = options.log ?? ((message: string) => console.error(message));
-  const db = await openDatabase(dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const db = await openDatabase(
+    dataDir,
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+  );
   const events = new EventHub();
   const changed = (reason: 'demo' | 'import' | 'delete') =>
     events.emit('library.changed' satisfies EventName, { reason });
@@ -53,7 +56,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   };
 
   const dispatch = createDispatch(handlers, {
-    onInternalError: (method, error) => log(`[earmark] ${method} failed: ${(error as Error)?.stack ?? String(error)}`),
+    onInternalError: (method, error) =>
+      log(`[earmark] ${method} failed: ${(error as Error)?.stack ?? String(error)}`),
   });
 
   return {

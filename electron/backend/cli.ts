@@ -11,7 +11,8 @@ import { defaultDataDir } from './paths';
 
 // Built: out/main/cli.js; the app root (package.json, resources/, out/renderer) is two levels up.
 const appRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const version = (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string }).version;
+const version = (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version: string })
+  .version;
 
 const USAGE = `Usage: earmark <command> [options]
 

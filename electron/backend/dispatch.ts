@@ -21,11 +21,15 @@ export interface DispatchOptions {
 export function createDispatch(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
   return async (method, payload) => {
     try {
-      if (!isMethodName(method)) throw new EarmarkError('unknown_method', `There is no API method named "${method}".`);
+      if (!isMethodName(method))
+        throw new EarmarkError('unknown_method', `There is no API method named "${method}".`);
       const spec = methods[method];
       const parsed = spec.params.safeParse(payload ?? {});
       if (!parsed.success) {
-        throw new EarmarkError('invalid_params', `Invalid parameters for ${method}: ${describe(parsed.error)}`);
+        throw new EarmarkError(
+          'invalid_params',
+          `Invalid parameters for ${method}: ${describe(parsed.error)}`,
+        );
       }
       const handler = handlers[method] as (params: unknown) => unknown;
       const value = await handler(parsed.data);

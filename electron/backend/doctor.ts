@@ -41,7 +41,9 @@ export async function runDoctor(options: BackendOptions): Promise<DoctorReport> 
   try {
     const { db } = backend;
     report.schemaVersion = db.pragma('user_version', { simple: true }) as number;
-    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map(
+      (r) => r.integrity_check,
+    );
     report.integrity = integrity.join('; ');
     if (report.integrity !== 'ok') report.problems.push(`SQLite integrity check failed: ${report.integrity}`);
     const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
@@ -80,6 +82,10 @@ export function formatDoctorReport(report: DoctorReport): string {
       `Agents / teams:  ${report.counts.agents} / ${report.counts.teams}`,
     );
   }
-  lines.push(report.ok ? 'Result:          healthy' : `Result:          problems found\n  - ${report.problems.join('\n  - ')}`);
+  lines.push(
+    report.ok
+      ? 'Result:          healthy'
+      : `Result:          problems found\n  - ${report.problems.join('\n  - ')}`,
+  );
   return lines.join('\n');
 }

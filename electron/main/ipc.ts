@@ -1,12 +1,11 @@
-import { methodNames, type EventName } from '../../shared/api';
+import { EVENT_CHANNEL, METHOD_CHANNEL_PREFIX, methodNames, type EventName } from '../../shared/api';
 import type { Reply } from '../../shared/errors';
 import type { Dispatch } from '../backend/dispatch';
 import type { FrameLike } from './security';
 
-/** Every API method travels on its own channel, so the preload can expose named functions only. */
-export const METHOD_CHANNEL_PREFIX = 'earmark:';
-/** Backend events travel on one channel as `{ event, payload }`; the preload filters by name. */
-export const EVENT_CHANNEL = 'earmark:event';
+// Every API method travels on its own channel, so the preload can expose named functions only;
+// backend events travel on one channel as `{ event, payload }` and the preload filters by name.
+export { EVENT_CHANNEL, METHOD_CHANNEL_PREFIX };
 
 export interface IpcInvokeEventLike {
   readonly senderFrame: FrameLike | null;
@@ -32,7 +31,10 @@ export function registerIpc(ipcMain: IpcMainLike, dispatch: Dispatch, isTrusted:
       if (!isTrusted(event.senderFrame)) {
         return Promise.resolve({
           ok: false,
-          error: { code: 'forbidden', message: `${name} was called from a page that is not Earmark's own; refused.` },
+          error: {
+            code: 'forbidden',
+            message: `${name} was called from a page that is not Earmark's own; refused.`,
+          },
         });
       }
       return dispatch(name, payload);

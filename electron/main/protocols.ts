@@ -18,7 +18,10 @@ export const APP_HOST = 'earmark';
 export const MEDIA_SCHEME = 'earmark-media';
 
 export const privilegedSchemes: CustomScheme[] = [
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false } },
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false },
+  },
   // stream: media elements read the body progressively instead of waiting for the whole file.
   { scheme: MEDIA_SCHEME, privileges: { secure: true, stream: true, supportFetchAPI: true } },
 ];
@@ -61,7 +64,8 @@ export function createMediaHandler(options: MediaHandlerOptions): ProtocolHandle
   const openRange = options.openRange ?? openFileRange;
 
   return async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, 'Only GET and HEAD are allowed.');
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return text(405, 'Only GET and HEAD are allowed.');
     const recordingId = recordingIdOf(request.url);
     if (recordingId === null) return text(400, `Not a recording URL: ${request.url}`);
 
@@ -79,7 +83,8 @@ export function createMediaHandler(options: MediaHandlerOptions): ProtocolHandle
     } catch {
       return text(404, `The file of recording ${recordingId} is missing: ${file.path}`);
     }
-    if (!info.isFile()) return text(404, `The file of recording ${recordingId} is not a regular file: ${file.path}`);
+    if (!info.isFile())
+      return text(404, `The file of recording ${recordingId} is not a regular file: ${file.path}`);
     if (options.roots && !(await insideAny(options.roots(), file.path))) {
       return text(403, `The file of recording ${recordingId} lies outside Earmark's folders.`);
     }
@@ -103,7 +108,7 @@ export function createMediaHandler(options: MediaHandlerOptions): ProtocolHandle
   };
 }
 
-/** `earmark-media://recording/42` → 42; null for anything else (other hosts, extra segments, 0, 007). */
+/** `earmark-media://recording/42` → 42; null for anything else (other hosts, extra segments, queries, 0, 007). */
 export function recordingIdOf(url: string): number | null {
   let parsed: URL;
   try {
@@ -111,7 +116,9 @@ export function recordingIdOf(url: string): number | null {
   } catch {
     return null;
   }
-  if (parsed.protocol !== `${MEDIA_SCHEME}:` || parsed.host !== 'recording') return null;
+  // Exactly the form the preload's mediaUrl() builds: no port, credentials or query to misread.
+  if (parsed.protocol !== `${MEDIA_SCHEME}:` || parsed.host !== 'recording' || parsed.search !== '')
+    return null;
   const match = /^\/([1-9]\d{0,14})$/.exec(parsed.pathname);
   return match?.[1] ? Number(match[1]) : null;
 }
@@ -150,12 +157,16 @@ const CONTENT_TYPES: Record<string, string> = {
  * folder is refused before the file system is touched; an unknown path without an extension gets
  * index.html (the app's own routes); HTML carries the CSP as a header, which a page cannot undo.
  */
-export function createAppHandler(rendererDir: string, csp: string = CONTENT_SECURITY_POLICY): ProtocolHandler {
+export function createAppHandler(
+  rendererDir: string,
+  csp: string = CONTENT_SECURITY_POLICY,
+): ProtocolHandler {
   const root = resolve(rendererDir);
   const indexHtml = join(root, 'index.html');
 
   return async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, 'Only GET and HEAD are allowed.');
+    if (request.method !== 'GET' && request.method !== 'HEAD')
+      return text(405, 'Only GET and HEAD are allowed.');
     let pathname: string;
     try {
       const url = new URL(request.url);
@@ -180,8 +191,11 @@ export function createAppHandler(rendererDir: string, csp: string = CONTENT_SECU
     try {
       body = await readFile(file);
     } catch (error) {
-      if (file === indexHtml) return text(500, `The renderer is not built (${indexHtml} is missing): run \`npm run build\`.`);
-      return text(500, `${file} could not be read: ${(error as Error).message}`);
+      const message =
+        file === indexHtml
+          ? `The renderer is not built (${indexHtml} is missing): run \`npm run build\`.`
+          : `${file} could not be read: ${(error as Error).message}`;
+      return text(500, message);
     }
     const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
     const isHtml = type.startsWith('text/html');

@@ -1,13 +1,18 @@
-import { eventNames, methodNames, splitMethodName, type EventName } from '../../shared/api';
+import {
+  EVENT_CHANNEL,
+  METHOD_CHANNEL_PREFIX,
+  eventNames,
+  methodNames,
+  splitMethodName,
+  type EventName,
+} from '../../shared/api';
 import type { EarmarkBridge } from '../../shared/api/bridge';
 
 /**
  * Builds `window.earmark` from the contract. Pure: the preload passes the real `ipcRenderer`
- * wrappers, tests pass fakes. The channel names repeat those in electron/main/ipc.ts (the preload
- * may import only 'electron' and shared/); a unit test keeps the two in step.
+ * wrappers, tests pass fakes. Channel names come from shared/, as main's do.
  */
-export const METHOD_CHANNEL_PREFIX = 'earmark:';
-export const EVENT_CHANNEL = 'earmark:event';
+export { EVENT_CHANNEL, METHOD_CHANNEL_PREFIX };
 
 /** Sends one API call to main and resolves to its Reply. */
 export type Invoke = (channel: string, params: unknown) => Promise<unknown>;
@@ -50,5 +55,9 @@ export function buildBridge(invoke: Invoke, subscribe: SubscribeToEvents): Earma
 }
 
 function isEventMessage(message: unknown): message is { event: string; payload: unknown } {
-  return typeof message === 'object' && message !== null && typeof (message as { event?: unknown }).event === 'string';
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    typeof (message as { event?: unknown }).event === 'string'
+  );
 }

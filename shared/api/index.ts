@@ -1,3 +1,4 @@
 export * from './contract';
 export * from './schemas';
 export type * from './bridge';
+export * from './channels';

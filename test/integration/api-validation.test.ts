@@ -37,7 +37,10 @@ describe('every API method refuses a malformed payload with a typed error', () =
 describe('dispatch', () => {
   it('names an unknown method', async () => {
     const reply = await backend.dispatch('library.drop', {});
-    expect(reply).toEqual({ ok: false, error: { code: 'unknown_method', message: 'There is no API method named "library.drop".' } });
+    expect(reply).toEqual({
+      ok: false,
+      error: { code: 'unknown_method', message: 'There is no API method named "library.drop".' },
+    });
   });
 
   it('does not treat inherited object keys as methods', async () => {
@@ -60,7 +63,10 @@ describe('dispatch', () => {
   });
 
   it('saves and reads the language setting, refusing unknown languages', async () => {
-    expect(await backend.dispatch('settings.update', { language: 'fi' })).toEqual({ ok: true, value: { language: 'fi' } });
+    expect(await backend.dispatch('settings.update', { language: 'fi' })).toEqual({
+      ok: true,
+      value: { language: 'fi' },
+    });
     expect(await backend.dispatch('settings.get', {})).toEqual({ ok: true, value: { language: 'fi' } });
     expect(await backend.dispatch('settings.update', { language: 'sv' })).toMatchObject({ ok: false });
     expect(await backend.dispatch('settings.get', {})).toEqual({ ok: true, value: { language: 'fi' } });

@@ -42,14 +42,19 @@ interface Answer {
 }
 
 /** A raw request, so tests control every header (fetch would refuse to send a forged Host). */
-function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Answer> {
+function send(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request(
       { host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers: options.headers },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
       },
     );
     req.on('error', reject);
@@ -59,7 +64,11 @@ function send(path: string, options: { method?: string; headers?: Record<string,
 }
 const auth = () => ({ Authorization: `Bearer ${host.token}` });
 const api = (method: string, body: string) =>
-  send(`/api/${method}`, { method: 'POST', headers: { ...auth(), 'Content-Type': 'application/json' }, body });
+  send(`/api/${method}`, {
+    method: 'POST',
+    headers: { ...auth(), 'Content-Type': 'application/json' },
+    body,
+  });
 
 describe('the browser host', () => {
   it('binds to loopback and prints a tokened URL', () => {
@@ -103,7 +112,10 @@ describe('the browser host', () => {
   it('answers bad payloads with typed errors', async () => {
     const badJson = await api('library.list', '{"limit":');
     expect(badJson.status).toBe(400);
-    expect(JSON.parse(badJson.body.toString())).toMatchObject({ ok: false, error: { code: 'invalid_params' } });
+    expect(JSON.parse(badJson.body.toString())).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_params' },
+    });
     const badParams = await api('interaction.get', '{"id":"x"}');
     expect(badParams.status).toBe(400);
     const unknown = await api('nope.nothing', '{}');
@@ -123,16 +135,22 @@ describe('the browser host', () => {
     expect(Number(whole.headers['content-length'])).toBe(file.length);
     expect(whole.headers['content-type']).toBe('audio/wav');
 
-    const part = await send(`/media/recording/${recordingId}`, { headers: { ...auth(), Range: 'bytes=100-199' } });
+    const part = await send(`/media/recording/${recordingId}`, {
+      headers: { ...auth(), Range: 'bytes=100-199' },
+    });
     expect(part.status).toBe(206);
     expect(part.headers['content-range']).toBe(`bytes 100-199/${file.length}`);
     expect(part.body.equals(file.subarray(100, 200))).toBe(true);
 
-    const tail = await send(`/media/recording/${recordingId}`, { headers: { ...auth(), Range: 'bytes=-10' } });
+    const tail = await send(`/media/recording/${recordingId}`, {
+      headers: { ...auth(), Range: 'bytes=-10' },
+    });
     expect(tail.status).toBe(206);
     expect(tail.body.equals(file.subarray(file.length - 10))).toBe(true);
 
-    const open = await send(`/media/recording/${recordingId}`, { headers: { ...auth(), Range: 'bytes=1000-' } });
+    const open = await send(`/media/recording/${recordingId}`, {
+      headers: { ...auth(), Range: 'bytes=1000-' },
+    });
     expect(open.headers['content-range']).toBe(`bytes 1000-${file.length - 1}/${file.length}`);
   });
 

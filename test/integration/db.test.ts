@@ -62,7 +62,10 @@ describe('openDatabase', () => {
     const dir = dataDir();
     const v1: Migration[] = [{ version: 1, name: '001', sql: 'CREATE TABLE a (x INTEGER) STRICT;' }];
     (await openDatabase(dir, { migrations: v1 })).close();
-    const broken = [...v1, { version: 2, name: '002', sql: 'CREATE TABLE b (y TEXT) STRICT; CREATE TABLE a (dup INTEGER);' }];
+    const broken = [
+      ...v1,
+      { version: 2, name: '002', sql: 'CREATE TABLE b (y TEXT) STRICT; CREATE TABLE a (dup INTEGER);' },
+    ];
     await expect(openDatabase(dir, { migrations: broken })).rejects.toThrow(/already exists/);
     const raw = new Database(join(dir, DATABASE_FILE), { readonly: true });
     expect(raw.pragma('user_version', { simple: true })).toBe(1);
@@ -72,9 +75,15 @@ describe('openDatabase', () => {
 
   it('refuses to run when an applied migration was edited afterwards', async () => {
     const dir = dataDir();
-    (await openDatabase(dir, { migrations: [{ version: 1, name: '001', sql: 'CREATE TABLE a (x INTEGER) STRICT;' }] })).close();
+    (
+      await openDatabase(dir, {
+        migrations: [{ version: 1, name: '001', sql: 'CREATE TABLE a (x INTEGER) STRICT;' }],
+      })
+    ).close();
     await expect(
-      openDatabase(dir, { migrations: [{ version: 1, name: '001', sql: 'CREATE TABLE a (x TEXT) STRICT;' }] }),
+      openDatabase(dir, {
+        migrations: [{ version: 1, name: '001', sql: 'CREATE TABLE a (x TEXT) STRICT;' }],
+      }),
     ).rejects.toThrow(/001 was changed after it ran/);
   });
 

@@ -30,11 +30,10 @@ describe('the demo data set', () => {
   it('loads its calls and chats, each with agent and team', async () => {
     const loaded = await call(backend, 'demo.load');
     expect(loaded).toEqual({ calls: manifest.calls.length, chats: manifest.chats.length });
-    const list = await call<{ total: number; items: { kind: string; agentName: string; teamName: string }[] }>(
-      backend,
-      'library.list',
-      { limit: 100 },
-    );
+    const list = await call<{
+      total: number;
+      items: { kind: string; agentName: string; teamName: string }[];
+    }>(backend, 'library.list', { limit: 100 });
     expect(list.total).toBe(manifest.calls.length + manifest.chats.length);
     expect(list.items.every((item) => item.agentName && item.teamName)).toBe(true);
     expect(await call<DemoStatus>(backend, 'demo.status')).toEqual({ offer: false, loaded: true });
@@ -47,28 +46,43 @@ describe('the demo data set', () => {
   });
 
   it('stores each call as a stereo agent/customer recording with its measured duration and transcript', async () => {
-    const calls = await call<{ items: { id: number; title: string }[] }>(backend, 'library.list', { kind: 'call' });
+    const calls = await call<{ items: { id: number; title: string }[] }>(backend, 'library.list', {
+      kind: 'call',
+    });
     for (const expected of manifest.calls) {
       const summary = calls.items.find((item) => item.title === expected.title)!;
       const detail = await call<InteractionDetail>(backend, 'interaction.get', { id: summary.id });
-      expect(detail.recording).toMatchObject({ channels: 2, sampleRate: 8000, channelRoles: ['agent', 'customer'] });
+      expect(detail.recording).toMatchObject({
+        channels: 2,
+        sampleRate: 8000,
+        channelRoles: ['agent', 'customer'],
+      });
       expect(detail.recording!.durationMs).toBe(expected.durationMs);
       expect(detail.segments.map((s) => s.text)).toEqual(expected.segments.map((s) => s.text));
     }
   });
 
   it('computes peaks that put each voice on its own lane', async () => {
-    const calls = await call<{ items: { id: number; title: string }[] }>(backend, 'library.list', { kind: 'call' });
+    const calls = await call<{ items: { id: number; title: string }[] }>(backend, 'library.list', {
+      kind: 'call',
+    });
     const expected = manifest.calls[0]!;
     const summary = calls.items.find((item) => item.title === expected.title)!;
     const detail = await call<InteractionDetail>(backend, 'interaction.get', { id: summary.id });
-    const peaks = await call<Peaks>(backend, 'recording.peaks', { recordingId: detail.recording!.id, targetPeaks: 1000 });
+    const peaks = await call<Peaks>(backend, 'recording.peaks', {
+      recordingId: detail.recording!.id,
+      targetPeaks: 1000,
+    });
     expect(peaks.channels).toHaveLength(2);
     const [agent, customer] = peaks.channels as [number[], number[]];
     const secondsPerPeak = peaks.samplesPerPeak / peaks.sampleRate;
     const loudness = (lane: number[], startMs: number, endMs: number) => {
       let max = 0;
-      for (let p = Math.ceil(startMs / 1000 / secondsPerPeak); p < Math.floor(endMs / 1000 / secondsPerPeak); p++) {
+      for (
+        let p = Math.ceil(startMs / 1000 / secondsPerPeak);
+        p < Math.floor(endMs / 1000 / secondsPerPeak);
+        p++
+      ) {
         max = Math.max(max, Math.abs(lane[p * 2] ?? 0), Math.abs(lane[p * 2 + 1] ?? 0));
       }
       return max;
@@ -80,7 +94,8 @@ describe('the demo data set', () => {
       const overlapping = expected.segments.some(
         (s) => s.speaker !== segment.speaker && s.startMs < segment.endMs && s.endMs > segment.startMs,
       );
-      if (!overlapping) expect(loudness(other, segment.startMs + 50, segment.endMs - 50), segment.text).toBeLessThan(0.01);
+      if (!overlapping)
+        expect(loudness(other, segment.startMs + 50, segment.endMs - 50), segment.text).toBeLessThan(0.01);
     }
   });
 });

@@ -39,7 +39,10 @@ describe('broken and unsupported WAVs get a clear error, never a crash', () => {
   };
 
   it('raw samples with a .wav name', () => {
-    expectRefusal(join(edge, 'Azure-Samples__cognitive-services-speech-sdk', 'missing_wav_header.wav'), /does not start with a RIFF header/);
+    expectRefusal(
+      join(edge, 'Azure-Samples__cognitive-services-speech-sdk', 'missing_wav_header.wav'),
+      /does not start with a RIFF header/,
+    );
   });
 
   it('GSM 6.10, named as such', () => {
@@ -92,6 +95,8 @@ describe('peaks', () => {
   });
 
   it('a refused file fails the worker with the same clear error', async () => {
-    await expect(probeRecording(join(edge, 'Borewit__music-metadata', 'gsm610.wav'))).rejects.toThrow(/GSM 6\.10/);
+    await expect(probeRecording(join(edge, 'Borewit__music-metadata', 'gsm610.wav'))).rejects.toThrow(
+      /GSM 6\.10/,
+    );
   });
 });

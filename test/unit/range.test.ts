@@ -16,7 +16,15 @@ describe('parseRange', () => {
   });
 
   it('refuses ranges that cannot be met', () => {
-    for (const header of ['bytes=1000-', 'bytes=5-4', 'bytes=-0', 'bytes=-', 'bytes=0-1,5-6', 'items=0-1', 'bytes=a-b']) {
+    for (const header of [
+      'bytes=1000-',
+      'bytes=5-4',
+      'bytes=-0',
+      'bytes=-',
+      'bytes=0-1,5-6',
+      'items=0-1',
+      'bytes=a-b',
+    ]) {
       expect(parseRange(header, 1000), header).toBe('unsatisfiable');
     }
     expect(parseRange('bytes=0-', 0)).toBe('unsatisfiable');

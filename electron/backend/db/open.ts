@@ -77,7 +77,9 @@ function migrate(db: Db, migrations: readonly Migration[], current: number): voi
     db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, sha256 TEXT NOT NULL, applied_at TEXT NOT NULL
     ) STRICT`);
-    const record = db.prepare('INSERT INTO schema_migrations (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)');
+    const record = db.prepare(
+      'INSERT INTO schema_migrations (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)',
+    );
     for (const m of pending) {
       db.exec(m.sql);
       record.run(m.version, m.name, sha256(m.sql), new Date().toISOString());

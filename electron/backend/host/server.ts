@@ -93,14 +93,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
-    if (req.method !== 'POST') return sendJson(res, 405, failure('invalid_params', 'API calls must use POST.'));
+    if (req.method !== 'POST')
+      return sendJson(res, 405, failure('invalid_params', 'API calls must use POST.'));
     let payload: unknown;
     try {
       const body = await readBody(req);
       payload = body.length === 0 ? {} : JSON.parse(body);
     } catch (error) {
       const status = error instanceof EarmarkError ? 413 : 400;
-      const message = error instanceof EarmarkError ? error.message : `The request body is not valid JSON: ${(error as Error).message}`;
+      const message =
+        error instanceof EarmarkError
+          ? error.message
+          : `The request body is not valid JSON: ${(error as Error).message}`;
       return sendJson(res, status, failure('invalid_params', message));
     }
     const reply = await backend.dispatch(method, payload);
@@ -136,7 +140,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (path !== rendererDir && !path.startsWith(rendererDir + sep)) return sendText(res, 404, 'Not found.');
     if (!existsSync(path) || statSync(path).isDirectory()) path = join(rendererDir, 'index.html');
     if (!existsSync(path)) {
-      return sendText(res, 500, `The renderer is not built (${rendererDir} is empty): run \`npm run build\`.`);
+      return sendText(
+        res,
+        500,
+        `The renderer is not built (${rendererDir} is empty): run \`npm run build\`.`,
+      );
     }
     const type = STATIC_TYPES[extname(path)] ?? 'application/octet-stream';
     res.writeHead(200, {
@@ -169,7 +177,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 }
 
 /** 200 with the whole file, 206 with the asked-for range, 416 when the range cannot be met. */
-export function sendFileWithRanges(req: IncomingMessage, res: ServerResponse, path: string, mimeType: string): void {
+export function sendFileWithRanges(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  mimeType: string,
+): void {
   const size = statSync(path).size;
   const range = parseRange(req.headers.range, size);
   const common = { 'Accept-Ranges': 'bytes', 'Content-Type': mimeType, 'Cache-Control': 'no-store' };
@@ -223,7 +236,9 @@ function readBody(req: IncomingMessage): Promise<string> {
     });
     req.on('end', () => {
       if (size > MAX_BODY_BYTES) {
-        reject(new EarmarkError('invalid_params', `The request body is larger than ${MAX_BODY_BYTES} bytes.`));
+        reject(
+          new EarmarkError('invalid_params', `The request body is larger than ${MAX_BODY_BYTES} bytes.`),
+        );
       } else {
         resolveBody(Buffer.concat(chunks).toString('utf8'));
       }

@@ -49,7 +49,10 @@ export class PeakBuilder {
 
   finish(): PeakLevel {
     if (this.filled > 0) this.flush();
-    return { samplesPerPeak: this.samplesPerPeak, channels: this.out.map((data) => data.subarray(0, this.written)) };
+    return {
+      samplesPerPeak: this.samplesPerPeak,
+      channels: this.out.map((data) => data.subarray(0, this.written)),
+    };
   }
 
   private flush(): void {

@@ -20,7 +20,9 @@ const DemoCall = z.object({
   file: z.string(),
   durationMs: z.number().int(),
   channels: z.array(Speaker),
-  segments: z.array(z.object({ speaker: Speaker, startMs: z.number().int(), endMs: z.number().int(), text: z.string() })),
+  segments: z.array(
+    z.object({ speaker: Speaker, startMs: z.number().int(), endMs: z.number().int(), text: z.string() }),
+  ),
 });
 
 const DemoChat = z.object({
@@ -52,7 +54,11 @@ export function declineDemo(db: Db): DemoStatus {
  * outlive the installation) and chats. Each interaction goes in with its own transaction; ones already
  * loaded are skipped, so loading twice is harmless.
  */
-export async function loadDemo(db: Db, resourcesDir: string, dataDir: string): Promise<{ calls: number; chats: number }> {
+export async function loadDemo(
+  db: Db,
+  resourcesDir: string,
+  dataDir: string,
+): Promise<{ calls: number; chats: number }> {
   const demoDir = join(resourcesDir, 'demo');
   const manifest = readManifest(join(demoDir, 'manifest.json'));
   const mediaDir = join(dataDir, 'recordings', SOURCE);
@@ -113,7 +119,9 @@ export async function loadDemo(db: Db, resourcesDir: string, dataDir: string): P
           durationMs: Math.max(0, last - first),
         }).lastInsertRowid,
       );
-      chat.turns.forEach((t, seq) => insertSegment.run(interactionId, seq, t.speaker, null, null, t.at, t.text));
+      chat.turns.forEach((t, seq) =>
+        insertSegment.run(interactionId, seq, t.speaker, null, null, t.at, t.text),
+      );
     })();
     chats++;
   }
@@ -126,9 +134,13 @@ function readManifest(path: string): z.infer<typeof DemoManifest> {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new EarmarkError('not_found', `The demo data set could not be read from ${path}: ${(error as Error).message}`);
+    throw new EarmarkError(
+      'not_found',
+      `The demo data set could not be read from ${path}: ${(error as Error).message}`,
+    );
   }
   const parsed = DemoManifest.safeParse(raw);
-  if (!parsed.success) throw new EarmarkError('internal', `The demo manifest ${path} is malformed: ${parsed.error.message}`);
+  if (!parsed.success)
+    throw new EarmarkError('internal', `The demo manifest ${path} is malformed: ${parsed.error.message}`);
   return parsed.data;
 }

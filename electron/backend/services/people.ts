@@ -11,5 +11,7 @@ export function upsertAgent(db: Db, agentName: string, teamName: string | null):
     .prepare('SELECT id FROM agents WHERE name = ? AND team_id IS ?')
     .get(agentName, teamId) as { id: number } | undefined;
   if (existing) return existing.id;
-  return Number(db.prepare('INSERT INTO agents (name, team_id) VALUES (?, ?)').run(agentName, teamId).lastInsertRowid);
+  return Number(
+    db.prepare('INSERT INTO agents (name, team_id) VALUES (?, ?)').run(agentName, teamId).lastInsertRowid,
+  );
 }

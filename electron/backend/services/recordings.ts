@@ -66,7 +66,12 @@ export function insertRecording(
   );
   for (const level of analysis.levels) {
     level.channels.forEach((data, channel) => {
-      insertPeaks.run(recordingId, level.samplesPerPeak, channel, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+      insertPeaks.run(
+        recordingId,
+        level.samplesPerPeak,
+        channel,
+        Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+      );
     });
   }
   return recordingId;
@@ -106,8 +111,7 @@ function toRecording(row: RecordingRow): Recording {
 /** Where a recording's bytes are, for the media endpoints (IPC protocol and browser host). */
 export function recordingFile(db: Db, recordingId: number): { path: string; mimeType: string } {
   const row = db.prepare('SELECT path, container FROM recordings WHERE id = ?').get(recordingId) as
-    | { path: string; container: string }
-    | undefined;
+    { path: string; container: string } | undefined;
   if (!row) throw new EarmarkError('not_found', `There is no recording with id ${recordingId}.`);
   return { path: row.path, mimeType: MIME_TYPES[row.container] ?? 'application/octet-stream' };
 }
@@ -128,11 +132,14 @@ export function peaksOf(db: Db, recordingId: number, targetPeaks: number): Peaks
     .get(recordingId) as { sample_rate: number; duration_ms: number } | undefined;
   if (!recording) throw new EarmarkError('not_found', `There is no recording with id ${recordingId}.`);
   const levels = (
-    db.prepare('SELECT DISTINCT samples_per_peak FROM peaks WHERE recording_id = ? ORDER BY samples_per_peak DESC').all(
-      recordingId,
-    ) as { samples_per_peak: number }[]
+    db
+      .prepare(
+        'SELECT DISTINCT samples_per_peak FROM peaks WHERE recording_id = ? ORDER BY samples_per_peak DESC',
+      )
+      .all(recordingId) as { samples_per_peak: number }[]
   ).map((r) => r.samples_per_peak);
-  if (levels.length === 0) throw new EarmarkError('not_found', `Recording ${recordingId} has no peaks stored.`);
+  if (levels.length === 0)
+    throw new EarmarkError('not_found', `Recording ${recordingId} has no peaks stored.`);
   const frames = (recording.duration_ms / 1000) * recording.sample_rate;
   const chosen = levels.find((spp) => frames / spp >= targetPeaks) ?? levels.at(-1)!;
   const rows = db

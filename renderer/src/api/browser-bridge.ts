@@ -1,4 +1,10 @@
-import { eventNames, methodNames, splitMethodName, type EarmarkBridge, type EventName } from '../../../shared/api';
+import {
+  eventNames,
+  methodNames,
+  splitMethodName,
+  type EarmarkBridge,
+  type EventName,
+} from '../../../shared/api';
 import type { Reply } from '../../../shared/errors';
 
 /**
@@ -15,10 +21,17 @@ export function createBrowserBridge(token: string | null): EarmarkBridge {
     const [ns, fn] = splitMethodName(name);
     (namespaces[ns] ??= {})[fn] = async (params: unknown) => {
       try {
-        const response = await fetch(`/api/${name}`, { method: 'POST', headers, body: JSON.stringify(params ?? {}) });
+        const response = await fetch(`/api/${name}`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(params ?? {}),
+        });
         return (await response.json()) as Reply<unknown>;
       } catch (error) {
-        return { ok: false, error: { code: 'internal', message: `The Earmark host did not answer: ${String(error)}` } };
+        return {
+          ok: false,
+          error: { code: 'internal', message: `The Earmark host did not answer: ${String(error)}` },
+        };
       }
     };
   }

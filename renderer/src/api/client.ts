@@ -14,13 +14,16 @@ export function createClient(bridge: EarmarkBridge): EarmarkClient {
   const namespaces: Record<string, Record<string, (params: unknown) => Promise<unknown>>> = {};
   for (const name of methodNames) {
     const [ns, fn] = splitMethodName(name);
-    const call = (bridge as unknown as Record<string, Record<string, (p: unknown) => Promise<Reply<unknown>>>>)[ns]![
-      fn
-    ]!;
+    const call = (
+      bridge as unknown as Record<string, Record<string, (p: unknown) => Promise<Reply<unknown>>>>
+    )[ns]![fn]!;
     (namespaces[ns] ??= {})[fn] = async (params: unknown) => {
       const reply = await call(params ?? {});
       if (reply.ok) return reply.value;
-      throw new EarmarkError(isErrorCode(reply.error.code) ? reply.error.code : 'internal', reply.error.message);
+      throw new EarmarkError(
+        isErrorCode(reply.error.code) ? reply.error.code : 'internal',
+        reply.error.message,
+      );
     };
   }
   return {

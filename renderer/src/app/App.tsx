@@ -12,7 +12,9 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { Shell } from './Shell';
 import { theme } from './theme';
 
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+const queryClient = new QueryClient({
+  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
+});
 
 const router = createHashRouter([
   {

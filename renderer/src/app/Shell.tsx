@@ -7,7 +7,12 @@ export function Shell() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} padding="md" data-app-state="ready">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 200, breakpoint: 0 }}
+      padding="md"
+      data-app-state="ready"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" gap="sm">
           <Title order={3} c="indigo.7">

@@ -5,13 +5,20 @@ import de from './locales/de.json';
 import en from './locales/en.json';
 import fi from './locales/fi.json';
 
-export const resources = { en: { translation: en }, de: { translation: de }, fi: { translation: fi } } as const;
+export const resources = {
+  en: { translation: en },
+  de: { translation: de },
+  fi: { translation: fi },
+} as const;
 
 /** Each language named in itself, so a user who cannot read the current one still finds theirs. */
 export const languageNames: Record<Language, string> = { en: 'English', de: 'Deutsch', fi: 'Suomi' };
 
 /** The saved choice, else the system's language if we ship it, else English. */
-export function pickLanguage(saved: Language | null, preferred: readonly string[] = navigator.languages): Language {
+export function pickLanguage(
+  saved: Language | null,
+  preferred: readonly string[] = navigator.languages,
+): Language {
   if (saved) return saved;
   for (const tag of preferred) {
     const base = tag.slice(0, 2).toLowerCase();

@@ -26,7 +26,12 @@ export function DemoOffer() {
           <Button onClick={() => load.mutate()} loading={load.isPending} data-testid="demo-load">
             {t('demo.load')}
           </Button>
-          <Button variant="subtle" onClick={() => decline.mutate()} disabled={load.isPending} data-testid="demo-decline">
+          <Button
+            variant="subtle"
+            onClick={() => decline.mutate()}
+            disabled={load.isPending}
+            data-testid="demo-decline"
+          >
             {t('demo.decline')}
           </Button>
         </Group>

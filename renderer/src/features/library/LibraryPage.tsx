@@ -1,4 +1,15 @@
-import { Alert, Anchor, Badge, Group, Loader, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Group,
+  Loader,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -15,7 +26,8 @@ export function LibraryPage() {
   useLibraryChanges();
   const [search, setSearch] = useSearchParams();
   const kindParam = search.get('kind');
-  const kind: InteractionKind | undefined = kindParam === 'call' || kindParam === 'chat' ? kindParam : undefined;
+  const kind: InteractionKind | undefined =
+    kindParam === 'call' || kindParam === 'chat' ? kindParam : undefined;
 
   const demo = useQuery({ queryKey: ['library', 'demo'], queryFn: () => api.demo.status({}) });
   const list = useQuery({
@@ -44,7 +56,13 @@ export function LibraryPage() {
           onChange={(value) => setSearch(value === 'all' ? {} : { kind: value })}
           data={KIND_FILTERS.map((value) => ({
             value,
-            label: t(value === 'all' ? 'library.filter.all' : value === 'call' ? 'library.filter.calls' : 'library.filter.chats'),
+            label: t(
+              value === 'all'
+                ? 'library.filter.all'
+                : value === 'call'
+                  ? 'library.filter.calls'
+                  : 'library.filter.chats',
+            ),
           }))}
         />
       </Group>

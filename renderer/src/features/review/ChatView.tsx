@@ -19,7 +19,10 @@ export function ChatView({ turns }: { turns: Segment[] }) {
             data-testid="chat-turn"
           >
             <Text size="xs" fw={700} c="var(--speaker-color)">
-              {t(`review.${turn.speaker}`)} <Text span c="dimmed" fw={400}>{formatTime(turn.sentAt, i18n.language)}</Text>
+              {t(`review.${turn.speaker}`)}{' '}
+              <Text span c="dimmed" fw={400}>
+                {formatTime(turn.sentAt, i18n.language)}
+              </Text>
             </Text>
             <Text size="sm">{turn.text}</Text>
           </Paper>

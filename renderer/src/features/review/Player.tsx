@@ -77,7 +77,8 @@ export function Player({
     };
   }, [peaks.data, recording, onTime, onReady]);
 
-  if (peaks.isError) return <Alert color="red">{t('errors.generic', { message: peaks.error.message })}</Alert>;
+  if (peaks.isError)
+    return <Alert color="red">{t('errors.generic', { message: peaks.error.message })}</Alert>;
   const roles = recording.channelRoles;
 
   return (
@@ -87,7 +88,14 @@ export function Player({
           {roles && (
             <Stack gap={0} w={90} justify="space-around">
               {roles.map((role, index) => (
-                <Text key={index} size="sm" fw={600} c={role === 'agent' ? 'indigo.7' : 'teal.8'} h={LANE_HEIGHT} lh={`${LANE_HEIGHT}px`}>
+                <Text
+                  key={index}
+                  size="sm"
+                  fw={600}
+                  c={role === 'agent' ? 'indigo.7' : 'teal.8'}
+                  h={LANE_HEIGHT}
+                  lh={`${LANE_HEIGHT}px`}
+                >
                   {t(`review.${role}`)}
                 </Text>
               ))}
@@ -126,7 +134,9 @@ export function Player({
         src={api.mediaUrl(recording.id)}
         preload="metadata"
         data-testid="player-audio"
-        onError={(event) => setMediaError(event.currentTarget.error?.message || String(event.currentTarget.error?.code))}
+        onError={(event) =>
+          setMediaError(event.currentTarget.error?.message || String(event.currentTarget.error?.code))
+        }
       />
     </Paper>
   );

@@ -20,7 +20,10 @@ export function Transcript({
       <Stack gap={6}>
         {segments.map((segment) => {
           const active =
-            segment.startMs !== null && segment.endMs !== null && currentMs >= segment.startMs && currentMs < segment.endMs;
+            segment.startMs !== null &&
+            segment.endMs !== null &&
+            currentMs >= segment.startMs &&
+            currentMs < segment.endMs;
           return (
             <UnstyledButton
               key={segment.seq}

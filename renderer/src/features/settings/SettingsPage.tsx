@@ -41,7 +41,9 @@ export function SettingsPage() {
             <Table.Tr>
               <Table.Th>{t('settings.transport')}</Table.Th>
               <Table.Td>
-                {api.transport === 'electron' ? t('settings.transportElectron') : t('settings.transportBrowser')}
+                {api.transport === 'electron'
+                  ? t('settings.transportElectron')
+                  : t('settings.transportBrowser')}
               </Table.Td>
             </Table.Tr>
             <Table.Tr>

@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resourcesDir, tempDir } from '../support/paths';
+import { launchChromium, screenshot, waitForReady } from './support/browser';
+import { startHost, type RunningHost } from './support/host';
+
+const manifest = JSON.parse(readFileSync(join(resourcesDir, 'demo', 'manifest.json'), 'utf8')) as {
+  calls: { title: string; durationMs: number; segments: { startMs: number; text: string }[] }[];
+  chats: { title: string; turns: unknown[] }[];
+};
+const billing = manifest.calls[0]!;
+const chat = manifest.chats[0]!;
+
+let host: RunningHost;
+let browser: Browser;
+let page: Page;
+const data = tempDir('earmark-e2e-');
+
+beforeAll(async () => {
+  host = await startHost(data.dir);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+});
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  data.cleanup();
+});
+
+const audio = () => page.locator('[data-testid="player-audio"]');
+const audioState = () =>
+  audio().evaluate((el: HTMLAudioElement) => ({
+    currentTime: el.currentTime,
+    duration: el.duration,
+    paused: el.paused,
+  }));
+
+describe('Earmark in the browser host', () => {
+  it('refuses the URL without its token', async () => {
+    const response = await fetch(host.origin + '/');
+    expect(response.status).toBe(401);
+    const api = await fetch(host.origin + '/api/app.info', { method: 'POST', body: '{}' });
+    expect(api.status).toBe(401);
+  });
+
+  it('offers the demo data set on first run', async () => {
+    await page.goto(host.url);
+    await waitForReady(page);
+    await page.getByTestId('demo-offer').waitFor();
+    await screenshot(page, '01-first-run');
+  });
+
+  it('loads the demo data into the library', async () => {
+    await page.getByTestId('demo-load').click();
+    await page.getByTestId('library-table').waitFor();
+    await expect
+      .poll(() => page.getByTestId('library-row').count())
+      .toBe(manifest.calls.length + manifest.chats.length);
+    await screenshot(page, '02-library');
+  });
+
+  it('opens a call and plays it with a finite, correct duration', async () => {
+    await page.getByRole('link', { name: billing.title }).click();
+    await page.locator('[data-testid="player"][data-state="ready"]').waitFor();
+    await page.waitForFunction(() => {
+      const el = document.querySelector<HTMLAudioElement>('[data-testid="player-audio"]');
+      return el !== null && el.readyState >= 1;
+    });
+    const before = await audioState();
+    expect(Number.isFinite(before.duration)).toBe(true);
+    expect(before.duration).toBeCloseTo(billing.durationMs / 1000, 1);
+    await screenshot(page, '03-call');
+
+    await page.getByTestId('player-toggle').click();
+    await page.waitForFunction(
+      () =>
+        (document.querySelector<HTMLAudioElement>('[data-testid="player-audio"]')?.currentTime ?? 0) > 1.5,
+    );
+    await screenshot(page, '04-call-playing');
+    await page.getByTestId('player-toggle').click();
+    await page.waitForFunction(
+      () => document.querySelector<HTMLAudioElement>('[data-testid="player-audio"]')?.paused,
+    );
+  });
+
+  it('seeks when a transcript turn is clicked', async () => {
+    const turn = billing.segments[4]!;
+    await page.getByTestId('transcript-segment').nth(4).click();
+    await expect.poll(async () => (await audioState()).currentTime).toBeCloseTo(turn.startMs / 1000, 1);
+    await expect
+      .poll(() => page.getByTestId('transcript-segment').nth(4).getAttribute('data-active'))
+      .toBe('true');
+  });
+
+  it('shows a chat as turns', async () => {
+    await page.getByTestId('back-to-library').click();
+    await page.getByRole('link', { name: chat.title }).click();
+    await page.getByTestId('chat').waitFor();
+    expect(await page.getByTestId('chat-turn').count()).toBe(chat.turns.length);
+    await screenshot(page, '05-chat');
+  });
+
+  it('switches the interface language and keeps it after a reload', async () => {
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings').waitFor();
+    await screenshot(page, '06-settings');
+    await page.getByTestId('settings-language').click();
+    await page.getByRole('option', { name: 'Deutsch' }).click();
+    await expect.poll(() => page.getByTestId('nav-library').textContent()).toContain('Bibliothek');
+    await page.reload();
+    await waitForReady(page);
+    expect(await page.getByTestId('nav-library').textContent()).toContain('Bibliothek');
+    await page.getByTestId('nav-library').click();
+    await page.getByTestId('library-table').waitFor();
+    await screenshot(page, '07-library-de');
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-language').click();
+    await page.getByRole('option', { name: 'Suomi' }).click();
+    await expect.poll(() => page.getByTestId('nav-library').textContent()).toContain('Kirjasto');
+    await screenshot(page, '08-settings-fi');
+  });
+});
