@@ -1,11 +1,10 @@
-import { type EventName } from '../../shared/api';
-import { openDatabase, schemaVersion, type Db } from './db/open';
+import type { BackendContext } from './context';
+import { openDatabase, type Db } from './db/open';
 import { createDispatch, type Dispatch, type Handlers } from './dispatch';
 import { EventHub } from './events';
-import { declineDemo, demoStatus, loadDemo } from './services/demo';
-import { getInteraction, listInteractions } from './services/library';
-import { peaksOf, recordingFile } from './services/recordings';
-import { getSettings, updateSettings } from './services/settings';
+import { appHandlers } from './services/app-handlers';
+import { libraryHandlers } from './services/library-handlers';
+import { recordingFile } from './services/recordings';
 
 export interface BackendOptions {
   dataDir: string;
@@ -29,30 +28,24 @@ export interface Backend {
 
 /** The whole backend: plain Node, no Electron. Both transports and the CLI wrap this. */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
-  const { dataDir, resourcesDir } = options;
   const log = options.log ?? ((message: string) => console.error(message));
   const db = await openDatabase(
-    dataDir,
+    options.dataDir,
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   );
-  const events = new EventHub();
-  const changed = (reason: 'demo' | 'import' | 'delete') =>
-    events.emit('library.changed' satisfies EventName, { reason });
+  const ctx: BackendContext = {
+    db,
+    dataDir: options.dataDir,
+    resourcesDir: options.resourcesDir,
+    version: options.version,
+    events: new EventHub(),
+    log,
+  };
 
+  // Each area contributes the handlers for its part of the contract; the type makes sure none is missing.
   const handlers: Handlers = {
-    'app.info': () => ({ version: options.version, schemaVersion: schemaVersion(db), dataDir }),
-    'settings.get': () => getSettings(db),
-    'settings.update': (changes) => updateSettings(db, changes),
-    'demo.status': () => demoStatus(db),
-    'demo.load': async () => {
-      const loaded = await loadDemo(db, resourcesDir, dataDir);
-      changed('demo');
-      return loaded;
-    },
-    'demo.decline': () => declineDemo(db),
-    'library.list': (params) => listInteractions(db, params),
-    'interaction.get': ({ id }) => getInteraction(db, id),
-    'recording.peaks': ({ recordingId, targetPeaks }) => peaksOf(db, recordingId, targetPeaks),
+    ...appHandlers(ctx),
+    ...libraryHandlers(ctx),
   };
 
   const dispatch = createDispatch(handlers, {
@@ -63,8 +56,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   return {
     db,
     dispatch,
-    events,
-    dataDir,
+    events: ctx.events,
+    dataDir: ctx.dataDir,
     mediaFile: (recordingId) => recordingFile(db, recordingId),
     close: () => db.close(),
   };

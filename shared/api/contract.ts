@@ -1,59 +1,17 @@
 import { z } from 'zod';
-import {
-  AppInfo,
-  DemoStatus,
-  Id,
-  InteractionDetail,
-  InteractionKind,
-  InteractionSummary,
-  Language,
-  Peaks,
-  Settings,
-} from './schemas';
+import { appMethods } from './methods/app';
+import { libraryMethods } from './methods/library';
 
 /**
- * The API contract: every method once, with the schema of its parameters and of its result.
- * Both transports (Electron IPC, browser host), the preload bridge and the renderer client are
- * derived from this object; nothing is typed twice.
+ * The API contract: every method once, with the schema of its parameters and of its result, grouped
+ * by area in ./methods. Both transports (Electron IPC, browser host), the preload bridge and the
+ * renderer client are derived from this object; nothing is typed twice.
  *
  * Method names are `<area>.<action>`; the area becomes a namespace on `window.earmark`.
  */
-const method = <P extends z.ZodType, R extends z.ZodType>(params: P, result: R) => ({ params, result });
-const NoParams = z.object({}).strict();
-
 export const methods = {
-  'app.info': method(NoParams, AppInfo),
-
-  'settings.get': method(NoParams, Settings),
-  'settings.update': method(z.object({ language: Language.nullable().optional() }).strict(), Settings),
-
-  'demo.status': method(NoParams, DemoStatus),
-  'demo.load': method(NoParams, z.object({ calls: z.number().int(), chats: z.number().int() })),
-  'demo.decline': method(NoParams, DemoStatus),
-
-  'library.list': method(
-    z
-      .object({
-        kind: InteractionKind.optional(),
-        limit: z.number().int().min(1).max(500).default(100),
-        offset: z.number().int().min(0).default(0),
-      })
-      .strict(),
-    z.object({ total: z.number().int().nonnegative(), items: z.array(InteractionSummary) }),
-  ),
-
-  'interaction.get': method(z.object({ id: Id }).strict(), InteractionDetail),
-
-  'recording.peaks': method(
-    z
-      .object({
-        recordingId: Id,
-        /** Roughly how many peaks the caller wants across the whole recording; the nearest stored resolution is returned. */
-        targetPeaks: z.number().int().min(100).max(1_000_000).default(4000),
-      })
-      .strict(),
-    Peaks,
-  ),
+  ...appMethods,
+  ...libraryMethods,
 } as const;
 
 /** Events the backend pushes to the renderer (Electron: webContents.send; browser host: server-sent events). */

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { Id, InteractionDetail, InteractionKind, InteractionSummary, Peaks } from '../schemas';
+import { method } from './define';
+
+export const libraryMethods = {
+  'library.list': method(
+    z
+      .object({
+        kind: InteractionKind.optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+        offset: z.number().int().min(0).default(0),
+      })
+      .strict(),
+    z.object({ total: z.number().int().nonnegative(), items: z.array(InteractionSummary) }),
+  ),
+
+  'interaction.get': method(z.object({ id: Id }).strict(), InteractionDetail),
+
+  'recording.peaks': method(
+    z
+      .object({
+        recordingId: Id,
+        /** Roughly how many peaks the caller wants across the whole recording; the nearest stored resolution is returned. */
+        targetPeaks: z.number().int().min(100).max(1_000_000).default(4000),
+      })
+      .strict(),
+    Peaks,
+  ),
+} as const;
