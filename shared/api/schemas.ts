@@ -13,6 +13,10 @@ export type InteractionKind = z.infer<typeof InteractionKind>;
 export const Speaker = z.enum(['agent', 'customer']);
 export type Speaker = z.infer<typeof Speaker>;
 
+/** Who wrote a transcript segment or chat turn: a party, or the system (bot actions, IVR prompts). */
+export const SegmentSpeaker = z.enum(['agent', 'customer', 'system']);
+export type SegmentSpeaker = z.infer<typeof SegmentSpeaker>;
+
 export const Id = z.number().int().positive();
 
 export const InteractionSummary = z.object({
@@ -27,6 +31,48 @@ export const InteractionSummary = z.object({
   queue: z.string().nullable(),
 });
 export type InteractionSummary = z.infer<typeof InteractionSummary>;
+
+/** Where a full-text search matched inside an interaction: its best segment, with the match marked. */
+export const SearchHit = z.object({
+  seq: z.number().int().nonnegative(),
+  startMs: z.number().int().nonnegative().nullable(),
+  /** Segment text around the match; matched terms are wrapped in HIT_START / HIT_END. */
+  snippet: z.string(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+/** Control characters cannot occur in transcript text, so they can mark hits without any escaping. */
+export const HIT_START = '\u0002';
+export const HIT_END = '\u0003';
+
+export const LibraryItem = InteractionSummary.extend({ hit: SearchHit.nullable() });
+export type LibraryItem = z.infer<typeof LibraryItem>;
+
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+/** What the library list can be narrowed by; the renderer keeps this in the URL so a view can be bookmarked. */
+export const LibraryFilters = z
+  .object({
+    kind: InteractionKind.optional(),
+    agentIds: z.array(Id).max(500).optional(),
+    teamIds: z.array(Id).max(200).optional(),
+    /** Started on or after this day (inclusive, UTC). */
+    from: IsoDate.optional(),
+    /** Started on or before this day (inclusive, UTC). */
+    to: IsoDate.optional(),
+    /** Full-text search over transcripts and chats: words match as prefixes, "quoted phrases" exactly. */
+    text: z.string().trim().max(500).optional(),
+  })
+  .strict();
+export type LibraryFilters = z.infer<typeof LibraryFilters>;
+
+export const LibrarySort = z.enum(['relevance', 'startedAt', 'duration', 'agent', 'title']);
+export type LibrarySort = z.infer<typeof LibrarySort>;
+
+export const Facets = z.object({
+  agents: z.array(z.object({ id: Id, name: z.string(), teamId: Id.nullable(), teamName: z.string().nullable() })),
+  teams: z.array(z.object({ id: Id, name: z.string() })),
+});
+export type Facets = z.infer<typeof Facets>;
 
 export const Recording = z.object({
   id: Id,
@@ -43,7 +89,7 @@ export type Recording = z.infer<typeof Recording>;
 /** A transcript segment of a call or one turn of a chat. Chats have no offsets; they may have a send time. */
 export const Segment = z.object({
   seq: z.number().int().nonnegative(),
-  speaker: Speaker,
+  speaker: SegmentSpeaker,
   startMs: z.number().int().nonnegative().nullable(),
   endMs: z.number().int().nonnegative().nullable(),
   sentAt: z.string().nullable(),

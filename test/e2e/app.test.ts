@@ -94,18 +94,34 @@ describe('Earmark in the browser host', () => {
       .toBe('true');
   });
 
-  it('shows a chat as turns', async () => {
+  it('searches transcripts, keeps the search in the URL and opens the hit', async () => {
     await page.getByTestId('back-to-library').click();
+    await page.getByTestId('library-search').fill('"duplicate payment"');
+    await expect.poll(() => page.getByTestId('library-row').count()).toBe(1);
+    expect(await page.getByTestId('search-snippet').textContent()).toContain('duplicate payment');
+    expect(page.url()).toContain('q=%22duplicate+payment%22');
+    await screenshot(page, '05-search');
+    await page.reload();
+    await waitForReady(page);
+    await expect.poll(() => page.getByTestId('library-row').count()).toBe(1);
+    await page.getByTestId('library-open').click();
+    await page.locator('[data-testid="interaction"][data-kind="call"]').waitFor();
+    await page.getByTestId('back-to-library').click();
+    await page.getByTestId('library-clear').click();
+    await expect.poll(() => page.getByTestId('library-row').count()).toBe(manifest.calls.length + manifest.chats.length);
+  });
+
+  it('shows a chat as turns', async () => {
     await page.getByRole('link', { name: chat.title }).click();
     await page.getByTestId('chat').waitFor();
     expect(await page.getByTestId('chat-turn').count()).toBe(chat.turns.length);
-    await screenshot(page, '05-chat');
+    await screenshot(page, '06-chat');
   });
 
   it('switches the interface language and keeps it after a reload', async () => {
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('settings').waitFor();
-    await screenshot(page, '06-settings');
+    await screenshot(page, '07-settings');
     await page.getByTestId('settings-language').click();
     await page.getByRole('option', { name: 'Deutsch' }).click();
     await expect.poll(() => page.getByTestId('nav-library').textContent()).toContain('Bibliothek');
@@ -114,11 +130,11 @@ describe('Earmark in the browser host', () => {
     expect(await page.getByTestId('nav-library').textContent()).toContain('Bibliothek');
     await page.getByTestId('nav-library').click();
     await page.getByTestId('library-table').waitFor();
-    await screenshot(page, '07-library-de');
+    await screenshot(page, '08-library-de');
     await page.getByTestId('nav-settings').click();
     await page.getByTestId('settings-language').click();
     await page.getByRole('option', { name: 'Suomi' }).click();
     await expect.poll(() => page.getByTestId('nav-library').textContent()).toContain('Kirjasto');
-    await screenshot(page, '08-settings-fi');
+    await screenshot(page, '09-settings-fi');
   });
 });

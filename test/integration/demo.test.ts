@@ -47,7 +47,7 @@ describe('the demo data set', () => {
 
   it('stores each call as a stereo agent/customer recording with its measured duration and transcript', async () => {
     const calls = await call<{ items: { id: number; title: string }[] }>(backend, 'library.list', {
-      kind: 'call',
+      filters: { kind: 'call' },
     });
     for (const expected of manifest.calls) {
       const summary = calls.items.find((item) => item.title === expected.title)!;
@@ -64,7 +64,7 @@ describe('the demo data set', () => {
 
   it('computes peaks that put each voice on its own lane', async () => {
     const calls = await call<{ items: { id: number; title: string }[] }>(backend, 'library.list', {
-      kind: 'call',
+      filters: { kind: 'call' },
     });
     const expected = manifest.calls[0]!;
     const summary = calls.items.find((item) => item.title === expected.title)!;

@@ -1,7 +1,20 @@
-import type { InteractionDetail, InteractionKind, InteractionSummary, Segment } from '../../../shared/api';
+import {
+  HIT_END,
+  HIT_START,
+  type Facets,
+  type InteractionDetail,
+  type InteractionKind,
+  type InteractionSummary,
+  type LibraryFilters,
+  type LibraryItem,
+  type LibrarySort,
+  type SearchHit,
+  type Segment,
+} from '../../../shared/api';
 import { EarmarkError } from '../../../shared/errors';
 import type { Db } from '../db/open';
 import { recordingOf } from './recordings';
+import { toFtsQuery } from './search-query';
 
 interface SummaryRow {
   id: number;
@@ -16,12 +29,17 @@ interface SummaryRow {
   customer_ref: string | null;
 }
 
-const SELECT_SUMMARY = `
-  SELECT i.id, i.kind, i.title, a.name AS agent_name, t.name AS team_name, i.started_at, i.duration_ms,
-         i.direction, i.queue, i.customer_ref
-  FROM interactions i
-  LEFT JOIN agents a ON a.id = i.agent_id
-  LEFT JOIN teams t ON t.id = a.team_id`;
+const SUMMARY_COLUMNS = `i.id, i.kind, i.title, a.name AS agent_name, t.name AS team_name, i.started_at, i.duration_ms,
+  i.direction, i.queue, i.customer_ref`;
+const SUMMARY_JOINS = `LEFT JOIN agents a ON a.id = i.agent_id LEFT JOIN teams t ON t.id = a.team_id`;
+
+// Columns are chosen from this map, never from the request, so ORDER BY stays free of injected SQL.
+const SORT_COLUMNS: Record<Exclude<LibrarySort, 'relevance'>, string> = {
+  startedAt: 'i.started_at',
+  duration: 'i.duration_ms',
+  agent: 'a.name COLLATE NOCASE',
+  title: 'i.title COLLATE NOCASE',
+};
 
 function toSummary(row: SummaryRow): InteractionSummary {
   return {
@@ -37,23 +55,117 @@ function toSummary(row: SummaryRow): InteractionSummary {
   };
 }
 
-export function listInteractions(
-  db: Db,
-  { kind, limit, offset }: { kind?: InteractionKind | undefined; limit: number; offset: number },
-): { total: number; items: InteractionSummary[] } {
-  const where = kind ? 'WHERE i.kind = ?' : '';
-  const args = kind ? [kind] : [];
-  const { total } = db.prepare(`SELECT count(*) AS total FROM interactions i ${where}`).get(...args) as {
+export interface ListQuery {
+  filters: LibraryFilters;
+  sort?: LibrarySort | undefined;
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+/** One page of the library, filtered, searched and sorted, with the total for the whole result. */
+export function listInteractions(db: Db, query: ListQuery): { total: number; items: LibraryItem[] } {
+  const { filters } = query;
+  const where: string[] = [];
+  const args: unknown[] = [];
+  if (filters.kind) {
+    where.push('i.kind = ?');
+    args.push(filters.kind);
+  }
+  if (filters.agentIds?.length) {
+    where.push('i.agent_id IN (SELECT value FROM json_each(?))');
+    args.push(JSON.stringify(filters.agentIds));
+  }
+  if (filters.teamIds?.length) {
+    where.push('a.team_id IN (SELECT value FROM json_each(?))');
+    args.push(JSON.stringify(filters.teamIds));
+  }
+  if (filters.from) {
+    where.push('i.started_at >= ?');
+    args.push(filters.from);
+  }
+  if (filters.to) {
+    where.push('i.started_at < ?');
+    args.push(nextDay(filters.to));
+  }
+
+  const fts = filters.text ? toFtsQuery(filters.text) : null;
+  if (filters.text && !fts) return { total: 0, items: [] }; // only punctuation: nothing can match
+  const sort = query.sort ?? (fts ? 'relevance' : 'startedAt');
+  if (sort === 'relevance' && !fts) {
+    throw new EarmarkError('invalid_params', 'Sorting by relevance needs a search text.');
+  }
+  const direction = query.order === 'asc' ? 'ASC' : 'DESC';
+  const orderBy =
+    sort === 'relevance'
+      ? `hits.rank ${direction === 'DESC' ? 'ASC' : 'DESC'}, i.id DESC` // bm25: lower is better
+      : `${SORT_COLUMNS[sort]} ${direction}, i.id ${direction}`;
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+
+  const sql = fts
+    ? `WITH hits AS (
+         SELECT s.interaction_id AS iid, min(f.rank) AS rank, f.rowid AS best
+         FROM segments_fts f JOIN segments s ON s.id = f.rowid
+         WHERE segments_fts MATCH ?
+         GROUP BY s.interaction_id
+       )
+       SELECT ${SUMMARY_COLUMNS}, hits.best, count(*) OVER () AS total
+       FROM hits JOIN interactions i ON i.id = hits.iid ${SUMMARY_JOINS}
+       ${whereSql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`
+    : `SELECT ${SUMMARY_COLUMNS}, NULL AS best, count(*) OVER () AS total
+       FROM interactions i ${SUMMARY_JOINS}
+       ${whereSql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`;
+  const rows = db.prepare(sql).all(...(fts ? [fts] : []), ...args, query.limit, query.offset) as (SummaryRow & {
+    best: number | null;
     total: number;
+  })[];
+
+  const total = rows[0]?.total ?? (query.offset > 0 ? countOnly(db, sql, fts, args) : 0);
+  const snippet = fts ? snippetReader(db, fts) : null;
+  return {
+    total,
+    items: rows.map((row) => ({ ...toSummary(row), hit: snippet && row.best !== null ? snippet(row.best) : null })),
   };
-  const rows = db
-    .prepare(`${SELECT_SUMMARY} ${where} ORDER BY i.started_at DESC, i.id DESC LIMIT ? OFFSET ?`)
-    .all(...args, limit, offset) as SummaryRow[];
-  return { total, items: rows.map(toSummary) };
+}
+
+/** Past the last page the window count is not there; count the whole result instead. */
+function countOnly(db: Db, sql: string, fts: string | null, args: unknown[]): number {
+  const counted = sql.replace(/ORDER BY[\s\S]*$/, '');
+  const row = db.prepare(`SELECT count(*) AS n FROM (${counted})`).get(...(fts ? [fts] : []), ...args) as { n: number };
+  return row.n;
+}
+
+function snippetReader(db: Db, fts: string): (segmentId: number) => SearchHit | null {
+  const statement = db.prepare(
+    `SELECT s.seq, s.start_ms AS startMs, snippet(segments_fts, 0, ?, ?, '…', 16) AS snippet
+     FROM segments_fts JOIN segments s ON s.id = segments_fts.rowid
+     WHERE segments_fts MATCH ? AND segments_fts.rowid = ?`,
+  );
+  return (segmentId) => (statement.get(HIT_START, HIT_END, fts, segmentId) as SearchHit | undefined) ?? null;
+}
+
+function nextDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+export function libraryFacets(db: Db): Facets {
+  return {
+    agents: db
+      .prepare(
+        `SELECT a.id, a.name, a.team_id AS teamId, t.name AS teamName
+         FROM agents a LEFT JOIN teams t ON t.id = a.team_id ORDER BY a.name COLLATE NOCASE`,
+      )
+      .all() as Facets['agents'],
+    teams: db.prepare('SELECT id, name FROM teams ORDER BY name COLLATE NOCASE').all() as Facets['teams'],
+  };
 }
 
 export function getInteraction(db: Db, id: number): InteractionDetail {
-  const row = db.prepare(`${SELECT_SUMMARY} WHERE i.id = ?`).get(id) as SummaryRow | undefined;
+  const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM interactions i ${SUMMARY_JOINS} WHERE i.id = ?`).get(id) as
+    | SummaryRow
+    | undefined;
   if (!row) throw new EarmarkError('not_found', `There is no interaction with id ${id}.`);
   const segments = db
     .prepare(

@@ -1,18 +1,23 @@
 import { z } from 'zod';
-import { Id, InteractionDetail, InteractionKind, InteractionSummary, Peaks } from '../schemas';
+import { Facets, Id, InteractionDetail, LibraryFilters, LibraryItem, LibrarySort, Peaks } from '../schemas';
 import { method } from './define';
 
 export const libraryMethods = {
   'library.list': method(
     z
       .object({
-        kind: InteractionKind.optional(),
+        filters: LibraryFilters.default({}),
+        /** Defaults to relevance when searching text, otherwise newest first. */
+        sort: LibrarySort.optional(),
+        order: z.enum(['asc', 'desc']).default('desc'),
         limit: z.number().int().min(1).max(500).default(100),
-        offset: z.number().int().min(0).default(0),
+        offset: z.number().int().min(0).max(10_000_000).default(0),
       })
       .strict(),
-    z.object({ total: z.number().int().nonnegative(), items: z.array(InteractionSummary) }),
+    z.object({ total: z.number().int().nonnegative(), items: z.array(LibraryItem) }),
   ),
+
+  'library.facets': method(z.object({}).strict(), Facets),
 
   'interaction.get': method(z.object({ id: Id }).strict(), InteractionDetail),
 

@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Grid, Group, Loader, Stack, Text, Title } from '@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { formatDateTime } from '../../app/format';
 import { ChatView } from './ChatView';
@@ -12,6 +12,7 @@ import { Transcript } from './Transcript';
 export function InteractionPage() {
   const { t, i18n } = useTranslation();
   const id = Number(useParams().id);
+  const librarySearch = (useLocation().state as { librarySearch?: string } | null)?.librarySearch ?? '';
   const interaction = useQuery({
     queryKey: ['interaction', id],
     queryFn: () => api.interaction.get({ id }),
@@ -23,7 +24,7 @@ export function InteractionPage() {
   const onReady = useCallback((handle: PlayerHandle) => (player.current = handle), []);
 
   const back = (
-    <Anchor component={Link} to="/" size="sm" data-testid="back-to-library">
+    <Anchor component={Link} to={`/${librarySearch}`} size="sm" data-testid="back-to-library">
       ← {t('review.back')}
     </Anchor>
   );

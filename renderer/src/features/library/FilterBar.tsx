@@ -1,0 +1,108 @@
+import { Button, Group, MultiSelect, SegmentedControl, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { LibraryFilters } from '../../../../shared/api';
+import { api } from '../../api/client';
+
+/** Search box and filters; every change goes straight into the URL through `onChange`. */
+export function FilterBar({
+  filters,
+  onChange,
+}: {
+  filters: LibraryFilters;
+  onChange: (next: LibraryFilters) => void;
+}) {
+  const { t } = useTranslation();
+  const facets = useQuery({ queryKey: ['library', 'facets'], queryFn: () => api.library.facets({}) });
+  const [text, setText] = useState(filters.text ?? '');
+  const commitText = useDebouncedCallback((value: string) => onChange(withText(filters, value)), 250);
+  const set = (patch: Partial<LibraryFilters>) => onChange(clean({ ...filters, ...patch }));
+  const active = Object.keys(filters).length > 0;
+
+  return (
+    <Group gap="sm" align="end" wrap="wrap" data-testid="library-filters">
+      <TextInput
+        label={t('library.search.label')}
+        placeholder={t('library.search.placeholder')}
+        value={text}
+        onChange={(event) => {
+          setText(event.currentTarget.value);
+          commitText(event.currentTarget.value);
+        }}
+        onKeyDown={(event) => event.key === 'Enter' && onChange(withText(filters, text))}
+        w={280}
+        data-testid="library-search"
+      />
+      <SegmentedControl
+        value={filters.kind ?? 'all'}
+        onChange={(value) => set({ kind: value === 'call' || value === 'chat' ? value : undefined })}
+        data={[
+          { value: 'all', label: t('library.filter.all') },
+          { value: 'call', label: t('library.filter.calls') },
+          { value: 'chat', label: t('library.filter.chats') },
+        ]}
+        data-testid="library-kind"
+      />
+      <MultiSelect
+        label={t('library.filter.agents')}
+        data={(facets.data?.agents ?? []).map((agent) => ({ value: String(agent.id), label: agent.name }))}
+        value={(filters.agentIds ?? []).map(String)}
+        onChange={(values) => set({ agentIds: values.map(Number) })}
+        searchable
+        clearable
+        w={220}
+        data-testid="library-agents"
+      />
+      <MultiSelect
+        label={t('library.filter.teams')}
+        data={(facets.data?.teams ?? []).map((team) => ({ value: String(team.id), label: team.name }))}
+        value={(filters.teamIds ?? []).map(String)}
+        onChange={(values) => set({ teamIds: values.map(Number) })}
+        clearable
+        w={200}
+        data-testid="library-teams"
+      />
+      <TextInput
+        type="date"
+        label={t('library.filter.from')}
+        value={filters.from ?? ''}
+        onChange={(event) => set({ from: event.currentTarget.value || undefined })}
+        data-testid="library-from"
+      />
+      <TextInput
+        type="date"
+        label={t('library.filter.to')}
+        value={filters.to ?? ''}
+        onChange={(event) => set({ to: event.currentTarget.value || undefined })}
+        data-testid="library-to"
+      />
+      {active && (
+        <Button
+          variant="subtle"
+          onClick={() => {
+            setText('');
+            onChange({});
+          }}
+          data-testid="library-clear"
+        >
+          {t('library.filter.clear')}
+        </Button>
+      )}
+    </Group>
+  );
+}
+
+function withText(filters: LibraryFilters, text: string): LibraryFilters {
+  return clean({ ...filters, text: text.trim() || undefined });
+}
+
+/** Drops empty filters so the URL stays short and equal views compare equal. */
+function clean(filters: LibraryFilters): LibraryFilters {
+  return Object.fromEntries(
+    Object.entries(filters).filter(
+      ([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0),
+    ),
+  ) as LibraryFilters;
+}

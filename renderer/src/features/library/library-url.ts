@@ -1,0 +1,45 @@
+import type { LibraryFilters, LibrarySort } from '../../../../shared/api';
+
+/**
+ * The library view lives in the URL (`#/?kind=call&agent=3&q=refund&sort=duration&order=asc`), so a
+ * supervisor can bookmark a view or come back to it with the browser's back button.
+ */
+export interface LibraryView {
+  filters: LibraryFilters;
+  sort: LibrarySort | undefined;
+  order: 'asc' | 'desc';
+}
+
+const SORTS: readonly LibrarySort[] = ['relevance', 'startedAt', 'duration', 'agent', 'title'];
+const ids = (values: string[]) => values.map(Number).filter((n) => Number.isInteger(n) && n > 0);
+const day = (value: string | null) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined);
+
+export function viewFromSearch(search: URLSearchParams): LibraryView {
+  const kind = search.get('kind');
+  const sort = search.get('sort') as LibrarySort | null;
+  const text = search.get('q')?.trim();
+  const filters: LibraryFilters = {
+    ...(kind === 'call' || kind === 'chat' ? { kind } : {}),
+    ...(search.getAll('agent').length ? { agentIds: ids(search.getAll('agent')) } : {}),
+    ...(search.getAll('team').length ? { teamIds: ids(search.getAll('team')) } : {}),
+    ...(day(search.get('from')) ? { from: day(search.get('from')) } : {}),
+    ...(day(search.get('to')) ? { to: day(search.get('to')) } : {}),
+    ...(text ? { text } : {}),
+  };
+  const validSort = sort && SORTS.includes(sort) && (sort !== 'relevance' || text) ? sort : undefined;
+  return { filters, sort: validSort, order: search.get('order') === 'asc' ? 'asc' : 'desc' };
+}
+
+export function searchFromView(view: LibraryView): URLSearchParams {
+  const search = new URLSearchParams();
+  const { filters } = view;
+  if (filters.kind) search.set('kind', filters.kind);
+  filters.agentIds?.forEach((id) => search.append('agent', String(id)));
+  filters.teamIds?.forEach((id) => search.append('team', String(id)));
+  if (filters.from) search.set('from', filters.from);
+  if (filters.to) search.set('to', filters.to);
+  if (filters.text) search.set('q', filters.text);
+  if (view.sort) search.set('sort', view.sort);
+  if (view.order === 'asc') search.set('order', 'asc');
+  return search;
+}

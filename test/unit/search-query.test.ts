@@ -1,0 +1,36 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { toFtsQuery } from '../../electron/backend/services/search-query';
+
+describe('toFtsQuery', () => {
+  it('matches bare words as prefixes, all of them', () => {
+    expect(toFtsQuery('refund card')).toBe('"refund"* "card"*');
+  });
+
+  it('keeps quoted phrases exact', () => {
+    expect(toFtsQuery('"double charge" refund')).toBe('"double charge" "refund"*');
+  });
+
+  it('splits words the way the tokenizer does and keeps letters of every language', () => {
+    expect(toFtsQuery("can't Rückerstattung hyvitys")).toBe('"can"* "t"* "Rückerstattung"* "hyvitys"*');
+  });
+
+  it('drops FTS5 syntax instead of passing it through', () => {
+    expect(toFtsQuery('NEAR(a b) OR c* -d ^e {col}:f')).toBe(
+      '"NEAR"* "a"* "b"* "OR"* "c"* "d"* "e"* "col"* "f"*',
+    );
+  });
+
+  it('gives null when nothing searchable is left', () => {
+    expect(toFtsQuery('  ?! "" ')).toBeNull();
+  });
+
+  it('only ever emits quoted terms, whatever is typed', () => {
+    fc.assert(
+      fc.property(fc.string(), (text) => {
+        const query = toFtsQuery(text);
+        if (query !== null) expect(query).toMatch(/^("[\p{L}\p{N} ]+"\*?)( "[\p{L}\p{N} ]+"\*?)*$/u);
+      }),
+    );
+  });
+});
