@@ -15,7 +15,8 @@ export default defineConfig({
         input: {
           index: resolve('electron/main/index.ts'),
           cli: resolve('electron/backend/cli.ts'),
-          'peaks.worker': resolve('electron/backend/workers/peaks.worker.ts'),
+          'analyze.worker': resolve('electron/backend/workers/analyze.worker.ts'),
+          'import.worker': resolve('electron/backend/workers/import.worker.ts'),
         },
         output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
       },

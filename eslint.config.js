@@ -102,7 +102,15 @@ const boundaries = [
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'bench-results/**', 'resources/**'],
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'bench-results/**',
+      'resources/**',
+      '**/*.tmp.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

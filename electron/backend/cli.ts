@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend } from './backend';
+import { runImport } from './cli/import-command';
 import { runDoctor, formatDoctorReport } from './doctor';
 import { startBrowserHost } from './host/server';
 import { defaultDataDir } from './paths';
@@ -19,10 +20,15 @@ const USAGE = `Usage: earmark <command> [options]
 Commands:
   serve    Serve the workstation to a browser on 127.0.0.1 (prints the URL with its access token)
   doctor   Check the database: integrity, schema version, counts
+  import   Import recordings, transcripts, chats and a manifest: earmark import PATH... [--manifest FILE]
+           [--pair-legs] [--copy]; --json prints {imported, skipped, failed}
 
 Options:
   --data DIR   Data directory (default: ${defaultDataDir()})
   --port N     serve: port to listen on (default: a free one)
+  --manifest FILE  import: the spreadsheet mapping files to agent, team, start time ...
+  --pair-legs  import: pair <name>_agent / <name>_caller files into one stereo call
+  --copy       import: copy recordings into the data directory
   --json       Print machine-readable JSON
   --help       Show this help`;
 
@@ -34,6 +40,9 @@ async function main(argv: string[]): Promise<number> {
       data: { type: 'string' },
       port: { type: 'string' },
       json: { type: 'boolean', default: false },
+      manifest: { type: 'string' },
+      'pair-legs': { type: 'boolean', default: false },
+      copy: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -55,10 +64,10 @@ async function main(argv: string[]): Promise<number> {
     if (values.json) console.log(JSON.stringify({ url: host.url, port: host.port, dataDir }));
     else console.log(`Earmark is running at ${host.url}`);
     const stop = () => {
-      void host.close().then(() => {
-        backend.close();
-        process.exit(0);
-      });
+      void host
+        .close()
+        .then(() => backend.close())
+        .then(() => process.exit(0));
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
@@ -69,6 +78,23 @@ async function main(argv: string[]): Promise<number> {
     const report = await runDoctor(backendOptions);
     console.log(values.json ? JSON.stringify(report) : formatDoctorReport(report));
     return report.ok ? 0 : 1;
+  }
+
+  if (command === 'import') {
+    const paths = positionals.slice(1);
+    if (paths.length === 0) throw new Error('import needs at least one file or folder to import.');
+    const backend = await createBackend(backendOptions);
+    try {
+      return await runImport(backend, {
+        paths,
+        manifest: values.manifest,
+        pairLegs: values['pair-legs'],
+        copy: values.copy,
+        json: values.json,
+      });
+    } finally {
+      await backend.close();
+    }
   }
 
   console.error(`Unknown command "${command}".\n\n${USAGE}`);

@@ -63,7 +63,7 @@ export async function runDoctor(options: BackendOptions): Promise<DoctorReport> 
     report.ok = report.problems.length === 0;
     return report;
   } finally {
-    backend.close();
+    await backend.close();
   }
 }
 

@@ -66,10 +66,14 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (backend && BrowserWindow.getAllWindows().length === 0) createWindow(backend);
   });
-  app.on('will-quit', () => {
+  app.on('will-quit', (event) => {
+    if (!backend) return;
+    // Let a running import finish its current file (so it is wholly in or out) before the database closes.
+    event.preventDefault();
     removeIpc?.();
-    backend?.close();
+    const closing = backend;
     backend = undefined;
+    void closing.close().finally(() => app.quit());
   });
   app.whenReady().then(start).catch(failStartup);
 }

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { appMethods } from './methods/app';
+import { evaluationMethods } from './methods/evaluations';
+import { ImportProgress, importMethods } from './methods/import';
 import { libraryMethods } from './methods/library';
+import { profileMethods } from './methods/profiles';
+import { reviewMethods } from './methods/review';
+import { rubricMethods } from './methods/rubrics';
 
 /**
  * The API contract: every method once, with the schema of its parameters and of its result, grouped
@@ -12,11 +17,17 @@ import { libraryMethods } from './methods/library';
 export const methods = {
   ...appMethods,
   ...libraryMethods,
+  ...importMethods,
+  ...reviewMethods,
+  ...profileMethods,
+  ...rubricMethods,
+  ...evaluationMethods,
 } as const;
 
 /** Events the backend pushes to the renderer (Electron: webContents.send; browser host: server-sent events). */
 export const events = {
   'library.changed': z.object({ reason: z.enum(['demo', 'import', 'delete']) }),
+  'import.progress': ImportProgress,
 } as const;
 
 export type Methods = typeof methods;

@@ -2,3 +2,4 @@ export * from './contract';
 export * from './schemas';
 export type * from './bridge';
 export * from './channels';
+export * from './methods/import';

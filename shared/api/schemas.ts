@@ -69,7 +69,9 @@ export const LibrarySort = z.enum(['relevance', 'startedAt', 'duration', 'agent'
 export type LibrarySort = z.infer<typeof LibrarySort>;
 
 export const Facets = z.object({
-  agents: z.array(z.object({ id: Id, name: z.string(), teamId: Id.nullable(), teamName: z.string().nullable() })),
+  agents: z.array(
+    z.object({ id: Id, name: z.string(), teamId: Id.nullable(), teamName: z.string().nullable() }),
+  ),
   teams: z.array(z.object({ id: Id, name: z.string() })),
 });
 export type Facets = z.infer<typeof Facets>;

@@ -5,6 +5,7 @@
 import { launchChromium } from '../e2e/support/browser';
 import { benchApiRoundtrip } from './api-roundtrip';
 import { benchColdStart } from './cold-start';
+import { benchLibrary } from './library';
 
 const quick = process.argv.includes('--quick');
 
@@ -22,6 +23,7 @@ async function main() {
     await browser.close();
   }
   report(await benchApiRoundtrip(quick ? 100 : 1000));
+  report(await benchLibrary(quick));
   console.log(JSON.stringify(results));
 }
 

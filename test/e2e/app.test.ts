@@ -108,7 +108,9 @@ describe('Earmark in the browser host', () => {
     await page.locator('[data-testid="interaction"][data-kind="call"]').waitFor();
     await page.getByTestId('back-to-library').click();
     await page.getByTestId('library-clear').click();
-    await expect.poll(() => page.getByTestId('library-row').count()).toBe(manifest.calls.length + manifest.chats.length);
+    await expect
+      .poll(() => page.getByTestId('library-row').count())
+      .toBe(manifest.calls.length + manifest.chats.length);
   });
 
   it('shows a chat as turns', async () => {

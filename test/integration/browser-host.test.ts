@@ -25,7 +25,9 @@ beforeAll(async () => {
   writeFileSync(join(renderer.dir, 'assets', 'app.js'), 'console.log(1)');
   host = await startBrowserHost({ backend, rendererDir: renderer.dir });
   await call(backend, 'demo.load');
-  const { items } = await call<{ items: { id: number }[] }>(backend, 'library.list', { filters: { kind: 'call' } });
+  const { items } = await call<{ items: { id: number }[] }>(backend, 'library.list', {
+    filters: { kind: 'call' },
+  });
   const detail = await call<InteractionDetail>(backend, 'interaction.get', { id: items[0]!.id });
   recordingId = detail.recording!.id;
   recordingPath = backend.mediaFile(recordingId).path;

@@ -9,7 +9,7 @@ export async function testBackend(): Promise<{ backend: Backend; dataDir: string
     backend,
     dataDir: dir,
     cleanup: () => {
-      backend.close();
+      void backend.close();
       cleanup();
     },
   };

@@ -12,13 +12,15 @@ describe('toFtsQuery', () => {
   });
 
   it('splits words the way the tokenizer does and keeps letters of every language', () => {
-    expect(toFtsQuery("can't Rückerstattung hyvitys")).toBe('"can"* "t"* "Rückerstattung"* "hyvitys"*');
+    expect(toFtsQuery("can't Rückerstattung hyvitys")).toBe('"can"* "t" "Rückerstattung"* "hyvitys"*');
+  });
+
+  it('matches words shorter than three letters whole, not as prefixes', () => {
+    expect(toFtsQuery('ok no thanks')).toBe('"ok" "no" "thanks"*');
   });
 
   it('drops FTS5 syntax instead of passing it through', () => {
-    expect(toFtsQuery('NEAR(a b) OR c* -d ^e {col}:f')).toBe(
-      '"NEAR"* "a"* "b"* "OR"* "c"* "d"* "e"* "col"* "f"*',
-    );
+    expect(toFtsQuery('NEAR(a b) OR c* -d ^e {col}:f')).toBe('"NEAR"* "a" "b" "OR" "c" "d" "e" "col"* "f"');
   });
 
   it('gives null when nothing searchable is left', () => {

@@ -56,6 +56,19 @@ export async function openDatabase(dataDir: string, options: OpenOptions = {}): 
   }
 }
 
+/**
+ * A further connection to an already migrated database, for worker threads (the import runs in one so
+ * the main thread stays free). WAL lets it write while the main connection reads.
+ */
+export function connect(dataDir: string, nativeBinding?: string): Db {
+  const db = new Database(join(dataDir, DATABASE_FILE), {
+    fileMustExist: true,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
+  configure(db);
+  return db;
+}
+
 function configure(db: Db): void {
   db.pragma('journal_mode = WAL');
   // FULL: every committed change (an autosaved draft, say) survives a power cut, not only a crash.

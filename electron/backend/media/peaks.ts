@@ -2,6 +2,7 @@
  * Min/max peaks, computed in one streaming pass with memory bounded by the output size.
  * Values are on the 16-bit scale whatever the source format, stored as (min, max) pairs.
  */
+import { floatToInt16 } from './pcm';
 
 export interface PeakLevel {
   samplesPerPeak: number;
@@ -15,35 +16,82 @@ export function peakResolutions(sampleRate: number): number[] {
   return [fine, fine * 5, fine * 25];
 }
 
+/** Pre-sizing beyond this (4 hours at the finest level) waits for the audio to arrive: headers can lie. */
+const MAX_PRESIZED_SECONDS = 4 * 3600;
+
 export class PeakBuilder {
   private readonly out: Int16Array[];
   private readonly min: Int16Array;
   private readonly max: Int16Array;
+  /** Frames already in the current (unfinished) peak. */
   private filled = 0;
   private written = 0;
 
   constructor(
     readonly channelCount: number,
     readonly samplesPerPeak: number,
+    /** A hint to size the output; wrong or 0 is fine, the output grows. */
     expectedFrames: number,
   ) {
-    const peaks = Math.ceil(expectedFrames / samplesPerPeak);
-    this.out = Array.from({ length: channelCount }, () => new Int16Array(peaks * 2));
+    const cap = (MAX_PRESIZED_SECONDS * 100 + 1) * 2;
+    const pairs = Math.min(cap, Math.ceil(Math.max(0, expectedFrames) / samplesPerPeak) * 2) || 1024;
+    this.out = Array.from({ length: channelCount }, () => new Int16Array(pairs));
     this.min = new Int16Array(channelCount).fill(32767);
     this.max = new Int16Array(channelCount).fill(-32768);
   }
 
-  /** Adds interleaved frames (channel-major within a frame). */
-  add(samples: Int16Array, frames: number): void {
-    const { channelCount: n, samplesPerPeak: spp, min, max } = this;
-    let i = 0;
-    for (let f = 0; f < frames; f++) {
+  /**
+   * Adds interleaved 16-bit frames. The scan runs per peak window and per channel over a stride, with
+   * the running extremes in locals: the hot loop is one load and two compares a sample.
+   */
+  addInt16(samples: Int16Array, frames: number): void {
+    const n = this.channelCount;
+    let frame = 0;
+    while (frame < frames) {
+      const take = Math.min(this.samplesPerPeak - this.filled, frames - frame);
       for (let c = 0; c < n; c++) {
-        const v = samples[i++]!;
-        if (v < min[c]!) min[c] = v;
-        if (v > max[c]!) max[c] = v;
+        let lo = this.min[c]!;
+        let hi = this.max[c]!;
+        const end = (frame + take) * n + c;
+        for (let i = frame * n + c; i < end; i += n) {
+          const v = samples[i]!;
+          if (v < lo) lo = v;
+          if (v > hi) hi = v;
+        }
+        this.min[c] = lo;
+        this.max[c] = hi;
       }
-      if (++this.filled === spp) this.flush();
+      frame += take;
+      this.filled += take;
+      if (this.filled === this.samplesPerPeak) this.flush();
+    }
+  }
+
+  /**
+   * Adds planar float frames (a WASM decoder's output as it comes). Only the window's extremes are
+   * converted to 16-bit; the conversion is monotonic, so that gives the same peaks as converting all.
+   */
+  addFloat(planar: readonly Float32Array[], frames: number): void {
+    let frame = 0;
+    while (frame < frames) {
+      const take = Math.min(this.samplesPerPeak - this.filled, frames - frame);
+      for (let c = 0; c < this.channelCount; c++) {
+        const data = planar[c]!;
+        let lo = Infinity;
+        let hi = -Infinity;
+        for (let i = frame, end = frame + take; i < end; i++) {
+          const v = data[i]!;
+          if (v < lo) lo = v;
+          if (v > hi) hi = v;
+        }
+        const low = floatToInt16(lo);
+        const high = floatToInt16(hi);
+        if (low < this.min[c]!) this.min[c] = low;
+        if (high > this.max[c]!) this.max[c] = high;
+      }
+      frame += take;
+      this.filled += take;
+      if (this.filled === this.samplesPerPeak) this.flush();
     }
   }
 
@@ -51,7 +99,7 @@ export class PeakBuilder {
     if (this.filled > 0) this.flush();
     return {
       samplesPerPeak: this.samplesPerPeak,
-      channels: this.out.map((data) => data.subarray(0, this.written)),
+      channels: this.out.map((data) => data.slice(0, this.written)),
     };
   }
 
@@ -59,8 +107,8 @@ export class PeakBuilder {
     for (let c = 0; c < this.channelCount; c++) {
       let data = this.out[c]!;
       if (this.written + 2 > data.length) {
-        // The file held more frames than its header said; grow rather than drop audio.
-        const grown = new Int16Array(Math.max(16, data.length * 2));
+        // The file held more than its header said (or said nothing): grow rather than drop audio.
+        const grown = new Int16Array(data.length * 2);
         grown.set(data);
         this.out[c] = data = grown;
       }

@@ -6,6 +6,7 @@ import { EarmarkError } from '../../../shared/errors';
 import type { Db } from '../db/open';
 import { upsertAgent } from './people';
 import { insertRecording, probeRecording } from './recordings';
+import { indexingNewSegments, insertSegments } from './segments';
 import { readSetting, writeSetting } from './settings';
 
 const DemoCall = z.object({
@@ -68,9 +69,6 @@ export async function loadDemo(
     `INSERT INTO interactions (kind, title, external_id, source, agent_id, started_at, direction, queue, customer_ref, duration_ms)
      VALUES (@kind, @title, @externalId, '${SOURCE}', @agentId, @startedAt, @direction, @queue, @customerRef, @durationMs)`,
   );
-  const insertSegment = db.prepare(
-    `INSERT INTO segments (interaction_id, seq, speaker, start_ms, end_ms, sent_at, text) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
   let calls = 0;
   let chats = 0;
 
@@ -79,50 +77,64 @@ export async function loadDemo(
     const target = join(mediaDir, `${call.id}.wav`);
     copyFileSync(join(demoDir, call.file), target);
     const probed = await probeRecording(target);
-    db.transaction(() => {
-      const interactionId = Number(
-        insertInteraction.run({
-          kind: 'call',
-          title: call.title,
-          externalId: call.id,
-          agentId: upsertAgent(db, call.agent, call.team),
-          startedAt: call.startedAt,
-          direction: call.direction,
-          queue: call.queue,
-          customerRef: call.customerRef,
-          durationMs: probed.analysis.durationMs,
-        }).lastInsertRowid,
-      );
-      insertRecording(db, interactionId, probed, call.channels);
-      call.segments.forEach((s, seq) =>
-        insertSegment.run(interactionId, seq, s.speaker, s.startMs, s.endMs, null, s.text),
-      );
-    })();
+    db.transaction(() =>
+      indexingNewSegments(db, () => {
+        const interactionId = Number(
+          insertInteraction.run({
+            kind: 'call',
+            title: call.title,
+            externalId: call.id,
+            agentId: upsertAgent(db, call.agent, call.team),
+            startedAt: call.startedAt,
+            direction: call.direction,
+            queue: call.queue,
+            customerRef: call.customerRef,
+            durationMs: probed.analysis.durationMs,
+          }).lastInsertRowid,
+        );
+        insertRecording(db, interactionId, probed, call.channels);
+        insertSegments(
+          db,
+          interactionId,
+          call.segments.map((s) => ({ ...s, sentAt: null })),
+        );
+      }),
+    )();
     calls++;
   }
 
   for (const chat of manifest.chats) {
     if (exists.get(SOURCE, chat.id)) continue;
-    db.transaction(() => {
-      const first = Date.parse(chat.turns[0]?.at ?? chat.startedAt);
-      const last = Date.parse(chat.turns.at(-1)?.at ?? chat.startedAt);
-      const interactionId = Number(
-        insertInteraction.run({
-          kind: 'chat',
-          title: chat.title,
-          externalId: chat.id,
-          agentId: upsertAgent(db, chat.agent, chat.team),
-          startedAt: chat.startedAt,
-          direction: 'inbound',
-          queue: null,
-          customerRef: null,
-          durationMs: Math.max(0, last - first),
-        }).lastInsertRowid,
-      );
-      chat.turns.forEach((t, seq) =>
-        insertSegment.run(interactionId, seq, t.speaker, null, null, t.at, t.text),
-      );
-    })();
+    db.transaction(() =>
+      indexingNewSegments(db, () => {
+        const first = Date.parse(chat.turns[0]?.at ?? chat.startedAt);
+        const last = Date.parse(chat.turns.at(-1)?.at ?? chat.startedAt);
+        const interactionId = Number(
+          insertInteraction.run({
+            kind: 'chat',
+            title: chat.title,
+            externalId: chat.id,
+            agentId: upsertAgent(db, chat.agent, chat.team),
+            startedAt: chat.startedAt,
+            direction: 'inbound',
+            queue: null,
+            customerRef: null,
+            durationMs: Math.max(0, last - first),
+          }).lastInsertRowid,
+        );
+        insertSegments(
+          db,
+          interactionId,
+          chat.turns.map((t) => ({
+            speaker: t.speaker,
+            startMs: null,
+            endMs: null,
+            sentAt: t.at,
+            text: t.text,
+          })),
+        );
+      }),
+    )();
     chats++;
   }
   writeSetting(db, STATE_KEY, 'loaded');

@@ -55,17 +55,35 @@ function toSummary(row: SummaryRow): InteractionSummary {
   };
 }
 
-export interface ListQuery {
+/** A library view: what the list is narrowed by and how it is ordered (the part of the URL that names it). */
+export interface LibraryView {
   filters: LibraryFilters;
   sort?: LibrarySort | undefined;
   order: 'asc' | 'desc';
+}
+
+export interface ListQuery extends LibraryView {
   limit: number;
   offset: number;
 }
 
-/** One page of the library, filtered, searched and sorted, with the total for the whole result. */
-export function listInteractions(db: Db, query: ListQuery): { total: number; items: LibraryItem[] } {
-  const { filters } = query;
+/**
+ * The SQL of a library view, shared by the list and by next/previous navigation so both always agree on
+ * what the view holds and in which order. `from` names the interaction `i` with its agent `a` and team
+ * `t` (and the search `hits`); `args` bind `with`, then `where`, in that order. Null when nothing can
+ * match (a search of only punctuation).
+ */
+export interface LibraryQuery {
+  with: string;
+  from: string;
+  where: string;
+  orderBy: string;
+  args: unknown[];
+  fts: string | null;
+}
+
+export function libraryQuery(view: LibraryView): LibraryQuery | null {
+  const { filters } = view;
   const where: string[] = [];
   const args: unknown[] = [];
   if (filters.kind) {
@@ -90,49 +108,58 @@ export function listInteractions(db: Db, query: ListQuery): { total: number; ite
   }
 
   const fts = filters.text ? toFtsQuery(filters.text) : null;
-  if (filters.text && !fts) return { total: 0, items: [] }; // only punctuation: nothing can match
-  const sort = query.sort ?? (fts ? 'relevance' : 'startedAt');
+  if (filters.text && !fts) return null; // only punctuation: nothing can match
+  const sort = view.sort ?? (fts ? 'relevance' : 'startedAt');
   if (sort === 'relevance' && !fts) {
     throw new EarmarkError('invalid_params', 'Sorting by relevance needs a search text.');
   }
-  const direction = query.order === 'asc' ? 'ASC' : 'DESC';
+  const direction = view.order === 'asc' ? 'ASC' : 'DESC';
   const orderBy =
     sort === 'relevance'
       ? `hits.rank ${direction === 'DESC' ? 'ASC' : 'DESC'}, i.id DESC` // bm25: lower is better
       : `${SORT_COLUMNS[sort]} ${direction}, i.id ${direction}`;
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-
-  const sql = fts
-    ? `WITH hits AS (
+  if (!fts) return { with: '', from: `interactions i ${SUMMARY_JOINS}`, where: whereSql, orderBy, args, fts };
+  return {
+    with: `WITH hits AS (
          SELECT s.interaction_id AS iid, min(f.rank) AS rank, f.rowid AS best
          FROM segments_fts f JOIN segments s ON s.id = f.rowid
          WHERE segments_fts MATCH ?
          GROUP BY s.interaction_id
-       )
-       SELECT ${SUMMARY_COLUMNS}, hits.best, count(*) OVER () AS total
-       FROM hits JOIN interactions i ON i.id = hits.iid ${SUMMARY_JOINS}
-       ${whereSql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`
-    : `SELECT ${SUMMARY_COLUMNS}, NULL AS best, count(*) OVER () AS total
-       FROM interactions i ${SUMMARY_JOINS}
-       ${whereSql} ORDER BY ${orderBy} LIMIT ? OFFSET ?`;
-  const rows = db.prepare(sql).all(...(fts ? [fts] : []), ...args, query.limit, query.offset) as (SummaryRow & {
-    best: number | null;
-    total: number;
-  })[];
-
-  const total = rows[0]?.total ?? (query.offset > 0 ? countOnly(db, sql, fts, args) : 0);
-  const snippet = fts ? snippetReader(db, fts) : null;
-  return {
-    total,
-    items: rows.map((row) => ({ ...toSummary(row), hit: snippet && row.best !== null ? snippet(row.best) : null })),
+       )`,
+    from: `hits JOIN interactions i ON i.id = hits.iid ${SUMMARY_JOINS}`,
+    where: whereSql,
+    orderBy,
+    args: [fts, ...args],
+    fts,
   };
 }
 
-/** Past the last page the window count is not there; count the whole result instead. */
-function countOnly(db: Db, sql: string, fts: string | null, args: unknown[]): number {
-  const counted = sql.replace(/ORDER BY[\s\S]*$/, '');
-  const row = db.prepare(`SELECT count(*) AS n FROM (${counted})`).get(...(fts ? [fts] : []), ...args) as { n: number };
-  return row.n;
+/** One page of the library, filtered, searched and sorted, with the total for the whole result. */
+export function listInteractions(db: Db, query: ListQuery): { total: number; items: LibraryItem[] } {
+  const q = libraryQuery(query);
+  if (!q) return { total: 0, items: [] };
+  // A search has to gather every hit to rank them anyway, so it counts them in the same pass; a plain
+  // listing walks the date index for one page and counts apart, which keeps the first page instant.
+  const sql = `${q.with}
+       SELECT ${SUMMARY_COLUMNS}, ${q.fts ? 'hits.best, count(*) OVER () AS total' : 'NULL AS best, NULL AS total'}
+       FROM ${q.from} ${q.where} ORDER BY ${q.orderBy} LIMIT ? OFFSET ?`;
+  const rows = db.prepare(sql).all(...q.args, query.limit, query.offset) as (SummaryRow & {
+    best: number | null;
+    total: number | null;
+  })[];
+  const total =
+    rows[0]?.total ??
+    (db.prepare(`${q.with} SELECT count(*) AS n FROM ${q.from} ${q.where}`).get(...q.args) as { n: number })
+      .n;
+  const snippet = q.fts ? snippetReader(db, q.fts) : null;
+  return {
+    total,
+    items: rows.map((row) => ({
+      ...toSummary(row),
+      hit: snippet && row.best !== null ? snippet(row.best) : null,
+    })),
+  };
 }
 
 function snippetReader(db: Db, fts: string): (segmentId: number) => SearchHit | null {
@@ -163,9 +190,9 @@ export function libraryFacets(db: Db): Facets {
 }
 
 export function getInteraction(db: Db, id: number): InteractionDetail {
-  const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM interactions i ${SUMMARY_JOINS} WHERE i.id = ?`).get(id) as
-    | SummaryRow
-    | undefined;
+  const row = db
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM interactions i ${SUMMARY_JOINS} WHERE i.id = ?`)
+    .get(id) as SummaryRow | undefined;
   if (!row) throw new EarmarkError('not_found', `There is no interaction with id ${id}.`);
   const segments = db
     .prepare(

@@ -1,19 +1,22 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, statSync } from 'node:fs';
-import { extname } from 'node:path';
+import { createReadStream } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Peaks, Recording, Speaker } from '../../../shared/api';
 import { EarmarkError } from '../../../shared/errors';
 import type { Db } from '../db/open';
-import { runWorker } from '../workers/run';
-import type { PeaksInput, PeaksOutput } from '../workers/peaks.worker';
+import { peakResolutions } from '../media/peaks';
+import { analyzeRecording, type RecordingAnalysis } from '../workers/analyze';
 
-/** Everything known about a recording file before it is written to the database. */
+/** Everything known about a recording before it is written to the database. */
 export interface ProbedRecording {
+  /** The file the player streams: the source itself, or the WAV it was transcoded to. */
   path: string;
+  /** Of the source file(s). */
   sizeBytes: number;
   sha256: string;
+  /** The container of `path` (what the media endpoints serve), e.g. 'wav' for a transcoded GSM file. */
   container: string;
-  analysis: PeaksOutput;
+  analysis: RecordingAnalysis;
 }
 
 export async function hashFile(path: string): Promise<string> {
@@ -22,20 +25,36 @@ export async function hashFile(path: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** Reads and analyses a recording off the main thread: format, duration, peaks, content hash. */
-export async function probeRecording(path: string): Promise<ProbedRecording> {
-  const container = extname(path).slice(1).toLowerCase();
-  if (container !== 'wav') {
-    throw new EarmarkError('unsupported_media', `${path}: .${container} recordings are not supported yet.`);
-  }
-  const [analysis, sha256] = await Promise.all([
-    runWorker<PeaksInput, PeaksOutput>('peaks', { path }),
-    hashFile(path),
-  ]);
-  return { path, sizeBytes: statSync(path).size, sha256, container, analysis };
+/**
+ * Reads and analyses a recording off the main thread (format sniffed from the bytes, real and claimed
+ * duration, peaks, content hash), transcoding it into `outputDir` when Chromium cannot play it.
+ * `source` is one file, or the two mono legs [agent, customer] of a call. `outputDir` defaults to
+ * the source's folder (the demo loader's recordings already live in the data directory).
+ */
+export async function probeRecording(
+  source: string | readonly string[],
+  outputDir?: string,
+  signal?: AbortSignal,
+): Promise<ProbedRecording> {
+  const sources = typeof source === 'string' ? [source] : [...source];
+  const analysis = await analyzeRecording(
+    { sources, outputDir: outputDir ?? dirname(sources[0] ?? '.') },
+    signal ? { signal } : {},
+  );
+  return {
+    path: analysis.playable.path,
+    sizeBytes: analysis.sourceSizeBytes,
+    sha256: analysis.sha256,
+    container: analysis.playable.container,
+    analysis,
+  };
 }
 
-/** Inserts a probed recording and its peaks; call inside the caller's transaction. */
+/**
+ * Inserts a probed recording and its peaks; call inside the caller's transaction. Channel roles default
+ * to what the analysis knows (a two-leg call is always agent left, customer right). A recording whose
+ * waveform is unavailable (AAC: played, never decoded) gets no peak rows at all.
+ */
 export function insertRecording(
   db: Db,
   interactionId: number,
@@ -43,10 +62,12 @@ export function insertRecording(
   channelRoles: Speaker[] | null,
 ): number {
   const { analysis } = probed;
+  const roles = channelRoles ?? analysis.channelRoles;
   const { lastInsertRowid } = db
     .prepare(
-      `INSERT INTO recordings (interaction_id, path, size_bytes, sha256, container, codec, sample_rate, channels, duration_ms, channel_roles)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO recordings (interaction_id, path, size_bytes, sha256, container, codec, sample_rate, channels, duration_ms,
+         channel_roles, source_paths, claimed_duration_ms, transcoded)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       interactionId,
@@ -58,13 +79,17 @@ export function insertRecording(
       analysis.sampleRate,
       analysis.channels,
       analysis.durationMs,
-      channelRoles ? JSON.stringify(channelRoles) : null,
+      roles ? JSON.stringify(roles) : null,
+      JSON.stringify(analysis.sourcePaths),
+      analysis.claimedDurationMs,
+      analysis.playable.transcoded ? 1 : 0,
     );
   const recordingId = Number(lastInsertRowid);
   const insertPeaks = db.prepare(
     'INSERT INTO peaks (recording_id, samples_per_peak, channel, data) VALUES (?, ?, ?, ?)',
   );
-  for (const level of analysis.levels) {
+  const levels = analysis.waveform === 'peaks' ? analysis.levels : [];
+  for (const level of levels) {
     level.channels.forEach((data, channel) => {
       insertPeaks.run(
         recordingId,
@@ -123,9 +148,15 @@ const MIME_TYPES: Record<string, string> = {
   opus: 'audio/ogg',
   flac: 'audio/flac',
   m4a: 'audio/mp4',
+  mp4: 'audio/mp4',
+  aac: 'audio/aac',
 };
 
-/** The stored resolution nearest to what the player asked for (the coarsest that still gives enough peaks). */
+/**
+ * The stored resolution nearest to what the player asked for (the coarsest that still gives enough peaks).
+ * A recording stored without peaks (AAC, which Earmark plays but does not decode) gives no channels,
+ * with its real length and rate: the player draws a flat line and says the waveform is unavailable.
+ */
 export function peaksOf(db: Db, recordingId: number, targetPeaks: number): Peaks {
   const recording = db
     .prepare('SELECT sample_rate, duration_ms FROM recordings WHERE id = ?')
@@ -138,8 +169,15 @@ export function peaksOf(db: Db, recordingId: number, targetPeaks: number): Peaks
       )
       .all(recordingId) as { samples_per_peak: number }[]
   ).map((r) => r.samples_per_peak);
-  if (levels.length === 0)
-    throw new EarmarkError('not_found', `Recording ${recordingId} has no peaks stored.`);
+  if (levels.length === 0) {
+    return {
+      recordingId,
+      samplesPerPeak: peakResolutions(recording.sample_rate)[0]!,
+      sampleRate: recording.sample_rate,
+      durationMs: recording.duration_ms,
+      channels: [],
+    };
+  }
   const frames = (recording.duration_ms / 1000) * recording.sample_rate;
   const chosen = levels.find((spp) => frames / spp >= targetPeaks) ?? levels.at(-1)!;
   const rows = db

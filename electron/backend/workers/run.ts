@@ -1,26 +1,18 @@
-import { Worker } from 'node:worker_threads';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { EarmarkError } from '../../../shared/errors';
+import { startWorker } from './location';
 import { failureToError, type WorkerMessage } from './protocol';
 
-export type WorkerName = 'peaks';
+export type WorkerName = 'analyze';
 
 export interface RunOptions {
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
 }
 
-// Built: every entry and chunk sits flat in out/main, beside `<name>.worker.js`.
-// From source (tests): the workers are TypeScript beside this file and run through tsx.
-const here = dirname(fileURLToPath(import.meta.url));
-const fromSource = import.meta.url.endsWith('.ts');
-
 /** Runs heavy work (decoding, peaks) off the calling thread, with progress and cancellation. */
 export function runWorker<I, O>(name: WorkerName, input: I, options: RunOptions = {}): Promise<O> {
-  const worker = fromSource
-    ? new Worker(tsxBootstrap(join(here, `${name}.worker.ts`)), { eval: true, workerData: input })
-    : new Worker(join(here, `${name}.worker.js`), { workerData: input });
+  if (options.signal?.aborted) return Promise.reject(cancelled());
+  const worker = startWorker(name, { workerData: input });
   return new Promise<O>((resolve, reject) => {
     let settled = false;
     const settle = (fn: () => void) => {
@@ -30,11 +22,15 @@ export function runWorker<I, O>(name: WorkerName, input: I, options: RunOptions 
       fn();
     };
     const onAbort = () => {
-      void worker.terminate();
-      settle(() => reject(new EarmarkError('conflict', 'The operation was cancelled.')));
+      // Settle only once the thread has really stopped, so the caller may clean up its files at once.
+      const stopped = worker.terminate();
+      settled = true;
+      options.signal?.removeEventListener('abort', onAbort);
+      void stopped.finally(() => reject(cancelled()));
     };
     options.signal?.addEventListener('abort', onAbort);
     worker.on('message', (message: WorkerMessage<O>) => {
+      if (settled) return;
       if (message.type === 'progress') options.onProgress?.(message.done, message.total);
       else if (message.type === 'done') settle(() => resolve(message.result));
       else settle(() => reject(failureToError(message)));
@@ -47,7 +43,6 @@ export function runWorker<I, O>(name: WorkerName, input: I, options: RunOptions 
   });
 }
 
-/** Worker code that registers tsx's loader in the new thread, then runs the TypeScript worker. */
-function tsxBootstrap(file: string): string {
-  return `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(pathToFileURL(file).href)}); });`;
+function cancelled(): EarmarkError {
+  return new EarmarkError('conflict', 'The operation was cancelled.');
 }

@@ -6,8 +6,13 @@ import { createHashRouter, RouterProvider } from 'react-router';
 import type { i18n as I18n } from 'i18next';
 import { api } from '../api/client';
 import { initI18n, pickLanguage } from '../i18n';
+import { EvaluatePage } from '../features/evaluation/EvaluatePage';
+import { SummaryPage } from '../features/evaluation/SummaryPage';
+import { ImportPage } from '../features/import/ImportPage';
 import { LibraryPage } from '../features/library/LibraryPage';
 import { InteractionPage } from '../features/review/InteractionPage';
+import { RubricEditorPage } from '../features/rubrics/RubricEditorPage';
+import { RubricsPage } from '../features/rubrics/RubricsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { Shell } from './Shell';
 import { theme } from './theme';
@@ -22,6 +27,11 @@ const router = createHashRouter([
     children: [
       { index: true, element: <LibraryPage /> },
       { path: 'interaction/:id', element: <InteractionPage /> },
+      { path: 'interaction/:id/evaluate', element: <EvaluatePage /> },
+      { path: 'evaluation/:id/summary', element: <SummaryPage /> },
+      { path: 'rubrics', element: <RubricsPage /> },
+      { path: 'rubrics/:id', element: <RubricEditorPage /> },
+      { path: 'import', element: <ImportPage /> },
       { path: 'settings', element: <SettingsPage /> },
     ],
   },

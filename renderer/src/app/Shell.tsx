@@ -1,6 +1,8 @@
 import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
+import { ProfileSwitcher } from '../features/profiles/ProfileSwitcher';
+import { ShortcutHelp } from '../features/shortcuts/ShortcutHelp';
 
 /** The frame around every screen; `data-app-state="ready"` tells tests the app is interactive. */
 export function Shell() {
@@ -18,9 +20,10 @@ export function Shell() {
           <Title order={3} c="indigo.7">
             {t('app.name')}
           </Title>
-          <Text c="dimmed" size="sm">
+          <Text c="dimmed" size="sm" style={{ flex: 1 }}>
             {t('app.tagline')}
           </Text>
+          <ProfileSwitcher />
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
@@ -33,6 +36,20 @@ export function Shell() {
         />
         <NavLink
           component={RouterLink}
+          to="/import"
+          label={t('nav.import')}
+          active={pathname === '/import'}
+          data-testid="nav-import"
+        />
+        <NavLink
+          component={RouterLink}
+          to="/rubrics"
+          label={t('rubrics.nav')}
+          active={pathname.startsWith('/rubrics') || pathname.startsWith('/evaluation/')}
+          data-testid="nav-rubrics"
+        />
+        <NavLink
+          component={RouterLink}
           to="/settings"
           label={t('nav.settings')}
           active={pathname === '/settings'}
@@ -42,6 +59,7 @@ export function Shell() {
       <AppShell.Main>
         <Outlet />
       </AppShell.Main>
+      <ShortcutHelp />
     </AppShell>
   );
 }

@@ -1,15 +1,29 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Language } from '../../../shared/api';
-import de from './locales/de.json';
-import en from './locales/en.json';
-import fi from './locales/fi.json';
+import { languages, type Language } from '../../../shared/api';
 
-export const resources = {
-  en: { translation: en },
-  de: { translation: de },
-  fi: { translation: fi },
-} as const;
+/**
+ * Strings live in one file per feature and language (locales/<lang>/<feature>.json), so features can
+ * grow their texts side by side; they are merged into one translation namespace per language.
+ */
+const files = import.meta.glob<Record<string, unknown>>('./locales/*/*.json', {
+  eager: true,
+  import: 'default',
+});
+
+export const resources = Object.fromEntries(
+  languages.map((language) => [
+    language,
+    {
+      translation: Object.assign(
+        {},
+        ...Object.entries(files)
+          .filter(([path]) => path.startsWith(`./locales/${language}/`))
+          .map(([, strings]) => strings),
+      ) as Record<string, unknown>,
+    },
+  ]),
+);
 
 /** Each language named in itself, so a user who cannot read the current one still finds theirs. */
 export const languageNames: Record<Language, string> = { en: 'English', de: 'Deutsch', fi: 'Suomi' };

@@ -23,6 +23,8 @@ export function launchChromium(): Promise<Browser> {
 /** Saves a full-page screenshot for a person to look at (test-results/ is git-ignored). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
+  // A full-page capture of a scrolled page draws the fixed header mid-page; capture from the top.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 }
 

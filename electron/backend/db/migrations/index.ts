@@ -1,5 +1,7 @@
 import foundation from './001-foundation';
 import importAndSearch from './002-import-and-search';
+import review from './003-review';
+import rubricsEvaluations from './004-rubrics-evaluations';
 
 /**
  * Numbered migrations, oldest first. A migration that has run is never edited: its hash is
@@ -8,4 +10,6 @@ import importAndSearch from './002-import-and-search';
 export const migrations: readonly { version: number; name: string; sql: string }[] = [
   { version: 1, name: '001-foundation', sql: foundation },
   { version: 2, name: '002-import-and-search', sql: importAndSearch },
+  { version: 3, name: '003-review', sql: review },
+  { version: 4, name: '004-rubrics-evaluations', sql: rubricsEvaluations },
 ];

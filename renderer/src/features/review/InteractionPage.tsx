@@ -1,82 +1,58 @@
-import { Alert, Anchor, Badge, Grid, Group, Loader, Stack, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { useCallback, useRef, useState } from 'react';
+import { Alert, Loader, Stack, Text } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { api } from '../../api/client';
-import { formatDateTime } from '../../app/format';
-import { ChatView } from './ChatView';
-import { Player, type PlayerHandle } from './Player';
-import { Transcript } from './Transcript';
+import { CallWorkspace } from './call/CallWorkspace';
+import { ChatWorkspace } from './chat/ChatWorkspace';
+import { BackLink, InteractionHeader } from './InteractionHeader';
+import { overviewPeaksQuery } from './player/overview-peaks';
 
+/** The review workspace of one call or chat. */
 export function InteractionPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = Number(useParams().id);
+  // The library passes its view (filters and sort) along, for the way back and for next/previous.
   const librarySearch = (useLocation().state as { librarySearch?: string } | null)?.librarySearch ?? '';
+  const queryClient = useQueryClient();
   const interaction = useQuery({
     queryKey: ['interaction', id],
-    queryFn: () => api.interaction.get({ id }),
+    queryFn: async () => {
+      const detail = await api.interaction.get({ id });
+      // Ask for the waveform at once, while the workspace renders, rather than once the player mounts.
+      if (detail.recording) void queryClient.prefetchQuery(overviewPeaksQuery(detail.recording));
+      return detail;
+    },
     enabled: Number.isInteger(id) && id > 0,
   });
-  const [currentMs, setCurrentMs] = useState(0);
-  const player = useRef<PlayerHandle | null>(null);
-  const onTime = useCallback((seconds: number) => setCurrentMs(seconds * 1000), []);
-  const onReady = useCallback((handle: PlayerHandle) => (player.current = handle), []);
 
-  const back = (
-    <Anchor component={Link} to={`/${librarySearch}`} size="sm" data-testid="back-to-library">
-      ← {t('review.back')}
-    </Anchor>
-  );
   if (interaction.isPending) return <Loader />;
   if (interaction.isError) {
     return (
       <Stack>
-        {back}
+        <BackLink librarySearch={librarySearch} />
         <Alert color="red">{t('errors.generic', { message: interaction.error.message })}</Alert>
       </Stack>
     );
   }
   const item = interaction.data;
-
   return (
-    <Stack data-testid="interaction" data-state="ready" data-kind={item.kind}>
-      {back}
-      <Group align="baseline">
-        <Badge variant="light" color={item.kind === 'call' ? 'indigo' : 'teal'}>
-          {t(`library.kind.${item.kind}`)}
-        </Badge>
-        <Title order={2}>{item.title}</Title>
-      </Group>
-      <Text c="dimmed" size="sm">
-        {t('review.details', {
-          agent: item.agentName ?? '–',
-          team: item.teamName ?? '–',
-          started: formatDateTime(item.startedAt, i18n.language),
-        })}
-      </Text>
-      {item.kind === 'call' ? (
-        <Grid>
-          <Grid.Col span={12}>
-            {item.recording ? (
-              <Player recording={item.recording} onTime={onTime} onReady={onReady} />
-            ) : (
-              <Text c="dimmed">{t('review.noRecording')}</Text>
-            )}
-          </Grid.Col>
-          <Grid.Col span={12}>
-            <Title order={4} mb="xs">
-              {t('review.transcript')}
-            </Title>
-            <Transcript
-              segments={item.segments}
-              currentMs={currentMs}
-              onSeek={(ms) => player.current?.seek(ms / 1000)}
-            />
-          </Grid.Col>
-        </Grid>
+    // Keyed by id: moving to the next interaction starts a fresh workspace (player, moments, position).
+    <Stack
+      key={item.id}
+      gap="sm"
+      data-testid="interaction"
+      data-state="ready"
+      data-kind={item.kind}
+      data-id={item.id}
+    >
+      <InteractionHeader interaction={item} librarySearch={librarySearch} />
+      {item.kind === 'chat' ? (
+        <ChatWorkspace interaction={item} />
+      ) : item.recording ? (
+        <CallWorkspace interaction={item} recording={item.recording} />
       ) : (
-        <ChatView turns={item.segments} />
+        <Text c="dimmed">{t('review.noRecording')}</Text>
       )}
     </Stack>
   );

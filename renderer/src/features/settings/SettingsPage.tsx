@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { languages, type Language } from '../../../../shared/api';
 import { api } from '../../api/client';
 import { changeLanguage, languageNames } from '../../i18n';
+import { ShortcutSettings } from '../shortcuts/ShortcutSettings';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -14,7 +15,7 @@ export function SettingsPage() {
   });
 
   return (
-    <Stack maw={640} data-testid="settings" data-state="ready">
+    <Stack maw={760} data-testid="settings" data-state="ready">
       <Title order={2}>{t('settings.title')}</Title>
       <Card withBorder>
         <Select
@@ -28,6 +29,7 @@ export function SettingsPage() {
         />
         {save.error && <Text c="red">{t('errors.generic', { message: save.error.message })}</Text>}
       </Card>
+      <ShortcutSettings />
       <Card withBorder>
         <Title order={4} mb="xs">
           {t('settings.about')}

@@ -1,0 +1,249 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { ImportOutcome, SegmentSpeaker } from '../../../shared/api';
+import { EarmarkError } from '../../../shared/errors';
+import type { Db } from '../db/open';
+import { upsertAgent } from '../services/people';
+import { indexingNewSegments, insertSegments, type NewSegment } from '../services/segments';
+import { hashFile, insertRecording, probeRecording } from '../services/recordings';
+import {
+  parseChats,
+  parseTranscript,
+  type ManifestEntry,
+  type ParsedChat,
+  type ParsedTranscript,
+} from './formats';
+import { readTranscript, type ImportUnit } from './plan';
+
+export interface UnitOptions {
+  /** Where transcoded and copied recordings go. */
+  recordingsDir: string;
+  roles: Record<string, Record<string, SegmentSpeaker>>;
+  signal: AbortSignal;
+}
+
+interface NewInteraction {
+  kind: 'call' | 'chat';
+  title: string;
+  source: string;
+  externalId: string | null;
+  contentHash: string;
+  agentName: string | null;
+  teamName: string | null;
+  startedAt: string | null;
+  direction: 'inbound' | 'outbound' | null;
+  queue: string | null;
+  customerRef: string | null;
+  durationMs: number | null;
+}
+
+/**
+ * Imports one unit (a call, a transcript, or a chat file) in one transaction: afterwards it is
+ * either wholly in the library or not at all. The same content imported again is skipped by hash.
+ */
+export async function importUnit(
+  db: Db,
+  unit: ImportUnit,
+  options: UnitOptions,
+): Promise<Omit<ImportOutcome, 'file'>> {
+  const statements = prepare(db);
+  if (unit.kind === 'chats') return importChats(db, statements, unit);
+
+  const transcript = unit.transcript ? parseTranscript(readTranscript(unit.transcript)) : null;
+  const assigned = transcript ? assignRoles(transcript, options.roles[unit.transcript!.path] ?? {}) : null;
+
+  if (unit.kind === 'transcriptOnly') {
+    const contentHash = sha256(`transcript\n${readTranscript(unit.transcript).text}`);
+    if (statements.hashExists.get(contentHash)) return skipped('This transcript is already in the library.');
+    const id = db.transaction(() =>
+      indexingNewSegments(db, () => {
+        const interactionId = insertInteraction(db, statements, {
+          ...describe(unit.entry, unit.file, 'call'),
+          contentHash,
+          durationMs: transcript!.durationMs ?? maxEnd(assigned!.segments),
+        });
+        insertSegments(db, interactionId, assigned!.segments);
+        return interactionId;
+      }),
+    )();
+    return imported(
+      [id],
+      withWarnings(['No recording was found for this transcript.', ...assigned!.warnings]),
+    );
+  }
+
+  const hashes = await Promise.all(unit.sources.map((source) => hashFile(source)));
+  const contentHash = hashes.length === 1 ? hashes[0]! : sha256(hashes.join('\n'));
+  if (statements.hashExists.get(contentHash)) return skipped('This recording is already in the library.');
+  if (options.signal.aborted) throw new EarmarkError('conflict', 'The import was cancelled.');
+  const probed = await probeRecording(unit.sources, options.recordingsDir, options.signal);
+  const warnings = [...(assigned?.warnings ?? [])];
+  if (probed.analysis.durationMismatch) {
+    warnings.push(
+      `The file claims ${formatSeconds(probed.analysis.claimedDurationMs)} but holds ${formatSeconds(probed.analysis.durationMs)} of audio; it may be truncated.`,
+    );
+  }
+  const id = db.transaction(() =>
+    indexingNewSegments(db, () => {
+      const interactionId = insertInteraction(db, statements, {
+        ...describe(unit.entry, unit.file, 'call'),
+        contentHash,
+        durationMs: probed.analysis.durationMs,
+      });
+      insertRecording(db, interactionId, probed, unit.sources.length === 2 ? ['agent', 'customer'] : null);
+      if (assigned) insertSegments(db, interactionId, assigned.segments);
+      return interactionId;
+    }),
+  )();
+  return imported([id], withWarnings(warnings));
+}
+
+function importChats(db: Db, statements: Statements, unit: Extract<ImportUnit, { kind: 'chats' }>) {
+  const chats = parseChats({ fileName: basename(unit.file), text: readFileSync(unit.file, 'utf8') });
+  const ids = db.transaction(() =>
+    indexingNewSegments(db, () => {
+      const created: number[] = [];
+      for (const chat of chats) {
+        const contentHash = sha256(`chat\n${chat.externalId}\n${JSON.stringify(chat.turns)}`);
+        if (statements.hashExists.get(contentHash)) continue;
+        const interactionId = insertInteraction(db, statements, {
+          ...describe(unit.entry, unit.file, 'chat'),
+          ...chatDetails(chat, unit.entry),
+          contentHash,
+        });
+        insertSegments(
+          db,
+          interactionId,
+          chat.turns.map((turn) => ({
+            speaker: turn.speaker,
+            startMs: null,
+            endMs: null,
+            sentAt: turn.sentAt,
+            text: turn.text,
+          })),
+        );
+        created.push(interactionId);
+      }
+      return created;
+    }),
+  )();
+  if (ids.length === 0) return skipped(`All ${chats.length} chats in this file are already in the library.`);
+  const already = chats.length - ids.length;
+  return imported(
+    ids,
+    already > 0 ? `${already} of ${chats.length} chats were already in the library.` : null,
+  );
+}
+
+function chatDetails(chat: ParsedChat, entry: ManifestEntry | null) {
+  const first = chat.turns.find((turn) => turn.sentAt)?.sentAt;
+  const last = chat.turns.findLast((turn) => turn.sentAt)?.sentAt;
+  return {
+    title: chat.title,
+    externalId: chat.externalId,
+    agentName: chat.agentName ?? entry?.agent ?? null,
+    startedAt: chat.startedAt ?? first ?? entry?.startedAt ?? null,
+    customerRef: chat.customerRef ?? entry?.customerRef ?? null,
+    durationMs: first && last ? Math.max(0, Date.parse(last) - Date.parse(first)) : null,
+  };
+}
+
+/** Raw speaker labels → agent / customer / system: the user's answer, else the parser's evidence, else a guess that says so. */
+function assignRoles(parsed: ParsedTranscript, chosen: Record<string, SegmentSpeaker>) {
+  const roles = new Map<string, SegmentSpeaker>();
+  const guessed: string[] = [];
+  for (const label of parsed.speakers) {
+    const role = chosen[label] ?? parsed.suggestedRoles[label] ?? null;
+    if (role) roles.set(label, role);
+  }
+  // Unresolved labels in order of appearance: agents usually open a call, so the first is taken as the agent.
+  const taken = new Set(roles.values());
+  for (const label of parsed.speakers) {
+    if (roles.has(label)) continue;
+    const role: SegmentSpeaker = !taken.has('agent') ? 'agent' : 'customer';
+    roles.set(label, role);
+    taken.add(role);
+    guessed.push(`${label} → ${role}`);
+  }
+  const warnings = [...parsed.warnings];
+  if (guessed.length > 0)
+    warnings.push(`Speaker roles were guessed (${guessed.join(', ')}); check them in the transcript.`);
+  return {
+    warnings,
+    segments: parsed.segments.map((segment) => ({
+      speaker: roles.get(segment.speakerLabel) ?? 'customer',
+      startMs: segment.startMs,
+      endMs: segment.endMs,
+      sentAt: null,
+      text: segment.text,
+    })),
+  };
+}
+
+function describe(
+  entry: ManifestEntry | null,
+  file: string,
+  kind: 'call' | 'chat',
+): Omit<NewInteraction, 'contentHash' | 'durationMs'> {
+  return {
+    kind,
+    title: entry?.title ?? titleFromFile(file),
+    source: 'import',
+    externalId: entry?.externalId ?? null,
+    agentName: entry?.agent ?? null,
+    teamName: entry?.team ?? null,
+    startedAt: entry?.startedAt ?? null,
+    direction: entry?.direction ?? null,
+    queue: entry?.queue ?? null,
+    customerRef: entry?.customerRef ?? null,
+  };
+}
+
+function titleFromFile(file: string): string {
+  return basename(file)
+    .replace(/\.[^.]+$/, '')
+    .replace(/[_-]+/g, ' ')
+    .trim();
+}
+
+type Statements = ReturnType<typeof prepare>;
+
+function prepare(db: Db) {
+  return {
+    hashExists: db.prepare('SELECT 1 FROM interactions WHERE content_hash = ?'),
+    insertInteraction: db.prepare(
+      `INSERT INTO interactions (kind, title, external_id, source, agent_id, started_at, direction, queue, customer_ref, duration_ms, content_hash)
+       VALUES (@kind, @title, @externalId, @source, @agentId, @startedAt, @direction, @queue, @customerRef, @durationMs, @contentHash)`,
+    ),
+  };
+}
+
+function insertInteraction(db: Db, statements: Statements, interaction: NewInteraction): number {
+  const agentId = interaction.agentName ? upsertAgent(db, interaction.agentName, interaction.teamName) : null;
+  // An external id already used by another import of the same source is kept on the older one only.
+  const externalId =
+    interaction.externalId &&
+    db
+      .prepare('SELECT 1 FROM interactions WHERE source = ? AND external_id = ?')
+      .get(interaction.source, interaction.externalId)
+      ? null
+      : interaction.externalId;
+  return Number(statements.insertInteraction.run({ ...interaction, externalId, agentId }).lastInsertRowid);
+}
+
+function maxEnd(segments: NewSegment[]): number | null {
+  const ends = segments.map((s) => s.endMs).filter((end): end is number => end !== null);
+  return ends.length ? Math.max(...ends) : null;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const formatSeconds = (ms: number | null) =>
+  ms === null ? 'an unknown length' : `${(ms / 1000).toFixed(1)} s`;
+const withWarnings = (warnings: string[]) => (warnings.length ? warnings.join(' ') : null);
+const imported = (interactionIds: number[], message: string | null) => ({
+  outcome: 'imported' as const,
+  interactionIds,
+  message,
+});
+const skipped = (message: string) => ({ outcome: 'skipped' as const, interactionIds: [], message });

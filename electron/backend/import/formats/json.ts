@@ -1,0 +1,95 @@
+import type { z } from 'zod';
+import { fail } from './errors';
+
+/**
+ * True when the text is meant to be JSON: an object, or an array of objects, arrays or
+ * strings. A text log line such as `[10:02:13] Agent: Hi` also starts with `[`, so a bare
+ * `[` followed by a digit does not count.
+ */
+export function looksLikeJson(text: string): boolean {
+  return /^\s*(?:\{|\[\s*(?:[{["]|\]))/.test(text);
+}
+
+/** Parses JSON or fails with the parser's own complaint (it names the position). */
+export function parseJson(fileName: string, text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    fail(fileName, `looks like JSON but is not valid JSON (${reason})`);
+  }
+}
+
+/** `phrases[3].offset`: a path the user can find in the file. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+/** Validates with zod and fails with the first problem and where it is. */
+export function parseShape<T>(fileName: string, schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue ? formatPath(issue.path) : '';
+  fail(fileName, `${where === '' ? '' : `${where}: `}${issue?.message ?? 'unexpected shape'}`);
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Comma-separated word lists, one line per language, so synonym tables stay readable.
+ * Keys and headers are compared normalised, so spelling variants (start_ms, startMs, Start (ms))
+ * need no separate entries.
+ */
+export function words(...lines: string[]): string[] {
+  return lines.flatMap((line) => line.split(',').map((w) => w.trim()));
+}
+
+const normalised = new Map<string, string>();
+
+/**
+ * Key matching that ignores case, `_`, `-` and spaces: conversationId = conversation_id =
+ * ConversationID. Memoised: a 100k-message export asks for the same few keys again and again.
+ */
+export function normaliseKey(key: string): string {
+  let value = normalised.get(key);
+  if (value === undefined) {
+    value = key
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]/gu, '');
+    // Keys of well-formed files are few; a hostile file with endless distinct keys must not grow this.
+    if (normalised.size < 10_000) normalised.set(key, value);
+  }
+  return value;
+}
+
+/** The first key of `synonyms` present on `obj` (compared normalised), with its value. */
+export function pick(
+  obj: Record<string, unknown>,
+  synonyms: readonly string[],
+): { key: string; value: unknown } | null {
+  const keys = Object.keys(obj);
+  for (const synonym of synonyms) {
+    const wanted = normaliseKey(synonym);
+    const key = keys.find((k) => normaliseKey(k) === wanted);
+    if (key !== undefined) return { key, value: obj[key] };
+  }
+  return null;
+}
+
+/** A scalar as trimmed text; null for missing, empty, objects. */
+export function scalarText(value: unknown): string | null {
+  if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'boolean') return String(value);
+  return null;
+}

@@ -1,0 +1,197 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { ImportRequest, type ImportOutcome, type ImportPlan, type ImportProgress } from '../../../shared/api';
+import type { ImportRequest as ImportRequestInput } from '../../../shared/api';
+import { EarmarkError, isErrorCode } from '../../../shared/errors';
+import type { BackendContext } from '../context';
+import { startWorker } from '../workers/location';
+import type { ImportCommand, ImportMessage, ImportWorkerInput } from './protocol';
+
+interface RunningJob {
+  worker: Worker;
+  progress: ImportProgress;
+  done: Promise<ImportProgress>;
+}
+
+/** The library refreshes at most this often while a batch streams in. */
+const LIBRARY_REFRESH_MS = 1000;
+
+/** Import batches on the main thread's side: starts the worker, relays its progress as events, cancels. */
+export class ImportJobs {
+  private readonly running = new Map<number, RunningJob>();
+
+  constructor(
+    private readonly ctx: BackendContext,
+    private readonly nativeBinding?: string,
+  ) {
+    // A batch still 'running' in the database was cut off (the app was killed); say so.
+    ctx.db
+      .prepare(
+        "UPDATE import_batches SET state = 'failed', finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE state = 'running'",
+      )
+      .run();
+    removePartialFiles(join(ctx.dataDir, 'recordings', 'imported'));
+  }
+
+  preview(request: ImportRequestInput): Promise<ImportPlan> {
+    const worker = this.spawn('plan', 0, request);
+    return new Promise((resolve, reject) => {
+      worker.on('message', (message: ImportMessage) => {
+        if (message.type === 'plan') resolve(message.plan);
+        else if (message.type === 'failed') reject(toError(message));
+      });
+      worker.on('error', reject);
+      worker.on('exit', () =>
+        reject(new EarmarkError('internal', 'The import preview stopped unexpectedly.')),
+      );
+    });
+  }
+
+  start(request: ImportRequestInput): { batchId: number } {
+    const batchId = Number(
+      this.ctx.db
+        .prepare(
+          "INSERT INTO import_batches (started_at, state) VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'running')",
+        )
+        .run().lastInsertRowid,
+    );
+    const worker = this.spawn('run', batchId, request);
+    const progress: ImportProgress = {
+      batchId,
+      state: 'planning',
+      totalFiles: 0,
+      doneFiles: 0,
+      imported: 0,
+      skipped: 0,
+      failed: 0,
+      currentFile: null,
+      message: null,
+    };
+    let lastRefresh = 0;
+    const refreshLibrary = (force: boolean) => {
+      if (force || Date.now() - lastRefresh > LIBRARY_REFRESH_MS) {
+        lastRefresh = Date.now();
+        this.ctx.events.emit('library.changed', { reason: 'import' });
+      }
+    };
+    const publish = () => this.ctx.events.emit('import.progress', { ...progress });
+    const done = new Promise<ImportProgress>((resolve) => {
+      worker.on('message', (message: ImportMessage) => {
+        if (message.type === 'progress') Object.assign(progress, message.progress);
+        else if (message.type === 'outcome') {
+          progress[message.outcome.outcome]++;
+          progress.doneFiles++;
+          if (message.outcome.outcome === 'imported') refreshLibrary(false);
+        } else if (message.type === 'failed') {
+          progress.state = 'failed';
+          progress.message = message.message;
+          this.markFailed(batchId);
+        }
+        publish();
+      });
+      worker.on('exit', () => {
+        if (progress.state === 'running' || progress.state === 'planning') {
+          progress.state = 'failed';
+          progress.message ??= 'The import stopped unexpectedly.';
+          this.markFailed(batchId);
+          publish();
+        }
+        if (progress.imported > 0) refreshLibrary(true);
+        this.running.delete(batchId);
+        resolve({ ...progress });
+      });
+    });
+    this.running.set(batchId, { worker, progress, done });
+    publish();
+    return { batchId };
+  }
+
+  cancel(batchId: number): ImportProgress {
+    const job = this.running.get(batchId);
+    if (!job) return this.status(batchId);
+    job.worker.postMessage({ type: 'cancel' } satisfies ImportCommand);
+    return { ...job.progress };
+  }
+
+  /** Resolves when the batch has finished (the CLI waits on this). */
+  wait(batchId: number): Promise<ImportProgress> {
+    return this.running.get(batchId)?.done ?? Promise.resolve(this.status(batchId));
+  }
+
+  status(batchId: number): ImportProgress & { outcomes: ImportOutcome[] } {
+    const batch = this.ctx.db
+      .prepare('SELECT state, total_files FROM import_batches WHERE id = ?')
+      .get(batchId) as { state: ImportProgress['state']; total_files: number } | undefined;
+    if (!batch) throw new EarmarkError('not_found', `There is no import batch with id ${batchId}.`);
+    const rows = this.ctx.db
+      .prepare(
+        'SELECT path, outcome, interaction_id, message FROM import_files WHERE batch_id = ? ORDER BY id',
+      )
+      .all(batchId) as {
+      path: string;
+      outcome: ImportOutcome['outcome'];
+      interaction_id: number | null;
+      message: string | null;
+    }[];
+    const outcomes = rows.map((row) => ({
+      file: row.path,
+      outcome: row.outcome,
+      interactionIds: row.interaction_id ? [row.interaction_id] : [],
+      message: row.message,
+    }));
+    const count = (outcome: ImportOutcome['outcome']) => outcomes.filter((o) => o.outcome === outcome).length;
+    const live = this.running.get(batchId)?.progress;
+    return {
+      ...(live ?? {
+        batchId,
+        state: batch.state,
+        totalFiles: batch.total_files,
+        doneFiles: outcomes.length,
+        imported: count('imported'),
+        skipped: count('skipped'),
+        failed: count('failed'),
+        currentFile: null,
+        message: null,
+      }),
+      outcomes,
+    };
+  }
+
+  /** Stops every running batch (app shutdown); each stops after its current unit. */
+  async closeAll(): Promise<void> {
+    for (const job of this.running.values())
+      job.worker.postMessage({ type: 'cancel' } satisfies ImportCommand);
+    await Promise.all([...this.running.values()].map((job) => job.done));
+  }
+
+  private spawn(mode: ImportWorkerInput['mode'], batchId: number, request: ImportRequestInput): Worker {
+    const input: ImportWorkerInput = {
+      mode,
+      batchId,
+      dataDir: this.ctx.dataDir,
+      request: ImportRequest.parse(request),
+      ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}),
+    };
+    return startWorker('import', { workerData: input });
+  }
+
+  private markFailed(batchId: number): void {
+    this.ctx.db
+      .prepare(
+        "UPDATE import_batches SET state = 'failed', finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+      )
+      .run(batchId);
+  }
+}
+
+function toError(message: { code: string; message: string }): EarmarkError {
+  return new EarmarkError(isErrorCode(message.code) ? message.code : 'internal', message.message);
+}
+
+/** A transcode cut off by a kill leaves only a `.partial` file (finished ones are renamed); clear them. */
+function removePartialFiles(dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir))
+    if (name.endsWith('.partial')) rmSync(join(dir, name), { force: true });
+}

@@ -1,0 +1,75 @@
+import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { EarmarkError } from '../../../shared/errors';
+import { detectKind } from './formats';
+
+export type FileKind = 'audio' | 'transcript' | 'chat' | 'manifest' | 'unknown';
+
+export interface ScannedFile {
+  path: string;
+  name: string;
+  /** Lower-cased name without extension (and without a `.transcript`-style second extension): how files are matched. */
+  stem: string;
+  kind: FileKind;
+  size: number;
+}
+
+const SNIFF_BYTES = 4096;
+const MAX_FILES = 200_000;
+
+/** Lists the given files and, recursively, the files in the given folders; hidden files are skipped. */
+export function scanPaths(paths: readonly string[]): ScannedFile[] {
+  const files: ScannedFile[] = [];
+  const seen = new Set<string>();
+  const visit = (path: string, explicit: boolean) => {
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      if (explicit) throw new EarmarkError('not_found', `${path} does not exist or cannot be read.`);
+      return;
+    }
+    if (stat.isDirectory()) {
+      for (const entry of readdirSync(path).sort()) {
+        if (!entry.startsWith('.')) visit(join(path, entry), false);
+      }
+    } else if (stat.isFile() && !seen.has(path)) {
+      if (files.length >= MAX_FILES) {
+        throw new EarmarkError(
+          'invalid_params',
+          `More than ${MAX_FILES} files were chosen; import them in smaller batches.`,
+        );
+      }
+      seen.add(path);
+      files.push({
+        path,
+        name: basename(path),
+        stem: stemOf(basename(path)),
+        kind: sniff(path, stat.size),
+        size: stat.size,
+      });
+    }
+  };
+  for (const path of paths) visit(resolve(path), true);
+  return files;
+}
+
+export function stemOf(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/\.[^.]+$/, '')
+    .replace(/[._-](transcript|transcription|stm|rttm|vtt|srt|json)$/, '');
+}
+
+function sniff(path: string, size: number): FileKind {
+  const head = Buffer.alloc(Math.min(SNIFF_BYTES, size));
+  if (head.length > 0) {
+    const fd = openSync(path, 'r');
+    try {
+      readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  }
+  return detectKind(basename(path), head);
+}

@@ -1,0 +1,19 @@
+import type { evaluationMethods } from '../../../../shared/api/methods/evaluations';
+import type { BackendContext, HandlersFor } from '../../context';
+import { exportEvaluationsCsv } from './csv';
+import { discardDraft, saveDraft, startEvaluation } from './drafts';
+import { reopenEvaluation, submitEvaluation } from './lifecycle';
+import { getEvaluation, listEvaluations } from './read';
+
+export function evaluationHandlers({ db }: BackendContext): HandlersFor<keyof typeof evaluationMethods> {
+  return {
+    'evaluation.start': (params) => startEvaluation(db, params),
+    'evaluation.get': ({ id }) => getEvaluation(db, id),
+    'evaluation.list': (query) => listEvaluations(db, query),
+    'evaluation.saveDraft': (params) => saveDraft(db, params),
+    'evaluation.submit': ({ id, reviewerId }) => submitEvaluation(db, id, reviewerId),
+    'evaluation.reopen': ({ id, reviewerId, reason }) => reopenEvaluation(db, id, reviewerId, reason),
+    'evaluation.discard': ({ id, reviewerId }) => discardDraft(db, id, reviewerId),
+    'evaluation.exportCsv': (params) => exportEvaluationsCsv(db, params),
+  };
+}

@@ -1,0 +1,84 @@
+import type { ParsedParams } from '../../../../shared/api';
+import type { PeaksWindow } from '../../../../shared/api/methods/review';
+import { EarmarkError } from '../../../../shared/errors';
+import type { Db } from '../../db/open';
+
+const BYTES_PER_PAIR = 4; // stored as Int16 (min, max) pairs
+
+/**
+ * Peaks for a window of a recording at about the asked-for density. Picks the coarsest stored level that
+ * still gives `targetPeaks` across the window, then merges neighbouring peaks by a whole factor so the
+ * answer holds between `targetPeaks` and twice that: the overview of a two-hour call is a few thousand
+ * numbers, and a zoomed-in screen is about one peak per pixel at the finest level. Only the window's
+ * bytes are read out of each stored level.
+ */
+export function peaksWindow(db: Db, params: ParsedParams<'recording.peaksWindow'>): PeaksWindow {
+  const { recordingId, targetPeaks } = params;
+  const recording = db
+    .prepare('SELECT sample_rate AS sampleRate, duration_ms AS durationMs FROM recordings WHERE id = ?')
+    .get(recordingId) as { sampleRate: number; durationMs: number } | undefined;
+  if (!recording)
+    throw new EarmarkError('not_found', `recordingId: there is no recording with id ${recordingId}.`);
+  const levels = (
+    db
+      .prepare('SELECT DISTINCT samples_per_peak AS spp FROM peaks WHERE recording_id = ? ORDER BY spp DESC')
+      .all(recordingId) as { spp: number }[]
+  ).map((row) => row.spp);
+  const finest = levels.at(-1);
+  if (finest === undefined)
+    throw new EarmarkError('not_found', `recordingId: recording ${recordingId} has no peaks stored.`);
+
+  const { sampleRate, durationMs } = recording;
+  const fromMs = Math.min(params.fromMs, durationMs);
+  const toMs = Math.min(params.toMs, durationMs);
+  const fromFrame = Math.floor((fromMs / 1000) * sampleRate);
+  const toFrame = Math.ceil((toMs / 1000) * sampleRate);
+  const frames = Math.max(0, toFrame - fromFrame);
+
+  const stored = levels.find((spp) => frames / spp >= targetPeaks) ?? finest;
+  const factor = Math.max(1, Math.floor(frames / stored / targetPeaks));
+  const samplesPerPeak = stored * factor;
+  const firstPeak = Math.floor(fromFrame / samplesPerPeak);
+  const endPeak = frames === 0 ? firstPeak : Math.ceil(toFrame / samplesPerPeak);
+
+  const rows = db
+    .prepare(
+      `SELECT substr(data, ?, ?) AS bytes FROM peaks
+       WHERE recording_id = ? AND samples_per_peak = ? ORDER BY channel`,
+    )
+    .all(
+      firstPeak * factor * BYTES_PER_PAIR + 1,
+      (endPeak - firstPeak) * factor * BYTES_PER_PAIR,
+      recordingId,
+      stored,
+    ) as {
+    bytes: Buffer;
+  }[];
+
+  return {
+    recordingId,
+    sampleRate,
+    durationMs,
+    samplesPerPeak,
+    firstPeak,
+    channels: rows.map(({ bytes }) => loudness(bytes, factor)),
+  };
+}
+
+/** Merges every `factor` stored (min, max) pairs into one loudness value 0..1, rounded to three decimals. */
+function loudness(bytes: Buffer, factor: number): number[] {
+  // Copy first: SQLite's buffer may start at an odd offset, which an Int16Array view cannot.
+  const pairs = new Int16Array(Uint8Array.from(bytes).buffer, 0, Math.floor(bytes.length / 2));
+  const count = Math.ceil(pairs.length / 2 / factor);
+  const out = new Array<number>(count);
+  for (let k = 0; k < count; k++) {
+    let peak = 0;
+    const end = Math.min(pairs.length, (k + 1) * factor * 2);
+    for (let i = k * factor * 2; i < end; i++) {
+      const value = Math.abs(pairs[i]!);
+      if (value > peak) peak = value;
+    }
+    out[k] = Math.round((peak / 32768) * 1000) / 1000;
+  }
+  return out;
+}

@@ -1,0 +1,62 @@
+import type { ParsedParams } from '../../../../shared/api';
+import type { RescorePreview } from '../../../../shared/api/methods/rubrics';
+import type { Db } from '../../db/open';
+import { loadAnswers } from '../evaluations/answers';
+import { scoreFigures } from '../evaluations/score';
+import { rubricFromDraft } from './authoring';
+import { carryOver } from './carry-over';
+import { rubricKey } from './store';
+import { versionContent } from './version-cache';
+
+interface Row {
+  id: number;
+  interaction_id: number;
+  rubric_version_id: number;
+  submitted_at: string | null;
+  title: string;
+  agent_name: string | null;
+  reviewer_name: string;
+}
+
+/** What publishing a draft would do to the latest submitted evaluations: old score beside new. */
+export function previewRescore(db: Db, params: ParsedParams<'rubric.previewRescore'>): RescorePreview {
+  const key = rubricKey(db, params.id);
+  const rubric = rubricFromDraft(key, params.draft, 'previewed');
+  const from = `FROM evaluations e JOIN rubric_versions v ON v.id = e.rubric_version_id
+    WHERE v.rubric_id = ? AND e.state = 'submitted'`;
+  const total = db.prepare(`SELECT count(*) ${from}`).pluck().get(params.id) as number;
+  const rows = db
+    .prepare(
+      `SELECT e.id, e.interaction_id, e.rubric_version_id, e.submitted_at, i.title, a.name AS agent_name,
+         p.name AS reviewer_name
+       FROM evaluations e
+       JOIN rubric_versions v ON v.id = e.rubric_version_id
+       JOIN interactions i ON i.id = e.interaction_id
+       LEFT JOIN agents a ON a.id = i.agent_id
+       JOIN reviewer_profiles p ON p.id = e.reviewer_id
+       WHERE v.rubric_id = ? AND e.state = 'submitted'
+       ORDER BY e.submitted_at DESC, e.id DESC LIMIT ?`,
+    )
+    .all(params.id, params.limit) as Row[];
+  return {
+    total,
+    evaluations: rows.map((row) => {
+      const version = versionContent(db, row.rubric_version_id);
+      const answers = loadAnswers(db, row.id, version);
+      const carried = carryOver(rubric, answers);
+      return {
+        evaluationId: row.id,
+        interactionId: row.interaction_id,
+        interactionTitle: row.title,
+        agentName: row.agent_name,
+        reviewerName: row.reviewer_name,
+        submittedAt: row.submitted_at,
+        version: version.version,
+        before: scoreFigures(version.rubric, answers),
+        after: scoreFigures(rubric, carried.answers),
+        carried: carried.carried,
+        dropped: carried.dropped,
+      };
+    }),
+  };
+}

@@ -1,0 +1,201 @@
+import { Badge, Box, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EvaluationDetail } from '../../../../shared/api/methods/evaluations';
+import { MAX_OVERALL_COMMENT_CHARS } from '../../../../shared/api/methods/evaluations';
+import type { ReviewerProfile } from '../../../../shared/api/methods/profiles';
+import { explainScore } from '../../../../shared/rubric/explain';
+import { scoreEvaluation } from '../../../../shared/rubric/scoring';
+import { api } from '../../api/client';
+import { SaveStateLabel } from '../rubrics/SaveStateLabel';
+import { AuditTrail } from './AuditTrail';
+import { ItemRow, type ItemRowHandle } from './ItemRow';
+import { KeyLegend } from './KeyLegend';
+import { ReopenDialog } from './ReopenDialog';
+import { ScoreBar } from './ScoreBar';
+import { ScoreExplanation } from './ScoreExplanation';
+import { SubmitBar } from './SubmitBar';
+import { useEvaluationDraft } from './useEvaluationDraft';
+
+export const evaluationKey = (id: number) => ['evaluation', id] as const;
+
+/**
+ * One evaluation, filled in (a draft) or as submitted (read only). The score updates with every
+ * answer; every change is autosaved (see useEvaluationDraft).
+ */
+export function EvaluationSheet({
+  detail,
+  reviewer,
+  onDiscarded,
+}: {
+  detail: EvaluationDetail;
+  reviewer: ReviewerProfile;
+  onDiscarded: () => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const draft = useEvaluationDraft(detail, reviewer.id);
+  const readOnly = detail.state === 'submitted';
+  const [reopening, setReopening] = useState(false);
+  const rows = useRef(new Map<string, ItemRowHandle>());
+  const moments = useQuery({
+    queryKey: ['moments', detail.interactionId],
+    queryFn: () => api.moment.list({ interactionId: detail.interactionId }),
+  });
+
+  const items = useMemo(() => detail.rubric.sections.flatMap((section) => section.items), [detail.rubric]);
+  const answers = useMemo(() => [...draft.answers.values()], [draft.answers]);
+  const breakdown = useMemo(() => scoreEvaluation(detail.rubric, answers), [detail.rubric, answers]);
+  const impacts = useMemo(
+    () => new Map(explainScore(breakdown).items.map((i) => [i.itemId, i])),
+    [breakdown],
+  );
+  const titleOf = (itemId: string) => items.find((item) => item.id === itemId)?.title ?? itemId;
+  const positionOf = useMemo(() => new Map(items.map((item, index) => [item.id, index])), [items]);
+
+  const replace = (next: EvaluationDetail) => {
+    queryClient.setQueryData(evaluationKey(next.id), next);
+    void queryClient.invalidateQueries({ queryKey: ['evaluations'] });
+  };
+  const submit = useMutation({
+    mutationFn: async () => {
+      await draft.whenSaved();
+      return api.evaluation.submit({ id: detail.id, reviewerId: reviewer.id });
+    },
+    onSuccess: replace,
+  });
+  const discard = useMutation({
+    mutationFn: () => api.evaluation.discard({ id: detail.id, reviewerId: reviewer.id }),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: evaluationKey(detail.id) });
+      void queryClient.invalidateQueries({ queryKey: ['evaluations'] });
+      onDiscarded();
+    },
+  });
+  const trySubmit = () => {
+    if (readOnly || submit.isPending) return;
+    if (breakdown.complete) submit.mutate();
+    else {
+      // Take the reviewer to what is missing.
+      const first = breakdown.unansweredItemIds[0] ?? breakdown.missingCommentItemIds[0];
+      if (first) rows.current.get(first)?.focus();
+    }
+  };
+  const navigate = (from: number, to: -1 | 1 | 'first' | 'last') => {
+    const index = to === 'first' ? 0 : to === 'last' ? items.length - 1 : from + to;
+    const target = items[index];
+    if (target) rows.current.get(target.id)?.focus();
+  };
+  const everSubmitted = detail.audit.some((entry) => entry.action === 'submitted');
+
+  return (
+    <Stack gap="sm" data-testid="evaluation-sheet" data-state={detail.state} data-evaluation-id={detail.id}>
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={2}>
+          <Group gap="xs">
+            <Title order={3}>{detail.rubricName}</Title>
+            <Badge variant="light" data-testid="evaluation-version">
+              {t('rubrics.versionLabel', { version: detail.rubricVersion })}
+            </Badge>
+            <Badge variant="outline" color={readOnly ? 'teal' : 'gray'} data-testid="evaluation-state">
+              {t(`evaluation.state.${detail.state}`)}
+            </Badge>
+          </Group>
+          <Text size="xs" c="dimmed">
+            {t('evaluation.by', {
+              name: detail.reviewer.name,
+              role: t(`profiles.roles.${detail.reviewer.role}`),
+            })}
+          </Text>
+        </Stack>
+        <Stack gap={2} align="flex-end">
+          {!readOnly && <SaveStateLabel state={draft.saveState} testId="evaluation-save-state" />}
+          {draft.saveError && (
+            <Text size="xs" c="red" data-testid="evaluation-save-error">
+              {draft.saveError}
+            </Text>
+          )}
+          {!readOnly && <KeyLegend />}
+        </Stack>
+      </Group>
+
+      <Box style={{ position: 'sticky', top: 'calc(var(--app-shell-header-offset, 0px) + 4px)', zIndex: 2 }}>
+        <ScoreBar breakdown={breakdown} />
+      </Box>
+
+      {detail.rubric.sections.map((section) => (
+        <Stack key={section.id} gap={6} data-testid="evaluation-section" data-section-id={section.id}>
+          <Group justify="space-between" mt="xs">
+            <Title order={4}>{section.title}</Title>
+            {section.weight !== 1 && (
+              <Text size="xs" c="dimmed">
+                {t('evaluation.sectionWeight', { weight: section.weight })}
+              </Text>
+            )}
+          </Group>
+          {section.items.map((item) => {
+            const index = positionOf.get(item.id) ?? 0;
+            return (
+              <ItemRow
+                key={item.id}
+                ref={(handle) => {
+                  if (handle) rows.current.set(item.id, handle);
+                  else rows.current.delete(item.id);
+                }}
+                item={item}
+                number={index + 1}
+                answer={draft.answers.get(item.id)}
+                impact={impacts.get(item.id)}
+                commentMissing={breakdown.missingCommentItemIds.includes(item.id)}
+                readOnly={readOnly}
+                moments={moments.data ?? []}
+                onValue={(value) => draft.setValue(item.id, value)}
+                onComment={(comment) => draft.setComment(item.id, comment)}
+                onMoments={(ids) => draft.setMoments(item.id, ids)}
+                onNavigate={(to) => navigate(index, to)}
+                onSubmit={trySubmit}
+              />
+            );
+          })}
+        </Stack>
+      ))}
+
+      <Textarea
+        label={t('evaluation.overallComment')}
+        description={t('evaluation.overallCommentHint')}
+        autosize
+        minRows={2}
+        maxRows={10}
+        maxLength={MAX_OVERALL_COMMENT_CHARS}
+        readOnly={readOnly}
+        value={draft.overallComment}
+        onChange={(event) => draft.setOverallComment(event.currentTarget.value)}
+        data-testid="overall-comment"
+      />
+
+      <SubmitBar
+        detail={detail}
+        breakdown={breakdown}
+        titleOf={titleOf}
+        submitting={submit.isPending}
+        error={submit.error?.message ?? null}
+        onSubmit={trySubmit}
+        onReopen={() => setReopening(true)}
+        onDiscard={everSubmitted ? null : () => discard.mutate()}
+      />
+      <ScoreExplanation breakdown={breakdown} />
+      <AuditTrail audit={detail.audit} rubric={detail.rubric} />
+      <ReopenDialog
+        opened={reopening}
+        onClose={() => setReopening(false)}
+        evaluationId={detail.id}
+        reviewerId={reviewer.id}
+        onReopened={(next) => {
+          setReopening(false);
+          replace(next);
+        }}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,84 @@
+import { Alert, Anchor, Button, Card, Group, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { api } from '../../api/client';
+import { useImportProgress } from './useImportProgress';
+
+/** Step 3: the batch running in the background; the rest of the app stays usable meanwhile. */
+export function ImportProgressView({ batchId, onAgain }: { batchId: number; onAgain: () => void }) {
+  const { t } = useTranslation();
+  const progress = useImportProgress(batchId);
+  const finished = progress && ['done', 'cancelled', 'failed'].includes(progress.state);
+  const status = useQuery({
+    queryKey: ['import', 'status', batchId, finished],
+    queryFn: () => api.import.status({ batchId }),
+    enabled: Boolean(finished),
+  });
+  const percent = progress && progress.totalFiles > 0 ? (progress.doneFiles / progress.totalFiles) * 100 : 0;
+  const failures = status.data?.outcomes.filter((outcome) => outcome.outcome === 'failed') ?? [];
+
+  return (
+    <Card withBorder data-testid="import-progress" data-state={progress?.state ?? 'planning'}>
+      <Stack>
+        <Title order={4}>{t(`import.progress.state.${progress?.state ?? 'planning'}`)}</Title>
+        <Progress
+          value={percent}
+          size="lg"
+          animated={!finished}
+          data-testid="import-progress-bar"
+          aria-valuenow={percent}
+        />
+        <Text size="sm" data-testid="import-counts">
+          {t('import.progress.counts', {
+            done: progress?.doneFiles ?? 0,
+            total: progress?.totalFiles ?? 0,
+            imported: progress?.imported ?? 0,
+            skipped: progress?.skipped ?? 0,
+            failed: progress?.failed ?? 0,
+          })}
+        </Text>
+        {progress?.currentFile && (
+          <Text size="sm" c="dimmed" ff="monospace" data-testid="import-current">
+            {progress.currentFile}
+          </Text>
+        )}
+        {progress?.message && <Alert color="red">{progress.message}</Alert>}
+        {failures.length > 0 && (
+          <Table fz="sm" data-testid="import-failures">
+            <Table.Tbody>
+              {failures.map((failure) => (
+                <Table.Tr key={failure.file} data-testid="import-failed-row">
+                  <Table.Td ff="monospace">{failure.file.split(/[\\/]/).pop()}</Table.Td>
+                  <Table.Td c="red">{failure.message}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        <Group>
+          {!finished && (
+            <Button
+              color="red"
+              variant="light"
+              onClick={() => void api.import.cancel({ batchId })}
+              data-testid="import-cancel"
+            >
+              {t('import.progress.cancel')}
+            </Button>
+          )}
+          {finished && (
+            <>
+              <Anchor component={Link} to="/" data-testid="import-to-library">
+                {t('import.progress.toLibrary')}
+              </Anchor>
+              <Button variant="default" onClick={onAgain}>
+                {t('import.progress.again')}
+              </Button>
+            </>
+          )}
+        </Group>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,101 @@
+import { ActionIcon, Anchor, Badge, Button, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { InteractionSummary } from '../../../../shared/api';
+import { formatDateTime } from '../../app/format';
+import { requestShortcutHelp } from '../shortcuts/help-requests';
+import { useShortcuts } from '../shortcuts/useShortcuts';
+import { ChevronLeftIcon, ChevronRightIcon, KeyboardIcon } from './icons';
+import { useNeighbours } from './useNeighbours';
+
+export function BackLink({ librarySearch }: { librarySearch: string }) {
+  const { t } = useTranslation();
+  return (
+    <Anchor component={Link} to={`/${librarySearch}`} size="sm" data-testid="back-to-library">
+      ← {t('review.back')}
+    </Anchor>
+  );
+}
+
+/** The way back to the list, the previous and next interaction in it, and what this interaction is. */
+export function InteractionHeader({
+  interaction,
+  librarySearch,
+}: {
+  interaction: InteractionSummary;
+  librarySearch: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const neighbours = useNeighbours(interaction.id, librarySearch);
+  const { data } = neighbours;
+  useShortcuts('review', {
+    nextInteraction: neighbours.openNext,
+    previousInteraction: neighbours.openPrevious,
+    backToLibrary: neighbours.backToLibrary,
+  });
+  return (
+    <Stack gap={4}>
+      <Group justify="space-between" wrap="nowrap">
+        <BackLink librarySearch={librarySearch} />
+        <Group gap={6} wrap="nowrap" data-testid="interaction-navigation">
+          <Button
+            size="compact-sm"
+            variant="default"
+            leftSection={<ChevronLeftIcon size={14} />}
+            disabled={!data?.previous}
+            onClick={neighbours.openPrevious}
+            title={data?.previous?.title}
+            data-testid="previous-interaction"
+          >
+            {t('review.navigation.previous')}
+          </Button>
+          {data?.position != null && (
+            <Text size="sm" c="dimmed" data-testid="interaction-position">
+              {t('review.navigation.position', { position: data.position, total: data.total })}
+            </Text>
+          )}
+          <Button
+            size="compact-sm"
+            variant="default"
+            rightSection={<ChevronRightIcon size={14} />}
+            disabled={!data?.next}
+            onClick={neighbours.openNext}
+            title={data?.next?.title}
+            data-testid="next-interaction"
+          >
+            {t('review.navigation.next')}
+          </Button>
+          <Tooltip label={t('review.navigation.shortcuts')}>
+            <ActionIcon
+              variant="subtle"
+              onClick={requestShortcutHelp}
+              aria-label={t('review.navigation.shortcuts')}
+              data-testid="open-shortcut-help"
+            >
+              <KeyboardIcon />
+            </ActionIcon>
+          </Tooltip>
+        </Group>
+      </Group>
+      <Group align="baseline" gap="sm" wrap="nowrap">
+        <Badge
+          variant="light"
+          color={interaction.kind === 'call' ? 'indigo' : 'teal'}
+          style={{ flexShrink: 0 }}
+        >
+          {t(`library.kind.${interaction.kind}`)}
+        </Badge>
+        <Title order={2} lineClamp={1} data-testid="interaction-title">
+          {interaction.title}
+        </Title>
+      </Group>
+      <Text c="dimmed" size="sm">
+        {t('review.details', {
+          agent: interaction.agentName ?? '–',
+          team: interaction.teamName ?? '–',
+          started: formatDateTime(interaction.startedAt, i18n.language),
+        })}
+      </Text>
+    </Stack>
+  );
+}

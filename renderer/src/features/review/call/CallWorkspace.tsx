@@ -1,0 +1,146 @@
+import { Anchor, CloseButton, Grid, Group, Loader, Stack, Text } from '@mantine/core';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InteractionDetail, Recording, Segment } from '../../../../../shared/api';
+import type { Moment } from '../../../../../shared/api/methods/review';
+import { formatDuration } from '../../../app/format';
+import { useShortcutBindings } from '../../shortcuts/useShortcutBindings';
+import { useShortcuts } from '../../shortcuts/useShortcuts';
+import { MomentsPanel } from '../moments/MomentsPanel';
+import { useMomentWorkspace } from '../moments/useMomentWorkspace';
+import type { PlayerController } from '../player/controller';
+import { Player } from '../player/Player';
+import { createPlayerStore, usePlayerState } from '../player/player-store';
+import { silencesFromTurns } from '../player/silences';
+import { useResumePosition } from '../player/useResumePosition';
+import { Transcript } from '../transcript/Transcript';
+import { nextTurnStart, previousTurnStart, timedTurns } from '../turns';
+
+/** Reviewing a call: the player above, the transcript and the moments side by side below. */
+export function CallWorkspace({
+  interaction,
+  recording,
+}: {
+  interaction: InteractionDetail;
+  recording: Recording;
+}) {
+  const { t } = useTranslation();
+  const [store] = useState(createPlayerStore);
+  // Callbacks read the player through a ref, so they stay the same and the memoized player and
+  // transcript do not render again when it arrives; the state is for the hooks that wait for it.
+  const player = useRef<PlayerController | null>(null);
+  const [controller, setController] = useState<PlayerController | null>(null);
+  const onController = useCallback((next: PlayerController | null) => {
+    player.current = next;
+    setController(next);
+  }, []);
+  const workspace = useMomentWorkspace(interaction.id);
+  const { pin, select } = workspace;
+  const bindings = useShortcutBindings();
+  const turns = useMemo(() => timedTurns(interaction.segments), [interaction.segments]);
+  const silences = useMemo(
+    () => (turns.length > 0 ? silencesFromTurns(turns, recording.durationMs) : null),
+    [turns, recording.durationMs],
+  );
+  // The player comes first: the transcript and the moments render once it is playable (or has given
+  // up), so a two-hour call can be played before its thousand turns are laid out.
+  const panelsShown = usePlayerState(store, (state) => state.settled);
+  const resume = useResumePosition(interaction.id, recording.durationMs, store, controller);
+
+  const addMomentNow = () => {
+    const at = Math.round(player.current?.currentMs() ?? store.get().currentMs);
+    void pin({ startMs: at });
+  };
+  useShortcuts('review', { addMoment: addMomentNow });
+
+  const onTurn = useCallback(
+    (direction: 1 | -1) => {
+      const current = player.current;
+      if (!current) return;
+      const now = current.currentMs();
+      const target = direction === 1 ? nextTurnStart(turns, now) : previousTurnStart(turns, now);
+      if (target !== null) current.seek(target);
+    },
+    [turns],
+  );
+  const seek = useCallback((ms: number) => player.current?.seek(ms), []);
+  const playMoment = useCallback(
+    (moment: Moment) => {
+      select(moment.id);
+      if (moment.startMs !== null) player.current?.play(moment.startMs);
+    },
+    [select],
+  );
+  const pinTurn = useCallback(
+    (turn: Segment) =>
+      void pin(
+        turn.startMs !== null
+          ? { startMs: turn.startMs, endMs: turn.endMs ?? turn.startMs, turnSeq: turn.seq }
+          : { turnSeq: turn.seq },
+      ),
+    [pin],
+  );
+  const momentHandlers = useMemo(
+    () => ({
+      onOpen: (id: number) => {
+        const moment = workspace.moments.find((m) => m.id === id);
+        if (moment) playMoment(moment);
+      },
+      onMove: workspace.move,
+      onRange: (startMs: number, endMs: number) => void pin({ startMs, endMs }),
+    }),
+    [workspace.moments, workspace.move, playMoment, pin],
+  );
+
+  return (
+    <Stack gap="sm">
+      <Player
+        recording={recording}
+        store={store}
+        moments={workspace.moments}
+        selectedMomentId={workspace.selectedId}
+        tags={workspace.tags.byId}
+        silences={silences}
+        momentHandlers={momentHandlers}
+        onTurn={turns.length > 0 ? onTurn : null}
+        onController={onController}
+      />
+      {resume.resumedAtMs !== null && (
+        <Group gap="xs" px="xs" data-testid="resume-notice">
+          <Text size="sm" c="dimmed">
+            {t('review.resumed', { time: formatDuration(resume.resumedAtMs) })}
+          </Text>
+          <Anchor component="button" size="sm" onClick={resume.startOver}>
+            {t('review.startOver')}
+          </Anchor>
+          <CloseButton size="sm" onClick={resume.dismiss} aria-label={t('review.dismiss')} />
+        </Group>
+      )}
+      {panelsShown ? (
+        <Grid>
+          <Grid.Col span={{ base: 12, lg: 7 }}>
+            <Transcript
+              segments={interaction.segments}
+              store={store}
+              moments={workspace.moments}
+              onSeek={seek}
+              onPin={pinTurn}
+              onOpenMoment={playMoment}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, lg: 5 }}>
+            <MomentsPanel
+              workspace={workspace}
+              onAdd={addMomentNow}
+              onPlay={playMoment}
+              addKeys={bindings.addMoment[0]}
+              emptyHint={t('review.moments.emptyCall')}
+            />
+          </Grid.Col>
+        </Grid>
+      ) : (
+        <Loader size="sm" data-testid="panels-loading" />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,60 @@
+import { useCallback, useState } from 'react';
+import type { NewMoment } from '../../../../../shared/api/methods/review';
+import { useMoments } from './useMoments';
+import { useTags } from './useTags';
+
+/**
+ * The moments side of a review: the list, which one is open, and the reviewer's actions on them. Pinning
+ * opens the new moment with its comment focused, so "M, type, Tab, tag" works without the mouse.
+ */
+export function useMomentWorkspace(interactionId: number) {
+  const moments = useMoments(interactionId);
+  const tags = useTags();
+  const [selection, setSelection] = useState<{ id: number; focus: boolean } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const report = useCallback(
+    (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
+    [],
+  );
+  const { create, update, remove } = moments;
+
+  const pin = useCallback(
+    (moment: Omit<NewMoment, 'interactionId'>) =>
+      create(moment).then((created) => {
+        setError(null);
+        setSelection({ id: created.id, focus: true });
+      }, report),
+    [create, report],
+  );
+
+  return {
+    moments: moments.moments,
+    loadError: moments.error,
+    tags,
+    selectedId: selection?.id ?? null,
+    focusComment: selection?.focus ?? false,
+    error,
+    clearError: useCallback(() => setError(null), []),
+    pin,
+    select: useCallback((id: number | null) => setSelection(id === null ? null : { id, focus: false }), []),
+    saveComment: useCallback((id: number) => (comment: string) => update({ id, comment }), [update]),
+    setTags: useCallback(
+      (id: number, tagIds: number[]) => void update({ id, tagIds }).catch(report),
+      [update, report],
+    ),
+    move: useCallback(
+      (id: number, startMs: number, endMs: number | null) =>
+        void update({ id, startMs, endMs }).catch(report),
+      [update, report],
+    ),
+    remove: useCallback(
+      (id: number) => {
+        setSelection((current) => (current?.id === id ? null : current));
+        void remove(id).catch(report);
+      },
+      [remove, report],
+    ),
+  };
+}
+
+export type MomentWorkspace = ReturnType<typeof useMomentWorkspace>;

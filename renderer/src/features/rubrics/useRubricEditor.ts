@@ -1,0 +1,149 @@
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  checkDraft,
+  draftFromRubric,
+  type DraftItem,
+  type DraftSection,
+  type RubricDraft,
+} from '../../../../shared/api/methods/rubric-draft';
+import type { RubricDetail } from '../../../../shared/api/methods/rubrics';
+import { api } from '../../api/client';
+import * as edits from './draft-edits';
+import { useDraftAutosave } from './useDraftAutosave';
+
+/** Where focus goes after an edit re-renders: an item (or section) and which of its fields. */
+interface FocusTarget {
+  selector: string;
+  focusKey: string;
+}
+
+const focusKeyOf = (element: Element | null) =>
+  (element as HTMLElement | null)?.closest<HTMLElement>('[data-focus-key]')?.dataset.focusKey ?? 'card';
+
+/**
+ * The editor's working copy of a rubric: every edit is applied here at once, autosaved as the rubric's
+ * draft within half a second, and checked against the rubric schema on every change so problems show
+ * where they are. Moves keep the keyboard focus on the moved item and are announced for screen readers.
+ */
+export function useRubricEditor(rubric: RubricDetail) {
+  const { t } = useTranslation();
+  const [draft, setDraftState] = useState<RubricDraft>(
+    () => rubric.draft ?? (rubric.latest ? draftFromRubric(rubric.latest) : emptyDraft(rubric)),
+  );
+  const [announcement, setAnnouncement] = useState('');
+  const focusAfter = useRef<FocusTarget | null>(null);
+  const autosave = useDraftAutosave((value: RubricDraft) =>
+    api.rubric.saveDraft({ id: rubric.id, draft: value }),
+  );
+
+  const setDraft = useCallback(
+    (next: RubricDraft) => {
+      setDraftState(next);
+      autosave.schedule(next);
+    },
+    [autosave],
+  );
+
+  useLayoutEffect(() => {
+    const target = focusAfter.current;
+    if (!target) return;
+    focusAfter.current = null;
+    const container = document.querySelector<HTMLElement>(target.selector);
+    const field =
+      target.focusKey === 'card'
+        ? container
+        : container?.querySelector<HTMLElement>(`[data-focus-key="${target.focusKey}"]`);
+    (field ?? container)?.focus();
+  });
+
+  const check = useMemo(() => checkDraft(rubric.key, draft), [rubric.key, draft]);
+  const published = useMemo(
+    () => (rubric.latest ? JSON.stringify(draftFromRubric(rubric.latest)) : null),
+    [rubric.latest],
+  );
+  const changed = published === null || JSON.stringify(draft) !== published;
+
+  const moveItem = (section: number, item: number, delta: -1 | 1) => {
+    const moved = edits.moveItemBy(draft, { section, item }, delta);
+    if (!moved) return;
+    const itemId = draft.sections[section]!.items[item]!.id;
+    focusAfter.current = {
+      selector: `[data-item-id="${itemId}"]`,
+      focusKey: focusKeyOf(document.activeElement),
+    };
+    setDraft(moved.draft);
+    setAnnouncement(
+      t('rubrics.moved', {
+        title: draft.sections[section]!.items[item]!.title || '…',
+        position: moved.place.item + 1,
+        section: moved.draft.sections[moved.place.section]!.title || moved.place.section + 1,
+      }),
+    );
+  };
+
+  const dropItem = (itemId: string, toSection: number, toItem: number) => {
+    const from = findItem(draft, itemId);
+    if (!from) return;
+    setDraft(edits.moveItemTo(draft, from, { section: toSection, item: toItem }));
+    focusAfter.current = { selector: `[data-item-id="${itemId}"]`, focusKey: 'handle' };
+  };
+
+  const moveSection = (index: number, delta: -1 | 1) => {
+    const next = edits.moveSection(draft, index, delta);
+    if (next === draft) return;
+    const sectionId = draft.sections[index]!.id;
+    focusAfter.current = {
+      selector: `[data-section-id="${sectionId}"]`,
+      focusKey: focusKeyOf(document.activeElement),
+    };
+    setDraft(next);
+    setAnnouncement(
+      t('rubrics.sectionMoved', { title: draft.sections[index]!.title || '…', position: index + delta + 1 }),
+    );
+  };
+
+  return {
+    draft,
+    check,
+    changed,
+    announcement,
+    saveState: autosave.state,
+    flush: autosave.flush,
+    /** Replaces the whole draft (import, discard, after publishing). */
+    replace: (next: RubricDraft, save = true) => (save ? setDraft(next) : setDraftState(next)),
+    update: (changes: Partial<RubricDraft>) => setDraft({ ...draft, ...changes }),
+    updateSection: (index: number, changes: Partial<DraftSection>) =>
+      setDraft(edits.updateSection(draft, index, changes)),
+    updateItem: (section: number, item: number, changes: Partial<DraftItem>) =>
+      setDraft(edits.updateItem(draft, section, item, changes)),
+    addSection: () => {
+      const added = edits.addSection(draft);
+      const sectionId = added.draft.sections.at(-1)!.id;
+      focusAfter.current = { selector: `[data-section-id="${sectionId}"]`, focusKey: 'section-title' };
+      setDraft(added.draft);
+    },
+    removeSection: (index: number) => setDraft(edits.removeSection(draft, index)),
+    addItem: (section: number) => {
+      const added = edits.addItem(draft, section);
+      focusAfter.current = { selector: `[data-item-id="${added.itemId}"]`, focusKey: 'title' };
+      setDraft(added.draft);
+    },
+    removeItem: (section: number, item: number) => setDraft(edits.removeItem(draft, section, item)),
+    moveItem,
+    dropItem,
+    moveSection,
+  };
+}
+
+function findItem(draft: RubricDraft, itemId: string): edits.ItemPlace | null {
+  for (const [section, entry] of draft.sections.entries()) {
+    const item = entry.items.findIndex((candidate) => candidate.id === itemId);
+    if (item >= 0) return { section, item };
+  }
+  return null;
+}
+
+function emptyDraft(rubric: RubricDetail): RubricDraft {
+  return { kind: rubric.kind, name: rubric.name, language: rubric.language, description: '', sections: [] };
+}

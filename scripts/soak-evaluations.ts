@@ -1,0 +1,23 @@
+/**
+ * Soak test for "never lose a review": SIGKILLs the backend at random moments while a draft is being
+ * filled, hundreds of times, and checks after each kill that every acknowledged change is on disk and
+ * the database is intact (see test/integration/evaluations/kill-harness.ts). npm test runs 70 kills;
+ * this runs as many as asked:
+ *
+ *   npx tsx scripts/soak-evaluations.ts [kills=400]
+ */
+import { runKillSoak } from '../test/integration/evaluations/kill-harness';
+import { tempDir } from '../test/support/paths';
+
+const kills = Number(process.argv[2] ?? 400);
+if (!Number.isInteger(kills) || kills < 1)
+  throw new Error(`kills must be a positive whole number, not ${process.argv[2]}`);
+
+const data = tempDir('earmark-evaluation-soak-');
+try {
+  const report = await runKillSoak(data.dir, kills, (line) => console.log(line));
+  console.log(JSON.stringify({ ...report, failures: report.failures.slice(0, 20) }, null, 2));
+  process.exitCode = report.failures.length === 0 ? 0 : 1;
+} finally {
+  data.cleanup();
+}

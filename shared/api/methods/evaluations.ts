@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import { Answer, AnswerValue } from '../../rubric/answers';
+import { ElementId, Rubric } from '../../rubric/schema';
+import { Id, InteractionKind } from '../schemas';
+import { method } from './define';
+import { ReviewerRef } from './profiles';
+import { ScoreFigures } from './rubrics';
+
+/**
+ * Evaluations: one reviewer's answers to one rubric version for one interaction. A draft saves every
+ * change as it is made; submitting locks it (only a complete evaluation can be submitted); reopening
+ * needs a reason and goes into the audit trail, as does what changed before it was submitted again.
+ */
+
+export const EvaluationState = z.enum(['draft', 'submitted']);
+export type EvaluationState = z.infer<typeof EvaluationState>;
+
+export const MAX_ITEM_COMMENT_CHARS = 4000;
+export const MAX_OVERALL_COMMENT_CHARS = 10_000;
+export const MAX_REOPEN_REASON_CHARS = 1000;
+
+export const EvaluationSummary = z.object({
+  id: Id,
+  interactionId: Id,
+  interactionTitle: z.string(),
+  interactionKind: InteractionKind,
+  agentName: z.string().nullable(),
+  teamName: z.string().nullable(),
+  startedAt: z.string().nullable(),
+  rubricId: Id,
+  rubricName: z.string(),
+  rubricVersionId: Id,
+  rubricVersion: z.number().int().positive(),
+  reviewer: ReviewerRef,
+  state: EvaluationState,
+  score: ScoreFigures,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  submittedAt: z.string().nullable(),
+});
+export type EvaluationSummary = z.infer<typeof EvaluationSummary>;
+
+/** One item's answer, comment and moments at a point in time, as the audit trail keeps it. */
+export const AnswerSnapshot = z.object({
+  value: AnswerValue.nullable(),
+  comment: z.string(),
+  momentIds: z.array(Id),
+});
+export type AnswerSnapshot = z.infer<typeof AnswerSnapshot>;
+
+/** An item (or, with `itemId` null, the overall comment) before and after; null where there was none. */
+export const AnswerChange = z.object({
+  itemId: z.string().nullable(),
+  before: AnswerSnapshot.nullable(),
+  after: AnswerSnapshot.nullable(),
+  /** The overall comment, for `itemId` null. */
+  commentBefore: z.string().optional(),
+  commentAfter: z.string().optional(),
+});
+export type AnswerChange = z.infer<typeof AnswerChange>;
+
+export const AuditEntry = z.object({
+  id: Id,
+  action: z.enum(['started', 'submitted', 'reopened']),
+  at: z.string(),
+  reviewer: ReviewerRef,
+  /** Why it was reopened. */
+  reason: z.string().nullable(),
+  /** For a submit after a reopen: every item that differs from the previous submit. */
+  changes: z.array(AnswerChange),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const EvaluationDetail = EvaluationSummary.extend({
+  /** The exact version it is scored on; never changes, also after newer versions are published. */
+  rubric: Rubric,
+  /** Every answer, comment and linked moment saved so far (comment and momentIds always present). */
+  answers: z.array(Answer),
+  overallComment: z.string(),
+  /** Counts saved changes: each save returns the next one. */
+  revision: z.number().int().nonnegative(),
+  audit: z.array(AuditEntry),
+});
+export type EvaluationDetail = z.infer<typeof EvaluationDetail>;
+
+/** What changed on one item; fields left out stay as they are (`value: null` clears the answer). */
+export const AnswerPatch = z
+  .object({
+    itemId: ElementId,
+    value: AnswerValue.nullable().optional(),
+    comment: z
+      .string()
+      .max(MAX_ITEM_COMMENT_CHARS, `a comment is at most ${MAX_ITEM_COMMENT_CHARS} characters`)
+      .optional(),
+    momentIds: z
+      .array(Id)
+      .max(100)
+      .refine((ids) => new Set(ids).size === ids.length, 'a moment is linked twice')
+      .optional(),
+  })
+  .strict();
+export type AnswerPatch = z.infer<typeof AnswerPatch>;
+
+export const DraftSaved = z.object({ id: Id, revision: z.number().int().positive(), updatedAt: z.string() });
+export type DraftSaved = z.infer<typeof DraftSaved>;
+
+/** Column headers and words of the CSV export, in the user's language; English where left out. */
+export const CsvLabels = z
+  .object({
+    columns: z.record(z.string().max(40), z.string().max(200)).optional(),
+    answers: z.partialRecord(z.enum(['yes', 'no', 'na']), z.string().max(100)).optional(),
+    results: z.partialRecord(z.enum(['pass', 'fail', 'incomplete']), z.string().max(100)).optional(),
+    states: z.partialRecord(EvaluationState, z.string().max(100)).optional(),
+    roles: z.record(z.string().max(40), z.string().max(100)).optional(),
+    /** Appended to an item's title for its comment column: "Greeting – comment". */
+    commentSuffix: z.string().max(100).optional(),
+  })
+  .strict();
+export type CsvLabels = z.infer<typeof CsvLabels>;
+
+export const evaluationMethods = {
+  /** Starts a draft on the rubric's latest version, or returns this reviewer's open draft for it. */
+  'evaluation.start': method(
+    z.object({ interactionId: Id, rubricId: Id, reviewerId: Id }).strict(),
+    EvaluationDetail,
+  ),
+  'evaluation.get': method(z.object({ id: Id }).strict(), EvaluationDetail),
+  'evaluation.list': method(
+    z
+      .object({
+        interactionId: Id.optional(),
+        rubricId: Id.optional(),
+        reviewerId: Id.optional(),
+        state: EvaluationState.optional(),
+        limit: z.number().int().min(1).max(500).default(50),
+        offset: z.number().int().min(0).max(10_000_000).default(0),
+      })
+      .strict(),
+    z.object({ total: z.number().int().nonnegative(), items: z.array(EvaluationSummary) }),
+  ),
+
+  /** Autosave: applies the changes in one transaction and returns the new revision once it is on disk. */
+  'evaluation.saveDraft': method(
+    z
+      .object({
+        id: Id,
+        reviewerId: Id,
+        answers: z.array(AnswerPatch).max(500).default([]),
+        overallComment: z
+          .string()
+          .max(
+            MAX_OVERALL_COMMENT_CHARS,
+            `the overall comment is at most ${MAX_OVERALL_COMMENT_CHARS} characters`,
+          )
+          .optional(),
+      })
+      .strict()
+      .superRefine((save, ctx) => {
+        const seen = new Set<string>();
+        save.answers.forEach((patch, index) => {
+          if (seen.has(patch.itemId))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['answers', index, 'itemId'],
+              message: `item '${patch.itemId}' is changed twice in one save`,
+            });
+          seen.add(patch.itemId);
+        });
+      }),
+    DraftSaved,
+  ),
+
+  /** Locks a complete evaluation; refused, naming what is missing, while it is incomplete. */
+  'evaluation.submit': method(z.object({ id: Id, reviewerId: Id }).strict(), EvaluationDetail),
+  'evaluation.reopen': method(
+    z
+      .object({
+        id: Id,
+        reviewerId: Id,
+        reason: z
+          .string()
+          .trim()
+          .min(3, 'say why the evaluation is reopened (at least 3 characters)')
+          .max(MAX_REOPEN_REASON_CHARS, `a reason is at most ${MAX_REOPEN_REASON_CHARS} characters`),
+      })
+      .strict(),
+    EvaluationDetail,
+  ),
+  /** Throws away a draft that was never submitted (a submitted evaluation is kept for good). */
+  'evaluation.discard': method(z.object({ id: Id, reviewerId: Id }).strict(), z.object({ id: Id })),
+
+  /**
+   * Evaluations of one rubric as CSV for Excel: one row per evaluation, two columns (answer, comment)
+   * per item across all its versions, UTF-8 with a byte-order mark so Excel reads umlauts right.
+   */
+  'evaluation.exportCsv': method(
+    z
+      .object({
+        rubricId: Id,
+        includeDrafts: z.boolean().default(false),
+        /** Excel splits on the list separator of its locale: ';' in German and Finnish, ',' in English. */
+        delimiter: z.enum([';', ',']).default(';'),
+        /** Write 73,1 rather than 73.1 (German and Finnish Excel). */
+        decimalComma: z.boolean().default(false),
+        labels: CsvLabels.optional(),
+      })
+      .strict(),
+    z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int().nonnegative() }),
+  ),
+} as const;

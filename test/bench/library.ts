@@ -1,0 +1,131 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Backend } from '../../electron/backend/backend';
+import { createBackend } from '../../electron/backend/backend';
+import { resourcesDir, tempDir } from '../support/paths';
+import { percentile, round } from './stats';
+
+/**
+ * Bulk import and search at scale. Generates chat exports (generic chat JSON) totalling `interactions`
+ * conversations of `turns` messages each, imports them through the real pipeline (worker thread, one
+ * transaction per file, FTS index kept by triggers), then times library searches on the result.
+ */
+export async function benchLibrary(quick: boolean) {
+  const interactions = quick ? 1_000 : 10_000;
+  const turns = 100;
+  const perFile = 100;
+  const source = tempDir('earmark-bench-chats-');
+  const data = tempDir('earmark-bench-data-');
+  const words = vocabulary();
+  let backend: Backend | undefined;
+  try {
+    writeChatExports(source.dir, interactions, turns, perFile, words);
+    backend = await createBackend({ dataDir: data.dir, resourcesDir, version: 'bench', log: () => {} });
+
+    const started = performance.now();
+    const { batchId } = backend.imports.start({
+      paths: [source.dir],
+      pairLegs: false,
+      roles: {},
+      copyRecordings: false,
+    });
+    const progress = await backend.imports.wait(batchId);
+    const seconds = (performance.now() - started) / 1000;
+    if (progress.failed > 0 || progress.imported === 0) {
+      throw new Error(
+        `bulk import failed: ${JSON.stringify(backend.imports.status(batchId).outcomes.slice(0, 3))}`,
+      );
+    }
+    const segments = (backend.db.prepare('SELECT count(*) AS n FROM segments').get() as { n: number }).n;
+
+    const search = async (params: object) => {
+      const reply = await backend!.dispatch('library.list', params);
+      if (!reply.ok) throw new Error(reply.error.message);
+    };
+    // Terms from rare to common, as a supervisor would type them.
+    const queries = [
+      words[3000]!,
+      words[800]!,
+      words[200]!,
+      words[40]!,
+      `${words[120]} ${words[60]}`,
+      words[500]!.slice(0, 3),
+    ];
+    const time = async (make: (q: string) => object, rounds: number) => {
+      const samples: number[] = [];
+      for (let round = 0; round < rounds; round++) {
+        for (const q of queries) {
+          const start = performance.now();
+          await search(make(q));
+          samples.push(performance.now() - start);
+        }
+      }
+      return samples;
+    };
+    const firstPage = await time(() => ({ limit: 50 }), quick ? 5 : 20);
+    const filtered = await time(
+      () => ({ filters: { kind: 'chat', from: '2026-01-01' }, sort: 'duration', limit: 50 }),
+      quick ? 5 : 20,
+    );
+    const ranked = await time((q) => ({ filters: { text: q }, limit: 50 }), quick ? 3 : 10);
+    const newest = await time(
+      (q) => ({ filters: { text: q }, sort: 'startedAt', limit: 50 }),
+      quick ? 3 : 10,
+    );
+    return {
+      import_interactions: progress.imported > 0 ? interactions : 0,
+      import_segments: segments,
+      import_seconds: round(seconds, 2),
+      import_segments_per_s: Math.round(segments / seconds),
+      search_first_page_ms_p50: round(percentile(firstPage, 50), 2),
+      search_first_page_ms_p95: round(percentile(firstPage, 95), 2),
+      search_filtered_page_ms_p95: round(percentile(filtered, 95), 2),
+      search_ranked_ms_p50: round(percentile(ranked, 50), 2),
+      search_ranked_ms_p95: round(percentile(ranked, 95), 2),
+      search_text_newest_first_ms_p95: round(percentile(newest, 95), 2),
+    };
+  } finally {
+    await backend?.close();
+    source.cleanup();
+    data.cleanup();
+  }
+}
+
+/** A Zipf-ish vocabulary: a few words are very common, most are rare, as in real transcripts. */
+function vocabulary(): string[] {
+  const syllables = ['ka', 'lo', 'mi', 'ne', 'ru', 'ta', 'vi', 'so', 'pe', 'du', 'ha', 'ji'];
+  const words: string[] = [];
+  for (const a of syllables) for (const b of syllables) for (const c of syllables) words.push(a + b + c);
+  return words;
+}
+
+function writeChatExports(
+  dir: string,
+  interactions: number,
+  turns: number,
+  perFile: number,
+  words: string[],
+): void {
+  mkdirSync(dir, { recursive: true });
+  let seed = 42;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const word = () => words[Math.floor(words.length * random() ** 3)]!; // skewed towards the common ones
+  const start = Date.parse('2026-01-05T08:00:00Z');
+  for (let file = 0; file < interactions / perFile; file++) {
+    const messages: object[] = [];
+    for (let c = 0; c < perFile; c++) {
+      const id = file * perFile + c;
+      const t0 = start + id * 600_000;
+      for (let turn = 0; turn < turns; turn++) {
+        const length = 6 + Math.floor(random() * 14);
+        messages.push({
+          conversationId: `bench-${id}`,
+          sender: turn % 2 === 0 ? 'customer' : 'agent',
+          timestamp: new Date(t0 + turn * 20_000).toISOString(),
+          text: Array.from({ length }, word).join(' '),
+        });
+      }
+    }
+    writeFileSync(join(dir, `chats-${String(file).padStart(4, '0')}.json`), JSON.stringify(messages));
+  }
+}

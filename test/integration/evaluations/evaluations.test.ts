@@ -1,0 +1,350 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Backend } from '../../../electron/backend/backend';
+import type {
+  DraftSaved,
+  EvaluationDetail,
+  EvaluationSummary,
+} from '../../../shared/api/methods/evaluations';
+import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
+import type { Moment } from '../../../shared/api/methods/review';
+import type { RubricDetail, RubricSummary } from '../../../shared/api/methods/rubrics';
+import { call, testBackend } from '../../support/backend';
+import { createProfile, refused, seedInteraction, smallDraft } from './fixture';
+
+let backend: Backend;
+let cleanup: () => void;
+let maria: ReviewerProfile;
+let jussi: ReviewerProfile;
+let rubric: RubricDetail;
+let interactionId: number;
+let evaluation: EvaluationDetail;
+
+const save = (answers: unknown[], extra: Record<string, unknown> = {}) =>
+  call<DraftSaved>(backend, 'evaluation.saveDraft', {
+    id: evaluation.id,
+    reviewerId: maria.id,
+    answers,
+    ...extra,
+  });
+const reload = async () =>
+  (evaluation = await call<EvaluationDetail>(backend, 'evaluation.get', { id: evaluation.id }));
+
+beforeAll(async () => {
+  ({ backend, cleanup } = await testBackend());
+  maria = await createProfile(backend, 'Maria Lind');
+  jussi = await createProfile(backend, 'Jussi Koski', 'team_lead');
+  rubric = await call<RubricDetail>(backend, 'rubric.create', {
+    reviewerId: maria.id,
+    name: 'Billing',
+    language: 'en',
+  });
+  rubric = await call<RubricDetail>(backend, 'rubric.publish', {
+    id: rubric.id,
+    reviewerId: maria.id,
+    draft: smallDraft(),
+  });
+  interactionId = seedInteraction(backend.db, 'Double charge on invoice');
+});
+afterAll(() => cleanup());
+
+describe('starting an evaluation', () => {
+  it('starts a draft on the latest version, with the reviewer and an audit entry', async () => {
+    evaluation = await call<EvaluationDetail>(backend, 'evaluation.start', {
+      interactionId,
+      rubricId: rubric.id,
+      reviewerId: maria.id,
+    });
+    expect(evaluation).toMatchObject({
+      state: 'draft',
+      revision: 0,
+      interactionTitle: 'Double charge on invoice',
+      agentName: 'Anna Berg',
+      rubricName: 'Billing calls',
+      rubricVersion: 1,
+      reviewer: { name: 'Maria Lind', role: 'qa_supervisor' },
+      answers: [],
+      score: { result: 'incomplete', percent: null },
+    });
+    expect(evaluation.audit.map((a) => [a.action, a.reviewer.name])).toEqual([['started', 'Maria Lind']]);
+  });
+
+  it("gives the reviewer's open draft back instead of starting a second one", async () => {
+    const again = await call<EvaluationDetail>(backend, 'evaluation.start', {
+      interactionId,
+      rubricId: rubric.id,
+      reviewerId: maria.id,
+    });
+    expect(again.id).toBe(evaluation.id);
+  });
+});
+
+describe('autosaving a draft', () => {
+  it('saves partial changes, keeping what a change leaves out', async () => {
+    expect(await save([{ itemId: 'greeting', comment: 'Gave her n' }])).toMatchObject({ revision: 1 });
+    expect(await save([{ itemId: 'greeting', comment: 'Gave her name' }])).toMatchObject({ revision: 2 });
+    await save([{ itemId: 'greeting', value: { kind: 'yes' } }], { overallComment: 'Friendly call.' });
+    await reload();
+    expect(evaluation.answers).toEqual([
+      { itemId: 'greeting', value: { kind: 'yes' }, comment: 'Gave her name', momentIds: [] },
+    ]);
+    expect(evaluation).toMatchObject({ revision: 3, overallComment: 'Friendly call.' });
+    await save([{ itemId: 'greeting', value: null }]);
+    expect((await reload()).answers[0]).toMatchObject({ value: null, comment: 'Gave her name' });
+  });
+
+  it('refuses answers the rubric version cannot take, and writes nothing of that save', async () => {
+    const before = (await reload()).revision;
+    const cases: [unknown[], RegExp][] = [
+      [[{ itemId: 'closing', value: { kind: 'yes' } }], /has no item 'closing'/],
+      [[{ itemId: 'greeting', value: { kind: 'scale', value: 1 } }], /a yes\/no item takes yes or no/],
+      [[{ itemId: 'knowledge', value: { kind: 'scale', value: 3 } }], /above the item's maximum 2/],
+      [[{ itemId: 'polite', value: { kind: 'na' } }], /n\.a\. is not allowed/],
+      [
+        [
+          { itemId: 'greeting', value: { kind: 'yes' } },
+          { itemId: 'knowledge', value: { kind: 'stars' } },
+        ],
+        /unknown answer kind 'stars'/,
+      ],
+    ];
+    for (const [answers, message] of cases) {
+      const error = await refused(backend, 'evaluation.saveDraft', {
+        id: evaluation.id,
+        reviewerId: maria.id,
+        answers,
+      });
+      expect(error.code).toBe('invalid_params');
+      expect(error.message).toMatch(message);
+    }
+    expect((await reload()).revision).toBe(before);
+    expect(evaluation.answers[0]!.value).toBeNull();
+  });
+
+  it("links answers to this interaction's moments only; a deleted moment drops out", async () => {
+    const moment = await call<Moment>(backend, 'moment.create', {
+      interactionId,
+      startMs: 1000,
+      comment: 'Sarcasm',
+    });
+    const elsewhere = await call<Moment>(backend, 'moment.create', {
+      interactionId: seedInteraction(backend.db, 'Another call'),
+      startMs: 500,
+    });
+    const error = await refused(backend, 'evaluation.saveDraft', {
+      id: evaluation.id,
+      reviewerId: maria.id,
+      answers: [{ itemId: 'polite', momentIds: [moment.id, elsewhere.id] }],
+    });
+    expect(error.message).toMatch(/this interaction's moments/);
+    await save([{ itemId: 'polite', momentIds: [moment.id] }]);
+    expect((await reload()).answers.find((a) => a.itemId === 'polite')!.momentIds).toEqual([moment.id]);
+    await call(backend, 'moment.delete', { id: moment.id });
+    expect((await reload()).answers.find((a) => a.itemId === 'polite')!.momentIds).toEqual([]);
+  });
+
+  it('needs an existing reviewer profile for every save', async () => {
+    const error = await refused(backend, 'evaluation.saveDraft', {
+      id: evaluation.id,
+      reviewerId: 404,
+      answers: [],
+    });
+    expect(error).toMatchObject({ code: 'not_found', message: expect.stringMatching(/reviewerId/) });
+  });
+});
+
+describe('submitting, reopening and the audit trail', () => {
+  it('refuses an incomplete evaluation, saying what is missing', async () => {
+    await save([
+      { itemId: 'greeting', value: { kind: 'yes' } },
+      { itemId: 'polite', value: { kind: 'no' } },
+    ]);
+    const first = await refused(backend, 'evaluation.submit', { id: evaluation.id, reviewerId: maria.id });
+    expect(first.code).toBe('conflict');
+    expect(first.message).toContain('1 item is not answered (Product knowledge)');
+    expect(first.message).toContain('a comment is required where these items fail: Polite tone');
+    // A critical fail is a result, but not a complete evaluation: the comment is still owed.
+    expect((await reload()).score.result).toBe('fail');
+    await save([{ itemId: 'knowledge', value: { kind: 'scale', value: 2 } }]);
+    const second = await refused(backend, 'evaluation.submit', { id: evaluation.id, reviewerId: maria.id });
+    expect(second.message).not.toContain('not answered');
+    expect(second.message).toContain('Polite tone');
+  });
+
+  it('submits a complete evaluation: a critical fail gives 0 %, the section figures stay', async () => {
+    await save([{ itemId: 'polite', comment: '"As I told you twice already…"' }]);
+    evaluation = await call<EvaluationDetail>(backend, 'evaluation.submit', {
+      id: evaluation.id,
+      reviewerId: maria.id,
+    });
+    expect(evaluation.state).toBe('submitted');
+    expect(evaluation.submittedAt).not.toBeNull();
+    expect(evaluation.score).toEqual({
+      result: 'fail',
+      percent: 0,
+      sections: [
+        { sectionId: 'courtesy', title: 'Courtesy', percent: 50 },
+        { sectionId: 'competence', title: 'Competence', percent: 100 },
+      ],
+    });
+  });
+
+  it('locks a submitted evaluation, also against SQL', async () => {
+    const error = await refused(backend, 'evaluation.saveDraft', {
+      id: evaluation.id,
+      reviewerId: maria.id,
+      answers: [{ itemId: 'greeting', value: { kind: 'no' } }],
+    });
+    expect(error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/submitted and locked/) });
+    expect(() =>
+      backend.db
+        .prepare(`UPDATE evaluation_answers SET value = '{"kind":"no"}' WHERE evaluation_id = ?`)
+        .run(evaluation.id),
+    ).toThrow(/locked/);
+    expect(
+      (await refused(backend, 'evaluation.submit', { id: evaluation.id, reviewerId: maria.id })).code,
+    ).toBe('conflict');
+  });
+
+  it('reopens only with a reason, and records who and why', async () => {
+    const noReason = await refused(backend, 'evaluation.reopen', {
+      id: evaluation.id,
+      reviewerId: jussi.id,
+      reason: '  ',
+    });
+    expect(noReason).toMatchObject({ code: 'invalid_params', message: expect.stringMatching(/say why/) });
+    evaluation = await call<EvaluationDetail>(backend, 'evaluation.reopen', {
+      id: evaluation.id,
+      reviewerId: jussi.id,
+      reason: 'Agent disputes the tone rating',
+    });
+    expect(evaluation.state).toBe('draft');
+    expect(evaluation.audit.at(-1)).toMatchObject({
+      action: 'reopened',
+      reason: 'Agent disputes the tone rating',
+      reviewer: { name: 'Jussi Koski', role: 'team_lead' },
+      changes: [],
+    });
+    expect(
+      (
+        await refused(backend, 'evaluation.reopen', {
+          id: evaluation.id,
+          reviewerId: jussi.id,
+          reason: 'Again',
+        })
+      ).code,
+    ).toBe('conflict');
+  });
+
+  it('records the old and new value of every changed item on the next submit', async () => {
+    await call(backend, 'evaluation.saveDraft', {
+      id: evaluation.id,
+      reviewerId: jussi.id,
+      answers: [{ itemId: 'polite', value: { kind: 'yes' }, comment: 'Firm, not rude, on a second listen.' }],
+      overallComment: 'Re-scored after the dispute.',
+    });
+    evaluation = await call<EvaluationDetail>(backend, 'evaluation.submit', {
+      id: evaluation.id,
+      reviewerId: jussi.id,
+    });
+    expect(evaluation.score).toMatchObject({ result: 'pass', percent: 100 });
+    const resubmit = evaluation.audit.at(-1)!;
+    expect(resubmit).toMatchObject({ action: 'submitted', reviewer: { name: 'Jussi Koski' } });
+    expect(resubmit.changes).toEqual([
+      {
+        itemId: 'polite',
+        before: { value: { kind: 'no' }, comment: '"As I told you twice already…"', momentIds: [] },
+        after: { value: { kind: 'yes' }, comment: 'Firm, not rude, on a second listen.', momentIds: [] },
+      },
+      {
+        itemId: null,
+        before: null,
+        after: null,
+        commentBefore: 'Friendly call.',
+        commentAfter: 'Re-scored after the dispute.',
+      },
+    ]);
+    expect(evaluation.audit.map((a) => a.action)).toEqual(['started', 'submitted', 'reopened', 'submitted']);
+    expect(() => backend.db.prepare("UPDATE evaluation_audit SET reason = 'edited'").run()).toThrow(
+      /append-only/,
+    );
+  });
+
+  it('discards a draft never submitted, but never one with a submit in its trail', async () => {
+    const scratch = await call<EvaluationDetail>(backend, 'evaluation.start', {
+      interactionId,
+      rubricId: rubric.id,
+      reviewerId: jussi.id,
+    });
+    expect(await call(backend, 'evaluation.discard', { id: scratch.id, reviewerId: jussi.id })).toEqual({
+      id: scratch.id,
+    });
+    expect((await refused(backend, 'evaluation.get', { id: scratch.id })).code).toBe('not_found');
+    await call(backend, 'evaluation.reopen', {
+      id: evaluation.id,
+      reviewerId: maria.id,
+      reason: 'Typo in a comment',
+    });
+    const kept = await refused(backend, 'evaluation.discard', { id: evaluation.id, reviewerId: maria.id });
+    expect(kept).toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/kept with its audit trail/),
+    });
+    await call(backend, 'evaluation.submit', { id: evaluation.id, reviewerId: maria.id });
+  });
+});
+
+describe('listing evaluations', () => {
+  it('filters by interaction, rubric, reviewer and state, newest first', async () => {
+    const builtIn = (await call<RubricSummary[]>(backend, 'rubric.list')).find(
+      (r) => r.key === 'builtin.courtesy-competence.de',
+    )!;
+    const other = await call<EvaluationDetail>(backend, 'evaluation.start', {
+      interactionId,
+      rubricId: builtIn.id,
+      reviewerId: jussi.id,
+    });
+    const all = await call<{ total: number; items: EvaluationSummary[] }>(backend, 'evaluation.list', {
+      interactionId,
+    });
+    expect(all.items.map((e) => e.id)).toEqual([other.id, evaluation.id]);
+    expect(all.items[0]).toMatchObject({ rubricName: 'Freundlichkeit und Kompetenz', state: 'draft' });
+    const byRubric = await call<{ total: number }>(backend, 'evaluation.list', { rubricId: builtIn.id });
+    const drafts = await call<{ total: number }>(backend, 'evaluation.list', {
+      state: 'draft',
+      reviewerId: jussi.id,
+    });
+    const submitted = await call<{ total: number }>(backend, 'evaluation.list', { state: 'submitted' });
+    expect([byRubric.total, drafts.total, submitted.total]).toEqual([1, 1, 1]);
+  });
+});
+
+describe('reviewer profiles', () => {
+  it('makes a new profile the current one, and switches between them', async () => {
+    const list = await call<{ profiles: ReviewerProfile[]; currentId: number }>(backend, 'profile.list');
+    expect(list.profiles.map((p) => p.name)).toEqual(['Jussi Koski', 'Maria Lind']);
+    expect(list.currentId).toBe(jussi.id);
+    expect((await call<{ currentId: number }>(backend, 'profile.select', { id: maria.id })).currentId).toBe(
+      maria.id,
+    );
+    expect((await refused(backend, 'profile.select', { id: 999 })).code).toBe('not_found');
+  });
+
+  it('refuses a second profile of the same name, ignoring case', async () => {
+    expect((await refused(backend, 'profile.create', { name: 'maria lind', role: 'team_lead' })).code).toBe(
+      'conflict',
+    );
+    expect((await refused(backend, 'profile.create', { name: ' ', role: 'team_lead' })).code).toBe(
+      'invalid_params',
+    );
+    expect((await refused(backend, 'profile.create', { name: 'Kim', role: 'agent' })).code).toBe(
+      'invalid_params',
+    );
+  });
+
+  it('renames and changes the role, shown on the evaluations they made', async () => {
+    await call(backend, 'profile.update', { id: maria.id, name: 'Maria Lind-Ek', role: 'mystery_shopper' });
+    const detail = await call<EvaluationDetail>(backend, 'evaluation.get', { id: evaluation.id });
+    expect(detail.reviewer).toMatchObject({ name: 'Maria Lind-Ek', role: 'mystery_shopper' });
+    await call(backend, 'profile.update', { id: maria.id, name: 'Maria Lind', role: 'qa_supervisor' });
+  });
+});

@@ -1,0 +1,80 @@
+import { expect } from 'vitest';
+import type { Backend } from '../../../electron/backend/backend';
+import type { Db } from '../../../electron/backend/db/open';
+import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
+import type { DraftItem, RubricDraft } from '../../../shared/api/methods/rubric-draft';
+import { call } from '../../support/backend';
+
+/** A call to evaluate, written straight into the database (the demo loader would copy audio). */
+export function seedInteraction(db: Db, title: string, agent = 'Anna Berg', team = 'Customer Care'): number {
+  return db.transaction(() => {
+    db.prepare('INSERT OR IGNORE INTO teams (name) VALUES (?)').run(team);
+    const teamId = db.prepare('SELECT id FROM teams WHERE name = ?').pluck().get(team) as number;
+    db.prepare('INSERT OR IGNORE INTO agents (name, team_id) VALUES (?, ?)').run(agent, teamId);
+    const agentId = db
+      .prepare('SELECT id FROM agents WHERE name = ? AND team_id = ?')
+      .pluck()
+      .get(agent, teamId) as number;
+    const { lastInsertRowid } = db
+      .prepare(
+        `INSERT INTO interactions (kind, title, source, agent_id, started_at) VALUES ('call', ?, 'test', ?, '2026-11-02T09:14:00Z')`,
+      )
+      .run(title, agentId);
+    return Number(lastInsertRowid);
+  })();
+}
+
+export const createProfile = (backend: Backend, name: string, role = 'qa_supervisor') =>
+  call<ReviewerProfile>(backend, 'profile.create', { name, role });
+
+/** Calls a method that must fail and returns its error. */
+export async function refused(backend: Backend, method: string, params: unknown) {
+  const reply = await backend.dispatch(method, params);
+  expect(reply.ok, `${method} accepted ${JSON.stringify(params).slice(0, 200)}`).toBe(false);
+  return reply.ok ? { code: '', message: '' } : reply.error;
+}
+
+export function draftItem(id: string, title: string, extra: Partial<DraftItem> = {}): DraftItem {
+  return {
+    id,
+    type: 'yesNo',
+    title,
+    guidance: '',
+    examples: [],
+    weight: 1,
+    naAllowed: false,
+    critical: false,
+    commentRequiredOnFail: false,
+    max: 2,
+    criticalWhen: [],
+    options: [],
+    ...extra,
+  };
+}
+
+/** A small rubric: Courtesy (greeting; polite tone, critical) and Competence (knowledge, scale 0-2). */
+export function smallDraft(name = 'Billing calls'): RubricDraft {
+  return {
+    kind: 'evaluation',
+    name,
+    language: 'en',
+    description: '',
+    sections: [
+      {
+        id: 'courtesy',
+        title: 'Courtesy',
+        weight: 1,
+        items: [
+          draftItem('greeting', 'Greeting'),
+          draftItem('polite', 'Polite tone', { critical: true, commentRequiredOnFail: true }),
+        ],
+      },
+      {
+        id: 'competence',
+        title: 'Competence',
+        weight: 1,
+        items: [draftItem('knowledge', 'Product knowledge', { type: 'scale', max: 2 })],
+      },
+    ],
+  };
+}

@@ -1,0 +1,22 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../support/paths';
+import { runKillSoak } from './kill-harness';
+
+const data = tempDir('earmark-evaluation-kill-');
+afterAll(() => data.cleanup());
+
+/**
+ * The in-suite share of the soak (scripts/soak-evaluations.ts runs hundreds of kills): the backend is
+ * SIGKILLed at random moments while a draft is being filled, and every acknowledged change survives.
+ */
+describe('killing the backend while an evaluation is being filled', () => {
+  it('never loses an acknowledged change and never corrupts the database', async () => {
+    const report = await runKillSoak(data.dir, 70);
+    expect(report.failures).toEqual([]);
+    expect(report.kills).toBe(70);
+    expect(report.killedBeforeReady).toBeGreaterThan(0);
+    // The kills landed while saving: many saves were acknowledged, the draft moved on between kills.
+    expect(report.acknowledged).toBeGreaterThan(500);
+    expect(report.finalRevision).toBeGreaterThanOrEqual(report.acknowledged);
+  }, 60_000);
+});

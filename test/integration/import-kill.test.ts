@@ -1,0 +1,111 @@
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../../electron/backend/db/open';
+import { audioData, repoRoot, sharedData, tempDir } from '../support/paths';
+
+const sgd = join(sharedData, 'chats', 'google-research-datasets__dstc8-schema-guided-dialogue');
+const sgdFiles = [join(sgd, 'train', 'dialogues_032.json'), join(sgd, 'test', 'dialogues_008.json')];
+/** Turns per dialogue id, straight from the source files. */
+const expectedTurns = new Map<string, number>();
+for (const file of sgdFiles) {
+  for (const dialogue of JSON.parse(readFileSync(file, 'utf8')) as {
+    dialogue_id: string;
+    turns: unknown[];
+  }[]) {
+    expectedTurns.set(dialogue.dialogue_id, dialogue.turns.length);
+  }
+}
+
+const folder = tempDir('earmark-kill-src-');
+const data = tempDir('earmark-kill-data-');
+afterAll(() => {
+  folder.cleanup();
+  data.cleanup();
+});
+
+/** `earmark import` from source in a child process, killed with SIGKILL after `killAfterMs` (or left to finish). */
+function runImport(killAfterMs: number | null): Promise<{ code: number | null; stdout: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(repoRoot, 'electron', 'backend', 'cli.ts'),
+        'import',
+        folder.dir,
+        '--data',
+        data.dir,
+        '--json',
+        '--copy',
+      ],
+      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const timer = killAfterMs === null ? null : setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    child.on('exit', (code) => {
+      if (timer) clearTimeout(timer);
+      resolve({ code, stdout });
+    });
+  });
+}
+
+function checkNothingHalfWritten(): number {
+  const db = new Database(join(data.dir, DATABASE_FILE), { readonly: true });
+  try {
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const chats = db
+      .prepare(
+        `SELECT i.external_id AS id, count(s.id) AS turns FROM interactions i LEFT JOIN segments s ON s.interaction_id = i.id
+         WHERE i.kind = 'chat' GROUP BY i.id`,
+      )
+      .all() as { id: string; turns: number }[];
+    for (const chat of chats) expect(chat.turns, chat.id).toBe(expectedTurns.get(chat.id));
+    // One transaction per file: a chat export is in wholly or not at all.
+    for (const file of sgdFiles) {
+      const ids = (JSON.parse(readFileSync(file, 'utf8')) as { dialogue_id: string }[]).map(
+        (d) => d.dialogue_id,
+      );
+      const present = chats.filter((chat) => ids.includes(chat.id)).length;
+      expect([0, ids.length]).toContain(present);
+    }
+    const recordings = db.prepare('SELECT path FROM recordings').pluck().all() as string[];
+    for (const path of recordings) expect(existsSync(path), path).toBe(true);
+    return chats.length;
+  } finally {
+    db.close();
+  }
+}
+
+describe('killing the import at random moments', () => {
+  it('never leaves anything half-written, and the next run completes the rest', async () => {
+    for (const file of sgdFiles) cpSync(file, join(folder.dir, file.split('/').slice(-2).join('-')));
+    cpSync(join(audioData, 'pyannote__pyannote-audio', 'sample.wav'), join(folder.dir, 'sample.wav'));
+    cpSync(join(audioData, 'openai__whisper', 'jfk.flac'), join(folder.dir, 'jfk.flac'));
+    cpSync(join(audioData, 'Borewit__music-metadata', 'M1F1-AlawC-AFsp.aif'), join(folder.dir, 'alaw.aif'));
+
+    // Kills land at different points of the batch: during start-up, decoding, or a chat file's transaction.
+    const seen: number[] = [];
+    for (const killAfterMs of [700, 1000, 1300, 1600, 1900, 2300, 2800]) {
+      await runImport(killAfterMs);
+      if (existsSync(join(data.dir, DATABASE_FILE))) seen.push(checkNothingHalfWritten());
+    }
+    expect(
+      seen.some((chats) => chats < expectedTurns.size),
+      'some kill landed before the batch was done',
+    ).toBe(true);
+    const final = await runImport(null);
+    expect(final.code).toBe(0);
+    const report = JSON.parse(final.stdout.trim().split('\n').at(-1)!) as { failed: unknown[] };
+    expect(report.failed).toEqual([]);
+    expect(checkNothingHalfWritten()).toBe(expectedTurns.size);
+    const leftovers = readdirSync(join(data.dir, 'recordings', 'imported')).filter((name) =>
+      name.endsWith('.partial'),
+    );
+    expect(leftovers).toEqual([]);
+  }, 120_000);
+});

@@ -1,0 +1,241 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Backend } from '../../../electron/backend/backend';
+import { createBackend } from '../../../electron/backend/backend';
+import type { InteractionDetail, LibraryItem } from '../../../shared/api';
+import type { Moment, Tag } from '../../../shared/api/methods/review';
+import { call } from '../../support/backend';
+import { resourcesDir, tempDir } from '../../support/paths';
+
+const data = tempDir();
+let backend: Backend;
+let call1: InteractionDetail;
+let chat: InteractionDetail;
+let tags: Tag[];
+
+const open = () => createBackend({ dataDir: data.dir, resourcesDir, version: '0.0.0-test', log: () => {} });
+
+beforeAll(async () => {
+  backend = await open();
+  await call(backend, 'demo.load');
+  const { items } = await call<{ items: LibraryItem[] }>(backend, 'library.list', {
+    sort: 'title',
+    order: 'asc',
+  });
+  const detail = (kind: string) =>
+    call<InteractionDetail>(backend, 'interaction.get', { id: items.find((item) => item.kind === kind)!.id });
+  [call1, chat] = await Promise.all([detail('call'), detail('chat')]);
+  tags = await call<Tag[]>(backend, 'tag.list');
+});
+afterAll(async () => {
+  await backend.close();
+  data.cleanup();
+});
+
+const rude = () => tags.find((tag) => tag.builtin === 'rude')!.id;
+const exemplary = () => tags.find((tag) => tag.builtin === 'exemplary')!.id;
+
+async function refused(method: string, params: unknown) {
+  const reply = await backend.dispatch(method, params);
+  expect(reply.ok, `${method} accepted ${JSON.stringify(params).slice(0, 200)}`).toBe(false);
+  return reply.ok ? { code: '', message: '' } : reply.error;
+}
+
+describe('moments', () => {
+  it('pins a point, a range and a transcript turn, and lists them in the order they happen', async () => {
+    const range = await call<Moment>(backend, 'moment.create', {
+      interactionId: call1.id,
+      startMs: 12_000,
+      endMs: 15_500,
+      comment: 'Offers two options',
+      tagIds: [exemplary()],
+    });
+    expect(range).toMatchObject({
+      startMs: 12_000,
+      endMs: 15_500,
+      turnSeq: null,
+      tagIds: [exemplary()],
+      authorId: null,
+    });
+    const point = await call<Moment>(backend, 'moment.create', { interactionId: call1.id, startMs: 2_000 });
+    expect(point).toMatchObject({ endMs: null, comment: '', tagIds: [] });
+    const turn = call1.segments[3]!;
+    const onTurn = await call<Moment>(backend, 'moment.create', {
+      interactionId: call1.id,
+      startMs: turn.startMs!,
+      endMs: turn.endMs!,
+      turnSeq: turn.seq,
+    });
+    expect(onTurn.turnSeq).toBe(turn.seq);
+    const listed = await call<Moment[]>(backend, 'moment.list', { interactionId: call1.id });
+    expect(listed.map((m) => m.id)).toEqual([point.id, onTurn.id, range.id]);
+  });
+
+  it('pins a moment to a chat turn, which has no time', async () => {
+    const moment = await call<Moment>(backend, 'moment.create', {
+      interactionId: chat.id,
+      turnSeq: 1,
+      comment: 'Friendly',
+    });
+    expect(moment).toMatchObject({ startMs: null, endMs: null, turnSeq: 1 });
+    expect(await call<Moment[]>(backend, 'moment.list', { interactionId: chat.id })).toHaveLength(1);
+  });
+
+  it('saves the comment as the reviewer types and replaces the tags', async () => {
+    const moment = await call<Moment>(backend, 'moment.create', { interactionId: call1.id, startMs: 20_000 });
+    let saved: Moment;
+    for (const comment of ['T', 'Th', 'Thanks the customer', '']) {
+      saved = await call<Moment>(backend, 'moment.update', { id: moment.id, comment });
+      expect(saved.comment).toBe(comment);
+    }
+    saved = await call<Moment>(backend, 'moment.update', { id: moment.id, tagIds: [rude(), exemplary()] });
+    expect(saved.tagIds.sort()).toEqual([rude(), exemplary()].sort());
+    saved = await call<Moment>(backend, 'moment.update', { id: moment.id, tagIds: [rude()] });
+    expect(saved.tagIds).toEqual([rude()]);
+    saved = await call<Moment>(backend, 'moment.update', { id: moment.id, startMs: 19_000, endMs: 21_000 });
+    expect(saved).toMatchObject({ startMs: 19_000, endMs: 21_000, tagIds: [rude()] });
+    saved = await call<Moment>(backend, 'moment.update', { id: moment.id, endMs: null });
+    expect(saved.endMs).toBeNull();
+    expect(saved.updatedAt >= moment.updatedAt).toBe(true);
+  });
+
+  it('deletes a moment and its tag links', async () => {
+    const moment = await call<Moment>(backend, 'moment.create', {
+      interactionId: call1.id,
+      startMs: 1_000,
+      tagIds: [rude()],
+    });
+    expect(await call(backend, 'moment.delete', { id: moment.id })).toEqual({ id: moment.id });
+    expect(
+      (await call<Moment[]>(backend, 'moment.list', { interactionId: call1.id })).map((m) => m.id),
+    ).not.toContain(moment.id);
+    expect(
+      backend.db.prepare('SELECT count(*) FROM moment_tags WHERE moment_id = ?').pluck().get(moment.id),
+    ).toBe(0);
+    expect(await refused('moment.delete', { id: moment.id })).toMatchObject({ code: 'not_found' });
+  });
+
+  it('keeps moments when the app is closed and opened again', async () => {
+    const moment = await call<Moment>(backend, 'moment.create', {
+      interactionId: call1.id,
+      startMs: 5_000,
+      comment: 'Written just before a crash',
+    });
+    await backend.close();
+    backend = await open();
+    const listed = await call<Moment[]>(backend, 'moment.list', { interactionId: call1.id });
+    expect(listed.find((m) => m.id === moment.id)?.comment).toBe('Written just before a crash');
+  });
+});
+
+describe('moments refuse bad payloads with a typed error naming the field', () => {
+  it('an end before the start, on create and against the stored start on update', async () => {
+    const created = await refused('moment.create', { interactionId: call1.id, startMs: 9_000, endMs: 8_000 });
+    expect(created).toMatchObject({ code: 'invalid_params' });
+    expect(created.message).toMatch(/endMs/);
+    const moment = await call<Moment>(backend, 'moment.create', { interactionId: call1.id, startMs: 9_000 });
+    const updated = await refused('moment.update', { id: moment.id, endMs: 8_000 });
+    expect(updated).toMatchObject({ code: 'invalid_params' });
+    expect(updated.message).toMatch(/endMs/);
+  });
+
+  it('an empty comment is fine, a 100 kB one is not', async () => {
+    await call(backend, 'moment.create', { interactionId: call1.id, startMs: 100, comment: '' });
+    const error = await refused('moment.create', {
+      interactionId: call1.id,
+      startMs: 100,
+      comment: 'x'.repeat(100_000),
+    });
+    expect(error).toMatchObject({ code: 'invalid_params' });
+    expect(error.message).toMatch(/comment/);
+    const moment = await call<Moment>(backend, 'moment.create', { interactionId: call1.id, startMs: 100 });
+    const update = await refused('moment.update', { id: moment.id, comment: 'y'.repeat(100_000) });
+    expect(update.message).toMatch(/comment/);
+  });
+
+  it('unknown tag ids, without writing the moment', async () => {
+    const before = await call<Moment[]>(backend, 'moment.list', { interactionId: call1.id });
+    const error = await refused('moment.create', {
+      interactionId: call1.id,
+      startMs: 100,
+      tagIds: [rude(), 99_999],
+    });
+    expect(error).toMatchObject({ code: 'invalid_params' });
+    expect(error.message).toMatch(/tagIds.*99999/);
+    expect(await call<Moment[]>(backend, 'moment.list', { interactionId: call1.id })).toHaveLength(
+      before.length,
+    );
+    expect(
+      (await refused('moment.create', { interactionId: call1.id, startMs: 1, tagIds: [rude(), rude()] }))
+        .message,
+    ).toMatch(/tagIds/);
+  });
+
+  it('moments on a missing interaction, a missing turn, or past the end of the recording', async () => {
+    const missing = await refused('moment.create', { interactionId: 424_242, startMs: 0 });
+    expect(missing).toMatchObject({ code: 'not_found' });
+    expect(missing.message).toMatch(/interactionId/);
+    expect(await refused('moment.list', { interactionId: 424_242 })).toMatchObject({ code: 'not_found' });
+    const turn = await refused('moment.create', { interactionId: chat.id, turnSeq: 500 });
+    expect(turn.message).toMatch(/turnSeq/);
+    const late = await refused('moment.create', {
+      interactionId: call1.id,
+      startMs: call1.recording!.durationMs + 60_000,
+    });
+    expect(late).toMatchObject({ code: 'invalid_params' });
+  });
+
+  it('a moment with neither time nor turn, negative times, unknown fields', async () => {
+    expect((await refused('moment.create', { interactionId: call1.id })).message).toMatch(/startMs/);
+    expect((await refused('moment.create', { interactionId: call1.id, startMs: -5 })).message).toMatch(
+      /startMs/,
+    );
+    expect((await refused('moment.create', { interactionId: call1.id, startMs: 1.5 })).message).toMatch(
+      /startMs/,
+    );
+    expect((await refused('moment.update', { id: 1, author: 'me' })).code).toBe('invalid_params');
+    expect((await refused('moment.update', { id: 987_654, comment: 'x' })).code).toBe('not_found');
+  });
+});
+
+describe('the moments schema', () => {
+  it('goes away with its interaction', () => {
+    const db = backend.db;
+    const id = Number(
+      db.prepare("INSERT INTO interactions (kind, title, source) VALUES ('chat', 'Temporary', 'test')").run()
+        .lastInsertRowid,
+    );
+    db.prepare(
+      "INSERT INTO segments (interaction_id, seq, speaker, text) VALUES (?, 0, 'customer', 'hi')",
+    ).run(id);
+    db.prepare(
+      "INSERT INTO moments (interaction_id, turn_seq, created_at, updated_at) VALUES (?, 0, 'x', 'x')",
+    ).run(id);
+    db.prepare(
+      "INSERT INTO playback_positions (interaction_id, position_ms, updated_at) VALUES (?, 0, 'x')",
+    ).run(id);
+    db.prepare('DELETE FROM interactions WHERE id = ?').run(id);
+    expect(db.prepare('SELECT count(*) FROM moments WHERE interaction_id = ?').pluck().get(id)).toBe(0);
+    expect(
+      db.prepare('SELECT count(*) FROM playback_positions WHERE interaction_id = ?').pluck().get(id),
+    ).toBe(0);
+  });
+
+  it("lists an interaction's moments through its index", () => {
+    const plan = backend.db
+      .prepare('EXPLAIN QUERY PLAN SELECT * FROM moments WHERE interaction_id = ? ORDER BY start_ms')
+      .all(1) as { detail: string }[];
+    expect(plan.map((row) => row.detail).join('\n')).toMatch(/USING INDEX moments_interaction/);
+  });
+
+  it('refuses a half-formed moment even when written straight to the database', () => {
+    const insert = (start: number | null, end: number | null, turn: number | null) => () =>
+      backend.db
+        .prepare(
+          'INSERT INTO moments (interaction_id, start_ms, end_ms, turn_seq, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+        )
+        .run(call1.id, start, end, turn, 'x', 'x');
+    expect(insert(null, null, null)).toThrow(/CHECK/);
+    expect(insert(10, 5, null)).toThrow(/CHECK/);
+    expect(insert(null, 5, 1)).toThrow(/CHECK/);
+  });
+});

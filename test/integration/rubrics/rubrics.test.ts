@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Backend } from '../../../electron/backend/backend';
+import { createBackend } from '../../../electron/backend/backend';
+import type { EvaluationDetail } from '../../../shared/api/methods/evaluations';
+import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
+import type { RubricDetail, RubricSummary, RubricVersion } from '../../../shared/api/methods/rubrics';
+import { defaultRubric } from '../../../shared/rubric/defaults';
+import { serializeRubric } from '../../../shared/rubric/json';
+import { call } from '../../support/backend';
+import { resourcesDir, tempDir } from '../../support/paths';
+import { createProfile, draftItem, refused, seedInteraction, smallDraft } from '../evaluations/fixture';
+
+const data = tempDir();
+let backend: Backend;
+let maria: ReviewerProfile;
+
+const open = () => createBackend({ dataDir: data.dir, resourcesDir, version: '0.0.0-test', log: () => {} });
+
+beforeAll(async () => {
+  backend = await open();
+  maria = await createProfile(backend, 'Maria Lind');
+});
+afterAll(async () => {
+  await backend.close();
+  data.cleanup();
+});
+
+describe('built-in rubrics', () => {
+  it('are seeded in English, German and Finnish as version 1, once', async () => {
+    const list = await call<RubricSummary[]>(backend, 'rubric.list');
+    const builtIn = list.filter((r) => r.builtin !== null);
+    expect(builtIn.map((r) => r.key).sort()).toEqual(
+      ['courtesy-competence', 'mystery-call']
+        .flatMap((k) => ['de', 'en', 'fi'].map((l) => `builtin.${k}.${l}`))
+        .sort(),
+    );
+    expect(builtIn.every((r) => r.latestVersion?.version === 1 && r.latestVersion.publishedBy === null)).toBe(
+      true,
+    );
+    const german = builtIn.find((r) => r.key === 'builtin.courtesy-competence.de')!;
+    expect(german).toMatchObject({ language: 'de', kind: 'evaluation', builtin: 'courtesy-competence' });
+    expect(builtIn.find((r) => r.key === 'builtin.mystery-call.fi')!.kind).toBe('mysteryChecklist');
+
+    // A second start seeds nothing more.
+    await backend.close();
+    backend = await open();
+    expect((await call<RubricSummary[]>(backend, 'rubric.list')).length).toBe(list.length);
+  });
+
+  it('store the shipped content exactly', async () => {
+    const list = await call<RubricSummary[]>(backend, 'rubric.list');
+    const english = list.find((r) => r.key === 'builtin.courtesy-competence.en')!;
+    const version = await call<RubricVersion>(backend, 'rubric.version', {
+      versionId: english.latestVersion!.id,
+    });
+    expect(serializeRubric(version.rubric)).toBe(serializeRubric(defaultRubric('en')));
+  });
+});
+
+describe('authoring and versions', () => {
+  let rubric: RubricDetail;
+
+  it('creates a rubric as a draft that cannot be scored with yet', async () => {
+    rubric = await call<RubricDetail>(backend, 'rubric.create', {
+      reviewerId: maria.id,
+      name: 'Billing calls',
+      language: 'en',
+    });
+    expect(rubric).toMatchObject({ key: 'billing-calls', latestVersion: null, hasDraft: true, latest: null });
+    expect(rubric.draft!.sections[0]!.items).toHaveLength(1);
+    const interactionId = seedInteraction(backend.db, 'Draft-only rubric call');
+    const error = await refused(backend, 'evaluation.start', {
+      interactionId,
+      rubricId: rubric.id,
+      reviewerId: maria.id,
+    });
+    expect(error.code).toBe('conflict');
+    expect(error.message).toMatch(/no published version/);
+  });
+
+  it('keeps the draft as the author types, and lists it under the name being typed', async () => {
+    const draft = { ...smallDraft(), name: 'Billing calls (short)' };
+    await call(backend, 'rubric.saveDraft', { id: rubric.id, draft });
+    rubric = await call<RubricDetail>(backend, 'rubric.get', { id: rubric.id });
+    expect(rubric.draft).toEqual(draft);
+    expect(rubric.name).toBe('Billing calls (short)');
+  });
+
+  it('refuses to publish an invalid draft, naming each problem at its place', async () => {
+    const draft = smallDraft();
+    draft.sections[0]!.items[0]!.weight = -1;
+    draft.sections[1]!.items[0]!.title = '  ';
+    const error = await refused(backend, 'rubric.publish', { id: rubric.id, reviewerId: maria.id, draft });
+    expect(error.code).toBe('invalid_params');
+    expect(error.message).toContain('sections[0].items[0].weight must not be negative (got -1)');
+    expect(error.message).toContain('sections[1].items[0].title must not be empty');
+    expect((await call<RubricDetail>(backend, 'rubric.get', { id: rubric.id })).versions).toEqual([]);
+  });
+
+  it('publishes version 1, then refuses a publish that changes nothing', async () => {
+    rubric = await call<RubricDetail>(backend, 'rubric.publish', {
+      id: rubric.id,
+      reviewerId: maria.id,
+      draft: smallDraft(),
+      note: 'First version',
+    });
+    expect(rubric.latestVersion).toMatchObject({
+      version: 1,
+      note: 'First version',
+      publishedBy: { name: 'Maria Lind' },
+    });
+    expect(rubric).toMatchObject({ hasDraft: false, draft: null, name: 'Billing calls' });
+    expect(rubric.latest!.sections.map((s) => s.id)).toEqual(['courtesy', 'competence']);
+    const error = await refused(backend, 'rubric.publish', {
+      id: rubric.id,
+      reviewerId: maria.id,
+      draft: smallDraft(),
+    });
+    expect(error).toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/same as its version 1/),
+    });
+  });
+
+  it('keeps every evaluation on the version it was scored on after a new version is published', async () => {
+    const interactionId = seedInteraction(backend.db, 'Versioned call');
+    const evaluation = await call<EvaluationDetail>(backend, 'evaluation.start', {
+      interactionId,
+      rubricId: rubric.id,
+      reviewerId: maria.id,
+    });
+    const changed = smallDraft();
+    changed.sections[0]!.items.push(draftItem('closing', 'Closing'));
+    rubric = await call<RubricDetail>(backend, 'rubric.publish', {
+      id: rubric.id,
+      reviewerId: maria.id,
+      draft: changed,
+    });
+    expect(rubric.versions.map((v) => v.version)).toEqual([2, 1]);
+    expect(rubric.versions[1]!.evaluationCount).toBe(1);
+
+    const again = await call<EvaluationDetail>(backend, 'evaluation.get', { id: evaluation.id });
+    expect(again.rubricVersion).toBe(1);
+    expect(again.rubric.sections[0]!.items.map((i) => i.id)).toEqual(['greeting', 'polite']);
+    // New evaluations take the new version.
+    const other = await createProfile(backend, 'Jussi Koski', 'team_lead');
+    const fresh = await call<EvaluationDetail>(backend, 'evaluation.start', {
+      interactionId,
+      rubricId: rubric.id,
+      reviewerId: other.id,
+    });
+    expect(fresh.rubricVersion).toBe(2);
+  });
+
+  it('cannot change or delete a published version, even with SQL', () => {
+    expect(() => backend.db.prepare("UPDATE rubric_versions SET content = '{}'").run()).toThrow(
+      /cannot be changed/,
+    );
+    expect(() => backend.db.prepare('DELETE FROM rubric_versions').run()).toThrow(/never deleted/);
+    expect(() =>
+      backend.db.prepare('UPDATE evaluations SET rubric_version_id = rubric_version_id + 1').run(),
+    ).toThrow(/keeps the rubric version/);
+  });
+
+  it('discards a draft back to the latest version, but not the only draft of an unpublished rubric', async () => {
+    await call(backend, 'rubric.saveDraft', { id: rubric.id, draft: { ...smallDraft(), name: 'Scratch' } });
+    const discarded = await call<RubricDetail>(backend, 'rubric.discardDraft', { id: rubric.id });
+    expect(discarded).toMatchObject({ hasDraft: false, draft: null, name: 'Billing calls' });
+    const fresh = await call<RubricDetail>(backend, 'rubric.create', {
+      reviewerId: maria.id,
+      name: 'Billing calls',
+      language: 'de',
+    });
+    expect(fresh.key).toBe('billing-calls-2');
+    expect((await refused(backend, 'rubric.discardDraft', { id: fresh.id })).code).toBe('conflict');
+  });
+
+  it('copies a built-in rubric into a new one to adapt', async () => {
+    const list = await call<RubricSummary[]>(backend, 'rubric.list');
+    const finnish = list.find((r) => r.key === 'builtin.mystery-call.fi')!;
+    const copy = await call<RubricDetail>(backend, 'rubric.create', {
+      reviewerId: maria.id,
+      name: 'Oma testipuhelu',
+      language: 'fi',
+      kind: 'mysteryChecklist',
+      copyOfVersionId: finnish.latestVersion!.id,
+    });
+    expect(copy.draft!.sections.flatMap((s) => s.items.map((i) => i.id))).toContain('provocative-question');
+    expect(copy.draft!.name).toBe('Oma testipuhelu');
+  });
+
+  it('needs an existing reviewer profile to publish', async () => {
+    const error = await refused(backend, 'rubric.publish', {
+      id: rubric.id,
+      reviewerId: 999,
+      draft: smallDraft('X'),
+    });
+    expect(error).toMatchObject({ code: 'not_found', message: expect.stringMatching(/reviewerId/) });
+  });
+});
