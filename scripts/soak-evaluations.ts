@@ -1,7 +1,7 @@
 /**
  * Soak test for "never lose a review": SIGKILLs the backend at random moments while a draft is being
  * filled, hundreds of times, and checks after each kill that every acknowledged change is on disk and
- * the database is intact (see test/integration/evaluations/kill-harness.ts). npm test runs 70 kills;
+ * the database is intact (see test/integration/evaluations/kill-harness.ts). npm test runs 60 kills;
  * this runs as many as asked:
  *
  *   npx tsx scripts/soak-evaluations.ts [kills=400]

@@ -46,7 +46,8 @@ const itemTitles = (section: number) =>
     .nth(section)
     .getByTestId('item-title')
     .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
-const waitSaved = (testId: string) => page.locator(`[data-testid="${testId}"][data-save-state="saved"]`).waitFor();
+const waitSaved = (testId: string) =>
+  page.locator(`[data-testid="${testId}"][data-save-state="saved"]`).waitFor();
 /** Waits until an element stops changing size (an accordion done opening), for a clean screenshot. */
 const settled = (testId: string) =>
   page.waitForFunction(
@@ -58,6 +59,12 @@ const settled = (testId: string) =>
       }),
     testId,
   );
+/** Waits until an open dialog has finished fading in. */
+const dialogShown = () =>
+  page.waitForFunction(() => {
+    const content = document.querySelector('.mantine-Modal-content');
+    return content !== null && getComputedStyle(content).opacity === '1';
+  });
 const item = (title: string) => byTestId('evaluation-item').filter({ hasText: title });
 
 describe('rubrics and evaluations', () => {
@@ -74,6 +81,7 @@ describe('rubrics and evaluations', () => {
     await byTestId('profile-new').click();
     await byTestId('profile-name').fill('Maria Lind');
     await pickOption(byTestId('profile-role'), 'QA supervisor');
+    await dialogShown();
     await screenshot(page, 'evaluation-01-new-profile');
     await byTestId('profile-save').click();
     await page.locator('[data-testid="profile-switcher"][data-profile="Maria Lind"]').waitFor();
@@ -130,7 +138,9 @@ describe('rubrics and evaluations', () => {
     // Alt+↑ on the focused item's handle moves "Closing" above "Polite tone"; focus stays on it.
     await first.getByTestId('item-handle').nth(2).focus();
     await page.keyboard.press('Alt+ArrowUp');
-    await expect.poll(() => itemTitles(0)).toEqual(['Greeting and own name', 'Closing', 'Polite tone throughout']);
+    await expect
+      .poll(() => itemTitles(0))
+      .toEqual(['Greeting and own name', 'Closing', 'Polite tone throughout']);
     expect(await page.evaluate(() => document.activeElement?.closest('[data-item-id]') !== null)).toBe(true);
     expect(await byTestId('rubric-announcement').textContent()).toContain('Closing');
     // Twice down, once back up: across the section edge and back.
@@ -139,7 +149,25 @@ describe('rubrics and evaluations', () => {
     await expect.poll(() => itemTitles(1)).toEqual(['Closing', 'Product knowledge', 'Offers options']);
     await page.keyboard.press('Alt+ArrowUp');
     await page.keyboard.press('Alt+ArrowUp');
-    await expect.poll(() => itemTitles(0)).toEqual(['Greeting and own name', 'Closing', 'Polite tone throughout']);
+    await expect
+      .poll(() => itemTitles(0))
+      .toEqual(['Greeting and own name', 'Closing', 'Polite tone throughout']);
+
+    // Dragged by its handle onto the top half of another item, an item lands before it.
+    await second
+      .getByTestId('item-handle')
+      .nth(1)
+      .dragTo(second.getByTestId('item-editor').nth(0), {
+        targetPosition: { x: 200, y: 5 },
+      });
+    await expect.poll(() => itemTitles(1)).toEqual(['Offers options', 'Product knowledge']);
+    const below = second.getByTestId('item-editor').nth(1);
+    const { height } = (await below.boundingBox())!;
+    await second
+      .getByTestId('item-handle')
+      .nth(0)
+      .dragTo(below, { targetPosition: { x: 200, y: height - 5 } });
+    await expect.poll(() => itemTitles(1)).toEqual(['Product knowledge', 'Offers options']);
 
     await waitSaved('rubric-save-state');
     expect(await byTestId('rubric-problems').count()).toBe(0);
@@ -147,6 +175,7 @@ describe('rubrics and evaluations', () => {
 
     await byTestId('publish-open').click();
     await byTestId('publish-note').fill('First version for the billing queue');
+    await dialogShown();
     await screenshot(page, 'evaluation-05-publish');
     await byTestId('publish-confirm').click();
     await expect.poll(() => byTestId('rubric-version').textContent()).toBe('version 1');
@@ -162,7 +191,16 @@ describe('rubrics and evaluations', () => {
     await page.locator('[data-testid="evaluation-sheet"][data-state="draft"]').waitFor();
     evaluationId = Number(await byTestId('evaluation-sheet').getAttribute('data-evaluation-id'));
 
+    const focusedItem = () =>
+      page.evaluate(() =>
+        document.activeElement?.closest('[data-testid="evaluation-item"]')?.getAttribute('aria-label'),
+      );
     await byTestId('evaluation-item').first().focus();
+    // Tab and the arrows go from item to item, past the buttons inside.
+    await page.keyboard.press('Tab');
+    expect(await focusedItem()).toBe('2. Closing');
+    await page.keyboard.press('ArrowUp');
+    expect(await focusedItem()).toBe('1. Greeting and own name');
     await page.keyboard.press('y'); // Greeting: yes, on to Closing
     await page.keyboard.press('y'); // Closing: yes, on to Polite tone
     await page.keyboard.press('n'); // Polite tone: no — critical, and it wants a comment
@@ -195,18 +233,24 @@ describe('rubrics and evaluations', () => {
       '“As I said twice already, read the invoice.”',
     );
     expect(
-      await byTestId('evaluation-item').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-status'))),
+      await byTestId('evaluation-item').evaluateAll((rows) =>
+        rows.map((row) => row.getAttribute('data-status')),
+      ),
     ).toEqual(['answered', 'answered', 'critical-fail', 'answered', 'answered']);
     expect(await byTestId('score-bar').getAttribute('data-result')).toBe('fail');
   });
 
   it('submits with Ctrl+Enter and locks the evaluation', async () => {
-    await byTestId('overall-comment').fill('Friendly start and close; the tone in the middle must not happen again.');
+    await byTestId('overall-comment').fill(
+      'Friendly start and close; the tone in the middle must not happen again.',
+    );
     await waitSaved('evaluation-save-state');
     await item('Offers options').focus();
     await page.keyboard.press('Control+Enter');
     await page.locator('[data-testid="evaluation-sheet"][data-state="submitted"]').waitFor();
-    expect(await item('Greeting').getByTestId('answer-option').filter({ hasText: 'no' }).isDisabled()).toBe(true);
+    expect(await item('Greeting').getByTestId('answer-option').filter({ hasText: 'no' }).isDisabled()).toBe(
+      true,
+    );
     await screenshot(page, 'evaluation-07-submitted');
   });
 
@@ -237,7 +281,10 @@ describe('rubrics and evaluations', () => {
   it('exports the evaluations as CSV for Excel', async () => {
     await openHash('/rubrics');
     const row = page.locator('[data-testid="rubric-row"]').filter({ hasText: 'Billing calls' });
-    const [download] = await Promise.all([page.waitForEvent('download'), row.getByTestId('export-csv').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      row.getByTestId('export-csv').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^evaluations-billing-calls-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = readFileSync((await download.path())!, 'utf8');
     expect(text.startsWith('\uFEFF')).toBe(true);
@@ -257,18 +304,48 @@ describe('rubrics and evaluations', () => {
     expect(cell('Offers options')).toBe('n.a.');
   });
 
+  it('previews how a change to the rubric would re-score the evaluation, before publishing', async () => {
+    await page
+      .locator('[data-testid="rubric-row"]')
+      .filter({ hasText: 'Billing calls' })
+      .getByTestId('rubric-open')
+      .click();
+    await page.locator('[data-testid="rubric-editor"][data-state="ready"]').waitFor();
+    // Polite tone stops being critical: the same answers would pass with 4 of 5 points.
+    await byTestId('section-editor').nth(0).getByTestId('item-critical').nth(2).uncheck();
+    await byTestId('rubric-changed').waitFor();
+    await byTestId('rescore-open').click();
+    const row = byTestId('rescore-row');
+    await expect.poll(() => row.count()).toBe(1);
+    const [before, after] = await row
+      .locator('td')
+      .evaluateAll((cells) => [cells[2]!.textContent, cells[3]!.textContent]);
+    expect(before).toContain('0%');
+    expect(before).toContain('fail');
+    expect(after).toContain('80%');
+    expect(after).toContain('pass');
+    await dialogShown();
+    await screenshot(page, 'evaluation-09-rescore-preview');
+    await page.keyboard.press('Escape');
+    await byTestId('rubric-discard').click();
+    await expect.poll(() => byTestId('rubric-changed').count()).toBe(0);
+    expect(await byTestId('section-editor').nth(0).getByTestId('item-critical').nth(2).isChecked()).toBe(
+      true,
+    );
+  });
+
   it('prints the summary for the agent, and saves it as PDF', async () => {
     await openHash(`/evaluation/${evaluationId}/summary`);
     await page.locator('[data-testid="evaluation-summary"][data-state="ready"]').waitFor();
     expect(await byTestId('summary-agent').textContent()).toBe(AGENT);
-    await screenshot(page, 'evaluation-09-summary');
+    await screenshot(page, 'evaluation-10-summary');
 
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.mantine-AppShell-header').isVisible()).toBe(false);
     expect(await page.locator('.mantine-AppShell-navbar').isVisible()).toBe(false);
     expect(await byTestId('summary-print').isVisible()).toBe(false);
     expect(await byTestId('summary-item').count()).toBe(5);
-    await screenshot(page, 'evaluation-10-summary-print');
+    await screenshot(page, 'evaluation-11-summary-print');
 
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     await page.emulateMedia({ media: 'screen' });
@@ -299,7 +376,9 @@ function pdfText(pdf: Buffer): string {
   const titles = [...text.matchAll(/\/Title\s*(<[0-9A-Fa-f\s]+>|\((?:\\.|[^\\)])*\))/g)].map(([, value]) => {
     if (value!.startsWith('<')) {
       const hex = Buffer.from(value!.slice(1, -1).replace(/\s/g, ''), 'hex');
-      return hex[0] === 0xfe && hex[1] === 0xff ? hex.subarray(2).swap16().toString('utf16le') : hex.toString('latin1');
+      return hex[0] === 0xfe && hex[1] === 0xff
+        ? hex.subarray(2).swap16().toString('utf16le')
+        : hex.toString('latin1');
     }
     return value!.slice(1, -1).replace(/\\(.)/g, '$1');
   });

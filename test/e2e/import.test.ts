@@ -104,7 +104,7 @@ describe('importing a folder through the UI', () => {
   it('finds a phrase from the imported transcript and opens the call on it', async () => {
     await page.getByTestId('import-to-library').click();
     await page.getByTestId('library-table').waitFor();
-    expect(await page.getByTestId('library-table').getAttribute('data-total')).toBe('6'); // 3 calls + 3 chats
+    await expect.poll(() => page.getByTestId('library-table').getAttribute('data-total')).toBe('6'); // 3 calls + 3 chats
     expect(await page.getByTestId('library-table').textContent()).toContain('Lena Vogel');
     await page.getByTestId('library-search').fill('"Diane in New Jersey"');
     await expect.poll(() => page.getByTestId('library-row').count()).toBe(1);

@@ -66,6 +66,7 @@ describe('reviewing a two-hour call', () => {
     expect(
       await page.getByTestId('player-lane').evaluateAll((lanes) => lanes.map((l) => l.dataset.role)),
     ).toEqual(['agent', 'customer']);
+    await page.getByTestId('transcript-segment').first().waitFor();
     expect(await page.getByTestId('transcript-segment').count()).toBeLessThan(60); // virtualized: not 883 rows
     await screenshot(page, 'review-01-two-hour-call');
   });

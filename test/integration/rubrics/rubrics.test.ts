@@ -3,6 +3,7 @@ import type { Backend } from '../../../electron/backend/backend';
 import { createBackend } from '../../../electron/backend/backend';
 import type { EvaluationDetail } from '../../../shared/api/methods/evaluations';
 import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
+import { draftFromRubric } from '../../../shared/api/methods/rubric-draft';
 import type { RubricDetail, RubricSummary, RubricVersion } from '../../../shared/api/methods/rubrics';
 import { defaultRubric } from '../../../shared/rubric/defaults';
 import { serializeRubric } from '../../../shared/rubric/json';
@@ -173,6 +174,14 @@ describe('authoring and versions', () => {
     });
     expect(fresh.key).toBe('billing-calls-2');
     expect((await refused(backend, 'rubric.discardDraft', { id: fresh.id })).code).toBe('conflict');
+  });
+
+  it('clears a draft that has come back to the latest version', async () => {
+    const latest = await call<RubricDetail>(backend, 'rubric.get', { id: rubric.id });
+    await call(backend, 'rubric.saveDraft', { id: rubric.id, draft: { ...smallDraft(), name: 'Renamed' } });
+    expect((await call<RubricDetail>(backend, 'rubric.get', { id: rubric.id })).hasDraft).toBe(true);
+    await call(backend, 'rubric.saveDraft', { id: rubric.id, draft: draftFromRubric(latest.latest!) });
+    expect((await call<RubricDetail>(backend, 'rubric.get', { id: rubric.id })).hasDraft).toBe(false);
   });
 
   it('copies a built-in rubric into a new one to adapt', async () => {

@@ -97,24 +97,35 @@ export function createRubric(db: Db, params: ParsedParams<'rubric.create'>): Rub
   return getRubric(db, id);
 }
 
+/**
+ * Keeps the editor's working copy. A draft that has come back to exactly the latest version is no
+ * draft: it is cleared, so lists only say "unpublished changes" when there are some.
+ */
 export function saveRubricDraft(
   db: Db,
   id: number,
   draft: RubricDraft,
 ): { id: number; draftSavedAt: string } {
   return db.transaction(() => {
-    rubricKey(db, id);
+    const key = rubricKey(db, id);
     const at = now();
+    const latest = latestContent(db, id);
+    const checked = latest ? checkDraft(key, draft) : null;
+    const unchanged = checked?.ok === true && serializeRubric(checked.rubric) === latest?.content;
     db.prepare('UPDATE rubrics SET draft = ?, draft_saved_at = ? WHERE id = ?').run(
-      JSON.stringify(draft),
-      at,
+      unchanged ? null : JSON.stringify(draft),
+      unchanged ? null : at,
       id,
     );
     // A rubric never published is listed under the name its author is typing.
-    db.prepare(
-      `UPDATE rubrics SET name = ?, kind = ?, language = ?
-       WHERE id = ? AND NOT EXISTS (SELECT 1 FROM rubric_versions WHERE rubric_id = ?)`,
-    ).run(draft.name.trim() || '…', draft.kind, draft.language, id, id);
+    if (!latest) {
+      db.prepare('UPDATE rubrics SET name = ?, kind = ?, language = ? WHERE id = ?').run(
+        draft.name.trim() || '…',
+        draft.kind,
+        draft.language,
+        id,
+      );
+    }
     return { id, draftSavedAt: at };
   })();
 }

@@ -171,6 +171,12 @@ export function EvaluationSheet({
         readOnly={readOnly}
         value={draft.overallComment}
         onChange={(event) => draft.setOverallComment(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && event.ctrlKey) {
+            event.preventDefault();
+            trySubmit();
+          }
+        }}
         data-testid="overall-comment"
       />
 

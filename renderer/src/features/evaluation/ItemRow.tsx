@@ -22,6 +22,8 @@ import type { RubricItem } from '../../../../shared/rubric/schema';
 import { formatDuration } from '../../app/format';
 import { actionForKeys, answerForDigit } from './answer-keys';
 import { sameAnswer } from './answer-label';
+import { answerChoices } from './answer-choices';
+import { ImpactLabel } from './ImpactLabel';
 import { formatPoints } from './score-format';
 
 export interface ItemRowHandle {
@@ -309,93 +311,3 @@ export const ItemRow = forwardRef<ItemRowHandle, ItemRowProps>(function ItemRow(
     </Paper>
   );
 });
-
-interface Choice {
-  key: string;
-  value: AnswerValue;
-  label: string;
-  hint: string;
-  color: string;
-}
-
-function answerChoices(item: RubricItem, t: (key: string) => string): Choice[] {
-  const na: Choice[] = item.naAllowed
-    ? [{ key: 'na', value: { kind: 'na' }, label: t('evaluation.answers.na'), hint: 'A', color: 'gray' }]
-    : [];
-  if (item.type === 'yesNo') {
-    return [
-      { key: 'yes', value: { kind: 'yes' }, label: t('evaluation.answers.yes'), hint: 'Y', color: 'teal' },
-      {
-        key: 'no',
-        value: { kind: 'no' },
-        label: t('evaluation.answers.no'),
-        hint: 'N',
-        color: item.critical ? 'red' : 'orange',
-      },
-      ...na,
-    ];
-  }
-  if (item.type === 'scale') {
-    return [
-      ...Array.from({ length: item.max + 1 }, (_, value): Choice => {
-        const fails = (item.criticalWhen ?? [0]).includes(value);
-        return {
-          key: `scale-${value}`,
-          value: { kind: 'scale', value },
-          label: String(value),
-          hint: String(value),
-          color: value === item.max ? 'teal' : fails ? (item.critical ? 'red' : 'orange') : 'yellow',
-        };
-      }),
-      ...na,
-    ];
-  }
-  return [
-    ...item.options.map((option, index): Choice => ({
-      key: `choice-${option.id}`,
-      value: { kind: 'choice', optionId: option.id },
-      label: option.label,
-      hint: index < 10 ? String((index + 1) % 10) : '',
-      color: option.fail
-        ? 'red'
-        : option.points === Math.max(...item.options.map((o) => o.points))
-          ? 'teal'
-          : 'yellow',
-    })),
-    ...na,
-  ];
-}
-
-/** How this item moved the score: "2 / 2", "−1 pt", "n.a.", or the critical fail. */
-function ImpactLabel({ impact }: { impact: ItemImpact | undefined }) {
-  const { t, i18n } = useTranslation();
-  if (!impact) return null;
-  if (impact.criticalFail)
-    return (
-      <Badge color="red" size="sm" data-testid="item-impact">
-        {t('evaluation.impact.criticalFail')}
-      </Badge>
-    );
-  if (impact.status === 'na')
-    return (
-      <Text size="xs" c="dimmed" data-testid="item-impact">
-        {t('evaluation.impact.na', { possible: formatPoints(impact.possible, i18n.language) })}
-      </Text>
-    );
-  if (impact.status === 'unanswered')
-    return (
-      <Text size="xs" c="dimmed" data-testid="item-impact">
-        {t('evaluation.impact.open', { possible: formatPoints(impact.possible, i18n.language) })}
-      </Text>
-    );
-  return (
-    <Text size="xs" c={impact.lost > 0 ? 'orange.8' : 'teal.8'} fw={600} data-testid="item-impact">
-      {t('evaluation.impact.counted', {
-        earned: formatPoints(impact.earned, i18n.language),
-        possible: formatPoints(impact.possible, i18n.language),
-      })}
-      {impact.lost > 0 &&
-        ` (${t('evaluation.impact.lost', { lost: formatPoints(impact.lost, i18n.language) })})`}
-    </Text>
-  );
-}

@@ -1,4 +1,4 @@
-import { Group, Popover, SimpleGrid, Text, UnstyledButton } from '@mantine/core';
+import { Group, Popover, Table, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { KeysLabel } from '../shortcuts/KeysLabel';
 import { answerKeys } from './answer-keys';
@@ -7,7 +7,7 @@ import { answerKeys } from './answer-keys';
 export function KeyLegend() {
   const { t } = useTranslation();
   return (
-    <Popover position="bottom-end" withArrow shadow="md" width={420}>
+    <Popover position="bottom-end" withArrow shadow="md" width={440}>
       <Popover.Target>
         <UnstyledButton data-testid="evaluation-keys">
           <Text size="xs" c="indigo">
@@ -19,22 +19,32 @@ export function KeyLegend() {
         <Text size="xs" c="dimmed" mb="xs">
           {t('evaluation.keys.intro')}
         </Text>
-        <SimpleGrid cols={2} spacing={6} verticalSpacing={6}>
-          {answerKeys.map(({ id, keys }) => (
-            <Group key={id} gap={6} wrap="nowrap" style={{ gridColumn: 'span 2' }}>
-              <Group gap={4} wrap="nowrap" w={150}>
-                {id === 'number' ? (
-                  <Text size="xs">
-                    <KeysLabel keys="0" /> … <KeysLabel keys="9" />
-                  </Text>
-                ) : (
-                  keys.map((combo) => <KeysLabel key={combo} keys={combo} />)
-                )}
-              </Group>
-              <Text size="xs">{t(`evaluation.keys.${id}`)}</Text>
-            </Group>
-          ))}
-        </SimpleGrid>
+        <Table verticalSpacing={3} horizontalSpacing={6} withRowBorders={false}>
+          <Table.Tbody>
+            {answerKeys.map(({ id, keys }) => (
+              <Table.Tr key={id}>
+                <Table.Td w={150}>
+                  <Group gap={4} wrap="nowrap">
+                    {id === 'number' ? (
+                      <>
+                        <KeysLabel keys="0" />
+                        <Text span size="xs">
+                          …
+                        </Text>
+                        <KeysLabel keys="9" />
+                      </>
+                    ) : (
+                      keys.map((combo) => <KeysLabel key={combo} keys={combo} />)
+                    )}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs">{t(`evaluation.keys.${id}`)}</Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
       </Popover.Dropdown>
     </Popover>
   );

@@ -184,7 +184,10 @@ function Summary({ detail }: { detail: EvaluationDetail }) {
                           fs="italic"
                           pl={8}
                           mt={2}
-                          style={{ whiteSpace: 'pre-wrap', borderLeft: '2px solid var(--mantine-color-gray-4)' }}
+                          style={{
+                            whiteSpace: 'pre-wrap',
+                            borderLeft: '2px solid var(--mantine-color-gray-4)',
+                          }}
                         >
                           {answer.comment}
                         </Text>

@@ -29,9 +29,20 @@ export class DraftSaver {
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
-    private readonly save: (changes: DraftChanges) => Promise<unknown>,
+    private readonly save: (changes: DraftChanges, reviewerId: number) => Promise<unknown>,
     private readonly report: (state: SaveState, error: string | null) => void,
+    private reviewerId: number,
   ) {}
+
+  /**
+   * The profile changes are saved as. What was changed before the switch goes out first, under the
+   * reviewer who made it.
+   */
+  setReviewer(reviewerId: number): void {
+    if (reviewerId === this.reviewerId) return;
+    if (this.pending && !this.running) void this.flush().catch(() => {});
+    this.reviewerId = reviewerId;
+  }
 
   get pending(): boolean {
     return this.answers.size > 0 || this.overallComment !== undefined;
@@ -82,15 +93,23 @@ export class DraftSaver {
 
   private async run(): Promise<void> {
     while (this.pending) {
-      const batch = { answers: this.answers, overallComment: this.overallComment, since: this.since };
+      const batch = {
+        answers: this.answers,
+        overallComment: this.overallComment,
+        since: this.since,
+        reviewerId: this.reviewerId,
+      };
       this.answers = new Map();
       this.overallComment = undefined;
       this.report('saving', null);
       try {
-        await this.save({
-          answers: [...batch.answers.values()],
-          ...(batch.overallComment === undefined ? {} : { overallComment: batch.overallComment }),
-        });
+        await this.save(
+          {
+            answers: [...batch.answers.values()],
+            ...(batch.overallComment === undefined ? {} : { overallComment: batch.overallComment }),
+          },
+          batch.reviewerId,
+        );
       } catch (error) {
         // Put the batch back under whatever changed since: the newer value of a field wins.
         const merged = new Map(batch.answers);

@@ -19,10 +19,13 @@ export function useEvaluationDraft(detail: EvaluationDetail, reviewerId: number)
   const [saver] = useState(
     () =>
       new DraftSaver(
-        (changes) => api.evaluation.saveDraft({ id: detail.id, reviewerId, ...changes }),
+        (changes, savedAs) => api.evaluation.saveDraft({ id: detail.id, reviewerId: savedAs, ...changes }),
         (state, error) => setSave({ state, error }),
+        reviewerId,
       ),
   );
+  // Switching profiles mid-evaluation: later changes are saved as the new reviewer.
+  useEffect(() => saver.setReviewer(reviewerId), [saver, reviewerId]);
 
   useEffect(() => {
     const onHide = () => void saver.flush().catch(() => {});

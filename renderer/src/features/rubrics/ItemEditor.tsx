@@ -50,7 +50,8 @@ export function ItemEditor({
   onDropItem,
 }: ItemEditorProps) {
   const { t } = useTranslation();
-  const [details, setDetails] = useState(item.guidance !== '' || item.examples.length > 0);
+  // Folded by default: a built-in rubric's guidance would otherwise make the editor pages long.
+  const [details, setDetails] = useState(false);
   const [dropSide, setDropSide] = useState<'before' | 'after' | null>(null);
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -60,11 +61,14 @@ export function ItemEditor({
     event.stopPropagation();
     onMove(event.key === 'ArrowUp' ? -1 : 1);
   };
+  const sideOf = (event: DragEvent) => {
+    const box = event.currentTarget.getBoundingClientRect();
+    return event.clientY > box.top + box.height / 2 ? 'after' : 'before';
+  };
   const onDragOver = (event: DragEvent) => {
     if (!event.dataTransfer.types.includes(ITEM_DRAG_TYPE)) return;
     event.preventDefault();
-    const box = event.currentTarget.getBoundingClientRect();
-    setDropSide(event.clientY > box.top + box.height / 2 ? 'after' : 'before');
+    setDropSide(sideOf(event));
   };
   const onDrop = (event: DragEvent) => {
     const dragged = event.dataTransfer.getData(ITEM_DRAG_TYPE);
@@ -72,7 +76,7 @@ export function ItemEditor({
     if (!dragged || dragged === item.id) return;
     event.preventDefault();
     event.stopPropagation();
-    onDropItem(dragged, dropSide === 'after');
+    onDropItem(dragged, sideOf(event) === 'after');
   };
 
   return (

@@ -78,7 +78,7 @@ export function ItemTypeFields({
           <Table.Tr>
             <Table.Th>{t('rubrics.item.optionLabel')}</Table.Th>
             <Table.Th w={110}>{t('rubrics.item.optionPoints')}</Table.Th>
-            <Table.Th w={90}>{t('rubrics.item.optionFail')}</Table.Th>
+            <Table.Th w={120}>{t('rubrics.item.optionFail')}</Table.Th>
             <Table.Th w={40} />
           </Table.Tr>
         </Table.Thead>

@@ -85,7 +85,7 @@ function RubricEditor({ rubric }: { rubric: RubricDetail }) {
       <Anchor component={Link} to="/rubrics" size="sm">
         ← {t('rubrics.backToList')}
       </Anchor>
-      <Group justify="space-between" align="flex-start" wrap="wrap">
+      <Stack gap="xs">
         <Stack gap={4}>
           <Group gap="xs">
             <Title order={2}>{draft.name || t('rubrics.untitled')}</Title>
@@ -156,7 +156,7 @@ function RubricEditor({ rubric }: { rubric: RubricDetail }) {
             {t('rubrics.publish.open')}
           </Button>
         </Group>
-      </Group>
+      </Stack>
 
       {importError && (
         <Alert

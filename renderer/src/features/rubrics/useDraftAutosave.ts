@@ -23,6 +23,13 @@ class LatestValueSaver<T> {
     this.timer = setTimeout(() => void this.flush(), this.delayMs);
   }
 
+  /** Forgets a change not yet sent (the editor was reset to what the backend has). */
+  cancel(): void {
+    clearTimeout(this.timer);
+    this.next = null;
+    if (!this.running) this.report('saved');
+  }
+
   async flush(): Promise<void> {
     clearTimeout(this.timer);
     if (this.running) return; // the running save goes on with the newest value when it is done
@@ -63,5 +70,10 @@ export function useDraftAutosave<T>(save: (value: T) => Promise<unknown>, delayM
       void saver.flush();
     };
   }, [saver]);
-  return { state, schedule: (value: T) => saver.schedule(value), flush: () => saver.flush() };
+  return {
+    state,
+    schedule: (value: T) => saver.schedule(value),
+    flush: () => saver.flush(),
+    cancel: () => saver.cancel(),
+  };
 }

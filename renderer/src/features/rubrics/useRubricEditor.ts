@@ -111,7 +111,13 @@ export function useRubricEditor(rubric: RubricDetail) {
     saveState: autosave.state,
     flush: autosave.flush,
     /** Replaces the whole draft (import, discard, after publishing). */
-    replace: (next: RubricDraft, save = true) => (save ? setDraft(next) : setDraftState(next)),
+    replace: (next: RubricDraft, save = true) => {
+      if (save) setDraft(next);
+      else {
+        autosave.cancel();
+        setDraftState(next);
+      }
+    },
     update: (changes: Partial<RubricDraft>) => setDraft({ ...draft, ...changes }),
     updateSection: (index: number, changes: Partial<DraftSection>) =>
       setDraft(edits.updateSection(draft, index, changes)),

@@ -1,5 +1,5 @@
 import { Anchor, CloseButton, Grid, Group, Loader, Stack, Text } from '@mantine/core';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InteractionDetail, Recording, Segment } from '../../../../../shared/api';
 import type { Moment } from '../../../../../shared/api/methods/review';
@@ -43,8 +43,8 @@ export function CallWorkspace({
     [turns, recording.durationMs],
   );
   // The player comes first: the transcript and the moments render once it is playable (or has given
-  // up), so a two-hour call can be played before its thousand turns are laid out.
-  const panelsShown = usePlayerState(store, (state) => state.settled);
+  // up), in the background, so a two-hour call can be played before its thousand turns are laid out.
+  const panelsShown = useDeferredValue(usePlayerState(store, (state) => state.settled));
   const resume = useResumePosition(interaction.id, recording.durationMs, store, controller);
 
   const addMomentNow = () => {
