@@ -31,6 +31,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // The UI settles within a second on a quiet machine; CI runs busier than that.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

@@ -33,6 +33,8 @@ afterAll(async () => {
 });
 
 const byTestId = (id: string) => page.getByTestId(id);
+/** expect.poll with room for a busy machine (its default gives up after one second). */
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
 const openHash = async (hash: string) => {
   await page.goto(`${host.url}#${hash}`);
   await waitForReady(page);
@@ -72,7 +74,7 @@ describe('rubrics and evaluations', () => {
     await page.goto(host.url);
     await waitForReady(page);
     await byTestId('demo-load').click();
-    await expect.poll(() => byTestId('library-row').count()).toBeGreaterThan(0);
+    await poll(() => byTestId('library-row').count()).toBeGreaterThan(0);
     const href = await page.getByRole('link', { name: CALL }).getAttribute('href');
     interactionId = Number(/interaction\/(\d+)/.exec(href ?? '')?.[1]);
     expect(interactionId).toBeGreaterThan(0);
@@ -91,7 +93,7 @@ describe('rubrics and evaluations', () => {
     await byTestId('nav-rubrics').click();
     await page.locator('[data-testid="rubrics"][data-state="ready"]').waitFor();
     // The built-in rubrics are there in all three languages.
-    await expect.poll(() => byTestId('rubric-row').count()).toBe(6);
+    await poll(() => byTestId('rubric-row').count()).toBe(6);
     await screenshot(page, 'evaluation-02-rubrics');
     const broken = {
       id: 'broken',
@@ -138,20 +140,16 @@ describe('rubrics and evaluations', () => {
     // Alt+↑ on the focused item's handle moves "Closing" above "Polite tone"; focus stays on it.
     await first.getByTestId('item-handle').nth(2).focus();
     await page.keyboard.press('Alt+ArrowUp');
-    await expect
-      .poll(() => itemTitles(0))
-      .toEqual(['Greeting and own name', 'Closing', 'Polite tone throughout']);
+    await poll(() => itemTitles(0)).toEqual(['Greeting and own name', 'Closing', 'Polite tone throughout']);
     expect(await page.evaluate(() => document.activeElement?.closest('[data-item-id]') !== null)).toBe(true);
     expect(await byTestId('rubric-announcement').textContent()).toContain('Closing');
     // Twice down, once back up: across the section edge and back.
     await page.keyboard.press('Alt+ArrowDown');
     await page.keyboard.press('Alt+ArrowDown');
-    await expect.poll(() => itemTitles(1)).toEqual(['Closing', 'Product knowledge', 'Offers options']);
+    await poll(() => itemTitles(1)).toEqual(['Closing', 'Product knowledge', 'Offers options']);
     await page.keyboard.press('Alt+ArrowUp');
     await page.keyboard.press('Alt+ArrowUp');
-    await expect
-      .poll(() => itemTitles(0))
-      .toEqual(['Greeting and own name', 'Closing', 'Polite tone throughout']);
+    await poll(() => itemTitles(0)).toEqual(['Greeting and own name', 'Closing', 'Polite tone throughout']);
 
     // Dragged by its handle onto the top half of another item, an item lands before it.
     await second
@@ -160,14 +158,14 @@ describe('rubrics and evaluations', () => {
       .dragTo(second.getByTestId('item-editor').nth(0), {
         targetPosition: { x: 200, y: 5 },
       });
-    await expect.poll(() => itemTitles(1)).toEqual(['Offers options', 'Product knowledge']);
+    await poll(() => itemTitles(1)).toEqual(['Offers options', 'Product knowledge']);
     const below = second.getByTestId('item-editor').nth(1);
     const { height } = (await below.boundingBox())!;
     await second
       .getByTestId('item-handle')
       .nth(0)
       .dragTo(below, { targetPosition: { x: 200, y: height - 5 } });
-    await expect.poll(() => itemTitles(1)).toEqual(['Product knowledge', 'Offers options']);
+    await poll(() => itemTitles(1)).toEqual(['Product knowledge', 'Offers options']);
 
     await waitSaved('rubric-save-state');
     expect(await byTestId('rubric-problems').count()).toBe(0);
@@ -178,7 +176,7 @@ describe('rubrics and evaluations', () => {
     await dialogShown();
     await screenshot(page, 'evaluation-05-publish');
     await byTestId('publish-confirm').click();
-    await expect.poll(() => byTestId('rubric-version').textContent()).toBe('version 1');
+    await poll(() => byTestId('rubric-version').textContent()).toBe('version 1');
     await page.locator('[data-testid="version-row"][data-version="1"]').waitFor();
   });
 
@@ -204,9 +202,9 @@ describe('rubrics and evaluations', () => {
     await page.keyboard.press('y'); // Greeting: yes, on to Closing
     await page.keyboard.press('y'); // Closing: yes, on to Polite tone
     await page.keyboard.press('n'); // Polite tone: no — critical, and it wants a comment
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
-      .toBe('item-comment');
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'item-comment',
+    );
     await page.keyboard.type('“As I said twice already, read the invoice.”');
     await page.keyboard.press('Escape');
     await page.keyboard.press('ArrowDown');
@@ -270,7 +268,7 @@ describe('rubrics and evaluations', () => {
     await page.keyboard.press('Control+Enter');
     await page.locator('[data-testid="evaluation-sheet"][data-state="submitted"]').waitFor();
     const change = byTestId('audit-change');
-    await expect.poll(() => change.count()).toBe(1);
+    await poll(() => change.count()).toBe(1);
     expect(await change.textContent()).toBe('Product knowledge: 1 of 2 → 2 of 2');
     expect(await byTestId('score-bar').getAttribute('data-result')).toBe('fail');
     expect(await byTestId('section-percent').allTextContents()).toEqual(['66.7%', '100%']);
@@ -316,7 +314,7 @@ describe('rubrics and evaluations', () => {
     await byTestId('rubric-changed').waitFor();
     await byTestId('rescore-open').click();
     const row = byTestId('rescore-row');
-    await expect.poll(() => row.count()).toBe(1);
+    await poll(() => row.count()).toBe(1);
     const [before, after] = await row
       .locator('td')
       .evaluateAll((cells) => [cells[2]!.textContent, cells[3]!.textContent]);
@@ -328,7 +326,7 @@ describe('rubrics and evaluations', () => {
     await screenshot(page, 'evaluation-09-rescore-preview');
     await page.keyboard.press('Escape');
     await byTestId('rubric-discard').click();
-    await expect.poll(() => byTestId('rubric-changed').count()).toBe(0);
+    await poll(() => byTestId('rubric-changed').count()).toBe(0);
     expect(await byTestId('section-editor').nth(0).getByTestId('item-critical').nth(2).isChecked()).toBe(
       true,
     );

@@ -65,6 +65,14 @@ export function InteractionHeader({
           >
             {t('review.navigation.next')}
           </Button>
+          <Button
+            size="compact-sm"
+            component={Link}
+            to={`/interaction/${interaction.id}/evaluate`}
+            data-testid="evaluate-interaction"
+          >
+            {t('review.navigation.evaluate')}
+          </Button>
           <Tooltip label={t('review.navigation.shortcuts')}>
             <ActionIcon
               variant="subtle"
