@@ -59,6 +59,10 @@ export const LibraryFilters = z
     from: IsoDate.optional(),
     /** Started on or before this day (inclusive, UTC). */
     to: IsoDate.optional(),
+    /** Only interactions with (true) or without (false) a submitted evaluation. */
+    reviewed: z.boolean().optional(),
+    /** Only interactions with a moment carrying any of these tags. */
+    tagIds: z.array(Id).max(100).optional(),
     /** Full-text search over transcripts and chats: words match as prefixes, "quoted phrases" exactly. */
     text: z.string().trim().max(500).optional(),
   })
@@ -73,6 +77,8 @@ export const Facets = z.object({
     z.object({ id: Id, name: z.string(), teamId: Id.nullable(), teamName: z.string().nullable() }),
   ),
   teams: z.array(z.object({ id: Id, name: z.string() })),
+  /** Built-in tags carry their key so the renderer can show them translated. */
+  tags: z.array(z.object({ id: Id, name: z.string(), builtin: z.string().nullable() })),
 });
 export type Facets = z.infer<typeof Facets>;
 

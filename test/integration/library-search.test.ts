@@ -92,3 +92,44 @@ describe('full-text search', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_params' } });
   });
 });
+
+describe('review filters', () => {
+  it('narrows to interactions with or without a submitted evaluation', async () => {
+    const calls = await list({ filters: { kind: 'call' } });
+    const reviewedId = calls.items[0]!.id;
+    const profile = await call<{ id: number }>(backend, 'profile.create', {
+      name: 'Maria Lind',
+      role: 'qa_supervisor',
+    });
+    const versionId = backend.db
+      .prepare('SELECT id FROM rubric_versions ORDER BY id LIMIT 1')
+      .pluck()
+      .get() as number;
+    const now = new Date().toISOString();
+    backend.db
+      .prepare(
+        `INSERT INTO evaluations (interaction_id, rubric_version_id, reviewer_id, state, created_at, updated_at, submitted_at)
+         VALUES (?, ?, ?, 'submitted', ?, ?, ?)`,
+      )
+      .run(reviewedId, versionId, profile.id, now, now, now);
+    const reviewed = await list({ filters: { reviewed: true } });
+    expect(reviewed.items.map((item) => item.id)).toEqual([reviewedId]);
+    const notReviewed = await list({ filters: { reviewed: false } });
+    expect(notReviewed.total).toBe((await list({})).total - 1);
+    expect(notReviewed.items.some((item) => item.id === reviewedId)).toBe(false);
+  });
+
+  it('narrows to interactions with a moment carrying a tag, and offers the tags as facets', async () => {
+    const facets = await call<Facets>(backend, 'library.facets');
+    const rude = facets.tags.find((tag) => tag.builtin === 'rude')!;
+    const chats = await list({ filters: { kind: 'chat' } });
+    await call(backend, 'moment.create', {
+      interactionId: chats.items[1]!.id,
+      turnSeq: 2,
+      comment: 'curt',
+      tagIds: [rude.id],
+    });
+    const tagged = await list({ filters: { tagIds: [rude.id] } });
+    expect(tagged.items.map((item) => item.id)).toEqual([chats.items[1]!.id]);
+  });
+});

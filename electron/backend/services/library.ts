@@ -98,6 +98,16 @@ export function libraryQuery(view: LibraryView): LibraryQuery | null {
     where.push('a.team_id IN (SELECT value FROM json_each(?))');
     args.push(JSON.stringify(filters.teamIds));
   }
+  if (filters.reviewed !== undefined) {
+    where.push(
+      `${filters.reviewed ? '' : 'NOT '}EXISTS (SELECT 1 FROM evaluations e WHERE e.interaction_id = i.id AND e.state = 'submitted')`,
+    );
+  }
+  if (filters.tagIds?.length) {
+    where.push(`EXISTS (SELECT 1 FROM moments m JOIN moment_tags mt ON mt.moment_id = m.id
+      WHERE m.interaction_id = i.id AND mt.tag_id IN (SELECT value FROM json_each(?)))`);
+    args.push(JSON.stringify(filters.tagIds));
+  }
   if (filters.from) {
     where.push('i.started_at >= ?');
     args.push(filters.from);
@@ -186,6 +196,9 @@ export function libraryFacets(db: Db): Facets {
       )
       .all() as Facets['agents'],
     teams: db.prepare('SELECT id, name FROM teams ORDER BY name COLLATE NOCASE').all() as Facets['teams'],
+    tags: db
+      .prepare('SELECT id, name, builtin FROM tags ORDER BY builtin IS NULL, name COLLATE NOCASE')
+      .all() as Facets['tags'],
   };
 }
 

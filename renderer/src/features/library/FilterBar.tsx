@@ -1,4 +1,4 @@
-import { Button, Group, MultiSelect, SegmentedControl, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect, SegmentedControl, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -63,6 +63,31 @@ export function FilterBar({
         clearable
         w={200}
         data-testid="library-teams"
+      />
+      <Select
+        label={t('library.filter.reviewed')}
+        data={[
+          { value: 'all', label: t('library.filter.all') },
+          { value: 'yes', label: t('library.filter.reviewedYes') },
+          { value: 'no', label: t('library.filter.reviewedNo') },
+        ]}
+        value={filters.reviewed === undefined ? 'all' : filters.reviewed ? 'yes' : 'no'}
+        onChange={(value) => set({ reviewed: value === 'yes' ? true : value === 'no' ? false : undefined })}
+        allowDeselect={false}
+        w={150}
+        data-testid="library-reviewed"
+      />
+      <MultiSelect
+        label={t('library.filter.tags')}
+        data={(facets.data?.tags ?? []).map((tag) => ({
+          value: String(tag.id),
+          label: tag.builtin ? t(`review.tags.builtin.${tag.builtin}`) : tag.name,
+        }))}
+        value={(filters.tagIds ?? []).map(String)}
+        onChange={(values) => set({ tagIds: values.map(Number) })}
+        clearable
+        w={200}
+        data-testid="library-tags"
       />
       <TextInput
         type="date"

@@ -22,6 +22,12 @@ export function viewFromSearch(search: URLSearchParams): LibraryView {
     ...(kind === 'call' || kind === 'chat' ? { kind } : {}),
     ...(search.getAll('agent').length ? { agentIds: ids(search.getAll('agent')) } : {}),
     ...(search.getAll('team').length ? { teamIds: ids(search.getAll('team')) } : {}),
+    ...(search.get('reviewed') === 'yes'
+      ? { reviewed: true }
+      : search.get('reviewed') === 'no'
+        ? { reviewed: false }
+        : {}),
+    ...(search.getAll('tag').length ? { tagIds: ids(search.getAll('tag')) } : {}),
     ...(day(search.get('from')) ? { from: day(search.get('from')) } : {}),
     ...(day(search.get('to')) ? { to: day(search.get('to')) } : {}),
     ...(text ? { text } : {}),
@@ -36,6 +42,8 @@ export function searchFromView(view: LibraryView): URLSearchParams {
   if (filters.kind) search.set('kind', filters.kind);
   filters.agentIds?.forEach((id) => search.append('agent', String(id)));
   filters.teamIds?.forEach((id) => search.append('team', String(id)));
+  if (filters.reviewed !== undefined) search.set('reviewed', filters.reviewed ? 'yes' : 'no');
+  filters.tagIds?.forEach((id) => search.append('tag', String(id)));
   if (filters.from) search.set('from', filters.from);
   if (filters.to) search.set('to', filters.to);
   if (filters.text) search.set('q', filters.text);
