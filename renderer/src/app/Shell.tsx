@@ -3,9 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { ProfileSwitcher } from '../features/profiles/ProfileSwitcher';
 import { ShortcutHelp } from '../features/shortcuts/ShortcutHelp';
+import { useLibraryChanges } from '../api/hooks';
 
 /** The frame around every screen; `data-app-state="ready"` tells tests the app is interactive. */
 export function Shell() {
+  // Imports finish while the user is elsewhere: keep the library cache true wherever they are.
+  useLibraryChanges();
   const { t } = useTranslation();
   const { pathname } = useLocation();
   return (

@@ -45,6 +45,24 @@ export const DraftItem = z.strictObject({
 });
 export type DraftItem = z.infer<typeof DraftItem>;
 
+/** A new item as the editor and a new rubric start it: a yes/no question with its title left to the author. */
+export function blankItem(id: string): DraftItem {
+  return {
+    id,
+    type: 'yesNo',
+    title: '',
+    guidance: '',
+    examples: [],
+    weight: 1,
+    naAllowed: false,
+    critical: false,
+    commentRequiredOnFail: false,
+    max: 2,
+    criticalWhen: [],
+    options: [],
+  };
+}
+
 export const DraftSection = z.strictObject({
   id: Text(64),
   title: Text(200),

@@ -4,6 +4,7 @@ import {
   draftFromRubric,
   type DraftProblem,
   type RubricDraft,
+  blankItem,
 } from '../../../../shared/api/methods/rubric-draft';
 import type { RubricDetail } from '../../../../shared/api/methods/rubrics';
 import { parseRubricJson, serializeRubric } from '../../../../shared/rubric/json';
@@ -45,22 +46,7 @@ function starterDraft(name: string, language: string, kind: RubricDraft['kind'])
         id: 'section-1',
         title: '',
         weight: 1,
-        items: [
-          {
-            id: 'item-1',
-            type: 'yesNo',
-            title: '',
-            guidance: '',
-            examples: [],
-            weight: 1,
-            naAllowed: false,
-            critical: false,
-            commentRequiredOnFail: false,
-            max: 2,
-            criticalWhen: [],
-            options: [],
-          },
-        ],
+        items: [blankItem('item-1')],
       },
     ],
   };

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { LibraryFilters, LibrarySort } from '../../../../shared/api';
 import { api } from '../../api/client';
-import { useLibraryChanges } from '../../api/hooks';
 import { DemoOffer } from './DemoOffer';
 import { FilterBar } from './FilterBar';
 import { searchFromView, viewFromSearch } from './library-url';
@@ -12,7 +11,6 @@ import { LibraryTable } from './LibraryTable';
 
 export function LibraryPage() {
   const { t } = useTranslation();
-  useLibraryChanges();
   const [search, setSearch] = useSearchParams();
   const view = viewFromSearch(search);
   const demo = useQuery({ queryKey: ['library', 'demo'], queryFn: () => api.demo.status({}) });
@@ -49,7 +47,9 @@ export function LibraryPage() {
           <FilterBar filters={view.filters} onChange={setFilters} />
           {count.isError ? (
             <Alert color="red">{t('errors.generic', { message: count.error.message })}</Alert>
-          ) : count.data?.total === 0 ? (
+          ) : count.isPending ? (
+            <Loader size="sm" />
+          ) : count.data.total === 0 ? (
             <Text c="dimmed" data-testid="library-empty">
               {empty ? t('library.empty') : t('library.noMatches')}
             </Text>

@@ -1,8 +1,9 @@
-import type {
-  DraftItem,
-  DraftOption,
-  DraftSection,
-  RubricDraft,
+import {
+  blankItem,
+  type DraftItem,
+  type DraftOption,
+  type DraftSection,
+  type RubricDraft,
 } from '../../../../shared/api/methods/rubric-draft';
 
 /**
@@ -26,23 +27,6 @@ export function newId(prefix: string, taken: ReadonlySet<string>): string {
     const id = `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
     if (!taken.has(id)) return id;
   }
-}
-
-export function blankItem(id: string): DraftItem {
-  return {
-    id,
-    type: 'yesNo',
-    title: '',
-    guidance: '',
-    examples: [],
-    weight: 1,
-    naAllowed: false,
-    critical: false,
-    commentRequiredOnFail: false,
-    max: 2,
-    criticalWhen: [],
-    options: [],
-  };
 }
 
 const withSections = (draft: RubricDraft, sections: DraftSection[]): RubricDraft => ({ ...draft, sections });
