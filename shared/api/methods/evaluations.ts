@@ -104,6 +104,24 @@ export type AnswerPatch = z.infer<typeof AnswerPatch>;
 export const DraftSaved = z.object({ id: Id, revision: z.number().int().positive(), updatedAt: z.string() });
 export type DraftSaved = z.infer<typeof DraftSaved>;
 
+/** The fixed columns of the evaluations CSV, in order; section scores and per-item answers follow. */
+export const csvLeadingColumns = [
+  'evaluation',
+  'interaction',
+  'startedAt',
+  'agent',
+  'team',
+  'reviewer',
+  'role',
+  'version',
+  'state',
+  'submittedAt',
+  'result',
+  'score',
+] as const;
+/** Every fixed column the renderer supplies a translated header for. */
+export const csvColumns = [...csvLeadingColumns, 'overallComment'] as const;
+
 /** Column headers and words of the CSV export, in the user's language; English where left out. */
 export const CsvLabels = z
   .object({

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import type { Db } from '../../../electron/backend/db/open';
 import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
-import type { DraftItem, RubricDraft } from '../../../shared/api/methods/rubric-draft';
+import { blankItem, type DraftItem, type RubricDraft } from '../../../shared/api/methods/rubric-draft';
 import { call } from '../../support/backend';
 
 /** A call to evaluate, written straight into the database (the demo loader would copy audio). */
@@ -35,21 +35,7 @@ export async function refused(backend: Backend, method: string, params: unknown)
 }
 
 export function draftItem(id: string, title: string, extra: Partial<DraftItem> = {}): DraftItem {
-  return {
-    id,
-    type: 'yesNo',
-    title,
-    guidance: '',
-    examples: [],
-    weight: 1,
-    naAllowed: false,
-    critical: false,
-    commentRequiredOnFail: false,
-    max: 2,
-    criticalWhen: [],
-    options: [],
-    ...extra,
-  };
+  return { ...blankItem(id), title, ...extra };
 }
 
 /** A small rubric: Courtesy (greeting; polite tone, critical) and Competence (knowledge, scale 0-2). */

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { ParsedParams } from '../../../../shared/api';
-import type { CsvLabels } from '../../../../shared/api/methods/evaluations';
+import { csvLeadingColumns, type CsvLabels } from '../../../../shared/api/methods/evaluations';
 import type { Answer } from '../../../../shared/rubric/answers';
 import type { RubricItem, RubricSection } from '../../../../shared/rubric/schema';
 import { scoreEvaluation } from '../../../../shared/rubric/scoring';
@@ -112,18 +112,7 @@ export function exportEvaluationsCsv(
 
   const commentSuffix = labels.commentSuffix ?? 'comment';
   const fields = [
-    ...[
-      'evaluation',
-      'interaction',
-      'startedAt',
-      'agent',
-      'team',
-      'reviewer',
-      'role',
-      'version',
-      'state',
-    ].map(column),
-    ...['submittedAt', 'result', 'score'].map(column),
+    ...csvLeadingColumns.map(column),
     ...sections.map((section) => `${section.title} %`),
     column('overallComment'),
     ...items.flatMap((item) => [item.title, `${item.title} – ${commentSuffix}`]),

@@ -1,6 +1,7 @@
 import { Button, type ButtonProps } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { csvColumns } from '../../../../shared/api/methods/evaluations';
 import { reviewerRoles } from '../../../../shared/api/methods/profiles';
 import { api } from '../../api/client';
 import { downloadText } from '../rubrics/download';
@@ -62,19 +63,3 @@ export function CsvExportButton({
     </Button>
   );
 }
-
-const csvColumns = [
-  'evaluation',
-  'interaction',
-  'startedAt',
-  'agent',
-  'team',
-  'reviewer',
-  'role',
-  'version',
-  'state',
-  'submittedAt',
-  'result',
-  'score',
-  'overallComment',
-] as const;
