@@ -82,6 +82,24 @@ const boundaries = [
     },
   },
   {
+    // Crash reports are memory dumps: they would carry decrypted private coaching notes off the machine.
+    files: ['electron/main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              importNames: ['crashReporter'],
+              message: 'No crash reporter: a dump could hold decrypted private notes.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -10,6 +10,12 @@ export const errorCodes = [
   'unsupported_media',
   'forbidden',
   'unauthorized',
+  /** The acting profile may not see or change this (another reviewer's private note, their session). */
+  'not_allowed',
+  /** The profile is locked with a passphrase; unlock it first. */
+  'locked',
+  /** Encrypted data failed its integrity check: it was altered or damaged, or the key is not the one it was written with. */
+  'tampered',
   'internal',
 ] as const;
 

@@ -1,14 +1,19 @@
-import type { BackendContext } from './context';
+import type { BackendContext, ProfileSession } from './context';
 import { openDatabase, type Db } from './db/open';
 import { createDispatch, type Dispatch, type Handlers } from './dispatch';
 import { EventHub } from './events';
 import { ImportJobs } from './import/jobs';
+import { WorkstationSession } from './privacy/session';
+import type { WorkstationKeyProtector } from './privacy/workstation-key';
+import { agentHandlers } from './services/agents/handlers';
 import { appHandlers } from './services/app-handlers';
+import { coachingHandlers } from './services/coaching/handlers';
 import { evaluationHandlers } from './services/evaluations/handlers';
 import { importHandlers } from './services/import-handlers';
 import { libraryHandlers } from './services/library-handlers';
 import { profileHandlers } from './services/profiles/handlers';
 import { recordingFile } from './services/recordings';
+import { reelHandlers } from './services/reels/handlers';
 import { reviewHandlers } from './services/review/handlers';
 import { rubricHandlers } from './services/rubrics/handlers';
 import { seedBuiltInRubrics } from './services/rubrics/seed';
@@ -21,12 +26,20 @@ export interface BackendOptions {
   /** better-sqlite3 native build to use (Electron passes its ABI build). */
   nativeBinding?: string;
   log?: (message: string) => void;
+  /** Where the workstation key for private notes is kept; a key file only this OS user can read by default. */
+  keyProtector?: WorkstationKeyProtector;
+  /** Quiet time after which an unlocked profile locks itself (15 minutes by default). */
+  idleLockMs?: number;
+  /** Milliseconds since the epoch, for the idle lock and passphrase back-off (tests move it). */
+  clock?: () => number;
 }
 
 export interface Backend {
   readonly db: Db;
   readonly dispatch: Dispatch;
   readonly events: EventHub;
+  /** Who is acting and their unlocked key (the same object services get as ctx.profiles). */
+  readonly profiles: ProfileSession;
   readonly dataDir: string;
   readonly imports: ImportJobs;
   /** Resolves a recording id to its file for the media endpoints. */
@@ -44,12 +57,24 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   );
   // The built-in rubrics in every shipped language, so the first evaluation needs no setup.
   seedBuiltInRubrics(db);
+  const events = new EventHub();
+  // Every start begins locked: unlocked keys live only in this process's memory.
+  const session = new WorkstationSession({
+    db,
+    dataDir: options.dataDir,
+    events,
+    log,
+    keyProtector: options.keyProtector,
+    idleLockMs: options.idleLockMs,
+    clock: options.clock,
+  });
   const ctx: BackendContext = {
     db,
+    profiles: session,
     dataDir: options.dataDir,
     resourcesDir: options.resourcesDir,
     version: options.version,
-    events: new EventHub(),
+    events,
     log,
   };
 
@@ -61,25 +86,36 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...libraryHandlers(ctx),
     ...importHandlers(imports),
     ...reviewHandlers(ctx),
-    ...profileHandlers(ctx),
+    ...profileHandlers(ctx, session),
     ...rubricHandlers(ctx),
     ...evaluationHandlers(ctx),
+    ...agentHandlers(ctx),
+    ...coachingHandlers(ctx),
+    ...reelHandlers(ctx),
   };
 
-  const dispatch = createDispatch(handlers, {
+  const dispatchCall = createDispatch(handlers, {
     onInternalError: (method, error) =>
       log(`[earmark] ${method} failed: ${(error as Error)?.stack ?? String(error)}`),
   });
+  // Every call first runs the idle lock (so a call after a quiet spell finds the profile locked), and
+  // counts as activity unless it is one the renderer makes on its own (see PASSIVE_METHODS).
+  const dispatch: Dispatch = (method, payload) => {
+    session.noteCall(method);
+    return dispatchCall(method, payload);
+  };
 
   return {
     db,
     dispatch,
     events: ctx.events,
+    profiles: session,
     dataDir: ctx.dataDir,
     imports,
     mediaFile: (recordingId) => recordingFile(db, recordingId),
     close: async () => {
       await imports.closeAll();
+      session.dispose();
       db.close();
     },
   };

@@ -1,10 +1,11 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend, type Backend } from '../backend/backend';
 import { defaultDataDir } from '../backend/paths';
 import { forwardEvents, registerIpc } from './ipc';
+import { safeStorageProtector } from './key-protector';
 import {
   APP_HOST,
   APP_SCHEME,
@@ -86,6 +87,8 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     nativeBinding: electronSqliteBinding(),
     log,
+    // Private notes' workstation key in the OS keychain (needs the app ready, which it is here).
+    keyProtector: safeStorageProtector(safeStorage, log),
   });
   backend = ready;
   protocol.handle(APP_SCHEME, createAppHandler(RENDERER_DIR));

@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { agentMethods } from './methods/agents';
 import { appMethods } from './methods/app';
+import { coachingMethods } from './methods/coaching';
 import { evaluationMethods } from './methods/evaluations';
 import { ImportProgress, importMethods } from './methods/import';
 import { libraryMethods } from './methods/library';
 import { profileMethods } from './methods/profiles';
+import { reelMethods } from './methods/reels';
 import { reviewMethods } from './methods/review';
 import { rubricMethods } from './methods/rubrics';
 
@@ -22,12 +25,17 @@ export const methods = {
   ...profileMethods,
   ...rubricMethods,
   ...evaluationMethods,
+  ...agentMethods,
+  ...coachingMethods,
+  ...reelMethods,
 } as const;
 
 /** Events the backend pushes to the renderer (Electron: webContents.send; browser host: server-sent events). */
 export const events = {
   'library.changed': z.object({ reason: z.enum(['demo', 'import', 'delete']) }),
   'import.progress': ImportProgress,
+  /** The acting profile changed or was locked (also by the idle timer): screens showing private notes drop them. */
+  'profile.changed': z.object({ currentId: z.number().int().positive().nullable(), locked: z.boolean() }),
 } as const;
 
 export type Methods = typeof methods;

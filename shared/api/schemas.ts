@@ -47,7 +47,7 @@ export const HIT_END = '\u0003';
 export const LibraryItem = InteractionSummary.extend({ hit: SearchHit.nullable() });
 export type LibraryItem = z.infer<typeof LibraryItem>;
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
 /** What the library list can be narrowed by; the renderer keeps this in the URL so a view can be bookmarked. */
 export const LibraryFilters = z

@@ -7,6 +7,7 @@
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../e2e/support/browser';
 import { benchApiRoundtrip } from './api-roundtrip';
+import { benchCoaching } from './coaching';
 import { benchColdStart } from './cold-start';
 import { benchAutosave } from './evaluations';
 import { benchLibrary } from './library';
@@ -43,6 +44,7 @@ async function main() {
   await section('autosave', () => benchAutosave(quick));
   await section('peaks', () => benchPeaks(quick));
   await section('library', () => benchLibrary(quick));
+  await section('coaching', () => benchCoaching(quick));
   console.log(JSON.stringify(results));
 }
 

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { EarmarkError, type Reply } from '../../../shared/errors';
+import { EarmarkError, type ErrorCode, type Reply } from '../../../shared/errors';
 import type { Backend } from '../backend';
 import { parseRange } from '../media/range';
 import { CONTENT_SECURITY_POLICY } from './csp';
@@ -36,7 +36,8 @@ const STATIC_TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.ico': 'image/x-icon',
 };
-const HTTP_STATUS: Record<string, number> = {
+// Typed by the codes, so a new error code cannot be forgotten here (and turn into a 500).
+const HTTP_STATUS: Record<ErrorCode, number> = {
   invalid_params: 400,
   unknown_method: 404,
   not_found: 404,
@@ -44,6 +45,10 @@ const HTTP_STATUS: Record<string, number> = {
   unsupported_media: 415,
   forbidden: 403,
   unauthorized: 401,
+  not_allowed: 403,
+  locked: 423,
+  // The request was fine; the stored data failed its integrity check.
+  tampered: 422,
   internal: 500,
 };
 
@@ -108,7 +113,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return sendJson(res, status, failure('invalid_params', message));
     }
     const reply = await backend.dispatch(method, payload);
-    sendJson(res, reply.ok ? 200 : (HTTP_STATUS[reply.error.code] ?? 500), reply);
+    sendJson(res, reply.ok ? 200 : HTTP_STATUS[reply.error.code], reply);
   }
 
   function events(req: IncomingMessage, res: ServerResponse): void {

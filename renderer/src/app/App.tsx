@@ -6,10 +6,16 @@ import { createHashRouter, RouterProvider } from 'react-router';
 import type { i18n as I18n } from 'i18next';
 import { api } from '../api/client';
 import { initI18n, pickLanguage } from '../i18n';
+import { AgentPage } from '../features/agents/AgentPage';
+import { AgentsPage } from '../features/agents/AgentsPage';
+import { CoachingListPage } from '../features/coaching/CoachingListPage';
+import { NewSessionPage } from '../features/coaching/NewSessionPage';
+import { SessionPage } from '../features/coaching/SessionPage';
 import { EvaluatePage } from '../features/evaluation/EvaluatePage';
 import { SummaryPage } from '../features/evaluation/SummaryPage';
 import { ImportPage } from '../features/import/ImportPage';
 import { LibraryPage } from '../features/library/LibraryPage';
+import { ReelsPage } from '../features/reels/ReelsPage';
 import { InteractionPage } from '../features/review/InteractionPage';
 import { RubricEditorPage } from '../features/rubrics/RubricEditorPage';
 import { RubricsPage } from '../features/rubrics/RubricsPage';
@@ -31,6 +37,13 @@ const router = createHashRouter([
       { path: 'evaluation/:id/summary', element: <SummaryPage /> },
       { path: 'rubrics', element: <RubricsPage /> },
       { path: 'rubrics/:id', element: <RubricEditorPage /> },
+      { path: 'coaching', element: <CoachingListPage /> },
+      { path: 'coaching/new', element: <NewSessionPage /> },
+      { path: 'coaching/:id', element: <SessionPage /> },
+      { path: 'agents', element: <AgentsPage /> },
+      { path: 'agents/:id', element: <AgentPage /> },
+      { path: 'reels', element: <ReelsPage /> },
+      { path: 'reels/:id', element: <ReelsPage /> },
       { path: 'import', element: <ImportPage /> },
       { path: 'settings', element: <SettingsPage /> },
     ],

@@ -4,11 +4,14 @@ import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { ProfileSwitcher } from '../features/profiles/ProfileSwitcher';
 import { ShortcutHelp } from '../features/shortcuts/ShortcutHelp';
 import { useLibraryChanges } from '../api/hooks';
+import { useProfileChanges } from '../features/profiles/useProfileChanges';
 
 /** The frame around every screen; `data-app-state="ready"` tells tests the app is interactive. */
 export function Shell() {
   // Imports finish while the user is elsewhere: keep the library cache true wherever they are.
   useLibraryChanges();
+  // A lock by the idle timer or a switch elsewhere: the profile list follows, notes leave the cache.
+  useProfileChanges();
   const { t } = useTranslation();
   const { pathname } = useLocation();
   return (
@@ -50,6 +53,27 @@ export function Shell() {
           label={t('rubrics.nav')}
           active={pathname.startsWith('/rubrics') || pathname.startsWith('/evaluation/')}
           data-testid="nav-rubrics"
+        />
+        <NavLink
+          component={RouterLink}
+          to="/coaching"
+          label={t('coaching.nav')}
+          active={pathname.startsWith('/coaching')}
+          data-testid="nav-coaching"
+        />
+        <NavLink
+          component={RouterLink}
+          to="/agents"
+          label={t('agents.nav')}
+          active={pathname.startsWith('/agents')}
+          data-testid="nav-agents"
+        />
+        <NavLink
+          component={RouterLink}
+          to="/reels"
+          label={t('reels.nav')}
+          active={pathname.startsWith('/reels')}
+          data-testid="nav-reels"
         />
         <NavLink
           component={RouterLink}

@@ -147,6 +147,8 @@ export const evaluationMethods = {
     z
       .object({
         interactionId: Id.optional(),
+        /** Evaluations of this agent's interactions (to start a coaching session from). */
+        agentId: Id.optional(),
         rubricId: Id.optional(),
         reviewerId: Id.optional(),
         state: EvaluationState.optional(),

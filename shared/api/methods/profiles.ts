@@ -4,8 +4,12 @@ import { method, NoParams } from './define';
 
 /**
  * Reviewer profiles: who is working at the workstation. Several people may share one computer, so the
- * renderer sends the current profile's id with every write and evaluations record it. Nothing secret
- * lives here yet; a later passphrase lock and private coaching notes attach to the same profile id.
+ * renderer sends the current profile's id with every write and evaluations record it.
+ *
+ * A profile can be locked with a passphrase. The backend then holds that profile's key only while it is
+ * unlocked (selected with its passphrase, in this run of the app, until locked or idle), nobody can act
+ * as it without the passphrase, and only it can write and read private coaching notes. There is no
+ * recovery: a forgotten passphrase loses that profile's private notes.
  */
 
 export const reviewerRoles = ['qa_supervisor', 'team_lead', 'mystery_shopper'] as const;
@@ -19,6 +23,8 @@ export const ReviewerProfile = z.object({
   name: z.string(),
   role: ReviewerRole,
   createdAt: z.string(),
+  /** Locked with a passphrase: acting as it, and its private notes, need the passphrase. */
+  hasPassphrase: z.boolean(),
 });
 export type ReviewerProfile = z.infer<typeof ReviewerProfile>;
 
@@ -32,10 +38,31 @@ const ProfileName = z
   .min(1, 'a profile needs a name')
   .max(MAX_PROFILE_NAME_CHARS, `a profile name is at most ${MAX_PROFILE_NAME_CHARS} characters`);
 
+export const MIN_PASSPHRASE_CHARS = 8;
+export const MAX_PASSPHRASE_CHARS = 1024;
+
+/** A passphrase as typed: not trimmed (spaces count), never logged, never stored. */
+export const Passphrase = z
+  .string()
+  .min(MIN_PASSPHRASE_CHARS, `a passphrase has at least ${MIN_PASSPHRASE_CHARS} characters`)
+  .max(MAX_PASSPHRASE_CHARS, `a passphrase is at most ${MAX_PASSPHRASE_CHARS} characters`);
+
+/** Where this workstation keeps the key that private notes' keys are wrapped with, and how safe that is. */
+export const KeyProtection = z.object({
+  /** `os-keychain`: Electron safeStorage (Keychain, DPAPI, libsecret/kwallet); `key-file`: a file only the OS user can read. */
+  kind: z.enum(['os-keychain', 'key-file']),
+  /** Set when the protection is weaker than it should be (e.g. safeStorage fell back to its plain-text store on Linux). */
+  warning: z.enum(['plain-text-keychain', 'key-file-permissions']).nullable(),
+});
+export type KeyProtection = z.infer<typeof KeyProtection>;
+
 export const ProfileList = z.object({
   profiles: z.array(ReviewerProfile),
   /** The profile this workstation works as; null until one is created or chosen. */
   currentId: Id.nullable(),
+  /** The current profile has a passphrase and is not unlocked: the renderer asks for the passphrase. */
+  currentLocked: z.boolean(),
+  keyProtection: KeyProtection,
 });
 export type ProfileList = z.infer<typeof ProfileList>;
 
@@ -47,5 +74,19 @@ export const profileMethods = {
     z.object({ id: Id, name: ProfileName.optional(), role: ReviewerRole.optional() }).strict(),
     ReviewerProfile,
   ),
-  'profile.select': method(z.object({ id: Id }).strict(), ProfileList),
+  /**
+   * Makes a profile the current one. A profile with a passphrase needs it (`locked` without, `not_allowed`
+   * when wrong; repeated wrong tries are slowed down). Selecting another profile locks the previous one.
+   */
+  'profile.select': method(z.object({ id: Id, passphrase: Passphrase.optional() }).strict(), ProfileList),
+  /** Locks the current profile (its key is forgotten); it stays current and asks for the passphrase again. */
+  'profile.lock': method(NoParams, ProfileList),
+  /**
+   * Sets or changes the current profile's passphrase (`currentPassphrase` needed to change one). Only the
+   * current, unlocked profile can do this. Its private notes keep their key, which is wrapped anew.
+   */
+  'profile.setPassphrase': method(
+    z.object({ id: Id, currentPassphrase: Passphrase.optional(), newPassphrase: Passphrase }).strict(),
+    ProfileList,
+  ),
 } as const;

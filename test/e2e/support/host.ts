@@ -7,6 +7,8 @@ import { repoRoot } from '../../support/paths';
 export interface RunningHost {
   url: string;
   origin: string;
+  /** Everything the host has printed so far (stdout and stderr): its log, for tests that check what it holds. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -21,14 +23,16 @@ export async function startHost(dataDir: string): Promise<RunningHost> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
+  let stdout = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   const firstLine = await new Promise<string>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`earmark serve exited with ${code}: ${stderr}`)));
   });
   const { url } = JSON.parse(firstLine) as { url: string };
-  return { url, origin: new URL(url).origin, stop: () => stop(child) };
+  return { url, origin: new URL(url).origin, output: () => stdout + stderr, stop: () => stop(child) };
 }
 
 function stop(child: ChildProcess): Promise<void> {

@@ -316,6 +316,25 @@ describe('listing evaluations', () => {
     const submitted = await call<{ total: number }>(backend, 'evaluation.list', { state: 'submitted' });
     expect([byRubric.total, drafts.total, submitted.total]).toEqual([1, 1, 1]);
   });
+
+  it("filters by the interaction's agent", async () => {
+    const otherCall = seedInteraction(backend.db, 'Address change', 'Jonas Weber');
+    await call(backend, 'evaluation.start', {
+      interactionId: otherCall,
+      rubricId: rubric.id,
+      reviewerId: maria.id,
+    });
+    const agentOf = (id: number) =>
+      backend.db.prepare('SELECT agent_id FROM interactions WHERE id = ?').pluck().get(id) as number;
+    const anna = await call<{ items: EvaluationSummary[] }>(backend, 'evaluation.list', {
+      agentId: agentOf(interactionId),
+    });
+    const jonas = await call<{ items: EvaluationSummary[] }>(backend, 'evaluation.list', {
+      agentId: agentOf(otherCall),
+    });
+    expect(anna.items.map((e) => e.agentName)).toEqual(['Anna Berg', 'Anna Berg']);
+    expect(jonas.items.map((e) => e.interactionTitle)).toEqual(['Address change']);
+  });
 });
 
 describe('reviewer profiles', () => {

@@ -70,6 +70,16 @@ describe('moments', () => {
     expect(listed.map((m) => m.id)).toEqual([point.id, onTurn.id, range.id]);
   });
 
+  it('records the acting profile as the author once one is chosen', async () => {
+    const reviewer = await call<{ id: number }>(backend, 'profile.create', {
+      name: 'Mia Moments',
+      role: 'qa_supervisor',
+    });
+    const moment = await call<Moment>(backend, 'moment.create', { interactionId: call1.id, startMs: 3_000 });
+    expect(moment.authorId).toBe(reviewer.id);
+    await call(backend, 'moment.delete', { id: moment.id });
+  });
+
   it('pins a moment to a chat turn, which has no time', async () => {
     const moment = await call<Moment>(backend, 'moment.create', {
       interactionId: chat.id,

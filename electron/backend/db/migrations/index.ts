@@ -2,6 +2,7 @@ import foundation from './001-foundation';
 import importAndSearch from './002-import-and-search';
 import review from './003-review';
 import rubricsEvaluations from './004-rubrics-evaluations';
+import coachingPrivacy from './005-coaching-privacy';
 
 /**
  * Numbered migrations, oldest first. A migration that has run is never edited: its hash is
@@ -12,4 +13,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 2, name: '002-import-and-search', sql: importAndSearch },
   { version: 3, name: '003-review', sql: review },
   { version: 4, name: '004-rubrics-evaluations', sql: rubricsEvaluations },
+  { version: 5, name: '005-coaching-privacy', sql: coachingPrivacy },
 ];

@@ -1,6 +1,7 @@
 import type { ParsedParams } from '../../../../shared/api';
 import type { DraftSaved, EvaluationDetail } from '../../../../shared/api/methods/evaluations';
 import { EarmarkError } from '../../../../shared/errors';
+import type { ProfileSession } from '../../context';
 import type { Db } from '../../db/open';
 import { reviewerOf } from '../profiles/profiles';
 import { assertInteraction } from '../review/interaction-exists';
@@ -16,10 +17,14 @@ const now = () => new Date().toISOString();
  * A draft on the rubric's latest version. A reviewer who already has a draft of this rubric for the
  * interaction gets it back (a double click, or a second window, must not start a second evaluation).
  */
-export function startEvaluation(db: Db, params: ParsedParams<'evaluation.start'>): EvaluationDetail {
+export function startEvaluation(
+  db: Db,
+  profiles: ProfileSession,
+  params: ParsedParams<'evaluation.start'>,
+): EvaluationDetail {
   const id = db.transaction(() => {
     assertInteraction(db, params.interactionId);
-    reviewerOf(db, params.reviewerId);
+    reviewerOf(db, profiles, params.reviewerId);
     const versionId = latestVersionId(db, params.rubricId);
     const open = db
       .prepare(
@@ -74,10 +79,14 @@ export function draftRow(db: Db, id: number): DraftRow {
  * reply says it is (WAL, synchronous=FULL). The revision counts saves, so a client (and the kill test)
  * can tell which change the database holds.
  */
-export function saveDraft(db: Db, params: ParsedParams<'evaluation.saveDraft'>): DraftSaved {
+export function saveDraft(
+  db: Db,
+  profiles: ProfileSession,
+  params: ParsedParams<'evaluation.saveDraft'>,
+): DraftSaved {
   return db.transaction(() => {
     const row = draftRow(db, params.id);
-    reviewerOf(db, params.reviewerId);
+    reviewerOf(db, profiles, params.reviewerId);
     const version = versionContent(db, row.rubric_version_id);
     checkPatches(db, row.interaction_id, version, params.answers);
     const at = now();
@@ -92,10 +101,15 @@ export function saveDraft(db: Db, params: ParsedParams<'evaluation.saveDraft'>):
 }
 
 /** Only a draft that was never submitted can go: a submitted evaluation stays, with its trail. */
-export function discardDraft(db: Db, id: number, reviewerId: number): { id: number } {
+export function discardDraft(
+  db: Db,
+  profiles: ProfileSession,
+  id: number,
+  reviewerId: number,
+): { id: number } {
   return db.transaction(() => {
     draftRow(db, id);
-    reviewerOf(db, reviewerId);
+    reviewerOf(db, profiles, reviewerId);
     const submitted = db
       .prepare(`SELECT 1 FROM evaluation_audit WHERE evaluation_id = ? AND action = 'submitted'`)
       .get(id);

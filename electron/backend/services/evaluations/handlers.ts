@@ -5,15 +5,19 @@ import { discardDraft, saveDraft, startEvaluation } from './drafts';
 import { reopenEvaluation, submitEvaluation } from './lifecycle';
 import { getEvaluation, listEvaluations } from './read';
 
-export function evaluationHandlers({ db }: BackendContext): HandlersFor<keyof typeof evaluationMethods> {
+export function evaluationHandlers({
+  db,
+  profiles,
+}: BackendContext): HandlersFor<keyof typeof evaluationMethods> {
   return {
-    'evaluation.start': (params) => startEvaluation(db, params),
+    'evaluation.start': (params) => startEvaluation(db, profiles, params),
     'evaluation.get': ({ id }) => getEvaluation(db, id),
     'evaluation.list': (query) => listEvaluations(db, query),
-    'evaluation.saveDraft': (params) => saveDraft(db, params),
-    'evaluation.submit': ({ id, reviewerId }) => submitEvaluation(db, id, reviewerId),
-    'evaluation.reopen': ({ id, reviewerId, reason }) => reopenEvaluation(db, id, reviewerId, reason),
-    'evaluation.discard': ({ id, reviewerId }) => discardDraft(db, id, reviewerId),
+    'evaluation.saveDraft': (params) => saveDraft(db, profiles, params),
+    'evaluation.submit': ({ id, reviewerId }) => submitEvaluation(db, profiles, id, reviewerId),
+    'evaluation.reopen': ({ id, reviewerId, reason }) =>
+      reopenEvaluation(db, profiles, id, reviewerId, reason),
+    'evaluation.discard': ({ id, reviewerId }) => discardDraft(db, profiles, id, reviewerId),
     'evaluation.exportCsv': (params) => exportEvaluationsCsv(db, params),
   };
 }

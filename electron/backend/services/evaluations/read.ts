@@ -125,6 +125,10 @@ export function listEvaluations(
     where.push('e.interaction_id = ?');
     params.push(query.interactionId);
   }
+  if (query.agentId !== undefined) {
+    where.push('e.interaction_id IN (SELECT id FROM interactions WHERE agent_id = ?)');
+    params.push(query.agentId);
+  }
   if (query.rubricId !== undefined) {
     where.push('v.rubric_id = ?');
     params.push(query.rubricId);

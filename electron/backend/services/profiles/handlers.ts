@@ -1,12 +1,29 @@
 import type { profileMethods } from '../../../../shared/api/methods/profiles';
 import type { BackendContext, HandlersFor } from '../../context';
-import { createProfile, listProfiles, selectProfile, updateProfile } from './profiles';
+import type { WorkstationSession } from '../../privacy/session';
+import { createProfile, listProfiles, updateProfile } from './profiles';
 
-export function profileHandlers({ db }: BackendContext): HandlersFor<keyof typeof profileMethods> {
+/** The session is passed on its own: select, lock and passphrases are its business, not other services'. */
+export function profileHandlers(
+  { db, profiles }: BackendContext,
+  session: WorkstationSession,
+): HandlersFor<keyof typeof profileMethods> {
+  const list = () => listProfiles(db, session);
   return {
-    'profile.list': () => listProfiles(db),
-    'profile.create': ({ name, role }) => createProfile(db, name, role),
-    'profile.update': (changes) => updateProfile(db, changes),
-    'profile.select': ({ id }) => selectProfile(db, id),
+    'profile.list': list,
+    'profile.create': ({ name, role }) => createProfile(db, session, name, role),
+    'profile.update': (changes) => updateProfile(db, profiles, changes),
+    'profile.select': async ({ id, passphrase }) => {
+      await session.select(id, passphrase);
+      return list();
+    },
+    'profile.lock': async () => {
+      await session.lock();
+      return list();
+    },
+    'profile.setPassphrase': async ({ id, currentPassphrase, newPassphrase }) => {
+      await session.setPassphrase(id, currentPassphrase, newPassphrase);
+      return list();
+    },
   };
 }

@@ -5,7 +5,10 @@ import type {
   ReviewerRole,
 } from '../../../../shared/api/methods/profiles';
 import { EarmarkError } from '../../../../shared/errors';
+import type { ProfileSession } from '../../context';
 import type { Db } from '../../db/open';
+import { passphraseProfileIds } from '../../privacy/key-store';
+import type { WorkstationSession } from '../../privacy/session';
 import { readSetting, writeSetting } from '../settings';
 
 /** The settings key of the profile this workstation works as. */
@@ -18,33 +21,57 @@ interface ProfileRow {
   created_at: string;
 }
 
-const toProfile = (row: ProfileRow): ReviewerProfile => ({
+const toProfile = (row: ProfileRow, hasPassphrase: boolean): ReviewerProfile => ({
   id: row.id,
   name: row.name,
   role: row.role,
   createdAt: row.created_at,
+  hasPassphrase,
 });
 
 function getProfile(db: Db, id: number, field = 'id'): ReviewerProfile {
   const row = db.prepare('SELECT * FROM reviewer_profiles WHERE id = ?').get(id) as ProfileRow | undefined;
   if (!row) throw new EarmarkError('not_found', `${field}: there is no reviewer profile with id ${id}.`);
-  return toProfile(row);
+  return toProfile(row, passphraseProfileIds(db).has(id));
 }
 
-/** The reviewer a write is made as; refused when the profile does not exist. */
-export function reviewerOf(db: Db, reviewerId: number): ReviewerRef {
+/** A profile's name for messages; `not_found` when there is no such profile. */
+export function profileNameOf(db: Db, id: number): string {
+  return getProfile(db, id).name;
+}
+
+/**
+ * The reviewer a write is made as: refused when the profile does not exist, and (`locked`) when it has a
+ * passphrase and is not the unlocked current profile, so nobody at the workstation can act as another.
+ */
+export function reviewerOf(db: Db, profiles: ProfileSession, reviewerId: number): ReviewerRef {
   const { id, name, role } = getProfile(db, reviewerId, 'reviewerId');
+  profiles.assertMayActAs(id);
   return { id, name, role };
 }
 
-export function listProfiles(db: Db): ProfileList {
+/** The profile this workstation works as (the saved setting), or null when none is chosen or it is gone. */
+export function currentProfileId(db: Db): number | null {
+  const saved = Number(readSetting(db, CURRENT_KEY));
+  if (!Number.isSafeInteger(saved) || saved <= 0) return null;
+  return db.prepare('SELECT 1 FROM reviewer_profiles WHERE id = ?').get(saved) ? saved : null;
+}
+
+/** Saves the current profile; only the session calls this, as it also decides what is unlocked. */
+export function writeCurrentProfile(db: Db, id: number): void {
+  writeSetting(db, CURRENT_KEY, String(id));
+}
+
+export function listProfiles(db: Db, session: WorkstationSession): ProfileList {
   const rows = db
     .prepare('SELECT * FROM reviewer_profiles ORDER BY name COLLATE NOCASE, id')
     .all() as ProfileRow[];
-  const saved = Number(readSetting(db, CURRENT_KEY));
+  const locked = passphraseProfileIds(db);
   return {
-    profiles: rows.map(toProfile),
-    currentId: rows.some((row) => row.id === saved) ? saved : null,
+    profiles: rows.map((row) => toProfile(row, locked.has(row.id))),
+    currentId: currentProfileId(db),
+    currentLocked: session.currentLocked(),
+    keyProtection: session.keyProtection(),
   };
 }
 
@@ -55,24 +82,33 @@ function assertNameFree(db: Db, name: string, exceptId: number | null): void {
   if (clash) throw new EarmarkError('conflict', `name: there is already a profile named "${name}".`);
 }
 
-export function createProfile(db: Db, name: string, role: ReviewerRole): ReviewerProfile {
-  return db.transaction(() => {
+/** Creates a profile and makes it the current one (which locks a profile that was unlocked). */
+export function createProfile(
+  db: Db,
+  session: WorkstationSession,
+  name: string,
+  role: ReviewerRole,
+): ReviewerProfile {
+  const id = db.transaction(() => {
     assertNameFree(db, name, null);
     const { lastInsertRowid } = db
       .prepare('INSERT INTO reviewer_profiles (name, role, created_at) VALUES (?, ?, ?)')
       .run(name, role, new Date().toISOString());
-    const id = Number(lastInsertRowid);
-    writeSetting(db, CURRENT_KEY, String(id));
-    return getProfile(db, id);
+    return Number(lastInsertRowid);
   })();
+  session.created(id);
+  return getProfile(db, id);
 }
 
+/** Renames or changes the role; a passphrase profile only while it is the unlocked current one. */
 export function updateProfile(
   db: Db,
+  profiles: ProfileSession,
   changes: { id: number; name?: string | undefined; role?: ReviewerRole | undefined },
 ): ReviewerProfile {
   return db.transaction(() => {
     const current = getProfile(db, changes.id);
+    profiles.assertMayActAs(current.id);
     const name = changes.name ?? current.name;
     if (changes.name !== undefined) assertNameFree(db, name, current.id);
     db.prepare('UPDATE reviewer_profiles SET name = ?, role = ? WHERE id = ?').run(
@@ -81,13 +117,5 @@ export function updateProfile(
       current.id,
     );
     return getProfile(db, current.id);
-  })();
-}
-
-export function selectProfile(db: Db, id: number): ProfileList {
-  return db.transaction(() => {
-    getProfile(db, id);
-    writeSetting(db, CURRENT_KEY, String(id));
-    return listProfiles(db);
   })();
 }

@@ -7,10 +7,10 @@ import { getPlaybackPosition, savePlaybackPosition } from './playback';
 import { getShortcuts, resetShortcuts, updateShortcuts } from './shortcuts';
 import { createTag, listTags } from './tags';
 
-export function reviewHandlers({ db }: BackendContext): HandlersFor<keyof typeof reviewMethods> {
+export function reviewHandlers({ db, profiles }: BackendContext): HandlersFor<keyof typeof reviewMethods> {
   return {
     'moment.list': ({ interactionId }) => listMoments(db, interactionId),
-    'moment.create': (moment) => createMoment(db, moment),
+    'moment.create': (moment) => createMoment(db, moment, profiles.actingProfileIdOrNull()),
     'moment.update': (changes) => updateMoment(db, changes),
     'moment.delete': ({ id }) => deleteMoment(db, id),
     'tag.list': () => listTags(db),

@@ -82,8 +82,11 @@ function writeTags(db: Db, momentId: number, tagIds: readonly number[]): void {
   for (const tagId of tagIds) insert.run(momentId, tagId);
 }
 
-/** Pins a new moment; every check runs before the one transaction that writes it and its tags. */
-export function createMoment(db: Db, moment: ParsedParams<'moment.create'>): Moment {
+/**
+ * Pins a new moment; every check runs before the one transaction that writes it and its tags. The author
+ * is the acting profile when there is one (a reel credits the reviewer who spotted the praise).
+ */
+export function createMoment(db: Db, moment: ParsedParams<'moment.create'>, authorId: number | null): Moment {
   return db.transaction(() => {
     assertInteraction(db, moment.interactionId);
     if (moment.turnSeq !== undefined) assertTurn(db, moment.interactionId, moment.turnSeq);
@@ -92,8 +95,8 @@ export function createMoment(db: Db, moment: ParsedParams<'moment.create'>): Mom
     const stamp = now();
     const { lastInsertRowid } = db
       .prepare(
-        `INSERT INTO moments (interaction_id, start_ms, end_ms, turn_seq, comment, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO moments (interaction_id, start_ms, end_ms, turn_seq, comment, author_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         moment.interactionId,
@@ -101,6 +104,7 @@ export function createMoment(db: Db, moment: ParsedParams<'moment.create'>): Mom
         moment.endMs ?? null,
         moment.turnSeq ?? null,
         moment.comment,
+        authorId,
         stamp,
         stamp,
       );

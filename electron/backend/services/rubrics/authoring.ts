@@ -10,6 +10,7 @@ import type { RubricDetail } from '../../../../shared/api/methods/rubrics';
 import { parseRubricJson, serializeRubric } from '../../../../shared/rubric/json';
 import type { Rubric } from '../../../../shared/rubric/schema';
 import { EarmarkError } from '../../../../shared/errors';
+import type { ProfileSession } from '../../context';
 import type { Db } from '../../db/open';
 import { reviewerOf } from '../profiles/profiles';
 import { insertVersion, latestContent } from './publish';
@@ -52,9 +53,13 @@ function starterDraft(name: string, language: string, kind: RubricDraft['kind'])
   };
 }
 
-export function createRubric(db: Db, params: ParsedParams<'rubric.create'>): RubricDetail {
+export function createRubric(
+  db: Db,
+  profiles: ProfileSession,
+  params: ParsedParams<'rubric.create'>,
+): RubricDetail {
   const id = db.transaction(() => {
-    reviewerOf(db, params.reviewerId);
+    reviewerOf(db, profiles, params.reviewerId);
     const copied =
       params.copyOfVersionId === undefined
         ? null
@@ -149,10 +154,14 @@ export function rubricFromDraft(key: string, draft: RubricDraft, action: string)
   return checked.rubric;
 }
 
-export function publishRubric(db: Db, params: ParsedParams<'rubric.publish'>): RubricDetail {
+export function publishRubric(
+  db: Db,
+  profiles: ProfileSession,
+  params: ParsedParams<'rubric.publish'>,
+): RubricDetail {
   db.transaction(() => {
     const key = rubricKey(db, params.id);
-    reviewerOf(db, params.reviewerId);
+    reviewerOf(db, profiles, params.reviewerId);
     const rubric = rubricFromDraft(key, params.draft, 'published');
     const latest = latestContent(db, params.id);
     if (latest && latest.content === serializeRubric(rubric)) {
@@ -168,10 +177,15 @@ export function publishRubric(db: Db, params: ParsedParams<'rubric.publish'>): R
 }
 
 /** A rubric file becomes a new rubric, published as version 1; its id must not be taken. */
-export function importRubric(db: Db, reviewerId: number, json: string): RubricDetail {
+export function importRubric(
+  db: Db,
+  profiles: ProfileSession,
+  reviewerId: number,
+  json: string,
+): RubricDetail {
   const rubric = parseRubricJson(json);
   const id = db.transaction(() => {
-    reviewerOf(db, reviewerId);
+    reviewerOf(db, profiles, reviewerId);
     const existing = db.prepare('SELECT name FROM rubrics WHERE key = ?').pluck().get(rubric.id) as
       string | undefined;
     if (existing !== undefined) {

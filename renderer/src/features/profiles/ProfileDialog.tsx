@@ -9,6 +9,7 @@ import {
   type ReviewerRole,
 } from '../../../../shared/api/methods/profiles';
 import { api } from '../../api/client';
+import { afterProfileChange } from '../coaching/coaching-keys';
 import { PROFILES_KEY } from './useProfiles';
 
 /** Creates a profile (which becomes the current one), or renames one and changes its role. */
@@ -46,6 +47,8 @@ function ProfileForm({ profile, onDone }: { profile: ReviewerProfile | null; onD
       profile ? api.profile.update({ id: profile.id, name, role }) : api.profile.create({ name, role }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: PROFILES_KEY });
+      // A new profile becomes the current one: what the previous one could read leaves the cache.
+      if (!profile) await afterProfileChange(queryClient);
       // Names and roles show on evaluations and rubric versions too.
       await queryClient.invalidateQueries({ queryKey: ['evaluation'] });
       onDone();

@@ -1,35 +1,38 @@
 import { Avatar, Button, Group, Menu, Stack, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewerProfile } from '../../../../shared/api/methods/profiles';
-import { api } from '../../api/client';
+import { LockIcon } from './icons';
+import { initials } from './initials';
+import { PassphraseDialog } from './PassphraseDialog';
 import { ProfileDialog } from './ProfileDialog';
-import { PROFILES_KEY, useProfiles } from './useProfiles';
+import { UnlockDialog } from './UnlockDialog';
+import { useProfileActions, useProfiles } from './useProfiles';
 
-const initials = (name: string) =>
-  name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => part[0]!.toUpperCase())
-    .join('');
-
-/** In the header: who is working now, switching to another profile, and adding one. */
+/**
+ * In the header: who is working now, switching to another profile (asking for its passphrase when it
+ * has one), adding one, and locking the current one with a passphrase.
+ */
 export function ProfileSwitcher() {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
   const { data } = useProfiles();
+  const { select, lock } = useProfileActions();
   const [dialog, setDialog] = useState<{ profile: ReviewerProfile | null } | null>(null);
-  const select = useMutation({
-    mutationFn: (id: number) => api.profile.select({ id }),
-    onSuccess: (list) => queryClient.setQueryData(PROFILES_KEY, list),
-  });
+  const [unlocking, setUnlocking] = useState<ReviewerProfile | null>(null);
+  const [passphrase, setPassphrase] = useState(false);
   const current = data?.profiles.find((profile) => profile.id === data.currentId) ?? null;
+  const locked = data?.currentLocked ?? false;
+
+  const choose = (profile: ReviewerProfile) => {
+    const isCurrent = profile.id === current?.id;
+    if (isCurrent && !locked) return;
+    if (profile.hasPassphrase) setUnlocking(profile);
+    else select.mutate({ id: profile.id });
+  };
 
   return (
     <>
-      <Menu position="bottom-end" width={260} withinPortal>
+      <Menu position="bottom-end" width={280} withinPortal>
         <Menu.Target>
           <Button
             variant="subtle"
@@ -37,11 +40,12 @@ export function ProfileSwitcher() {
             px="xs"
             data-testid="profile-switcher"
             data-profile={current?.name ?? ''}
+            data-locked={locked}
             aria-label={t('profiles.switcher')}
           >
             <Group gap="xs" wrap="nowrap">
-              <Avatar size="sm" color="indigo" radius="xl">
-                {current ? initials(current.name) : '?'}
+              <Avatar size="sm" color={locked ? 'gray' : 'indigo'} radius="xl">
+                {locked ? <LockIcon size={14} /> : current ? initials(current.name) : '?'}
               </Avatar>
               <Stack gap={0} align="flex-start">
                 <Text size="sm" fw={600} lh={1.2}>
@@ -49,7 +53,7 @@ export function ProfileSwitcher() {
                 </Text>
                 {current && (
                   <Text size="xs" c="dimmed" lh={1.2}>
-                    {t(`profiles.roles.${current.role}`)}
+                    {locked ? t('profiles.lockedState') : t(`profiles.roles.${current.role}`)}
                   </Text>
                 )}
               </Stack>
@@ -61,19 +65,23 @@ export function ProfileSwitcher() {
           {data?.profiles.map((profile) => (
             <Menu.Item
               key={profile.id}
-              onClick={() => select.mutate(profile.id)}
+              onClick={() => choose(profile)}
               leftSection={
                 <Avatar size="xs" radius="xl" color={profile.id === current?.id ? 'indigo' : 'gray'}>
                   {initials(profile.name)}
                 </Avatar>
               }
               rightSection={
-                <Text size="xs" c="dimmed">
-                  {t(`profiles.roles.${profile.role}`)}
-                </Text>
+                <Group gap={4} wrap="nowrap">
+                  <Text size="xs" c="dimmed">
+                    {t(`profiles.roles.${profile.role}`)}
+                  </Text>
+                  {profile.hasPassphrase && <LockIcon size={12} title={t('profiles.hasPassphrase')} />}
+                </Group>
               }
               aria-current={profile.id === current?.id}
               data-testid="profile-option"
+              data-profile={profile.name}
             >
               {profile.name}
             </Menu.Item>
@@ -82,14 +90,51 @@ export function ProfileSwitcher() {
           <Menu.Item onClick={() => setDialog({ profile: null })} data-testid="profile-new">
             {t('profiles.new')}
           </Menu.Item>
-          {current && (
-            <Menu.Item onClick={() => setDialog({ profile: current })} data-testid="profile-edit">
-              {t('profiles.edit')}
+          {current && !locked && (
+            <>
+              <Menu.Item onClick={() => setDialog({ profile: current })} data-testid="profile-edit">
+                {t('profiles.edit')}
+              </Menu.Item>
+              <Menu.Item onClick={() => setPassphrase(true)} data-testid="profile-set-passphrase">
+                {current.hasPassphrase
+                  ? t('profiles.passphrase.changeMenu')
+                  : t('profiles.passphrase.setMenu')}
+              </Menu.Item>
+              {current.hasPassphrase && (
+                <Menu.Item
+                  onClick={() => lock.mutate()}
+                  leftSection={<LockIcon size={14} />}
+                  data-testid="profile-lock"
+                >
+                  {t('profiles.lockNow')}
+                </Menu.Item>
+              )}
+            </>
+          )}
+          {current && locked && (
+            <Menu.Item
+              onClick={() => setUnlocking(current)}
+              leftSection={<LockIcon size={14} />}
+              data-testid="profile-unlock"
+            >
+              {t('profiles.unlock.menu', { name: current.name })}
             </Menu.Item>
+          )}
+          {data?.keyProtection.warning && (
+            <Text size="xs" c="red" px="sm" py={6} maw={280} data-testid="profile-key-warning">
+              {t(`profiles.keyWarning.short`)}
+            </Text>
+          )}
+          {(select.error ?? lock.error) && (
+            <Text size="xs" c="red" px="sm" py={6}>
+              {(select.error ?? lock.error)!.message}
+            </Text>
           )}
         </Menu.Dropdown>
       </Menu>
       <ProfileDialog opened={dialog !== null} profile={dialog?.profile} onClose={() => setDialog(null)} />
+      <UnlockDialog profile={unlocking} onClose={() => setUnlocking(null)} />
+      <PassphraseDialog opened={passphrase} profile={current} onClose={() => setPassphrase(false)} />
     </>
   );
 }

@@ -3,11 +3,13 @@ import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewerProfile } from '../../../../shared/api/methods/profiles';
 import { ProfileDialog } from './ProfileDialog';
+import { UnlockScreen } from './UnlockScreen';
 import { useCurrentReviewer, useProfiles } from './useProfiles';
 
 /**
- * Work that is recorded under a reviewer's name (scoring, publishing) needs a current profile. Until
- * there is one, this says so and offers to create it, in place of the work.
+ * Work that is recorded under a reviewer's name (scoring, publishing, coaching) needs a current profile.
+ * Until there is one, this says so and offers to create it, in place of the work. While the current
+ * profile is locked, its passphrase is asked for instead (or another profile can be chosen).
  */
 export function RequireProfile({ children }: { children: (reviewer: ReviewerProfile) => ReactNode }) {
   const { t } = useTranslation();
@@ -15,6 +17,7 @@ export function RequireProfile({ children }: { children: (reviewer: ReviewerProf
   const reviewer = useCurrentReviewer();
   const [creating, setCreating] = useState(false);
   if (profiles.isPending) return null;
+  if (reviewer && profiles.data?.currentLocked) return <UnlockScreen profile={reviewer} />;
   if (reviewer) return children(reviewer);
   return (
     <Alert color="indigo" title={t('profiles.requiredTitle')} data-testid="profile-required">

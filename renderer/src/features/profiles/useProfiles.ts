@@ -1,6 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Params } from '../../../../shared/api';
 import type { ProfileList, ReviewerProfile } from '../../../../shared/api/methods/profiles';
 import { api } from '../../api/client';
+import { afterProfileChange } from '../coaching/coaching-keys';
 
 export const PROFILES_KEY = ['profiles'] as const;
 
@@ -12,4 +14,37 @@ export function useProfiles() {
 export function useCurrentReviewer(): ReviewerProfile | null {
   const { data } = useProfiles();
   return data?.profiles.find((profile) => profile.id === data.currentId) ?? null;
+}
+
+/** The current profile has a passphrase and is not unlocked: nothing may be done as it until it is. */
+export function useCurrentLocked(): boolean {
+  return useProfiles().data?.currentLocked ?? false;
+}
+
+/**
+ * Switching, unlocking and locking profiles, and setting a passphrase. Each answers with the new
+ * profile list, which replaces the cached one at once; whatever the previous profile could read
+ * (private notes) leaves the cache before anything else renders.
+ */
+export function useProfileActions() {
+  const queryClient = useQueryClient();
+  const took = async (list: ProfileList) => {
+    queryClient.setQueryData(PROFILES_KEY, list);
+    await afterProfileChange(queryClient);
+  };
+  return {
+    // gcTime 0: a finished call that carried a passphrase leaves the mutation cache at once.
+    select: useMutation({
+      gcTime: 0,
+      mutationFn: (params: Params<'profile.select'>) => api.profile.select(params),
+      onSuccess: took,
+    }),
+    lock: useMutation({ mutationFn: () => api.profile.lock({}), onSuccess: took }),
+    setPassphrase: useMutation({
+      gcTime: 0,
+      mutationFn: (params: Params<'profile.setPassphrase'>) => api.profile.setPassphrase(params),
+      // The profile keeps its notes and its key; only its list entry (hasPassphrase) changes.
+      onSuccess: (list) => queryClient.setQueryData(PROFILES_KEY, list),
+    }),
+  };
 }

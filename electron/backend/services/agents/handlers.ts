@@ -1,0 +1,11 @@
+import type { agentMethods } from '../../../../shared/api/methods/agents';
+import type { BackendContext, HandlersFor } from '../../context';
+import { listAgents } from './list';
+import { agentOverview } from './overview';
+
+export function agentHandlers({ db }: BackendContext): HandlersFor<keyof typeof agentMethods> {
+  return {
+    'agent.list': (query) => listAgents(db, query),
+    'agent.overview': (params) => agentOverview(db, params),
+  };
+}

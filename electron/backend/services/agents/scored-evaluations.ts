@@ -1,0 +1,130 @@
+import type { Answer } from '../../../../shared/rubric/answers';
+import { isFailAnswer } from '../../../../shared/rubric/items';
+import { scoreEvaluation, type ItemScore, type ScoreBreakdown } from '../../../../shared/rubric/scoring';
+import type { Db } from '../../db/open';
+import { loadAnswers } from '../evaluations/answers';
+import { versionContent, type VersionContent } from '../rubrics/version-cache';
+
+/**
+ * Evaluations scored from their answers with their own rubric version, as the evaluation screens score
+ * them, for the agent page and for coaching. Nothing is stored twice: a rescore or a reopened evaluation
+ * shows up here the next time it is read.
+ */
+export interface ScoredEvaluation {
+  id: number;
+  interactionId: number;
+  interactionTitle: string;
+  interactionStartedAt: string | null;
+  agentId: number | null;
+  state: 'draft' | 'submitted';
+  submittedAt: string | null;
+  /** Submitted once at least: a draft that never was can be discarded, so nothing may point at it. */
+  everSubmitted: boolean;
+  version: VersionContent;
+  answers: Answer[];
+  breakdown: ScoreBreakdown;
+}
+
+export interface EvaluationRow {
+  id: number;
+  interaction_id: number;
+  interaction_title: string;
+  interaction_started_at: string | null;
+  agent_id: number | null;
+  state: 'draft' | 'submitted';
+  submitted_at: string | null;
+  ever_submitted: 0 | 1;
+  rubric_version_id: number;
+}
+
+/** Columns of EvaluationRow, from `e` (the evaluation) and `i` (its interaction). */
+export const EVALUATION_COLUMNS = `e.id, e.interaction_id, i.title AS interaction_title,
+    i.started_at AS interaction_started_at, i.agent_id, e.state, e.submitted_at, e.rubric_version_id,
+    EXISTS (SELECT 1 FROM evaluation_audit au WHERE au.evaluation_id = e.id AND au.action = 'submitted') AS ever_submitted`;
+export const EVALUATIONS_FROM = 'evaluations e JOIN interactions i ON i.id = e.interaction_id';
+const SELECT_EVALUATIONS = `SELECT ${EVALUATION_COLUMNS} FROM ${EVALUATIONS_FROM}`;
+
+function score(db: Db, row: EvaluationRow): ScoredEvaluation {
+  const version = versionContent(db, row.rubric_version_id);
+  const answers = loadAnswers(db, row.id, version);
+  return {
+    id: row.id,
+    interactionId: row.interaction_id,
+    interactionTitle: row.interaction_title,
+    interactionStartedAt: row.interaction_started_at,
+    agentId: row.agent_id,
+    state: row.state,
+    submittedAt: row.submitted_at,
+    everSubmitted: row.ever_submitted === 1,
+    version,
+    answers,
+    breakdown: scoreEvaluation(version.rubric, answers),
+  };
+}
+
+/** The evaluations with these ids, in the order given; ids that do not exist are left out. */
+export function scoredEvaluationsByIds(db: Db, ids: readonly number[]): ScoredEvaluation[] {
+  if (ids.length === 0) return [];
+  const rows = db
+    .prepare(`${SELECT_EVALUATIONS} WHERE e.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as EvaluationRow[];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [score(db, row)] : [];
+  });
+}
+
+/**
+ * How evaluations of one agent are ordered in time: by when the call took place (the trend chart's time
+ * axis), or by the submit time when that is unknown, so a call reviewed late still shows how the agent
+ * worked back then. julianday() reads the stored ISO times with or without a zone offset.
+ */
+export const EVALUATION_TIME = 'julianday(coalesce(i.started_at, e.submitted_at))';
+export const LATEST_FIRST = `${EVALUATION_TIME} DESC, e.submitted_at DESC, e.id DESC`;
+
+/** The latest `limit` submitted evaluations of an agent's calls and chats, oldest first. */
+export function submittedEvaluationsOfAgent(db: Db, agentId: number, limit: number): ScoredEvaluation[] {
+  const rows = db
+    .prepare(
+      `${SELECT_EVALUATIONS} WHERE i.agent_id = ? AND e.state = 'submitted' ORDER BY ${LATEST_FIRST} LIMIT ?`,
+    )
+    .all(agentId, limit) as EvaluationRow[];
+  return rows.reverse().map((row) => score(db, row));
+}
+
+/** Scores evaluation rows read with SELECT_EVALUATIONS' columns. */
+export const scoreRows = (db: Db, rows: readonly EvaluationRow[]) => rows.map((row) => score(db, row));
+
+/** One item as an evaluation scored it, with whether the answer failed it (a no, a 0, a fail option). */
+export interface ItemOutcome {
+  score: ItemScore;
+  /** Section title in the evaluation's own version and language. */
+  sectionTitle: string;
+  missed: boolean;
+}
+
+/**
+ * The items an evaluation counted (answered, not n.a., worth something). An item worth nothing (weight
+ * 0) is left out: it cannot be weak or strong.
+ */
+export function countedItems(evaluation: ScoredEvaluation): ItemOutcome[] {
+  const answers = new Map(evaluation.answers.map((answer) => [answer.itemId, answer]));
+  const sections = new Map(evaluation.version.rubric.sections.map((s) => [s.id, s.title]));
+  return evaluation.breakdown.items.flatMap((score) => {
+    if (score.status !== 'counted' || score.possible <= 0) return [];
+    const item = evaluation.version.items.get(score.itemId)?.item;
+    const value = answers.get(score.itemId)?.value ?? null;
+    const failed = item !== undefined && value !== null && isFailAnswer(item, value);
+    return [
+      { score, sectionTitle: sections.get(score.sectionId) ?? '', missed: score.earned === 0 || failed },
+    ];
+  });
+}
+
+/**
+ * Items are the same criterion across a rubric's languages and versions when they share their id and
+ * their section's id. The section is part of the key because item ids are only unique within a rubric:
+ * the mystery-call checklist has its own 'greeting' and 'product-knowledge', scored differently.
+ */
+export const itemKey = (sectionId: string, itemId: string) => JSON.stringify([sectionId, itemId]);

@@ -1,0 +1,165 @@
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { CoachingSession } from '../../../../shared/api/methods/coaching';
+import type { SessionPermissions } from './coaching-logic';
+import { formatDay } from './format';
+import { OverdueBadge, StateBadge } from './StateBadge';
+import type { SessionTextsState } from './SessionTexts';
+import type { SessionPatch, SessionWrites } from './useCoaching';
+
+const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/** Who, when, in which state, the follow-up date, and closing or reopening the session. */
+export function SessionHeader({
+  session,
+  permissions,
+  writes,
+  texts,
+}: {
+  session: CoachingSession;
+  permissions: SessionPermissions;
+  writes: SessionWrites;
+  texts: SessionTextsState;
+}) {
+  const { t, i18n } = useTranslation();
+  const change = useMutation({ mutationFn: (patch: SessionPatch) => writes.update(patch) });
+  // Closing waits for the last typed words to be saved, then sends the outcome as it stands.
+  const close = async () => {
+    await texts.flush();
+    writes.close.mutate(texts.values.outcome);
+  };
+  const error = change.error ?? writes.close.error ?? writes.reopen.error;
+
+  return (
+    <Stack gap="sm">
+      <Anchor component={Link} to={`/coaching?agent=${session.agent.id}`} size="sm">
+        ← {t('coaching.session.back')}
+      </Anchor>
+      <Paper withBorder p="md">
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
+          <Stack gap={4}>
+            <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
+              {t('coaching.session.heading')}
+            </Text>
+            <Group gap="sm" align="center">
+              <Title order={2} data-testid="session-agent">
+                {session.agent.name}
+              </Title>
+              <StateBadge state={session.state} size="md" />
+              <OverdueBadge count={session.overdueActionCount} />
+            </Group>
+            <Text size="sm" c="dimmed">
+              {session.agent.teamName && `${session.agent.teamName} · `}
+              {t('coaching.session.coachedBy', { coach: session.coach.name })}
+              {session.closedAt &&
+                ` · ${t('coaching.session.closedOn', { date: formatDay(session.closedAt.slice(0, 10), i18n.language) })}`}
+            </Text>
+          </Stack>
+          <Group gap="sm" align="end">
+            <DayField
+              label={t('coaching.session.heldOn')}
+              value={session.heldOn}
+              editable={permissions.edit}
+              onChange={(heldOn) => heldOn && change.mutate({ heldOn })}
+              testId="session-date"
+            />
+            <DayField
+              label={t('coaching.session.followUp')}
+              value={session.followUpOn}
+              editable={permissions.edit}
+              onChange={(followUpOn) => change.mutate({ followUpOn })}
+              testId="follow-up"
+            />
+            {permissions.close && (
+              <Button
+                onClick={() => void close()}
+                loading={writes.close.isPending}
+                data-testid="session-close"
+              >
+                {t('coaching.session.close')}
+              </Button>
+            )}
+            {permissions.reopen && (
+              <Button
+                variant="default"
+                onClick={() => writes.reopen.mutate()}
+                loading={writes.reopen.isPending}
+                data-testid="session-reopen"
+              >
+                {t('coaching.session.reopen')}
+              </Button>
+            )}
+          </Group>
+        </Group>
+      </Paper>
+      {!session.editable ? (
+        <Alert color="gray" variant="light" data-testid="session-readonly">
+          {t('coaching.session.readOnly', { coach: session.coach.name })}
+        </Alert>
+      ) : session.state === 'closed' ? (
+        <Alert color="gray" variant="light" data-testid="session-closed-note">
+          {t('coaching.session.closedNote')}
+        </Alert>
+      ) : null}
+      {error && <Alert color="red">{error.message}</Alert>}
+    </Stack>
+  );
+}
+
+/**
+ * A date that only the coach can change; an empty field clears it (the follow-up is optional). Typed
+ * dates pass through odd values (year 0002 on the way to 2026), so it is saved once typing pauses or the
+ * field is left, not on every keystroke.
+ */
+function DayField({
+  label,
+  value,
+  editable,
+  onChange,
+  testId,
+}: {
+  label: string;
+  value: string | null;
+  editable: boolean;
+  onChange: (value: string | null) => void;
+  testId: string;
+}) {
+  const { i18n } = useTranslation();
+  const [draft, setDraft] = useState(value ?? '');
+  const commit = useDebouncedCallback(
+    (next: string) => {
+      if (next === (value ?? '')) return;
+      if (next === '' || isDay(next)) onChange(next === '' ? null : next);
+    },
+    { delay: 800, flushOnUnmount: true },
+  );
+  if (!editable)
+    return (
+      <Stack gap={2}>
+        <Text size="sm" fw={500}>
+          {label}
+        </Text>
+        <Text size="sm" data-testid={testId} data-value={value ?? ''}>
+          {formatDay(value, i18n.language)}
+        </Text>
+      </Stack>
+    );
+  return (
+    <TextInput
+      type="date"
+      label={label}
+      value={draft}
+      onChange={(event) => {
+        setDraft(event.currentTarget.value);
+        commit(event.currentTarget.value);
+      }}
+      onBlur={() => commit.flush()}
+      w={170}
+      data-testid={testId}
+    />
+  );
+}

@@ -1,0 +1,93 @@
+import { Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  MAX_OUTCOME_CHARS,
+  MAX_TALKING_POINTS_CHARS,
+  type CoachingSession,
+} from '../../../../shared/api/methods/coaching';
+import { SaveStateText } from './SaveStateText';
+import type { SessionWrites } from './useCoaching';
+import { useSessionAutosave } from './useSessionAutosave';
+
+type TextField = 'talkingPoints' | 'outcome';
+
+/**
+ * The session's two free texts, kept here while typed and autosaved together (they are shared with
+ * every profile, unlike notes, so they may be written to the session as they are typed).
+ */
+export function useSessionTexts(session: CoachingSession, writes: SessionWrites) {
+  const [values, setValues] = useState<Record<TextField, string>>({
+    talkingPoints: session.talkingPoints,
+    outcome: session.outcome,
+  });
+  const autosave = useSessionAutosave<Partial<Record<TextField, string>>>((patch) => writes.update(patch));
+  return {
+    values,
+    change: (field: TextField, value: string) => {
+      setValues((previous) => ({ ...previous, [field]: value }));
+      autosave.schedule({ [field]: value });
+    },
+    flush: autosave.flush,
+    saveState: autosave.state,
+    error: autosave.error,
+  };
+}
+
+export type SessionTextsState = ReturnType<typeof useSessionTexts>;
+
+const limits: Record<TextField, number> = {
+  talkingPoints: MAX_TALKING_POINTS_CHARS,
+  outcome: MAX_OUTCOME_CHARS,
+};
+const testIds: Record<TextField, string> = { talkingPoints: 'talking-points', outcome: 'outcome' };
+
+export function SessionTexts({
+  field,
+  session,
+  texts,
+  editable,
+}: {
+  field: TextField;
+  session: CoachingSession;
+  texts: SessionTextsState;
+  editable: boolean;
+}) {
+  const { t } = useTranslation();
+  // Read-only, the saved text is what counts (it may have changed since this page opened).
+  const value = editable ? texts.values[field] : session[field];
+  return (
+    <Card withBorder>
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Title order={4}>{t(`coaching.${field}.title`)}</Title>
+          {editable && <SaveStateText state={texts.saveState} error={texts.error} />}
+        </Group>
+        {editable ? (
+          <Textarea
+            value={value}
+            onChange={(event) => texts.change(field, event.currentTarget.value)}
+            onBlur={() => void texts.flush()}
+            placeholder={t(`coaching.${field}.placeholder`)}
+            description={t(`coaching.${field}.hint`)}
+            maxLength={limits[field]}
+            autosize
+            minRows={field === 'talkingPoints' ? 4 : 2}
+            maxRows={16}
+            data-testid={testIds[field]}
+            data-saving={texts.saveState}
+          />
+        ) : (
+          <Text
+            size="sm"
+            c={value ? undefined : 'dimmed'}
+            style={{ whiteSpace: 'pre-wrap' }}
+            data-testid={testIds[field]}
+          >
+            {value || t(`coaching.${field}.empty`)}
+          </Text>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,152 @@
+import type { Backend } from '../../electron/backend/backend';
+import { createBackend } from '../../electron/backend/backend';
+import type { CoachingSession } from '../../shared/api/methods/coaching';
+import type { EvaluationDetail } from '../../shared/api/methods/evaluations';
+import type { ReviewerProfile } from '../../shared/api/methods/profiles';
+import type { RubricSummary } from '../../shared/api/methods/rubrics';
+import type { AnswerValue } from '../../shared/rubric/answers';
+import { defaultRubric } from '../../shared/rubric/defaults';
+import { resourcesDir, tempDir } from '../support/paths';
+import { percentile, round } from './stats';
+
+const NOTE =
+  'Talked through the refund call. Pekka knows the policy but rushes the close when the queue is long; ' +
+  'we agreed he finishes the explanation before offering the survey. ';
+
+/**
+ * The coaching side:
+ * - the agent page (`agent.overview`) for an agent with many submitted evaluations of the default rubric,
+ *   which scores every evaluation in the window from its answers, against `evaluation.list` of as many
+ *   evaluations (which scores them too) as the baseline in the same run;
+ * - a private note (AES-256-GCM under the profile's key) against a shared note of the same text: what
+ *   encryption adds to a save;
+ * - unlocking a passphrase profile (scrypt N=2^15), which is deliberately slow against guessing.
+ */
+export async function benchCoaching(quick: boolean): Promise<Record<string, number>> {
+  const evaluations = quick ? 60 : 400;
+  const rounds = quick ? 20 : 100;
+  const data = tempDir('earmark-bench-coaching-');
+  let backend: Backend | undefined;
+  try {
+    backend = await createBackend({ dataDir: data.dir, resourcesDir, version: 'bench', log: () => {} });
+    const call = async <T>(method: string, params: unknown = {}): Promise<T> => {
+      const reply = await backend!.dispatch(method, params);
+      if (!reply.ok) throw new Error(`${method}: ${reply.error.message}`);
+      return reply.value as T;
+    };
+    const timed = async (samples: number[], method: string, params: unknown) => {
+      const started = performance.now();
+      await call(method, params);
+      samples.push(performance.now() - started);
+    };
+
+    const coach = await call<ReviewerProfile>('profile.create', { name: 'Bench Coach', role: 'team_lead' });
+    const passphrase = 'bench passphrase 1';
+    await call('profile.setPassphrase', { id: coach.id, newPassphrase: passphrase });
+    const agentId = seedAgent(backend, evaluations);
+    const rubric = defaultRubric('en');
+    const rubricId = (await call<RubricSummary[]>('rubric.list')).find((r) => r.key === rubric.id)!.id;
+    const items = rubric.sections.flatMap((section) => section.items);
+    const interactionIds = backend.db
+      .prepare('SELECT id FROM interactions WHERE agent_id = ? ORDER BY id')
+      .pluck()
+      .all(agentId) as number[];
+    const evaluationIds: number[] = [];
+    for (const [n, interactionId] of interactionIds.entries()) {
+      const { id } = await call<EvaluationDetail>('evaluation.start', {
+        interactionId,
+        rubricId,
+        reviewerId: coach.id,
+      });
+      // Critical items pass: a failed one needs a comment and scores the whole evaluation 0 %.
+      const answers = items.map((item, i) => ({
+        itemId: item.id,
+        value: item.critical ? answerFor(item, 1) : answerFor(item, n + i),
+      }));
+      await call('evaluation.saveDraft', { id, reviewerId: coach.id, answers });
+      await call('evaluation.submit', { id, reviewerId: coach.id });
+      evaluationIds.push(id);
+    }
+
+    const overview: number[] = [];
+    const list: number[] = [];
+    for (let n = 0; n < rounds; n++) {
+      await timed(overview, 'agent.overview', { agentId, window: 200 });
+      await timed(list, 'evaluation.list', { rubricId, state: 'submitted', limit: 200 });
+    }
+
+    const session = await call<CoachingSession>('coaching.create', {
+      agentId,
+      heldOn: '2026-11-20',
+      evaluationIds: evaluationIds.slice(-2),
+    });
+    const privateSaves: number[] = [];
+    const sharedSaves: number[] = [];
+    for (let n = 0; n < rounds; n++) {
+      await timed(privateSaves, 'coaching.noteAdd', { sessionId: session.id, body: NOTE, private: true });
+      await timed(sharedSaves, 'coaching.noteAdd', { sessionId: session.id, body: NOTE, private: false });
+    }
+    const notes: number[] = [];
+    for (let n = 0; n < 10; n++) await timed(notes, 'coaching.notes', { sessionId: session.id });
+
+    const unlocks: number[] = [];
+    for (let n = 0; n < (quick ? 3 : 10); n++) {
+      await call('profile.lock');
+      await timed(unlocks, 'profile.select', { id: coach.id, passphrase });
+    }
+
+    const overviewP50 = percentile(overview, 50);
+    const listP50 = percentile(list, 50);
+    return {
+      agent_overview_evaluations: Math.min(evaluations, 200),
+      agent_overview_ms_p50: round(overviewP50, 2),
+      agent_overview_ms_p95: round(percentile(overview, 95), 2),
+      evaluation_list_200_ms_p50: round(listP50, 2),
+      agent_overview_vs_list: round(overviewP50 / listP50, 2),
+      private_note_save_ms_p50: round(percentile(privateSaves, 50), 2),
+      shared_note_save_ms_p50: round(percentile(sharedSaves, 50), 2),
+      private_vs_shared_save: round(percentile(privateSaves, 50) / percentile(sharedSaves, 50), 2),
+      session_notes_read_ms_p50: round(percentile(notes, 50), 2),
+      session_notes_read_count: rounds * 2,
+      profile_unlock_ms_p50: round(percentile(unlocks, 50), 1),
+    };
+  } finally {
+    await backend?.close();
+    data.cleanup();
+  }
+}
+
+/** Answers spread so items differ in how often they are missed, as real agents' do. */
+function answerFor(item: ReturnType<typeof defaultRubric>['sections'][number]['items'][number], n: number) {
+  const value: AnswerValue =
+    item.type === 'yesNo'
+      ? { kind: n % 5 === 0 ? 'no' : 'yes' }
+      : item.type === 'scale'
+        ? { kind: 'scale', value: n % (item.max + 1) }
+        : { kind: 'choice', optionId: item.options[n % 2]!.id };
+  return value;
+}
+
+function seedAgent(backend: Backend, calls: number): number {
+  const db = backend.db;
+  return db.transaction(() => {
+    db.prepare("INSERT INTO teams (name) VALUES ('Bench team')").run();
+    const agentId = Number(
+      db
+        .prepare(
+          "INSERT INTO agents (name, team_id) VALUES ('Bench Agent', (SELECT id FROM teams WHERE name = 'Bench team'))",
+        )
+        .run().lastInsertRowid,
+    );
+    const insert = db.prepare(
+      "INSERT INTO interactions (kind, title, source, agent_id, started_at) VALUES ('call', ?, 'bench', ?, ?)",
+    );
+    for (let n = 0; n < calls; n++)
+      insert.run(
+        `Bench call ${n + 1}`,
+        agentId,
+        new Date(Date.UTC(2026, 0, 1) + n * 3_600_000).toISOString(),
+      );
+    return agentId;
+  })();
+}

@@ -1,0 +1,241 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CoachingNote } from '../../shared/api/methods/coaching';
+import { distinctivePhrase, filesHolding } from '../support/leaks';
+import { tempDir } from '../support/paths';
+import { launchChromium, screenshot, waitForReady } from './support/browser';
+import { startHost, type RunningHost } from './support/host';
+
+/**
+ * A team lead's one-to-one, through the browser host on a real backend: she opens the agent, starts a
+ * session from two evaluations a QA supervisor submitted (a call and a chat), plays a linked moment, writes a private note
+ * (setting her passphrase on the way) and two action items, and closes the session. A second profile
+ * then sees the session read-only, never the note: not on the page, not from the API, not on disk, not
+ * in the host's log.
+ */
+let host: RunningHost;
+let browser: Browser;
+let page: Page;
+const data = tempDir('earmark-e2e-coaching-');
+const AGENT = 'Anna Berg';
+const PASSPHRASE = 'blue kettle morning';
+const secret = distinctivePhrase('ottoline');
+let sessionHash = '';
+let privateNoteId = 0;
+
+const byTestId = (id: string) => page.getByTestId(id);
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
+const openHash = async (hash: string) => {
+  await page.goto(`${host.url}#${hash}`);
+  await waitForReady(page);
+};
+
+/** The API as the browser host serves it (same token), for seeding what a QA supervisor did before. */
+async function api<T = unknown>(method: string, params: unknown = {}): Promise<T> {
+  const reply = await apiReply(method, params);
+  if (!reply.ok) throw new Error(`${method}: ${reply.error.code} ${reply.error.message}`);
+  return reply.value as T;
+}
+async function apiReply(method: string, params: unknown) {
+  const token = new URL(host.url).searchParams.get('token');
+  const response = await fetch(`${host.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify(params),
+  });
+  return (await response.json()) as
+    { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+}
+
+interface RubricItem {
+  id: string;
+  type: 'yesNo' | 'scale' | 'choice';
+  critical?: boolean;
+  max?: number;
+  options?: { id: string }[];
+}
+
+/** Two of the agent's demo interactions, each with a moment and a submitted evaluation whose misses link to it. */
+async function seedEvaluations(reviewerId: number) {
+  const rubrics = await api<{ id: number; key: string }[]>('rubric.list');
+  const rubricId = rubrics.find((r) => r.key === 'builtin.courtesy-competence.en')!.id;
+  const { latest } = await api<{ latest: { sections: { items: RubricItem[] }[] } }>('rubric.get', {
+    id: rubricId,
+  });
+  const facets = await api<{ agents: { id: number; name: string }[] }>('library.facets');
+  const agentId = facets.agents.find((agent) => agent.name === AGENT)!.id;
+  // The demo has one call and one chat of hers: the chat's moment is a message, the call's a stretch of audio.
+  const library = await api<{ items: { id: number; kind: string }[] }>('library.list', {
+    filters: { agentIds: [agentId] },
+  });
+  expect(library.items.map((item) => item.kind).sort()).toEqual(['call', 'chat']);
+  for (const [n, interaction] of library.items.entries()) {
+    const moment = await api<{ id: number }>('moment.create', {
+      interactionId: interaction.id,
+      ...(interaction.kind === 'call' ? { startMs: 3000, endMs: 8000 } : { turnSeq: 1 }),
+      comment: interaction.kind === 'call' ? 'No name in the greeting' : 'Answer copied from the FAQ',
+    });
+    const { id } = await api<{ id: number }>('evaluation.start', {
+      interactionId: interaction.id,
+      rubricId,
+      reviewerId,
+    });
+    const items = latest.sections.flatMap((section) => section.items);
+    const answers = items.map((item, i) => {
+      const miss = !item.critical && i % 4 === n;
+      const value =
+        item.type === 'yesNo'
+          ? { kind: miss ? 'no' : 'yes' }
+          : item.type === 'scale'
+            ? { kind: 'scale', value: miss ? 0 : item.max }
+            : { kind: 'choice', optionId: item.options![0]!.id };
+      return { itemId: item.id, value, momentIds: miss ? [moment.id] : [] };
+    });
+    await api('evaluation.saveDraft', { id, reviewerId, answers });
+    await api('evaluation.submit', { id, reviewerId });
+  }
+  return agentId;
+}
+
+async function switchTo(name: string) {
+  await byTestId('profile-switcher').click();
+  await page.locator(`[data-testid="profile-option"][data-profile="${name}"]`).click();
+}
+
+beforeAll(async () => {
+  host = await startHost(data.dir);
+  browser = await launchChromium();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await api('demo.load');
+  const maria = await api<{ id: number }>('profile.create', { name: 'Maria Lind', role: 'qa_supervisor' });
+  await seedEvaluations(maria.id);
+  await api('profile.create', { name: 'Pekka Niemi', role: 'team_lead' });
+  // Created last, so she is the one at the keyboard.
+  await api('profile.create', { name: 'Lena Fischer', role: 'team_lead' });
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  data.cleanup();
+});
+
+describe('a one-to-one', () => {
+  it("opens the agent's page: trend, sub-scores, weakest items, moments", async () => {
+    await openHash('/agents');
+    await page.locator('[data-testid="agents"][data-state="ready"]').waitFor();
+    await byTestId('agent-row').filter({ hasText: AGENT }).click();
+    await page.locator('[data-testid="agent"][data-state="ready"]').waitFor();
+    await expect.poll(() => byTestId('agent-name').textContent()).toContain(AGENT);
+    await byTestId('trend-chart').locator('svg').first().waitFor();
+    expect(await byTestId('item-stat').count()).toBeGreaterThan(0);
+    await screenshot(page, 'coaching-01-agent');
+  });
+
+  it('starts a session from two evaluations', async () => {
+    await byTestId('agent-start-coaching').click();
+    const boxes = byTestId('new-session-evaluation');
+    await poll(() => boxes.count()).toBe(2);
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await screenshot(page, 'coaching-02-new-session');
+    await byTestId('new-session-create').click();
+    await page.locator('[data-testid="coaching-session"][data-state="planned"]').waitFor();
+    sessionHash = new URL(page.url()).hash.slice(1);
+    expect(await byTestId('linked-evaluation').count()).toBe(2);
+    expect(await byTestId('focus-item').count()).toBeGreaterThan(0);
+  });
+
+  it('plays a linked moment inside the session', async () => {
+    const clip = page.locator('[data-testid="clip-player"]:has([data-testid="clip-toggle"])').first();
+    await clip.getByTestId('clip-toggle').click();
+    await poll(() => clip.getAttribute('data-clip-state')).toBe('playing');
+    const from = Number(await clip.getAttribute('data-clip-from-ms'));
+    // The clip plays from its own start, not the call's: the position passes the clip's start.
+    await poll(async () => Number(await clip.getAttribute('data-current-ms'))).toBeGreaterThan(from + 300);
+    await clip.getByTestId('clip-toggle').click();
+    await poll(() => clip.getAttribute('data-clip-state')).toBe('paused');
+  });
+
+  it('writes a private note, setting a passphrase first', async () => {
+    await byTestId('note-body').fill(`Anna told me ${secret}: keep it between us.`);
+    expect(await byTestId('note-private').isChecked()).toBe(true);
+    await byTestId('note-set-passphrase').click();
+    await byTestId('passphrase-new').fill(PASSPHRASE);
+    await byTestId('passphrase-repeat').fill(PASSPHRASE);
+    await byTestId('passphrase-save').click();
+    await byTestId('passphrase-new').waitFor({ state: 'detached' });
+    await byTestId('note-add').click();
+    const note = page.locator('[data-testid="coaching-note"][data-private="true"]');
+    await note.waitFor();
+    expect(await note.textContent()).toContain(secret);
+    privateNoteId = Number(await note.getAttribute('data-note-id'));
+  });
+
+  it('agrees two action items and closes the session', async () => {
+    await byTestId('action-text').fill('Say your own name in the greeting, every call');
+    await byTestId('action-owner').selectOption('agent');
+    await byTestId('action-due').fill('2026-12-04');
+    await byTestId('action-add').click();
+    await poll(() => byTestId('action-item').count()).toBe(1);
+    await byTestId('action-text').fill('Listen to three calls together');
+    await byTestId('action-owner').selectOption('coach');
+    await byTestId('action-due').fill('2026-12-11');
+    await byTestId('action-add').click();
+    await poll(() => byTestId('action-item').count()).toBe(2);
+    await byTestId('outcome').fill('Anna agreed to both actions.');
+    await page.locator('[data-testid="coaching-session"][data-saving="saved"]').waitFor();
+    await screenshot(page, 'coaching-03-session');
+    await byTestId('session-close').click();
+    await page.locator('[data-testid="coaching-session"][data-state="closed"]').waitFor();
+  });
+});
+
+describe('a second profile', () => {
+  it('sees that the session exists, read-only, without the note', async () => {
+    await switchTo('Pekka Niemi');
+    await page.locator('[data-testid="profile-switcher"][data-profile="Pekka Niemi"]').waitFor();
+    await openHash('/coaching');
+    await poll(() => byTestId('coaching-row').count()).toBe(1);
+    await openHash(sessionHash);
+    await page
+      .locator('[data-testid="coaching-session"][data-state="closed"][data-editable="false"]')
+      .waitFor();
+    await page.locator('[data-testid="coaching-notes"][data-state="ready"]').waitFor();
+    expect(await byTestId('action-item').count()).toBe(2);
+    expect(await byTestId('coaching-note').count()).toBe(0);
+    expect(await page.content()).not.toContain(secret);
+    await screenshot(page, 'coaching-04-second-profile');
+  });
+
+  it('gets not_allowed for the note from the API, and cannot act as its author', async () => {
+    const sessionId = Number(sessionHash.split('/').at(-1));
+    const notes = await api<CoachingNote[]>('coaching.notes', { sessionId });
+    expect(notes).toEqual([]);
+    const reply = await apiReply('coaching.noteGet', { id: privateNoteId });
+    expect(reply.ok ? '' : reply.error.code).toBe('not_allowed');
+    const lena = await api<{ profiles: { id: number; name: string }[] }>('profile.list');
+    const lenaId = lena.profiles.find((profile) => profile.name === 'Lena Fischer')!.id;
+    const select = await apiReply('profile.select', { id: lenaId });
+    expect(select.ok ? '' : select.error.code).toBe('locked');
+  });
+
+  it('finds the note in no file of the data folder and not in the host log', () => {
+    expect(filesHolding(data.dir, secret)).toEqual([]);
+    expect(host.output()).not.toContain(secret);
+    expect(host.output()).toContain('127.0.0.1');
+  });
+
+  it('the author reads it again after her passphrase', async () => {
+    await switchTo('Lena Fischer');
+    await byTestId('unlock-passphrase').fill(PASSPHRASE);
+    await byTestId('unlock-submit').click();
+    await page
+      .locator('[data-testid="profile-switcher"][data-profile="Lena Fischer"][data-locked="false"]')
+      .waitFor();
+    await openHash(sessionHash);
+    const note = page.locator('[data-testid="coaching-note"][data-private="true"]');
+    await note.waitFor();
+    expect(await note.textContent()).toContain(secret);
+  });
+});
