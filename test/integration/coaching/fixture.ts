@@ -3,11 +3,10 @@ import type { AgentListEntry } from '../../../shared/api/methods/agents';
 import type { EvaluationDetail } from '../../../shared/api/methods/evaluations';
 import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
 import type { BuiltinTag, Moment, Tag } from '../../../shared/api/methods/review';
-import type { RubricDetail } from '../../../shared/api/methods/rubrics';
 import type { InteractionDetail, LibraryItem } from '../../../shared/api';
 import type { AnswerValue } from '../../../shared/rubric/answers';
 import { call } from '../../support/backend';
-import { createProfile, smallDraft } from '../evaluations/fixture';
+import { createProfile, publishSmallRubric } from '../evaluations/fixture';
 
 /**
  * A team as the coaching, agent-page and reel tests need it, built through the public API: the demo
@@ -38,16 +37,7 @@ export async function buildWorld(backend: Backend): Promise<World> {
   const pekka = await createProfile(backend, 'Pekka Niemi', 'team_lead');
   // Created last, so Lena is the current profile when the tests start.
   const lena = await createProfile(backend, 'Lena Fischer', 'team_lead');
-  let rubric = await call<RubricDetail>(backend, 'rubric.create', {
-    reviewerId: maria.id,
-    name: 'Billing',
-    language: 'en',
-  });
-  rubric = await call<RubricDetail>(backend, 'rubric.publish', {
-    id: rubric.id,
-    reviewerId: maria.id,
-    draft: smallDraft(),
-  });
+  const rubric = await publishSmallRubric(backend, maria.id);
   const agentList = await call<AgentListEntry[]>(backend, 'agent.list', {});
   const library = await call<{ items: LibraryItem[] }>(backend, 'library.list', { limit: 100 });
   const interactions: Record<string, InteractionDetail> = {};

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import type { Db } from '../../../electron/backend/db/open';
 import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
+import type { RubricDetail } from '../../../shared/api/methods/rubrics';
 import { blankItem, type DraftItem, type RubricDraft } from '../../../shared/api/methods/rubric-draft';
 import { call } from '../../support/backend';
 
@@ -63,4 +64,14 @@ export function smallDraft(name = 'Billing calls'): RubricDraft {
       },
     ],
   };
+}
+
+/** The small rubric, created and published by `reviewerId`: version 1, ready to evaluate with. */
+export async function publishSmallRubric(backend: Backend, reviewerId: number): Promise<RubricDetail> {
+  const rubric = await call<RubricDetail>(backend, 'rubric.create', {
+    reviewerId,
+    name: 'Billing',
+    language: 'en',
+  });
+  return call<RubricDetail>(backend, 'rubric.publish', { id: rubric.id, reviewerId, draft: smallDraft() });
 }

@@ -1,8 +1,7 @@
 import type { Backend } from '../../../electron/backend/backend';
 import type { EvaluationDetail } from '../../../shared/api/methods/evaluations';
-import type { RubricDetail } from '../../../shared/api/methods/rubrics';
 import { call } from '../../support/backend';
-import { smallDraft } from '../evaluations/fixture';
+import { publishSmallRubric } from '../evaluations/fixture';
 
 /** A submitted evaluation of `interactionId` on a small published rubric, by `reviewerId`. */
 export async function submittedEvaluation(
@@ -11,16 +10,7 @@ export async function submittedEvaluation(
   interactionId: number,
   overallComment: string,
 ): Promise<{ rubricId: number; evaluationId: number }> {
-  let rubric = await call<RubricDetail>(backend, 'rubric.create', {
-    reviewerId,
-    name: 'Billing',
-    language: 'en',
-  });
-  rubric = await call<RubricDetail>(backend, 'rubric.publish', {
-    id: rubric.id,
-    reviewerId,
-    draft: smallDraft(),
-  });
+  const rubric = await publishSmallRubric(backend, reviewerId);
   const evaluation = await call<EvaluationDetail>(backend, 'evaluation.start', {
     interactionId,
     rubricId: rubric.id,

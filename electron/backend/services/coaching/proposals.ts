@@ -1,5 +1,5 @@
 import { MAX_LINKED_MOMENTS, type FocusItem } from '../../../../shared/api/methods/coaching';
-import type { BuiltinTag } from '../../../../shared/api/methods/review';
+import { builtinTags, type BuiltinTag } from '../../../../shared/api/methods/review';
 import type { Db } from '../../db/open';
 import { countedItems, itemKey, type ScoredEvaluation } from '../agents/scored-evaluations';
 
@@ -10,14 +10,7 @@ export const PROPOSED_FOCUS_ITEMS = 5;
  * Built-in tags worth bringing to a one-to-one: the problems reviewers flag, and the praise, so the
  * agent hears what went well too. Reviewers' own tags are left to the coach to pick.
  */
-const PROPOSED_TAGS: readonly BuiltinTag[] = [
-  'interruption',
-  'long_silence',
-  'missed_empathy',
-  'wrong_information',
-  'rude',
-  'exemplary',
-];
+const PROPOSED_TAGS: readonly BuiltinTag[] = builtinTags;
 
 interface Loss {
   focus: FocusItem;

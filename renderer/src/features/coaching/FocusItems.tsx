@@ -1,26 +1,14 @@
 import { ActionIcon, Badge, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import {
-  MAX_FOCUS_ITEMS,
-  type CoachingSession,
-  type FocusItem,
-} from '../../../../shared/api/methods/coaching';
+import { MAX_FOCUS_ITEMS, type FocusItem } from '../../../../shared/api/methods/coaching';
 import { formatPoints } from '../evaluation/score-format';
 import { TrashIcon } from '../review/icons';
-import type { SessionWrites } from './useCoaching';
+import type { SessionPartProps } from './useCoaching';
 import { useFocusCandidates } from './useFocusCandidates';
 
 /** The rubric items to work on; the coach adds them from the linked evaluations, worst first. */
-export function FocusItems({
-  session,
-  editable,
-  writes,
-}: {
-  session: CoachingSession;
-  editable: boolean;
-  writes: SessionWrites;
-}) {
+export function FocusItems({ session, editable, writes }: SessionPartProps) {
   const { t, i18n } = useTranslation();
   const change = useMutation({
     mutationFn: (focusItems: FocusItem[]) => writes.update({ focusItems }),

@@ -8,18 +8,10 @@ import { formatDateTime } from '../../app/format';
 import { formatPercent, ResultBadge } from '../evaluation/score-format';
 import { TrashIcon } from '../review/icons';
 import { EvaluationPicker } from './EvaluationPicker';
-import type { SessionWrites } from './useCoaching';
+import type { SessionPartProps } from './useCoaching';
 
 /** The evaluations the session goes through, with their score and a way to the printable summary. */
-export function LinkedEvaluations({
-  session,
-  editable,
-  writes,
-}: {
-  session: CoachingSession;
-  editable: boolean;
-  writes: SessionWrites;
-}) {
+export function LinkedEvaluations({ session, editable, writes }: SessionPartProps) {
   const { t, i18n } = useTranslation();
   const [picking, setPicking] = useState(false);
   const change = useMutation({

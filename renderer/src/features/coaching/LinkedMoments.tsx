@@ -2,22 +2,14 @@ import { ActionIcon, Anchor, Badge, Card, Group, Paper, Stack, Text, Title } fro
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CoachingSession, LinkedMoment } from '../../../../shared/api/methods/coaching';
+import type { LinkedMoment } from '../../../../shared/api/methods/coaching';
 import { formatDuration } from '../../app/format';
 import { ClipPlayer } from '../clips/ClipPlayer';
 import { TrashIcon } from '../review/icons';
-import type { SessionWrites } from './useCoaching';
+import type { SessionPartProps } from './useCoaching';
 
 /** The moments to go through in the meeting, each playable right here: the exact clip, not the whole call. */
-export function LinkedMoments({
-  session,
-  editable,
-  writes,
-}: {
-  session: CoachingSession;
-  editable: boolean;
-  writes: SessionWrites;
-}) {
+export function LinkedMoments({ session, editable, writes }: SessionPartProps) {
   const { t } = useTranslation();
   const change = useMutation({ mutationFn: (momentIds: number[]) => writes.update({ momentIds }) });
   const ids = session.moments.map((moment) => moment.id);

@@ -59,3 +59,10 @@ export function useSessionWrites(id: number) {
 }
 
 export type SessionWrites = ReturnType<typeof useSessionWrites>;
+
+/** What each part of the session page gets: the session, whether this reader may change it, and how. */
+export interface SessionPartProps {
+  session: CoachingSession;
+  editable: boolean;
+  writes: SessionWrites;
+}
