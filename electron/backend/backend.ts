@@ -17,6 +17,7 @@ import { reelHandlers } from './services/reels/handlers';
 import { reviewHandlers } from './services/review/handlers';
 import { rubricHandlers } from './services/rubrics/handlers';
 import { seedBuiltInRubrics } from './services/rubrics/seed';
+import { backfillStoredScores } from './services/evaluations/stored-score';
 
 export interface BackendOptions {
   dataDir: string;
@@ -57,6 +58,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   );
   // The built-in rubrics in every shipped language, so the first evaluation needs no setup.
   seedBuiltInRubrics(db);
+  // Evaluations submitted before scores were stored get theirs, so the library's score filter sees
+  // them; finds nothing to do after the first start.
+  backfillStoredScores(db);
   const events = new EventHub();
   // Every start begins locked: unlocked keys live only in this process's memory.
   const session = new WorkstationSession({

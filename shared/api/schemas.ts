@@ -44,7 +44,19 @@ export type SearchHit = z.infer<typeof SearchHit>;
 export const HIT_START = '\u0002';
 export const HIT_END = '\u0003';
 
-export const LibraryItem = InteractionSummary.extend({ hit: SearchHit.nullable() });
+/** The score of an interaction's latest submitted evaluation, as it was submitted. */
+export const LibraryScore = z.object({
+  /** 0 after a critical fail; null when nothing could be earned (every item n.a.). */
+  percent: z.number().min(0).max(100).nullable(),
+  result: z.enum(['pass', 'fail', 'incomplete']),
+});
+export type LibraryScore = z.infer<typeof LibraryScore>;
+
+export const LibraryItem = InteractionSummary.extend({
+  hit: SearchHit.nullable(),
+  /** Null until the interaction has a submitted evaluation. */
+  score: LibraryScore.nullable(),
+});
 export type LibraryItem = z.infer<typeof LibraryItem>;
 
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
@@ -63,13 +75,23 @@ export const LibraryFilters = z
     reviewed: z.boolean().optional(),
     /** Only interactions with a moment carrying any of these tags. */
     tagIds: z.array(Id).max(100).optional(),
+    /**
+     * Score range in percent, both ends inclusive, on each interaction's latest submitted evaluation.
+     * Either bound leaves out interactions without one (and those where nothing could be earned).
+     */
+    scoreMin: z.number().min(0).max(100).optional(),
+    scoreMax: z.number().min(0).max(100).optional(),
     /** Full-text search over transcripts and chats: words match as prefixes, "quoted phrases" exactly. */
     text: z.string().trim().max(500).optional(),
   })
-  .strict();
+  .strict()
+  .refine((f) => f.scoreMin === undefined || f.scoreMax === undefined || f.scoreMin <= f.scoreMax, {
+    message: 'scoreMin must not be above scoreMax',
+    path: ['scoreMin'],
+  });
 export type LibraryFilters = z.infer<typeof LibraryFilters>;
 
-export const LibrarySort = z.enum(['relevance', 'startedAt', 'duration', 'agent', 'title']);
+export const LibrarySort = z.enum(['relevance', 'startedAt', 'duration', 'agent', 'title', 'score']);
 export type LibrarySort = z.infer<typeof LibrarySort>;
 
 export const Facets = z.object({

@@ -113,6 +113,20 @@ describe('Earmark in the browser host', () => {
       .toBe(manifest.calls.length + manifest.chats.length);
   });
 
+  it('narrows to a score range from the keyboard and keeps it in the URL', async () => {
+    await page.getByRole('slider').first().focus(); // the lower thumb, in steps of 5
+    for (let n = 0; n < 4; n++) await page.keyboard.press('ArrowRight');
+    await page.waitForURL(/scoreMin=20/);
+    await page.getByTestId('library-empty').waitFor(); // nothing has been reviewed yet
+    await page.reload();
+    await waitForReady(page);
+    expect(await page.getByTestId('library-score-range').textContent()).toMatch(/20\s?% – 100\s?%/);
+    await page.getByTestId('library-clear').click();
+    await expect
+      .poll(() => page.getByTestId('library-row').count())
+      .toBe(manifest.calls.length + manifest.chats.length);
+  });
+
   it('shows a chat as turns', async () => {
     await page.getByRole('link', { name: chat.title }).click();
     await page.getByTestId('chat').waitFor();

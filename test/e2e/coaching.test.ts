@@ -8,8 +8,10 @@ import { startHost, type RunningHost } from './support/host';
 
 /**
  * A team lead's one-to-one, through the browser host on a real backend: she opens the agent, starts a
- * session from two evaluations a QA supervisor submitted (a call and a chat), plays a linked moment, writes a private note
- * (setting her passphrase on the way) and two action items, and closes the session. A second profile
+ * session from two evaluations a QA supervisor submitted (a call and a chat), adds a focus in her own
+ * words and a moment the evaluations did not point to, plays a linked moment and lets the chat message
+ * run its reading time, writes a private note (setting her passphrase on the way) and two action items,
+ * closes the session and prints it for the agent: actions and outcome, never the note. A second profile
  * then sees the session read-only, never the note: not on the page, not from the API, not on disk, not
  * in the host's log.
  */
@@ -20,6 +22,10 @@ const data = tempDir('earmark-e2e-coaching-');
 const AGENT = 'Anna Berg';
 const PASSPHRASE = 'blue kettle morning';
 const secret = distinctivePhrase('ottoline');
+const EXTRA_MOMENT = 'Customer thanked her twice';
+const OWN_FOCUS = 'Keeping calm with angry callers';
+const ACTIONS = ['Say your own name in the greeting, every call', 'Listen to three calls together'];
+const OUTCOME = 'Anna agreed to both actions.';
 let sessionHash = '';
 let privateNoteId = 0;
 
@@ -94,6 +100,13 @@ async function seedEvaluations(reviewerId: number) {
     await api('evaluation.saveDraft', { id, reviewerId, answers });
     await api('evaluation.submit', { id, reviewerId });
   }
+  // A moment on the call that no answer points to and no tag marks: the session does not propose it.
+  await api('moment.create', {
+    interactionId: library.items.find((item) => item.kind === 'call')!.id,
+    startMs: 10_000,
+    endMs: 14_000,
+    comment: EXTRA_MOMENT,
+  });
   return agentId;
 }
 
@@ -146,8 +159,32 @@ describe('a one-to-one', () => {
     expect(await byTestId('focus-item').count()).toBeGreaterThan(0);
   });
 
+  it('adds a focus in her own words and a moment the evaluations did not point to', async () => {
+    const focusBefore = await byTestId('focus-item').count();
+    await byTestId('focus-own').fill(OWN_FOCUS);
+    await byTestId('focus-own').press('Enter');
+    await poll(() => byTestId('focus-item').count()).toBe(focusBefore + 1);
+    const own = page.locator('[data-testid="focus-item"][data-own="true"]');
+    expect(await own.textContent()).toContain(OWN_FOCUS);
+
+    const linkedBefore = await byTestId('linked-moment').count();
+    await byTestId('moments-add').click();
+    const candidate = byTestId('moment-candidate').filter({ hasText: EXTRA_MOMENT });
+    await candidate.waitFor();
+    // Already linked moments are not offered again.
+    expect(await byTestId('moment-candidate').count()).toBe(1);
+    await candidate.getByTestId('moment-candidate-preview').click();
+    await candidate.getByTestId('clip-player').waitFor();
+    await screenshot(page, 'coaching-03a-add-moments');
+    await candidate.getByTestId('moment-candidate-check').check();
+    await byTestId('moments-add-save').click();
+    await byTestId('moment-picker').waitFor({ state: 'detached' });
+    await poll(() => byTestId('linked-moment').count()).toBe(linkedBefore + 1);
+    expect(await byTestId('linked-moment').last().textContent()).toContain(EXTRA_MOMENT);
+  });
+
   it('plays a linked moment inside the session', async () => {
-    const clip = page.locator('[data-testid="clip-player"]:has([data-testid="clip-toggle"])').first();
+    const clip = page.locator('[data-testid="linked-moment"] [data-clip-kind="audio"]').first();
     await clip.getByTestId('clip-toggle').click();
     await poll(() => clip.getAttribute('data-clip-state')).toBe('playing');
     const from = Number(await clip.getAttribute('data-clip-from-ms'));
@@ -155,6 +192,26 @@ describe('a one-to-one', () => {
     await poll(async () => Number(await clip.getAttribute('data-current-ms'))).toBeGreaterThan(from + 300);
     await clip.getByTestId('clip-toggle').click();
     await poll(() => clip.getAttribute('data-clip-state')).toBe('paused');
+  });
+
+  it('lets the chat message run its reading time, pause, and end', async () => {
+    const reading = page.locator('[data-testid="linked-moment"] [data-clip-kind="reading"]').first();
+    const lengthMs = Number(await reading.getAttribute('data-clip-to-ms'));
+    expect(lengthMs).toBeGreaterThanOrEqual(4000);
+    expect(lengthMs).toBeLessThanOrEqual(20_000);
+    await reading.getByTestId('clip-toggle').click();
+    await poll(() => reading.getAttribute('data-clip-state')).toBe('playing');
+    await poll(async () => Number(await reading.getAttribute('data-current-ms'))).toBeGreaterThan(300);
+    await reading.getByTestId('clip-toggle').click();
+    await poll(() => reading.getAttribute('data-clip-state')).toBe('paused');
+    const pausedAt = Number(await reading.getAttribute('data-current-ms'));
+    await page.waitForTimeout(500);
+    expect(Number(await reading.getAttribute('data-current-ms'))).toBe(pausedAt);
+    await reading.getByTestId('clip-toggle').click();
+    await expect
+      .poll(() => reading.getAttribute('data-clip-state'), { timeout: lengthMs + 5000 })
+      .toBe('ended');
+    expect(Number(await reading.getAttribute('data-current-ms'))).toBe(lengthMs);
   });
 
   it('writes a private note, setting a passphrase first', async () => {
@@ -173,21 +230,45 @@ describe('a one-to-one', () => {
   });
 
   it('agrees two action items and closes the session', async () => {
-    await byTestId('action-text').fill('Say your own name in the greeting, every call');
+    await byTestId('action-text').fill(ACTIONS[0]!);
     await byTestId('action-owner').selectOption('agent');
     await byTestId('action-due').fill('2026-12-04');
     await byTestId('action-add').click();
     await poll(() => byTestId('action-item').count()).toBe(1);
-    await byTestId('action-text').fill('Listen to three calls together');
+    await byTestId('action-text').fill(ACTIONS[1]!);
     await byTestId('action-owner').selectOption('coach');
     await byTestId('action-due').fill('2026-12-11');
     await byTestId('action-add').click();
     await poll(() => byTestId('action-item').count()).toBe(2);
-    await byTestId('outcome').fill('Anna agreed to both actions.');
+    await byTestId('outcome').fill(OUTCOME);
     await page.locator('[data-testid="coaching-session"][data-saving="saved"]').waitFor();
     await screenshot(page, 'coaching-03-session');
     await byTestId('session-close').click();
     await page.locator('[data-testid="coaching-session"][data-state="closed"]').waitFor();
+  });
+
+  it('prints it for the agent: focus, actions and outcome, and not the private note', async () => {
+    // On the session page, the author sees her note; the printout goes to the agent.
+    expect(await page.content()).toContain(secret);
+    await byTestId('session-print').click();
+    await page.locator('[data-testid="coaching-printout"][data-state="ready"]').waitFor();
+    const printout = byTestId('coaching-printout');
+    const text = (await printout.textContent()) ?? '';
+    for (const action of ACTIONS) expect(text).toContain(action);
+    expect(text).toContain(OUTCOME);
+    expect(text).toContain(OWN_FOCUS);
+    expect(text).toContain(EXTRA_MOMENT);
+    expect(await byTestId('printout-action').count()).toBe(2);
+    expect(await byTestId('printout-evaluation').count()).toBe(2);
+    expect(await page.content()).not.toContain(secret);
+    expect(await byTestId('coaching-note').count()).toBe(0);
+    await screenshot(page, 'coaching-03b-printout');
+    await page.emulateMedia({ media: 'print' });
+    await screenshot(page, 'coaching-03c-printout-paper');
+    // On paper only the printout: no app header, no buttons.
+    expect(await byTestId('printout-print').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+    await openHash(sessionHash);
   });
 });
 

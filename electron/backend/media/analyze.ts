@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { Speaker } from '../../../shared/api';
 import { EarmarkError } from '../../../shared/errors';
 import { hashFiles } from './hash';
+import { MemoryWatch, type MemoryUse } from './memory';
+import { decodeSplit } from './mp3-split';
 import { coarsen, PeakBuilder, peakResolutions, type PeakLevel } from './peaks';
 import { floatToInt16 } from './pcm';
 import { openSource } from './sources/open';
@@ -26,6 +28,12 @@ export interface AnalyzeInput {
   channelRoles?: Speaker[] | null;
   /** Where the transcode is written until complete; chosen by the caller so it can clean up after a kill. */
   partialPath?: string;
+  /**
+   * How many parts to decode an MP3 in, each in its own thread (see mp3-split). By default one per core,
+   * at most 4, none too short to be worth a thread; given here (tests, benchmarks), it applies to a short
+   * file too. 1: one pass.
+   */
+  decodeParts?: number;
 }
 
 export interface RecordingAnalysis {
@@ -50,8 +58,13 @@ export interface RecordingAnalysis {
    */
   waveform: 'peaks' | 'unavailable';
   levels: PeakLevel[];
-  /** The analysing thread's largest heap and ArrayBuffer use, for the memory-bound test. */
-  memory: { maxHeapUsedBytes: number; maxArrayBufferBytes: number };
+  /** The largest heap and ArrayBuffer use of any thread that analysed it, for the memory-bound test. */
+  memory: MemoryUse;
+  /**
+   * How many parts the audio was decoded in at once (1: one pass, as for every format but a long MP3),
+   * and how many of them failed the check against the part before and were decoded again in order.
+   */
+  split: { parts: number; redone: number };
 }
 
 export type ProgressReporter = (done: number, total: number) => void;
@@ -96,45 +109,20 @@ export async function analyzeInThread(
   const source = merged?.source ?? opened[0]!;
   const roles = merged ? (['agent', 'customer'] as Speaker[]) : (input.channelRoles ?? null);
   const memory = new MemoryWatch();
-  let writer: WavWriter | undefined;
+  const transcode: Transcode = {};
   try {
-    let builder: PeakBuilder | undefined;
-    let frames = 0;
-    let lastReport = 0;
-    const blocks = source.blocks();
-    for (;;) {
-      const next = await blocks.next().catch((error: unknown) => Promise.reject(asMediaError(error, paths)));
-      if (next.done) break;
-      const block = next.value;
-      if (!builder) {
-        // The stream's format is settled once it has produced a block (a decoder may learn it from the data).
-        builder = new PeakBuilder(
-          source.channels,
-          peakResolutions(source.sampleRate)[0]!,
-          source.expectedFrames,
+    const report = throttled((done) => onProgress(done, source.sizeBytes));
+    // Two legs are merged in lockstep, and their call transcoded: only a single file can be split.
+    const split = merged
+      ? undefined
+      : await decodeSplit(source, input.decodeParts, report).catch((error: unknown) =>
+          Promise.reject(asMediaError(error, paths)),
         );
-        checkRoles(paths, roles, source.channels);
-        if (!source.playableMimeType) {
-          mkdirSync(input.outputDir, { recursive: true });
-          writer = new WavWriter(
-            input.partialPath ?? join(input.outputDir, `.${process.pid}-${Date.now()}.wav.partial`),
-            source.channels,
-            source.sampleRate,
-          );
-        }
-      }
-      if (block.format === 'i16') builder.addInt16(block.interleaved, block.frames);
-      else builder.addFloat(block.planar, block.frames);
-      if (writer) writer.writeInt16(toInterleaved(block, source.channels), block.frames);
-      frames += block.frames;
-      memory.sample();
-      const now = performance.now();
-      if (now - lastReport > PROGRESS_EVERY_MS) {
-        lastReport = now;
-        onProgress(source.bytesRead(), source.sizeBytes);
-      }
-    }
-    if (!builder || frames === 0) {
+    if (split) memory.include(split.memory);
+    const decoded = split ?? (await decodeInOrder(source, input, paths, roles, memory, transcode, report));
+    checkRoles(paths, roles, source.channels);
+    const { finest, frames } = decoded;
+    if (frames === 0) {
       throw new EarmarkError(
         'unsupported_media',
         `${paths.join(' and ')} holds no audio that could be decoded.`,
@@ -147,7 +135,6 @@ export async function analyzeInThread(
         `${paths.join(' and ')} holds only ${frames} samples (${durationMs} ms) of audio, too little to be a recording.`,
       );
     }
-    const finest = builder.finish();
     const [fine, ...coarser] = peakResolutions(source.sampleRate);
     const levels = [finest, ...coarser.map((spp) => coarsen(finest, spp / fine!))];
     const mismatch = merged
@@ -160,10 +147,10 @@ export async function analyzeInThread(
     const sha256 =
       digests.length === 1 ? digests[0]! : createHash('sha256').update(digests.join('\n')).digest('hex');
     let playable: RecordingAnalysis['playable'];
-    if (writer) {
+    if (transcode.writer) {
       const path = join(input.outputDir, `${sha256}.wav`);
-      writer.finish(path);
-      writer = undefined;
+      transcode.writer.finish(path);
+      transcode.writer = undefined;
       playable = { path, container: 'wav', mimeType: 'audio/wav', transcoded: true };
     } else {
       playable = {
@@ -190,12 +177,93 @@ export async function analyzeInThread(
       waveform: 'peaks',
       levels,
       memory: memory.result(),
+      split: decoded.split,
     };
   } finally {
-    writer?.abort();
+    transcode.writer?.abort();
     source.close();
     hashing.cancel();
   }
+}
+
+interface Decoded {
+  finest: PeakLevel;
+  frames: number;
+  split: RecordingAnalysis['split'];
+}
+
+/** Where the transcode is being written, so that it is removed if anything fails. */
+interface Transcode {
+  writer?: WavWriter;
+}
+
+/**
+ * The whole stream in one pass on this thread: peaks, and the transcode when the player needs one.
+ * (A long MP3 played as it is goes through decodeSplit instead.)
+ */
+async function decodeInOrder(
+  source: AudioSource,
+  input: AnalyzeInput,
+  paths: string[],
+  roles: Speaker[] | null,
+  memory: MemoryWatch,
+  transcode: Transcode,
+  report: (bytes: number) => void,
+): Promise<Decoded> {
+  let builder: PeakBuilder | undefined;
+  let frames = 0;
+  const blocks = source.blocks();
+  for (;;) {
+    const next = await blocks.next().catch((error: unknown) => Promise.reject(asMediaError(error, paths)));
+    if (next.done) break;
+    const block = next.value;
+    if (!builder) {
+      // The stream's format is settled once it has produced a block (a decoder may learn it from the data).
+      builder = new PeakBuilder(
+        source.channels,
+        peakResolutions(source.sampleRate)[0]!,
+        source.expectedFrames,
+      );
+      checkRoles(paths, roles, source.channels);
+      if (!source.playableMimeType) {
+        mkdirSync(input.outputDir, { recursive: true });
+        transcode.writer = new WavWriter(
+          input.partialPath ?? join(input.outputDir, `.${process.pid}-${Date.now()}.wav.partial`),
+          source.channels,
+          source.sampleRate,
+        );
+      }
+    }
+    if (block.format === 'i16') builder.addInt16(block.interleaved, block.frames);
+    else builder.addFloat(block.planar, block.frames);
+    transcode.writer?.writeInt16(toInterleaved(block, source.channels), block.frames);
+    frames += block.frames;
+    memory.sample();
+    report(source.bytesRead());
+  }
+  if (!builder) {
+    throw new EarmarkError(
+      'unsupported_media',
+      `${paths.join(' and ')} holds no audio that could be decoded.`,
+    );
+  }
+  return { finest: builder.finish(), frames, split: { parts: 1, redone: 0 } };
+}
+
+/**
+ * Calls `report` at most every PROGRESS_EVERY_MS, never with less than before (a split decode given up
+ * for one pass starts reading the file again).
+ */
+function throttled(report: (done: number) => void): (done: number) => void {
+  let last = 0;
+  let most = 0;
+  return (done) => {
+    most = Math.max(most, done);
+    const now = performance.now();
+    if (now - last <= PROGRESS_EVERY_MS) return;
+    last = now;
+    report(most);
+  };
 }
 
 /**
@@ -303,6 +371,7 @@ async function fromContainer(
     waveform: 'unavailable',
     levels: [],
     memory: memory.result(),
+    split: { parts: 1, redone: 0 },
   };
 }
 
@@ -352,24 +421,4 @@ function toInterleaved(block: PcmBlock, channels: number): Int16Array {
     for (let f = 0, i = c; f < block.frames; f++, i += channels) out[i] = floatToInt16(data[f]!);
   }
   return out;
-}
-
-/** Samples this thread's memory as it goes (per isolate: heapUsed and arrayBuffers are the worker's own). */
-class MemoryWatch {
-  private heap = 0;
-  private buffers = 0;
-  private count = 0;
-
-  sample(): void {
-    if (this.count++ % 16 !== 0) return;
-    const { heapUsed, arrayBuffers } = process.memoryUsage();
-    if (heapUsed > this.heap) this.heap = heapUsed;
-    if (arrayBuffers > this.buffers) this.buffers = arrayBuffers;
-  }
-
-  result() {
-    this.count = 0;
-    this.sample();
-    return { maxHeapUsedBytes: this.heap, maxArrayBufferBytes: this.buffers };
-  }
 }

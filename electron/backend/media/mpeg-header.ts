@@ -63,6 +63,47 @@ export function parseMpegHeader(bytes: Uint8Array, at: number): MpegHeader | und
 }
 
 /**
+ * The Xing/Info tag an encoder writes into the first frame in place of audio (LAME, ffmpeg), with the
+ * gapless fields of the LAME extension. A decoder skips that frame: it is not part of the audio.
+ */
+export interface InfoTag {
+  /** Audio frames in the stream, the tag's own frame not counted; null when the tag does not say. */
+  frames: number | null;
+  /** Samples the encoder added before the audio (its delay) and after it (padding); 0 without a LAME extension. */
+  delay: number;
+  padding: number;
+}
+
+/** Where an MP3's frames start and what its first frame says: enough to split its decode (mp3-split). */
+export interface MpegStream {
+  /** The first frame's position in the file, after any ID3 tag. */
+  audioOffset: number;
+  first: MpegHeader;
+  infoTag: InfoTag | null;
+}
+
+/** The first frame's Xing/Info tag, or null when it carries none (a plain CBR file, or a VBRI one). */
+export function readInfoTag(bytes: Uint8Array, at: number, header: MpegHeader): InfoTag | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const tagAt = at + 4 + header.sideInfoBytes;
+  const tag = String.fromCharCode(...bytes.subarray(tagAt, tagAt + 4));
+  if ((tag !== 'Xing' && tag !== 'Info') || tagAt + 8 > bytes.length) return null;
+  const flags = view.getUint32(tagAt + 4);
+  const frames = flags & 1 && tagAt + 12 <= bytes.length ? view.getUint32(tagAt + 8) : null;
+  const lame =
+    tagAt + 8 + (flags & 1 ? 4 : 0) + (flags & 2 ? 4 : 0) + (flags & 4 ? 100 : 0) + (flags & 8 ? 4 : 0);
+  if (
+    lame + 24 <= bytes.length &&
+    /^(LAME|Lavc|Lavf|GOGO)/.test(String.fromCharCode(...bytes.subarray(lame, lame + 4)))
+  ) {
+    const delay = (bytes[lame + 21]! << 4) | (bytes[lame + 22]! >> 4);
+    const padding = ((bytes[lame + 22]! & 0x0f) << 8) | bytes[lame + 23]!;
+    return { frames, delay, padding };
+  }
+  return { frames, delay: 0, padding: 0 };
+}
+
+/**
  * The stream length its first frame declares, in samples as a gapless decoder outputs them: the
  * Xing/Info tag's frame count (VBRI's for Fraunhofer encoders) times samples per frame, less the
  * encoder delay and padding from the LAME extension when there is one. mpg123 trims exactly these,
@@ -70,25 +111,12 @@ export function parseMpegHeader(bytes: Uint8Array, at: number): MpegHeader | und
  * (plain CBR files carry no count).
  */
 export function declaredSamples(bytes: Uint8Array, at: number, header: MpegHeader): number | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const tagAt = at + 4 + header.sideInfoBytes;
-  const tag = String.fromCharCode(...bytes.subarray(tagAt, tagAt + 4));
-  if ((tag === 'Xing' || tag === 'Info') && tagAt + 8 <= bytes.length) {
-    const flags = view.getUint32(tagAt + 4);
-    if (!(flags & 1) || tagAt + 12 > bytes.length) return null;
-    const frames = view.getUint32(tagAt + 8);
-    const lame = tagAt + 12 + (flags & 2 ? 4 : 0) + (flags & 4 ? 100 : 0) + (flags & 8 ? 4 : 0);
-    let trimmed = 0;
-    if (
-      lame + 24 <= bytes.length &&
-      /^(LAME|Lavc|Lavf|GOGO)/.test(String.fromCharCode(...bytes.subarray(lame, lame + 4)))
-    ) {
-      const delay = (bytes[lame + 21]! << 4) | (bytes[lame + 22]! >> 4);
-      const padding = ((bytes[lame + 22]! & 0x0f) << 8) | bytes[lame + 23]!;
-      trimmed = delay + padding;
-    }
-    return Math.max(0, frames * header.samplesPerFrame - trimmed);
+  const info = readInfoTag(bytes, at, header);
+  if (info) {
+    if (info.frames === null) return null;
+    return Math.max(0, info.frames * header.samplesPerFrame - info.delay - info.padding);
   }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const vbriAt = at + 4 + 32; // Fraunhofer's VBRI sits at a fixed offset
   if (vbriAt + 18 <= bytes.length && String.fromCharCode(...bytes.subarray(vbriAt, vbriAt + 4)) === 'VBRI') {
     return view.getUint32(vbriAt + 14) * header.samplesPerFrame;

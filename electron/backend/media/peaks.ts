@@ -26,18 +26,30 @@ export class PeakBuilder {
   /** Frames already in the current (unfinished) peak. */
   private filled = 0;
   private written = 0;
+  /** The peak the first output pair is for (see `startFrame`). */
+  readonly firstPeak: number;
 
   constructor(
     readonly channelCount: number,
     readonly samplesPerPeak: number,
     /** A hint to size the output; wrong or 0 is fine, the output grows. */
     expectedFrames: number,
+    /**
+     * Where in the whole stream the first frame added belongs, for one of several parts decoded apart
+     * (mp3-split): the windows stay aligned to the stream, and the first one may hold only the end of
+     * a window whose start is another part's (joinPeakParts takes the extremes of both).
+     */
+    startFrame = 0,
   ) {
     const cap = (MAX_PRESIZED_SECONDS * 100 + 1) * 2;
-    const pairs = Math.min(cap, Math.ceil(Math.max(0, expectedFrames) / samplesPerPeak) * 2) || 1024;
+    // One more than the frames fill: a part that starts mid-window spans one window more.
+    const pairs =
+      expectedFrames > 0 ? Math.min(cap, (Math.ceil(expectedFrames / samplesPerPeak) + 1) * 2) : 1024;
     this.out = Array.from({ length: channelCount }, () => new Int16Array(pairs));
     this.min = new Int16Array(channelCount).fill(32767);
     this.max = new Int16Array(channelCount).fill(-32768);
+    this.firstPeak = Math.floor(startFrame / samplesPerPeak);
+    this.filled = startFrame % samplesPerPeak;
   }
 
   /**
@@ -120,6 +132,45 @@ export class PeakBuilder {
     this.min.fill(32767);
     this.max.fill(-32768);
   }
+}
+
+/** The peaks of one part of a stream decoded apart from the others (a PeakBuilder's, with its firstPeak). */
+export interface PeakPart {
+  firstPeak: number;
+  channels: Int16Array[];
+}
+
+/**
+ * Joins the peaks of consecutive parts of one stream into its level. A window that straddles two parts
+ * has its extremes in both: min of the mins, max of the maxes, exactly what one pass would have found.
+ */
+export function joinPeakParts(
+  parts: readonly PeakPart[],
+  channelCount: number,
+  samplesPerPeak: number,
+  frames: number,
+): PeakLevel {
+  const pairs = Math.ceil(frames / samplesPerPeak);
+  const channels = Array.from({ length: channelCount }, () => {
+    const out = new Int16Array(pairs * 2);
+    for (let i = 0; i < out.length; i += 2) {
+      out[i] = 32767;
+      out[i + 1] = -32768;
+    }
+    return out;
+  });
+  for (const part of parts) {
+    for (let c = 0; c < channelCount; c++) {
+      const from = part.channels[c]!;
+      const to = channels[c]!;
+      const end = Math.min(from.length, to.length - part.firstPeak * 2);
+      for (let i = 0, o = part.firstPeak * 2; i < end; i += 2, o += 2) {
+        if (from[i]! < to[o]!) to[o] = from[i]!;
+        if (from[i + 1]! > to[o + 1]!) to[o + 1] = from[i + 1]!;
+      }
+    }
+  }
+  return { samplesPerPeak, channels };
 }
 
 /** Derives a coarser level from a finer one: each output pair spans `factor` input pairs. */

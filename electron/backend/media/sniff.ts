@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import { EarmarkError } from '../../../shared/errors';
-import { declaredSamples, parseMpegHeader, type MpegHeader } from './mpeg-header';
+import { declaredSamples, parseMpegHeader, readInfoTag, type InfoTag, type MpegHeader } from './mpeg-header';
 
 /**
  * What a file really is, from its first bytes (never its name: recorders and people rename files,
@@ -11,7 +11,14 @@ import { declaredSamples, parseMpegHeader, type MpegHeader } from './mpeg-header
 export type Sniffed =
   | { container: 'wav' }
   | { container: 'aiff' }
-  | { container: 'mp3'; header: MpegHeader; declaredSamples: number | null }
+  /** `audioOffset`: where the first frame starts, after any ID3 tag; `infoTag`: that frame's Xing/Info tag. */
+  | {
+      container: 'mp3';
+      header: MpegHeader;
+      declaredSamples: number | null;
+      audioOffset: number;
+      infoTag: InfoTag | null;
+    }
   /** `audioOffset`: where the first ADTS frame starts, after any ID3 tag. */
   | { container: 'aac'; audioOffset: number }
   | { container: 'ogg'; codec: 'vorbis' | 'opus'; channels: number; sampleRate: number }
@@ -79,7 +86,13 @@ export function sniffFormat(path: string): Sniffed {
         (next) => parseMpegHeader(audio, next)?.sampleRate === mpeg.sampleRate,
       )
     ) {
-      return { container: 'mp3', header: mpeg, declaredSamples: declaredSamples(audio, 0, mpeg) };
+      return {
+        container: 'mp3',
+        header: mpeg,
+        declaredSamples: declaredSamples(audio, 0, mpeg),
+        audioOffset,
+        infoTag: readInfoTag(audio, 0, mpeg),
+      };
     }
     if (isAdts(audio, 0) && confirmsNext(audio, adtsLength(audio, 0), (next) => isAdts(audio, next))) {
       return { container: 'aac', audioOffset };

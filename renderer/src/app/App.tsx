@@ -11,6 +11,7 @@ import { AgentsPage } from '../features/agents/AgentsPage';
 import { CoachingListPage } from '../features/coaching/CoachingListPage';
 import { NewSessionPage } from '../features/coaching/NewSessionPage';
 import { SessionPage } from '../features/coaching/SessionPage';
+import { SessionPrintPage } from '../features/coaching/SessionPrintPage';
 import { EvaluatePage } from '../features/evaluation/EvaluatePage';
 import { SummaryPage } from '../features/evaluation/SummaryPage';
 import { ImportPage } from '../features/import/ImportPage';
@@ -40,6 +41,7 @@ const router = createHashRouter([
       { path: 'coaching', element: <CoachingListPage /> },
       { path: 'coaching/new', element: <NewSessionPage /> },
       { path: 'coaching/:id', element: <SessionPage /> },
+      { path: 'coaching/:id/print', element: <SessionPrintPage /> },
       { path: 'agents', element: <AgentsPage /> },
       { path: 'agents/:id', element: <AgentPage /> },
       { path: 'reels', element: <ReelsPage /> },

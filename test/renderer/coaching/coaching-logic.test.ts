@@ -4,8 +4,11 @@ import { newestCallFirst } from '../../../renderer/src/features/coaching/agent-e
 import {
   addDays,
   defaultDueDate,
+  isOwnFocus,
   localIsoDate,
   noteFormState,
+  ownFocusItem,
+  ownFocusProblem,
   privateByDefault,
   rankFocusCandidates,
   sessionPermissions,
@@ -138,6 +141,47 @@ describe('focus candidates', () => {
       ['empathy', 1, 0],
       ['closing', 0, 0],
     ]);
+  });
+});
+
+describe("a focus in the coach's own words", () => {
+  const chosen = [
+    { itemId: 'greeting', title: 'Greeting and own name', sectionTitle: 'Courtesy' },
+    { itemId: 'own:1', title: 'Keeping calm with angry callers', sectionTitle: null },
+  ];
+
+  it('is stored with an own: id, no section, and the words trimmed', () => {
+    const item = ownFocusItem('  Asking before transferring ', 'abc-123');
+    expect(item).toEqual({ itemId: 'own:abc-123', title: 'Asking before transferring', sectionTitle: null });
+    expect(isOwnFocus(item)).toBe(true);
+    expect(isOwnFocus(chosen[0]!)).toBe(false);
+  });
+
+  it('needs words, at most 300 characters, room in the focus and words not there already', () => {
+    expect(ownFocusProblem('   ', chosen)).toBe('empty');
+    expect(ownFocusProblem('x'.repeat(301), chosen)).toBe('long');
+    expect(ownFocusProblem('keeping CALM with angry callers ', chosen)).toBe('duplicate');
+    expect(ownFocusProblem('greeting and own name', chosen)).toBe('duplicate');
+    expect(ownFocusProblem('Owning the problem', chosen)).toBeNull();
+    const twenty = Array.from({ length: 20 }, (_, i) => ({ title: `Focus ${i}` }));
+    expect(ownFocusProblem('One more', twenty)).toBe('full');
+  });
+
+  it('never hides a rubric item from the candidates, nor is taken for one', () => {
+    const ranked = rankFocusCandidates(
+      [
+        {
+          itemId: 'greeting',
+          title: 'Greeting',
+          sectionTitle: 'Courtesy',
+          possible: 1,
+          earned: 0,
+          criticalFail: false,
+        },
+      ],
+      [ownFocusItem('Greeting', 'x')],
+    );
+    expect(ranked.map((item) => item.itemId)).toEqual(['greeting']);
   });
 });
 

@@ -3,6 +3,7 @@ import importAndSearch from './002-import-and-search';
 import review from './003-review';
 import rubricsEvaluations from './004-rubrics-evaluations';
 import coachingPrivacy from './005-coaching-privacy';
+import libraryScoreSearch from './006-library-score-search';
 
 /**
  * Numbered migrations, oldest first. A migration that has run is never edited: its hash is
@@ -14,4 +15,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 3, name: '003-review', sql: review },
   { version: 4, name: '004-rubrics-evaluations', sql: rubricsEvaluations },
   { version: 5, name: '005-coaching-privacy', sql: coachingPrivacy },
+  { version: 6, name: '006-library-score-search', sql: libraryScoreSearch },
 ];

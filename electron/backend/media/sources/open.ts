@@ -70,6 +70,9 @@ export async function openSource(path: string): Promise<OpenedSource> {
         sizeBytes,
         chunkBytes: 64 * 1024,
         createDecoder: () => ready(new MPEGDecoder()),
+        ...(header.layer === 3 && {
+          mpeg: { audioOffset: sniffed.audioOffset, first: header, infoTag: sniffed.infoTag },
+        }),
       });
     }
     case 'aac': {

@@ -1,3 +1,5 @@
+import type { MpegStream } from '../mpeg-header';
+
 /**
  * A decoded audio stream, whatever the file format: blocks of samples in file order, a bounded amount
  * at a time. Uncompressed formats hand out 16-bit interleaved blocks (often a view on the bytes read,
@@ -29,6 +31,8 @@ export interface AudioSource {
   /** The MIME type Chromium plays this file as, or null when it must be transcoded. */
   readonly playableMimeType: string | null;
   readonly sizeBytes: number;
+  /** For an MP3 (layer III): where its frames are, so its decode can be split across threads. */
+  readonly mpeg?: MpegStream;
   /** Bytes of the file consumed so far, for progress. */
   bytesRead(): number;
   /**

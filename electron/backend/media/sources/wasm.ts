@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import type { MpegStream } from '../mpeg-header';
 import { DecoderOutputCheck, type DecoderOutput } from './decoded';
 import type { AudioSource, PcmBlock } from './source';
 
@@ -23,6 +24,7 @@ export interface StreamSpec {
   sizeBytes: number;
   /** Input bytes per decode call; bounds each call's output (64 KB of MP3 is ~4 s of audio). */
   chunkBytes: number;
+  mpeg?: MpegStream;
   createDecoder: () => Promise<StreamDecoder>;
 }
 
@@ -52,6 +54,7 @@ export function wasmSource(path: string, spec: StreamSpec): AudioSource {
       spec.claimedDurationMs && spec.sampleRate ? (spec.claimedDurationMs / 1000) * spec.sampleRate : 0,
     playableMimeType: spec.playableMimeType,
     sizeBytes: spec.sizeBytes,
+    ...(spec.mpeg && { mpeg: spec.mpeg }),
     bytesRead: () => consumed,
     close,
     async *blocks(): AsyncGenerator<PcmBlock, void, undefined> {

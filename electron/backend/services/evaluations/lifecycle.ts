@@ -9,6 +9,7 @@ import { loadAnswers } from './answers';
 import { draftRow } from './drafts';
 import { getEvaluation } from './read';
 import { diffSnapshots, snapshotOf, type SubmittedSnapshot } from './snapshots';
+import { clearScore, storeScore } from './stored-score';
 
 const now = () => new Date().toISOString();
 
@@ -70,6 +71,7 @@ export function submitEvaluation(
     db.prepare(
       `UPDATE evaluations SET state = 'submitted', submitted_at = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
     ).run(at, at, reviewerId, id);
+    storeScore(db, id, breakdown);
     db.prepare(
       `INSERT INTO evaluation_audit (evaluation_id, action, reviewer_id, at, snapshot, changes)
        VALUES (?, 'submitted', ?, ?, ?, ?)`,
@@ -98,6 +100,7 @@ export function reopenEvaluation(
     db.prepare(
       `UPDATE evaluations SET state = 'draft', submitted_at = NULL, updated_at = ?, updated_by = ? WHERE id = ?`,
     ).run(at, reviewerId, id);
+    clearScore(db, id);
     db.prepare(
       `INSERT INTO evaluation_audit (evaluation_id, action, reviewer_id, at, reason) VALUES (?, 'reopened', ?, ?, ?)`,
     ).run(id, reviewerId, at, reason);

@@ -5,7 +5,9 @@ import type { LinkedMoment } from '../../../../shared/api/methods/coaching';
 import { formatDuration } from '../../app/format';
 import { PauseIcon, PlayIcon } from '../review/icons';
 import { clipSpan, elapsedInSpan, spanLength } from './clip-span';
+import { readingTimeMs, timeLeft } from './reading-clock';
 import { useClipPlayback } from './useClipPlayback';
+import { useReadingPlayback } from './useReadingPlayback';
 
 export interface ClipPlayerProps {
   moment: LinkedMoment;
@@ -19,26 +21,38 @@ export interface ClipPlayerProps {
 
 /**
  * Plays just the moment: a range from start to end, a point from two seconds before it for ten seconds,
- * with play/pause, a bar over the clip and its elapsed time; chat and untimed transcript moments show
- * what was written instead. Shared by the agent page, the wow reel and the coaching session.
+ * with play/pause, a bar over the clip and its elapsed time. A chat message or an untimed transcript turn
+ * has no recording: it is shown, and "plays" for its reading time (see ./reading-clock) with the same
+ * controls, a countdown, and `onEnded`, so a reel moves on from it too. Shared by the agent page, the wow
+ * reel and the coaching session. The quoted text takes its size from the CSS variable
+ * `--clip-quote-size` where a screen sets one (the reel does, for reading in a meeting room).
  *
- * For tests: `data-clip-state` is idle, playing, paused or ended; `data-current-ms` is the position in
- * the recording, updated while playing; `data-clip-from-ms` and `data-clip-to-ms` are the clip's span.
+ * For tests: `data-clip-kind` is audio, reading or none (nothing to play or read); `data-clip-state` is
+ * idle, playing, paused or ended; `data-current-ms` is the position in the recording, updated while
+ * playing, and for a reading time the time elapsed since its start; `data-clip-from-ms` and
+ * `data-clip-to-ms` are the clip's span in the recording, and 0 and the reading time for a text.
  */
 export function ClipPlayer({ moment, autoPlay = false, onEnded, label }: ClipPlayerProps) {
   const { t } = useTranslation();
   const audioRef = useRef<HTMLAudioElement>(null);
-  const playback = useClipPlayback(audioRef, clipSpan(moment), { autoPlay, onEnded });
-  const { span, state, positionMs } = playback;
+  const requested = clipSpan(moment);
+  const readingMs = requested === null && moment.turnText ? readingTimeMs(moment.turnText) : null;
+  const audio = useClipPlayback(audioRef, requested, { autoPlay: autoPlay && requested !== null, onEnded });
+  const reading = useReadingPlayback(readingMs, { autoPlay: autoPlay && readingMs !== null, onEnded });
+  const { span } = audio;
+  const kind = span ? 'audio' : reading.lengthMs !== null ? 'reading' : 'none';
+  const state = kind === 'audio' ? audio.state : reading.state;
+  const positionMs = kind === 'audio' ? audio.positionMs : kind === 'reading' ? reading.elapsedMs : null;
 
   return (
     <Stack
       gap={4}
       data-testid="clip-player"
+      data-clip-kind={kind}
       data-clip-state={state}
       data-current-ms={positionMs === null ? undefined : Math.round(positionMs)}
-      data-clip-from-ms={span?.fromMs}
-      data-clip-to-ms={span?.toMs}
+      data-clip-from-ms={span ? span.fromMs : kind === 'reading' ? 0 : undefined}
+      data-clip-to-ms={span ? span.toMs : (reading.lengthMs ?? undefined)}
       data-moment-id={moment.id}
     >
       {label && (
@@ -52,18 +66,28 @@ export function ClipPlayer({ moment, autoPlay = false, onEnded, label }: ClipPla
             playing={state === 'playing'}
             lengthMs={spanLength(span)}
             elapsedMs={elapsedInSpan(span, positionMs ?? span.fromMs)}
-            onToggle={() => (state === 'playing' ? playback.pause() : void playback.play())}
-            onSeek={(elapsed) => playback.seek(span.fromMs + elapsed)}
+            onToggle={() => (state === 'playing' ? audio.pause() : void audio.play())}
+            onSeek={(elapsed) => audio.seek(span.fromMs + elapsed)}
           />
-          {playback.failed && (
+          {audio.failed && (
             <Text size="xs" c="red" data-testid="clip-error">
               {t('clips.unplayable')}
             </Text>
           )}
           {moment.turnText && <TurnQuote text={moment.turnText} small />}
         </>
-      ) : moment.turnText ? (
-        <TurnQuote text={moment.turnText} />
+      ) : moment.turnText && reading.lengthMs !== null ? (
+        <>
+          <TurnQuote text={moment.turnText} />
+          <ClipControls
+            playing={state === 'playing'}
+            lengthMs={reading.lengthMs}
+            elapsedMs={reading.elapsedMs}
+            countdown
+            onToggle={() => (state === 'playing' ? reading.pause() : reading.play())}
+            onSeek={reading.seek}
+          />
+        </>
       ) : (
         <Text size="sm" c="dimmed" data-testid="clip-no-audio">
           {t('clips.noAudio')}
@@ -79,6 +103,8 @@ function ClipControls(props: {
   playing: boolean;
   lengthMs: number;
   elapsedMs: number;
+  /** Show the time left ("-0:07") rather than elapsed and total: a reading time counts down. */
+  countdown?: boolean;
   onToggle: () => void;
   onSeek: (elapsedMs: number) => void;
 }) {
@@ -116,7 +142,9 @@ function ClipControls(props: {
         data-testid="clip-progress"
       />
       <Text size="xs" ff="monospace" c="dimmed" style={{ whiteSpace: 'nowrap' }} data-testid="clip-time">
-        {formatDuration(dragging ?? props.elapsedMs)} / {formatDuration(props.lengthMs)}
+        {props.countdown
+          ? `-${formatDuration(timeLeft(props.lengthMs, dragging ?? props.elapsedMs))}`
+          : `${formatDuration(dragging ?? props.elapsedMs)} / ${formatDuration(props.lengthMs)}`}
       </Text>
     </Group>
   );
@@ -130,7 +158,7 @@ function TurnQuote({ text, small = false }: { text: string; small?: boolean }) {
       p={small ? 6 : 'xs'}
       pl={small ? 'xs' : 'sm'}
       mt={small ? 2 : 0}
-      fz={small ? 'xs' : 'sm'}
+      fz={small ? 'xs' : 'var(--clip-quote-size, var(--mantine-font-size-sm))'}
       fs="italic"
       style={{ whiteSpace: 'pre-wrap' }}
       data-testid="clip-quote"

@@ -1,17 +1,12 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { api } from '../../api/client';
 import { clampSpan, reachedEnd, resumeFrom, type ClipSpan } from './clip-span';
+import { giveUpTurn, takeTurn } from './one-at-a-time';
 
 export type ClipState = 'idle' | 'playing' | 'paused' | 'ended';
 
 /** Position updates are rounded to this many ms, so a playing clip re-renders ~20 times a second, not 60. */
 const POSITION_STEP_MS = 50;
-
-/**
- * One clip at a time: a team lead pressing play on the next moment means "now this one", so starting a
- * clip pauses whichever other clip was playing (their `pause` listener updates their own state).
- */
-let audible: HTMLAudioElement | null = null;
 
 /**
  * Plays one span of a recording through an <audio> element. The source is set only when play is first
@@ -102,17 +97,19 @@ export function useClipPlayback(
     };
   }, [audioRef, finish, report]);
 
+  const pause = useCallback(() => audioRef.current?.pause(), [audioRef]);
+
   // Leaving the page (or the next clip of a reel replacing this one) stops the sound and the download.
   useEffect(() => {
     const audio = audioRef.current;
     return () => {
+      giveUpTurn(pause);
       if (!audio) return;
       audio.pause();
-      if (audible === audio) audible = null;
       audio.removeAttribute('src');
       audio.load();
     };
-  }, [audioRef]);
+  }, [audioRef, pause]);
 
   const recordingId = requested?.recordingId ?? null;
   const play = useCallback(async () => {
@@ -124,8 +121,7 @@ export function useClipPlayback(
       audio.preload = 'metadata';
       audio.src = api.mediaUrl(recordingId);
     }
-    if (audible && audible !== audio) audible.pause();
-    audible = audio;
+    takeTurn(pause);
     try {
       if (audio.readyState < HTMLMediaElement.HAVE_METADATA) await metadataOf(audio);
       const from = resumeFrom(spanRef.current ?? current, positionRef.current);
@@ -137,9 +133,7 @@ export function useClipPlayback(
       // one short, or the recording is unreadable (the error event says so): in every case the state
       // stays what the media element last reported, and the listener can press play.
     }
-  }, [audioRef, recordingId, report]);
-
-  const pause = useCallback(() => audioRef.current?.pause(), [audioRef]);
+  }, [audioRef, pause, recordingId, report]);
 
   /** Moves within the clip; while not playing, play then starts there. */
   const seek = useCallback(

@@ -1,13 +1,18 @@
-import { ActionIcon, Badge, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_FOCUS_ITEMS, type FocusItem } from '../../../../shared/api/methods/coaching';
 import { formatPoints } from '../evaluation/score-format';
 import { TrashIcon } from '../review/icons';
+import { isOwnFocus, MAX_FOCUS_TITLE_CHARS, ownFocusItem, ownFocusProblem } from './coaching-logic';
 import type { SessionPartProps } from './useCoaching';
 import { useFocusCandidates } from './useFocusCandidates';
 
-/** The rubric items to work on; the coach adds them from the linked evaluations, worst first. */
+/**
+ * What to work on: rubric items the coach adds from the linked evaluations, worst first, and foci the
+ * coach words themselves where the rubric has no item for it ("Keeping calm with angry callers").
+ */
 export function FocusItems({ session, editable, writes }: SessionPartProps) {
   const { t, i18n } = useTranslation();
   const change = useMutation({
@@ -15,7 +20,8 @@ export function FocusItems({ session, editable, writes }: SessionPartProps) {
   });
   const focus = change.isPending && change.variables ? change.variables : session.focusItems;
   const candidates = useFocusCandidates(session, editable);
-  const canAdd = editable && session.evaluations.length > 0 && focus.length < MAX_FOCUS_ITEMS;
+  const canAdd = editable && focus.length < MAX_FOCUS_ITEMS;
+  const fromRubric = canAdd && session.evaluations.length > 0;
 
   return (
     <Card withBorder data-testid="focus-items">
@@ -27,7 +33,13 @@ export function FocusItems({ session, editable, writes }: SessionPartProps) {
           </Text>
         )}
         {focus.map((item, index) => (
-          <Group key={item.itemId} justify="space-between" wrap="nowrap" data-testid="focus-item">
+          <Group
+            key={item.itemId}
+            justify="space-between"
+            wrap="nowrap"
+            data-testid="focus-item"
+            data-own={isOwnFocus(item)}
+          >
             <Group gap="xs" wrap="nowrap">
               <Badge variant="light" color="indigo" size="sm" circle>
                 {index + 1}
@@ -55,7 +67,7 @@ export function FocusItems({ session, editable, writes }: SessionPartProps) {
             )}
           </Group>
         ))}
-        {canAdd && (
+        {fromRubric && (
           <Select
             placeholder={t('coaching.focus.add')}
             data={candidates.candidates.map((candidate) => ({
@@ -86,6 +98,7 @@ export function FocusItems({ session, editable, writes }: SessionPartProps) {
             data-testid="focus-add"
           />
         )}
+        {canAdd && <OwnFocusInput focus={focus} onAdd={(item) => change.mutate([...focus, item])} />}
         {editable && session.evaluations.length === 0 && (
           <Text size="xs" c="dimmed">
             {t('coaching.focus.linkFirst')}
@@ -98,5 +111,47 @@ export function FocusItems({ session, editable, writes }: SessionPartProps) {
         )}
       </Stack>
     </Card>
+  );
+}
+
+/** A focus in the coach's own words, added with Enter or the button. */
+function OwnFocusInput({ focus, onAdd }: { focus: FocusItem[]; onAdd: (item: FocusItem) => void }) {
+  const { t } = useTranslation();
+  const [title, setTitle] = useState('');
+  const problem = ownFocusProblem(title, focus);
+  const add = () => {
+    if (problem !== null) return;
+    onAdd(ownFocusItem(title, crypto.randomUUID()));
+    setTitle('');
+  };
+  return (
+    <Group gap="xs" align="flex-start" wrap="nowrap" maw={520}>
+      <TextInput
+        value={title}
+        onChange={(event) => setTitle(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            add();
+          }
+        }}
+        placeholder={t('coaching.focus.ownPlaceholder')}
+        aria-label={t('coaching.focus.ownLabel')}
+        error={problem === 'duplicate' ? t('coaching.focus.ownDuplicate') : undefined}
+        maxLength={MAX_FOCUS_TITLE_CHARS}
+        size="xs"
+        style={{ flex: 1 }}
+        data-testid="focus-own"
+      />
+      <Button
+        variant="default"
+        size="xs"
+        onClick={add}
+        disabled={problem !== null}
+        data-testid="focus-own-add"
+      >
+        {t('coaching.focus.ownAdd')}
+      </Button>
+    </Group>
   );
 }

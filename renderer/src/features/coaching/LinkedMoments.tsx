@@ -1,23 +1,48 @@
-import { ActionIcon, Anchor, Badge, Card, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Paper,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { LinkedMoment } from '../../../../shared/api/methods/coaching';
+import { MAX_LINKED_MOMENTS, type LinkedMoment } from '../../../../shared/api/methods/coaching';
 import { formatDuration } from '../../app/format';
 import { ClipPlayer } from '../clips/ClipPlayer';
 import { TrashIcon } from '../review/icons';
+import { MomentPicker } from './MomentPicker';
 import type { SessionPartProps } from './useCoaching';
 
-/** The moments to go through in the meeting, each playable right here: the exact clip, not the whole call. */
+/**
+ * The moments to go through in the meeting, each playable right here: the exact clip, not the whole call.
+ * The coach adds more from the agent's calls and chats, and unlinks what the meeting will skip.
+ */
 export function LinkedMoments({ session, editable, writes }: SessionPartProps) {
   const { t } = useTranslation();
+  const [picking, setPicking] = useState(false);
   const change = useMutation({ mutationFn: (momentIds: number[]) => writes.update({ momentIds }) });
   const ids = session.moments.map((moment) => moment.id);
 
   return (
     <Card withBorder data-testid="linked-moments">
       <Stack gap="sm">
-        <Title order={4}>{t('coaching.moments.title')}</Title>
+        <Group justify="space-between">
+          <Title order={4}>{t('coaching.moments.title')}</Title>
+          {editable && ids.length < MAX_LINKED_MOMENTS && (
+            <Button variant="default" size="xs" onClick={() => setPicking(true)} data-testid="moments-add">
+              {t('coaching.moments.add')}
+            </Button>
+          )}
+        </Group>
         {session.moments.length === 0 && (
           <Text size="sm" c="dimmed">
             {t('coaching.moments.none')}
@@ -37,6 +62,21 @@ export function LinkedMoments({ session, editable, writes }: SessionPartProps) {
           </Text>
         )}
       </Stack>
+      <Modal
+        opened={picking}
+        onClose={() => setPicking(false)}
+        title={t('coaching.moments.pickTitle', { agent: session.agent.name })}
+        size="xl"
+      >
+        {picking && (
+          <MomentPicker
+            session={session}
+            saving={change.isPending}
+            saveError={change.error?.message ?? null}
+            onSave={(next) => change.mutate(next, { onSuccess: () => setPicking(false) })}
+          />
+        )}
+      </Modal>
     </Card>
   );
 }

@@ -29,7 +29,10 @@ export function NotesPanel({ session, reader }: { session: CoachingSession; read
     queryFn: () => api.coaching.notes({ sessionId: session.id }),
     gcTime: 0,
   });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: key });
+  // Through the observer, not by key: a profile event (setting a passphrase sends one) may have removed
+  // the query from the cache meanwhile (afterProfileChange), and invalidating a key that is gone
+  // refetches nothing; the observer's refetch builds the query anew. A note just added then shows.
+  const refresh = () => notes.refetch();
   /** The backend says the reader is locked (the idle timer may have run out since the profile list was read). */
   const onLocked = useCallback(
     () => void queryClient.invalidateQueries({ queryKey: PROFILES_KEY }),

@@ -3,7 +3,7 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { CoachingSession } from '../../../../shared/api/methods/coaching';
 import type { SessionPermissions } from './coaching-logic';
 import { formatDay } from './format';
@@ -13,7 +13,7 @@ import type { SessionPatch, SessionWrites } from './useCoaching';
 
 const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
-/** Who, when, in which state, the follow-up date, and closing or reopening the session. */
+/** Who, when, in which state, the follow-up date, the printout for the agent, and closing or reopening the session. */
 export function SessionHeader({
   session,
   permissions,
@@ -31,6 +31,12 @@ export function SessionHeader({
   const close = async () => {
     await texts.flush();
     writes.close.mutate(texts.values.outcome);
+  };
+  // The printout shows the outcome as saved, so the last typed words are saved first.
+  const navigate = useNavigate();
+  const print = async () => {
+    await texts.flush();
+    await navigate(`/coaching/${session.id}/print`);
   };
   const error = change.error ?? writes.close.error ?? writes.reopen.error;
 
@@ -74,6 +80,10 @@ export function SessionHeader({
               onChange={(followUpOn) => change.mutate({ followUpOn })}
               testId="follow-up"
             />
+            {/* Anyone who reads the session may print it: the printout holds nothing they cannot read here. */}
+            <Button variant="default" onClick={() => void print()} data-testid="session-print">
+              {t('coaching.session.print')}
+            </Button>
             {permissions.close && (
               <Button
                 onClick={() => void close()}

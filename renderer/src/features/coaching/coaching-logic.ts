@@ -1,4 +1,9 @@
-import type { ActionItem, CoachingSession, FocusItem } from '../../../../shared/api/methods/coaching';
+import {
+  MAX_FOCUS_ITEMS,
+  type ActionItem,
+  type CoachingSession,
+  type FocusItem,
+} from '../../../../shared/api/methods/coaching';
 import { EarmarkError, type ErrorCode } from '../../../../shared/errors';
 
 /** Today as YYYY-MM-DD in the workstation's time zone (a session is held on a local day). */
@@ -92,6 +97,35 @@ export function rankFocusCandidates(
   return [...byId.values()].sort(
     (a, b) => b.criticalFails - a.criticalFails || b.lost - a.lost || a.title.localeCompare(b.title),
   );
+}
+
+/**
+ * A focus the coach words themselves ("Keeping calm with angry callers") is not a rubric item, so its id
+ * says so: `own:` and a random part. Rubric item ids never start that way, so nothing that matches focus
+ * items against a rubric (the candidates above) can mistake one for the other.
+ */
+export const OWN_FOCUS_PREFIX = 'own:';
+/** What the schema allows for a focus item's title. */
+export const MAX_FOCUS_TITLE_CHARS = 300;
+
+export const isOwnFocus = (item: Pick<FocusItem, 'itemId'>) => item.itemId.startsWith(OWN_FOCUS_PREFIX);
+
+/** Why a typed focus cannot be added yet, or null when it can. The same words twice (case aside) are a slip. */
+export function ownFocusProblem(
+  title: string,
+  chosen: readonly Pick<FocusItem, 'title'>[],
+): 'empty' | 'long' | 'duplicate' | 'full' | null {
+  const words = title.trim();
+  if (words === '') return 'empty';
+  if (words.length > MAX_FOCUS_TITLE_CHARS) return 'long';
+  if (chosen.length >= MAX_FOCUS_ITEMS) return 'full';
+  const same = words.toLocaleLowerCase();
+  return chosen.some((item) => item.title.trim().toLocaleLowerCase() === same) ? 'duplicate' : null;
+}
+
+/** The coach's own focus, as the session stores it: no rubric section. */
+export function ownFocusItem(title: string, randomId: string): FocusItem {
+  return { itemId: `${OWN_FOCUS_PREFIX}${randomId}`, title: title.trim(), sectionTitle: null };
 }
 
 /** The backend's error code, when the failure came from it. */

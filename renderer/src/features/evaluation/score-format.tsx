@@ -13,7 +13,12 @@ export function formatPoints(value: number, language: string): string {
   return new Intl.NumberFormat(language, { maximumFractionDigits: 2 }).format(value);
 }
 
-const resultColor: Record<EvaluationResult, string> = { pass: 'teal', fail: 'red', incomplete: 'gray' };
+/** One colour per result wherever a score is shown (badges, the library's score column). */
+export const resultColor: Record<EvaluationResult, string> = {
+  pass: 'teal',
+  fail: 'red',
+  incomplete: 'gray',
+};
 
 export function ResultBadge({
   result,

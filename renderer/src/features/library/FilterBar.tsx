@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LibraryFilters } from '../../../../shared/api';
 import { api } from '../../api/client';
+import { ScoreFilter } from './ScoreFilter';
 
 /** Search box and filters; every change goes straight into the URL through `onChange`. */
 export function FilterBar({
@@ -76,6 +77,10 @@ export function FilterBar({
         allowDeselect={false}
         w={150}
         data-testid="library-reviewed"
+      />
+      <ScoreFilter
+        value={{ scoreMin: filters.scoreMin, scoreMax: filters.scoreMax }}
+        onChange={(bounds) => set(bounds)}
       />
       <MultiSelect
         label={t('library.filter.tags')}

@@ -16,7 +16,8 @@ export function LibraryPage() {
   const demo = useQuery({ queryKey: ['library', 'demo'], queryFn: () => api.demo.status({}) });
   const count = useQuery({
     queryKey: ['library', 'count', view.filters],
-    queryFn: () => api.library.list({ filters: view.filters, limit: 1 }),
+    // Only the total is wanted here, and newest-first order gets it without ranking every match.
+    queryFn: () => api.library.list({ filters: view.filters, sort: 'startedAt', limit: 1 }),
   });
 
   const setFilters = (filters: LibraryFilters) =>

@@ -6,6 +6,7 @@ import { useLocation, useNavigate } from 'react-router';
 import type { LibraryItem, LibrarySort } from '../../../../shared/api';
 import { formatDateTime, formatDuration } from '../../app/format';
 import type { LibraryView } from './library-url';
+import { ScoreCell } from './ScoreCell';
 import { Snippet } from './Snippet';
 import { usePagedLibrary } from './usePagedLibrary';
 import classes from './LibraryTable.module.css';
@@ -17,6 +18,7 @@ const COLUMNS: { key: string; sort?: LibrarySort; align?: 'right' }[] = [
   { key: 'team' },
   { key: 'started', sort: 'startedAt' },
   { key: 'duration', sort: 'duration', align: 'right' },
+  { key: 'score', sort: 'score', align: 'right' },
 ];
 
 /**
@@ -118,6 +120,9 @@ function Row({ item, language }: { item: LibraryItem; language: string }) {
       <div className={classes.cell}>{item.teamName ?? '–'}</div>
       <div className={classes.cell}>{formatDateTime(item.startedAt, language)}</div>
       <div className={classes.duration}>{formatDuration(item.durationMs)}</div>
+      <div className={classes.score}>
+        <ScoreCell score={item.score} />
+      </div>
     </>
   );
 }

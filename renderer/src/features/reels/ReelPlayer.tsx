@@ -12,8 +12,9 @@ import { praisedAgents } from './reel-edit';
 /**
  * Play mode for the team meeting, full screen: one clip after another, each on a big card with the
  * agent's name and team, the call and the reviewer's words, so the praise reaches the agent who earned
- * it. A clip that ends moves on to the next; Page Up/Down (what presentation clickers send) and the
- * arrow keys go back and forth. Ends with who was praised.
+ * it. A clip that ends moves on to the next (a chat message ends once its reading time is up); Page
+ * Up/Down (what presentation clickers send) and the arrow keys go back and forth. Ends with who was
+ * praised.
  */
 export function ReelPlayer({
   title,
@@ -158,25 +159,23 @@ function ReelCard({
             {moment.comment}
           </Blockquote>
         )}
-        <Box bg="white" p="sm" style={{ borderRadius: 'var(--mantine-radius-md)' }}>
-          {clipSpan(moment) || !moment.turnText ? (
-            <ClipPlayer
-              moment={moment}
-              autoPlay
-              onEnded={onEnded}
-              label={t('reels.play.clipOf', { current: index + 1, total })}
-            />
-          ) : (
-            // A chat message is read out in the room, so it gets the size of the comment above.
-            <Stack gap={4}>
-              <Text size="xs" c="dimmed" fw={600}>
-                {t('reels.play.messageOf', { current: index + 1, total })}
-              </Text>
-              <Text fz={20} fs="italic" style={{ whiteSpace: 'pre-wrap' }} data-testid="reel-turn">
-                {moment.turnText}
-              </Text>
-            </Stack>
-          )}
+        {/* A chat message is read out in the room, so its text gets the size of the comment above; it
+            "plays" for its reading time, then the reel moves on as it does after a call. */}
+        <Box
+          bg="white"
+          p="sm"
+          style={{ borderRadius: 'var(--mantine-radius-md)', '--clip-quote-size': '20px' }}
+        >
+          <ClipPlayer
+            moment={moment}
+            autoPlay
+            onEnded={onEnded}
+            label={
+              clipSpan(moment) || !moment.turnText
+                ? t('reels.play.clipOf', { current: index + 1, total })
+                : t('reels.play.messageOf', { current: index + 1, total })
+            }
+          />
         </Box>
       </Stack>
     </Paper>

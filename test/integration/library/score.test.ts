@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBackend, type Backend } from '../../../electron/backend/backend';
+import { backfillStoredScores } from '../../../electron/backend/services/evaluations/stored-score';
+import type { LibraryItem } from '../../../shared/api';
+import type { EvaluationDetail } from '../../../shared/api/methods/evaluations';
+import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
+import type { RubricDetail } from '../../../shared/api/methods/rubrics';
+import { call } from '../../support/backend';
+import { resourcesDir, tempDir } from '../../support/paths';
+import { createProfile, publishSmallRubric, refused, seedInteraction } from '../evaluations/fixture';
+
+const data = tempDir();
+let backend: Backend;
+let maria: ReviewerProfile;
+let jussi: ReviewerProfile;
+let rubric: RubricDetail;
+const open = () => createBackend({ dataDir: data.dir, resourcesDir, version: '0.0.0-test', log: () => {} });
+
+beforeAll(async () => {
+  backend = await open();
+  maria = await createProfile(backend, 'Maria Lind');
+  jussi = await createProfile(backend, 'Jussi Koski', 'team_lead');
+  rubric = await publishSmallRubric(backend, maria.id);
+});
+afterAll(async () => {
+  await backend.close();
+  data.cleanup();
+});
+
+type Page = { total: number; items: LibraryItem[] };
+const list = (params: object) => call<Page>(backend, 'library.list', params);
+const titles = (page: Page) => page.items.map((item) => item.title);
+
+/** The small rubric's answers for a given overall score: greeting 1 point, polite 1, knowledge 2. */
+const ANSWERS = {
+  100: { greeting: 'yes', knowledge: 2 },
+  75: { greeting: 'no', knowledge: 2 },
+  50: { greeting: 'no', knowledge: 1 },
+  25: { greeting: 'no', knowledge: 0 },
+} as const;
+
+async function evaluate(interactionId: number, percent: keyof typeof ANSWERS, reviewer = maria) {
+  const { greeting, knowledge } = ANSWERS[percent];
+  const draft = await call<EvaluationDetail>(backend, 'evaluation.start', {
+    interactionId,
+    rubricId: rubric.id,
+    reviewerId: reviewer.id,
+  });
+  await call(backend, 'evaluation.saveDraft', {
+    id: draft.id,
+    reviewerId: reviewer.id,
+    answers: [
+      { itemId: 'greeting', value: { kind: greeting } },
+      { itemId: 'polite', value: { kind: 'yes' } },
+      { itemId: 'knowledge', value: { kind: 'scale', value: knowledge } },
+    ],
+  });
+  return call<EvaluationDetail>(backend, 'evaluation.submit', { id: draft.id, reviewerId: reviewer.id });
+}
+
+const stored = (evaluationId: number) =>
+  backend.db
+    .prepare('SELECT score_percent AS percent, score_result AS result FROM evaluations WHERE id = ?')
+    .get(evaluationId);
+
+const ids: Record<string, number> = {};
+let reopened: EvaluationDetail;
+
+describe('the score kept on a submitted evaluation', () => {
+  it('is written when the evaluation is submitted, as the evaluation scores it', async () => {
+    for (const title of [
+      'Top call',
+      'Good call',
+      'Middling call',
+      'Weak call',
+      'Unreviewed call',
+      'Reopened call',
+    ])
+      ids[title] = seedInteraction(backend.db, title);
+    const top = await evaluate(ids['Top call']!, 100);
+    expect(top.score).toMatchObject({ percent: 100, result: 'pass' });
+    expect(stored(top.id)).toEqual({ percent: 100, result: 'pass' });
+    await evaluate(ids['Good call']!, 75);
+    await evaluate(ids['Middling call']!, 50);
+    await evaluate(ids['Weak call']!, 25);
+    reopened = await evaluate(ids['Reopened call']!, 100);
+    const page = await list({ limit: 100 });
+    const scoreOf = (title: string) => page.items.find((item) => item.title === title)!.score;
+    expect(scoreOf('Good call')).toEqual({ percent: 75, result: 'pass' });
+    expect(scoreOf('Unreviewed call')).toBeNull();
+  });
+
+  it('is cleared when the evaluation is reopened, and written again at the next submit', async () => {
+    await call(backend, 'evaluation.reopen', {
+      id: reopened.id,
+      reviewerId: maria.id,
+      reason: 'Listened again',
+    });
+    expect(stored(reopened.id)).toEqual({ percent: null, result: null });
+    const page = await list({ filters: { scoreMin: 0 }, limit: 100 });
+    expect(titles(page)).not.toContain('Reopened call');
+    await call(backend, 'evaluation.submit', { id: reopened.id, reviewerId: maria.id });
+    expect(stored(reopened.id)).toEqual({ percent: 100, result: 'pass' });
+  });
+
+  it("follows the interaction's latest submitted evaluation", async () => {
+    await evaluate(ids['Reopened call']!, 25, jussi);
+    const page = await list({ filters: { scoreMax: 25 }, limit: 100 });
+    expect(titles(page).sort()).toEqual(['Reopened call', 'Weak call']);
+    expect(page.items.find((item) => item.title === 'Reopened call')!.score).toEqual({
+      percent: 25,
+      result: 'pass',
+    });
+  });
+
+  it('is filled in at start for evaluations submitted before scores were kept, once', async () => {
+    backend.db.prepare('UPDATE evaluations SET score_percent = NULL, score_result = NULL').run();
+    await backend.close();
+    backend = await open();
+    const rows = backend.db
+      .prepare(`SELECT count(*) FROM evaluations WHERE state = 'submitted' AND score_result IS NULL`)
+      .pluck()
+      .get();
+    expect(rows).toBe(0);
+    expect(stored(reopened.id)).toEqual({ percent: 100, result: 'pass' });
+    expect(backfillStoredScores(backend.db)).toBe(0);
+  });
+});
+
+describe('the score filter', () => {
+  it('keeps scores within the range, both ends included', async () => {
+    expect(titles(await list({ filters: { scoreMin: 75 }, sort: 'title', order: 'asc' }))).toEqual([
+      'Good call',
+      'Top call',
+    ]);
+    expect(titles(await list({ filters: { scoreMax: 50 }, sort: 'title', order: 'asc' }))).toEqual([
+      'Middling call',
+      'Reopened call',
+      'Weak call',
+    ]);
+    const between = await list({ filters: { scoreMin: 50, scoreMax: 75 }, sort: 'title', order: 'asc' });
+    expect(titles(between)).toEqual(['Good call', 'Middling call']);
+    expect(between.total).toBe(2);
+  });
+
+  it('leaves out interactions without a submitted evaluation whenever a bound is set', async () => {
+    expect(titles(await list({ limit: 100 }))).toContain('Unreviewed call');
+    for (const filters of [{ scoreMin: 0 }, { scoreMax: 100 }, { scoreMin: 0, scoreMax: 100 }]) {
+      const page = await list({ filters, limit: 100 });
+      expect(titles(page)).not.toContain('Unreviewed call');
+      expect(page.total).toBe(5);
+    }
+  });
+
+  it('sorts by score, unscored interactions last either way', async () => {
+    const desc = titles(await list({ sort: 'score', order: 'desc', limit: 100 }));
+    expect(desc.slice(0, 3)).toEqual(['Top call', 'Good call', 'Middling call']);
+    expect(desc.at(-1)).toBe('Unreviewed call');
+    const asc = titles(await list({ sort: 'score', order: 'asc', limit: 100 }));
+    expect(asc.slice(-2)).toEqual(['Top call', 'Unreviewed call']);
+    expect(asc.indexOf('Middling call')).toBeLessThan(asc.indexOf('Good call'));
+  });
+
+  it('gives next and previous in score order too', async () => {
+    const view = { sort: 'score', order: 'desc', filters: { scoreMin: 50 } };
+    const { items } = await list({ ...view, limit: 100 });
+    const around = await call<{
+      position: number;
+      previous: { id: number } | null;
+      next: { id: number } | null;
+    }>(backend, 'library.neighbours', { id: items[1]!.id, ...view });
+    expect(around).toMatchObject({ position: 2, previous: { id: items[0]!.id }, next: { id: items[2]!.id } });
+  });
+
+  it('refuses bounds outside 0-100 or the wrong way round', async () => {
+    for (const filters of [{ scoreMin: -1 }, { scoreMax: 100.5 }, { scoreMin: 80, scoreMax: 60 }]) {
+      expect((await refused(backend, 'library.list', { filters })).code).toBe('invalid_params');
+    }
+  });
+});

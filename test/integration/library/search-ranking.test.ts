@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Backend } from '../../../electron/backend/backend';
+import type { Db } from '../../../electron/backend/db/open';
+import { indexingNewSegments, insertSegments } from '../../../electron/backend/services/segments';
+import { HIT_END, HIT_START, type LibraryItem } from '../../../shared/api';
+import { call, testBackend } from '../../support/backend';
+
+let backend: Backend;
+let cleanup: () => void;
+type Page = { total: number; items: LibraryItem[] };
+const list = (params: object) => call<Page>(backend, 'library.list', params);
+
+/** A chat written straight into the database and the search index, as import does. */
+function seedChat(db: Db, title: string, startedAt: string, turns: string[]): number {
+  return db.transaction(() =>
+    indexingNewSegments(db, () => {
+      const id = Number(
+        db
+          .prepare(`INSERT INTO interactions (kind, title, source, started_at) VALUES ('chat', ?, 'test', ?)`)
+          .run(title, startedAt).lastInsertRowid,
+      );
+      const speaker = (n: number) => (n % 2 ? 'agent' : 'customer') as 'agent' | 'customer';
+      insertSegments(
+        db,
+        id,
+        turns.map((text, n) => ({ speaker: speaker(n), startMs: null, endMs: null, sentAt: null, text })),
+      );
+      return id;
+    }),
+  )();
+}
+
+const FILLER = [
+  'please',
+  'account',
+  'invoice',
+  'thanks',
+  'waiting',
+  'card',
+  'today',
+  'order',
+  'help',
+  'again',
+];
+const tied: number[] = [];
+let twoBest: number;
+
+beforeAll(async () => {
+  ({ backend, cleanup } = await testBackend());
+  const db = backend.db;
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const words = (n: number) => Array.from({ length: n }, () => FILLER[Math.floor(random() * FILLER.length)]);
+  // Sixty chats whose turns mention refunds more or less often, in turns of different lengths; their start
+  // times run against their ids so newest-first and id order differ.
+  for (let c = 0; c < 60; c++) {
+    const turns = Array.from({ length: 8 }, () => {
+      const text = words(2 + Math.floor(random() * 12));
+      if (random() < 0.3)
+        text.splice(Math.floor(random() * text.length), 0, random() < 0.5 ? 'refund' : 'refunded');
+      return text.join(' ');
+    });
+    seedChat(
+      db,
+      `Chat ${c}`,
+      `2026-03-${String(1 + (59 - c) / 2)
+        .padStart(2, '0')
+        .slice(0, 2)}T10:00:00Z`,
+      turns,
+    );
+  }
+  // Equally relevant chats: each has the same best turn, so only the tie-break orders them.
+  for (let c = 0; c < 5; c++)
+    tied.push(seedChat(db, `Tied ${c}`, '2026-02-01T09:00:00Z', ['Refund now', 'ok']));
+  twoBest = seedChat(db, 'Two best turns', '2026-02-02T09:00:00Z', [
+    'hello',
+    'Refund now',
+    'ok',
+    'Refund now',
+  ]);
+});
+afterAll(() => cleanup());
+
+/** What relevance order means, read straight off the index: best segment first, ties newest id first. */
+function expectedOrder(fts: string): { id: number; seq: number }[] {
+  const rows = backend.db
+    .prepare(
+      `SELECT s.interaction_id AS id, s.seq, f.rank FROM segments_fts f JOIN segments s ON s.id = f.rowid
+       WHERE segments_fts MATCH ? ORDER BY s.interaction_id, f.rank, s.seq`,
+    )
+    .all(fts) as { id: number; seq: number; rank: number }[];
+  const best = new Map<number, { id: number; seq: number; rank: number }>();
+  for (const row of rows) if (!best.has(row.id)) best.set(row.id, row);
+  return [...best.values()].sort((a, b) => a.rank - b.rank || b.id - a.id);
+}
+
+async function allPages(params: object, size: number): Promise<Page> {
+  const first = await list({ ...params, limit: size, offset: 0 });
+  const items = [...first.items];
+  for (let offset = size; offset < first.total; offset += size) {
+    const page = await list({ ...params, limit: size, offset });
+    expect(page.total).toBe(first.total);
+    items.push(...page.items);
+  }
+  return { total: first.total, items };
+}
+
+describe('ranked search', () => {
+  it('orders interactions by their best segment, equally relevant ones newest first', async () => {
+    const expected = expectedOrder('"refun"*');
+    const page = await list({ filters: { text: 'refun' }, limit: 500 });
+    expect(page.total).toBe(expected.length);
+    expect(page.items.map((item) => item.id)).toEqual(expected.map((row) => row.id));
+    expect(page.items.map((item) => item.hit?.seq)).toEqual(expected.map((row) => row.seq));
+    const positions = tied.map((id) => page.items.findIndex((item) => item.id === id));
+    expect(positions).toEqual([...positions].sort((a, b) => b - a)); // higher id first
+  });
+
+  it('gives pages that join up into the whole result, each with the same total', async () => {
+    for (const params of [
+      { filters: { text: 'refun' } },
+      { filters: { text: 'refun' }, sort: 'startedAt' },
+      { filters: { text: 'refunded' }, sort: 'title', order: 'asc' },
+    ]) {
+      const whole = await list({ ...params, limit: 500 });
+      const paged = await allPages(params, 7);
+      expect(paged.total).toBe(whole.total);
+      expect(paged.items).toEqual(whole.items);
+    }
+  });
+
+  it('finds the same interactions, with the same snippets, in any order', async () => {
+    const ranked = await list({ filters: { text: 'refun' }, limit: 500 });
+    const newest = await list({ filters: { text: 'refun' }, sort: 'startedAt', limit: 500 });
+    expect(newest.total).toBe(ranked.total);
+    const byId = (page: Page) => [...page.items].sort((a, b) => a.id - b.id);
+    expect(byId(newest)).toEqual(byId(ranked));
+    const started = newest.items.map((item) => item.startedAt!);
+    expect(started).toEqual([...started].sort().reverse());
+  });
+
+  it('shows the snippet of the segment it names, the first of equally good ones', async () => {
+    const page = await list({ filters: { text: 'refun' }, limit: 500 });
+    const textAt = backend.db
+      .prepare('SELECT text FROM segments WHERE interaction_id = ? AND seq = ?')
+      .pluck();
+    for (const item of page.items) {
+      const marked = item.hit!.snippet;
+      expect(marked).toMatch(new RegExp(`${HIT_START}refund(ed)?${HIT_END}`, 'i'));
+      const plain = marked.replaceAll(HIT_START, '').replaceAll(HIT_END, '').replace(/^…|…$/g, '');
+      expect(textAt.get(item.id, item.hit!.seq)).toContain(plain);
+    }
+    expect(page.items.find((item) => item.id === twoBest)!.hit!.seq).toBe(1);
+  });
+
+  it('counts only interactions the filters keep', async () => {
+    const march = await list({ filters: { text: 'refun', from: '2026-03-01' }, limit: 500 });
+    expect(march.total).toBe(expectedOrder('"refun"*').length - tied.length - 1);
+    expect(march.items.every((item) => item.startedAt!.startsWith('2026-03'))).toBe(true);
+    const past = await list({ filters: { text: 'refun' }, limit: 10, offset: 1000 });
+    expect(past).toEqual({ total: expectedOrder('"refun"*').length, items: [] });
+  });
+});
