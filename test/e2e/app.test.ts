@@ -104,6 +104,13 @@ describe('Earmark in the browser host', () => {
     await page.reload();
     await waitForReady(page);
     await expect.poll(() => page.getByTestId('library-row').count()).toBe(1);
+    // Back to an earlier search brings its words back into the box, not just its results.
+    await page.getByTestId('library-search').fill('router');
+    await page.waitForURL(/q=router/);
+    await page.goBack();
+    await page.waitForURL(/q=%22duplicate/);
+    await expect.poll(() => page.getByTestId('library-search').inputValue()).toBe('"duplicate payment"');
+    await expect.poll(() => page.getByTestId('library-row').count()).toBe(1);
     await page.getByTestId('library-open').click();
     await page.locator('[data-testid="interaction"][data-kind="call"]').waitFor();
     await page.getByTestId('back-to-library').click();

@@ -1,10 +1,10 @@
 import { Alert, Group, Loader, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
+import { useTextFollowingUrl } from '../../app/useTextFollowingUrl';
 import { AgentsTable } from './AgentsTable';
 
 /**
@@ -16,7 +16,7 @@ export function AgentsPage() {
   const [params, setParams] = useSearchParams();
   const search = params.get('q') ?? '';
   const teamId = Number(params.get('team')) || undefined;
-  const [text, setText] = useState(search);
+  const [text, setText] = useTextFollowingUrl(search);
   const update = (patch: Record<string, string | undefined>) =>
     setParams(
       (current) => {

@@ -1,10 +1,10 @@
 import { Button, Group, MultiSelect, SegmentedControl, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LibraryFilters } from '../../../../shared/api';
 import { api } from '../../api/client';
+import { useTextFollowingUrl } from '../../app/useTextFollowingUrl';
 import { ScoreFilter } from './ScoreFilter';
 
 /** Search box and filters; every change goes straight into the URL through `onChange`. */
@@ -17,7 +17,7 @@ export function FilterBar({
 }) {
   const { t } = useTranslation();
   const facets = useQuery({ queryKey: ['library', 'facets'], queryFn: () => api.library.facets({}) });
-  const [text, setText] = useState(filters.text ?? '');
+  const [text, setText] = useTextFollowingUrl(filters.text ?? '');
   const commitText = useDebouncedCallback((value: string) => onChange(withText(filters, value)), 250);
   const set = (patch: Partial<LibraryFilters>) => onChange(clean({ ...filters, ...patch }));
   const active = Object.keys(filters).length > 0;
