@@ -16,7 +16,7 @@ export function AgentsPage() {
   const [params, setParams] = useSearchParams();
   const search = params.get('q') ?? '';
   const teamId = Number(params.get('team')) || undefined;
-  const [text, setText] = useTextFollowingUrl(search);
+  const box = useTextFollowingUrl(search);
   const update = (patch: Record<string, string | undefined>) =>
     setParams(
       (current) => {
@@ -29,7 +29,10 @@ export function AgentsPage() {
       },
       { replace: true },
     );
-  const commitSearch = useDebouncedCallback((value: string) => update({ q: value.trim() || undefined }), 250);
+  const commitSearch = useDebouncedCallback((value: string) => {
+    box.commit(value);
+    update({ q: value.trim() || undefined });
+  }, 250);
 
   const facets = useQuery({ queryKey: ['library', 'facets'], queryFn: () => api.library.facets({}) });
   const agents = useQuery({
@@ -53,9 +56,9 @@ export function AgentsPage() {
         <TextInput
           label={t('agents.search')}
           placeholder={t('agents.searchPlaceholder')}
-          value={text}
+          value={box.text}
           onChange={(event) => {
-            setText(event.currentTarget.value);
+            box.type(event.currentTarget.value);
             commitSearch(event.currentTarget.value);
           }}
           w={280}

@@ -17,8 +17,12 @@ export function FilterBar({
 }) {
   const { t } = useTranslation();
   const facets = useQuery({ queryKey: ['library', 'facets'], queryFn: () => api.library.facets({}) });
-  const [text, setText] = useTextFollowingUrl(filters.text ?? '');
-  const commitText = useDebouncedCallback((value: string) => onChange(withText(filters, value)), 250);
+  const search = useTextFollowingUrl(filters.text ?? '');
+  const commitText = (value: string) => {
+    search.commit(value);
+    onChange(withText(filters, value));
+  };
+  const commitTextSoon = useDebouncedCallback(commitText, 250);
   const set = (patch: Partial<LibraryFilters>) => onChange(clean({ ...filters, ...patch }));
   const active = Object.keys(filters).length > 0;
 
@@ -27,12 +31,12 @@ export function FilterBar({
       <TextInput
         label={t('library.search.label')}
         placeholder={t('library.search.placeholder')}
-        value={text}
+        value={search.text}
         onChange={(event) => {
-          setText(event.currentTarget.value);
-          commitText(event.currentTarget.value);
+          search.type(event.currentTarget.value);
+          commitTextSoon(event.currentTarget.value);
         }}
-        onKeyDown={(event) => event.key === 'Enter' && onChange(withText(filters, text))}
+        onKeyDown={(event) => event.key === 'Enter' && commitText(search.text)}
         w={280}
         data-testid="library-search"
       />
@@ -112,7 +116,7 @@ export function FilterBar({
         <Button
           variant="subtle"
           onClick={() => {
-            setText('');
+            search.commit('');
             onChange({});
           }}
           data-testid="library-clear"
