@@ -22,11 +22,11 @@ import { RequireProfile } from '../profiles/RequireProfile';
 import { sortActions } from './coaching-logic';
 import { formatDay } from './format';
 import { useCoachingSession } from './useCoaching';
-import './print.css';
+import '../../app/printout.css';
 
 /**
  * `/coaching/:id/print`: the session for the agent to take away, made to be printed or saved as PDF (the
- * print stylesheet in ./print.css leaves only this on the page): who met when, what to work on, the
+ * print stylesheet in ../../app/printout.css leaves only this on the page): who met when, what to work on, the
  * evaluations and moments gone through (the reviewers' words, not the audio), the actions agreed with
  * who does them by when, the follow-up and the outcome.
  *
@@ -60,13 +60,7 @@ function Printout({ session }: { session: CoachingSession }) {
   }, [session.agent.name, session.heldOn, t]);
 
   return (
-    <Stack
-      className="coaching-printout"
-      maw={900}
-      gap="md"
-      data-testid="coaching-printout"
-      data-state="ready"
-    >
+    <Stack className="printout" maw={900} gap="md" data-testid="coaching-printout" data-state="ready">
       <Group justify="space-between" data-print="hide">
         <Anchor component={Link} to={`/coaching/${session.id}`} size="sm">
           ← {t('coaching.print.back')}
@@ -134,7 +128,7 @@ function Printout({ session }: { session: CoachingSession }) {
 
 function PrintSection({ title, testId, children }: { title: string; testId: string; children: ReactNode }) {
   return (
-    <Paper withBorder p="sm" className="printout-section" data-testid={testId}>
+    <Paper withBorder p="sm" className="printout-keep" data-testid={testId}>
       <Title order={4} mb={6}>
         {title}
       </Title>
@@ -155,7 +149,7 @@ function PrintEvaluations({ session }: { session: CoachingSession }) {
             wrap="nowrap"
             gap="sm"
             py={4}
-            className="printout-row"
+            className="printout-keep"
             style={index > 0 ? { borderTop: '1px solid var(--mantine-color-gray-3)' } : undefined}
             data-testid="printout-evaluation"
           >
@@ -191,7 +185,7 @@ function PrintMoments({ session }: { session: CoachingSession }) {
     <PrintSection title={t('coaching.moments.title')} testId="printout-moments">
       <Stack gap="xs">
         {session.moments.map((moment, index) => (
-          <Stack gap={2} key={moment.id} className="printout-moment" data-testid="printout-moment">
+          <Stack gap={2} key={moment.id} className="printout-keep" data-testid="printout-moment">
             <Text size="sm">
               <Text span fw={600}>
                 {index + 1}. {moment.interactionTitle}

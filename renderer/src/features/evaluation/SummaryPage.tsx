@@ -26,11 +26,11 @@ import { answerLabel } from './answer-label';
 import { evaluationKey } from './EvaluationSheet';
 import { StepText } from './ScoreExplanation';
 import { formatPercent, formatPoints, ResultBadge } from './score-format';
-import './summary.css';
+import '../../app/printout.css';
 
 /**
  * `/evaluation/:id/summary`: the evaluation for the agent, made to be printed or saved as PDF (the
- * print stylesheet in ./summary.css leaves only this on the page): the call, who scored it on which
+ * print stylesheet in ../../app/printout.css leaves only this on the page): the call, who scored it on which
  * rubric version, the result, the section scores side by side, every item with its answer, points and
  * comment, the overall comment, and how the score is calculated.
  */
@@ -68,13 +68,7 @@ function Summary({ detail }: { detail: EvaluationDetail }) {
   }, [detail.agentName, detail.interactionTitle, t]);
 
   return (
-    <Stack
-      className="evaluation-summary"
-      maw={900}
-      gap="md"
-      data-testid="evaluation-summary"
-      data-state="ready"
-    >
+    <Stack className="printout" maw={900} gap="md" data-testid="evaluation-summary" data-state="ready">
       <Group justify="space-between" data-print="hide">
         <Anchor
           component={Link}
@@ -114,7 +108,7 @@ function Summary({ detail }: { detail: EvaluationDetail }) {
         </Text>
       </Stack>
 
-      <Paper withBorder p="md" className="summary-section">
+      <Paper withBorder p="md" className="printout-keep">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <SimpleGrid cols={Math.min(breakdown.sections.length, 3)} spacing="lg" style={{ flex: 1 }}>
             {breakdown.sections.map((section) => (
@@ -147,7 +141,7 @@ function Summary({ detail }: { detail: EvaluationDetail }) {
       </Paper>
 
       {detail.rubric.sections.map((section) => (
-        <Card withBorder key={section.id} className="summary-section" p="sm">
+        <Card withBorder key={section.id} className="printout-keep" p="sm">
           <Title order={4} mb={4}>
             {section.title}
           </Title>
@@ -218,7 +212,7 @@ function Summary({ detail }: { detail: EvaluationDetail }) {
       ))}
 
       {detail.overallComment && (
-        <Card withBorder className="summary-section" p="sm">
+        <Card withBorder className="printout-keep" p="sm">
           <Title order={4} mb={4}>
             {t('evaluation.overallComment')}
           </Title>
@@ -228,7 +222,7 @@ function Summary({ detail }: { detail: EvaluationDetail }) {
         </Card>
       )}
 
-      <Card withBorder className="summary-section" p="sm">
+      <Card withBorder className="printout-keep" p="sm">
         <Title order={4} mb={4}>
           {t('evaluation.explain.title')}
         </Title>
