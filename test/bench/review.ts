@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createBackend } from '../../electron/backend/backend';
 import { sendFileWithRanges } from '../../electron/backend/host/server';
+import { wavHeader } from '../../electron/backend/media/wav-writer';
 import { upsertAgent } from '../../electron/backend/services/people';
 import { insertRecording, probeRecording } from '../../electron/backend/services/recordings';
 import { indexingNewSegments, insertSegments } from '../../electron/backend/services/segments';
@@ -80,19 +81,7 @@ export function scriptCall(durationMs: number): ScriptedTurn[] {
 export function writeSpeechLikeWav(path: string, durationMs: number, turns: readonly ScriptedTurn[]): void {
   const frames = Math.round((durationMs / 1000) * SAMPLE_RATE);
   const dataBytes = frames * CHANNELS * 2;
-  const header = Buffer.alloc(44);
-  header.write('RIFF', 0, 'latin1');
-  header.writeUInt32LE(36 + dataBytes, 4);
-  header.write('WAVEfmt ', 8, 'latin1');
-  header.writeUInt32LE(16, 16);
-  header.writeUInt16LE(1, 20); // PCM
-  header.writeUInt16LE(CHANNELS, 22);
-  header.writeUInt32LE(SAMPLE_RATE, 24);
-  header.writeUInt32LE(SAMPLE_RATE * CHANNELS * 2, 28);
-  header.writeUInt16LE(CHANNELS * 2, 32);
-  header.writeUInt16LE(16, 34);
-  header.write('data', 36, 'latin1');
-  header.writeUInt32LE(dataBytes, 40);
+  const header = wavHeader(CHANNELS, SAMPLE_RATE, dataBytes);
 
   // One period of a voiced sound (a fundamental and falling harmonics), looked up by phase.
   const TABLE = 4096;

@@ -25,7 +25,7 @@ export class WavWriter {
     readonly sampleRate: number,
   ) {
     this.fd = openSync(partialPath, 'w');
-    writeSync(this.fd, header(channels, sampleRate, 0));
+    writeSync(this.fd, wavHeader(channels, sampleRate, 0));
   }
 
   /** Appends interleaved samples (`frames` frames of `channels` samples). */
@@ -44,7 +44,7 @@ export class WavWriter {
   /** Completes the header, syncs, and moves the file into place (its name may depend on what was written). */
   finish(finalPath: string): void {
     this.drain();
-    writeSync(this.fd, header(this.channels, this.sampleRate, this.dataBytes), 0, HEADER_BYTES, 0);
+    writeSync(this.fd, wavHeader(this.channels, this.sampleRate, this.dataBytes), 0, HEADER_BYTES, 0);
     fsyncSync(this.fd);
     closeSync(this.fd);
     this.closed = true;
@@ -73,7 +73,8 @@ export class WavWriter {
   }
 }
 
-function header(channels: number, sampleRate: number, dataBytes: number): Buffer {
+/** The 44-byte header of a 16-bit PCM WAV holding `dataBytes` of samples. */
+export function wavHeader(channels: number, sampleRate: number, dataBytes: number): Buffer {
   const h = Buffer.alloc(HEADER_BYTES);
   h.write('RIFF', 0, 'latin1');
   h.writeUInt32LE(HEADER_BYTES - 8 + dataBytes, 4);

@@ -6,6 +6,22 @@ import { ShortcutHelp } from '../features/shortcuts/ShortcutHelp';
 import { useLibraryChanges } from '../api/hooks';
 import { useProfileChanges } from '../features/profiles/useProfileChanges';
 
+/** The navigation, in order: where each section lives and which addresses belong to it. */
+const sections: readonly { id: string; to: string; label: string; active: (path: string) => boolean }[] = [
+  { id: 'library', to: '/', label: 'nav.library', active: (p) => p === '/' || p.startsWith('/interaction') },
+  { id: 'import', to: '/import', label: 'nav.import', active: (p) => p === '/import' },
+  {
+    id: 'rubrics',
+    to: '/rubrics',
+    label: 'rubrics.nav',
+    active: (p) => p.startsWith('/rubrics') || p.startsWith('/evaluation/'),
+  },
+  { id: 'coaching', to: '/coaching', label: 'coaching.nav', active: (p) => p.startsWith('/coaching') },
+  { id: 'agents', to: '/agents', label: 'agents.nav', active: (p) => p.startsWith('/agents') },
+  { id: 'reels', to: '/reels', label: 'reels.nav', active: (p) => p.startsWith('/reels') },
+  { id: 'settings', to: '/settings', label: 'nav.settings', active: (p) => p === '/settings' },
+];
+
 /** The frame around every screen; `data-app-state="ready"` tells tests the app is interactive. */
 export function Shell() {
   // Imports finish while the user is elsewhere: keep the library cache true wherever they are.
@@ -33,55 +49,16 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        <NavLink
-          component={RouterLink}
-          to="/"
-          label={t('nav.library')}
-          active={pathname === '/' || pathname.startsWith('/interaction')}
-          data-testid="nav-library"
-        />
-        <NavLink
-          component={RouterLink}
-          to="/import"
-          label={t('nav.import')}
-          active={pathname === '/import'}
-          data-testid="nav-import"
-        />
-        <NavLink
-          component={RouterLink}
-          to="/rubrics"
-          label={t('rubrics.nav')}
-          active={pathname.startsWith('/rubrics') || pathname.startsWith('/evaluation/')}
-          data-testid="nav-rubrics"
-        />
-        <NavLink
-          component={RouterLink}
-          to="/coaching"
-          label={t('coaching.nav')}
-          active={pathname.startsWith('/coaching')}
-          data-testid="nav-coaching"
-        />
-        <NavLink
-          component={RouterLink}
-          to="/agents"
-          label={t('agents.nav')}
-          active={pathname.startsWith('/agents')}
-          data-testid="nav-agents"
-        />
-        <NavLink
-          component={RouterLink}
-          to="/reels"
-          label={t('reels.nav')}
-          active={pathname.startsWith('/reels')}
-          data-testid="nav-reels"
-        />
-        <NavLink
-          component={RouterLink}
-          to="/settings"
-          label={t('nav.settings')}
-          active={pathname === '/settings'}
-          data-testid="nav-settings"
-        />
+        {sections.map((section) => (
+          <NavLink
+            key={section.id}
+            component={RouterLink}
+            to={section.to}
+            label={t(section.label)}
+            active={section.active(pathname)}
+            data-testid={`nav-${section.id}`}
+          />
+        ))}
       </AppShell.Navbar>
       <AppShell.Main>
         <Outlet />

@@ -5,7 +5,7 @@ import type { EvaluationDetail } from '../../../shared/api/methods/evaluations';
 import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
 import type { RubricDetail } from '../../../shared/api/methods/rubrics';
 import { call, testBackend } from '../../support/backend';
-import { createProfile, draftItem, seedInteraction, smallDraft } from './fixture';
+import { createProfile, draftItem, seedInteraction, smallDraft, publishSmallRubric } from './fixture';
 
 let backend: Backend;
 let cleanup: () => void;
@@ -38,16 +38,7 @@ async function scored(title: string, agent: string, answers: unknown[], overallC
 beforeAll(async () => {
   ({ backend, cleanup } = await testBackend());
   maria = await createProfile(backend, 'Maria Lind');
-  rubric = await call<RubricDetail>(backend, 'rubric.create', {
-    reviewerId: maria.id,
-    name: 'Billing',
-    language: 'en',
-  });
-  rubric = await call<RubricDetail>(backend, 'rubric.publish', {
-    id: rubric.id,
-    reviewerId: maria.id,
-    draft: smallDraft(),
-  });
+  rubric = await publishSmallRubric(backend, maria.id);
   const first = await scored(
     'Double charge',
     'Jörg Müller',

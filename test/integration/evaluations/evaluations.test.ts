@@ -9,7 +9,7 @@ import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
 import type { Moment } from '../../../shared/api/methods/review';
 import type { RubricDetail, RubricSummary } from '../../../shared/api/methods/rubrics';
 import { call, testBackend } from '../../support/backend';
-import { createProfile, refused, seedInteraction, smallDraft } from './fixture';
+import { createProfile, refused, seedInteraction, publishSmallRubric } from './fixture';
 
 let backend: Backend;
 let cleanup: () => void;
@@ -33,16 +33,7 @@ beforeAll(async () => {
   ({ backend, cleanup } = await testBackend());
   maria = await createProfile(backend, 'Maria Lind');
   jussi = await createProfile(backend, 'Jussi Koski', 'team_lead');
-  rubric = await call<RubricDetail>(backend, 'rubric.create', {
-    reviewerId: maria.id,
-    name: 'Billing',
-    language: 'en',
-  });
-  rubric = await call<RubricDetail>(backend, 'rubric.publish', {
-    id: rubric.id,
-    reviewerId: maria.id,
-    draft: smallDraft(),
-  });
+  rubric = await publishSmallRubric(backend, maria.id);
   interactionId = seedInteraction(backend.db, 'Double charge on invoice');
 });
 afterAll(() => cleanup());

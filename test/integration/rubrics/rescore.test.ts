@@ -5,7 +5,14 @@ import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
 import type { RescorePreview, RubricDetail } from '../../../shared/api/methods/rubrics';
 import type { AnswerValue } from '../../../shared/rubric/answers';
 import { call, testBackend } from '../../support/backend';
-import { createProfile, draftItem, refused, seedInteraction, smallDraft } from '../evaluations/fixture';
+import {
+  createProfile,
+  draftItem,
+  refused,
+  seedInteraction,
+  smallDraft,
+  publishSmallRubric,
+} from '../evaluations/fixture';
 
 let backend: Backend;
 let cleanup: () => void;
@@ -39,16 +46,7 @@ async function submitted(title: string, greeting: AnswerValue, polite: AnswerVal
 beforeAll(async () => {
   ({ backend, cleanup } = await testBackend());
   maria = await createProfile(backend, 'Maria Lind');
-  rubric = await call<RubricDetail>(backend, 'rubric.create', {
-    reviewerId: maria.id,
-    name: 'Billing',
-    language: 'en',
-  });
-  rubric = await call<RubricDetail>(backend, 'rubric.publish', {
-    id: rubric.id,
-    reviewerId: maria.id,
-    draft: smallDraft(),
-  });
+  rubric = await publishSmallRubric(backend, maria.id);
   await submitted('First', yes, yes, scale(2)); // 4/4 = 100 %
   await submitted('Second', no, yes, scale(1)); // 2/4 = 50 %
   await submitted('Third', yes, no, scale(2)); // critical fail
