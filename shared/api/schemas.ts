@@ -147,8 +147,13 @@ export const Peaks = z.object({
 });
 export type Peaks = z.infer<typeof Peaks>;
 
+/** The docked evaluation form's share of the review workspace's width, in whole percent. */
+export const EvaluationPanelShare = z.number().int().min(20).max(80);
+
 export const Settings = z.object({
   language: Language.nullable(),
+  /** Null until the reviewer first resizes the docked form. */
+  evaluationPanelShare: EvaluationPanelShare.nullable(),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -65,10 +65,30 @@ describe('dispatch', () => {
   it('saves and reads the language setting, refusing unknown languages', async () => {
     expect(await backend.dispatch('settings.update', { language: 'fi' })).toEqual({
       ok: true,
-      value: { language: 'fi' },
+      value: { language: 'fi', evaluationPanelShare: null },
     });
-    expect(await backend.dispatch('settings.get', {})).toEqual({ ok: true, value: { language: 'fi' } });
+    const fi = { ok: true, value: { language: 'fi', evaluationPanelShare: null } };
+    expect(await backend.dispatch('settings.get', {})).toEqual(fi);
     expect(await backend.dispatch('settings.update', { language: 'sv' })).toMatchObject({ ok: false });
-    expect(await backend.dispatch('settings.get', {})).toEqual({ ok: true, value: { language: 'fi' } });
+    expect(await backend.dispatch('settings.get', {})).toEqual(fi);
+  });
+
+  it("remembers the docked evaluation form's width, refusing a share that leaves no room", async () => {
+    expect(await backend.dispatch('settings.update', { evaluationPanelShare: 46 })).toEqual({
+      ok: true,
+      value: { language: 'fi', evaluationPanelShare: 46 },
+    });
+    for (const bad of [95, 10, 40.5, '40']) {
+      const reply = await backend.dispatch('settings.update', { evaluationPanelShare: bad });
+      expect(reply).toMatchObject({ ok: false });
+      if (!reply.ok) expect(reply.error.message).toMatch(/evaluationPanelShare/);
+    }
+    expect(await backend.dispatch('settings.get', {})).toMatchObject({
+      ok: true,
+      value: { evaluationPanelShare: 46 },
+    });
+    expect(await backend.dispatch('settings.update', { evaluationPanelShare: null })).toMatchObject({
+      value: { evaluationPanelShare: null },
+    });
   });
 });

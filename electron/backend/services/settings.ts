@@ -1,4 +1,4 @@
-import type { Settings } from '../../../shared/api';
+import { EvaluationPanelShare, type Settings } from '../../../shared/api';
 import type { Db } from '../db/open';
 
 export function readSetting(db: Db, key: string): string | null {
@@ -17,10 +17,20 @@ export function writeSetting(db: Db, key: string, value: string | null): void {
 
 export function getSettings(db: Db): Settings {
   const language = readSetting(db, 'language');
-  return { language: language === 'en' || language === 'de' || language === 'fi' ? language : null };
+  const share = EvaluationPanelShare.safeParse(Number(readSetting(db, 'evaluationPanelShare') ?? NaN));
+  return {
+    language: language === 'en' || language === 'de' || language === 'fi' ? language : null,
+    evaluationPanelShare: share.success ? share.data : null,
+  };
 }
 
 export function updateSettings(db: Db, changes: Partial<Settings>): Settings {
   if (changes.language !== undefined) writeSetting(db, 'language', changes.language);
+  if (changes.evaluationPanelShare !== undefined)
+    writeSetting(
+      db,
+      'evaluationPanelShare',
+      changes.evaluationPanelShare === null ? null : String(changes.evaluationPanelShare),
+    );
   return getSettings(db);
 }

@@ -184,6 +184,7 @@ export const shortcutCatalogue = {
   nextInteraction: { scope: 'review', keys: ['N'] },
   previousInteraction: { scope: 'review', keys: ['P'] },
   backToLibrary: { scope: 'review', keys: ['B'] },
+  evaluate: { scope: 'review', keys: ['E'] },
 } as const satisfies Record<string, ShortcutDefinition>;
 
 export type ShortcutId = keyof typeof shortcutCatalogue;

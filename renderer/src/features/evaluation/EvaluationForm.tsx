@@ -7,11 +7,11 @@ import type { ReviewerProfile } from '../../../../shared/api/methods/profiles';
 import { api } from '../../api/client';
 import { formatDateTime } from '../../app/format';
 import { RequireProfile } from '../profiles/RequireProfile';
-import { evaluationKey, EvaluationSheet } from './EvaluationSheet';
+import { evaluationKey, EvaluationSheet, type SheetPlacement } from './EvaluationSheet';
 import { formatPercent, ResultBadge } from './score-format';
 import { StartEvaluation } from './StartEvaluation';
 
-export interface EvaluationFormProps {
+export interface EvaluationFormProps extends SheetPlacement {
   interactionId: number;
   /** The evaluation to show; when left out, the current reviewer's open draft, else a choice. */
   evaluationId?: number | null;
@@ -32,6 +32,7 @@ function FormFor({
   evaluationId,
   onEvaluationChange,
   reviewer,
+  ...placement
 }: EvaluationFormProps & { reviewer: ReviewerProfile }) {
   const [own, setOwn] = useState<number | null | undefined>(undefined);
   const list = useQuery({
@@ -57,9 +58,16 @@ function FormFor({
           interactionId={interactionId}
           reviewerId={reviewer.id}
           onStarted={(detail) => choose(detail.id)}
+          autoFocus={placement.autoFocus}
         />
       ) : (
-        <ShownEvaluation id={shown} reviewer={reviewer} onDiscarded={() => choose(null)} />
+        <ShownEvaluation
+          id={shown}
+          reviewer={reviewer}
+          onDiscarded={() => choose(null)}
+          // A draft just started is scored at once.
+          placement={{ ...placement, autoFocus: placement.autoFocus || own === shown }}
+        />
       )}
       {others.length > 0 && (
         <OtherEvaluations evaluations={others} onOpen={choose} showStart={shown !== null} />
@@ -72,10 +80,12 @@ function ShownEvaluation({
   id,
   reviewer,
   onDiscarded,
+  placement,
 }: {
   id: number;
   reviewer: ReviewerProfile;
   onDiscarded: () => void;
+  placement: SheetPlacement;
 }) {
   const { t } = useTranslation();
   const detail = useQuery({ queryKey: evaluationKey(id), queryFn: () => api.evaluation.get({ id }) });
@@ -90,6 +100,7 @@ function ShownEvaluation({
       detail={data}
       reviewer={reviewer}
       onDiscarded={onDiscarded}
+      {...placement}
     />
   );
 }

@@ -1,14 +1,16 @@
-import { Badge, Box, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Box, Group, Stack, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationDetail } from '../../../../shared/api/methods/evaluations';
 import { MAX_OVERALL_COMMENT_CHARS } from '../../../../shared/api/methods/evaluations';
 import type { ReviewerProfile } from '../../../../shared/api/methods/profiles';
+import { keysFromEvent } from '../../../../shared/api/methods/review';
 import { explainScore } from '../../../../shared/rubric/explain';
 import { scoreEvaluation } from '../../../../shared/rubric/scoring';
 import { api } from '../../api/client';
 import { SaveStateLabel } from '../rubrics/SaveStateLabel';
+import { routeKeyAt } from '../shortcuts/key-routing';
 import { AuditTrail } from './AuditTrail';
 import { ItemRow, type ItemRowHandle } from './ItemRow';
 import { KeyLegend } from './KeyLegend';
@@ -17,22 +19,39 @@ import { ScoreBar } from './ScoreBar';
 import { ScoreExplanation } from './ScoreExplanation';
 import { SubmitBar } from './SubmitBar';
 import { useEvaluationDraft } from './useEvaluationDraft';
+import { useItemAnnouncement } from './useItemAnnouncement';
 
 export const evaluationKey = (id: number) => ['evaluation', id] as const;
 
+export interface SheetPlacement {
+  /** Beside the player and transcript (or the chat) rather than on a page of its own. */
+  docked?: boolean;
+  /** Put focus on the current item when the form appears, so the score keys work at once. */
+  autoFocus?: boolean;
+  /** Told once a submit went through. */
+  onSubmitted?: (detail: EvaluationDetail) => void;
+  /** Escape on an item: the docked form hands focus back to the call or chat. */
+  onLeave?: () => void;
+}
+
 /**
  * One evaluation, filled in (a draft) or as submitted (read only). The score updates with every
- * answer; every change is autosaved (see useEvaluationDraft).
+ * answer; every change is autosaved (see useEvaluationDraft). The form's keys go to the current item
+ * (the focused one, else the one focused last), which is ringed and announced (useItemAnnouncement).
  */
 export function EvaluationSheet({
   detail,
   reviewer,
   onDiscarded,
+  docked = false,
+  autoFocus = false,
+  onSubmitted,
+  onLeave,
 }: {
   detail: EvaluationDetail;
   reviewer: ReviewerProfile;
   onDiscarded: () => void;
-}) {
+} & SheetPlacement) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const draft = useEvaluationDraft(detail, reviewer.id);
@@ -53,6 +72,16 @@ export function EvaluationSheet({
   );
   const titleOf = (itemId: string) => items.find((item) => item.id === itemId)?.title ?? itemId;
   const positionOf = useMemo(() => new Map(items.map((item, index) => [item.id, index])), [items]);
+  // Scoring picks up at the first item still open.
+  const [currentId, setCurrentId] = useState(
+    () => (breakdown.unansweredItemIds[0] ?? items[0]?.id ?? '') as string,
+  );
+  const announcement = useItemAnnouncement(items, draft.answers, breakdown.missingCommentItemIds);
+  useEffect(() => {
+    if (autoFocus && !readOnly) rows.current.get(currentId)?.focus();
+    // Only when the form appears: later focus is the reviewer's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
 
   const replace = (next: EvaluationDetail) => {
     queryClient.setQueryData(evaluationKey(next.id), next);
@@ -63,7 +92,10 @@ export function EvaluationSheet({
       await draft.whenSaved();
       return api.evaluation.submit({ id: detail.id, reviewerId: reviewer.id });
     },
-    onSuccess: replace,
+    onSuccess: (next) => {
+      replace(next);
+      onSubmitted?.(next);
+    },
   });
   const discard = useMutation({
     mutationFn: () => api.evaluation.discard({ id: detail.id, reviewerId: reviewer.id }),
@@ -88,9 +120,30 @@ export function EvaluationSheet({
     if (target) rows.current.get(target.id)?.focus();
   };
   const everSubmitted = detail.audit.some((entry) => entry.action === 'submitted');
+  // A form key pressed on the score bar, a heading or a button of the form acts on the current item.
+  const onSheetKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.defaultPrevented || (event.target as Element).closest('[data-testid="evaluation-item"]'))
+      return;
+    const keys = keysFromEvent(event);
+    if (!keys || routeKeyAt(event.target, keys) !== 'form') return;
+    const row = rows.current.get(currentId);
+    if (!row) return;
+    event.preventDefault();
+    row.press(keys);
+  };
 
   return (
-    <Stack gap="sm" data-testid="evaluation-sheet" data-state={detail.state} data-evaluation-id={detail.id}>
+    <Stack
+      gap="sm"
+      data-testid="evaluation-sheet"
+      data-state={detail.state}
+      data-evaluation-id={detail.id}
+      data-key-place="form"
+      onKeyDown={onSheetKeyDown}
+    >
+      <VisuallyHidden role="status" aria-live="polite" data-testid="evaluation-announcement">
+        {announcement.text}
+      </VisuallyHidden>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap={2}>
           <Group gap="xs">
@@ -116,11 +169,18 @@ export function EvaluationSheet({
               {draft.saveError}
             </Text>
           )}
-          {!readOnly && <KeyLegend />}
+          {!readOnly && <KeyLegend docked={docked} />}
         </Stack>
       </Group>
 
-      <Box style={{ position: 'sticky', top: 'calc(var(--app-shell-header-offset, 0px) + 4px)', zIndex: 2 }}>
+      <Box
+        style={{
+          position: 'sticky',
+          // Docked, the form scrolls in its own pane, which sets the offset to its top.
+          top: 'var(--evaluation-sticky-top, calc(var(--app-shell-header-offset, 0px) + 4px))',
+          zIndex: 2,
+        }}
+      >
         <ScoreBar breakdown={breakdown} />
       </Box>
 
@@ -149,8 +209,17 @@ export function EvaluationSheet({
                 impact={impacts.get(item.id)}
                 commentMissing={breakdown.missingCommentItemIds.includes(item.id)}
                 readOnly={readOnly}
+                current={item.id === currentId}
                 moments={moments.data ?? []}
-                onValue={(value) => draft.setValue(item.id, value)}
+                onValue={(value, fromKeyboard) => {
+                  draft.setValue(item.id, value);
+                  if (fromKeyboard) announcement.answered(item.id);
+                }}
+                onFocusItem={(itself) => {
+                  setCurrentId(item.id);
+                  if (itself) announcement.focused(item.id);
+                }}
+                onBack={onLeave}
                 onComment={(comment) => draft.setComment(item.id, comment)}
                 onMoments={(ids) => draft.setMoments(item.id, ids)}
                 onNavigate={(to) => navigate(index, to)}

@@ -20,14 +20,18 @@ import type { ItemImpact } from '../../../../shared/rubric/explain';
 import { isFailAnswer } from '../../../../shared/rubric/items';
 import type { RubricItem } from '../../../../shared/rubric/schema';
 import { formatDuration } from '../../app/format';
-import { actionForKeys, answerForDigit } from './answer-keys';
+import { keyPlaceOf, routeKeyAt } from '../shortcuts/key-routing';
+import { actionForKeys, answerForDigit, type AnswerKeyId } from './answer-keys';
 import { sameAnswer } from './answer-label';
 import { answerChoices } from './answer-choices';
 import { ImpactLabel } from './ImpactLabel';
+import classes from './ItemRow.module.css';
 import { formatPoints } from './score-format';
 
 export interface ItemRowHandle {
   focus(): void;
+  /** A form key pressed elsewhere in the form (on its score bar, say): the item takes it as its own. */
+  press(keys: string): void;
 }
 
 export interface ItemRowProps {
@@ -37,13 +41,19 @@ export interface ItemRowProps {
   impact: ItemImpact | undefined;
   commentMissing: boolean;
   readOnly: boolean;
+  /** The item the form's keys go to: the focused one, or the last focused while focus is elsewhere. */
+  current: boolean;
   moments: readonly Moment[];
-  onValue: (value: AnswerValue | null) => void;
+  onValue: (value: AnswerValue | null, fromKeyboard: boolean) => void;
   onComment: (comment: string) => void;
   onMoments: (momentIds: number[]) => void;
   /** Move focus to another item: -1 / +1, or to the first / last. */
   onNavigate: (to: -1 | 1 | 'first' | 'last') => void;
   onSubmit: () => void;
+  /** Focus came to the item (`itself`) or into its comment or moment picker. */
+  onFocusItem: (itself: boolean) => void;
+  /** Escape on the item: docked, back to the call or chat. */
+  onBack?: () => void;
 }
 
 /** A moment as the picker lists it: its time (or chat turn) and the start of its comment. */
@@ -57,7 +67,9 @@ function momentLabel(moment: Moment, turn: string): string {
 /**
  * One item of the evaluation: answered with keys while the item has focus (see ./answer-keys), or by
  * clicking. Its buttons, comment and moment picker are out of the tab order, so Tab and the arrows go
- * from item to item; C and M reach the comment and the moments.
+ * from item to item; C and M reach the comment and the moments. A fail that needs a comment shows that
+ * it does, but focus moves on like after any answer: the reviewer's next score keys must not land in the
+ * comment. Only C goes there, and Escape comes back.
  */
 export const ItemRow = forwardRef<ItemRowHandle, ItemRowProps>(function ItemRow(props, ref) {
   const { item, answer, impact, readOnly } = props;
@@ -67,7 +79,15 @@ export const ItemRow = forwardRef<ItemRowHandle, ItemRowProps>(function ItemRow(
   const momentsRef = useRef<HTMLInputElement>(null);
   const [guidance, setGuidance] = useState(false);
   const [commentOpen, setCommentOpen] = useState(false);
-  useImperativeHandle(ref, () => ({ focus: () => rowRef.current?.focus() }));
+  useImperativeHandle(ref, () => ({
+    focus: () => rowRef.current?.focus(),
+    press: (keys: string) => {
+      const action = actionForKeys(keys, { docked: keyPlaceOf(rowRef.current).docked });
+      if (!action) return;
+      rowRef.current?.focus();
+      act(action, keys);
+    },
+  }));
 
   const value = answer?.value ?? null;
   const comment = answer?.comment ?? '';
@@ -82,21 +102,26 @@ export const ItemRow = forwardRef<ItemRowHandle, ItemRowProps>(function ItemRow(
   };
   const answerWith = (next: AnswerValue | null, fromKeyboard: boolean) => {
     if (readOnly) return;
-    props.onValue(next !== null && sameAnswer(next, value) && !fromKeyboard ? null : next);
-    if (!fromKeyboard || next === null) return;
-    // A fail that needs a reason goes straight to the comment; anything else on to the next item.
-    if (next.kind !== 'na' && isFailAnswer(item, next) && item.commentRequiredOnFail && comment.trim() === '')
-      openComment();
-    else props.onNavigate(1);
+    props.onValue(next !== null && sameAnswer(next, value) && !fromKeyboard ? null : next, fromKeyboard);
+    // After a click the keys go on from this item; after a key, on to the next item, even where a fail
+    // wants a comment (the row shows that it does; C writes it).
+    if (!fromKeyboard) rowRef.current?.focus();
+    else if (next !== null) props.onNavigate(1);
   };
 
   const onRowKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.target !== rowRef.current) return; // keys typed into the comment stay there
+    if (event.defaultPrevented) return;
     const keys = keysFromEvent(event);
-    const action = keys ? actionForKeys(keys) : null;
-    if (!action || !keys) return;
+    // Keys typed into the comment or the moment picker stay there; the player's keys go to the player.
+    if (!keys || routeKeyAt(event.target, keys) !== 'form') return;
+    const action = actionForKeys(keys, { docked: keyPlaceOf(event.target).docked });
+    if (!action) return;
     event.preventDefault();
     event.stopPropagation();
+    if (event.target !== rowRef.current) rowRef.current?.focus();
+    act(action, keys);
+  };
+  function act(action: AnswerKeyId, keys: string) {
     switch (action) {
       case 'yes':
       case 'no':
@@ -138,9 +163,10 @@ export const ItemRow = forwardRef<ItemRowHandle, ItemRowProps>(function ItemRow(
         props.onSubmit();
         break;
       case 'back':
+        props.onBack?.();
         break;
     }
-  };
+  }
   const onInnerKeyDown = (event: KeyboardEvent) => {
     const keys = keysFromEvent(event);
     if (keys === 'Escape') {
@@ -164,12 +190,14 @@ export const ItemRow = forwardRef<ItemRowHandle, ItemRowProps>(function ItemRow(
       p="sm"
       tabIndex={0}
       onKeyDown={onRowKeyDown}
+      onFocus={(event) => props.onFocusItem(event.target === rowRef.current)}
       role="group"
       aria-label={`${props.number}. ${item.title}`}
       data-testid="evaluation-item"
       data-item-id={item.id}
       data-status={status}
-      className="evaluation-item"
+      data-current={props.current}
+      className={`evaluation-item ${classes.row}`}
       style={{
         borderLeft: `4px solid var(--mantine-color-${
           status === 'critical-fail'
@@ -275,10 +303,8 @@ export const ItemRow = forwardRef<ItemRowHandle, ItemRowProps>(function ItemRow(
               maxRows={8}
               maxLength={4000}
               readOnly={readOnly}
-              placeholder={
-                props.commentMissing ? t('evaluation.commentRequired') : t('evaluation.commentPlaceholder')
-              }
-              error={props.commentMissing ? t('evaluation.commentRequired') : undefined}
+              placeholder={t('evaluation.commentPlaceholder')}
+              error={props.commentMissing ? t('evaluation.commentNeeded') : undefined}
               value={comment}
               onChange={(event) => props.onComment(event.currentTarget.value)}
               onKeyDown={onInnerKeyDown}

@@ -1,10 +1,10 @@
 import { Group, Popover, Table, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { KeysLabel } from '../shortcuts/KeysLabel';
-import { answerKeys } from './answer-keys';
+import { answerKeys, PLAYER_FIRST_KEYS } from './answer-keys';
 
-/** The form's keys, from the same list the bindings use. */
-export function KeyLegend() {
+/** The form's keys, from the same list the bindings use; docked, without the keys the player keeps. */
+export function KeyLegend({ docked = false }: { docked?: boolean }) {
   const { t } = useTranslation();
   return (
     <Popover position="bottom-end" withArrow shadow="md" width={440}>
@@ -34,7 +34,9 @@ export function KeyLegend() {
                         <KeysLabel keys="9" />
                       </>
                     ) : (
-                      keys.map((combo) => <KeysLabel key={combo} keys={combo} />)
+                      keys
+                        .filter((combo) => !docked || !PLAYER_FIRST_KEYS.has(combo))
+                        .map((combo) => <KeysLabel key={combo} keys={combo} />)
                     )}
                   </Group>
                 </Table.Td>
@@ -45,6 +47,11 @@ export function KeyLegend() {
             ))}
           </Table.Tbody>
         </Table>
+        {docked && (
+          <Text size="xs" c="dimmed" mt="xs" data-testid="evaluation-keys-docked">
+            {t('evaluation.keys.docked')}
+          </Text>
+        )}
       </Popover.Dropdown>
     </Popover>
   );

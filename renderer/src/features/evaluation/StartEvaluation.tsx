@@ -28,10 +28,13 @@ export function StartEvaluation({
   interactionId,
   reviewerId,
   onStarted,
+  autoFocus = false,
 }: {
   interactionId: number;
   reviewerId: number;
   onStarted: (detail: EvaluationDetail) => void;
+  /** Focus the start button, so Enter begins scoring. */
+  autoFocus?: boolean;
 }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
@@ -78,6 +81,7 @@ export function StartEvaluation({
             onClick={() => start.mutate()}
             disabled={!chosen}
             loading={start.isPending}
+            autoFocus={autoFocus}
             data-testid="start-evaluation-button"
           >
             {t('evaluation.start.button')}

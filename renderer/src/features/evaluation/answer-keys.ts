@@ -15,6 +15,13 @@ import type { RubricItem } from '../../../../shared/rubric/schema';
  *   G              show or hide the item's guidance and examples
  *   ↓ / J, ↑ / K   next / previous item (Tab and Shift+Tab too); Home / End first / last
  *   Ctrl+Enter     submit the evaluation
+ *   Esc            from the comment back to the item; docked, from the item back to the call
+ *
+ * Docked beside a call or chat (see ../shortcuts/key-routing.ts), the form keeps every key above while
+ * an item has focus, so N is "no" (not the next interaction), M links a moment (not pins one), G shows
+ * the guidance (not go-to-time), 0-9 score (not mute a lane or fit the zoom) and ↑/↓ move between
+ * items (not turns). Only J and K are left to the player there (back 5 s, play/pause), with Space, L,
+ * the arrows and the rest of the player's keys, so the call can be steered without leaving the item.
  */
 export const answerKeys = [
   { id: 'yes', keys: ['Y'] },
@@ -38,8 +45,18 @@ export type AnswerKeyId = (typeof answerKeys)[number]['id'];
 const byKeys = new Map<string, AnswerKeyId>();
 for (const { id, keys } of answerKeys) for (const combo of keys) byKeys.set(combo, id);
 
-/** What a key press on a focused item means; digits are read separately (see `answerForDigit`). */
-export function actionForKeys(keys: string): AnswerKeyId | null {
+/** The item-moving aliases a docked form leaves to the player: J is back 5 s there, K play/pause. */
+export const PLAYER_FIRST_KEYS: ReadonlySet<string> = new Set(['J', 'K']);
+
+/**
+ * What a key press on a focused item means; digits are read separately (see `answerForDigit`). Docked
+ * beside the player, J and K are not the form's (see PLAYER_FIRST_KEYS).
+ */
+export function actionForKeys(
+  keys: string,
+  { docked = false }: { docked?: boolean } = {},
+): AnswerKeyId | null {
+  if (docked && PLAYER_FIRST_KEYS.has(keys)) return null;
   if (/^\d$/.test(keys)) return 'number';
   return byKeys.get(keys) ?? null;
 }

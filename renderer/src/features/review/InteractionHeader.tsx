@@ -1,9 +1,10 @@
-import { ActionIcon, Anchor, Badge, Button, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Badge, Button, Group, Kbd, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { InteractionSummary } from '../../../../shared/api';
 import { formatDateTime } from '../../app/format';
 import { requestShortcutHelp } from '../shortcuts/help-requests';
+import { useShortcutBindings } from '../shortcuts/useShortcutBindings';
 import { useShortcuts } from '../shortcuts/useShortcuts';
 import { ChevronLeftIcon, ChevronRightIcon, KeyboardIcon } from './icons';
 import { useNeighbours } from './useNeighbours';
@@ -17,16 +18,25 @@ export function BackLink({ librarySearch }: { librarySearch: string }) {
   );
 }
 
-/** The way back to the list, the previous and next interaction in it, and what this interaction is. */
+/**
+ * The way back to the list, the previous and next interaction in it, the evaluation form to dock beside
+ * (it stays docked on the next interaction, for working down a queue), and what this interaction is.
+ */
 export function InteractionHeader({
   interaction,
   librarySearch,
+  evaluating,
+  onEvaluate,
 }: {
   interaction: InteractionSummary;
   librarySearch: string;
+  /** The evaluation form is docked. */
+  evaluating: boolean;
+  onEvaluate: () => void;
 }) {
   const { t, i18n } = useTranslation();
-  const neighbours = useNeighbours(interaction.id, librarySearch);
+  const neighbours = useNeighbours(interaction.id, librarySearch, evaluating ? '?dock=evaluation' : '');
+  const evaluateKeys = useShortcutBindings().evaluate[0];
   const { data } = neighbours;
   useShortcuts('review', {
     nextInteraction: neighbours.openNext,
@@ -67,8 +77,16 @@ export function InteractionHeader({
           </Button>
           <Button
             size="compact-sm"
-            component={Link}
-            to={`/interaction/${interaction.id}/evaluate`}
+            variant={evaluating ? 'light' : 'filled'}
+            onClick={onEvaluate}
+            aria-pressed={evaluating}
+            rightSection={
+              evaluateKeys ? (
+                <Kbd size="xs" style={{ background: 'transparent', color: 'inherit' }}>
+                  {evaluateKeys}
+                </Kbd>
+              ) : undefined
+            }
             data-testid="evaluate-interaction"
           >
             {t('review.navigation.evaluate')}

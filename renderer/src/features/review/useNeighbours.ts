@@ -7,8 +7,9 @@ import { viewFromSearch } from '../library/library-url';
 /**
  * The interactions before and after this one in the library view the reviewer came from (its filters and
  * sort travel in the router state), and a way to open them that keeps that view for the next step.
+ * `keep` is the workspace's own address search to carry over (the docked form).
  */
-export function useNeighbours(id: number, librarySearch: string) {
+export function useNeighbours(id: number, librarySearch: string, keep = '') {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const query = {
@@ -29,7 +30,7 @@ export function useNeighbours(id: number, librarySearch: string) {
   const open = (which: 'next' | 'previous') =>
     void queryClient.ensureQueryData<Neighbours>(query).then((data) => {
       const target = data[which];
-      if (target) navigate(`/interaction/${target.id}`, { state: { librarySearch } });
+      if (target) navigate(`/interaction/${target.id}${keep}`, { state: { librarySearch } });
     });
   return {
     data: neighbours.data,

@@ -18,6 +18,6 @@ export const shortcutGroups: { id: string; actions: ShortcutId[] }[] = [
   },
   { id: 'speed', actions: ['slower', 'faster', 'normalSpeed'] },
   { id: 'listening', actions: ['toggleAgent', 'toggleCustomer', 'zoomIn', 'zoomOut', 'zoomFit'] },
-  { id: 'reviewing', actions: ['addMoment', 'followPlayback', 'searchTranscript'] },
+  { id: 'reviewing', actions: ['addMoment', 'followPlayback', 'searchTranscript', 'evaluate'] },
   { id: 'moving', actions: ['nextInteraction', 'previousInteraction', 'backToLibrary', 'help'] },
 ];

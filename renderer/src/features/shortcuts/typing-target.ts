@@ -48,6 +48,8 @@ export function ownsKeys(target: EventTarget | null, keys: string): boolean {
     role === 'menuitem'
   )
     return true;
+  // A focusable separator (the docked form's split) is moved with its arrows, with or without Shift.
+  if (role === 'separator') return NAVIGATION_KEYS.has(keys.replace(/^Shift\+/, ''));
   if (role === 'slider' || role === 'spinbutton' || role === 'radio' || role === 'tab')
     return NAVIGATION_KEYS.has(keys);
   if (tag === 'BUTTON' || tag === 'A' || role === 'button' || role === 'checkbox' || role === 'switch')

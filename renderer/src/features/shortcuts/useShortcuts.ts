@@ -7,7 +7,7 @@ import {
   type ShortcutId,
   type ShortcutScope,
 } from '../../../../shared/api/methods/review';
-import { ownsKeys } from './typing-target';
+import { routeKeyAt } from './key-routing';
 import { useShortcutBindings } from './useShortcutBindings';
 
 export type ShortcutHandlers = Partial<Record<ShortcutId, () => void>>;
@@ -17,8 +17,9 @@ export const RECORDING_ATTRIBUTE = 'data-recording-shortcut';
 
 /**
  * Binds the shortcuts of one scope to handlers while the component is mounted. Keys come from the
- * user's settings; the press is left alone while typing, when a focused control needs the key, and
- * (outside the global scope) while a dialog is open.
+ * user's settings; the press is left alone while typing, when a focused control needs the key, when the
+ * focused evaluation form claims it (see key-routing.ts) and (outside the global scope) while a dialog
+ * is open.
  */
 export function useShortcuts(scope: ShortcutScope, handlers: ShortcutHandlers): void {
   const bindings = useShortcutBindings();
@@ -39,7 +40,7 @@ export function useShortcuts(scope: ShortcutScope, handlers: ShortcutHandlers): 
       const id = keys ? actionByKeys.get(keys) : undefined;
       if (!keys || !id) return;
       const handler = latest.current[id];
-      if (!handler || ownsKeys(event.target, keys)) return;
+      if (!handler || routeKeyAt(event.target, keys) !== 'review') return;
       if (document.querySelector(`[${RECORDING_ATTRIBUTE}]`)) return;
       if (scope !== 'global' && document.querySelector('[aria-modal="true"]')) return;
       event.preventDefault();

@@ -14,6 +14,7 @@ import { createPlayerStore, usePlayerState } from '../player/player-store';
 import { silencesFromTurns } from '../player/silences';
 import { useResumePosition } from '../player/useResumePosition';
 import { Transcript } from '../transcript/Transcript';
+import { workspaceBreakpoints } from '../dock/workspace-grid';
 import { nextTurnStart, previousTurnStart, timedTurns } from '../turns';
 
 /** Reviewing a call: the player above, the transcript and the moments side by side below. */
@@ -117,7 +118,7 @@ export function CallWorkspace({
         </Group>
       )}
       {panelsShown ? (
-        <Grid>
+        <Grid type="container" breakpoints={workspaceBreakpoints}>
           <Grid.Col span={{ base: 12, lg: 7 }}>
             <Transcript
               segments={interaction.segments}

@@ -8,6 +8,7 @@ import { useShortcuts } from '../../shortcuts/useShortcuts';
 import { MomentsPanel } from '../moments/MomentsPanel';
 import { useMomentWorkspace } from '../moments/useMomentWorkspace';
 import { ChatReader } from './ChatReader';
+import { workspaceBreakpoints } from '../dock/workspace-grid';
 
 /**
  * Reading a chat: the conversation beside its moments. The arrow keys move through the turns and M pins
@@ -44,7 +45,7 @@ export function ChatWorkspace({ interaction }: { interaction: InteractionDetail 
   });
 
   return (
-    <Grid>
+    <Grid type="container" breakpoints={workspaceBreakpoints}>
       <Grid.Col span={{ base: 12, lg: 7 }}>
         <Paper withBorder p="sm" radius="md">
           <ScrollArea.Autosize mah="calc(100vh - 260px)" type="auto" offsetScrollbars>
