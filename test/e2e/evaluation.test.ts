@@ -202,6 +202,11 @@ describe('rubrics and evaluations', () => {
     await page.keyboard.press('y'); // Greeting: yes, on to Closing
     await page.keyboard.press('y'); // Closing: yes, on to Polite tone
     await page.keyboard.press('n'); // Polite tone: no — critical, and it wants a comment
+    // The comment shows it is needed, but focus moves on like after any answer: keys are not lost in it.
+    expect(await focusedItem()).toBe('4. Product knowledge');
+    await item('Polite tone').getByTestId('item-comment').waitFor();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('c'); // C writes the comment
     await poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
       'item-comment',
     );

@@ -147,7 +147,7 @@ export function EvaluationSheet({
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap={2}>
           <Group gap="xs">
-            <Title order={3}>{detail.rubricName}</Title>
+            <Title order={docked ? 4 : 3}>{detail.rubricName}</Title>
             <Badge variant="light" data-testid="evaluation-version">
               {t('rubrics.versionLabel', { version: detail.rubricVersion })}
             </Badge>
@@ -163,7 +163,11 @@ export function EvaluationSheet({
           </Text>
         </Stack>
         <Stack gap={2} align="flex-end">
-          {!readOnly && <SaveStateLabel state={draft.saveState} testId="evaluation-save-state" />}
+          {!readOnly && (
+            <Box style={{ whiteSpace: 'nowrap' }}>
+              <SaveStateLabel state={draft.saveState} testId="evaluation-save-state" />
+            </Box>
+          )}
           {draft.saveError && (
             <Text size="xs" c="red" data-testid="evaluation-save-error">
               {draft.saveError}

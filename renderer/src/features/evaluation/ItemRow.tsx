@@ -80,7 +80,11 @@ export const ItemRow = forwardRef<ItemRowHandle, ItemRowProps>(function ItemRow(
   const [guidance, setGuidance] = useState(false);
   const [commentOpen, setCommentOpen] = useState(false);
   useImperativeHandle(ref, () => ({
-    focus: () => rowRef.current?.focus(),
+    focus: () => {
+      // All of the item in view, not just its top edge (focus alone scrolls only what is hidden).
+      rowRef.current?.focus({ preventScroll: true });
+      rowRef.current?.scrollIntoView({ block: 'nearest' });
+    },
     press: (keys: string) => {
       const action = actionForKeys(keys, { docked: keyPlaceOf(rowRef.current).docked });
       if (!action) return;
@@ -212,25 +216,28 @@ export const ItemRow = forwardRef<ItemRowHandle, ItemRowProps>(function ItemRow(
     >
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" align="flex-start">
-          <Group gap={6} wrap="wrap" style={{ flex: 1 }}>
-            <Text size="sm" c="dimmed" w={22}>
+          {/* The number keeps its column; a long title wraps beside it (docked, the form is narrow). */}
+          <Group gap={6} wrap="nowrap" align="flex-start" style={{ flex: 1, minWidth: 0 }}>
+            <Text size="sm" c="dimmed" w={22} style={{ flexShrink: 0 }}>
               {props.number}.
             </Text>
-            <Text fw={600} size="sm">
-              {item.title}
-            </Text>
-            {item.critical && (
-              <Tooltip label={t('evaluation.criticalHint')}>
-                <Badge size="xs" color="red" variant="light">
-                  {t('evaluation.critical')}
+            <Group gap={6} wrap="wrap" style={{ flex: 1, minWidth: 0 }}>
+              <Text fw={600} size="sm">
+                {item.title}
+              </Text>
+              {item.critical && (
+                <Tooltip label={t('evaluation.criticalHint')}>
+                  <Badge size="xs" color="red" variant="light">
+                    {t('evaluation.critical')}
+                  </Badge>
+                </Tooltip>
+              )}
+              {item.weight !== 1 && (
+                <Badge size="xs" color="gray" variant="outline">
+                  × {formatPoints(item.weight, i18n.language)}
                 </Badge>
-              </Tooltip>
-            )}
-            {item.weight !== 1 && (
-              <Badge size="xs" color="gray" variant="outline">
-                × {formatPoints(item.weight, i18n.language)}
-              </Badge>
-            )}
+              )}
+            </Group>
           </Group>
           <ImpactLabel impact={impact} />
         </Group>

@@ -20,10 +20,16 @@ export function ScoreBar({ breakdown, extra }: { breakdown: ScoreBreakdown; extr
       data-percent={overall.percent ?? ''}
     >
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
+        {/* Columns by the bar's own width: docked beside a call, the sections stack. */}
         <SimpleGrid
-          cols={{ base: 1, xs: Math.min(breakdown.sections.length, 3) }}
+          type="container"
+          cols={{
+            base: 1,
+            '340px': Math.min(breakdown.sections.length, 2),
+            '510px': Math.min(breakdown.sections.length, 3),
+          }}
           spacing="sm"
-          style={{ flex: 1 }}
+          styles={{ container: { flex: 1, minWidth: 0 } }}
         >
           {breakdown.sections.map((section) => (
             <Stack

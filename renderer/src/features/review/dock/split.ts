@@ -7,7 +7,7 @@ export const DEFAULT_FORM_SHARE = 40;
 /** What the setting accepts; the bounds below narrow it to what fits the window. */
 export const FORM_SHARE_LIMITS = { min: 20, max: 80 } as const;
 /** Below these the form's buttons or the waveform's lanes stop being usable. */
-export const FORM_MIN_PX = 340;
+export const FORM_MIN_PX = 380;
 export const WORKSPACE_MIN_PX = 380;
 const STEP = 2;
 const BIG_STEP = 10;
