@@ -18,6 +18,7 @@ import { reviewHandlers } from './services/review/handlers';
 import { rubricHandlers } from './services/rubrics/handlers';
 import { seedBuiltInRubrics } from './services/rubrics/seed';
 import { backfillStoredScores } from './services/evaluations/stored-score';
+import { purgeDeletedMoments } from './services/review/deleted-moments';
 
 export interface BackendOptions {
   dataDir: string;
@@ -61,6 +62,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   // Evaluations submitted before scores were stored get theirs, so the library's score filter sees
   // them; finds nothing to do after the first start.
   backfillStoredScores(db);
+  // Deleted moments kept for undo are personal data: none outlives its undo window, even across restarts.
+  purgeDeletedMoments(db);
   const events = new EventHub();
   // Every start begins locked: unlocked keys live only in this process's memory.
   const session = new WorkstationSession({

@@ -241,9 +241,15 @@ describe('a one-to-one', () => {
     await byTestId('action-add').click();
     await poll(() => byTestId('action-item').count()).toBe(2);
     await byTestId('outcome').fill(OUTCOME);
-    await page.locator('[data-testid="coaching-session"][data-saving="saved"]').waitFor();
+    await page.locator('[data-testid="coaching-session"][data-save-state="saved"]').waitFor();
     await screenshot(page, 'coaching-03-session');
+    // Closing asks first; "Not yet" leaves the session open.
     await byTestId('session-close').click();
+    await byTestId('session-close-dialog-cancel').click();
+    await poll(() => byTestId('session-close-dialog-confirm').count()).toBe(0);
+    expect(await byTestId('coaching-session').getAttribute('data-state')).not.toBe('closed');
+    await byTestId('session-close').click();
+    await byTestId('session-close-dialog-confirm').click();
     await page.locator('[data-testid="coaching-session"][data-state="closed"]').waitFor();
   });
 

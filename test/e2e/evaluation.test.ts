@@ -331,6 +331,7 @@ describe('rubrics and evaluations', () => {
     await screenshot(page, 'evaluation-09-rescore-preview');
     await page.keyboard.press('Escape');
     await byTestId('rubric-discard').click();
+    await byTestId('rubric-discard-dialog-confirm').click();
     await poll(() => byTestId('rubric-changed').count()).toBe(0);
     expect(await byTestId('section-editor').nth(0).getByTestId('item-critical').nth(2).isChecked()).toBe(
       true,

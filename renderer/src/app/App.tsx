@@ -22,6 +22,7 @@ import { RubricEditorPage } from '../features/rubrics/RubricEditorPage';
 import { RubricsPage } from '../features/rubrics/RubricsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { Shell } from './Shell';
+import { ToastProvider } from './toast/Toasts';
 import { theme } from './theme';
 
 const queryClient = new QueryClient({
@@ -74,7 +75,9 @@ export function App() {
       {boot.state === 'ready' ? (
         <I18nextProvider i18n={boot.i18n}>
           <QueryClientProvider client={queryClient}>
-            <RouterProvider router={router} />
+            <ToastProvider>
+              <RouterProvider router={router} />
+            </ToastProvider>
           </QueryClientProvider>
         </I18nextProvider>
       ) : (

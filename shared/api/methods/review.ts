@@ -352,6 +352,8 @@ export const reviewMethods = {
   'moment.create': method(NewMoment, Moment),
   'moment.update': method(MomentChanges, Moment),
   'moment.delete': method(z.object({ id: Id }).strict(), z.object({ id: Id })),
+  /** Undo of a delete within a few minutes: the same moment, tags and links; its id if still free. */
+  'moment.restore': method(z.object({ id: Id }).strict(), Moment),
 
   'tag.list': method(NoParams, z.array(Tag)),
   /** Returns the existing tag when one of that name (ignoring case) is there already. */

@@ -196,7 +196,7 @@ function probes(): unknown[] {
 /** Methods that change state are left out of the sweep; the note's own ones are tested one by one below. */
 const readsOnly = methodNames.filter(
   (name) =>
-    !/\.(create|update|delete|add|set|save|submit|reopen|discard|publish|import|start|cancel|load|decline|select|lock|close|reset|note(Add|Update|Delete)|action(Add|Update|Delete))/i.test(
+    !/\.(create|update|delete|add|set|save|submit|reopen|discard|publish|import|start|cancel|load|decline|select|lock|close|reset|restore|note(Add|Update|Delete)|action(Add|Update|Delete))/i.test(
       name,
     ) && !name.startsWith('import.'),
 );

@@ -4,6 +4,7 @@ import review from './003-review';
 import rubricsEvaluations from './004-rubrics-evaluations';
 import coachingPrivacy from './005-coaching-privacy';
 import libraryScoreSearch from './006-library-score-search';
+import momentUndo from './007-moment-undo';
 
 /**
  * Numbered migrations, oldest first. A migration that has run is never edited: its hash is
@@ -16,4 +17,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 4, name: '004-rubrics-evaluations', sql: rubricsEvaluations },
   { version: 5, name: '005-coaching-privacy', sql: coachingPrivacy },
   { version: 6, name: '006-library-score-search', sql: libraryScoreSearch },
+  { version: 7, name: '007-moment-undo', sql: momentUndo },
 ];

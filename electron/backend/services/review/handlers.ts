@@ -1,6 +1,6 @@
 import type { reviewMethods } from '../../../../shared/api/methods/review';
 import type { BackendContext, HandlersFor } from '../../context';
-import { createMoment, deleteMoment, listMoments, updateMoment } from './moments';
+import { createMoment, deleteMoment, listMoments, undeleteMoment, updateMoment } from './moments';
 import { interactionNeighbours } from './neighbours';
 import { peaksWindow } from './peaks-window';
 import { getPlaybackPosition, savePlaybackPosition } from './playback';
@@ -13,6 +13,7 @@ export function reviewHandlers({ db, profiles }: BackendContext): HandlersFor<ke
     'moment.create': (moment) => createMoment(db, moment, profiles.actingProfileIdOrNull()),
     'moment.update': (changes) => updateMoment(db, changes),
     'moment.delete': ({ id }) => deleteMoment(db, id),
+    'moment.restore': ({ id }) => undeleteMoment(db, id),
     'tag.list': () => listTags(db),
     'tag.create': ({ name }) => createTag(db, name),
     'playback.get': ({ interactionId }) => getPlaybackPosition(db, interactionId),

@@ -2,6 +2,7 @@ import type { ParsedParams } from '../../../../shared/api';
 import type { Moment } from '../../../../shared/api/methods/review';
 import { EarmarkError } from '../../../../shared/errors';
 import type { Db } from '../../db/open';
+import { keepForUndo, purgeDeletedMoments, restoreMoment } from './deleted-moments';
 import { assertInteraction, now } from './interaction-exists';
 import { assertTags } from './tags';
 
@@ -143,8 +144,18 @@ export function updateMoment(db: Db, changes: ParsedParams<'moment.update'>): Mo
   })();
 }
 
+/** Deletes a moment with its tags and links; for a few minutes `undeleteMoment` can bring it all back. */
 export function deleteMoment(db: Db, id: number): { id: number } {
-  const { changes } = db.prepare('DELETE FROM moments WHERE id = ?').run(id);
-  if (changes === 0) throw new EarmarkError('not_found', `id: there is no moment with id ${id}.`);
-  return { id };
+  return db.transaction(() => {
+    purgeDeletedMoments(db);
+    keepForUndo(db, id);
+    const { changes } = db.prepare('DELETE FROM moments WHERE id = ?').run(id);
+    if (changes === 0) throw new EarmarkError('not_found', `id: there is no moment with id ${id}.`);
+    return { id };
+  })();
+}
+
+/** Undo of a delete: the same moment, with its tags and links, as it was (see restoreMoment). */
+export function undeleteMoment(db: Db, id: number): Moment {
+  return getMoment(db, restoreMoment(db, id));
 }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { CoachingSession } from '../../../../shared/api/methods/coaching';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
 import type { SessionPermissions } from './coaching-logic';
 import { formatDay } from './format';
 import { OverdueBadge, StateBadge } from './StateBadge';
@@ -27,18 +28,21 @@ export function SessionHeader({
 }) {
   const { t, i18n } = useTranslation();
   const change = useMutation({ mutationFn: (patch: SessionPatch) => writes.update(patch) });
-  // Closing waits for the last typed words to be saved, then sends the outcome as it stands.
+  const [confirmingClose, setConfirmingClose] = useState(false);
+  // Closing waits for the last typed words to be saved, then sends the outcome as it stands. If they
+  // cannot be saved, the session stays open: closed, it could no longer take them.
   const close = async () => {
     await texts.flush();
-    writes.close.mutate(texts.values.outcome);
+    await writes.close.mutateAsync(texts.values.outcome);
+    setConfirmingClose(false);
   };
   // The printout shows the outcome as saved, so the last typed words are saved first.
   const navigate = useNavigate();
   const print = async () => {
-    await texts.flush();
+    await texts.flush().catch(() => {});
     await navigate(`/coaching/${session.id}/print`);
   };
-  const error = change.error ?? writes.close.error ?? writes.reopen.error;
+  const error = change.error ?? writes.reopen.error;
 
   return (
     <Stack gap="sm">
@@ -86,7 +90,7 @@ export function SessionHeader({
             </Button>
             {permissions.close && (
               <Button
-                onClick={() => void close()}
+                onClick={() => setConfirmingClose(true)}
                 loading={writes.close.isPending}
                 data-testid="session-close"
               >
@@ -116,6 +120,18 @@ export function SessionHeader({
         </Alert>
       ) : null}
       {error && <Alert color="red">{error.message}</Alert>}
+      <ConfirmDialog
+        opened={confirmingClose}
+        title={t('coaching.session.closeConfirm.title')}
+        confirmLabel={t('coaching.session.closeConfirm.confirm')}
+        cancelLabel={t('coaching.session.closeConfirm.cancel')}
+        color="blue"
+        onConfirm={close}
+        onCancel={() => setConfirmingClose(false)}
+        testId="session-close-dialog"
+      >
+        {t('coaching.session.closeConfirm.body', { agent: session.agent.name })}
+      </ConfirmDialog>
     </Stack>
   );
 }

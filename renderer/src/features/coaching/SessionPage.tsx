@@ -45,7 +45,7 @@ function SessionView({ session, reader }: { session: CoachingSession; reader: Re
       data-testid="coaching-session"
       data-state={session.state}
       data-editable={session.editable}
-      data-saving={texts.saveState}
+      data-save-state={texts.saveStatus.state}
       data-session-id={session.id}
     >
       <SessionHeader session={session} permissions={permissions} writes={writes} texts={texts} />

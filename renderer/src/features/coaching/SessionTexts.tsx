@@ -6,31 +6,36 @@ import {
   MAX_TALKING_POINTS_CHARS,
   type CoachingSession,
 } from '../../../../shared/api/methods/coaching';
-import { SaveStateText } from './SaveStateText';
+import { SaveStateLabel } from '../../app/autosave/SaveStateLabel';
+import { useAutosave } from '../../app/autosave/useAutosave';
 import type { SessionWrites } from './useCoaching';
-import { useSessionAutosave } from './useSessionAutosave';
 
 type TextField = 'talkingPoints' | 'outcome';
 
+type TextsPatch = Partial<Record<TextField, string>>;
+
 /**
  * The session's two free texts, kept here while typed and autosaved together (they are shared with
- * every profile, unlike notes, so they may be written to the session as they are typed).
+ * every profile, unlike notes, so they may be written to the session as they are typed). Changes to
+ * both fields are merged into one save; `flush` lets closing and printing wait for the last words.
  */
 export function useSessionTexts(session: CoachingSession, writes: SessionWrites) {
   const [values, setValues] = useState<Record<TextField, string>>({
     talkingPoints: session.talkingPoints,
     outcome: session.outcome,
   });
-  const autosave = useSessionAutosave<Partial<Record<TextField, string>>>((patch) => writes.update(patch));
+  const autosave = useAutosave<TextsPatch>((patch) => writes.update(patch), {
+    merge: (older, newer) => ({ ...older, ...newer }),
+    delayMs: 600,
+  });
   return {
     values,
     change: (field: TextField, value: string) => {
       setValues((previous) => ({ ...previous, [field]: value }));
-      autosave.schedule({ [field]: value });
+      autosave.change({ [field]: value });
     },
     flush: autosave.flush,
-    saveState: autosave.state,
-    error: autosave.error,
+    saveStatus: autosave.status,
   };
 }
 
@@ -61,13 +66,13 @@ export function SessionTexts({
       <Stack gap="xs">
         <Group justify="space-between">
           <Title order={4}>{t(`coaching.${field}.title`)}</Title>
-          {editable && <SaveStateText state={texts.saveState} error={texts.error} />}
+          {editable && <SaveStateLabel status={texts.saveStatus} testId="session-save-state" />}
         </Group>
         {editable ? (
           <Textarea
             value={value}
             onChange={(event) => texts.change(field, event.currentTarget.value)}
-            onBlur={() => void texts.flush()}
+            onBlur={() => void texts.flush().catch(() => {})}
             placeholder={t(`coaching.${field}.placeholder`)}
             description={t(`coaching.${field}.hint`)}
             maxLength={limits[field]}
@@ -75,7 +80,7 @@ export function SessionTexts({
             minRows={field === 'talkingPoints' ? 4 : 2}
             maxRows={16}
             data-testid={testIds[field]}
-            data-saving={texts.saveState}
+            data-save-state={texts.saveStatus.state}
           />
         ) : (
           <Text

@@ -8,8 +8,9 @@ import type { ReviewerProfile } from '../../../../shared/api/methods/profiles';
 import { keysFromEvent } from '../../../../shared/api/methods/review';
 import { explainScore } from '../../../../shared/rubric/explain';
 import { scoreEvaluation } from '../../../../shared/rubric/scoring';
+import { SaveStateLabel } from '../../app/autosave/SaveStateLabel';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { api } from '../../api/client';
-import { SaveStateLabel } from '../rubrics/SaveStateLabel';
 import { routeKeyAt } from '../shortcuts/key-routing';
 import { AuditTrail } from './AuditTrail';
 import { ItemRow, type ItemRowHandle } from './ItemRow';
@@ -57,6 +58,7 @@ export function EvaluationSheet({
   const draft = useEvaluationDraft(detail, reviewer.id);
   const readOnly = detail.state === 'submitted';
   const [reopening, setReopening] = useState(false);
+  const [confirmingDiscard, setConfirmingDiscard] = useState(false);
   const rows = useRef(new Map<string, ItemRowHandle>());
   const moments = useQuery({
     queryKey: ['moments', detail.interactionId],
@@ -98,7 +100,12 @@ export function EvaluationSheet({
     },
   });
   const discard = useMutation({
-    mutationFn: () => api.evaluation.discard({ id: detail.id, reviewerId: reviewer.id }),
+    // Unsent changes are dropped and a save on its way lands first: nothing is saved into the
+    // evaluation after it is gone.
+    mutationFn: async () => {
+      await draft.dropUnsaved();
+      return api.evaluation.discard({ id: detail.id, reviewerId: reviewer.id });
+    },
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: evaluationKey(detail.id) });
       void queryClient.invalidateQueries({ queryKey: ['evaluations'] });
@@ -164,14 +171,10 @@ export function EvaluationSheet({
         </Stack>
         <Stack gap={2} align="flex-end">
           {!readOnly && (
-            <Box style={{ whiteSpace: 'nowrap' }}>
-              <SaveStateLabel state={draft.saveState} testId="evaluation-save-state" />
+            // One line while all is well; a failure's message may wrap.
+            <Box style={{ whiteSpace: draft.saveStatus.state === 'error' ? 'normal' : 'nowrap' }}>
+              <SaveStateLabel status={draft.saveStatus} testId="evaluation-save-state" />
             </Box>
-          )}
-          {draft.saveError && (
-            <Text size="xs" c="red" data-testid="evaluation-save-error">
-              {draft.saveError}
-            </Text>
           )}
           {!readOnly && <KeyLegend docked={docked} />}
         </Stack>
@@ -261,10 +264,21 @@ export function EvaluationSheet({
         error={submit.error?.message ?? null}
         onSubmit={trySubmit}
         onReopen={() => setReopening(true)}
-        onDiscard={everSubmitted ? null : () => discard.mutate()}
+        onDiscard={everSubmitted ? null : () => setConfirmingDiscard(true)}
       />
       <ScoreExplanation breakdown={breakdown} />
       <AuditTrail audit={detail.audit} rubric={detail.rubric} />
+      <ConfirmDialog
+        opened={confirmingDiscard}
+        title={t('evaluation.discardConfirm.title')}
+        confirmLabel={t('evaluation.discardConfirm.confirm')}
+        cancelLabel={t('evaluation.discardConfirm.cancel')}
+        onConfirm={() => discard.mutateAsync()}
+        onCancel={() => setConfirmingDiscard(false)}
+        testId="discard-dialog"
+      >
+        {t('evaluation.discardConfirm.body')}
+      </ConfirmDialog>
       <ReopenDialog
         opened={reopening}
         onClose={() => setReopening(false)}

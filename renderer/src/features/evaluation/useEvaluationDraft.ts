@@ -1,42 +1,57 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AnswerPatch, EvaluationDetail } from '../../../../shared/api/methods/evaluations';
 import type { Answer, AnswerValue } from '../../../../shared/rubric/answers';
+import { useAutosave } from '../../app/autosave/useAutosave';
 import { api } from '../../api/client';
-import type { SaveState } from '../rubrics/useDraftAutosave';
-import { DraftSaver } from './draft-saver';
+
+/** Typing is saved this long after the last key… */
+const TYPING_DELAY_MS = 300;
+/** …but never later than this after the first unsaved key: a crash costs at most under a second. */
+const MAX_UNSAVED_MS = 800;
+
+/** What changed since the last save: only those fields are sent (a keystroke sends one comment). */
+interface DraftChanges {
+  answers: ReadonlyMap<string, AnswerPatch>;
+  overallComment?: string;
+}
+
+/** Newer changes of a field win; fields changed only before (another item's comment) are kept. */
+function mergeChanges(older: DraftChanges, newer: DraftChanges): DraftChanges {
+  const answers = new Map(older.answers);
+  for (const [itemId, patch] of newer.answers) answers.set(itemId, { ...answers.get(itemId), ...patch });
+  return { answers, overallComment: newer.overallComment ?? older.overallComment };
+}
 
 /**
- * The reviewer's answers as they are being given, shown at once and autosaved by a DraftSaver (see
- * there for when saves happen). Anything unsaved goes out when the form closes or the page is hidden.
+ * The reviewer's answers as they are being given, shown at once and autosaved: answers and moments
+ * at once, comments while typing (see the delays above). Anything unsaved goes out when the form
+ * closes or the page is hidden, and is retried while the backend is out of reach.
  */
 export function useEvaluationDraft(detail: EvaluationDetail, reviewerId: number) {
   const [answers, setAnswers] = useState(() => new Map(detail.answers.map((a) => [a.itemId, a])));
   const [overallComment, setOverallComment] = useState(detail.overallComment);
-  const [save, setSave] = useState<{ state: SaveState; error: string | null }>({
-    state: 'saved',
-    error: null,
-  });
-  const [saver] = useState(
-    () =>
-      new DraftSaver(
-        (changes, savedAs) => api.evaluation.saveDraft({ id: detail.id, reviewerId: savedAs, ...changes }),
-        (state, error) => setSave({ state, error }),
-        reviewerId,
-      ),
+  // Changes are saved as whoever is acting when the save goes out: the backend takes no other.
+  const savingAs = useRef(reviewerId);
+  const autosave = useAutosave(
+    (changes: DraftChanges) =>
+      api.evaluation.saveDraft({
+        id: detail.id,
+        reviewerId: savingAs.current,
+        answers: [...changes.answers.values()],
+        ...(changes.overallComment === undefined ? {} : { overallComment: changes.overallComment }),
+      }),
+    { merge: mergeChanges, delayMs: TYPING_DELAY_MS, maxWaitMs: MAX_UNSAVED_MS },
   );
-  // Switching profiles mid-evaluation: later changes are saved as the new reviewer.
-  useEffect(() => saver.setReviewer(reviewerId), [saver, reviewerId]);
-
+  const { change: record, flush } = autosave;
+  // Switching profiles mid-evaluation: what was changed before is sent at once, as its reviewer (if
+  // a save is on its way just then, it follows as the new one: the profile the backend now acts as).
   useEffect(() => {
-    const onHide = () => void saver.flush().catch(() => {});
-    window.addEventListener('pagehide', onHide);
-    return () => {
-      window.removeEventListener('pagehide', onHide);
-      saver.dispose();
-    };
-  }, [saver]);
+    if (savingAs.current === reviewerId) return;
+    void flush().catch(() => {});
+    savingAs.current = reviewerId;
+  }, [flush, reviewerId]);
 
-  const change = (patch: AnswerPatch, urgent: boolean) => {
+  const change = (patch: AnswerPatch, now: boolean) => {
     setAnswers((map) => {
       const known: Answer = map.get(patch.itemId) ?? {
         itemId: patch.itemId,
@@ -50,21 +65,23 @@ export function useEvaluationDraft(detail: EvaluationDetail, reviewerId: number)
         value: patch.value === undefined ? known.value : patch.value,
       });
     });
-    saver.change(patch, urgent);
+    record({ answers: new Map([[patch.itemId, patch]]) }, { now });
   };
 
   return {
     answers,
     overallComment,
-    saveState: save.state,
-    saveError: save.error,
+    saveStatus: autosave.status,
     setValue: (itemId: string, value: AnswerValue | null) => change({ itemId, value }, true),
     setComment: (itemId: string, comment: string) => change({ itemId, comment }, false),
     setMoments: (itemId: string, momentIds: number[]) => change({ itemId, momentIds }, true),
     setOverallComment: (text: string) => {
       setOverallComment(text);
-      saver.changeOverallComment(text);
+      record({ answers: new Map(), overallComment: text });
     },
-    whenSaved: () => saver.settle(),
+    /** Waits until every change is saved (submitting needs that); rejects when one cannot be. */
+    whenSaved: flush,
+    /** Gives up changes not yet sent (the draft is being discarded); resolves once a save on its way has landed. */
+    dropUnsaved: autosave.cancel,
   };
 }

@@ -18,6 +18,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { draftFromRubric } from '../../../../shared/api/methods/rubric-draft';
 import type { RubricDetail } from '../../../../shared/api/methods/rubrics';
+import { SaveStateLabel } from '../../app/autosave/SaveStateLabel';
+import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { api } from '../../api/client';
 import { CsvExportButton } from '../evaluation/CsvExportButton';
 import { placeOf, problemsByPlace, itemPlaceKey } from './problems';
@@ -25,7 +27,6 @@ import { PublishDialog } from './PublishDialog';
 import { RescorePreview } from './RescorePreview';
 import { RubricFields } from './RubricFields';
 import { downloadRubric, readRubricFile } from './rubric-json';
-import { SaveStateLabel } from './SaveStateLabel';
 import { SectionEditor } from './SectionEditor';
 import { useRubricEditor } from './useRubricEditor';
 import { VersionHistory } from './VersionHistory';
@@ -53,7 +54,7 @@ function RubricEditor({ rubric }: { rubric: RubricDetail }) {
   const queryClient = useQueryClient();
   const editor = useRubricEditor(rubric);
   const { draft, check } = editor;
-  const [dialog, setDialog] = useState<'publish' | 'rescore' | null>(null);
+  const [dialog, setDialog] = useState<'publish' | 'rescore' | 'discard' | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
   const problems = check.ok ? [] : check.problems;
   const byPlace = problemsByPlace(problems);
@@ -70,14 +71,17 @@ function RubricEditor({ rubric }: { rubric: RubricDetail }) {
   const onPublished = (published: RubricDetail) => {
     queryClient.setQueryData(['rubric', rubric.id], published);
     void queryClient.invalidateQueries({ queryKey: ['rubrics'] });
-    if (published.latest) editor.replace(draftFromRubric(published.latest), false);
+    if (published.latest) void editor.replace(draftFromRubric(published.latest), false);
     setDialog(null);
   };
+  // Unsent edits are dropped and a save on its way lands first, so nothing is written over the
+  // published version the draft goes back to.
   const discard = async () => {
-    await editor.flush();
+    await editor.dropUnsaved();
     const detail = await api.rubric.discardDraft({ id: rubric.id });
     queryClient.setQueryData(['rubric', rubric.id], detail);
-    if (detail.latest) editor.replace(draftFromRubric(detail.latest), false);
+    if (detail.latest) await editor.replace(draftFromRubric(detail.latest), false);
+    setDialog(null);
   };
 
   return (
@@ -104,7 +108,7 @@ function RubricEditor({ rubric }: { rubric: RubricDetail }) {
               </Badge>
             )}
           </Group>
-          <SaveStateLabel state={editor.saveState} testId="rubric-save-state" />
+          <SaveStateLabel status={editor.saveStatus} testId="rubric-save-state" />
         </Stack>
         <Group gap="xs">
           <Button
@@ -139,7 +143,7 @@ function RubricEditor({ rubric }: { rubric: RubricDetail }) {
                 variant="subtle"
                 color="gray"
                 size="xs"
-                onClick={() => void discard()}
+                onClick={() => setDialog('discard')}
                 disabled={!editor.changed}
                 data-testid="rubric-discard"
               >
@@ -227,6 +231,19 @@ function RubricEditor({ rubric }: { rubric: RubricDetail }) {
         draft={draft}
         onPublished={onPublished}
       />
+      {rubric.latestVersion && (
+        <ConfirmDialog
+          opened={dialog === 'discard'}
+          title={t('rubrics.discardConfirm.title')}
+          confirmLabel={t('rubrics.discardConfirm.confirm')}
+          cancelLabel={t('rubrics.discardConfirm.cancel')}
+          onConfirm={discard}
+          onCancel={() => setDialog(null)}
+          testId="rubric-discard-dialog"
+        >
+          {t('rubrics.discardConfirm.body', { version: rubric.latestVersion.version })}
+        </ConfirmDialog>
+      )}
       {check.ok && rubric.latestVersion && (
         <RescorePreview
           opened={dialog === 'rescore'}

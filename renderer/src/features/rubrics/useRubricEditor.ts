@@ -8,9 +8,9 @@ import {
   type RubricDraft,
 } from '../../../../shared/api/methods/rubric-draft';
 import type { RubricDetail } from '../../../../shared/api/methods/rubrics';
+import { useAutosave } from '../../app/autosave/useAutosave';
 import { api } from '../../api/client';
 import * as edits from './draft-edits';
-import { useDraftAutosave } from './useDraftAutosave';
 
 /** Where focus goes after an edit re-renders: an item (or section) and which of its fields. */
 interface FocusTarget {
@@ -33,16 +33,16 @@ export function useRubricEditor(rubric: RubricDetail) {
   );
   const [announcement, setAnnouncement] = useState('');
   const focusAfter = useRef<FocusTarget | null>(null);
-  const autosave = useDraftAutosave((value: RubricDraft) =>
-    api.rubric.saveDraft({ id: rubric.id, draft: value }),
-  );
+  // The draft is saved whole, so only its newest state is ever sent.
+  const autosave = useAutosave((value: RubricDraft) => api.rubric.saveDraft({ id: rubric.id, draft: value }));
+  const { change } = autosave;
 
   const setDraft = useCallback(
     (next: RubricDraft) => {
       setDraftState(next);
-      autosave.schedule(next);
+      change(next);
     },
-    [autosave],
+    [change],
   );
 
   useLayoutEffect(() => {
@@ -108,13 +108,18 @@ export function useRubricEditor(rubric: RubricDetail) {
     check,
     changed,
     announcement,
-    saveState: autosave.state,
+    saveStatus: autosave.status,
     flush: autosave.flush,
-    /** Replaces the whole draft (import, discard, after publishing). */
-    replace: (next: RubricDraft, save = true) => {
+    /** Gives up edits not yet sent; resolves once a save on its way has landed. */
+    dropUnsaved: autosave.cancel,
+    /**
+     * Replaces the whole draft: an import (saved like any edit), or what the backend now holds after
+     * publishing or discarding (`save` false: unsent edits are dropped, not written over it).
+     */
+    replace: async (next: RubricDraft, save = true) => {
       if (save) setDraft(next);
       else {
-        autosave.cancel();
+        await autosave.cancel();
         setDraftState(next);
       }
     },

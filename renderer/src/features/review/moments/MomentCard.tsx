@@ -1,10 +1,10 @@
 import { ActionIcon, Badge, Group, Paper, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Moment, Tag } from '../../../../../shared/api/methods/review';
-import { formatDuration } from '../../../app/format';
 import { PlayIcon, TrashIcon } from '../icons';
-import { MomentEditor } from './MomentEditor';
-import { momentTone, tagLabel } from './tag-label';
+import { MomentEditor, type MomentEditorHandle } from './MomentEditor';
+import { momentPlace, momentTone, tagLabel } from './tag-label';
 
 export interface MomentCardProps {
   moment: Moment;
@@ -27,12 +27,13 @@ export function MomentCard(props: MomentCardProps) {
   const { moment, tags, selected } = props;
   const { t } = useTranslation();
   const tone = momentTone(moment.tagIds, tags);
-  const when =
-    moment.startMs === null
-      ? t('review.moments.turn', { number: (moment.turnSeq ?? 0) + 1 })
-      : moment.endMs === null
-        ? formatDuration(moment.startMs)
-        : `${formatDuration(moment.startMs)}–${formatDuration(moment.endMs)}`;
+  const editor = useRef<MomentEditorHandle>(null);
+  // The comment as typed is saved first, so that undoing the delete brings back every word of it.
+  const remove = async () => {
+    await editor.current?.flush().catch(() => {});
+    props.onDelete();
+  };
+  const when = momentPlace(t, moment);
   return (
     <Paper
       withBorder
@@ -89,7 +90,7 @@ export function MomentCard(props: MomentCardProps) {
                 variant="subtle"
                 color="red"
                 size="sm"
-                onClick={props.onDelete}
+                onClick={() => void remove()}
                 aria-label={t('review.moments.delete')}
                 data-testid="moment-delete"
               >
@@ -100,6 +101,7 @@ export function MomentCard(props: MomentCardProps) {
         </Group>
         {selected && (
           <MomentEditor
+            ref={editor}
             moment={moment}
             tags={props.allTags}
             onSaveComment={props.onSaveComment}

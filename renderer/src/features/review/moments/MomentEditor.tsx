@@ -1,9 +1,18 @@
-import { Group, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { Group, Stack, Textarea } from '@mantine/core';
+import { useImperativeHandle, useState, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_COMMENT_CHARS, type Moment, type Tag } from '../../../../../shared/api/methods/review';
+import { SaveStateLabel } from '../../../app/autosave/SaveStateLabel';
+import { useAutosave } from '../../../app/autosave/useAutosave';
 import { TagPicker } from './TagPicker';
-import { useAutosave } from './useAutosave';
+
+/** Saved this long after the reviewer stops typing. */
+const COMMENT_DELAY_MS = 600;
+
+export interface MomentEditorHandle {
+  /** Saves the comment as typed so far (before the moment is deleted, so undo brings it back whole). */
+  flush: () => Promise<void>;
+}
 
 /**
  * The comment and tags of the selected moment. The comment is saved as the reviewer types; Escape
@@ -16,7 +25,9 @@ export function MomentEditor({
   onTags,
   createTag,
   autoFocus,
+  ref,
 }: {
+  ref?: Ref<MomentEditorHandle>;
   moment: Moment;
   tags: readonly Tag[];
   onSaveComment: (comment: string) => Promise<unknown>;
@@ -27,7 +38,8 @@ export function MomentEditor({
   const { t } = useTranslation();
   // The box keeps what the reviewer types; saved answers never overwrite it while it is open.
   const [comment, setComment] = useState(moment.comment);
-  const autosave = useAutosave(onSaveComment);
+  const autosave = useAutosave(onSaveComment, { delayMs: COMMENT_DELAY_MS });
+  useImperativeHandle(ref, () => ({ flush: autosave.flush }), [autosave]);
   return (
     <Stack gap="xs" data-testid="moment-editor" data-save-state={autosave.state}>
       <Textarea
@@ -42,17 +54,15 @@ export function MomentEditor({
         maxLength={MAX_COMMENT_CHARS}
         onChange={(event) => {
           setComment(event.currentTarget.value);
-          autosave.schedule(event.currentTarget.value);
+          autosave.change(event.currentTarget.value);
         }}
-        onBlur={autosave.flush}
+        onBlur={() => void autosave.flush().catch(() => {})}
         onKeyDown={(event) => event.key === 'Escape' && event.currentTarget.blur()}
         data-testid="moment-comment"
       />
       <TagPicker tags={tags} value={moment.tagIds} onChange={onTags} createTag={createTag} />
       <Group justify="flex-end">
-        <Text size="xs" c={autosave.state === 'failed' ? 'red' : 'dimmed'} data-testid="moment-save-state">
-          {t(`review.moments.save.${autosave.state}`)}
-        </Text>
+        <SaveStateLabel status={autosave.status} testId="moment-save-state" />
       </Group>
     </Stack>
   );

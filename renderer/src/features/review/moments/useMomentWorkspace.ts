@@ -1,5 +1,8 @@
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { NewMoment } from '../../../../../shared/api/methods/review';
+import { useToast } from '../../../app/toast/Toasts';
+import { momentPlace } from './tag-label';
 import { useMoments } from './useMoments';
 import { useTags } from './useTags';
 
@@ -16,7 +19,9 @@ export function useMomentWorkspace(interactionId: number) {
     (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
     [],
   );
-  const { create, update, remove } = moments;
+  const { create, update, remove, restore } = moments;
+  const { t } = useTranslation();
+  const toast = useToast();
 
   const pin = useCallback(
     (moment: Omit<NewMoment, 'interactionId'>) =>
@@ -47,12 +52,22 @@ export function useMomentWorkspace(interactionId: number) {
         void update({ id, startMs, endMs }).catch(report),
       [update, report],
     ),
+    // Deleting asks nothing: it can be undone from the toast (or with Ctrl+Z) for a while.
     remove: useCallback(
       (id: number) => {
+        const moment = moments.moments.find((known) => known.id === id);
         setSelection((current) => (current?.id === id ? null : current));
-        void remove(id).catch(report);
+        remove(id).then(
+          () =>
+            toast({
+              message: t('review.moments.deleted', { place: moment ? momentPlace(t, moment) : '' }),
+              undo: () => restore(id).then((restored) => setSelection({ id: restored.id, focus: false })),
+              testId: 'moment-deleted-toast',
+            }),
+          report,
+        );
       },
-      [remove, report],
+      [moments.moments, remove, restore, report, t, toast],
     ),
   };
 }

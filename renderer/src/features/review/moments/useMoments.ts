@@ -44,6 +44,15 @@ export function useMoments(interactionId: number) {
     },
     [queryClient, key],
   );
+  /** Undo of a delete: the moment comes back with its comment, tags and links. */
+  const restore = useCallback(
+    async (id: number) => {
+      const restored = await api.moment.restore({ id });
+      put(restored);
+      return restored;
+    },
+    [put],
+  );
   return {
     moments: query.data ?? NO_MOMENTS,
     isPending: query.isPending,
@@ -51,6 +60,7 @@ export function useMoments(interactionId: number) {
     create,
     update,
     remove,
+    restore,
   };
 }
 

@@ -1,0 +1,42 @@
+import { useEffect, useMemo, useState } from 'react';
+import {
+  Autosave,
+  flushWhenPageHides,
+  initialStatus,
+  type AutosaveOptions,
+  type AutosaveStatus,
+} from './engine';
+
+/**
+ * An editor's autosave (see Autosave for the rules). What is unsaved goes out when the page is hidden
+ * or unloaded and when the editor unmounts (leaving the page). The options are read once; `save` may
+ * change with every render and the newest one is used.
+ */
+export function useAutosave<C>(
+  save: (changes: C) => Promise<unknown>,
+  options: Omit<AutosaveOptions<C>, 'save' | 'onStatus'> = {},
+) {
+  const [status, setStatus] = useState<AutosaveStatus>(initialStatus);
+  const [{ engine, actions }] = useState(() => {
+    const engine = new Autosave<C>({ ...options, save, onStatus: setStatus });
+    // Made once, so effects and callbacks that use them do not rerun when the state changes.
+    const actions = {
+      change: (changes: C, how?: { now?: boolean }) => engine.change(changes, how),
+      flush: () => engine.flush(),
+      cancel: () => engine.cancel(),
+      /** Whether anything is not yet on disk. */
+      unsaved: () => engine.unsaved,
+    };
+    return { engine, actions };
+  });
+  useEffect(() => engine.saveWith(save));
+  useEffect(() => {
+    const stop = flushWhenPageHides(() => engine.flush());
+    return () => {
+      stop();
+      engine.dispose();
+    };
+  }, [engine]);
+
+  return useMemo(() => ({ ...actions, status, state: status.state }), [actions, status]);
+}
