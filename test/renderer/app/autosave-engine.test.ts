@@ -29,7 +29,10 @@ function fakeBackend({ autoLand = false } = {}) {
   };
 }
 
-function engineWith(save: (changes: Fields) => Promise<unknown>, options: Partial<AutosaveOptions<Fields>> = {}) {
+function engineWith(
+  save: (changes: Fields) => Promise<unknown>,
+  options: Partial<AutosaveOptions<Fields>> = {},
+) {
   const states: SaveState[] = [];
   let status: AutosaveStatus | null = null;
   const engine = new Autosave<Fields>({

@@ -24,8 +24,6 @@ export function useAutosave<C>(
       change: (changes: C, how?: { now?: boolean }) => engine.change(changes, how),
       flush: () => engine.flush(),
       cancel: () => engine.cancel(),
-      /** Whether anything is not yet on disk. */
-      unsaved: () => engine.unsaved,
     };
     return { engine, actions };
   });

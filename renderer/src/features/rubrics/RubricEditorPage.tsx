@@ -63,7 +63,7 @@ function RubricEditor({ rubric }: { rubric: RubricDetail }) {
     if (!file) return;
     setImportError(null);
     try {
-      editor.replace(draftFromRubric(await readRubricFile(file)));
+      await editor.replace(draftFromRubric(await readRubricFile(file)));
     } catch (error) {
       setImportError((error as Error).message);
     }
