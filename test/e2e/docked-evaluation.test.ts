@@ -280,6 +280,7 @@ describe('the docked form in English, German and Finnish', () => {
       await page.keyboard.press('Escape');
       // Leave this chat's draft for the next language's fresh one.
       await byTestId('discard').click();
+      await byTestId('discard-dialog-confirm').click();
       await byTestId('start-evaluation').waitFor();
     });
   }
