@@ -16,6 +16,7 @@ import { recordingFile } from './services/recordings';
 import { reelHandlers } from './services/reels/handlers';
 import { reviewHandlers } from './services/review/handlers';
 import { rubricHandlers } from './services/rubrics/handlers';
+import { waveformHandlers } from './services/waveform/handlers';
 import { seedBuiltInRubrics } from './services/rubrics/seed';
 import { backfillStoredScores } from './services/evaluations/stored-score';
 import { purgeDeletedMoments } from './services/review/deleted-moments';
@@ -93,6 +94,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     ...libraryHandlers(ctx),
     ...importHandlers(imports),
     ...reviewHandlers(ctx),
+    ...waveformHandlers(ctx),
     ...profileHandlers(ctx, session),
     ...rubricHandlers(ctx),
     ...evaluationHandlers(ctx),

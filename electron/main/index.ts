@@ -92,7 +92,10 @@ async function start(): Promise<void> {
   });
   backend = ready;
   protocol.handle(APP_SCHEME, createAppHandler(RENDERER_DIR));
-  protocol.handle(MEDIA_SCHEME, createMediaHandler({ mediaFile: (id) => ready.mediaFile(id) }));
+  protocol.handle(
+    MEDIA_SCHEME,
+    createMediaHandler({ mediaFile: (id) => ready.mediaFile(id), appOrigins: origins }),
+  );
   removeIpc = registerIpc(ipcMain, ready.dispatch, (frame) => isTrustedSender(frame, origins));
   createWindow(ready);
 }

@@ -23,7 +23,13 @@ export const privilegedSchemes: CustomScheme[] = [
     privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false },
   },
   // stream: media elements read the body progressively instead of waiting for the whole file.
-  { scheme: MEDIA_SCHEME, privileges: { secure: true, stream: true, supportFetchAPI: true } },
+  // corsEnabled: the player's element fetches in CORS mode (crossOrigin), so Web Audio may hear it for
+  // the per-lane volume; without the privilege Chromium refuses such a request to a custom scheme.
+  // Electron then checks no Access-Control-Allow-Origin itself: the handler refuses other origins.
+  {
+    scheme: MEDIA_SCHEME,
+    privileges: { secure: true, stream: true, supportFetchAPI: true, corsEnabled: true },
+  },
 ];
 
 /** Must run before the app is ready (Electron's rule for privileged schemes). */
@@ -43,6 +49,11 @@ export function isInside(root: string, candidate: string): boolean {
 export interface MediaHandlerOptions {
   /** `backend.mediaFile`: throws EarmarkError('not_found') for an unknown recording. */
   mediaFile(recordingId: number): { path: string; mimeType: string };
+  /**
+   * The app's own origins (security.ts appOrigins; the first is `app://earmark`). A request from one of
+   * them is answered with it in Access-Control-Allow-Origin; a request from any other origin is refused.
+   */
+  appOrigins: readonly string[];
   stat?: (path: string) => Promise<Pick<Stats, 'size' | 'isFile'>>;
   /** Opens the whole file (`range` null) or one inclusive byte range of it. */
   openRange?: (path: string, range: ByteRange | null) => ReadableStream<Uint8Array>;
@@ -64,6 +75,26 @@ export function createMediaHandler(options: MediaHandlerOptions): ProtocolHandle
   const openRange = options.openRange ?? openFileRange;
 
   return async (request) => {
+    // Media elements and fetch() of the page send their Origin in CORS mode; a page of another origin
+    // (nothing but the app should ever load in Earmark's windows) gets nothing.
+    const origin = request.headers.get('origin');
+    if (origin !== null && !options.appOrigins.includes(origin))
+      return text(403, `Recordings are not served to ${origin}.`);
+    const cors = {
+      'Access-Control-Allow-Origin': origin ?? options.appOrigins[0] ?? 'null',
+      'Access-Control-Expose-Headers': 'Content-Length, Content-Range, Accept-Ranges',
+      Vary: 'Origin',
+    };
+    if (request.method === 'OPTIONS') {
+      return new Response(null, {
+        status: 204,
+        headers: {
+          ...cors,
+          'Access-Control-Allow-Methods': 'GET, HEAD',
+          'Access-Control-Allow-Headers': 'Range',
+        },
+      });
+    }
     if (request.method !== 'GET' && request.method !== 'HEAD')
       return text(405, 'Only GET and HEAD are allowed.');
     const recordingId = recordingIdOf(request.url);
@@ -92,6 +123,7 @@ export function createMediaHandler(options: MediaHandlerOptions): ProtocolHandle
     const size = info.size;
     const range = parseRange(request.headers.get('range'), size);
     const headers: Record<string, string> = {
+      ...cors,
       'Content-Type': file.mimeType,
       'Accept-Ranges': 'bytes',
       'Cache-Control': 'no-store',

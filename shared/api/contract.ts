@@ -9,6 +9,7 @@ import { profileMethods } from './methods/profiles';
 import { reelMethods } from './methods/reels';
 import { reviewMethods } from './methods/review';
 import { rubricMethods } from './methods/rubrics';
+import { waveformMethods } from './methods/waveform';
 
 /**
  * The API contract: every method once, with the schema of its parameters and of its result, grouped
@@ -22,6 +23,7 @@ export const methods = {
   ...libraryMethods,
   ...importMethods,
   ...reviewMethods,
+  ...waveformMethods,
   ...profileMethods,
   ...rubricMethods,
   ...evaluationMethods,

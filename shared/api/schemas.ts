@@ -113,6 +113,11 @@ export const Recording = z.object({
   sizeBytes: z.number().int().nonnegative(),
   /** What each channel carries, in channel order; null where the recording is a single mixed channel. */
   channelRoles: z.array(Speaker).nullable(),
+  /**
+   * Whether its peaks are stored. An AAC recording gets them from the renderer's decoder the first time
+   * it is opened; until then (and for any recording whose peaks are missing) the player draws flat lanes.
+   */
+  hasPeaks: z.boolean(),
 });
 export type Recording = z.infer<typeof Recording>;
 

@@ -243,6 +243,12 @@ describe('a one-to-one', () => {
     await byTestId('outcome').fill(OUTCOME);
     await page.locator('[data-testid="coaching-session"][data-save-state="saved"]').waitFor();
     await screenshot(page, 'coaching-03-session');
+    // Printed while still planned, it is the agenda: planned for its day, not "held on" it.
+    await byTestId('session-print').click();
+    await page.locator('[data-testid="coaching-printout"][data-state="ready"]').waitFor();
+    expect(await byTestId('printout-when').textContent()).toContain('Planned for');
+    expect(await byTestId('printout-when').textContent()).not.toContain('Held on');
+    await openHash(sessionHash);
     // Closing asks first; "Not yet" leaves the session open.
     await byTestId('session-close').click();
     await byTestId('session-close-dialog-cancel').click();
@@ -260,6 +266,7 @@ describe('a one-to-one', () => {
     await page.locator('[data-testid="coaching-printout"][data-state="ready"]').waitFor();
     const printout = byTestId('coaching-printout');
     const text = (await printout.textContent()) ?? '';
+    expect(await byTestId('printout-when').textContent()).toContain('Held on');
     for (const action of ACTIONS) expect(text).toContain(action);
     expect(text).toContain(OUTCOME);
     expect(text).toContain(OWN_FOCUS);

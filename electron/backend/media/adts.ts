@@ -28,15 +28,65 @@ const SAMPLES_PER_BLOCK = 1024;
  * sync word in the junk is not counted as audio. A last frame cut short by truncation is not counted.
  */
 export function readAdtsStream(path: string, sizeBytes: number, start: number): AdtsStream {
+  let first: { sampleRate: number; channels: number } | undefined;
+  let frames = 0;
+  let seconds = 0;
+  for (const frame of adtsFrames(path, sizeBytes, start)) {
+    first ??= { sampleRate: frame.sampleRate, channels: frame.channels };
+    seconds += (frame.blocks * SAMPLES_PER_BLOCK) / frame.sampleRate;
+    frames++;
+  }
+  if (!first) {
+    throw new EarmarkError(
+      'unsupported_media',
+      `${path} could not be read as AAC (ADTS): it holds no whole AAC frames.`,
+    );
+  }
+  return { ...first, frames, durationMs: Math.round(seconds * 1000) };
+}
+
+/** The whole ADTS frames of a file (headers included: a decoder given no configuration reads them). */
+export interface AdtsPackets {
+  sampleRate: number;
+  channels: number;
+  offsets: Float64Array;
+  sizes: Uint32Array;
+}
+
+export function readAdtsPackets(path: string, sizeBytes: number, start: number): AdtsPackets {
+  const offsets: number[] = [];
+  const sizes: number[] = [];
+  let first: { sampleRate: number; channels: number } | undefined;
+  for (const frame of adtsFrames(path, sizeBytes, start)) {
+    first ??= { sampleRate: frame.sampleRate, channels: frame.channels };
+    offsets.push(frame.offset);
+    sizes.push(frame.length);
+  }
+  if (!first) {
+    throw new EarmarkError(
+      'unsupported_media',
+      `${path} could not be read as AAC (ADTS): it holds no whole AAC frames.`,
+    );
+  }
+  return { ...first, offsets: Float64Array.from(offsets), sizes: Uint32Array.from(sizes) };
+}
+
+interface AdtsFrame {
+  offset: number;
+  length: number;
+  sampleRate: number;
+  channels: number;
+  /** Raw data blocks in the frame, 1024 samples each. */
+  blocks: number;
+}
+
+function* adtsFrames(path: string, sizeBytes: number, start: number): Generator<AdtsFrame> {
   const fd = openSync(path, 'r');
   try {
     const buf = Buffer.allocUnsafe(CHUNK_BYTES);
     let base = start; // the file offset of buf[0]
     let got = readSync(fd, buf, 0, CHUNK_BYTES, base);
     let offset = start;
-    let first: { sampleRate: number; channels: number } | undefined;
-    let frames = 0;
-    let seconds = 0;
     let lostSync = false;
     while (offset + 7 <= sizeBytes) {
       if (offset - base + 8191 + 7 > got && base + got < sizeBytes) {
@@ -58,23 +108,18 @@ export function readAdtsStream(path: string, sizeBytes: number, start: number): 
         continue;
       }
       lostSync = false;
-      const sampleRate = AAC_RATES[(buf[at + 2]! >> 2) & 0x0f]!;
       const channelConfig = ((buf[at + 2]! & 0x01) << 2) | (buf[at + 3]! >> 6);
-      // Channel configuration 0 leaves the layout to a program config element inside the audio, which
-      // is not read here: stereo is by far the likeliest then (mono has its own configuration).
-      first ??= { sampleRate, channels: channelConfig === 7 ? 8 : channelConfig || 2 };
-      const blocks = (buf[at + 6]! & 0x03) + 1;
-      seconds += (blocks * SAMPLES_PER_BLOCK) / sampleRate;
-      frames++;
+      yield {
+        offset,
+        length,
+        sampleRate: AAC_RATES[(buf[at + 2]! >> 2) & 0x0f]!,
+        // Channel configuration 0 leaves the layout to a program config element inside the audio, which
+        // is not read here: stereo is by far the likeliest then (mono has its own configuration).
+        channels: channelConfig === 7 ? 8 : channelConfig || 2,
+        blocks: (buf[at + 6]! & 0x03) + 1,
+      };
       offset += length;
     }
-    if (!first) {
-      throw new EarmarkError(
-        'unsupported_media',
-        `${path} could not be read as AAC (ADTS): it holds no whole AAC frames.`,
-      );
-    }
-    return { ...first, frames, durationMs: Math.round(seconds * 1000) };
   } finally {
     closeSync(fd);
   }

@@ -45,6 +45,74 @@ interface TrackBoxes {
 }
 
 export function readMp4AudioTrack(path: string, fd: number, fileSize: number): Mp4AudioTrack {
+  return describeTrack(path, parseAudioTrack(path, fd, fileSize), fileSize).track;
+}
+
+/**
+ * The AAC access units of the audio track, for a decoder (the renderer's, see services/waveform): the
+ * AudioSpecificConfig, the codec string, how much of the decoded start the edit list leaves out (the
+ * encoder's priming), and each frame's place in the file. Frames the index places past the end of the
+ * file (a truncated file) are left out.
+ */
+export interface Mp4AudioPackets {
+  /** The WebCodecs codec string of the configuration's object type: 'mp4a.40.2' for AAC LC. */
+  codec: string;
+  /** The AudioSpecificConfig, the decoder's description. */
+  config: Uint8Array;
+  /** The core rate and channels of the configuration (a decoder's output may be twice the rate: SBR). */
+  sampleRate: number;
+  channels: number;
+  /** Seconds of decoded audio before the presentation starts (the edit list's media time). */
+  skipSeconds: number;
+  offsets: Float64Array;
+  sizes: Uint32Array;
+}
+
+export function readMp4AudioPackets(path: string, fd: number, fileSize: number): Mp4AudioPackets {
+  const parsed = parseAudioTrack(path, fd, fileSize);
+  const { track, edit, timescale } = describeTrack(path, parsed, fileSize);
+  // Grown as frames are found rather than sized from the table's count, which a damaged file can inflate.
+  let offsets = new Float64Array(Math.min(parsed.table.count, 1 << 16));
+  let sizes = new Uint32Array(offsets.length);
+  let count = 0;
+  for (const { offset, size } of parsed.table.samples()) {
+    if (offset + size > fileSize) break;
+    if (count === offsets.length) {
+      offsets = grow(offsets, new Float64Array(Math.max(16, count * 2)));
+      sizes = grow(sizes, new Uint32Array(Math.max(16, count * 2)));
+    }
+    offsets[count] = offset;
+    sizes[count] = size;
+    count++;
+  }
+  const config = parsed.config;
+  const objectType = config[0]! >> 3;
+  return {
+    codec: `mp4a.40.${objectType === 31 ? 32 + (((config[0]! & 0x07) << 3) | (config[1]! >> 5)) : objectType}`,
+    config: Uint8Array.from(config),
+    sampleRate: parsed.asc?.coreRate ?? track.sampleRate,
+    channels: track.channels,
+    skipSeconds: edit && timescale ? edit.mediaTime / timescale : 0,
+    offsets: offsets.subarray(0, count),
+    sizes: sizes.subarray(0, count),
+  };
+}
+
+function grow<T extends Float64Array | Uint32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
+interface ParsedTrack {
+  track: TrackBoxes;
+  entry: NonNullable<TrackBoxes['entry']>;
+  config: Uint8Array;
+  asc: AudioSpecificConfig | undefined;
+  mvhd: Uint8Array | undefined;
+  table: SampleTable;
+}
+
+function parseAudioTrack(path: string, fd: number, fileSize: number): ParsedTrack {
   const moov = readMoov(path, fd, fileSize);
   const tracks: TrackBoxes[] = [];
   let mvhd: Uint8Array | undefined;
@@ -87,6 +155,15 @@ export function readMp4AudioTrack(path: string, fd: number, fileSize: number): M
     throw new EarmarkError('unsupported_media', `${path} has no AAC decoder configuration.`);
   }
   const asc = parseAudioSpecificConfig(esds.config);
+  const table = sampleTable(path, track);
+  return { track, entry, config: esds.config, asc, mvhd, table };
+}
+
+function describeTrack(
+  path: string,
+  { track, entry, asc, mvhd, table }: ParsedTrack,
+  fileSize: number,
+): { track: Mp4AudioTrack; edit: { mediaTime: number } | undefined; timescale: number | undefined } {
   const mdhd = track.mdhd ? readMdhd(track.mdhd) : undefined;
   // HE-AAC signalled implicitly (no SBR in the configuration) plays at twice the core rate; the track's
   // timescale is then usually the output rate, which is the best hint short of decoding.
@@ -100,7 +177,6 @@ export function readMp4AudioTrack(path: string, fd: number, fileSize: number): M
       `${path} has an AAC configuration Earmark cannot read (${channels || 'no'} channels at ${sampleRate || 'no'} Hz).`,
     );
   }
-  const table = sampleTable(path, track);
   const movie = mvhd ? readMvhd(mvhd) : undefined;
   const edit = track.elst && movie ? readEdit(track.elst, movie.timescale) : undefined;
   const framesTicks = track.stts ? sttsTotal(track.stts) : null;
@@ -117,7 +193,11 @@ export function readMp4AudioTrack(path: string, fd: number, fileSize: number): M
     presentSeconds =
       present.all || claimedSeconds === null ? claimedSeconds : Math.min(seconds, claimedSeconds);
   }
-  return { codec: 'aac', sampleRate, channels, claimedSeconds, presentSeconds };
+  return {
+    track: { codec: 'aac', sampleRate, channels, claimedSeconds, presentSeconds },
+    edit,
+    timescale: mdhd?.timescale,
+  };
 }
 
 /** Finds the top-level `moov` box by hopping from box header to box header, and reads it. */
@@ -315,6 +395,8 @@ interface AudioSpecificConfig {
   channels: number;
   /** Whether the configuration says outright whether SBR is there (so the rate above is final). */
   explicit: boolean;
+  /** The core (AAC) rate, before any SBR doubling: what a decoder is configured with. */
+  coreRate: number;
 }
 
 /**
@@ -341,6 +423,7 @@ function parseAudioSpecificConfig(config: Uint8Array): AudioSpecificConfig | und
   if (left() < 13) return undefined;
   let type = objectType();
   let sampleRate = rate();
+  const coreRate = sampleRate;
   const channelConfig = read(4);
   let channels = channelConfig === 7 ? 8 : channelConfig <= 6 ? channelConfig : 0;
   let explicit = false;
@@ -356,7 +439,7 @@ function parseAudioSpecificConfig(config: Uint8Array): AudioSpecificConfig | und
       if (read(1) === 1 && left() >= 4) sampleRate = rate();
     }
   }
-  return sampleRate > 0 ? { objectType: type, sampleRate, channels, explicit } : undefined;
+  return sampleRate > 0 ? { objectType: type, sampleRate, coreRate, channels, explicit } : undefined;
 }
 
 function readMdhd(mdhd: Uint8Array): { timescale: number; duration: number | null } | undefined {

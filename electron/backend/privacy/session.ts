@@ -33,6 +33,9 @@ const PASSIVE_METHODS: ReadonlySet<string> = new Set([
   'shortcuts.get',
   'import.status',
   'demo.status',
+  // The renderer drawing an AAC recording's waveform in the background, not the reviewer at work.
+  'recording.encodedAudio',
+  'recording.savePeaks',
 ]);
 
 export interface SessionOptions {

@@ -112,11 +112,15 @@ interface RecordingRow {
   duration_ms: number;
   size_bytes: number;
   channel_roles: string | null;
+  has_peaks: number;
 }
 
 export function recordingOf(db: Db, interactionId: number): Recording | null {
   const row = db
-    .prepare('SELECT * FROM recordings WHERE interaction_id = ? ORDER BY id LIMIT 1')
+    .prepare(
+      `SELECT r.*, EXISTS (SELECT 1 FROM peaks p WHERE p.recording_id = r.id) AS has_peaks
+       FROM recordings r WHERE r.interaction_id = ? ORDER BY r.id LIMIT 1`,
+    )
     .get(interactionId) as RecordingRow | undefined;
   return row ? toRecording(row) : null;
 }
@@ -130,6 +134,7 @@ function toRecording(row: RecordingRow): Recording {
     durationMs: row.duration_ms,
     sizeBytes: row.size_bytes,
     channelRoles: row.channel_roles ? (JSON.parse(row.channel_roles) as Speaker[]) : null,
+    hasPeaks: row.has_peaks === 1,
   };
 }
 

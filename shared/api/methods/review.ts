@@ -134,6 +134,7 @@ export const PeaksWindow = z.object({
   durationMs: z.number().int().nonnegative(),
   samplesPerPeak: z.number().int().positive(),
   firstPeak: z.number().int().nonnegative(),
+  /** Loudness 0..1 per channel; no channels at all when the recording has no peaks stored (yet). */
   channels: z.array(z.array(z.number().min(0).max(1))),
 });
 export type PeaksWindow = z.infer<typeof PeaksWindow>;

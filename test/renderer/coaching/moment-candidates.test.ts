@@ -30,6 +30,7 @@ const interaction = (id: number, kind: 'call' | 'chat', recordingId: number | nu
           durationMs: 60_000,
           sizeBytes: 1,
           channelRoles: null,
+          hasPeaks: true,
         },
   segments: [
     { seq: 0, speaker: 'customer', startMs: null, endMs: null, sentAt: null, text: 'My router is broken.' },

@@ -37,8 +37,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const files: Record<number, string> = { 1: 'call.wav', 2: 'missing.wav', 3: 'a-folder' };
 
+const APP = 'app://earmark';
+
 function mediaHandler(roots?: () => readonly string[]) {
   return createMediaHandler({
+    appOrigins: [APP, 'http://localhost:5173'],
     mediaFile: (id) => {
       const name = files[id];
       if (!name) throw new EarmarkError('not_found', `There is no recording with id ${id}.`);
@@ -125,6 +128,7 @@ describe('media handler', () => {
 
   it('answers 500, not a crash, when the lookup fails unexpectedly', async () => {
     const failing = createMediaHandler({
+      appOrigins: [APP],
       mediaFile: () => {
         throw new Error('disk on fire');
       },
@@ -141,6 +145,7 @@ describe('media handler', () => {
   it('reads through the injected stat and openRange', async () => {
     const openRange = vi.fn(() => new Response('abc').body as ReadableStream<Uint8Array>);
     const handler = createMediaHandler({
+      appOrigins: [APP],
       mediaFile: () => ({ path: '/virtual/file.ogg', mimeType: 'audio/ogg' }),
       stat: async () => ({ size: 3, isFile: () => true }),
       openRange,
@@ -148,6 +153,43 @@ describe('media handler', () => {
     const response = await handler(get('earmark-media://recording/7', { Range: 'bytes=1-' }));
     expect(response.status).toBe(206);
     expect(openRange).toHaveBeenCalledExactlyOnceWith('/virtual/file.ogg', { start: 1, end: 2 });
+  });
+});
+
+describe('media handler and CORS (the player’s element fetches in CORS mode so Web Audio hears it)', () => {
+  const handle = mediaHandler();
+
+  it('answers the app’s own origin with it in Access-Control-Allow-Origin, whole file and ranges alike', async () => {
+    for (const headers of [{ Origin: APP }, { Origin: APP, Range: 'bytes=10-19' }] as Record<string, string>[]) {
+      const response = await handle(get('earmark-media://recording/1', headers));
+      expect(response.status).toBe(headers['Range'] ? 206 : 200);
+      expect(response.headers.get('access-control-allow-origin')).toBe(APP);
+      expect(response.headers.get('vary')).toBe('Origin');
+      expect(response.headers.get('access-control-expose-headers')).toContain('Content-Range');
+    }
+    const dev = await handle(get('earmark-media://recording/1', { Origin: 'http://localhost:5173' }));
+    expect(dev.headers.get('access-control-allow-origin')).toBe('http://localhost:5173');
+  });
+
+  it('names the app origin also for a request that sends no Origin', async () => {
+    const response = await handle(get('earmark-media://recording/1'));
+    expect(response.headers.get('access-control-allow-origin')).toBe(APP);
+  });
+
+  it('refuses any other origin without reading the recording', async () => {
+    for (const origin of ['https://evil.example', 'null', 'app://other', 'earmark-media://recording']) {
+      const response = await handle(get('earmark-media://recording/1', { Origin: origin }));
+      expect(response.status, origin).toBe(403);
+      expect(response.headers.get('access-control-allow-origin'), origin).toBeNull();
+      expect(await response.text(), origin).not.toContain(audio.subarray(0, 20).toString('latin1'));
+    }
+  });
+
+  it('answers a preflight for a Range request from the app', async () => {
+    const response = await handle(get('earmark-media://recording/1', { Origin: APP }, 'OPTIONS'));
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe(APP);
+    expect(response.headers.get('access-control-allow-headers')).toBe('Range');
   });
 });
 
@@ -223,7 +265,7 @@ describe('isInside', () => {
 });
 
 describe('registerPrivilegedSchemes', () => {
-  it('registers app as a standard secure scheme and earmark-media as a streaming one', () => {
+  it('registers app as a standard secure scheme and earmark-media as a streaming, CORS-enabled one', () => {
     const registerSchemesAsPrivileged = vi.fn();
     registerPrivilegedSchemes({ registerSchemesAsPrivileged });
     expect(registerSchemesAsPrivileged).toHaveBeenCalledExactlyOnceWith(privilegedSchemes);
@@ -232,7 +274,10 @@ describe('registerPrivilegedSchemes', () => {
         scheme: 'app',
         privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false },
       },
-      { scheme: 'earmark-media', privileges: { secure: true, stream: true, supportFetchAPI: true } },
+      {
+        scheme: 'earmark-media',
+        privileges: { secure: true, stream: true, supportFetchAPI: true, corsEnabled: true },
+      },
     ]);
   });
 });

@@ -5,6 +5,7 @@ import rubricsEvaluations from './004-rubrics-evaluations';
 import coachingPrivacy from './005-coaching-privacy';
 import libraryScoreSearch from './006-library-score-search';
 import momentUndo from './007-moment-undo';
+import peakUploads from './008-peak-uploads';
 
 /**
  * Numbered migrations, oldest first. A migration that has run is never edited: its hash is
@@ -18,4 +19,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 5, name: '005-coaching-privacy', sql: coachingPrivacy },
   { version: 6, name: '006-library-score-search', sql: libraryScoreSearch },
   { version: 7, name: '007-moment-undo', sql: momentUndo },
+  { version: 8, name: '008-peak-uploads', sql: peakUploads },
 ];

@@ -2,6 +2,7 @@ import type { ParsedParams } from '../../../../shared/api';
 import type { PeaksWindow } from '../../../../shared/api/methods/review';
 import { EarmarkError } from '../../../../shared/errors';
 import type { Db } from '../../db/open';
+import { peakResolutions } from '../../media/peaks';
 
 const BYTES_PER_PAIR = 4; // stored as Int16 (min, max) pairs
 
@@ -24,11 +25,21 @@ export function peaksWindow(db: Db, params: ParsedParams<'recording.peaksWindow'
       .prepare('SELECT DISTINCT samples_per_peak AS spp FROM peaks WHERE recording_id = ? ORDER BY spp DESC')
       .all(recordingId) as { spp: number }[]
   ).map((row) => row.spp);
-  const finest = levels.at(-1);
-  if (finest === undefined)
-    throw new EarmarkError('not_found', `recordingId: recording ${recordingId} has no peaks stored.`);
-
   const { sampleRate, durationMs } = recording;
+  const finest = levels.at(-1);
+  // No peaks (an AAC recording before the renderer has decoded it, or peaks lost): no channels, so the
+  // player draws flat lanes and still plays the call.
+  if (finest === undefined) {
+    return {
+      recordingId,
+      sampleRate,
+      durationMs,
+      samplesPerPeak: peakResolutions(sampleRate)[0]!,
+      firstPeak: 0,
+      channels: [],
+    };
+  }
+
   const fromMs = Math.min(params.fromMs, durationMs);
   const toMs = Math.min(params.toMs, durationMs);
   const fromFrame = Math.floor((fromMs / 1000) * sampleRate);

@@ -77,10 +77,13 @@ function Printout({ session }: { session: CoachingSession }) {
         <Title order={2} data-testid="printout-agent">
           {session.agent.name}
         </Title>
-        <Text size="sm">
+        <Text size="sm" data-testid="printout-when">
           {[
             session.agent.teamName,
-            t('coaching.print.heldOn', { date: formatDay(session.heldOn, i18n.language) }),
+            // A session still planned has not been held yet: the printout (an agenda, then) says so.
+            t(session.state === 'planned' ? 'coaching.print.plannedFor' : 'coaching.print.heldOn', {
+              date: formatDay(session.heldOn, i18n.language),
+            }),
             t('coaching.session.coachedBy', { coach: session.coach.name }),
           ]
             .filter(Boolean)

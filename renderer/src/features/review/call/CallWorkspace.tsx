@@ -64,7 +64,8 @@ export function CallWorkspace({
     },
     [turns],
   );
-  const seek = useCallback((ms: number) => player.current?.seek(ms), []);
+  // A turn's button says "Play from 0:08": it plays from there, also when the player was paused.
+  const playFrom = useCallback((ms: number) => player.current?.play(ms), []);
   const playMoment = useCallback(
     (moment: Moment) => {
       select(moment.id);
@@ -124,7 +125,7 @@ export function CallWorkspace({
               segments={interaction.segments}
               store={store}
               moments={workspace.moments}
-              onSeek={seek}
+              onPlay={playFrom}
               onPin={pinTurn}
               onOpenMoment={playMoment}
             />

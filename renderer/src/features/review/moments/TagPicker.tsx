@@ -1,11 +1,14 @@
 import { TagsInput } from '@mantine/core';
+import { useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { MAX_TAGS_PER_MOMENT, type Tag } from '../../../../../shared/api/methods/review';
 import { tagLabel } from './tag-label';
 
 /**
  * Tags for a moment by name: pick a suggested one or type a new one (Enter adds it). Typed names match
- * the tags as shown, so "Rude" in English and "Unhöflich" in German both find the built-in tag.
+ * the tags as shown, so "Rude" in English and "Unhöflich" in German both find the built-in tag. Escape
+ * drops what was typed and leaves the box, so the playback keys work again (as in the comment box).
  */
 export function TagPicker({
   tags,
@@ -19,6 +22,7 @@ export function TagPicker({
   createTag: (name: string) => Promise<Tag>;
 }) {
   const { t } = useTranslation();
+  const [search, setSearch] = useState('');
   const labelOf = new Map(tags.map((tag) => [tag.id, tagLabel(t, tag)]));
   const find = (label: string) =>
     tags.find(
@@ -42,6 +46,15 @@ export function TagPicker({
       data={tags.map((tag) => labelOf.get(tag.id)!)}
       value={value.map((id) => labelOf.get(id) ?? '?')}
       onChange={(labels) => void change(labels)}
+      searchValue={search}
+      onSearchChange={setSearch}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        // Emptied before leaving, or the box would add the half-typed name as a tag on blur.
+        flushSync(() => setSearch(''));
+        event.currentTarget.blur();
+      }}
       maxTags={MAX_TAGS_PER_MOMENT}
       comboboxProps={{ withinPortal: true }}
       data-testid="moment-tags"

@@ -8,6 +8,7 @@ import { useShortcuts } from '../../shortcuts/useShortcuts';
 import { createController, type PlayerController } from './controller';
 import { LaneControls, LANE_LABEL_WIDTH } from './LaneControls';
 import { lanesOf } from './lanes';
+import { PlayerAudio } from './PlayerAudio';
 import { PlayerControls, zoomByKey } from './PlayerControls';
 import { usePlayerState, type PlayerStore } from './player-store';
 import { silencesFromLoudness, type Silence } from './silences';
@@ -15,6 +16,7 @@ import { stepSpeed } from './speeds';
 import { useChannelMixer } from './useChannelMixer';
 import { useMomentRegions, type MomentRegionHandlers } from './useMomentRegions';
 import { useSkipSilences } from './useSkipSilences';
+import { useWaveformPeaks, type WaveformStatus } from './useWaveformPeaks';
 import { useWaveSurfer } from './useWaveSurfer';
 import { useZoomedPeaks } from './useZoomedPeaks';
 
@@ -44,6 +46,7 @@ export const Player = memo(function Player(props: PlayerProps) {
   const minimap = useRef<HTMLDivElement>(null);
   const media = useRef<HTMLAudioElement>(null);
   const [mediaError, setMediaError] = useState<string | null>(null);
+  const waveform = useWaveformPeaks(recording);
   const { setup, error } = useWaveSurfer({ container, minimap, media, recording, lanes, store });
   useZoomedPeaks(setup, recording.id);
   useMomentRegions(setup, props.moments, props.selectedMomentId, props.tags, props.momentHandlers);
@@ -93,12 +96,21 @@ export const Player = memo(function Player(props: PlayerProps) {
 
   if (error) return <Alert color="red">{t('errors.generic', { message: error.message })}</Alert>;
   return (
-    <Paper withBorder p="sm" data-testid="player" data-state={ready ? 'ready' : 'loading'}>
+    <Paper
+      withBorder
+      p="sm"
+      data-testid="player"
+      data-state={ready ? 'ready' : 'loading'}
+      data-waveform={waveform.state}
+    >
       <Stack gap="xs">
         <Group align="flex-start" gap="xs" wrap="nowrap">
           <LaneControls lanes={lanes} mixer={mixer} />
-          <Box ref={container} style={{ flex: 1, minWidth: 0 }} data-testid="waveform">
-            {!ready && <Loader size="sm" m="md" />}
+          <Box style={{ flex: 1, minWidth: 0, position: 'relative' }}>
+            <Box ref={container} data-testid="waveform">
+              {!ready && <Loader size="sm" m="md" />}
+            </Box>
+            {ready && waveform.state !== 'stored' && <WaveformNote status={waveform} />}
           </Box>
         </Group>
         <Group gap="xs" wrap="nowrap" align="center">
@@ -120,15 +132,25 @@ export const Player = memo(function Player(props: PlayerProps) {
           </Text>
         )}
       </Stack>
-      <audio
-        ref={media}
-        src={api.mediaUrl(recording.id)}
-        preload="metadata"
-        data-testid="player-audio"
-        onError={(event) =>
-          setMediaError(event.currentTarget.error?.message || String(event.currentTarget.error?.code))
-        }
-      />
+      <PlayerAudio ref={media} src={api.mediaUrl(recording.id)} onError={setMediaError} />
     </Paper>
   );
 });
+
+/** Over the flat lanes of a recording without peaks: that they are being drawn, or why there are none. */
+function WaveformNote({ status }: { status: Exclude<WaveformStatus, { state: 'stored' }> }) {
+  const { t } = useTranslation();
+  return (
+    <Text
+      size="xs"
+      c="dimmed"
+      data-testid="waveform-status"
+      style={{ position: 'absolute', top: 4, left: 8, pointerEvents: 'none' }}
+    >
+      {status.state === 'drawing'
+        ? // 100 % only once stored: the last part may still be on its way.
+          t('review.player.waveformDrawing', { percent: Math.min(99, Math.round(status.progress * 100)) })
+        : t('review.player.waveformUnavailable')}
+    </Text>
+  );
+}

@@ -4,8 +4,8 @@
  * and for good (a media element can feed only one source node), so it is built on the first play, inside
  * the reviewer's click or key press, which also lets the audio context start.
  *
- * Web Audio hears only same-origin media (anything else comes out silent), so the mixer is used only
- * where the recording is served from the page's own origin.
+ * Web Audio hears only same-origin or CORS-approved media (anything else comes out silent): the player's
+ * element fetches in CORS mode, which the desktop app's media scheme answers (see PlayerAudio).
  */
 export class ChannelMixer {
   private readonly context: AudioContext;

@@ -46,7 +46,11 @@ export function createWaveSurfer({
   store,
   onReady,
 }: WaveSurferParts): () => void {
-  const channels = overview.channels.map((channel) => Float32Array.from(channel));
+  // A recording without peaks (yet) gets flat lanes: it plays all the same.
+  const channels =
+    overview.channels.length > 0
+      ? overview.channels.map((channel) => Float32Array.from(channel))
+      : lanes.map(() => new Float32Array(2));
   // One fixed scale for every zoom level, so a quiet stretch does not swell when zoomed into.
   const maxPeak = Math.max(0.05, ...channels.map((channel) => channel.reduce((m, v) => Math.max(m, v), 0)));
   const regions = RegionsPlugin.create();
@@ -95,7 +99,14 @@ export function createWaveSurfer({
   media.addEventListener('ratechange', onRate);
   const unsubscribers = [
     wavesurfer.on('ready', () => {
-      store.set({ ready: true, settled: true, fitZoom: fitZoom(), rate: media.playbackRate });
+      // A waveform redrawn under a playing call (its peaks just arrived) finds the media already playing.
+      store.set({
+        ready: true,
+        settled: true,
+        fitZoom: fitZoom(),
+        rate: media.playbackRate,
+        playing: !media.paused,
+      });
       onReady({ wavesurfer, regions, overview: channels, overviewWindow: overview });
     }),
     wavesurfer.on('play', () => store.set({ playing: true })),

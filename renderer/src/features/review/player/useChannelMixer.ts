@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import { api } from '../../../api/client';
 import { ChannelMixer } from './channel-mixer';
 
 export interface ChannelLevels {
@@ -9,7 +8,7 @@ export interface ChannelLevels {
 }
 
 export interface ChannelMixerControls extends ChannelLevels {
-  /** False where the recording is not same-origin (desktop app): the lanes then have no controls. */
+  /** False for a single-channel recording: there is nothing to mix. */
   available: boolean;
   setVolume(channel: number, volume: number): void;
   toggleMute(channel: number): void;
@@ -17,14 +16,13 @@ export interface ChannelMixerControls extends ChannelLevels {
   activate(): void;
 }
 
-/** Web Audio hears only same-origin media; the browser host serves recordings from its own origin. */
-const sameOriginMedia = api.transport === 'browser';
-
 export function useChannelMixer(
   media: RefObject<HTMLMediaElement | null>,
   channels: number,
 ): ChannelMixerControls {
-  const available = sameOriginMedia && channels > 1;
+  // Web Audio hears the media in both hosts: the browser host serves it from the page's own origin, the
+  // desktop app's media scheme answers the element's CORS request (see PlayerAudio).
+  const available = channels > 1;
   const mixer = useRef<ChannelMixer | null>(null);
   const [initial] = useState<ChannelLevels>(() => ({
     volumes: Array<number>(channels).fill(1),

@@ -18,7 +18,8 @@ const SETTLE_MS = 60;
  */
 export function useZoomedPeaks(setup: WaveSurferSetup | null, recordingId: number) {
   useEffect(() => {
-    if (!setup) return;
+    // Without peaks (flat lanes) there is nothing finer to fetch.
+    if (!setup || setup.overviewWindow.channels.length === 0) return;
     const { wavesurfer, overviewWindow: overview } = setup;
     const renderer = wavesurfer.getRenderer();
     const durationMs = overview.durationMs;

@@ -26,14 +26,15 @@ export const Transcript = memo(function Transcript({
   segments,
   store,
   moments,
-  onSeek,
+  onPlay,
   onPin,
   onOpenMoment,
 }: {
   segments: readonly Segment[];
   store: PlayerStore;
   moments: readonly Moment[];
-  onSeek: (ms: number) => void;
+  /** Plays from a turn's start, whether the player was playing or paused. */
+  onPlay: (ms: number) => void;
   onPin: (turn: Segment) => void;
   onOpenMoment: (moment: Moment) => void;
 }) {
@@ -87,7 +88,7 @@ export const Transcript = memo(function Transcript({
     followPlayback: () => setFollow((on) => !on),
     searchTranscript: () => searchRef.current?.focus(),
   });
-  const seekTurn = useCallback((turn: Segment) => turn.startMs !== null && onSeek(turn.startMs), [onSeek]);
+  const playTurn = useCallback((turn: Segment) => turn.startMs !== null && onPlay(turn.startMs), [onPlay]);
   const stopFollowing = () => setFollow(false);
 
   if (segments.length === 0) return <Text c="dimmed">{t('review.noTranscript')}</Text>;
@@ -138,7 +139,7 @@ export const Transcript = memo(function Transcript({
                   matches={matchesByRow.get(item.index) ?? NO_MATCHES}
                   currentMatch={currentMatch?.turn === item.index ? currentMatch : null}
                   moments={momentsByRow.get(item.index) ?? NO_MOMENTS}
-                  onSeek={seekTurn}
+                  onPlay={playTurn}
                   onPin={onPin}
                   onOpenMoment={onOpenMoment}
                 />

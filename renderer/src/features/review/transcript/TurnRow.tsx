@@ -14,7 +14,7 @@ export interface TurnRowProps {
   matches: readonly TranscriptMatch[];
   currentMatch: TranscriptMatch | null;
   moments: readonly Moment[];
-  onSeek: (turn: Segment) => void;
+  onPlay: (turn: Segment) => void;
   onPin: (turn: Segment) => void;
   onOpenMoment: (moment: Moment) => void;
 }
@@ -29,7 +29,7 @@ export const TurnRow = memo(function TurnRow({
   matches,
   currentMatch,
   moments,
-  onSeek,
+  onPlay,
   onPin,
   onOpenMoment,
 }: TurnRowProps) {
@@ -42,7 +42,7 @@ export const TurnRow = memo(function TurnRow({
       data-active={active}
       data-testid="transcript-segment"
       data-seq={turn.seq}
-      onClick={() => onSeek(turn)}
+      onClick={() => onPlay(turn)}
     >
       <div className={classes.head}>
         <button
@@ -50,7 +50,7 @@ export const TurnRow = memo(function TurnRow({
           className={classes.when}
           onClick={(event) => {
             event.stopPropagation();
-            onSeek(turn);
+            onPlay(turn);
           }}
           aria-label={t('review.transcript.playFrom', { time: formatDuration(turn.startMs), speaker: who })}
         >
