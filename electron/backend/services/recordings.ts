@@ -53,7 +53,8 @@ export async function probeRecording(
 /**
  * Inserts a probed recording and its peaks; call inside the caller's transaction. Channel roles default
  * to what the analysis knows (a two-leg call is always agent left, customer right). A recording whose
- * waveform is unavailable (AAC: played, never decoded) gets no peak rows at all.
+ * waveform is unavailable at import (AAC: the backend does not decode it) gets no peak rows; the renderer
+ * stores them later (services/waveform).
  */
 export function insertRecording(
   db: Db,
@@ -159,8 +160,8 @@ const MIME_TYPES: Record<string, string> = {
 
 /**
  * The stored resolution nearest to what the player asked for (the coarsest that still gives enough peaks).
- * A recording stored without peaks (AAC, which Earmark plays but does not decode) gives no channels,
- * with its real length and rate: the player draws a flat line and says the waveform is unavailable.
+ * A recording stored without peaks (AAC before the renderer has decoded it, or peaks lost) gives no
+ * channels, with its real length and rate: the player draws flat lanes.
  */
 export function peaksOf(db: Db, recordingId: number, targetPeaks: number): Peaks {
   const recording = db

@@ -49,9 +49,10 @@ export function framesToMs(frames: number | null, sampleRate: number): number | 
 }
 
 /**
- * A file Chromium plays as it is but Earmark does not decode: AAC, in M4A or raw ADTS (no AAC decoder
- * under a licence Earmark can ship is available to it). Everything here comes from the container
- * without decoding: there are no samples, so the recording gets no peaks.
+ * A file Chromium plays as it is but the backend does not decode: AAC, in M4A or raw ADTS (no AAC
+ * decoder under a licence Earmark can ship is available to it). Everything here comes from the container
+ * without decoding: there are no samples, so the recording is imported without peaks; the renderer
+ * computes them later with the platform's AAC decoder (services/waveform).
  */
 export interface UndecodedSource {
   readonly kind: 'undecoded';
