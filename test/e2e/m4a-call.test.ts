@@ -65,7 +65,10 @@ const storedPeaks = (recordingId: number) =>
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ recordingId: id, targetPeaks: 1_000_000 }),
     });
-    return (await response.json()) as { ok: boolean; value?: { samplesPerPeak: number; channels: number[][] } };
+    return (await response.json()) as {
+      ok: boolean;
+      value?: { samplesPerPeak: number; channels: number[][] };
+    };
   }, recordingId);
 
 describe('an M4A call', () => {
@@ -76,7 +79,9 @@ describe('an M4A call', () => {
     await page.getByTestId('import-plan').waitFor();
     await page.getByTestId('import-start').click();
     await page.locator('[data-testid="import-progress"][data-state="done"]').waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId('import-counts').textContent()).toMatch(/2 imported · 0 already there · 0 failed/);
+    expect(await page.getByTestId('import-counts').textContent()).toMatch(
+      /2 imported · 0 already there · 0 failed/,
+    );
   });
 
   it('opens and plays at once with flat lanes while the page decodes it, then shows its waveform', async () => {
@@ -94,7 +99,8 @@ describe('an M4A call', () => {
     expect(await page.getByTestId('waveform-status').textContent()).toMatch(/Drawing the waveform… \d+ %/);
     await page.getByTestId('player-toggle').click();
     await page.waitForFunction(
-      () => (document.querySelector<HTMLAudioElement>('[data-testid="player-audio"]')?.currentTime ?? 0) > 0.3,
+      () =>
+        (document.querySelector<HTMLAudioElement>('[data-testid="player-audio"]')?.currentTime ?? 0) > 0.3,
     );
     expect((await audio()).paused).toBe(false);
     await screenshot(page, 'm4a-01-call-drawing-waveform');
@@ -174,7 +180,8 @@ describe('an M4A call', () => {
     await page.keyboard.press('Space');
     await expect.poll(async () => (await audio()).paused).toBe(false);
     await page.waitForFunction(
-      (from) => (document.querySelector<HTMLAudioElement>('[data-testid="player-audio"]')?.currentTime ?? 0) > from,
+      (from) =>
+        (document.querySelector<HTMLAudioElement>('[data-testid="player-audio"]')?.currentTime ?? 0) > from,
       at,
     );
     await page.keyboard.press('Space');
@@ -195,12 +202,15 @@ describe('a call whose peaks are missing', () => {
     await waitForReady(page);
     await openCall('lost peaks call');
     await page.locator('[data-testid="player"][data-waveform="unavailable"]').waitFor();
-    expect(await page.getByTestId('waveform-status').textContent()).toContain('No waveform for this recording');
+    expect(await page.getByTestId('waveform-status').textContent()).toContain(
+      'No waveform for this recording',
+    );
     expect(await page.getByTestId('player-lane').count()).toBe(2);
     await screenshot(page, 'm4a-03-missing-peaks-en');
     await page.getByTestId('player-toggle').click();
     await page.waitForFunction(
-      () => (document.querySelector<HTMLAudioElement>('[data-testid="player-audio"]')?.currentTime ?? 0) > 0.3,
+      () =>
+        (document.querySelector<HTMLAudioElement>('[data-testid="player-audio"]')?.currentTime ?? 0) > 0.3,
     );
     await page.getByTestId('player-toggle').click();
   });

@@ -17,7 +17,10 @@ let backend: Backend;
 let cleanup: () => void;
 const ids = { m4a: 0, adts: 0, wav: 0, m4aInteraction: 0, wavInteraction: 0 };
 
-async function addRecording(file: string, title: string): Promise<{ interaction: number; recording: number }> {
+async function addRecording(
+  file: string,
+  title: string,
+): Promise<{ interaction: number; recording: number }> {
   const probed = await probeRecording(fixture(file));
   const { db } = backend;
   return db.transaction(() => {
@@ -45,7 +48,8 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 const reference = () => readPeaksJson(fixture('speech.m4a.peaks.json'));
-const b64 = (pairs: Int16Array) => Buffer.from(pairs.buffer, pairs.byteOffset, pairs.byteLength).toString('base64');
+const b64 = (pairs: Int16Array) =>
+  Buffer.from(pairs.buffer, pairs.byteOffset, pairs.byteLength).toString('base64');
 const failure = async (method: string, params: object) => {
   const reply = await backend.dispatch(method, params);
   if (reply.ok) throw new Error(`${method} was expected to fail`);
@@ -145,7 +149,10 @@ describe('recording.savePeaks', () => {
     const good = pairs();
     const cases: [object, RegExp][] = [
       [{ samplesPerPeak: 80, firstPeak: 0, channels: [b64(good)], last: true }, /samplesPerPeak: .*160/],
-      [{ samplesPerPeak: 160, firstPeak: 0, channels: [b64(good), b64(good)], last: true }, /1 channel, the part 2/],
+      [
+        { samplesPerPeak: 160, firstPeak: 0, channels: [b64(good), b64(good)], last: true },
+        /1 channel, the part 2/,
+      ],
       [{ samplesPerPeak: 160, firstPeak: 0, channels: ['AAE='], last: true }, /4 bytes/],
       [
         { samplesPerPeak: 160, firstPeak: 0, channels: [b64(Int16Array.from([5, -5]))], last: false },
@@ -153,7 +160,12 @@ describe('recording.savePeaks', () => {
       ],
       [{ samplesPerPeak: 160, firstPeak: 0, channels: [b64(good.subarray(0, 40))], last: true }, /only part/],
       [
-        { samplesPerPeak: 160, firstPeak: 0, channels: [b64(Int16Array.from([...good, ...good]))], last: true },
+        {
+          samplesPerPeak: 160,
+          firstPeak: 0,
+          channels: [b64(Int16Array.from([...good, ...good]))],
+          last: true,
+        },
         /more than recording/,
       ],
       [{ samplesPerPeak: 160, firstPeak: 7, channels: [b64(good)], last: true }, /starts at peak 0, not 7/],
@@ -203,7 +215,10 @@ describe('recording.savePeaks', () => {
 
     const detail = await call<InteractionDetail>(backend, 'interaction.get', { id: ids.m4aInteraction });
     expect(detail.recording!.hasPeaks).toBe(true);
-    const fine = await call<Peaks>(backend, 'recording.peaks', { recordingId: ids.m4a, targetPeaks: 1_000_000 });
+    const fine = await call<Peaks>(backend, 'recording.peaks', {
+      recordingId: ids.m4a,
+      targetPeaks: 1_000_000,
+    });
     expect(fine.channels[0]!.map((v) => Math.round(v * 32768))).toEqual([...all]);
     const overview = await call<PeaksWindow>(backend, 'recording.peaksWindow', {
       recordingId: ids.m4a,
@@ -216,7 +231,9 @@ describe('recording.savePeaks', () => {
   });
 
   it('refuses a second set of peaks for a recording that has them', async () => {
-    expect(await save({ samplesPerPeak: 160, firstPeak: 0, channels: [b64(pairs())], last: true })).toMatchObject({
+    expect(
+      await save({ samplesPerPeak: 160, firstPeak: 0, channels: [b64(pairs())], last: true }),
+    ).toMatchObject({
       code: 'conflict',
       message: expect.stringMatching(/already has its peaks/),
     });

@@ -93,7 +93,13 @@ describe('PeakReducer: decoded blocks to the peaks the backend stores', () => {
   it('gives each recording channel its own peaks, repeating the decoder’s last channel if it has fewer', () => {
     const left = signal(4000, 1);
     const right = signal(4000, 3).map((v) => v / 2);
-    const options = { samplesPerPeak: 80, recordingRate: 8000, decodedRate: 8000, skipSeconds: 0, durationMs: 500 };
+    const options = {
+      samplesPerPeak: 80,
+      recordingRate: 8000,
+      decodedRate: 8000,
+      skipSeconds: 0,
+      durationMs: 500,
+    };
     const stereo = feed(new PeakReducer({ ...options, channels: 2 }), [left, right], [512]);
     expect([...stereo[0]!]).toEqual(plainPeaks(left, 80));
     expect([...stereo[1]!]).toEqual(plainPeaks(right, 80));

@@ -160,7 +160,10 @@ describe('media handler and CORS (the player’s element fetches in CORS mode so
   const handle = mediaHandler();
 
   it('answers the app’s own origin with it in Access-Control-Allow-Origin, whole file and ranges alike', async () => {
-    for (const headers of [{ Origin: APP }, { Origin: APP, Range: 'bytes=10-19' }] as Record<string, string>[]) {
+    for (const headers of [{ Origin: APP }, { Origin: APP, Range: 'bytes=10-19' }] as Record<
+      string,
+      string
+    >[]) {
       const response = await handle(get('earmark-media://recording/1', headers));
       expect(response.status).toBe(headers['Range'] ? 206 : 200);
       expect(response.headers.get('access-control-allow-origin')).toBe(APP);

@@ -110,7 +110,10 @@ function readPacketIndex(path: string, sizeBytes: number): Packets {
     return { codec: 'mp4a.40.2', description: null, skipSeconds: 0, ...adts };
   }
   if (sniffed.container !== 'm4a') {
-    throw new EarmarkError('unsupported_media', `${path} is no longer an AAC file (it is ${sniffed.container}).`);
+    throw new EarmarkError(
+      'unsupported_media',
+      `${path} is no longer an AAC file (it is ${sniffed.container}).`,
+    );
   }
   const fd = openSync(path, 'r');
   try {
@@ -127,7 +130,7 @@ function readPackets(path: string, packets: Packets, from: number, sizes: number
   try {
     let at = 0;
     // Frames lie one after the other within an M4A chunk (and throughout ADTS): one read per run of them.
-    for (let k = 0; k < sizes.length; ) {
+    for (let k = 0; k < sizes.length;) {
       const start = packets.offsets[from + k]!;
       let length = sizes[k]!;
       let next = k + 1;

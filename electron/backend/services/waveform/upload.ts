@@ -129,7 +129,10 @@ function stagedOf(db: Db, recordingId: number, channels: number, samplesPerPeak:
        WHERE recording_id = ? ORDER BY channel`,
     )
     .all(recordingId) as { bytes: number; spp: number }[];
-  if (rows.length !== channels || rows.some((row) => row.spp !== samplesPerPeak || row.bytes !== rows[0]!.bytes))
+  if (
+    rows.length !== channels ||
+    rows.some((row) => row.spp !== samplesPerPeak || row.bytes !== rows[0]!.bytes)
+  )
     return 0;
   return rows[0]!.bytes / BYTES_PER_PAIR;
 }

@@ -23,7 +23,9 @@ export function PlayerAudio({
       crossOrigin="anonymous"
       preload="metadata"
       data-testid="player-audio"
-      onError={(event) => onError(event.currentTarget.error?.message || String(event.currentTarget.error?.code))}
+      onError={(event) =>
+        onError(event.currentTarget.error?.message || String(event.currentTarget.error?.code))
+      }
     />
   );
 }

@@ -46,7 +46,10 @@ export class PeakReducer {
     this.skip = Math.round(options.skipSeconds * decodedRate);
     this.end = this.skip + Math.round((recordingFrames * decodedRate) / recordingRate);
     this.boundary = this.boundaryOf(0);
-    this.out = Array.from({ length: channels }, () => new Int16Array(2 * Math.min(this.expectedPeaks, 1 << 16)));
+    this.out = Array.from(
+      { length: channels },
+      () => new Int16Array(2 * Math.min(this.expectedPeaks, 1 << 16)),
+    );
     this.min = new Float32Array(channels).fill(Infinity);
     this.max = new Float32Array(channels).fill(-Infinity);
   }

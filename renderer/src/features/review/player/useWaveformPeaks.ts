@@ -31,7 +31,8 @@ export function useWaveformPeaks(recording: Recording): WaveformStatus {
     const controller = new AbortController();
     computeAacPeaks(api.recording, recording, finestSamplesPerPeak(recording.sampleRate), {
       signal: controller.signal,
-      onProgress: (progress) => !controller.signal.aborted && setProgress({ recording, status: { state: 'drawing', progress } }),
+      onProgress: (progress) =>
+        !controller.signal.aborted && setProgress({ recording, status: { state: 'drawing', progress } }),
     })
       // Another window that drew them first ('conflict') leaves them stored all the same.
       .catch((error: unknown) => {
@@ -47,7 +48,8 @@ export function useWaveformPeaks(recording: Recording): WaveformStatus {
         },
         (error: unknown) => {
           if (controller.signal.aborted) return;
-          const reason = error instanceof WaveformUnavailable || error instanceof Error ? error.message : null;
+          const reason =
+            error instanceof WaveformUnavailable || error instanceof Error ? error.message : null;
           setProgress({ recording, status: { state: 'unavailable', reason } });
         },
       );
@@ -59,5 +61,7 @@ export function useWaveformPeaks(recording: Recording): WaveformStatus {
 
 function initialStatus(recording: Recording): WaveformStatus {
   if (recording.hasPeaks) return { state: 'stored' };
-  return recording.codec === 'aac' ? { state: 'drawing', progress: 0 } : { state: 'unavailable', reason: null };
+  return recording.codec === 'aac'
+    ? { state: 'drawing', progress: 0 }
+    : { state: 'unavailable', reason: null };
 }
