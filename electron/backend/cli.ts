@@ -21,12 +21,17 @@ Commands:
   serve    Serve the workstation to a browser on 127.0.0.1 (prints the URL with its access token)
   doctor   Check the database: integrity, schema version, counts
   import   Import recordings, transcripts, chats and a manifest: earmark import PATH... [--manifest FILE]
-           [--pair-legs] [--copy]; --json prints {imported, skipped, failed}
+           [--name-pattern PATTERN] [--pair-legs] [--copy]; --json prints {imported, skipped, failed,
+           manifest, unrecognised}: every file given, each once
 
 Options:
   --data DIR   Data directory (default: ${defaultDataDir()})
   --port N     serve: port to listen on (default: a free one)
   --manifest FILE  import: the spreadsheet mapping files to agent, team, start time ...
+  --name-pattern PATTERN  import: read details from file names, e.g.
+               '{*}_AGENT_{agent}_DT_{datetime:yyyy-MM-ddTHH-mm-ss}_{*}' (remembered for the folder;
+               '' forgets it). Placeholders: {agent} {team} {direction} {queue} {customer} {id}
+               {date:FORMAT} {time:FORMAT} {datetime:FORMAT} {*}; a manifest row wins over it
   --pair-legs  import: pair <name>_agent / <name>_caller files into one stereo call
   --copy       import: copy recordings into the data directory
   --json       Print machine-readable JSON
@@ -41,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
       port: { type: 'string' },
       json: { type: 'boolean', default: false },
       manifest: { type: 'string' },
+      'name-pattern': { type: 'string' },
       'pair-legs': { type: 'boolean', default: false },
       copy: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -88,6 +94,7 @@ async function main(argv: string[]): Promise<number> {
       return await runImport(backend, {
         paths,
         manifest: values.manifest,
+        namePattern: values['name-pattern'],
         pairLegs: values['pair-legs'],
         copy: values.copy,
         json: values.json,

@@ -7,14 +7,8 @@ import type { Db } from '../db/open';
 import { upsertAgent } from '../services/people';
 import { indexingNewSegments, insertSegments, type NewSegment } from '../services/segments';
 import { hashFile, insertRecording, probeRecording } from '../services/recordings';
-import {
-  parseChats,
-  parseTranscript,
-  type ManifestEntry,
-  type ParsedChat,
-  type ParsedTranscript,
-} from './formats';
-import { readTranscript, type ImportUnit } from './plan';
+import { parseChats, parseTranscript, type ParsedChat, type ParsedTranscript } from './formats';
+import { readTranscript, type ImportUnit, type UnitDetails } from './plan';
 
 export interface UnitOptions {
   /** Where transcoded and copied recordings go. */
@@ -59,7 +53,7 @@ export async function importUnit(
     const id = db.transaction(() =>
       indexingNewSegments(db, () => {
         const interactionId = insertInteraction(db, statements, {
-          ...describe(unit.entry, unit.file, 'call'),
+          ...describe(unit, 'call'),
           contentHash,
           durationMs: transcript!.durationMs ?? maxEnd(assigned!.segments),
         });
@@ -69,7 +63,10 @@ export async function importUnit(
     )();
     return imported(
       [id],
-      withWarnings(['No recording was found for this transcript.', ...assigned!.warnings]),
+      withWarnings([
+        ...(unit.keptByUser ? [] : ['No recording was found for this transcript.']),
+        ...assigned!.warnings,
+      ]),
     );
   }
 
@@ -87,7 +84,7 @@ export async function importUnit(
   const id = db.transaction(() =>
     indexingNewSegments(db, () => {
       const interactionId = insertInteraction(db, statements, {
-        ...describe(unit.entry, unit.file, 'call'),
+        ...describe(unit, 'call'),
         contentHash,
         durationMs: probed.analysis.durationMs,
       });
@@ -108,8 +105,8 @@ function importChats(db: Db, statements: Statements, unit: Extract<ImportUnit, {
         const contentHash = sha256(`chat\n${chat.externalId}\n${JSON.stringify(chat.turns)}`);
         if (statements.hashExists.get(contentHash)) continue;
         const interactionId = insertInteraction(db, statements, {
-          ...describe(unit.entry, unit.file, 'chat'),
-          ...chatDetails(chat, unit.entry),
+          ...describe(unit, 'chat'),
+          ...chatDetails(chat, unit.details),
           contentHash,
         });
         insertSegments(
@@ -136,15 +133,15 @@ function importChats(db: Db, statements: Statements, unit: Extract<ImportUnit, {
   );
 }
 
-function chatDetails(chat: ParsedChat, entry: ManifestEntry | null) {
+function chatDetails(chat: ParsedChat, details: UnitDetails) {
   const first = chat.turns.find((turn) => turn.sentAt)?.sentAt;
   const last = chat.turns.findLast((turn) => turn.sentAt)?.sentAt;
   return {
     title: chat.title,
     externalId: chat.externalId,
-    agentName: chat.agentName ?? entry?.agent ?? null,
-    startedAt: chat.startedAt ?? first ?? entry?.startedAt ?? null,
-    customerRef: chat.customerRef ?? entry?.customerRef ?? null,
+    agentName: chat.agentName ?? details.agent,
+    startedAt: chat.startedAt ?? first ?? details.startedAt,
+    customerRef: chat.customerRef ?? details.customerRef,
     durationMs: first && last ? Math.max(0, Date.parse(last) - Date.parse(first)) : null,
   };
 }
@@ -181,30 +178,24 @@ function assignRoles(parsed: ParsedTranscript, chosen: Record<string, SegmentSpe
   };
 }
 
+/** The interaction as planned: title and details from the manifest row, else from the file's name. */
 function describe(
-  entry: ManifestEntry | null,
-  file: string,
+  unit: ImportUnit,
   kind: 'call' | 'chat',
 ): Omit<NewInteraction, 'contentHash' | 'durationMs'> {
+  const { details } = unit;
   return {
     kind,
-    title: entry?.title ?? titleFromFile(file),
+    title: unit.title,
     source: 'import',
-    externalId: entry?.externalId ?? null,
-    agentName: entry?.agent ?? null,
-    teamName: entry?.team ?? null,
-    startedAt: entry?.startedAt ?? null,
-    direction: entry?.direction ?? null,
-    queue: entry?.queue ?? null,
-    customerRef: entry?.customerRef ?? null,
+    externalId: details.externalId,
+    agentName: details.agent,
+    teamName: details.team,
+    startedAt: details.startedAt,
+    direction: details.direction,
+    queue: details.queue,
+    customerRef: details.customerRef,
   };
-}
-
-function titleFromFile(file: string): string {
-  return basename(file)
-    .replace(/\.[^.]+$/, '')
-    .replace(/[_-]+/g, ' ')
-    .trim();
 }
 
 type Statements = ReturnType<typeof prepare>;

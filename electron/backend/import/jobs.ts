@@ -14,12 +14,16 @@ interface RunningJob {
   done: Promise<ImportProgress>;
 }
 
+/** Plans of the last few batches, for `plan()`: a plan of many files is large, so only a few are kept. */
+const KEPT_PLANS = 4;
+
 /** The library refreshes at most this often while a batch streams in. */
 const LIBRARY_REFRESH_MS = 1000;
 
 /** Import batches on the main thread's side: starts the worker, relays its progress as events, cancels. */
 export class ImportJobs {
   private readonly running = new Map<number, RunningJob>();
+  private readonly plans = new Map<number, ImportPlan>();
 
   constructor(
     private readonly ctx: BackendContext,
@@ -78,6 +82,7 @@ export class ImportJobs {
     const publish = () => this.ctx.events.emit('import.progress', { ...progress });
     const done = new Promise<ImportProgress>((resolve) => {
       worker.on('message', (message: ImportMessage) => {
+        if (message.type === 'plan') return this.keepPlan(batchId, message.plan);
         if (message.type === 'progress') Object.assign(progress, message.progress);
         else if (message.type === 'outcome') {
           progress[message.outcome.outcome]++;
@@ -112,6 +117,16 @@ export class ImportJobs {
     if (!job) return this.status(batchId);
     job.worker.postMessage({ type: 'cancel' } satisfies ImportCommand);
     return { ...job.progress };
+  }
+
+  /** What a recent batch was planned to do with every file it was given (null once forgotten, or before planning). */
+  plan(batchId: number): ImportPlan | null {
+    return this.plans.get(batchId) ?? null;
+  }
+
+  private keepPlan(batchId: number, plan: ImportPlan): void {
+    this.plans.set(batchId, plan);
+    for (const old of this.plans.keys()) if (this.plans.size > KEPT_PLANS) this.plans.delete(old);
   }
 
   /** Resolves when the batch has finished (the CLI waits on this). */

@@ -1,11 +1,22 @@
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
-import type { ImportPlan, ImportRequest, ManifestMapping } from '../../../shared/api';
+import { basename, resolve } from 'node:path';
+import type { ImportPlan, ImportRequest, ManifestMapping, PlanItem } from '../../../shared/api';
 import type { SegmentSpeaker } from '../../../shared/api';
 import type { Db } from '../db/open';
 import { readSetting } from '../services/settings';
 import { applyMapping, parseTranscript, readTable, suggestMapping, type ManifestEntry } from './formats';
+import { findLegPairs, legBase, legTitle, titleFromFile } from './legs';
+import {
+  namePatternFor,
+  readDetails,
+  type NamePatternChoice,
+  type ReadDetails,
+  type UnitDetails,
+} from './name-details';
+import { planItems } from './plan-items';
 import { scanPaths, stemOf, type ScannedFile } from './scan';
+
+export type { UnitDetails } from './name-details';
 
 export interface TranscriptSource {
   path: string;
@@ -13,17 +24,28 @@ export interface TranscriptSource {
   companion: string | null;
 }
 
+interface UnitBase {
+  file: string;
+  /** The manifest row for this unit's file, if any. */
+  entry: ManifestEntry | null;
+  /** What the interaction is told about itself: the manifest row, else what the file-name pattern reads. */
+  details: UnitDetails;
+  /** The interaction's title (a chat export's chats have their own). */
+  title: string;
+}
+
 /** One thing the import turns into interactions, each in its own transaction. */
 export type ImportUnit =
-  | {
+  | (UnitBase & {
       kind: 'call';
-      file: string;
       sources: string[];
       transcript: TranscriptSource | null;
-      entry: ManifestEntry | null;
-    }
-  | { kind: 'transcriptOnly'; file: string; transcript: TranscriptSource; entry: ManifestEntry | null }
-  | { kind: 'chats'; file: string; entry: ManifestEntry | null };
+      /** How the transcript was found: its name, what it says inside, or the user's choice. */
+      transcriptMatch: 'name' | 'hint' | 'user' | null;
+      pairedBy: 'name' | 'manifest' | null;
+    })
+  | (UnitBase & { kind: 'transcriptOnly'; transcript: TranscriptSource; keptByUser: boolean })
+  | (UnitBase & { kind: 'chats' });
 
 export interface Planned {
   plan: ImportPlan;
@@ -33,71 +55,80 @@ export interface Planned {
   mapping: ManifestMapping | null;
 }
 
-type ParsedRequest = Required<Pick<ImportRequest, 'paths' | 'pairLegs' | 'roles'>> &
-  Pick<ImportRequest, 'manifest'>;
+type ParsedRequest = Required<Pick<ImportRequest, 'paths' | 'pairLegs' | 'roles' | 'transcriptMatches'>> &
+  Pick<ImportRequest, 'manifest' | 'namePattern'>;
 
-const AGENT_LEG = /^(.*?)[._ -](agent|operator|rep)$/;
-const CUSTOMER_LEG = /^(.*?)[._ -](caller|customer|client)$/;
+type CallUnit = Extract<ImportUnit, { kind: 'call' }>;
 
 /** Reads what was chosen and decides what each file becomes; nothing is written. */
 export async function planImport(db: Db, request: ParsedRequest): Promise<Planned> {
   const files = scanPaths(request.paths);
   const byKind = (kind: ScannedFile['kind']) => files.filter((file) => file.kind === kind);
   const problems: ImportPlan['problems'] = [];
+  const names = namePatternFor(db, request);
 
   const manifest = await readManifest(db, request, byKind('manifest'));
   const entryFor = (path: string) => manifest?.entries.get(basename(path).toLowerCase()) ?? null;
+  const read = new Map<ImportUnit, ReadDetails>();
+  const describe = (files: string[]) => {
+    const entry = files.map(entryFor).find((found) => found !== null) ?? null;
+    const details = readDetails(names?.pattern ?? null, files, entry);
+    return { entry, details: details.details, read: details };
+  };
 
   // Two-leg calls: pairs named in the manifest, else pairs found by name (used once the user confirms).
   const audio = byKind('audio');
   const legPairs = findLegPairs(audio, manifest?.legPairs ?? []);
   const paired = new Set<string>();
-  const units: ImportUnit[] = [];
-  const calls: Extract<ImportUnit, { kind: 'call' }>[] = [];
+  const calls: CallUnit[] = [];
   const usePairs = request.pairLegs || (manifest?.legPairs.length ?? 0) > 0;
+  const addCall = (sources: string[], title: string, pairedBy: CallUnit['pairedBy']) => {
+    const { read: shown, ...described } = describe(sources);
+    const call: CallUnit = {
+      kind: 'call',
+      file: sources[0]!,
+      sources,
+      transcript: null,
+      transcriptMatch: null,
+      pairedBy,
+      title: described.entry?.title ?? title,
+      ...described,
+    };
+    read.set(call, shown);
+    calls.push(call);
+  };
   for (const pair of usePairs ? legPairs : []) {
     paired.add(pair.agent.path).add(pair.customer.path);
-    calls.push({
-      kind: 'call',
-      file: pair.agent.path,
-      sources: [pair.agent.path, pair.customer.path],
-      transcript: null,
-      entry: entryFor(pair.agent.path) ?? entryFor(pair.customer.path),
-    });
+    addCall([pair.agent.path, pair.customer.path], legTitle(pair.agent.name), pair.by);
   }
-  for (const file of audio) {
-    if (!paired.has(file.path)) {
-      calls.push({
-        kind: 'call',
-        file: file.path,
-        sources: [file.path],
-        transcript: null,
-        entry: entryFor(file.path),
-      });
-    }
-  }
+  for (const file of audio) if (!paired.has(file.path)) addCall([file.path], titleFromFile(file.name), null);
 
-  // Transcripts join the call of the same name; an RTTM joins the STM of the same name.
-  const callByStem = new Map<string, (typeof calls)[number]>();
-  for (const call of calls) {
-    for (const source of call.sources) callByStem.set(stemOf(basename(source)), call);
-    if (call.sources.length === 2) callByStem.set(legBase(stemOf(basename(call.sources[0]!))), call);
+  const transcriptOnly = matchTranscripts(calls, groupCompanions(byKind('transcript')), request, problems);
+  const units: ImportUnit[] = [...calls];
+  for (const { transcript, keptByUser } of transcriptOnly) {
+    const { read: shown, ...described } = describe([transcript.path]);
+    const unit: ImportUnit = {
+      kind: 'transcriptOnly',
+      file: transcript.path,
+      transcript,
+      keptByUser,
+      title: described.entry?.title ?? titleFromFile(basename(transcript.path)),
+      ...described,
+    };
+    read.set(unit, shown);
+    units.push(unit);
   }
-  const transcripts = groupCompanions(byKind('transcript'));
-  for (const transcript of transcripts) {
-    const call = callByStem.get(stemOf(basename(transcript.path))) ?? callByHint(transcript, callByStem);
-    if (call && !call.transcript) call.transcript = transcript;
-    else
-      units.push({
-        kind: 'transcriptOnly',
-        file: transcript.path,
-        transcript,
-        entry: entryFor(transcript.path),
-      });
+  for (const chat of byKind('chat')) {
+    const { read: shown, ...described } = describe([chat.path]);
+    const unit: ImportUnit = {
+      kind: 'chats',
+      file: chat.path,
+      title: titleFromFile(chat.name),
+      ...described,
+    };
+    read.set(unit, shown);
+    units.push(unit);
   }
-  units.unshift(...calls);
-  for (const chat of byKind('chat'))
-    units.push({ kind: 'chats', file: chat.path, entry: entryFor(chat.path) });
 
   const roleQuestions: ImportPlan['roleQuestions'] = [];
   for (const unit of units) {
@@ -119,7 +150,7 @@ export async function planImport(db: Db, request: ParsedRequest): Promise<Planne
     }
   }
 
-  const unknown = byKind('unknown');
+  const items = planItems(files, units, read, manifest?.path ?? null);
   return {
     units,
     manifestColumns: manifest?.columns ?? null,
@@ -131,7 +162,7 @@ export async function planImport(db: Db, request: ParsedRequest): Promise<Planne
         transcripts: byKind('transcript').length,
         chats: byKind('chat').length,
         manifests: byKind('manifest').length,
-        unknown: unknown.length,
+        unknown: byKind('unknown').length,
       },
       calls: units.filter((unit) => unit.kind !== 'chats').length,
       chatFiles: units.filter((unit) => unit.kind === 'chats').length,
@@ -147,10 +178,78 @@ export async function planImport(db: Db, request: ParsedRequest): Promise<Planne
           }
         : null,
       roleQuestions,
-      unknownFiles: unknown.slice(0, 50).map((file) => file.path),
       problems,
+      pairLegs: usePairs && legPairs.length > 0,
+      namePattern: names ? patternSummary(names, items) : null,
+      items,
     },
   };
+}
+
+function patternSummary(names: NamePatternChoice, items: PlanItem[]): ImportPlan['namePattern'] {
+  const read = items.filter((item) => item.nameMatch !== null && item.leg !== 'customer');
+  const matched = read.filter((item) => item.nameMatch === 'matched').length;
+  return { pattern: names.source, remembered: names.remembered, matched, unmatched: read.length - matched };
+}
+
+/**
+ * Transcripts find their call: first as the user chose, then by name (the recording's, or the pair's
+ * name without its leg), then by the recording the transcript names inside itself. The rest, and
+ * those the user keeps apart, are transcripts to read without a recording.
+ */
+function matchTranscripts(
+  calls: CallUnit[],
+  transcripts: TranscriptSource[],
+  request: ParsedRequest,
+  problems: ImportPlan['problems'],
+): { transcript: TranscriptSource; keptByUser: boolean }[] {
+  const callByFile = new Map<string, CallUnit>();
+  const callByStem = new Map<string, CallUnit>();
+  for (const call of calls) {
+    for (const source of call.sources) {
+      callByFile.set(source, call);
+      callByStem.set(stemOf(basename(source)), call);
+    }
+    if (call.sources.length === 2) callByStem.set(legBase(stemOf(basename(call.sources[0]!))), call);
+  }
+  const fixes = new Map(
+    Object.entries(request.transcriptMatches).map(([transcript, call]) => [
+      resolve(transcript),
+      call === null ? null : resolve(call),
+    ]),
+  );
+  const left: TranscriptSource[] = [];
+  const alone: { transcript: TranscriptSource; keptByUser: boolean }[] = [];
+  for (const transcript of transcripts) {
+    if (!fixes.has(transcript.path)) {
+      left.push(transcript);
+      continue;
+    }
+    const target = fixes.get(transcript.path)!;
+    const call = target === null ? null : callByFile.get(target);
+    if (target === null) alone.push({ transcript, keptByUser: true });
+    else if (call && !call.transcript) {
+      call.transcript = transcript;
+      call.transcriptMatch = 'user';
+    } else {
+      problems.push({
+        file: transcript.path,
+        message: call
+          ? `${basename(transcript.path)} cannot join ${basename(target)}: that call already has a transcript.`
+          : `${basename(transcript.path)} cannot join ${basename(target)}: it is not a recording in this import.`,
+      });
+      left.push(transcript);
+    }
+  }
+  for (const transcript of left) {
+    const byName = callByStem.get(stemOf(basename(transcript.path)));
+    const call = byName ?? callByHint(transcript, callByStem);
+    if (call && !call.transcript) {
+      call.transcript = transcript;
+      call.transcriptMatch = byName ? 'name' : 'hint';
+    } else alone.push({ transcript, keptByUser: false });
+  }
+  return alone;
 }
 
 export function readTranscript(source: TranscriptSource) {
@@ -178,7 +277,7 @@ export function mappingSettingKey(columns: readonly string[]): string {
 }
 
 async function readManifest(db: Db, request: ParsedRequest, found: ScannedFile[]) {
-  const path = request.manifest?.path ?? found[0]?.path;
+  const path = request.manifest?.path ? resolve(request.manifest.path) : found[0]?.path;
   if (!path) return null;
   const table = await readTable({ fileName: basename(path), bytes: readFileSync(path) });
   const saved = readSetting(db, mappingSettingKey(table.columns));
@@ -210,28 +309,6 @@ async function readManifest(db: Db, request: ParsedRequest, found: ScannedFile[]
   };
 }
 
-function findLegPairs(audio: ScannedFile[], fromManifest: { agent: string; customer: string }[]) {
-  const byName = new Map(audio.map((file) => [file.name.toLowerCase(), file]));
-  const pairs: { agent: ScannedFile; customer: ScannedFile }[] = [];
-  for (const named of fromManifest) {
-    const agent = byName.get(named.agent);
-    const customer = byName.get(named.customer);
-    if (agent && customer) pairs.push({ agent, customer });
-  }
-  if (pairs.length > 0) return pairs;
-  const customers = new Map<string, ScannedFile>();
-  for (const file of audio) {
-    const match = CUSTOMER_LEG.exec(file.stem);
-    if (match) customers.set(match[1]!, file);
-  }
-  for (const file of audio) {
-    const match = AGENT_LEG.exec(file.stem);
-    const customer = match ? customers.get(match[1]!) : undefined;
-    if (customer) pairs.push({ agent: file, customer });
-  }
-  return pairs;
-}
-
 /** The recording a transcript names inside itself (Azure `source`, AWS job name, STM file column). */
 function callByHint<T>(transcript: TranscriptSource, callByStem: Map<string, T>): T | undefined {
   try {
@@ -240,10 +317,6 @@ function callByHint<T>(transcript: TranscriptSource, callByStem: Map<string, T>)
   } catch {
     return undefined; // unreadable transcripts are reported when the role questions are gathered
   }
-}
-
-function legBase(stem: string): string {
-  return AGENT_LEG.exec(stem)?.[1] ?? CUSTOMER_LEG.exec(stem)?.[1] ?? stem;
 }
 
 function groupCompanions(transcripts: ScannedFile[]): TranscriptSource[] {

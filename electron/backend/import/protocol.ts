@@ -6,8 +6,10 @@ export interface ImportWorkerInput {
   dataDir: string;
   nativeBinding?: string;
   batchId: number;
-  request: Required<Pick<ImportRequest, 'paths' | 'pairLegs' | 'roles' | 'copyRecordings'>> &
-    Pick<ImportRequest, 'manifest'>;
+  request: Required<
+    Pick<ImportRequest, 'paths' | 'pairLegs' | 'roles' | 'copyRecordings' | 'transcriptMatches'>
+  > &
+    Pick<ImportRequest, 'manifest' | 'namePattern'>;
 }
 
 /** Main → worker. */

@@ -1,7 +1,8 @@
 import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import type { UnrecognisedReason } from '../../../shared/api';
 import { EarmarkError } from '../../../shared/errors';
-import { detectKind } from './formats';
+import { detectKind, unknownReason } from './formats';
 
 export type FileKind = 'audio' | 'transcript' | 'chat' | 'manifest' | 'unknown';
 
@@ -11,6 +12,8 @@ export interface ScannedFile {
   /** Lower-cased name without extension (and without a `.transcript`-style second extension): how files are matched. */
   stem: string;
   kind: FileKind;
+  /** Why an 'unknown' file is not imported. */
+  reason: UnrecognisedReason | null;
   size: number;
 }
 
@@ -45,7 +48,7 @@ export function scanPaths(paths: readonly string[]): ScannedFile[] {
         path,
         name: basename(path),
         stem: stemOf(basename(path)),
-        kind: sniff(path, stat.size),
+        ...sniff(path, stat.size),
         size: stat.size,
       });
     }
@@ -61,7 +64,7 @@ export function stemOf(name: string): string {
     .replace(/[._-](transcript|transcription|stm|rttm|vtt|srt|json)$/, '');
 }
 
-function sniff(path: string, size: number): FileKind {
+function sniff(path: string, size: number): Pick<ScannedFile, 'kind' | 'reason'> {
   const head = Buffer.alloc(Math.min(SNIFF_BYTES, size));
   if (head.length > 0) {
     const fd = openSync(path, 'r');
@@ -71,5 +74,6 @@ function sniff(path: string, size: number): FileKind {
       closeSync(fd);
     }
   }
-  return detectKind(basename(path), head);
+  const kind = detectKind(basename(path), head);
+  return { kind, reason: kind === 'unknown' ? unknownReason(head) : null };
 }

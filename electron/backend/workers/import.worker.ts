@@ -6,6 +6,7 @@ import { connect } from '../db/open';
 import { writeSetting } from '../services/settings';
 import { reportFailure } from './protocol';
 import { importUnit } from '../import/execute';
+import { rememberNamePattern } from '../import/name-details';
 import { mappingSettingKey, planImport } from '../import/plan';
 import type { ImportCommand, ImportMessage, ImportWorkerInput } from '../import/protocol';
 
@@ -26,7 +27,10 @@ async function main() {
   const db = connect(input.dataDir, input.nativeBinding);
   try {
     const planned = await planImport(db, input.request);
-    if (input.mode === 'plan') return post({ type: 'plan', plan: planned.plan });
+    // In a run the plan goes out too: the command line's report accounts for every file with it.
+    post({ type: 'plan', plan: planned.plan });
+    if (input.mode === 'plan') return;
+    rememberNamePattern(db, input.request);
 
     if (planned.manifestColumns && planned.mapping) {
       writeSetting(db, mappingSettingKey(planned.manifestColumns), JSON.stringify(planned.mapping));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_PATTERN_LENGTH } from '../../import/name-pattern';
 import { Id, SegmentSpeaker } from '../schemas';
 import { method } from './define';
 
@@ -36,9 +37,91 @@ export const ImportRequest = z
     roles: z.record(Path, z.record(z.string().max(200), SegmentSpeaker)).default({}),
     /** Copy recordings into the data folder instead of playing them from where they are. */
     copyRecordings: z.boolean().default(false),
+    /**
+     * Reads details from file names (see shared/import/name-pattern). Left out: the pattern last used for
+     * these folders; '' : none (and forget the remembered one when the import starts).
+     */
+    namePattern: z.string().max(MAX_PATTERN_LENGTH).optional(),
+    /** The user's fixes: which recording (its file) a transcript joins, or null to keep it a transcript only. */
+    transcriptMatches: z.record(Path, Path.nullable()).default({}),
   })
   .strict();
 export type ImportRequest = z.input<typeof ImportRequest>;
+
+/** What one chosen file becomes. */
+export const planRoles = [
+  /** A recording that becomes a call on its own. */
+  'call',
+  /** One leg of a two-leg call; `with` is the other leg. */
+  'twoLegCall',
+  /** Joins the call of the recording in `with`. */
+  'transcript',
+  /** No recording: a call to read. */
+  'transcriptOnly',
+  /** An RTTM read together with the STM in `with`. */
+  'companion',
+  /** A chat export: one chat per conversation in it. */
+  'chats',
+  'manifest',
+  /** Not imported; `reason` says why. */
+  'unrecognised',
+] as const;
+export const PlanRole = z.enum(planRoles);
+export type PlanRole = z.infer<typeof PlanRole>;
+
+/** Why a file is left out of the import. */
+export const unrecognisedReasons = [
+  'empty',
+  /** A ZIP archive or Office document other than an .xlsx manifest. */
+  'archive',
+  /** Binary data that is not a recording Earmark can read. */
+  'binary',
+  /** JSON that is neither a transcript nor a chat export Earmark knows. */
+  'json',
+  /** Text that is not a transcript, chat export or table Earmark knows. */
+  'text',
+  /** A second manifest: one import reads one; `with` is the one it reads. */
+  'extraManifest',
+] as const;
+export const UnrecognisedReason = z.enum(unrecognisedReasons);
+export type UnrecognisedReason = z.infer<typeof UnrecognisedReason>;
+
+/** The details an interaction gets from a manifest row or a file name. */
+export const detailFields = [
+  'agent',
+  'team',
+  'startedAt',
+  'direction',
+  'queue',
+  'customerRef',
+  'externalId',
+] as const;
+export const DetailField = z.enum(detailFields);
+export type DetailField = z.infer<typeof DetailField>;
+
+export const PlanItem = z.object({
+  file: z.string(),
+  becomes: PlanRole,
+  /** See planRoles. */
+  with: z.string().nullable(),
+  /** Which leg of a two-leg call. */
+  leg: z.enum(['agent', 'customer']).nullable(),
+  /** How a transcript found its recording, or two legs each other. */
+  matchedBy: z.enum(['name', 'hint', 'manifest', 'user']).nullable(),
+  /** The title the interaction will have (calls and transcripts only; a chat export's chats have their own). */
+  title: z.string().nullable(),
+  /** Each detail with where it comes from; a manifest row wins over the file-name pattern. */
+  details: z.partialRecord(
+    DetailField,
+    z.object({ value: z.string(), from: z.enum(['manifest', 'pattern']) }),
+  ),
+  /** How the file-name pattern read this file's name (null: no pattern, or not a file the pattern reads). */
+  nameMatch: z.enum(['matched', 'unmatched', 'notADate']).nullable(),
+  reason: UnrecognisedReason.nullable(),
+  /** What is wrong with this file's details or match, in words (a pattern value that is not valid ...). */
+  problem: z.string().nullable(),
+});
+export type PlanItem = z.infer<typeof PlanItem>;
 
 export const ImportPlan = z.object({
   files: z.object({
@@ -72,8 +155,21 @@ export const ImportPlan = z.object({
       ),
     }),
   ),
-  unknownFiles: z.array(z.string()),
   problems: z.array(z.object({ file: z.string(), message: z.string() })),
+  /** True when two-leg files are paired into one call. */
+  pairLegs: z.boolean(),
+  /** The file-name pattern in use, and how many names it read. */
+  namePattern: z
+    .object({
+      pattern: z.string(),
+      /** True when it is the pattern last used for these folders, not one given with the request. */
+      remembered: z.boolean(),
+      matched: z.number().int(),
+      unmatched: z.number().int(),
+    })
+    .nullable(),
+  /** Every chosen file, in the order found, with what it becomes. */
+  items: z.array(PlanItem),
 });
 export type ImportPlan = z.infer<typeof ImportPlan>;
 

@@ -69,7 +69,9 @@ function read(tokens: readonly PatternToken[], captures: string[]): NameMatch {
     const text = captures[i]!;
     if (token.kind === 'text') values[token.field] = SPACED.has(token.field) ? spaced(text) : text.trim();
     else if (token.kind === 'digits')
-      date[token.part] = token.century ? `20${text}` : text.padStart(token.part === 'millisecond' ? 3 : 2, '0');
+      date[token.part] = token.century
+        ? `20${text}`
+        : text.padStart(token.part === 'millisecond' ? 3 : 2, '0');
   });
   if (date.year !== undefined) {
     const when = wallClock(date);

@@ -168,7 +168,12 @@ export function parseNamePattern(source: string): ParsedNamePattern {
   if (datePartAt.size > 0) {
     for (const required of ['year', 'month', 'day'] as const) {
       if (!datePartAt.has(required))
-        return fail({ code: 'incompleteDate', at: Math.min(...datePartAt.values()), missing: required, needs: null });
+        return fail({
+          code: 'incompleteDate',
+          at: Math.min(...datePartAt.values()),
+          missing: required,
+          needs: null,
+        });
     }
     for (const [part, needs] of Object.entries(NEEDS) as [DatePart, DatePart][]) {
       if (datePartAt.has(part) && !datePartAt.has(needs))
@@ -197,7 +202,13 @@ function dateTokens(
     const run = format.slice(i, end);
     const spec = DATE_RUNS[run];
     if (!spec) return { ok: false, error: { code: 'unknownDatePart', at: i, part: run } };
-    tokens.push({ kind: 'digits', part: spec.part, min: spec.min, max: spec.max, century: spec.century ?? false });
+    tokens.push({
+      kind: 'digits',
+      part: spec.part,
+      min: spec.min,
+      max: spec.max,
+      century: spec.century ?? false,
+    });
     i = end;
   }
   return { ok: true, tokens };

@@ -99,7 +99,11 @@ describe('patterns with mistakes', () => {
     ['{agent}{*}', 'adjacent', '{agent} and {*} follow each other at character 8'],
     ['{agent}_{date:yyyy-MM}', 'incompleteDate', 'The date at character 9 has no day (dd)'],
     ['{agent}_{time:HH-mm}', 'incompleteDate', 'has no year (yyyy)'],
-    ['{agent}_{date}_{time:mm}', 'incompleteDate', 'The minutes (mm) at character 16 needs the hour (HH) too'],
+    [
+      '{agent}_{date}_{time:mm}',
+      'incompleteDate',
+      'The minutes (mm) at character 16 needs the hour (HH) too',
+    ],
     ['calls/{agent}', 'folderSeparator', 'the folder separator at character 6 cannot be in one'],
     ['{*}.wav', 'nothingToRead', 'The pattern reads nothing'],
   ])('%s: %s', (source, code, message) => {
@@ -119,14 +123,20 @@ describe('properties', () => {
   it('never throws, and points every problem at a character of the pattern', () => {
     const alphabet = fc.constantFrom(...'{}:_-*/.aAdgeMyHmsST'.split(''), '{agent}', '{date:', '{*}');
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.array(alphabet).map((parts) => parts.join(''))), (source) => {
-        const parsed = parseNamePattern(source);
-        if (!parsed.ok) {
-          expect(parsed.error.at).toBeGreaterThanOrEqual(0);
-          expect(parsed.error.at).toBeLessThanOrEqual(source.length);
-          expect(describeNamePatternError(parsed.error)).toMatch(/\S/);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.array(alphabet).map((parts) => parts.join('')),
+        ),
+        (source) => {
+          const parsed = parseNamePattern(source);
+          if (!parsed.ok) {
+            expect(parsed.error.at).toBeGreaterThanOrEqual(0);
+            expect(parsed.error.at).toBeLessThanOrEqual(source.length);
+            expect(describeNamePatternError(parsed.error)).toMatch(/\S/);
+          }
+        },
+      ),
     );
   });
 
@@ -192,26 +202,30 @@ describe('properties', () => {
     );
     const nameChar = fc.constantFrom(...'aA_.-0123'.split(''));
     fc.assert(
-      fc.property(fc.array(piece, { minLength: 1, maxLength: 6 }), fc.array(nameChar, { maxLength: 16 }), (pieces, chars) => {
-        const parsed = parseNamePattern(pieces.join(''));
-        if (!parsed.ok) return;
-        const name = chars.join('');
-        const expected = regexSplit(parsed.pattern.tokens, name);
-        const got = matchFileName(parsed.pattern, name);
-        if (expected === null || !got.matched) {
-          expect(got).toMatchObject({ matched: false, reason: expected === null ? 'noMatch' : 'notADate' });
-          return;
-        }
-        // The text each placeholder got is the regular expression's group (underscores read as spaces in names).
-        let group = 1;
-        for (const token of parsed.pattern.tokens) {
-          if (token.kind === 'literal') continue;
-          const text = expected[group++]!;
-          if (token.kind !== 'text') continue;
-          const read = token.field === 'externalId' ? text : text.replace(/_+/g, ' ').trim();
-          expect(got.values[token.field]).toBe(read);
-        }
-      }),
+      fc.property(
+        fc.array(piece, { minLength: 1, maxLength: 6 }),
+        fc.array(nameChar, { maxLength: 16 }),
+        (pieces, chars) => {
+          const parsed = parseNamePattern(pieces.join(''));
+          if (!parsed.ok) return;
+          const name = chars.join('');
+          const expected = regexSplit(parsed.pattern.tokens, name);
+          const got = matchFileName(parsed.pattern, name);
+          if (expected === null || !got.matched) {
+            expect(got).toMatchObject({ matched: false, reason: expected === null ? 'noMatch' : 'notADate' });
+            return;
+          }
+          // The text each placeholder got is the regular expression's group (underscores read as spaces in names).
+          let group = 1;
+          for (const token of parsed.pattern.tokens) {
+            if (token.kind === 'literal') continue;
+            const text = expected[group++]!;
+            if (token.kind !== 'text') continue;
+            const read = token.field === 'externalId' ? text : text.replace(/_+/g, ' ').trim();
+            expect(got.values[token.field]).toBe(read);
+          }
+        },
+      ),
     );
   });
 

@@ -1,3 +1,4 @@
+import type { UnrecognisedReason } from '../../../../shared/api';
 import { isChatCsv } from './chats/generic-csv';
 import { looksLikeJson } from './json';
 import { chatJsonFormat, extensionOf, transcriptJsonFormat, transcriptTextKind } from './shapes';
@@ -49,6 +50,19 @@ export function detectKind(fileName: string, firstBytes: Uint8Array): FileKind {
   if (TABLE_EXTENSIONS.has(ext)) return 'manifest';
   if (transcriptTextKind(fileName, text) !== null) return 'transcript';
   return AUDIO_EXTENSIONS.has(ext) ? 'audio' : 'unknown';
+}
+
+/** Why detectKind found a file to be 'unknown', for the import plan and the command line's report. */
+export function unknownReason(firstBytes: Uint8Array): UnrecognisedReason {
+  if (firstBytes.length === 0) return 'empty';
+  if (
+    (firstBytes[0] === 0x50 && firstBytes[1] === 0x4b) ||
+    (firstBytes[0] === 0xd0 && firstBytes[1] === 0xcf)
+  )
+    return 'archive';
+  const text = decodePrefix(firstBytes);
+  if (text === null) return 'binary';
+  return looksLikeJson(text) ? 'json' : 'text';
 }
 
 function utf16Of(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {

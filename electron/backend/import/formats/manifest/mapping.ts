@@ -172,6 +172,27 @@ const Fields = z.object({
   channel: choice('channel', CHANNELS, 'call or chat'),
 });
 
+type DetailCellField = 'agent' | 'team' | 'startedAt' | 'direction' | 'queue' | 'customerRef' | 'externalId';
+
+/**
+ * Details read from elsewhere (a file name) by the same rules as manifest cells, field by field:
+ * a value that is not valid is left out and its problem returned, the others are kept.
+ */
+export function readDetailCells(cells: Partial<Record<DetailCellField, string>>): {
+  values: Partial<Pick<ManifestEntry, DetailCellField>>;
+  problems: string[];
+} {
+  const values: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [field, text] of Object.entries(cells) as [DetailCellField, string][]) {
+    const result = Fields.shape[field].safeParse(text);
+    if (result.success) {
+      if (result.data !== null) values[field] = result.data;
+    } else problems.push(...result.error.issues.map((issue) => issue.message));
+  }
+  return { values: values as Partial<Pick<ManifestEntry, DetailCellField>>, problems };
+}
+
 /**
  * Rules across fields, on the raw cells: zod skips an object's refinements once a field has
  * failed, and the user should see every problem of a row at once.
