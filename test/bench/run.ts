@@ -10,6 +10,7 @@ import { benchApiRoundtrip } from './api-roundtrip';
 import { benchCoaching } from './coaching';
 import { benchColdStart } from './cold-start';
 import { benchAutosave } from './evaluations';
+import { benchImportPlan } from './import-plan';
 import { benchLibrary } from './library';
 import { benchPeaks } from './peaks';
 import { benchReview } from './review';
@@ -45,6 +46,7 @@ async function main() {
   await section('peaks', () => benchPeaks(quick));
   await section('library', () => benchLibrary(quick));
   await section('coaching', () => benchCoaching(quick));
+  await section('import_plan', () => benchImportPlan(quick));
   console.log(JSON.stringify(results));
 }
 

@@ -29,37 +29,58 @@ export function matchFileName(pattern: NamePattern, fileName: string): NameMatch
  * The text each token covers, or null. Backtracking over (token, position) with failed states
  * remembered: whether the rest matches from a position does not depend on how it was reached, so
  * this takes at most tokens × length² steps whatever the name (a regular expression of several
- * lazy groups can take length^groups on a name that almost matches).
+ * lazy groups can take length^groups on a name that almost matches). A text placeholder followed by
+ * literal text only tries the ends where that text follows, which makes a typical name linear.
  */
 function split(tokens: readonly PatternToken[], name: string): string[] | null {
   const n = name.length;
+  // Lower-cased once for the letter-case-blind comparisons; some letters change length when
+  // lower-cased, and then positions would not line up, so such names compare as written.
+  const folded = name.toLowerCase();
+  const haystack = folded.length === n ? folded : name;
+  const literals = tokens.map((token) =>
+    token.kind === 'literal' ? (folded.length === n ? token.text.toLowerCase() : token.text) : '',
+  );
   const failed = new Uint8Array((tokens.length + 1) * (n + 1));
-  const captures: string[] = new Array<string>(tokens.length).fill('');
+  const ends = new Int32Array(tokens.length);
   const from = (ti: number, pos: number): boolean => {
     if (ti === tokens.length) return pos === n;
     const state = ti * (n + 1) + pos;
     if (failed[state]) return false;
     const token = tokens[ti]!;
-    const take = (end: number) => {
-      captures[ti] = name.slice(pos, end);
-      return from(ti + 1, end);
-    };
     let found = false;
     if (token.kind === 'literal') {
-      const end = pos + token.text.length;
-      found = end <= n && sameText(name.slice(pos, end), token.text) && take(end);
+      const end = pos + literals[ti]!.length;
+      found = haystack.startsWith(literals[ti]!, pos) && ((ends[ti] = end), from(ti + 1, end));
     } else if (token.kind === 'digits') {
       // As many digits as the part allows first: `{date:yyyyMd}` reads 20241231 as December 31.
       let digits = 0;
       while (digits < token.max && pos + digits < n && isDigit(name.charCodeAt(pos + digits))) digits++;
-      for (let length = digits; !found && length >= token.min; length--) found = take(pos + length);
+      for (let length = digits; !found && length >= token.min; length--) {
+        ends[ti] = pos + length;
+        found = from(ti + 1, pos + length);
+      }
+    } else if (ti + 1 < tokens.length && tokens[ti + 1]!.kind === 'literal') {
+      const next = literals[ti + 1]!;
+      for (
+        let end = haystack.indexOf(next, pos + 1);
+        !found && end !== -1;
+        end = haystack.indexOf(next, end + 1)
+      ) {
+        ends[ti] = end;
+        found = from(ti + 1, end);
+      }
     } else {
-      for (let end = pos + 1; !found && end <= n; end++) found = take(end);
+      for (let end = pos + 1; !found && end <= n; end++) {
+        ends[ti] = end;
+        found = from(ti + 1, end);
+      }
     }
     if (!found) failed[state] = 1;
     return found;
   };
-  return from(0, 0) ? captures : null;
+  if (!from(0, 0)) return null;
+  return tokens.map((_, ti) => name.slice(ti === 0 ? 0 : ends[ti - 1]!, ends[ti]!));
 }
 
 function read(tokens: readonly PatternToken[], captures: string[]): NameMatch {
@@ -111,5 +132,3 @@ export function daysInMonth(year: number, month: number): number {
 }
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
-/** Letter case is ignored in literal text: a file system may change it, recorders differ. */
-const sameText = (a: string, b: string) => a === b || a.toLowerCase() === b.toLowerCase();

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPlan, ImportRequest } from '../../../../shared/api';
 import { ImportProgressView } from './ImportProgressView';
-import { PathsStep } from './PathsStep';
+import { PathsStep, type PathsForm, type PlanChoices } from './PathsStep';
 import { PlanStep } from './PlanStep';
 
 type Step =
@@ -15,23 +15,46 @@ type Step =
 export function ImportPage() {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>({ name: 'paths' });
+  // Kept here, not in the steps: "Back" returns to the paths as typed, and the choices made on the plan.
+  const [form, setForm] = useState<PathsForm>({ paths: '', copy: false });
+  const [choices, setChoices] = useState<PlanChoices>({});
   return (
     <Stack maw={1100} data-testid="import" data-step={step.name}>
       <Title order={2}>{t('import.title')}</Title>
       {step.name === 'paths' && (
-        <PathsStep onPlanned={(request, plan) => setStep({ name: 'plan', request, plan })} />
+        <PathsStep
+          form={form}
+          onChange={setForm}
+          choices={choices}
+          onPlanned={(request, plan) => setStep({ name: 'plan', request, plan })}
+        />
       )}
       {step.name === 'plan' && (
         <PlanStep
           request={step.request}
           plan={step.plan}
-          onBack={() => setStep({ name: 'paths' })}
+          onBack={() => {
+            setChoices({
+              ...(step.request.namePattern !== undefined ? { namePattern: step.request.namePattern } : {}),
+              ...(step.request.transcriptMatches
+                ? { transcriptMatches: step.request.transcriptMatches }
+                : {}),
+            });
+            setStep({ name: 'paths' });
+          }}
           onReplanned={(request, plan) => setStep({ name: 'plan', request, plan })}
           onStarted={(batchId) => setStep({ name: 'progress', batchId })}
         />
       )}
       {step.name === 'progress' && (
-        <ImportProgressView batchId={step.batchId} onAgain={() => setStep({ name: 'paths' })} />
+        <ImportProgressView
+          batchId={step.batchId}
+          onAgain={() => {
+            setForm({ paths: '', copy: false });
+            setChoices({});
+            setStep({ name: 'paths' });
+          }}
+        />
       )}
     </Stack>
   );

@@ -1,22 +1,40 @@
 import { Button, Card, Checkbox, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPlan, ImportRequest } from '../../../../shared/api';
 import { api } from '../../api/client';
 
+export interface PathsForm {
+  /** As typed: one path per line. */
+  paths: string;
+  copy: boolean;
+}
+
+/** What the user chose on the plan, kept when they go back to the paths. */
+export type PlanChoices = Pick<ImportRequest, 'namePattern' | 'transcriptMatches' | 'pairLegs'>;
+
 /** Step 1: which files and folders. Paths are on this computer: the backend reads them where they are. */
-export function PathsStep({ onPlanned }: { onPlanned: (request: ImportRequest, plan: ImportPlan) => void }) {
+export function PathsStep({
+  form,
+  onChange,
+  choices,
+  onPlanned,
+}: {
+  form: PathsForm;
+  onChange: (form: PathsForm) => void;
+  /** What the user chose on the plan before going back: kept for the next look. */
+  choices: PlanChoices;
+  onPlanned: (request: ImportRequest, plan: ImportPlan) => void;
+}) {
   const { t } = useTranslation();
-  const [paths, setPaths] = useState('');
-  const [copy, setCopy] = useState(false);
-  const list = paths
+  const list = form.paths
     .split('\n')
     .map((line) => line.trim())
     .filter(Boolean);
   const preview = useMutation({
     mutationFn: async () => {
-      const request: ImportRequest = { paths: list, copyRecordings: copy };
+      // Legs that pair by name are offered paired: that is what nearly everyone wants.
+      const request: ImportRequest = { paths: list, copyRecordings: form.copy, pairLegs: true, ...choices };
       return { request, plan: await api.import.preview(request) };
     },
     onSuccess: ({ request, plan }) => onPlanned(request, plan),
@@ -32,14 +50,14 @@ export function PathsStep({ onPlanned }: { onPlanned: (request: ImportRequest, p
           placeholder="/home/qa/exports/2026-11"
           autosize
           minRows={3}
-          value={paths}
-          onChange={(event) => setPaths(event.currentTarget.value)}
+          value={form.paths}
+          onChange={(event) => onChange({ ...form, paths: event.currentTarget.value })}
           data-testid="import-paths"
         />
         <Checkbox
           label={t('import.paths.copy')}
-          checked={copy}
-          onChange={(event) => setCopy(event.currentTarget.checked)}
+          checked={form.copy}
+          onChange={(event) => onChange({ ...form, copy: event.currentTarget.checked })}
           data-testid="import-copy"
         />
         {preview.error && (

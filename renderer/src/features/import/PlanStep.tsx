@@ -1,13 +1,17 @@
-import { Alert, Button, Card, Checkbox, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Checkbox, Group, List, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPlan, ImportRequest, ManifestMapping as Mapping } from '../../../../shared/api';
 import { api } from '../../api/client';
 import { ManifestMapping } from './ManifestMapping';
+import { NamePatternCard } from './NamePatternCard';
+import { PlanFileList } from './PlanFileList';
+import { PlanSummary } from './PlanSummary';
+import { baseName } from './plan-view';
 import { SpeakerRoles, type RoleAnswers } from './SpeakerRoles';
 
-/** Step 2: what the chosen files will become; mapping and pairing changes are previewed again at once. */
+/** Step 2: what the chosen files will become; every change (mapping, pairing, pattern, a match) is previewed again at once. */
 export function PlanStep({
   request,
   plan,
@@ -24,7 +28,7 @@ export function PlanStep({
   const { t } = useTranslation();
   const [roles, setRoles] = useState<RoleAnswers>({});
   // Local, so the box shows the choice at once while the preview is worked out again.
-  const [pairLegs, setPairLegs] = useState(Boolean(request.pairLegs));
+  const [pairLegs, setPairLegs] = useState(plan.pairLegs);
   const replan = useMutation({
     mutationFn: async (next: ImportRequest) => ({ next, plan: await api.import.preview(next) }),
     onSuccess: ({ next, plan: replanned }) => onReplanned(next, replanned),
@@ -40,31 +44,16 @@ export function PlanStep({
   });
   const setMapping = (mapping: Mapping) =>
     replan.mutate({ ...request, manifest: { path: plan.manifest!.path, mapping } });
+  const setMatch = (transcript: string, recording: string | null) =>
+    replan.mutate({
+      ...request,
+      transcriptMatches: { ...request.transcriptMatches, [transcript]: recording },
+    });
   const nothing = plan.calls + plan.chatFiles === 0;
 
   return (
-    <Stack data-testid="import-plan">
-      <Card withBorder>
-        <Title order={4} mb="xs">
-          {t('import.plan.title')}
-        </Title>
-        <SimpleGrid cols={{ base: 2, md: 6 }}>
-          {(['total', 'audio', 'transcripts', 'chats', 'manifests', 'unknown'] as const).map((key) => (
-            <div key={key}>
-              <Text size="xl" fw={700} data-testid={`plan-${key}`}>
-                {plan.files[key]}
-              </Text>
-              <Text size="xs" c="dimmed">
-                {t(`import.plan.files.${key}`)}
-              </Text>
-            </div>
-          ))}
-        </SimpleGrid>
-        <Text mt="sm" data-testid="plan-summary">
-          {t('import.plan.summaryCalls', { count: plan.calls })}{' '}
-          {t('import.plan.summaryChats', { count: plan.chatFiles })}
-        </Text>
-      </Card>
+    <Stack data-testid="import-plan" data-busy={replan.isPending}>
+      <PlanSummary plan={plan} />
 
       {plan.legPairs.length > 0 && (
         <Card withBorder>
@@ -84,19 +73,23 @@ export function PlanStep({
         </Card>
       )}
 
+      <NamePatternCard
+        plan={plan}
+        busy={replan.isPending}
+        onApply={(namePattern) => replan.mutate({ ...request, namePattern })}
+      />
       {plan.manifest && <ManifestMapping manifest={plan.manifest} onChange={setMapping} />}
       {plan.roleQuestions.length > 0 && (
         <SpeakerRoles questions={plan.roleQuestions} answers={roles} onChange={setRoles} />
       )}
 
-      {(plan.problems.length > 0 || plan.unknownFiles.length > 0) && (
+      <PlanFileList plan={plan} onMatch={setMatch} />
+
+      {plan.problems.length > 0 && (
         <Alert color="yellow" title={t('import.plan.problems')} data-testid="plan-problems">
           <List size="sm">
             {plan.problems.map((problem) => (
               <List.Item key={problem.file}>{problem.message}</List.Item>
-            ))}
-            {plan.unknownFiles.map((file) => (
-              <List.Item key={file}>{t('import.plan.unknownFile', { file })}</List.Item>
             ))}
           </List>
         </Alert>
@@ -104,7 +97,7 @@ export function PlanStep({
 
       {(replan.error ?? start.error) && <Text c="red">{(replan.error ?? start.error)!.message}</Text>}
       <Group>
-        <Button variant="default" onClick={onBack}>
+        <Button variant="default" onClick={onBack} data-testid="import-back">
           {t('import.plan.back')}
         </Button>
         <Button
@@ -118,8 +111,4 @@ export function PlanStep({
       </Group>
     </Stack>
   );
-}
-
-function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
 }

@@ -1,4 +1,4 @@
-import { Alert, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Loader, Stack } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import type { InteractionDetail } from '../../../../shared/api';
 import { api } from '../../api/client';
 import { useShortcuts } from '../shortcuts/useShortcuts';
 import { CallWorkspace } from './call/CallWorkspace';
+import { TranscriptOnlyWorkspace } from './call/TranscriptOnlyWorkspace';
 import { ChatWorkspace } from './chat/ChatWorkspace';
 import { dockFromSearch, searchWithDock, type DockState } from './dock/dock-url';
 import { EvaluationDock, focusDockedForm } from './dock/EvaluationDock';
@@ -72,7 +73,7 @@ function Workspace({ item, librarySearch }: { item: InteractionDetail; librarySe
     ) : item.recording ? (
       <CallWorkspace interaction={item} recording={item.recording} />
     ) : (
-      <Text c="dimmed">{t('review.noRecording')}</Text>
+      <TranscriptOnlyWorkspace interaction={item} />
     );
 
   return (

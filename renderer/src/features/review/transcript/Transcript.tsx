@@ -29,6 +29,7 @@ export const Transcript = memo(function Transcript({
   onPlay,
   onPin,
   onOpenMoment,
+  playable = true,
 }: {
   segments: readonly Segment[];
   store: PlayerStore;
@@ -37,6 +38,8 @@ export const Transcript = memo(function Transcript({
   onPlay: (ms: number) => void;
   onPin: (turn: Segment) => void;
   onOpenMoment: (moment: Moment) => void;
+  /** False for a transcript without its recording: nothing plays, so the list never follows playback. */
+  playable?: boolean;
 }) {
   const { t } = useTranslation();
   const timed = useMemo(() => timedTurns(segments), [segments]);
@@ -47,7 +50,7 @@ export const Transcript = memo(function Transcript({
   const activeTimed = usePlayerState(store, (state) => activeTurnIndex(timed, state.currentMs));
   const activeRow = activeTimed >= 0 ? (rowOfTimed[activeTimed] ?? -1) : -1;
 
-  const [follow, setFollow] = useState(true);
+  const [follow, setFollow] = useState(playable);
   const [query, setQuery] = useState('');
   const [matchIndex, setMatchIndex] = useState(0);
   const matches = useMemo(
@@ -85,7 +88,7 @@ export const Transcript = memo(function Transcript({
     setMatchIndex((current + direction + matches.length) % matches.length);
   };
   useShortcuts('review', {
-    followPlayback: () => setFollow((on) => !on),
+    followPlayback: () => playable && setFollow((on) => !on),
     searchTranscript: () => searchRef.current?.focus(),
   });
   const playTurn = useCallback((turn: Segment) => turn.startMs !== null && onPlay(turn.startMs), [onPlay]);
@@ -105,7 +108,7 @@ export const Transcript = memo(function Transcript({
         currentMatch={current}
         onStep={step}
         follow={follow}
-        onFollow={setFollow}
+        onFollow={playable ? setFollow : null}
         inputRef={searchRef}
       />
       <div

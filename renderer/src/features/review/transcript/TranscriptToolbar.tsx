@@ -19,7 +19,8 @@ export function TranscriptToolbar({
   currentMatch: number;
   onStep: (direction: 1 | -1) => void;
   follow: boolean;
-  onFollow: (follow: boolean) => void;
+  /** Null where nothing plays (a transcript without its recording): there is nothing to follow. */
+  onFollow: ((follow: boolean) => void) | null;
   inputRef: React.Ref<HTMLInputElement>;
 }) {
   const { t } = useTranslation();
@@ -67,13 +68,15 @@ export function TranscriptToolbar({
           <ChevronDownIcon size={16} />
         </ActionIcon>
       </Group>
-      <Switch
-        size="xs"
-        label={t('review.transcript.follow')}
-        checked={follow}
-        onChange={(event) => onFollow(event.currentTarget.checked)}
-        data-testid="transcript-follow"
-      />
+      {onFollow && (
+        <Switch
+          size="xs"
+          label={t('review.transcript.follow')}
+          checked={follow}
+          onChange={(event) => onFollow(event.currentTarget.checked)}
+          data-testid="transcript-follow"
+        />
+      )}
     </Group>
   );
 }
