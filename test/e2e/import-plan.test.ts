@@ -139,8 +139,8 @@ describe('the import plan', () => {
     await page.locator('[data-testid="import-progress"][data-state="done"]').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('import-counts').textContent()).toMatch(/5 of 5 files · 5 imported/);
     await page.getByTestId('import-to-library').click();
-    await page.getByTestId('library-table').waitFor();
-    expect(await page.getByTestId('library-table').textContent()).toContain('Anna Keller');
+    await expect.poll(() => page.getByTestId('library-table').getAttribute('data-total')).toBe('5');
+    await expect.poll(() => page.getByTestId('library-table').textContent()).toContain('Anna Keller');
     expect(await page.getByTestId('library-table').textContent()).toContain('Auto Repairs 40 UTC');
     await page.getByRole('link', { name: 'orphan notes' }).click();
     await page.getByTestId('transcript-only').waitFor();
