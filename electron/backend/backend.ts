@@ -12,7 +12,7 @@ import { evaluationHandlers } from './services/evaluations/handlers';
 import { importHandlers } from './services/import-handlers';
 import { libraryHandlers } from './services/library-handlers';
 import { profileHandlers } from './services/profiles/handlers';
-import { recordingFile } from './services/recordings';
+import { recordingFile, type MediaFile } from './services/recordings';
 import { reelHandlers } from './services/reels/handlers';
 import { reviewHandlers } from './services/review/handlers';
 import { rubricHandlers } from './services/rubrics/handlers';
@@ -45,8 +45,8 @@ export interface Backend {
   readonly profiles: ProfileSession;
   readonly dataDir: string;
   readonly imports: ImportJobs;
-  /** Resolves a recording id to its file for the media endpoints. */
-  mediaFile(recordingId: number): { path: string; mimeType: string };
+  /** Resolves a recording id to its file, and the folders it must really lie in, for the media endpoints. */
+  mediaFile(recordingId: number): MediaFile;
   /** Stops running imports (each after its current file) and closes the database. */
   close(): Promise<void>;
 }
@@ -121,7 +121,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     profiles: session,
     dataDir: ctx.dataDir,
     imports,
-    mediaFile: (recordingId) => recordingFile(db, recordingId),
+    mediaFile: (recordingId) => recordingFile(db, recordingId, options.dataDir),
     close: async () => {
       await imports.closeAll();
       session.dispose();

@@ -1,11 +1,13 @@
 import { createReadStream, type Stats } from 'node:fs';
-import { readFile, realpath, stat as statFile } from 'node:fs/promises';
-import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { lstat, readFile, realpath as realpathOnDisk, stat as statFile } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import type { CustomScheme, Protocol } from 'electron';
 import { EarmarkError } from '../../shared/errors';
 import { CONTENT_SECURITY_POLICY } from '../backend/host/csp';
 import { parseRange } from '../backend/media/range';
+import { isInside, realPathInside } from '../backend/media/served-file';
+import type { MediaFile } from '../backend/services/recordings';
 
 /**
  * The two custom schemes. `app://earmark/` serves the built renderer (a standard, secure origin, so
@@ -40,30 +42,24 @@ export function registerPrivilegedSchemes(protocol: Pick<Protocol, 'registerSche
 export type ProtocolHandler = (request: Request) => Promise<Response>;
 export type ByteRange = { start: number; end: number };
 
-/** True when `candidate` is `root` or lies below it, after resolving `..` (also across drives on Windows). */
-export function isInside(root: string, candidate: string): boolean {
-  const rel = relative(resolve(root), resolve(candidate));
-  return rel === '' || (rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel));
-}
+export { isInside };
 
 export interface MediaHandlerOptions {
-  /** `backend.mediaFile`: throws EarmarkError('not_found') for an unknown recording. */
-  mediaFile(recordingId: number): { path: string; mimeType: string };
+  /**
+   * `backend.mediaFile`: the file and the folders it must really lie in (the data folder and the folder
+   * it was imported from); throws EarmarkError('not_found') for an unknown recording.
+   */
+  mediaFile(recordingId: number): MediaFile;
   /**
    * The app's own origins (security.ts appOrigins; the first is `app://earmark`). A request from one of
    * them is answered with it in Access-Control-Allow-Origin; a request from any other origin is refused.
    */
   appOrigins: readonly string[];
   stat?: (path: string) => Promise<Pick<Stats, 'size' | 'isFile'>>;
+  /** Follows symlinks (tests give virtual files); the file is served only when its real path is inside its roots. */
+  realpath?: (path: string) => Promise<string>;
   /** Opens the whole file (`range` null) or one inclusive byte range of it. */
   openRange?: (path: string, range: ByteRange | null) => ReadableStream<Uint8Array>;
-  /**
-   * Folders recordings may live in. Omitted, any regular file the database points at is served:
-   * imported recordings can stay where they are, so until the backend keeps a list of import
-   * folders the data directory alone would be too narrow. The renderer only ever names an id,
-   * never a path, so it cannot steer the handler to another file either way.
-   */
-  roots?: () => readonly string[];
 }
 
 const openFileRange = (path: string, range: ByteRange | null): ReadableStream<Uint8Array> =>
@@ -72,6 +68,7 @@ const openFileRange = (path: string, range: ByteRange | null): ReadableStream<Ui
 /** Handler for `earmark-media://recording/<id>`: 200 whole file, 206 for a Range, 416 when unsatisfiable. */
 export function createMediaHandler(options: MediaHandlerOptions): ProtocolHandler {
   const stat = options.stat ?? statFile;
+  const realpath = options.realpath ?? realpathOnDisk;
   const openRange = options.openRange ?? openFileRange;
 
   return async (request) => {
@@ -100,7 +97,7 @@ export function createMediaHandler(options: MediaHandlerOptions): ProtocolHandle
     const recordingId = recordingIdOf(request.url);
     if (recordingId === null) return text(400, `Not a recording URL: ${request.url}`);
 
-    let file: { path: string; mimeType: string };
+    let file: MediaFile;
     try {
       file = options.mediaFile(recordingId);
     } catch (error) {
@@ -108,17 +105,25 @@ export function createMediaHandler(options: MediaHandlerOptions): ProtocolHandle
       return text(500, `Recording ${recordingId} could not be looked up: ${(error as Error).message}`);
     }
 
+    // Real paths on both sides, so a recording swapped for a symlink cannot lead the handler outside.
+    const real = await realPathInside(file.path, file.roots, realpath);
+    if (real === null) {
+      const present = await lstat(file.path).then(
+        () => true,
+        () => false,
+      );
+      return present
+        ? text(403, `The file of recording ${recordingId} leads outside Earmark's folders.`)
+        : text(404, `The file of recording ${recordingId} is missing: ${file.path}`);
+    }
     let info: Pick<Stats, 'size' | 'isFile'>;
     try {
-      info = await stat(file.path);
+      info = await stat(real);
     } catch {
       return text(404, `The file of recording ${recordingId} is missing: ${file.path}`);
     }
     if (!info.isFile())
       return text(404, `The file of recording ${recordingId} is not a regular file: ${file.path}`);
-    if (options.roots && !(await insideAny(options.roots(), file.path))) {
-      return text(403, `The file of recording ${recordingId} lies outside Earmark's folders.`);
-    }
 
     const size = info.size;
     const range = parseRange(request.headers.get('range'), size);
@@ -135,7 +140,7 @@ export function createMediaHandler(options: MediaHandlerOptions): ProtocolHandle
     const status = range ? 206 : 200;
     headers['Content-Length'] = String(range ? range.end - range.start + 1 : size);
     if (range) headers['Content-Range'] = `bytes ${range.start}-${range.end}/${size}`;
-    const body = request.method === 'HEAD' ? null : openRange(file.path, range);
+    const body = request.method === 'HEAD' ? null : openRange(real, range);
     return new Response(body, { status, headers });
   };
 }
@@ -153,16 +158,6 @@ export function recordingIdOf(url: string): number | null {
     return null;
   const match = /^\/([1-9]\d{0,14})$/.exec(parsed.pathname);
   return match?.[1] ? Number(match[1]) : null;
-}
-
-async function insideAny(roots: readonly string[], path: string): Promise<boolean> {
-  // Real paths on both sides, so a symlink inside a root cannot point the handler outside it.
-  const real = await realpath(path);
-  for (const root of roots) {
-    const realRoot = await realpath(root).catch(() => null);
-    if (realRoot && isInside(realRoot, real)) return true;
-  }
-  return false;
 }
 
 const CONTENT_TYPES: Record<string, string> = {

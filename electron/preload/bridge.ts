@@ -41,7 +41,7 @@ export function buildBridge(invoke: Invoke, subscribe: SubscribeToEvents): Earma
   const bridge = {
     ...namespaces,
     on,
-    mediaUrl: (recordingId: number): string => {
+    mediaUrl: async (recordingId: number): Promise<string> => {
       if (!Number.isSafeInteger(recordingId) || recordingId < 1) {
         throw new TypeError(`A recording id is a positive whole number, not ${String(recordingId)}.`);
       }

@@ -14,8 +14,12 @@ export type EarmarkBridge = {
 } & {
   /** Subscribes to a backend event; returns the unsubscribe. */
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
-  /** How a recording's media reaches the player in this transport. */
-  mediaUrl(recordingId: number): string;
+  /**
+   * A URL the player's media element can load for this recording: the media scheme in the desktop
+   * app; in the browser host a link with a signed ticket for this recording only, valid for hours
+   * (long enough for a long call, not a standing key), so ask again when opening a recording anew.
+   */
+  mediaUrl(recordingId: number): Promise<string>;
   readonly transport: 'electron' | 'browser';
 };
 

@@ -38,17 +38,31 @@ const audioState = () =>
   }));
 
 describe('Earmark in the browser host', () => {
-  it('refuses the URL without its token', async () => {
-    const response = await fetch(host.origin + '/');
-    expect(response.status).toBe(401);
-    const api = await fetch(host.origin + '/api/app.info', { method: 'POST', body: '{}' });
+  it('opened without its token, shows the app but no data, and says how to get in', async () => {
+    const api = await fetch(host.origin + '/api/app.info', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(api.status).toBe(401);
+    const stranger = await browser.newPage();
+    try {
+      await stranger.goto(host.origin + '/');
+      const error = stranger.locator('[data-app-state="error"]');
+      await error.waitFor();
+      expect(await error.textContent()).toContain('?token=');
+      await screenshot(stranger, '00-without-token');
+    } finally {
+      await stranger.close();
+    }
   });
 
-  it('offers the demo data set on first run', async () => {
+  it('offers the demo data set on first run, with the token taken out of the address', async () => {
     await page.goto(host.url);
     await waitForReady(page);
     await page.getByTestId('demo-offer').waitFor();
+    expect(page.url()).toMatch(new RegExp(`^${host.origin}/(#/?)?$`));
+    expect(await page.context().cookies()).toEqual([]);
     await screenshot(page, '01-first-run');
   });
 

@@ -6,6 +6,7 @@ import type { Backend } from '../../electron/backend/backend';
 import { startBrowserHost, type BrowserHost } from '../../electron/backend/host/server';
 import type { InteractionDetail } from '../../shared/api';
 import { call, testBackend } from '../support/backend';
+import { sendRaw, type RawRequest } from '../support/http';
 import { tempDir } from '../support/paths';
 
 let backend: Backend;
@@ -37,33 +38,7 @@ afterAll(async () => {
   cleanups.forEach((fn) => fn());
 });
 
-interface Answer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: Buffer;
-}
-
-/** A raw request, so tests control every header (fetch would refuse to send a forged Host). */
-function send(
-  path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers: options.headers },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) }),
-        );
-      },
-    );
-    req.on('error', reject);
-    if (options.body !== undefined) req.write(options.body);
-    req.end();
-  });
-}
+const send = (path: string, options: RawRequest = {}) => sendRaw(host.port, path, options);
 const auth = () => ({ Authorization: `Bearer ${host.token}` });
 const api = (method: string, body: string) =>
   send(`/api/${method}`, {
@@ -77,12 +52,26 @@ describe('the browser host', () => {
     expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=[A-Za-z0-9_-]{32}$`));
   });
 
-  it('answers 401 to every request without the token', async () => {
-    for (const path of ['/', '/index.html', '/api/app.info', `/media/recording/${recordingId}`, '/events']) {
+  it('serves the app shell to anyone (it holds no data) and nothing else without the token', async () => {
+    for (const path of ['/', '/index.html', '/assets/app.js']) {
+      expect((await send(path)).status, path).toBe(200);
+    }
+    const apiCall = await send('/api/app.info', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    expect(apiCall.status).toBe(401);
+    // The page shows this message when it was opened without the token.
+    expect(apiCall.json()).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized', message: expect.stringContaining('?token=') },
+    });
+    for (const path of [`/media/recording/${recordingId}`, '/events']) {
       expect((await send(path)).status, path).toBe(401);
     }
-    expect((await send('/?token=wrong')).status).toBe(401);
-    expect((await send('/', { headers: { Authorization: 'Bearer nope' } })).status).toBe(401);
+    const wrong = { Authorization: 'Bearer nope', 'Content-Type': 'application/json' };
+    expect((await send('/api/app.info', { method: 'POST', headers: wrong, body: '{}' })).status).toBe(401);
   });
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {
@@ -90,19 +79,23 @@ describe('the browser host', () => {
     expect(answer.status).toBe(403);
   });
 
-  it('serves the app with the token, sets the session cookie and a strict CSP', async () => {
+  it('serves the app with a strict CSP and sets no cookie', async () => {
     const answer = await send(`/?token=${host.token}`);
     expect(answer.status).toBe(200);
-    expect(answer.body.toString()).toContain('<title>Earmark</title>');
-    expect(String(answer.headers['set-cookie'])).toMatch(/earmark_token=.*HttpOnly; SameSite=Strict/);
+    expect(answer.text()).toContain('<title>Earmark</title>');
+    expect(answer.headers['set-cookie']).toBeUndefined();
     expect(answer.headers['content-security-policy']).toContain("script-src 'self'");
-    const cookie = `earmark_token=${host.token}`;
-    expect((await send('/assets/app.js', { headers: { Cookie: cookie } })).status).toBe(200);
   });
 
   it('does not serve files outside the renderer folder', async () => {
-    const answer = await send('/..%2F..%2Fetc%2Fpasswd', { headers: auth() });
-    expect(answer.body.toString()).toContain('<title>Earmark</title>'); // falls back to the app, never the file
+    for (const path of [
+      '/..%2F..%2Fetc%2Fpasswd',
+      '/assets/..%2F..%2F..%2Fetc%2Fpasswd',
+      '/../../etc/passwd',
+    ]) {
+      const answer = await send(path);
+      expect(answer.text(), path).not.toContain('root:');
+    }
   });
 
   it('runs API calls through the one dispatch', async () => {
@@ -156,11 +149,21 @@ describe('the browser host', () => {
     expect(open.headers['content-range']).toBe(`bytes 1000-${file.length - 1}/${file.length}`);
   });
 
-  it('answers 416 to ranges it cannot meet', async () => {
-    for (const range of [`bytes=${10 ** 9}-`, 'bytes=50-10', 'lines=1-2', 'bytes=-0', 'bytes=x-y']) {
+  it('answers 416 only to a byte range past the end', async () => {
+    for (const range of [`bytes=${10 ** 9}-`, 'bytes=-0']) {
       const answer = await send(`/media/recording/${recordingId}`, { headers: { ...auth(), Range: range } });
       expect(answer.status, range).toBe(416);
       expect(answer.headers['content-range']).toMatch(/^bytes \*\/\d+$/);
+    }
+  });
+
+  it('ignores a Range header it cannot use and sends the whole recording (RFC 9110)', async () => {
+    const size = readFileSync(recordingPath).length;
+    for (const range of ['bytes=50-10', 'lines=1-2', 'bytes=x-y', 'bytes=0-1,5-6', 'bytes=', 'nonsense']) {
+      const answer = await send(`/media/recording/${recordingId}`, { headers: { ...auth(), Range: range } });
+      expect(answer.status, range).toBe(200);
+      expect(answer.headers['content-range'], range).toBeUndefined();
+      expect(answer.body.length, range).toBe(size);
     }
   });
 

@@ -1,12 +1,24 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
+import { lstat, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { EarmarkError, type ErrorCode, type Reply } from '../../../shared/errors';
 import type { Backend } from '../backend';
 import { parseRange } from '../media/range';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { realPathInside } from '../media/served-file';
+import type { MediaFile } from '../services/recordings';
+import {
+  bearerOf,
+  crossOriginReason,
+  decodedPath,
+  isJsonContentType,
+  isLoopbackHost,
+  sameSecret,
+} from './guard';
+import { createMediaTickets } from './media-tickets';
+import { sendText, serveRenderer } from './static-files';
 
 export interface BrowserHostOptions {
   backend: Backend;
@@ -15,6 +27,8 @@ export interface BrowserHostOptions {
   port?: number;
   /** Fixed token for tests; random otherwise. */
   token?: string;
+  /** Milliseconds since the epoch, for media tickets' expiry (tests move it). */
+  clock?: () => number;
 }
 
 export interface BrowserHost {
@@ -25,17 +39,6 @@ export interface BrowserHost {
 }
 
 const MAX_BODY_BYTES = 1 << 20;
-const COOKIE = 'earmark_token';
-const STATIC_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-};
 // Typed by the codes, so a new error code cannot be forgotten here (and turn into a 500).
 const HTTP_STATUS: Record<ErrorCode, number> = {
   invalid_params: 400,
@@ -51,17 +54,21 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   tampered: 422,
   internal: 500,
 };
+const NO_TOKEN =
+  'This page has no access token: open the full address that `npm start` printed (it ends in ?token=…).';
 
 /**
  * The browser host: the same workstation served over HTTP on 127.0.0.1 only, for machines without
- * the Electron runtime and for end-to-end tests. Every request needs the token (query, bearer header or
- * the cookie set when the tokened URL is first opened); the Host header must be loopback, which stops
- * DNS-rebinding pages from reaching the API.
+ * the Electron runtime and for end-to-end tests. What is protected and how (README, "Where your data
+ * lives"): the Host header must be loopback (no DNS rebinding); the renderer's files are public (they
+ * hold no data); everything else needs the token as a Bearer header, from the app's own origin, and
+ * API calls as application/json; `<audio>` gets signed per-recording tickets instead of the token.
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const { backend } = options;
   const rendererDir = resolve(options.rendererDir);
   const token = options.token ?? randomBytes(24).toString('base64url');
+  const tickets = createMediaTickets(options.clock);
   const sseClients = new Set<ServerResponse>();
   const unsubscribe = backend.events.subscribe((event, payload) => {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
@@ -76,47 +83,102 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (!isLoopbackHost(req.headers.host, port())) {
       return sendText(res, 403, 'Forbidden: the browser host only answers to 127.0.0.1 or localhost.');
     }
-    const presented = tokenOf(req, url);
-    if (!presented || !sameToken(presented, token)) {
-      return sendText(res, 401, 'Unauthorized: open the full URL with the token that `npm start` printed.');
-    }
-    if (url.searchParams.has('token')) {
-      res.setHeader('Set-Cookie', `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`);
-    }
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
+    const target = decodedPath(req.url);
+    if (!target.ok) {
+      const message = `The address ${target.raw || req.url} is not valid: ${target.problem}.`;
+      if (target.raw.startsWith('/api/')) return sendJson(res, 400, failure('invalid_params', message));
+      return sendText(res, 400, message);
+    }
+    const path = target.path;
+    if (path.startsWith('/api/')) return api(req, res, path.slice('/api/'.length));
+    if (path === '/media/tickets') return mintTicket(req, res);
+    if (path.startsWith('/media/')) return serveMedia(req, res, path);
+    if (path === '/events') return events(req, res);
+    return serveRenderer(req, res, rendererDir, path);
+  }
 
-    if (url.pathname.startsWith('/api/')) return api(req, res, decodeURIComponent(url.pathname.slice(5)));
-    if (url.pathname === '/events') return events(req, res);
-    const media = /^\/media\/recording\/(\d+)$/.exec(url.pathname);
-    if (media) return serveMedia(req, res, Number(media[1]));
-    return serveStatic(req, res, url.pathname);
+  /** The rules every JSON call obeys (API and media tickets); false once it has answered a refusal. */
+  function admitJsonCall(req: IncomingMessage, res: ServerResponse): boolean {
+    const crossOrigin = crossOriginReason(req);
+    if (crossOrigin) {
+      sendJson(res, 403, failure('forbidden', `Refused: ${crossOrigin}`));
+      return false;
+    }
+    const bearer = bearerOf(req);
+    if (!bearer || !sameSecret(bearer, token)) {
+      sendJson(res, 401, failure('unauthorized', NO_TOKEN));
+      return false;
+    }
+    if (req.method !== 'POST') {
+      sendJson(res, 405, failure('invalid_params', 'API calls must use POST.'));
+      return false;
+    }
+    if (!isJsonContentType(req.headers['content-type'])) {
+      const sent = req.headers['content-type'] ?? 'no Content-Type';
+      sendJson(
+        res,
+        415,
+        failure('unsupported_media', `API calls must be sent as application/json, not ${sent}.`),
+      );
+      return false;
+    }
+    return true;
+  }
+
+  async function readJson(req: IncomingMessage, res: ServerResponse): Promise<{ payload: unknown } | null> {
+    try {
+      const body = await readBody(req);
+      return { payload: body.length === 0 ? {} : JSON.parse(body) };
+    } catch (error) {
+      const tooLarge = error instanceof EarmarkError;
+      const message = tooLarge
+        ? error.message
+        : `The request body is not valid JSON: ${(error as Error).message}`;
+      sendJson(res, tooLarge ? 413 : 400, failure('invalid_params', message));
+      return null;
+    }
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
-    if (req.method !== 'POST')
-      return sendJson(res, 405, failure('invalid_params', 'API calls must use POST.'));
-    let payload: unknown;
-    try {
-      const body = await readBody(req);
-      payload = body.length === 0 ? {} : JSON.parse(body);
-    } catch (error) {
-      const status = error instanceof EarmarkError ? 413 : 400;
-      const message =
-        error instanceof EarmarkError
-          ? error.message
-          : `The request body is not valid JSON: ${(error as Error).message}`;
-      return sendJson(res, status, failure('invalid_params', message));
-    }
-    const reply = await backend.dispatch(method, payload);
+    if (!admitJsonCall(req, res)) return void req.resume();
+    const body = await readJson(req, res);
+    if (!body) return;
+    const reply = await backend.dispatch(method, body.payload);
     sendJson(res, reply.ok ? 200 : HTTP_STATUS[reply.error.code], reply);
   }
 
+  /** `POST /media/tickets {"recordingId": 42}` → a URL the player's `<audio>` can load for a while. */
+  async function mintTicket(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!admitJsonCall(req, res)) return void req.resume();
+    const body = await readJson(req, res);
+    if (!body) return;
+    const recordingId = (body.payload as { recordingId?: unknown } | null)?.recordingId;
+    if (typeof recordingId !== 'number' || !Number.isSafeInteger(recordingId) || recordingId < 1) {
+      const message = 'recordingId must be a positive whole number (the recording to play).';
+      return sendJson(res, 400, failure('invalid_params', message));
+    }
+    try {
+      backend.mediaFile(recordingId);
+    } catch (error) {
+      if (error instanceof EarmarkError) return sendJson(res, HTTP_STATUS[error.code], failure(error));
+      throw error;
+    }
+    const { ticket, expiresAt } = tickets.mint(recordingId);
+    const url = `/media/recording/${recordingId}?ticket=${encodeURIComponent(ticket)}`;
+    sendJson(res, 200, { ok: true, value: { url, expiresAt } });
+  }
+
   function events(req: IncomingMessage, res: ServerResponse): void {
+    const crossOrigin = crossOriginReason(req);
+    if (crossOrigin) return sendText(res, 403, `Refused: ${crossOrigin}`);
+    const bearer = bearerOf(req);
+    if (!bearer || !sameSecret(bearer, token)) return sendText(res, 401, NO_TOKEN);
+    if (req.method !== 'GET') return sendText(res, 405, 'The event stream is read with GET.');
     res.writeHead(200, {
       'Content-Type': 'text/event-stream',
       'Cache-Control': 'no-store',
@@ -127,38 +189,57 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     req.on('close', () => sseClients.delete(res));
   }
 
-  function serveMedia(req: IncomingMessage, res: ServerResponse, recordingId: number): void {
-    let file: { path: string; mimeType: string };
+  async function serveMedia(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const match = /^\/media\/recording\/([1-9]\d{0,14})$/.exec(path);
+    if (!match) return sendText(res, 404, `${path} is not a recording's address.`);
+    const recordingId = Number(match[1]);
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Only GET and HEAD.');
+    const crossOrigin = crossOriginReason(req);
+    if (crossOrigin) return sendText(res, 403, `Refused: ${crossOrigin}`);
+    const refusal = mediaAccessRefusal(req, recordingId);
+    if (refusal) return sendText(res, refusal.status, refusal.message);
+
+    let file: MediaFile;
     try {
       file = backend.mediaFile(recordingId);
     } catch (error) {
-      return sendText(res, 404, (error as Error).message);
+      if (error instanceof EarmarkError && error.code === 'not_found')
+        return sendText(res, 404, error.message);
+      throw error;
     }
-    if (!existsSync(file.path)) return sendText(res, 404, `The recording file ${file.path} is missing.`);
-    sendFileWithRanges(req, res, file.path, file.mimeType);
+    const real = await realPathInside(file.path, file.roots);
+    if (real === null) {
+      const present = await lstat(file.path).then(
+        () => true,
+        () => false,
+      );
+      return present
+        ? sendText(res, 403, `The file of recording ${recordingId} leads outside Earmark's folders.`)
+        : sendText(res, 404, `The recording file ${file.path} is missing.`);
+    }
+    if (!(await stat(real)).isFile()) {
+      return sendText(res, 404, `The file of recording ${recordingId} is not a regular file.`);
+    }
+    sendFileWithRanges(req, res, real, file.mimeType);
   }
 
-  function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): void {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Method not allowed.');
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
-    let path = resolve(rendererDir, relative);
-    if (path !== rendererDir && !path.startsWith(rendererDir + sep)) return sendText(res, 404, 'Not found.');
-    if (!existsSync(path) || statSync(path).isDirectory()) path = join(rendererDir, 'index.html');
-    if (!existsSync(path)) {
-      return sendText(
-        res,
-        500,
-        `The renderer is not built (${rendererDir} is empty): run \`npm run build\`.`,
-      );
+  /** The bearer token (scripts, tests) or a valid ticket for this very recording (`<audio src>`). */
+  function mediaAccessRefusal(
+    req: IncomingMessage,
+    recordingId: number,
+  ): { status: number; message: string } | null {
+    const bearer = bearerOf(req);
+    if (bearer) return sameSecret(bearer, token) ? null : { status: 401, message: NO_TOKEN };
+    const ticket = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('ticket');
+    if (!ticket) return { status: 401, message: 'A recording needs the access token or a media ticket.' };
+    switch (tickets.check(ticket, recordingId)) {
+      case 'valid':
+        return null;
+      case 'expired':
+        return { status: 401, message: 'This media link has expired: open the recording again.' };
+      case 'invalid':
+        return { status: 403, message: `This media ticket is not one for recording ${recordingId}.` };
     }
-    const type = STATIC_TYPES[extname(path)] ?? 'application/octet-stream';
-    res.writeHead(200, {
-      'Content-Type': type,
-      'Cache-Control': type.startsWith('text/html') ? 'no-store' : 'max-age=3600',
-      ...(type.startsWith('text/html') ? { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } : {}),
-    });
-    if (req.method === 'HEAD') return void res.end();
-    createReadStream(path).pipe(res);
   }
 
   const port = () => (server.address() as AddressInfo | null)?.port ?? 0;
@@ -181,7 +262,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
 }
 
-/** 200 with the whole file, 206 with the asked-for range, 416 when the range cannot be met. */
+/**
+ * 200 with the whole file, 206 with the asked-for range, 416 when the range cannot be met; a Range
+ * header it cannot use (another unit, several ranges, garbage) is ignored, as RFC 9110 says.
+ */
 export function sendFileWithRanges(
   req: IncomingMessage,
   res: ServerResponse,
@@ -205,29 +289,9 @@ export function sendFileWithRanges(
     res.writeHead(200, { ...common, 'Content-Length': size });
   }
   if (req.method === 'HEAD') return void res.end();
-  createReadStream(path, range ? { start: range.start, end: range.end } : {}).pipe(res);
-}
-
-function tokenOf(req: IncomingMessage, url: URL): string | undefined {
-  const fromQuery = url.searchParams.get('token');
-  if (fromQuery) return fromQuery;
-  const auth = req.headers.authorization;
-  if (auth?.startsWith('Bearer ')) return auth.slice(7);
-  const cookie = req.headers.cookie
-    ?.split(';')
-    .map((part) => part.trim().split('='))
-    .find(([name]) => name === COOKIE);
-  return cookie?.[1];
-}
-
-function sameToken(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
-
-function isLoopbackHost(host: string | undefined, port: number): boolean {
-  return host === `127.0.0.1:${port}` || host === `localhost:${port}`;
+  createReadStream(path, range ? { start: range.start, end: range.end } : {})
+    .on('error', () => res.destroy())
+    .pipe(res);
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -252,16 +316,14 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function failure(code: 'invalid_params' | 'internal', message: string): Reply<never> {
-  return { ok: false, error: { code, message } };
+function failure(error: EarmarkError): Reply<never>;
+function failure(code: ErrorCode, message: string): Reply<never>;
+function failure(codeOrError: ErrorCode | EarmarkError, message?: string): Reply<never> {
+  if (codeOrError instanceof EarmarkError) return { ok: false, error: codeOrError.toBody() };
+  return { ok: false, error: { code: codeOrError, message: message ?? '' } };
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(JSON.stringify(body));
-}
-
-function sendText(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
-  res.end(text);
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Peaks, Recording, Speaker } from '../../../shared/api';
 import { EarmarkError } from '../../../shared/errors';
 import type { Db } from '../db/open';
@@ -139,12 +139,30 @@ function toRecording(row: RecordingRow): Recording {
   };
 }
 
+/** A recording's file as the media endpoints (desktop protocol and browser host) serve it. */
+export interface MediaFile {
+  path: string;
+  mimeType: string;
+  /**
+   * The folders the file may really lie in once symlinks are followed: the data folder's recordings
+   * (demo copies, transcoded and copied imports; never the database or the keys beside them) and the
+   * folder the recording was imported from. Recordings stay where they were imported, so no fixed list
+   * could name them all; their own folder still stops a file replaced by a symlink to /etc/passwd, or
+   * to anything else outside it, from being served.
+   */
+  roots: readonly string[];
+}
+
 /** Where a recording's bytes are, for the media endpoints (IPC protocol and browser host). */
-export function recordingFile(db: Db, recordingId: number): { path: string; mimeType: string } {
+export function recordingFile(db: Db, recordingId: number, dataDir: string): MediaFile {
   const row = db.prepare('SELECT path, container FROM recordings WHERE id = ?').get(recordingId) as
     { path: string; container: string } | undefined;
   if (!row) throw new EarmarkError('not_found', `There is no recording with id ${recordingId}.`);
-  return { path: row.path, mimeType: MIME_TYPES[row.container] ?? 'application/octet-stream' };
+  return {
+    path: row.path,
+    mimeType: MIME_TYPES[row.container] ?? 'application/octet-stream',
+    roots: [join(dataDir, 'recordings'), dirname(row.path)],
+  };
 }
 
 const MIME_TYPES: Record<string, string> = {

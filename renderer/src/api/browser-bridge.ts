@@ -5,61 +5,83 @@ import {
   type EarmarkBridge,
   type EventName,
 } from '../../../shared/api';
-import type { Reply } from '../../../shared/errors';
+import { EarmarkError, isErrorCode, type Reply } from '../../../shared/errors';
+import { openEventStream } from './event-stream';
+
+/** A media ticket is reused while it has at least this long to run, so a player opened now gets 3 h or more. */
+const TICKET_REUSE_MARGIN_MS = 3 * 60 * 60 * 1000;
 
 /**
  * The browser host's stand-in for the preload bridge: the same named functions, over HTTP to
- * 127.0.0.1. The token from the page URL goes along as a bearer header; media and events rely on the
- * cookie the host sets when the tokened URL is opened.
+ * 127.0.0.1. The token goes along as a Bearer header on every API call and on the event stream (read
+ * with fetch, since EventSource cannot send headers); media URLs carry a signed ticket for that one
+ * recording, because an `<audio src>` cannot send a header either.
  */
 export function createBrowserBridge(token: string | null): EarmarkBridge {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  if (token) headers.Authorization = `Bearer ${token}`;
+  const authorization: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+  const post = async (path: string, params: unknown): Promise<Reply<unknown>> => {
+    try {
+      const response = await fetch(path, {
+        method: 'POST',
+        headers: { ...authorization, 'Content-Type': 'application/json' },
+        body: JSON.stringify(params ?? {}),
+      });
+      return (await response.json()) as Reply<unknown>;
+    } catch (error) {
+      return {
+        ok: false,
+        error: { code: 'internal', message: `The Earmark host did not answer: ${String(error)}` },
+      };
+    }
+  };
 
   const namespaces: Record<string, Record<string, (params: unknown) => Promise<Reply<unknown>>>> = {};
   for (const name of methodNames) {
     const [ns, fn] = splitMethodName(name);
-    (namespaces[ns] ??= {})[fn] = async (params: unknown) => {
-      try {
-        const response = await fetch(`/api/${name}`, {
-          method: 'POST',
-          headers,
-          body: JSON.stringify(params ?? {}),
-        });
-        return (await response.json()) as Reply<unknown>;
-      } catch (error) {
-        return {
-          ok: false,
-          error: { code: 'internal', message: `The Earmark host did not answer: ${String(error)}` },
-        };
-      }
-    };
+    (namespaces[ns] ??= {})[fn] = (params: unknown) => post(`/api/${name}`, params);
   }
 
-  let source: EventSource | null = null;
+  let closeStream: (() => void) | null = null;
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
-  const ensureSource = () => {
-    if (source) return;
-    source = new EventSource('/events');
-    for (const event of eventNames) {
-      source.addEventListener(event, (message) => {
-        const payload: unknown = JSON.parse((message as MessageEvent<string>).data);
-        listeners.get(event)?.forEach((listener) => listener(payload));
-      });
+  const ensureStream = () => {
+    closeStream ??= openEventStream({
+      url: '/events',
+      headers: authorization,
+      onEvent: (event, data) => {
+        if (!(eventNames as readonly string[]).includes(event)) return;
+        const payload: unknown = JSON.parse(data);
+        listeners.get(event as EventName)?.forEach((listener) => listener(payload));
+      },
+    });
+  };
+
+  const tickets = new Map<number, { url: string; expiresAt: number }>();
+  const mediaUrl = async (recordingId: number): Promise<string> => {
+    const cached = tickets.get(recordingId);
+    if (cached && cached.expiresAt - Date.now() > TICKET_REUSE_MARGIN_MS) return cached.url;
+    const reply = (await post('/media/tickets', { recordingId })) as Reply<{
+      url: string;
+      expiresAt: number;
+    }>;
+    if (!reply.ok) {
+      const { code, message } = reply.error;
+      throw new EarmarkError(isErrorCode(code) ? code : 'internal', message);
     }
+    tickets.set(recordingId, reply.value);
+    return reply.value.url;
   };
 
   return {
     ...(namespaces as unknown as Omit<EarmarkBridge, 'on' | 'mediaUrl' | 'transport'>),
     on(event, listener) {
-      ensureSource();
+      ensureStream();
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);
       const wrapped = listener as (payload: unknown) => void;
       set.add(wrapped);
       return () => set.delete(wrapped);
     },
-    mediaUrl: (recordingId) => `/media/recording/${recordingId}`,
+    mediaUrl,
     transport: 'browser',
   };
 }

@@ -1,5 +1,6 @@
 import { methodNames, splitMethodName, type EarmarkBridge, type EarmarkClient } from '../../../shared/api';
 import { EarmarkError, isErrorCode, type Reply } from '../../../shared/errors';
+import { takeAccessToken } from './access-token';
 import { createBrowserBridge } from './browser-bridge';
 
 declare global {
@@ -34,11 +35,7 @@ export function createClient(bridge: EarmarkBridge): EarmarkClient {
   };
 }
 
-function tokenFromUrl(): string | null {
-  const token = new URLSearchParams(window.location.search).get('token');
-  if (token) sessionStorage.setItem('earmark.token', token);
-  return token ?? sessionStorage.getItem('earmark.token');
-}
-
 /** The client for this window: the preload's bridge in the desktop app, HTTP in the browser host. */
-export const api: EarmarkClient = createClient(window.earmark ?? createBrowserBridge(tokenFromUrl()));
+export const api: EarmarkClient = createClient(
+  window.earmark ?? createBrowserBridge(takeAccessToken(window.location, sessionStorage, window.history)),
+);

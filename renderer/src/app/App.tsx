@@ -64,7 +64,11 @@ export function App() {
       .get({})
       .then((settings) => initI18n(pickLanguage(settings.language)))
       .then((i18n) => !cancelled && setBoot({ state: 'ready', i18n }))
-      .catch((error: unknown) => !cancelled && setBoot({ state: 'error', message: String(error) }));
+      .catch(
+        (error: unknown) =>
+          !cancelled &&
+          setBoot({ state: 'error', message: error instanceof Error ? error.message : String(error) }),
+      );
     return () => {
       cancelled = true;
     };

@@ -78,11 +78,11 @@ describe('buildBridge', () => {
     expect(events.listeners.size).toBe(0);
   });
 
-  it('builds media URLs for whole positive ids only', () => {
+  it('builds media URLs for whole positive ids only', async () => {
     const { bridge } = build();
-    expect(bridge.mediaUrl(42)).toBe('earmark-media://recording/42');
+    expect(await bridge.mediaUrl(42)).toBe('earmark-media://recording/42');
     for (const bad of [0, -1, 1.5, Number.NaN, '7/../../x' as unknown as number]) {
-      expect(() => bridge.mediaUrl(bad)).toThrow(TypeError);
+      await expect(bridge.mediaUrl(bad)).rejects.toThrow(TypeError);
     }
   });
 });

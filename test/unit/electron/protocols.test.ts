@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EarmarkError } from '../../../shared/errors';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/backend/host/csp';
@@ -31,23 +31,36 @@ beforeAll(() => {
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Earmark</title>');
   writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1);');
   writeFileSync(join(dir, 'secret.txt'), 'TOP SECRET');
+  // A recording folder where one call was replaced by a symlink to a file outside it.
+  mkdirSync(join(dir, 'calls'));
+  writeFileSync(join(dir, 'calls', 'real.wav'), audio);
+  symlinkSync(join(dir, 'secret.txt'), join(dir, 'calls', 'swapped.wav'));
+  symlinkSync(join(dir, 'calls', 'real.wav'), join(dir, 'calls', 'alias.wav'));
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const files: Record<number, string> = { 1: 'call.wav', 2: 'missing.wav', 3: 'a-folder' };
+const files: Record<number, string> = {
+  1: 'call.wav',
+  2: 'missing.wav',
+  3: 'a-folder',
+  4: 'calls/real.wav',
+  5: 'calls/swapped.wav',
+  6: 'calls/alias.wav',
+};
 
 const APP = 'app://earmark';
 
-function mediaHandler(roots?: () => readonly string[]) {
+/** Like backend.mediaFile: each file may lie in its own folder (or `roots`, when given). */
+function mediaHandler(roots?: readonly string[]) {
   return createMediaHandler({
     appOrigins: [APP, 'http://localhost:5173'],
     mediaFile: (id) => {
       const name = files[id];
       if (!name) throw new EarmarkError('not_found', `There is no recording with id ${id}.`);
-      return { path: join(dir, name), mimeType: 'audio/wav' };
+      const path = join(dir, name);
+      return { path, mimeType: 'audio/wav', roots: roots ?? [dirname(path)] };
     },
-    ...(roots ? { roots } : {}),
   });
 }
 
@@ -83,12 +96,22 @@ describe('media handler', () => {
     expect((await bytes(response)).equals(audio.subarray(start, end + 1))).toBe(true);
   });
 
-  it.each(['bytes=1000-', 'bytes=5-2', 'bytes=-0', 'bytes=', 'items=0-1', 'bytes=0-1,5-6'])(
+  it.each(['bytes=1000-', 'bytes=-0', 'bytes=5000-6000'])(
     'answers the unsatisfiable range %s with 416',
     async (range) => {
       const response = await handle(get('earmark-media://recording/1', { Range: range }));
       expect(response.status).toBe(416);
       expect(response.headers.get('content-range')).toBe('bytes */1000');
+    },
+  );
+
+  it.each(['bytes=5-2', 'bytes=', 'items=0-1', 'bytes=0-1,5-6', 'garbage'])(
+    'ignores the unusable range %s and sends the whole file (RFC 9110)',
+    async (range) => {
+      const response = await handle(get('earmark-media://recording/1', { Range: range }));
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-range')).toBeNull();
+      expect((await bytes(response)).equals(audio)).toBe(true);
     },
   );
 
@@ -137,17 +160,31 @@ describe('media handler', () => {
     expect(response.status).toBe(500);
   });
 
-  it('with roots, serves files inside them and refuses files outside', async () => {
-    expect((await mediaHandler(() => [dir])(get('earmark-media://recording/1'))).status).toBe(200);
-    expect((await mediaHandler(() => [rendererDir])(get('earmark-media://recording/1'))).status).toBe(403);
+  it('serves files inside their roots and refuses files outside', async () => {
+    expect((await mediaHandler([dir])(get('earmark-media://recording/1'))).status).toBe(200);
+    expect((await mediaHandler([rendererDir])(get('earmark-media://recording/1'))).status).toBe(403);
+  });
+
+  it('refuses a recording replaced by a symlink that leads out of its folder', async () => {
+    const response = await handle(get('earmark-media://recording/5'));
+    expect(response.status).toBe(403);
+    expect(await response.text()).not.toContain('TOP SECRET');
+  });
+
+  it('serves a recording through a symlink that stays inside its folder, from the real file', async () => {
+    const response = await handle(get('earmark-media://recording/6', { Range: 'bytes=0-9' }));
+    expect(response.status).toBe(206);
+    expect((await bytes(response)).equals(audio.subarray(0, 10))).toBe(true);
+    expect((await handle(get('earmark-media://recording/4'))).status).toBe(200);
   });
 
   it('reads through the injected stat and openRange', async () => {
     const openRange = vi.fn(() => new Response('abc').body as ReadableStream<Uint8Array>);
     const handler = createMediaHandler({
       appOrigins: [APP],
-      mediaFile: () => ({ path: '/virtual/file.ogg', mimeType: 'audio/ogg' }),
+      mediaFile: () => ({ path: '/virtual/file.ogg', mimeType: 'audio/ogg', roots: ['/virtual'] }),
       stat: async () => ({ size: 3, isFile: () => true }),
+      realpath: async (path) => path,
       openRange,
     });
     const response = await handler(get('earmark-media://recording/7', { Range: 'bytes=1-' }));

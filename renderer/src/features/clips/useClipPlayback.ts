@@ -118,8 +118,17 @@ export function useClipPlayback(
     if (!audio || !current || recordingId === null) return;
     setFailed(false);
     if (!audio.getAttribute('src')) {
-      audio.preload = 'metadata';
-      audio.src = api.mediaUrl(recordingId);
+      let url: string;
+      try {
+        url = await api.mediaUrl(recordingId);
+      } catch {
+        return setFailed(true);
+      }
+      // Another press of play may have set it while the URL was on its way.
+      if (!audio.getAttribute('src')) {
+        audio.preload = 'metadata';
+        audio.src = url;
+      }
     }
     takeTurn(pause);
     try {

@@ -3,7 +3,7 @@ import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Recording } from '../../../../../shared/api';
 import type { Moment, Tag } from '../../../../../shared/api/methods/review';
-import { api } from '../../../api/client';
+import { useMediaUrl } from '../../../api/hooks';
 import { useShortcuts } from '../../shortcuts/useShortcuts';
 import { createController, type PlayerController } from './controller';
 import { LaneControls, LANE_LABEL_WIDTH } from './LaneControls';
@@ -37,8 +37,29 @@ export interface PlayerProps {
 /**
  * The call player: a lane per channel drawn from stored peaks, with a timeline, a minimap of the whole
  * call and moments as regions; the media streams from the Range-capable URL. Owns the playback keys.
+ * The URL is asked for first (the browser host signs one per recording), then the player is built on it.
  */
 export const Player = memo(function Player(props: PlayerProps) {
+  const { t } = useTranslation();
+  const media = useMediaUrl(props.recording.id);
+  if (media.state === 'error') {
+    return (
+      <Alert color="red" data-testid="player-error">
+        {t('review.mediaError', { message: media.message })}
+      </Alert>
+    );
+  }
+  if (media.state === 'loading') {
+    return (
+      <Paper withBorder p="sm" data-testid="player" data-state="loading">
+        <Loader size="sm" m="md" />
+      </Paper>
+    );
+  }
+  return <PlayerOnMedia {...props} mediaUrl={media.url} />;
+});
+
+const PlayerOnMedia = memo(function PlayerOnMedia(props: PlayerProps & { mediaUrl: string }) {
   const { recording, store, onController } = props;
   const { t } = useTranslation();
   const lanes = useMemo(() => lanesOf(recording), [recording]);
@@ -132,7 +153,7 @@ export const Player = memo(function Player(props: PlayerProps) {
           </Text>
         )}
       </Stack>
-      <PlayerAudio ref={media} src={api.mediaUrl(recording.id)} onError={setMediaError} />
+      <PlayerAudio ref={media} src={props.mediaUrl} onError={setMediaError} />
     </Paper>
   );
 });
