@@ -46,7 +46,8 @@ export interface EventStreamOptions {
 export function openEventStream(options: EventStreamOptions): () => void {
   const controller = new AbortController();
   const maxRetryMs = options.maxRetryMs ?? 15_000;
-  let retryMs = 1000;
+  const firstRetryMs = Math.min(1000, maxRetryMs);
+  let retryMs = firstRetryMs;
 
   const run = async () => {
     while (!controller.signal.aborted) {
@@ -59,7 +60,7 @@ export function openEventStream(options: EventStreamOptions): () => void {
         // Without a valid token, trying again cannot help: the page says so on its next API call.
         if (response.status === 401 || response.status === 403) return;
         if (response.ok && response.body) {
-          retryMs = 1000;
+          retryMs = firstRetryMs;
           const feed = createEventParser(options.onEvent);
           const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
           for (;;) {
