@@ -130,7 +130,7 @@ describe('API calls', () => {
   it("are refused from any page but the app's own, before the token is looked at", async () => {
     const before = await language();
     const otherPort = `http://127.0.0.1:${host.port + 1}`;
-    for (const headers of [
+    const refused: Record<string, string>[] = [
       fromPage(otherPort, 'same-site'),
       fromPage(`http://localhost:${host.port}`, 'cross-site'), // another origin on the same port
       fromPage('null', 'cross-site'), // sandboxed frames, file: pages
@@ -138,7 +138,8 @@ describe('API calls', () => {
       { Origin: otherPort }, // a browser without Sec-Fetch-*
       { 'Sec-Fetch-Site': 'same-site' },
       { 'Sec-Fetch-Site': 'none' },
-    ]) {
+    ];
+    for (const headers of refused) {
       const answer = await apiCall('settings.update', { language: 'fi' }, headers);
       expect(answer.status, JSON.stringify(headers)).toBe(403);
       expect(answer.json().error).toMatchObject({ code: 'forbidden' });

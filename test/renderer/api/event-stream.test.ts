@@ -1,6 +1,4 @@
-import { createServer, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createEventParser, openEventStream } from '../../../renderer/src/api/event-stream';
 
 describe('the event stream parser', () => {
@@ -38,43 +36,72 @@ describe('the event stream parser', () => {
 });
 
 describe('openEventStream', () => {
-  let server: Server;
-  let url: string;
-  const seen: (string | undefined)[] = [];
-  let connections = 0;
-  let open: ServerResponse | null = null;
+  const realFetch = globalThis.fetch;
+  afterEach(() => {
+    globalThis.fetch = realFetch;
+  });
 
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      seen.push(req.headers.authorization);
-      connections++;
-      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
-      res.write(`event: hello\ndata: ${connections}\n\n`);
-      open = res;
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/events`;
-  });
-  afterAll(async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  });
+  /**
+   * A stand-in for the host: `/denied` answers 401; any other URL sends one event per connection and
+   * stays open until `drop()`.
+   */
+  function fakeHost() {
+    const seen: { url: string; authorization: string | null }[] = [];
+    let drop = () => {};
+    globalThis.fetch = (async (url: string, init: RequestInit) => {
+      seen.push({ url, authorization: new Headers(init.headers).get('authorization') });
+      if (url === '/denied') return new Response(null, { status: 401 });
+      const number = seen.filter((s) => s.url === url).length;
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(`event: hello\ndata: ${number}\n\n`));
+          drop = () => controller.close();
+        },
+      });
+      return new Response(body, { status: 200 });
+    }) as typeof fetch;
+    return { seen, drop: () => drop() };
+  }
 
   it('sends the header, and reconnects after the host drops the connection', async () => {
+    const host = fakeHost();
     const received: string[] = [];
     const close = openEventStream({
-      url,
+      url: '/events',
       headers: { Authorization: 'Bearer t' },
       onEvent: (event, data) => received.push(`${event}:${data}`),
-      maxRetryMs: 50,
+      maxRetryMs: 20,
     });
     try {
       await expect.poll(() => received).toEqual(['hello:1']);
-      open!.end();
+      host.drop();
       await expect.poll(() => received).toEqual(['hello:1', 'hello:2']);
-      expect(seen).toEqual(['Bearer t', 'Bearer t']);
+      expect(host.seen.map((s) => s.authorization)).toEqual(['Bearer t', 'Bearer t']);
     } finally {
       close();
+    }
+  });
+
+  it('gives up when the host refuses the token (trying again cannot help)', async () => {
+    const host = fakeHost();
+    const closeDenied = openEventStream({ url: '/denied', headers: {}, onEvent: () => {}, maxRetryMs: 1 });
+    // Meanwhile another stream, with the same 1 ms retry, is dropped and reconnects: time enough for
+    // the refused one to have tried again, had it been going to.
+    const received: string[] = [];
+    const closeOther = openEventStream({
+      url: '/other',
+      headers: {},
+      onEvent: (_event, data) => received.push(data),
+      maxRetryMs: 1,
+    });
+    try {
+      await expect.poll(() => received).toEqual(['1']);
+      host.drop();
+      await expect.poll(() => received).toEqual(['1', '2']);
+      expect(host.seen.filter((s) => s.url === '/denied')).toHaveLength(1);
+    } finally {
+      closeDenied();
+      closeOther();
     }
   });
 });
