@@ -21,6 +21,7 @@ import { InteractionPage } from '../features/review/InteractionPage';
 import { RubricEditorPage } from '../features/rubrics/RubricEditorPage';
 import { RubricsPage } from '../features/rubrics/RubricsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { DatesFollowLanguage } from './DayInput';
 import { Shell } from './Shell';
 import { ToastProvider } from './toast/Toasts';
 import { theme } from './theme';
@@ -78,11 +79,13 @@ export function App() {
     <MantineProvider theme={theme}>
       {boot.state === 'ready' ? (
         <I18nextProvider i18n={boot.i18n}>
-          <QueryClientProvider client={queryClient}>
-            <ToastProvider>
-              <RouterProvider router={router} />
-            </ToastProvider>
-          </QueryClientProvider>
+          <DatesFollowLanguage>
+            <QueryClientProvider client={queryClient}>
+              <ToastProvider>
+                <RouterProvider router={router} />
+              </ToastProvider>
+            </QueryClientProvider>
+          </DatesFollowLanguage>
         </I18nextProvider>
       ) : (
         <Center h="100%" data-app-state={boot.state}>

@@ -8,14 +8,15 @@ import { useProfileChanges } from '../features/profiles/useProfileChanges';
 
 /** The navigation, in order: where each section lives and which addresses belong to it. */
 const sections: readonly { id: string; to: string; label: string; active: (path: string) => boolean }[] = [
-  { id: 'library', to: '/', label: 'nav.library', active: (p) => p === '/' || p.startsWith('/interaction') },
-  { id: 'import', to: '/import', label: 'nav.import', active: (p) => p === '/import' },
+  // An evaluation and its summary belong to the interaction they score, so to the library.
   {
-    id: 'rubrics',
-    to: '/rubrics',
-    label: 'rubrics.nav',
-    active: (p) => p.startsWith('/rubrics') || p.startsWith('/evaluation/'),
+    id: 'library',
+    to: '/',
+    label: 'nav.library',
+    active: (p) => p === '/' || p.startsWith('/interaction') || p.startsWith('/evaluation/'),
   },
+  { id: 'import', to: '/import', label: 'nav.import', active: (p) => p === '/import' },
+  { id: 'rubrics', to: '/rubrics', label: 'rubrics.nav', active: (p) => p.startsWith('/rubrics') },
   { id: 'coaching', to: '/coaching', label: 'coaching.nav', active: (p) => p.startsWith('/coaching') },
   { id: 'agents', to: '/agents', label: 'agents.nav', active: (p) => p.startsWith('/agents') },
   { id: 'reels', to: '/reels', label: 'reels.nav', active: (p) => p.startsWith('/reels') },

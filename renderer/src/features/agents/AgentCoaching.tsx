@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Loader, Paper, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -7,8 +7,8 @@ import { api } from '../../api/client';
 import { formatDay } from './format-day';
 
 /**
- * The agent's coaching sessions, newest first, with what is overdue from them, and the way to start the
- * next one. Every profile sees that sessions exist; private notes stay in the session itself.
+ * The agent's coaching sessions, newest first, with what is overdue from them (the next one is started
+ * from the page header). Every profile sees that sessions exist; private notes stay in the session itself.
  */
 export function AgentCoaching({ agent }: { agent: AgentRef }) {
   const { t, i18n } = useTranslation();
@@ -19,17 +19,9 @@ export function AgentCoaching({ agent }: { agent: AgentRef }) {
   });
   return (
     <Paper withBorder p="sm" data-testid="agent-coaching">
-      <Group justify="space-between" mb="xs" gap="xs">
-        <Title order={4}>{t('agents.coaching.title')}</Title>
-        <Button
-          component={Link}
-          to={`/coaching/new?agent=${agent.id}`}
-          size="xs"
-          data-testid="agent-start-coaching"
-        >
-          {t('agents.coaching.start')}
-        </Button>
-      </Group>
+      <Title order={4} mb="xs">
+        {t('agents.coaching.title')}
+      </Title>
       {sessions.isPending ? (
         <Loader size="sm" />
       ) : sessions.isError ? (

@@ -1,6 +1,7 @@
 import {
   Alert,
   Anchor,
+  Button,
   Grid,
   Group,
   Loader,
@@ -72,14 +73,24 @@ export function AgentPage() {
       <Stack gap={4}>
         <BackToAgents />
         <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
-          <Stack gap={0}>
-            <Title order={2} data-testid="agent-name">
-              {data.agent.name}
-            </Title>
-            <Text c="dimmed" size="sm">
-              {data.agent.teamName ?? t('agents.noTeam')}
-            </Text>
-          </Stack>
+          <Group gap="md" align="center" wrap="wrap">
+            <Stack gap={0}>
+              <Title order={2} data-testid="agent-name">
+                {data.agent.name}
+              </Title>
+              <Text c="dimmed" size="sm">
+                {data.agent.teamName ?? t('agents.noTeam')}
+              </Text>
+            </Stack>
+            {/* Up here, not with the sessions below the fold: starting a one-to-one is why a lead comes. */}
+            <Button
+              component={Link}
+              to={`/coaching/new?agent=${data.agent.id}`}
+              data-testid="agent-start-coaching"
+            >
+              {t('agents.coaching.start')}
+            </Button>
+          </Group>
           {/* Without evaluations there is nothing for a window to cover. */}
           <Stack gap={2} align="flex-end" display={data.trend.length === 0 ? 'none' : undefined}>
             <Text size="xs" c="dimmed" fw={600}>

@@ -19,6 +19,7 @@ import {
   type ActionOwner,
   type CoachingSession,
 } from '../../../../shared/api/methods/coaching';
+import { DayInput } from '../../app/DayInput';
 import { TrashIcon } from '../review/icons';
 import { defaultDueDate, localIsoDate, sortActions, type SessionPermissions } from './coaching-logic';
 import { formatDay } from './format';
@@ -161,12 +162,10 @@ function ActionRow({
                 aria-label={t('coaching.actions.ownerLabel')}
                 data-testid="action-item-owner"
               />
-              <TextInput
-                type="date"
-                defaultValue={action.dueOn}
-                onBlur={(event) => {
-                  const dueOn = event.currentTarget.value;
-                  if (isDay(dueOn) && dueOn !== action.dueOn) update({ dueOn });
+              <DayInput
+                value={action.dueOn}
+                onChange={(dueOn) => {
+                  if (dueOn && isDay(dueOn) && dueOn !== action.dueOn) update({ dueOn });
                 }}
                 size="xs"
                 w={140}
@@ -247,11 +246,10 @@ function AddAction({ session, writes }: { session: CoachingSession; writes: Sess
           w={170}
           data-testid="action-owner"
         />
-        <TextInput
-          type="date"
+        <DayInput
           label={t('coaching.actions.due')}
-          value={dueOn}
-          onChange={(event) => setDueOn(event.currentTarget.value)}
+          value={dueOn || null}
+          onChange={(day) => setDueOn(day ?? '')}
           size="xs"
           w={140}
           data-testid="action-due"

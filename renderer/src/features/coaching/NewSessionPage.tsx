@@ -1,10 +1,11 @@
-import { Alert, Anchor, Button, Card, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { ReviewerProfile } from '../../../../shared/api/methods/profiles';
 import { api } from '../../api/client';
+import { DayInput } from '../../app/DayInput';
 import { RequireProfile } from '../profiles/RequireProfile';
 import { COACHING_KEY, sessionKey } from './coaching-keys';
 import { localIsoDate } from './coaching-logic';
@@ -72,11 +73,10 @@ function NewSessionForm({ coach }: { coach: ReviewerProfile }) {
             w={300}
             data-testid="new-session-agent"
           />
-          <TextInput
-            type="date"
+          <DayInput
             label={t('coaching.new.date')}
-            value={heldOn}
-            onChange={(event) => setHeldOn(event.currentTarget.value)}
+            value={heldOn || null}
+            onChange={(day) => setHeldOn(day ?? '')}
             required
             w={180}
             data-testid="new-session-date"

@@ -1,18 +1,16 @@
-import { Alert, Anchor, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { CoachingSession } from '../../../../shared/api/methods/coaching';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
+import { DayInput } from '../../app/DayInput';
 import type { SessionPermissions } from './coaching-logic';
 import { formatDay } from './format';
 import { OverdueBadge, StateBadge } from './StateBadge';
 import type { SessionTextsState } from './SessionTexts';
 import type { SessionPatch, SessionWrites } from './useCoaching';
-
-const isDay = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 /** Who, when, in which state, the follow-up date, the printout for the agent, and closing or reopening the session. */
 export function SessionHeader({
@@ -82,6 +80,7 @@ export function SessionHeader({
               value={session.followUpOn}
               editable={permissions.edit}
               onChange={(followUpOn) => change.mutate({ followUpOn })}
+              clearable
               testId="follow-up"
             />
             {/* Anyone who reads the session may print it: the printout holds nothing they cannot read here. */}
@@ -137,32 +136,25 @@ export function SessionHeader({
 }
 
 /**
- * A date that only the coach can change; an empty field clears it (the follow-up is optional). Typed
- * dates pass through odd values (year 0002 on the way to 2026), so it is saved once typing pauses or the
- * field is left, not on every keystroke.
+ * A date that only the coach can change; the follow-up is optional and can be cleared. The field
+ * hands over only whole, real days, so each one is saved as soon as it is picked or typed.
  */
 function DayField({
   label,
   value,
   editable,
+  clearable = false,
   onChange,
   testId,
 }: {
   label: string;
   value: string | null;
   editable: boolean;
+  clearable?: boolean;
   onChange: (value: string | null) => void;
   testId: string;
 }) {
   const { i18n } = useTranslation();
-  const [draft, setDraft] = useState(value ?? '');
-  const commit = useDebouncedCallback(
-    (next: string) => {
-      if (next === (value ?? '')) return;
-      if (next === '' || isDay(next)) onChange(next === '' ? null : next);
-    },
-    { delay: 800, flushOnUnmount: true },
-  );
   if (!editable)
     return (
       <Stack gap={2}>
@@ -175,15 +167,11 @@ function DayField({
       </Stack>
     );
   return (
-    <TextInput
-      type="date"
+    <DayInput
       label={label}
-      value={draft}
-      onChange={(event) => {
-        setDraft(event.currentTarget.value);
-        commit(event.currentTarget.value);
-      }}
-      onBlur={() => commit.flush()}
+      value={value}
+      onChange={(day) => day !== value && onChange(day)}
+      clearable={clearable}
       w={170}
       data-testid={testId}
     />

@@ -180,12 +180,20 @@ export function EvaluationSheet({
         </Stack>
       </Group>
 
+      {/*
+        Stuck right under the header (docked: under the top of its pane), on the page's own background:
+        the few pixels above the card and behind its rounded corners hide the items scrolling beneath
+        instead of showing slivers of them.
+      */}
       <Box
+        data-testid="score-bar-sticky"
         style={{
           position: 'sticky',
-          // Docked, the form scrolls in its own pane, which sets the offset to its top.
-          top: 'var(--evaluation-sticky-top, calc(var(--app-shell-header-offset, 0px) + 4px))',
+          top: 'var(--evaluation-sticky-top, var(--app-shell-header-offset, 0px))',
           zIndex: 2,
+          paddingTop: 4,
+          marginTop: -4,
+          background: 'var(--mantine-color-body)',
         }}
       >
         <ScoreBar breakdown={breakdown} />

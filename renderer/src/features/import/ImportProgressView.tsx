@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
+import { Breakable } from '../../app/Breakable';
 import { useImportProgress } from './useImportProgress';
 
 /** Step 3: the batch running in the background; the rest of the app stays usable meanwhile. */
@@ -40,7 +41,7 @@ export function ImportProgressView({ batchId, onAgain }: { batchId: number; onAg
         </Text>
         {progress?.currentFile && (
           <Text size="sm" c="dimmed" ff="monospace" data-testid="import-current">
-            {progress.currentFile}
+            <Breakable text={progress.currentFile} />
           </Text>
         )}
         {progress?.message && <Alert color="red">{progress.message}</Alert>}
@@ -49,8 +50,12 @@ export function ImportProgressView({ batchId, onAgain }: { batchId: number; onAg
             <Table.Tbody>
               {failures.map((failure) => (
                 <Table.Tr key={failure.file} data-testid="import-failed-row">
-                  <Table.Td ff="monospace">{failure.file.split(/[\\/]/).pop()}</Table.Td>
-                  <Table.Td c="red">{failure.message}</Table.Td>
+                  <Table.Td ff="monospace">
+                    <Breakable text={failure.file.split(/[\\/]/).pop() ?? failure.file} />
+                  </Table.Td>
+                  <Table.Td c="red">
+                    <Breakable text={failure.message} />
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -6,6 +6,7 @@ import {
   type ManifestField,
   type ManifestMapping as Mapping,
 } from '../../../../shared/api';
+import { Breakable } from '../../app/Breakable';
 
 type Manifest = NonNullable<ImportPlan['manifest']>;
 
@@ -34,7 +35,7 @@ export function ManifestMapping({
           {manifest.remembered && <Badge variant="light">{t('import.manifest.remembered')}</Badge>}
         </Group>
         <Text size="sm" c="dimmed">
-          {t('import.manifest.file', { path: manifest.path })}
+          <Breakable text={t('import.manifest.file', { path: manifest.path })} />
         </Text>
         <SimpleGrid cols={{ base: 2, md: 4 }}>
           {manifestFields.map((field) => (
@@ -65,7 +66,9 @@ export function ManifestMapping({
             {manifest.sampleRows.map((row, index) => (
               <Table.Tr key={index}>
                 {mapped.map((field) => (
-                  <Table.Td key={field}>{row[manifest.mapping[field]!] ?? ''}</Table.Td>
+                  <Table.Td key={field}>
+                    <Breakable text={row[manifest.mapping[field]!] ?? ''} />
+                  </Table.Td>
                 ))}
               </Table.Tr>
             ))}
@@ -78,7 +81,7 @@ export function ManifestMapping({
             </Text>
             {manifest.errors.slice(0, 10).map((error) => (
               <Text key={error.row} c="red" size="sm">
-                {error.message}
+                <Breakable text={error.message} />
               </Text>
             ))}
           </Stack>

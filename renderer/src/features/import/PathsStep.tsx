@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ImportPlan, ImportRequest } from '../../../../shared/api';
 import { api } from '../../api/client';
+import { Breakable } from '../../app/Breakable';
 
 export interface PathsForm {
   /** As typed: one path per line. */
@@ -62,7 +63,7 @@ export function PathsStep({
         />
         {preview.error && (
           <Text c="red" data-testid="import-error">
-            {preview.error.message}
+            <Breakable text={preview.error.message} />
           </Text>
         )}
         <Group>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPlan, ImportRequest, ManifestMapping as Mapping } from '../../../../shared/api';
 import { api } from '../../api/client';
+import { Breakable } from '../../app/Breakable';
 import { ManifestMapping } from './ManifestMapping';
 import { NamePatternCard } from './NamePatternCard';
 import { PlanFileList } from './PlanFileList';
@@ -89,7 +90,9 @@ export function PlanStep({
         <Alert color="yellow" title={t('import.plan.problems')} data-testid="plan-problems">
           <List size="sm">
             {plan.problems.map((problem) => (
-              <List.Item key={problem.file}>{problem.message}</List.Item>
+              <List.Item key={problem.file}>
+                <Breakable text={problem.message} />
+              </List.Item>
             ))}
           </List>
         </Alert>

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { LibraryFilters } from '../../../../shared/api';
 import { api } from '../../api/client';
+import { DayInput } from '../../app/DayInput';
 import { useTextFollowingUrl } from '../../app/useTextFollowingUrl';
 import { ScoreFilter } from './ScoreFilter';
 
@@ -98,18 +99,20 @@ export function FilterBar({
         w={200}
         data-testid="library-tags"
       />
-      <TextInput
-        type="date"
+      <DayInput
         label={t('library.filter.from')}
-        value={filters.from ?? ''}
-        onChange={(event) => set({ from: event.currentTarget.value || undefined })}
+        value={filters.from ?? null}
+        onChange={(day) => set({ from: day ?? undefined })}
+        clearable
+        w={150}
         data-testid="library-from"
       />
-      <TextInput
-        type="date"
+      <DayInput
         label={t('library.filter.to')}
-        value={filters.to ?? ''}
-        onChange={(event) => set({ to: event.currentTarget.value || undefined })}
+        value={filters.to ?? null}
+        onChange={(day) => set({ to: day ?? undefined })}
+        clearable
+        w={150}
         data-testid="library-to"
       />
       {active && (

@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WowMoment } from '../../../../shared/api/methods/reels';
 import { api } from '../../api/client';
+import { DayInput } from '../../app/DayInput';
 import { formatDateTime } from '../../app/format';
 import { momentPlace } from '../agents/where';
 import { ClipPlayer } from '../clips/ClipPlayer';
@@ -128,19 +129,19 @@ function CandidateFilterBar({
         size="xs"
         data-testid="reel-filter-agent"
       />
-      <TextInput
-        type="date"
+      <DayInput
         label={t('reels.candidates.from')}
-        value={filters.from ?? ''}
-        onChange={(event) => set({ from: event.currentTarget.value || undefined })}
+        value={filters.from ?? null}
+        onChange={(day) => set({ from: day ?? undefined })}
+        clearable
         size="xs"
         data-testid="reel-filter-from"
       />
-      <TextInput
-        type="date"
+      <DayInput
         label={t('reels.candidates.to')}
-        value={filters.to ?? ''}
-        onChange={(event) => set({ to: event.currentTarget.value || undefined })}
+        value={filters.to ?? null}
+        onChange={(day) => set({ to: day ?? undefined })}
+        clearable
         size="xs"
         data-testid="reel-filter-to"
       />

@@ -41,7 +41,9 @@ export function ChatReader({
 
   if (turns.length === 0) return <Text c="dimmed">{t('review.chat.empty')}</Text>;
   return (
-    <Stack gap="xs" ref={list} data-testid="chat">
+    // The padding is room for the selected message's outline (2px, 2px off the bubble): the scroll area
+    // clips whatever reaches past its edges.
+    <Stack gap="xs" p={6} ref={list} data-testid="chat">
       {turns.map((turn) => {
         const wait = waits.get(turn.seq);
         return (

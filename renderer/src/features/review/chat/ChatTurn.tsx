@@ -26,7 +26,8 @@ export function ChatTurn({
 }) {
   const { t, i18n } = useTranslation();
   return (
-    <Group justify={PLACEMENT[turn.speaker]} data-turn-seq={turn.seq}>
+    // The scroll margin brings a message into view with its outline, not just the bubble.
+    <Group justify={PLACEMENT[turn.speaker]} style={{ scrollMargin: 6 }} data-turn-seq={turn.seq}>
       <Paper
         p="sm"
         maw={turn.speaker === 'system' ? '85%' : '70%'}

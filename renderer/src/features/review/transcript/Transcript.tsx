@@ -7,12 +7,15 @@ import type { Moment } from '../../../../../shared/api/methods/review';
 import { useShortcuts } from '../../shortcuts/useShortcuts';
 import { usePlayerState, type PlayerStore } from '../player/player-store';
 import { activeTurnIndex, timedTurns } from '../turns';
+import { topRowToCentre } from './centre-row';
 import classes from './Transcript.module.css';
 import { findMatches, type TranscriptMatch } from './transcript-search';
 import { TranscriptToolbar } from './TranscriptToolbar';
 import { TurnRow } from './TurnRow';
 
 const NO_MATCHES: readonly TranscriptMatch[] = [];
+/** A one-line turn's height, until the row is measured. */
+const ROW_ESTIMATE = 58;
 const NO_MOMENTS: readonly Moment[] = [];
 /** Keys that scroll the list by hand: the reviewer is reading elsewhere, so stop following playback. */
 const SCROLL_KEYS = new Set(['PageUp', 'PageDown', 'Home', 'End']);
@@ -71,16 +74,25 @@ export const Transcript = memo(function Transcript({
   const virtualizer = useVirtualizer({
     count: segments.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 58,
+    estimateSize: () => ROW_ESTIMATE,
     overscan: 8,
   });
 
+  const centreOn = useCallback(
+    (row: number) => {
+      const sizes = virtualizer.measurementsCache;
+      const viewport = scrollRef.current?.clientHeight ?? 0;
+      const top = topRowToCentre(row, (index) => sizes[index]?.size ?? ROW_ESTIMATE, viewport);
+      virtualizer.scrollToIndex(top, { align: 'start' });
+    },
+    [virtualizer],
+  );
   useEffect(() => {
-    if (follow && activeRow >= 0) virtualizer.scrollToIndex(activeRow, { align: 'center' });
-  }, [follow, activeRow, virtualizer]);
+    if (follow && activeRow >= 0) centreOn(activeRow);
+  }, [follow, activeRow, centreOn]);
   useEffect(() => {
-    if (currentMatch) virtualizer.scrollToIndex(currentMatch.turn, { align: 'center' });
-  }, [currentMatch, virtualizer]);
+    if (currentMatch) centreOn(currentMatch.turn);
+  }, [currentMatch, centreOn]);
 
   const step = (direction: 1 | -1) => {
     if (matches.length === 0) return;
