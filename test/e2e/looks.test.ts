@@ -173,6 +173,33 @@ for (const language of LANGUAGES) {
       });
       expect(cut.firstRowTop).toBeGreaterThanOrEqual(cut.listTop - 0.5);
       await screenShot(shot('01', 'call-following'));
+
+      // Scrolled by hand into the middle of a turn, the turn's speaker line stays on top of its words.
+      await page.getByTestId('transcript-scroller').hover();
+      await page.mouse.wheel(0, 25);
+      await poll(() => byTestId('transcript').getAttribute('data-follow')).toBe('false');
+      const head = await byTestId('transcript-scroller').evaluate(
+        (list) =>
+          new Promise<{ listTop: number; headTop: number; rowTop: number }>((resolve) => {
+            const top = list.getBoundingClientRect().top + 1;
+            const rows = [...list.querySelectorAll<HTMLElement>('[data-testid="transcript-segment"]')];
+            const row = rows.find((r) => r.getBoundingClientRect().bottom > top + 30)!;
+            // A quarter of a turn out of sight (its speaker line would be cut), whatever the wheel did.
+            list.scrollTop += row.getBoundingClientRect().top - top + row.offsetHeight / 4;
+            requestAnimationFrame(() => {
+              const cutRow = rows.find((r) => r.getBoundingClientRect().bottom > top + 2)!;
+              resolve({
+                listTop: top,
+                rowTop: cutRow.getBoundingClientRect().top,
+                headTop: cutRow.querySelector('[data-testid="transcript-turn-head"]')!.getBoundingClientRect()
+                  .top,
+              });
+            });
+          }),
+      );
+      expect(head.rowTop).toBeLessThan(head.listTop);
+      expect(head.headTop).toBeGreaterThanOrEqual(head.listTop - 0.5);
+      await screenShot(shot('01b', 'call-scrolled-by-hand'));
     });
 
     it("keeps the selected chat message's outline inside the conversation", async () => {

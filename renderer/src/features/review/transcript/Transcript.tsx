@@ -14,9 +14,9 @@ import { TranscriptToolbar } from './TranscriptToolbar';
 import { TurnRow } from './TurnRow';
 
 const NO_MATCHES: readonly TranscriptMatch[] = [];
+const NO_MOMENTS: readonly Moment[] = [];
 /** A one-line turn's height, until the row is measured. */
 const ROW_ESTIMATE = 58;
-const NO_MOMENTS: readonly Moment[] = [];
 /** Keys that scroll the list by hand: the reviewer is reading elsewhere, so stop following playback. */
 const SCROLL_KEYS = new Set(['PageUp', 'PageDown', 'Home', 'End']);
 
@@ -140,13 +140,9 @@ export const Transcript = memo(function Transcript({
                 key={item.key}
                 ref={virtualizer.measureElement}
                 data-index={item.index}
-                style={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  right: 0,
-                  transform: `translateY(${item.start}px)`,
-                }}
+                // Placed by `top`, not a transform: the turn's sticky speaker line finds its place
+                // from the layout, which a transform would leave at the top of the list for every row.
+                style={{ position: 'absolute', top: item.start, left: 0, right: 0 }}
               >
                 <TurnRow
                   turn={turn}

@@ -44,7 +44,7 @@ export const TurnRow = memo(function TurnRow({
       data-seq={turn.seq}
       onClick={() => onPlay(turn)}
     >
-      <div className={classes.head}>
+      <div className={classes.head} data-testid="transcript-turn-head">
         <button
           type="button"
           className={classes.when}
