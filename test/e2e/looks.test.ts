@@ -1,9 +1,9 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/paths';
-import { launchChromium, screenshot, screenshotDir, waitForReady } from './support/browser';
+import { launchChromium, screenshot, waitForReady } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
 
 /**
@@ -17,9 +17,7 @@ let page: Page;
 const data = tempDir('earmark-e2e-looks-');
 const exportFolder = tempDir('earmark-e2e-looks-export-');
 const LANGUAGES = ['en', 'de', 'fi'] as const;
-type Language = (typeof LANGUAGES)[number];
 const VIEWPORT = { width: 1280, height: 800 };
-const CALL = 'Double charge on invoice';
 /** A broken recording with the kind of long name a telephony export gives its files. */
 const LONG_NAME = 'Rueckrufwunsch_Rechnungskorrektur_HotlineBerlin_20261112093015_4915112345678_agent.wav';
 const UNKNOWN_NAME = 'Qualitaetsrunde_Besprechungsnotizen_November2026_endgueltig_abgestimmt.docx';
@@ -123,11 +121,8 @@ async function open(hash: string) {
   await waitForReady(page);
 }
 
-/** What is on the screen right now (not the whole page from the top, as `screenshot` takes it). */
-async function screenShot(name: string) {
-  mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`) });
-}
+/** What is on the screen right now (not the whole page from the top). */
+const screenShot = (name: string) => screenshot(page, name, { asShown: true });
 
 /** Waits until an element stops moving (scrolling done, a popover placed). */
 const settled = (selector: string) =>

@@ -11,7 +11,9 @@ import { dayLanguage, firstDayOfWeek, parseTypedDay, shownDayFormat } from './da
 export function DatesFollowLanguage({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   const locale = dayLanguage(i18n.language);
-  return <DatesProvider settings={{ locale, firstDayOfWeek: firstDayOfWeek(locale) }}>{children}</DatesProvider>;
+  return (
+    <DatesProvider settings={{ locale, firstDayOfWeek: firstDayOfWeek(locale) }}>{children}</DatesProvider>
+  );
 }
 
 type DayInputProps = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' | 'dateParser'> & {

@@ -20,12 +20,17 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
 
-/** Saves a full-page screenshot for a person to look at (test-results/ is git-ignored). */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * Saves a full-page screenshot for a person to look at (test-results/ is git-ignored); `asShown`
+ * keeps the window as it is, scrolled and sized, to show what a person sees there.
+ */
+export async function screenshot(page: Page, name: string, { asShown = false } = {}): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
+  const path = join(screenshotDir, `${name}.png`);
+  if (asShown) return void (await page.screenshot({ path }));
   // A full-page capture of a scrolled page draws the fixed header mid-page; capture from the top.
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path, fullPage: true });
 }
 
 /** Waits for the app shell to report it is interactive. */

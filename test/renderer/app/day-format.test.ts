@@ -8,7 +8,8 @@ describe('days as people type them', () => {
     expect(parseTypedDay('4.12.2026', 'fi')).toBe('2026-12-04');
     expect(parseTypedDay('04.2.2026', 'fi')).toBe('2026-02-04');
     expect(parseTypedDay('Dec 4, 2026', 'en')).toBe('2026-12-04');
-    for (const language of ['en', 'de', 'fi']) expect(parseTypedDay('2026-12-04', language)).toBe('2026-12-04');
+    for (const language of ['en', 'de', 'fi'])
+      expect(parseTypedDay('2026-12-04', language)).toBe('2026-12-04');
   });
 
   it('gives nothing for half-typed or impossible days, so no wrong day is saved while typing', () => {

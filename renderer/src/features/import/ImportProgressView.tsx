@@ -54,7 +54,7 @@ export function ImportProgressView({ batchId, onAgain }: { batchId: number; onAg
                     <Breakable text={failure.file.split(/[\\/]/).pop() ?? failure.file} />
                   </Table.Td>
                   <Table.Td c="red">
-                    <Breakable text={failure.message} />
+                    <Breakable text={failure.message ?? ''} />
                   </Table.Td>
                 </Table.Tr>
               ))}
