@@ -22,7 +22,7 @@ export const courtesyCompetenceDe: RubricTexts<CourtesyCompetenceShape> = {
       title: 'Spricht den Kunden mit Namen an',
       guidance:
         'Spricht den Kunden mindestens einmal mit Namen an, richtig und in der Form, die er selbst verwendet hat. ' +
-        'Nicht zutreffend, wenn der Name nicht bekannt ist (anonymer Chat, der Anrufer hat ihn nicht genannt).',
+        'Nicht zutreffend, wenn der Name nicht bekannt ist (anonymer Chat, der Kunde hat ihn nicht genannt).',
       examples: ['„Vielen Dank, Herr Schneider, ich sehe Ihre Bestellung hier vor mir.“'],
     },
     'polite-tone': {
@@ -56,7 +56,7 @@ export const courtesyCompetenceDe: RubricTexts<CourtesyCompetenceShape> = {
       title: 'Entschuldigt sich, wenn der Fehler beim Unternehmen liegt',
       guidance:
         'Liegt der Fehler beim Unternehmen (Verzögerung, falsche Rechnung, nicht eingehaltene Zusage), entschuldigt ' +
-        'sich der Mitarbeiter klar im Namen des Unternehmens, ohne Kollegen oder Systeme verantwortlich zu machen. ' +
+        'sich der Agent klar im Namen des Unternehmens, ohne Kollegen oder Systeme verantwortlich zu machen. ' +
         'Nicht zutreffend, wenn das Unternehmen keinen Fehler gemacht hat.',
       examples: ['„Das tut mir leid, diese Rechnung hätte nicht doppelt verschickt werden dürfen.“'],
     },

@@ -12,7 +12,7 @@ export const courtesyCompetenceFi: RubricTexts<CourtesyCompetenceShape> = {
     greeting: {
       title: 'Tervehdys ja oma nimi',
       guidance:
-        'Asiakaspalvelija tervehtii ensimmäisten sekuntien aikana ja kertoo oman nimensä (sekä yrityksen tai tiimin ' +
+        'Agentti tervehtii ensimmäisten sekuntien aikana ja kertoo oman nimensä (sekä yrityksen tai tiimin ' +
         'nimen, jos se on käytäntö). Valitse ”ei”, jos nimi puuttuu, jää epäselväksi tai tulee vasta myöhemmin.',
       examples: [
         '”Hyvää huomenta, Northwindin asiakaspalvelu, Anna Virtanen puhelimessa. Kuinka voin auttaa?”',
@@ -22,7 +22,7 @@ export const courtesyCompetenceFi: RubricTexts<CourtesyCompetenceShape> = {
       title: 'Käyttää asiakkaan nimeä',
       guidance:
         'Puhuttelee asiakasta nimeltä vähintään kerran, oikein ja siinä muodossa kuin asiakas sen itse kertoi. ' +
-        'Ei sovellu, jos nimi ei ole tiedossa (anonyymi chat, soittaja ei kertonut nimeään).',
+        'Ei sovellu, jos nimi ei ole tiedossa (anonyymi chat, asiakas ei kertonut nimeään).',
       examples: ['”Kiitos, Matti Korhonen, löysin tilauksesi tiedot.”'],
     },
     'polite-tone': {
@@ -53,7 +53,7 @@ export const courtesyCompetenceFi: RubricTexts<CourtesyCompetenceShape> = {
     apology: {
       title: 'Pahoittelee, kun virhe on yrityksen',
       guidance:
-        'Kun virhe on yrityksen (viivästys, virheellinen lasku, pettänyt lupaus), asiakaspalvelija pahoittelee ' +
+        'Kun virhe on yrityksen (viivästys, virheellinen lasku, pettänyt lupaus), agentti pahoittelee ' +
         'selkeästi yrityksen puolesta syyttämättä kollegoita tai järjestelmiä. Ei sovellu, jos virhe ei ole yrityksen.',
       examples: ['”Pahoittelen, laskua ei olisi pitänyt lähettää kahteen kertaan.”'],
     },
