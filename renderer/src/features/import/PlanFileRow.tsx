@@ -2,6 +2,7 @@ import { Badge, Group, Select, Stack, Text } from '@mantine/core';
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { detailFields, type PlanItem } from '../../../../shared/api';
+import { Breakable } from '../../app/Breakable';
 import { formatDateTime } from '../../app/format';
 import classes from './PlanFileList.module.css';
 import { needsLook, shortName } from './plan-view';
@@ -44,7 +45,7 @@ export const PlanFileRow = memo(function PlanFileRow({
     item.becomes === 'companion' ? t('import.becomesWith.companion', { file: other }) : null,
     item.becomes === 'twoLegCall' ? t('import.becomesWith.twoLegCall', { file: other }) : null,
     item.matchedBy && item.becomes !== 'twoLegCall' ? t(`import.matchedBy.${item.matchedBy}`) : null,
-  ].filter(Boolean);
+  ].filter((text): text is string => Boolean(text));
   const transcript = item.becomes === 'transcript' || item.becomes === 'transcriptOnly';
 
   return (
@@ -66,7 +67,9 @@ export const PlanFileRow = memo(function PlanFileRow({
           >
             {role}
           </Badge>
-          <span className={classes.name}>{shortName(item.file, folder)}</span>
+          <span className={classes.name}>
+            <Breakable text={shortName(item.file, folder)} />
+          </span>
         </Group>
         {transcript && (
           <Select
@@ -93,7 +96,7 @@ export const PlanFileRow = memo(function PlanFileRow({
         )}
         {note.map((text) => (
           <Text key={text} size="xs" c={item.becomes === 'unrecognised' ? 'red.8' : 'dimmed'}>
-            {text}
+            <Breakable text={text} />
           </Text>
         ))}
         {detailFields.map((field) => {
@@ -132,7 +135,7 @@ export const PlanFileRow = memo(function PlanFileRow({
         )}
         {item.problem && item.nameMatch !== 'notADate' && (
           <Text size="xs" c="yellow.9" data-testid="plan-file-problem">
-            {item.problem}
+            <Breakable text={item.problem} />
           </Text>
         )}
       </Group>
