@@ -1,4 +1,6 @@
 import type { BackendContext, ProfileSession } from './context';
+import { acquireDataFolderLock } from './data-folder/lock';
+import { describeTightened, mkdirPrivate, tightenDataFolder } from './data-folder/permissions';
 import { openDatabase, type Db } from './db/open';
 import { createDispatch, type Dispatch, type Handlers } from './dispatch';
 import { EventHub } from './events';
@@ -26,6 +28,8 @@ export interface BackendOptions {
   /** Folder holding demo/ and other shipped resources. */
   resourcesDir: string;
   version: string;
+  /** Who is opening the folder, as its lock tells a second process: "earmark serve", "the desktop app". */
+  command?: string;
   /** better-sqlite3 native build to use (Electron passes its ABI build). */
   nativeBinding?: string;
   log?: (message: string) => void;
@@ -47,13 +51,36 @@ export interface Backend {
   readonly imports: ImportJobs;
   /** Resolves a recording id to its file, and the folders it must really lie in, for the media endpoints. */
   mediaFile(recordingId: number): MediaFile;
-  /** Stops running imports (each after its current file) and closes the database. */
+  /** Stops running imports (each after its current file), closes the database and releases the data folder. */
   close(): Promise<void>;
 }
 
 /** The whole backend: plain Node, no Electron. Both transports and the CLI wrap this. */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const log = options.log ?? ((message: string) => console.error(message));
+  mkdirPrivate(options.dataDir);
+  // Before anything is read or repaired: only the folder's one owner recovers imports and migrates.
+  const lock = acquireDataFolderLock(options.dataDir, { command: options.command ?? 'earmark', log });
+  try {
+    return await startBackend(options, log, lock.release);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function startBackend(
+  options: BackendOptions,
+  log: (message: string) => void,
+  releaseLock: () => void,
+): Promise<Backend> {
+  const tightened = tightenDataFolder(options.dataDir);
+  if (tightened.length > 0) {
+    log(
+      `[earmark] ${options.dataDir} was readable by other users of this computer; now only you can open it ` +
+        `(tightened ${describeTightened(tightened)})`,
+    );
+  }
   const db = await openDatabase(
     options.dataDir,
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
@@ -126,6 +153,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await imports.closeAll();
       session.dispose();
       db.close();
+      releaseLock();
     },
   };
 }

@@ -19,7 +19,7 @@ const USAGE = `Usage: earmark <command> [options]
 
 Commands:
   serve    Serve the workstation to a browser on 127.0.0.1 (prints the URL with its access token)
-  doctor   Check the database: integrity, schema version, counts
+  doctor   Check the database (read-only, also while Earmark runs): integrity, schema version, counts
   import   Import recordings, transcripts, chats and a manifest: earmark import PATH... [--manifest FILE]
            [--name-pattern PATTERN] [--pair-legs] [--copy]; --json prints {imported, skipped, failed,
            manifest, unrecognised}: every file given, each once
@@ -65,23 +65,29 @@ async function main(argv: string[]): Promise<number> {
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       throw new Error(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
     }
-    const backend = await createBackend(backendOptions);
+    const backend = await createBackend({ ...backendOptions, command: 'earmark serve' });
     const host = await startBrowserHost({ backend, rendererDir: join(appRoot, 'out', 'renderer'), port });
-    if (values.json) console.log(JSON.stringify({ url: host.url, port: host.port, dataDir }));
-    else console.log(`Earmark is running at ${host.url}`);
+    let stopping = false;
     const stop = () => {
+      // A second Ctrl+C does not wait; the lock on the data folder still goes with the process.
+      if (stopping) process.exit(1);
+      stopping = true;
       void host
         .close()
         .then(() => backend.close())
         .then(() => process.exit(0));
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+    // Only now: whoever reads this line may stop the host at once, and must find the handlers in place.
+    if (values.json) console.log(JSON.stringify({ url: host.url, port: host.port, dataDir }));
+    else console.log(`Earmark is running at ${host.url}`);
     return new Promise<number>(() => {}); // serve until stopped
   }
 
   if (command === 'doctor') {
-    const report = await runDoctor(backendOptions);
+    // Read-only: it may run beside the Earmark that owns the folder.
+    const report = runDoctor({ dataDir });
     console.log(values.json ? JSON.stringify(report) : formatDoctorReport(report));
     return report.ok ? 0 : 1;
   }
@@ -89,9 +95,19 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'import') {
     const paths = positionals.slice(1);
     if (paths.length === 0) throw new Error('import needs at least one file or folder to import.');
-    const backend = await createBackend(backendOptions);
+    const backend = await createBackend({ ...backendOptions, command: 'earmark import' });
+    // Ctrl+C or a kill stops after the file in progress (wholly in or out), reports, and frees the
+    // folder; a second one exits at once (the lock still goes, with the process).
+    let interrupted: number | null = null;
+    const stop = (signal: NodeJS.Signals) => {
+      if (interrupted !== null) process.exit(interrupted);
+      interrupted = signal === 'SIGINT' ? 130 : 143;
+      void backend.imports.closeAll();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
     try {
-      return await runImport(backend, {
+      const code = await runImport(backend, {
         paths,
         manifest: values.manifest,
         namePattern: values['name-pattern'],
@@ -99,6 +115,7 @@ async function main(argv: string[]): Promise<number> {
         copy: values.copy,
         json: values.json,
       });
+      return interrupted ?? code;
     } finally {
       await backend.close();
     }

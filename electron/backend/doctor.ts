@@ -1,7 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createBackend, type BackendOptions } from './backend';
-import { DATABASE_FILE } from './db/open';
+import { dataFolderOwner, type LockOwner } from './data-folder/lock';
+import { migrations } from './db/migrations';
+import { checkAppliedUnchanged, DATABASE_FILE, latestSchemaVersion, openReadOnly } from './db/open';
+
+export interface DoctorOptions {
+  dataDir: string;
+  /** better-sqlite3 native build to use. */
+  nativeBinding?: string;
+}
 
 export interface DoctorReport {
   ok: boolean;
@@ -11,12 +18,23 @@ export interface DoctorReport {
   integrity: string;
   counts: Record<'calls' | 'chats' | 'recordings' | 'segments' | 'agents' | 'teams', number> | null;
   missingRecordings: string[];
+  /** The Earmark working on the folder now (doctor may run beside it), or null. */
+  inUseBy: LockOwner | null;
+  /** Said plainly: "another Earmark (earmark serve, pid 4242, since …)". */
+  inUse: string | null;
+  /** Worth knowing, not wrong: a schema upgrade the next start will make. */
+  notes: string[];
   problems: string[];
 }
 
-/** Checks a data directory without changing anything but a pending migration (which backs up first). */
-export async function runDoctor(options: BackendOptions): Promise<DoctorReport> {
+/**
+ * Checks a data folder and changes nothing: the database is opened read-only (no migration, no
+ * recovery of interrupted imports, no clean-up), the lock is only read, so doctor can run beside the
+ * Earmark that owns the folder without disturbing its work.
+ */
+export function runDoctor(options: DoctorOptions): DoctorReport {
   const databaseFile = join(options.dataDir, DATABASE_FILE);
+  const holder = existsSync(options.dataDir) ? dataFolderOwner(options.dataDir) : null;
   const report: DoctorReport = {
     ok: false,
     dataDir: options.dataDir,
@@ -25,22 +43,38 @@ export async function runDoctor(options: BackendOptions): Promise<DoctorReport> 
     integrity: 'not checked',
     counts: null,
     missingRecordings: [],
+    inUseBy: holder?.owner ?? null,
+    inUse: holder?.message ?? null,
+    notes: [],
     problems: [],
   };
   if (!existsSync(databaseFile)) {
     report.problems.push(`There is no database at ${databaseFile} yet; start Earmark once to create it.`);
     return report;
   }
-  let backend;
+  let db;
   try {
-    backend = await createBackend(options);
+    db = openReadOnly(options.dataDir, options.nativeBinding);
   } catch (error) {
-    report.problems.push((error as Error).message);
+    report.problems.push(`The database ${databaseFile} cannot be opened: ${(error as Error).message}`);
     return report;
   }
   try {
-    const { db } = backend;
-    report.schemaVersion = db.pragma('user_version', { simple: true }) as number;
+    const schema = db.pragma('user_version', { simple: true }) as number;
+    const latest = latestSchemaVersion();
+    report.schemaVersion = schema;
+    if (schema > latest) {
+      report.problems.push(
+        `The database was written by a newer version of Earmark (schema ${schema}; this version knows up to ${latest}).`,
+      );
+      return report;
+    }
+    checkAppliedUnchanged(db, migrations, schema);
+    if (schema < latest) {
+      report.notes.push(
+        `The database is at schema ${schema}; the next start of Earmark backs it up and upgrades it to ${latest}.`,
+      );
+    }
     const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map(
       (r) => r.integrity_check,
     );
@@ -60,16 +94,19 @@ export async function runDoctor(options: BackendOptions): Promise<DoctorReport> 
     if (report.missingRecordings.length > 0) {
       report.problems.push(`${report.missingRecordings.length} recording file(s) are missing from disk.`);
     }
-    report.ok = report.problems.length === 0;
-    return report;
+  } catch (error) {
+    report.problems.push((error as Error).message);
   } finally {
-    await backend.close();
+    db.close();
   }
+  report.ok = report.problems.length === 0;
+  return report;
 }
 
 export function formatDoctorReport(report: DoctorReport): string {
   const lines = [
     `Data directory:  ${report.dataDir}`,
+    `In use by:       ${report.inUse ?? 'nobody (no Earmark is working on it now)'}`,
     `Database:        ${report.databaseFile}`,
     `Schema version:  ${report.schemaVersion ?? 'unknown'}`,
     `Integrity:       ${report.integrity}`,
@@ -82,6 +119,7 @@ export function formatDoctorReport(report: DoctorReport): string {
       `Agents / teams:  ${report.counts.agents} / ${report.counts.teams}`,
     );
   }
+  for (const note of report.notes) lines.push(`Note:            ${note}`);
   lines.push(
     report.ok
       ? 'Result:          healthy'

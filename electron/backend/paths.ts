@@ -1,6 +1,11 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
+/** The SQLite database in the data folder (with its -wal and -shm files beside it). */
+export const DATABASE_FILE = 'earmark.sqlite';
+/** Names the one process that may write to the data folder (see data-folder/lock.ts). */
+export const LOCK_FILE = 'earmark.lock';
+
 /**
  * Where Earmark keeps its data when no `--data DIR` is given. The desktop app uses the same
  * folder (it sets Electron's userData to it), so the browser host and the window share one library.

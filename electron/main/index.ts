@@ -85,6 +85,9 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     resourcesDir: resourcesDir(),
     version: app.getVersion(),
+    // Named in the data folder's lock: an `earmark serve` or `import` on this folder is refused with it
+    // (a second window is stopped earlier, by the single-instance lock above).
+    command: 'the desktop app',
     nativeBinding: electronSqliteBinding(),
     log,
     // Private notes' workstation key in the OS keychain (needs the app ready, which it is here).

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { EarmarkError } from '../../../shared/errors';
+import { createPrivateFile, makeFilePrivate, mkdirPrivate } from '../data-folder/permissions';
+import { DATABASE_FILE } from '../paths';
 import { migrations as defaultMigrations } from './migrations';
 
 export type Db = Database.Database;
@@ -20,7 +21,7 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
-export const DATABASE_FILE = 'earmark.sqlite';
+export { DATABASE_FILE };
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -30,8 +31,10 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
  */
 export async function openDatabase(dataDir: string, options: OpenOptions = {}): Promise<Db> {
   const migrations = options.migrations ?? defaultMigrations;
-  mkdirSync(dataDir, { recursive: true });
+  mkdirPrivate(dataDir);
   const file = join(dataDir, DATABASE_FILE);
+  // A new database starts as an empty 0600 file, so its -wal and -shm are private from the start too.
+  createPrivateFile(file);
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     configure(db);
@@ -69,6 +72,24 @@ export function connect(dataDir: string, nativeBinding?: string): Db {
   return db;
 }
 
+/**
+ * Opens an existing database for reading only (`earmark doctor`): no migration, no backup, no write to
+ * it. It works while another process owns the data folder: in WAL mode readers sit beside the writer.
+ */
+export function openReadOnly(dataDir: string, nativeBinding?: string): Db {
+  const db = new Database(join(dataDir, DATABASE_FILE), {
+    readonly: true,
+    fileMustExist: true,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/** The newest schema version this Earmark knows. */
+export const latestSchemaVersion = (migrations: readonly Migration[] = defaultMigrations) =>
+  migrations.at(-1)?.version ?? 0;
+
 function configure(db: Db): void {
   db.pragma('journal_mode = WAL');
   // FULL: every committed change (an autosaved draft, say) survives a power cut, not only a crash.
@@ -79,9 +100,12 @@ function configure(db: Db): void {
 
 async function backup(db: Db, dataDir: string, version: number): Promise<void> {
   const dir = join(dataDir, 'backups');
-  mkdirSync(dir, { recursive: true });
+  mkdirPrivate(dir);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  await db.backup(join(dir, `earmark-schema${version}-${stamp}.sqlite`));
+  const file = join(dir, `earmark-schema${version}-${stamp}.sqlite`);
+  createPrivateFile(file);
+  await db.backup(file);
+  makeFilePrivate(file);
 }
 
 function migrate(db: Db, migrations: readonly Migration[], current: number): void {
@@ -102,7 +126,7 @@ function migrate(db: Db, migrations: readonly Migration[], current: number): voi
 }
 
 /** Refuses to run when a migration that already ran has since been edited: the schema would silently differ. */
-function checkAppliedUnchanged(db: Db, migrations: readonly Migration[], current: number): void {
+export function checkAppliedUnchanged(db: Db, migrations: readonly Migration[], current: number): void {
   if (current === 0) return;
   const rows = db.prepare('SELECT version, name, sha256 FROM schema_migrations').all() as {
     version: number;

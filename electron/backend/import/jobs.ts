@@ -29,7 +29,8 @@ export class ImportJobs {
     private readonly ctx: BackendContext,
     private readonly nativeBinding?: string,
   ) {
-    // A batch still 'running' in the database was cut off (the app was killed); say so.
+    // A batch still 'running' in the database was cut off (the app was killed); say so. Only the data
+    // folder's owner gets here (createBackend holds its lock), so no live import is mistaken for one.
     ctx.db
       .prepare(
         "UPDATE import_batches SET state = 'failed', finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE state = 'running'",

@@ -1,5 +1,6 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fchmodSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { EarmarkError } from '../../../shared/errors';
+import { PRIVATE_FILE_MODE } from '../data-folder/permissions';
 
 const HEADER_BYTES = 44;
 const BUFFER_BYTES = 1 << 20;
@@ -24,7 +25,9 @@ export class WavWriter {
     readonly channels: number,
     readonly sampleRate: number,
   ) {
-    this.fd = openSync(partialPath, 'w');
+    // Only this OS user may read a recording in the data folder, whatever the umask.
+    this.fd = openSync(partialPath, 'w', PRIVATE_FILE_MODE);
+    if (process.platform !== 'win32') fchmodSync(this.fd, PRIVATE_FILE_MODE);
     writeSync(this.fd, wavHeader(channels, sampleRate, 0));
   }
 

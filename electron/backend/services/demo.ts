@@ -1,8 +1,9 @@
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Speaker, type DemoStatus } from '../../../shared/api';
 import { EarmarkError } from '../../../shared/errors';
+import { makeFilePrivate, mkdirPrivate } from '../data-folder/permissions';
 import type { Db } from '../db/open';
 import { upsertAgent } from './people';
 import { insertRecording, probeRecording } from './recordings';
@@ -63,7 +64,7 @@ export async function loadDemo(
   const demoDir = join(resourcesDir, 'demo');
   const manifest = readManifest(join(demoDir, 'manifest.json'));
   const mediaDir = join(dataDir, 'recordings', SOURCE);
-  mkdirSync(mediaDir, { recursive: true });
+  mkdirPrivate(mediaDir);
   const exists = db.prepare('SELECT 1 FROM interactions WHERE source = ? AND external_id = ?');
   const insertInteraction = db.prepare(
     `INSERT INTO interactions (kind, title, external_id, source, agent_id, started_at, direction, queue, customer_ref, duration_ms)
@@ -76,6 +77,7 @@ export async function loadDemo(
     if (exists.get(SOURCE, call.id)) continue;
     const target = join(mediaDir, `${call.id}.wav`);
     copyFileSync(join(demoDir, call.file), target);
+    makeFilePrivate(target); // a copy takes the shipped file's mode (0644)
     const probed = await probeRecording(target);
     db.transaction(() =>
       indexingNewSegments(db, () => {

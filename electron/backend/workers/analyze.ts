@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { isAlive } from '../data-folder/process';
 import type { AnalyzeInput, RecordingAnalysis } from '../media/analyze';
 import { runWorker, type RunOptions } from './run';
 
@@ -35,14 +36,5 @@ function sweepDeadPartials(dir: string): void {
   for (const name of readdirSync(dir)) {
     const pid = PARTIAL.exec(name)?.[1];
     if (pid && !isAlive(Number(pid))) rmSync(join(dir, name), { force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0); // signal 0: only asks whether the process exists
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'; // exists, owned by someone else
   }
 }

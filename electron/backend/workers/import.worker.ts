@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ImportOutcome, ImportProgress } from '../../../shared/api';
+import { mkdirPrivate } from '../data-folder/permissions';
 import { connect } from '../db/open';
 import { writeSetting } from '../services/settings';
 import { reportFailure } from './protocol';
@@ -36,7 +36,7 @@ async function main() {
       writeSetting(db, mappingSettingKey(planned.manifestColumns), JSON.stringify(planned.mapping));
     }
     const recordingsDir = join(input.dataDir, 'recordings', 'imported');
-    mkdirSync(recordingsDir, { recursive: true });
+    mkdirPrivate(recordingsDir);
     const progress: ImportProgress = {
       batchId: input.batchId,
       state: 'running',
