@@ -213,24 +213,26 @@ describe('doctor', () => {
     const partial = join(dataDir, 'recordings', 'imported', `.${process.pid}-in-flight.wav.partial`);
     mkdirSync(join(dataDir, 'recordings', 'imported'), { recursive: true });
     writeFileSync(partial, 'RIFF half a recording');
-    const lockBefore = readFileSync(join(dataDir, LOCK), 'utf8');
+    const lockPath = join(dataDir, LOCK);
+    const lockBefore = existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : null;
 
     const doctor = await run(['doctor', '--data', dataDir, '--json']);
+    expect(doctor.code, doctor.stderr).toBe(0);
+    // The owner's import is untouched: still running, its half-written file still there.
+    expect(owner.db.prepare('SELECT state FROM import_batches WHERE id = ?').pluck().get(batchId)).toBe(
+      'running',
+    );
+    expect(readFileSync(partial, 'utf8')).toBe('RIFF half a recording');
+    expect(existsSync(lockPath) ? readFileSync(lockPath, 'utf8') : null).toBe(lockBefore);
+
     const report = JSON.parse(doctor.stdout) as {
       ok: boolean;
       inUse: string;
       inUseBy: { pid: number; command: string };
     };
-    expect(doctor.code, doctor.stderr).toBe(0);
     expect(report.ok).toBe(true);
     expect(report.inUseBy).toMatchObject({ pid: process.pid, command: 'earmark serve' });
     expect(report.inUse).toContain(`earmark serve, pid ${process.pid}`);
-
-    expect(owner.db.prepare('SELECT state FROM import_batches WHERE id = ?').pluck().get(batchId)).toBe(
-      'running',
-    );
-    expect(readFileSync(partial, 'utf8')).toBe('RIFF half a recording');
-    expect(readFileSync(join(dataDir, LOCK), 'utf8')).toBe(lockBefore);
 
     const text = await run(['doctor', '--data', dataDir]);
     expect(text.stdout).toMatch(
