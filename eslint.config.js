@@ -16,7 +16,7 @@ const nodeBuiltins = [
   'stream',
 ];
 
-/** Process boundaries (ARCHITECTURE.md), enforced here rather than hoped for. */
+/** Process boundaries (docs/architecture.md), enforced here rather than hoped for. */
 const boundaries = [
   {
     files: ['shared/**/*.ts'],

@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 /**
  * unit: pure logic and Electron-boundary code with electron stubbed.
  * integration: the backend on real SQLite files and real audio in temp dirs.
- * e2e: the built browser host driven by Playwright in Debian's Chromium (needs `npm run build`).
+ * e2e: the built browser host driven by Playwright in Chromium (test/support/chromium.ts picks which;
+ *   needs `npm run build`).
  */
 export default defineConfig({
   test: {

@@ -5,9 +5,9 @@ import { percentTenths, toHundredths } from './percent';
 import type { Rubric } from './schema';
 
 /**
- * The scoring rule (DOMAIN.md: "points earned over points possible, per section and overall, with
- * n.a. items removed from both; a failed critical item sets the overall result to fail (0) while the
- * section figures stay visible"):
+ * The scoring rule (docs/scoring.md: points earned over points possible, per section and overall, n.a.
+ * items left out of both; a failed critical item makes the result a fail with an overall 0 while the
+ * sections keep their figures):
  *
  * 1. Item: points = answer points × item weight; possible = best-answer points × item weight.
  * 2. Section: earned / possible over its counted items. n.a. and unanswered items are removed from
@@ -15,7 +15,7 @@ import type { Rubric } from './schema';
  * 3. Overall: Σ(section weight × section earned) / Σ(section weight × section possible). With all
  *    section weights 1 (the default rubric) this is plainly all points earned over all points
  *    possible; a section weight of 2 counts every point in that section twice.
- *    We chose weighted points over a weighted mean of section percents because DOMAIN defines the
+ *    We chose weighted points over a weighted mean of section percents because docs/scoring.md defines the
  *    overall as points over points, and so a reviewer can check it by adding up the figures shown.
  * 4. A failed critical item makes the result 'fail' and the overall percent 0; the points-based
  *    percent stays in `pointsPercent` and the sections keep their figures.

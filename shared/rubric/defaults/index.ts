@@ -34,12 +34,12 @@ export const builtInRubrics: readonly Rubric[] = builtInLanguages.flatMap((langu
   mysteryCall[language],
 ]);
 
-/** The courtesy-and-competence rubric of DOMAIN.md. */
+/** The courtesy-and-competence rubric (docs/users.md, "What the reviewers check"). */
 export function defaultRubric(language: BuiltInLanguage): Rubric {
   return courtesyCompetence[language];
 }
 
-/** The default mystery-call checklist of DOMAIN.md. */
+/** The default mystery-call checklist (docs/users.md, "What the reviewers check"). */
 export function defaultMysteryChecklist(language: BuiltInLanguage): Rubric {
   return mysteryCall[language];
 }

@@ -1,23 +1,23 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, resolveChromium } from '../../support/chromium';
 import { repoRoot } from '../../support/paths';
-
-/** Debian's Chromium; `npx playwright install` cannot work on our machines. */
-export const CHROMIUM = process.env.EARMARK_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 export const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+/**
+ * Chromium for the tests and benchmarks: EARMARK_CHROMIUM, else Debian's, else the one from npm
+ * (see test/support/chromium.ts for the order and EARMARK_CHROMIUM_SOURCE).
+ */
+export async function launchChromium(): Promise<Browser> {
+  const { executablePath, env } = await resolveChromium();
+  return chromium.launch({
+    executablePath,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    ...(Object.keys(env).length > 0 && { env: { ...process.env, ...env } }),
+  });
 }
 
 /**

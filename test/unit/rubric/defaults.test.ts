@@ -94,7 +94,7 @@ describe('built-in rubrics', () => {
   });
 });
 
-describe('the default rubric matches DOMAIN.md', () => {
+describe('the default rubric matches docs/users.md', () => {
   const rubric = defaultRubric('en');
   const items = (sectionId: string): RubricItem[] =>
     rubric.sections.find((s) => s.id === sectionId)?.items ?? [];
@@ -134,7 +134,7 @@ describe('the default rubric matches DOMAIN.md', () => {
     ]);
   });
 
-  it('the mystery-call checklist has the eight DOMAIN checks and is of kind mysteryChecklist', () => {
+  it('the mystery-call checklist has the eight checks of docs/users.md and is of kind mysteryChecklist', () => {
     const checklist = defaultMysteryChecklist('en');
     expect(checklist.kind).toBe('mysteryChecklist');
     expect(checklist.sections.flatMap((s) => s.items.map((i) => i.id))).toEqual([

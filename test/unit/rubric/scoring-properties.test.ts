@@ -15,9 +15,9 @@ import {
 } from './arbitraries';
 
 /**
- * The scoring rules as properties. DOMAIN.md: points earned over points possible, per section and
- * overall, with n.a. removed from both; a failed critical item sets the overall result to fail (0)
- * while the section figures stay visible.
+ * The scoring rules of docs/scoring.md as properties: points earned over points possible, per section
+ * and overall, n.a. left out of both; a failed critical item makes the overall a fail (0) while the
+ * sections keep their figures.
  */
 
 const runs = { numRuns: 300 };

@@ -12,7 +12,7 @@ import { momentRowsByIds, toLinkedMoment, type MomentRow } from './moment-rows';
 /**
  * What a session points at: focus items, evaluations and moments, each in the coach's order. Links are
  * checked before anything is written: they must exist and be about the session's agent, because a
- * one-to-one that plays another agent's call would be exactly the public flogging DOMAIN.md rules out.
+ * one-to-one that plays another agent's call would be exactly the public criticism docs/users.md rules out.
  */
 
 const whose = (agent: AgentRef) => `${agent.name}'s`;

@@ -1,7 +1,7 @@
 import type { RubricShape } from '../build';
 
 /**
- * The default rubric of DOMAIN.md, item for item. All weights are 1 (DOMAIN: "a starting point"):
+ * The default rubric (docs/users.md), item for item. All weights are 1, a starting point to adjust:
  * a yes is worth 1 point and a 0-2 scale up to 2, so courtesy is out of 10 and competence out of 12.
  *
  * Critical items: polite tone (a rude remark), product knowledge (only wrong information *with

@@ -1,7 +1,7 @@
 import type { RubricShape } from '../build';
 
 /**
- * The default mystery-call checklist of DOMAIN.md. Nothing is critical: a mystery shop reports what
+ * The default mystery-call checklist (docs/users.md). Nothing is critical: a mystery shop reports what
  * happened, and the coaching that follows is face to face. The provocative question is a choice so
  * "calm but evasive" can be told apart from "dishonest"; the latter needs a comment for the coaching.
  */

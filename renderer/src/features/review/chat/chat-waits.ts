@@ -2,7 +2,7 @@ import type { Segment } from '../../../../../shared/api';
 
 /**
  * A customer wait is flagged from two minutes on: chat customers expect an answer within a minute or
- * two, and "inefficiency or waiting" is one of the three complaints customers make most (DOMAIN.md).
+ * two, and "inefficiency or waiting" is one of the three complaints customers make most (docs/users.md).
  */
 export const LONG_WAIT_MS = 2 * 60 * 1000;
 
