@@ -24,8 +24,8 @@ import { round } from './stats';
  *
  * Each file is read once before it is timed, so both sides run from the page cache. `quick` uses
  * 10-minute files (the keys keep their names). analyze_worker_start_s is the fixed cost of one
- * analysis (worker start, module load: tsx compiling the worker when run from source), included in
- * the figures above.
+ * analysis (worker start and module load; run.ts points the workers at the build, as the app runs
+ * them), included in the figures above.
  */
 export async function benchPeaks(quick: boolean): Promise<Record<string, number | string | null>> {
   const minutes = quick ? 10 : 120;

@@ -8,6 +8,8 @@ import {
   parseTranscript,
   readTable,
 } from '../../../electron/backend/import/formats';
+import { parseDateTime } from '../../../electron/backend/import/formats/dates';
+import { normaliseKey, pick } from '../../../electron/backend/import/formats/json';
 import { formatMs } from '../../../electron/backend/import/formats/time';
 import { EarmarkError } from '../../../shared/errors';
 
@@ -265,6 +267,67 @@ describe('property: bad input only ever raises EarmarkError(invalid_params)', ()
           .filter(([r]) => Object.values(r).some((v) => v.trim() !== ''));
         expect([...reported].sort((a, b) => a - b)).toEqual(nonBlank.map(([, n]) => n));
       }),
+    );
+  });
+
+  it('a canonical UTC timestamp is kept exactly when it names a real instant, as a Date round trip says', () => {
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    // Fields a little past their ranges too: month 13, day 31 in a 30-day month, 29 February, hour 24, second 60.
+    const stamp = fc
+      .tuple(
+        fc.oneof(fc.integer({ min: 0, max: 9999 }), fc.constantFrom(1900, 2000, 2024, 2100)),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 25 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.integer({ min: 0, max: 999 }),
+      )
+      .map(
+        ([y, mo, d, h, mi, s, ms]) =>
+          `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}.${pad(ms, 3)}Z`,
+      );
+    fc.assert(
+      fc.property(stamp, (value) => {
+        const date = new Date(value);
+        const real = !Number.isNaN(date.getTime()) && date.toISOString() === value;
+        if (real) expect(parseDateTime(value)).toBe(value);
+        else expect(parseDateTime(value)).not.toBe(value);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(parseDateTime('2024-02-29T23:59:59.999Z')).toBe('2024-02-29T23:59:59.999Z');
+    expect(parseDateTime('2023-02-29T10:00:00.000Z')).toBeNull();
+    expect(parseDateTime('2026-04-31T10:00:00.000Z')).toBeNull();
+    expect(parseDateTime(' 2026-01-05T24:00:00.000Z ')).not.toBe('2026-01-05T24:00:00.000Z');
+  });
+
+  it('pick finds the key of the earliest synonym, the first of keys alike, as trying synonym after synonym does', () => {
+    const synonyms = ['conversation id', 'conversation', 'chat id', 'Text', 'message', 'text'];
+    const key = fc.constantFrom(
+      'conversationId',
+      'conversation_id',
+      'Conversation ID',
+      'conversation',
+      'chatId',
+      'text',
+      'TEXT',
+      'message',
+      'body',
+      'sender',
+    );
+    const bySynonym = (obj: Record<string, unknown>) => {
+      for (const synonym of synonyms) {
+        const found = Object.keys(obj).find((k) => normaliseKey(k) === normaliseKey(synonym));
+        if (found !== undefined) return { key: found, value: obj[found] };
+      }
+      return null;
+    };
+    fc.assert(
+      fc.property(fc.dictionary(key, fc.integer()), (obj) => {
+        expect(pick(obj, synonyms)).toEqual(bySynonym(obj));
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -51,14 +51,31 @@ function offsetMinutes(zone: string | undefined): number | null {
 
 const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
+/** Two ASCII digits at `at` as a number (the caller has checked they are digits). */
+const twoDigits = (text: string, at: number) =>
+  (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48;
+
+/**
+ * A canonical UTC timestamp (`2026-01-05T08:00:00.000Z`) that names a real instant, so it is already
+ * what toIso would return. Checked by arithmetic rather than a Date round trip: chat exports hold one
+ * a message, and parsing and printing a Date for each was a tenth of a bulk import.
+ */
+function isCanonicalUtc(value: string): boolean {
+  if (value.length !== 24 || !CANONICAL_UTC.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  const month = twoDigits(value, 5);
+  const day = twoDigits(value, 8);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  return day <= days && twoDigits(value, 11) < 24 && twoDigits(value, 14) < 60 && twoDigits(value, 17) < 60;
+}
+
 /** ISO 8601 (with or without zone), `YYYY-MM-DD HH:mm[:ss]`, `DD.MM.YYYY [HH:mm[:ss]]`; else null. */
 export function parseDateTime(text: string): string | null {
   const value = text.trim();
-  // Fast path for what most exports write, canonical UTC with milliseconds: valid iff it round-trips.
-  if (value.length === 24 && value.endsWith('Z') && CANONICAL_UTC.test(value)) {
-    const date = new Date(value);
-    if (!Number.isNaN(date.getTime()) && date.toISOString() === value) return value;
-  }
+  // Fast path for what most exports write: canonical UTC with milliseconds.
+  if (isCanonicalUtc(value)) return value;
   const iso = ISO.exec(value);
   if (iso) {
     const fraction = (iso[7] ?? '').slice(0, 3).padEnd(3, '0');

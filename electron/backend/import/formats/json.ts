@@ -77,13 +77,35 @@ export function pick(
   obj: Record<string, unknown>,
   synonyms: readonly string[],
 ): { key: string; value: unknown } | null {
-  const keys = Object.keys(obj);
-  for (const synonym of synonyms) {
-    const wanted = normaliseKey(synonym);
-    const key = keys.find((k) => normaliseKey(k) === wanted);
-    if (key !== undefined) return { key, value: obj[key] };
+  // The key of the earliest synonym wins; of keys alike once normalised, the first. One pass over the
+  // keys rather than one a synonym: a bulk import asks this five times for each of a million messages.
+  const ranks = synonymRanks(synonyms);
+  let best: string | undefined;
+  let bestRank = Infinity;
+  for (const key of Object.keys(obj)) {
+    const rank = ranks.get(normaliseKey(key));
+    if (rank !== undefined && rank < bestRank) {
+      best = key;
+      bestRank = rank;
+    }
   }
-  return null;
+  return best === undefined ? null : { key: best, value: obj[best] };
+}
+
+const rankCache = new WeakMap<readonly string[], Map<string, number>>();
+
+/** Normalised synonym → its position in the list (the first, where two normalise alike). */
+function synonymRanks(synonyms: readonly string[]): Map<string, number> {
+  let ranks = rankCache.get(synonyms);
+  if (!ranks) {
+    ranks = new Map();
+    for (const [index, synonym] of synonyms.entries()) {
+      const key = normaliseKey(synonym);
+      if (!ranks.has(key)) ranks.set(key, index);
+    }
+    rankCache.set(synonyms, ranks);
+  }
+  return ranks;
 }
 
 /** A scalar as trimmed text; null for missing, empty, objects. */
