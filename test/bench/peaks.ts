@@ -13,7 +13,9 @@ import { round } from './stats';
  *
  * - peaks_2h_wav_s: a 2-hour 8 kHz **stereo** 16-bit WAV (230 MB; the usual split-channel call
  *   recording), generated here; baseline read_2h_wav_s, a plain `createReadStream` read of it.
- *   Target: peaks_wav_vs_read_ratio <= 2.
+ *   Target: peaks_wav_vs_read_ratio <= 2. peaks_wav_cpu_vs_read_cpu_ratio compares the CPU time both
+ *   took (all threads): what the wall-clock ratio tends to on a machine with no core to spare, where
+ *   the analysis cannot hash on one core while it scans on another.
  * - peaks_2h_mp3_s: a 2-hour 44.1 kHz stereo 96 kbit/s MP3 (a tone under noise, speech-like bursts),
  *   made with ffmpeg; baseline ffmpeg_decode_2h_mp3_s, `ffmpeg -i file -f null -` (native decoder).
  *   Target: peaks_mp3_vs_ffmpeg_ratio <= 2.5. Without ffmpeg on PATH these are null, with a reason.
@@ -39,11 +41,25 @@ export async function benchPeaks(quick: boolean): Promise<Record<string, number 
     const wav = join(work.dir, 'long.wav');
     writeLongRecording(wav, { format: 'wav', minutes, sampleRate: 8000, channels: 2 });
     await plainRead(wav); // into the page cache
-    const read = Math.min(await plainRead(wav), await plainRead(wav));
-    const { seconds: peaksWav } = await timeAnalysis(wav, work.dir);
+    let read = Infinity;
+    let readCpu = Infinity;
+    for (let run = 0; run < 2; run++) {
+      const before = cpuSeconds();
+      read = Math.min(read, await plainRead(wav));
+      readCpu = Math.min(readCpu, cpuSeconds() - before);
+    }
+    // Best of three, as the read is best of two: on a shared machine a single run mostly measures the others.
+    let peaksWav = Infinity;
+    let peaksWavCpu = Infinity;
+    for (let run = 0; run < 3; run++) {
+      const before = cpuSeconds();
+      peaksWav = Math.min(peaksWav, (await timeAnalysis(wav, work.dir)).seconds);
+      peaksWavCpu = Math.min(peaksWavCpu, cpuSeconds() - before);
+    }
     results.read_2h_wav_s = round(read, 3);
     results.peaks_2h_wav_s = round(peaksWav, 3);
     results.peaks_wav_vs_read_ratio = round(peaksWav / read, 2);
+    results.peaks_wav_cpu_vs_read_cpu_ratio = round(peaksWavCpu / readCpu, 2);
 
     const mp3 = makeMp3(work.dir, minutes);
     if (typeof mp3 !== 'string' || !mp3.endsWith('.mp3')) {
@@ -105,6 +121,12 @@ async function mpg123DecodeOnly(path: string): Promise<number> {
   const seconds = (performance.now() - start) / 1000;
   decoder.free();
   return seconds;
+}
+
+/** CPU time of every thread of this process (the analysis workers are threads of it). */
+function cpuSeconds(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
 }
 
 async function plainRead(path: string): Promise<number> {

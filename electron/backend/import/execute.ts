@@ -203,6 +203,7 @@ type Statements = ReturnType<typeof prepare>;
 function prepare(db: Db) {
   return {
     hashExists: db.prepare('SELECT 1 FROM interactions WHERE content_hash = ?'),
+    externalIdTaken: db.prepare('SELECT 1 FROM interactions WHERE source = ? AND external_id = ?'),
     insertInteraction: db.prepare(
       `INSERT INTO interactions (kind, title, external_id, source, agent_id, started_at, direction, queue, customer_ref, duration_ms, content_hash)
        VALUES (@kind, @title, @externalId, @source, @agentId, @startedAt, @direction, @queue, @customerRef, @durationMs, @contentHash)`,
@@ -214,10 +215,7 @@ function insertInteraction(db: Db, statements: Statements, interaction: NewInter
   const agentId = interaction.agentName ? upsertAgent(db, interaction.agentName, interaction.teamName) : null;
   // An external id already used by another import of the same source is kept on the older one only.
   const externalId =
-    interaction.externalId &&
-    db
-      .prepare('SELECT 1 FROM interactions WHERE source = ? AND external_id = ?')
-      .get(interaction.source, interaction.externalId)
+    interaction.externalId && statements.externalIdTaken.get(interaction.source, interaction.externalId)
       ? null
       : interaction.externalId;
   return Number(statements.insertInteraction.run({ ...interaction, externalId, agentId }).lastInsertRowid);
