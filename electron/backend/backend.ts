@@ -13,6 +13,7 @@ import { coachingHandlers } from './services/coaching/handlers';
 import { evaluationHandlers } from './services/evaluations/handlers';
 import { importHandlers } from './services/import-handlers';
 import { libraryHandlers } from './services/library-handlers';
+import { mysteryHandlers } from './services/mystery/handlers';
 import { profileHandlers } from './services/profiles/handlers';
 import { recordingFile, type MediaFile } from './services/recordings';
 import { reelHandlers } from './services/reels/handlers';
@@ -128,6 +129,7 @@ async function startBackend(
     ...agentHandlers(ctx),
     ...coachingHandlers(ctx),
     ...reelHandlers(ctx),
+    ...mysteryHandlers(ctx),
   };
 
   const dispatchCall = createDispatch(handlers, {

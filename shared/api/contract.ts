@@ -5,6 +5,7 @@ import { coachingMethods } from './methods/coaching';
 import { evaluationMethods } from './methods/evaluations';
 import { ImportProgress, importMethods } from './methods/import';
 import { libraryMethods } from './methods/library';
+import { mysteryMethods } from './methods/mystery';
 import { profileMethods } from './methods/profiles';
 import { reelMethods } from './methods/reels';
 import { reviewMethods } from './methods/review';
@@ -30,6 +31,7 @@ export const methods = {
   ...agentMethods,
   ...coachingMethods,
   ...reelMethods,
+  ...mysteryMethods,
 } as const;
 
 /** Events the backend pushes to the renderer (Electron: webContents.send; browser host: server-sent events). */

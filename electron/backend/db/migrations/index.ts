@@ -6,6 +6,7 @@ import coachingPrivacy from './005-coaching-privacy';
 import libraryScoreSearch from './006-library-score-search';
 import momentUndo from './007-moment-undo';
 import peakUploads from './008-peak-uploads';
+import mysteryShops from './009-mystery-shops';
 
 /**
  * Numbered migrations, oldest first. A migration that has run is never edited: its hash is
@@ -20,4 +21,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 6, name: '006-library-score-search', sql: libraryScoreSearch },
   { version: 7, name: '007-moment-undo', sql: momentUndo },
   { version: 8, name: '008-peak-uploads', sql: peakUploads },
+  { version: 9, name: '009-mystery-shops', sql: mysteryShops },
 ];

@@ -1,0 +1,296 @@
+import type { z } from 'zod';
+import type {
+  MysteryAuditEntry,
+  MysteryShopDetail,
+  MysteryShopFields,
+  MysteryShopSummary,
+  MysteryStatus,
+} from '../../../../shared/api/methods/mystery';
+import type { ParsedParams } from '../../../../shared/api';
+import type { EvaluationAnswers } from '../../../../shared/rubric/answers';
+import { scoreEvaluation } from '../../../../shared/rubric/scoring';
+import { EarmarkError } from '../../../../shared/errors';
+import type { Db } from '../../db/open';
+import { figuresOf } from '../evaluations/score';
+import { versionContent } from '../rubrics/version-cache';
+import { getScenario } from './scenarios';
+
+export type ShopFields = z.output<typeof MysteryShopFields>;
+export type AuditAction = MysteryAuditEntry['action'];
+
+interface ShopRow {
+  id: number;
+  shop_id: string;
+  wave: string;
+  occurred_at: string;
+  channel: MysteryShopSummary['channel'];
+  team: string;
+  agent_id: number | null;
+  agent_name: string | null;
+  answered_by: string | null;
+  scenario_id: number | null;
+  scenario_title: string | null;
+  scenario_text: string;
+  rubric_version_id: number;
+  answers: string;
+  recording_id: number | null;
+  notes: string;
+  extra: string;
+  status: MysteryStatus;
+  percent: number | null;
+  result: MysteryShopSummary['result'];
+}
+
+const SELECT = `SELECT s.*, a.name AS agent_name, sc.title AS scenario_title
+  FROM mystery_shops s
+  LEFT JOIN agents a ON a.id = s.agent_id
+  LEFT JOIN mystery_scenarios sc ON sc.id = s.scenario_id`;
+
+/** The latest published version of a checklist rubric; evaluation rubrics are refused. */
+export function checklistVersionId(db: Db, rubricId: number): number {
+  const row = db
+    .prepare(
+      `SELECT r.kind, (SELECT id FROM rubric_versions WHERE rubric_id = r.id ORDER BY version DESC LIMIT 1) AS version_id
+       FROM rubrics r WHERE r.id = ?`,
+    )
+    .get(rubricId) as { kind: string; version_id: number | null } | undefined;
+  if (!row) throw new EarmarkError('not_found', `rubricId: there is no rubric with id ${rubricId}.`);
+  if (row.kind !== 'mysteryChecklist') {
+    throw new EarmarkError('invalid_params', `rubricId: rubric ${rubricId} is not a mystery-shop checklist.`);
+  }
+  if (row.version_id === null) {
+    throw new EarmarkError('conflict', `rubricId: rubric ${rubricId} has no published version yet.`);
+  }
+  return row.version_id;
+}
+
+function scoreOf(db: Db, versionId: number, answers: EvaluationAnswers) {
+  const breakdown = scoreEvaluation(versionContent(db, versionId).rubric, answers);
+  return { breakdown, figures: figuresOf(breakdown) };
+}
+
+function checkLinks(db: Db, fields: ShopFields): void {
+  if (fields.agentId !== null && !db.prepare('SELECT 1 FROM agents WHERE id = ?').get(fields.agentId)) {
+    throw new EarmarkError('not_found', `agentId: there is no agent with id ${fields.agentId}.`);
+  }
+  if (fields.scenarioId !== null) getScenario(db, fields.scenarioId);
+  else if (fields.scenarioText.trim() === '') {
+    throw new EarmarkError('invalid_params', 'scenario: pick a scenario from the library or write one.');
+  }
+  if (
+    fields.recordingId !== null &&
+    !db.prepare('SELECT 1 FROM recordings WHERE id = ?').get(fields.recordingId)
+  ) {
+    throw new EarmarkError('not_found', `recordingId: there is no recording with id ${fields.recordingId}.`);
+  }
+}
+
+const columns = (fields: ShopFields, versionId: number, percent: number | null, result: string) => [
+  fields.shopId,
+  fields.wave,
+  fields.occurredAt,
+  fields.channel,
+  fields.team,
+  fields.agentId,
+  fields.answeredBy,
+  fields.scenarioId,
+  fields.scenarioId === null ? fields.scenarioText.trim() : '',
+  versionId,
+  JSON.stringify(fields.answers),
+  fields.recordingId,
+  fields.notes,
+  JSON.stringify(fields.extra),
+  percent,
+  result,
+];
+
+export function shopRowIdOf(db: Db, shopId: string): number | undefined {
+  return db.prepare('SELECT id FROM mystery_shops WHERE shop_id = ?').pluck().get(shopId) as
+    number | undefined;
+}
+
+/** Writes a new shop; the agency's shop id must be new. Returns the row id. */
+export function insertShop(
+  db: Db,
+  fields: ShopFields,
+  status: MysteryStatus,
+  action: AuditAction,
+  profileId: number | null,
+  versionId = checklistVersionId(db, fields.rubricId),
+): number {
+  checkLinks(db, fields);
+  const { breakdown, figures } = scoreOf(db, versionId, fields.answers);
+  if (status !== 'draft' && !breakdown.complete) throw incomplete(fields.shopId, breakdown);
+  if (shopRowIdOf(db, fields.shopId) !== undefined) {
+    throw new EarmarkError('conflict', `shopId: there is already a shop "${fields.shopId}".`);
+  }
+  const at = new Date().toISOString();
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO mystery_shops (shop_id, wave, occurred_at, channel, team, agent_id, answered_by, scenario_id,
+         scenario_text, rubric_version_id, answers, recording_id, notes, extra, percent, result, status,
+         created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(...columns(fields, versionId, figures.percent, figures.result), status, at, at);
+  const id = Number(lastInsertRowid);
+  audit(db, id, action, profileId, null, []);
+  return id;
+}
+
+/** Replaces a shop's fields (its checklist version stays); the caller checks the status allows it. */
+export function updateShop(db: Db, id: number, fields: ShopFields, versionId: number): void {
+  checkLinks(db, fields);
+  const { figures } = scoreOf(db, versionId, fields.answers);
+  const other = shopRowIdOf(db, fields.shopId);
+  if (other !== undefined && other !== id) {
+    throw new EarmarkError('conflict', `shopId: there is already a shop "${fields.shopId}".`);
+  }
+  db.prepare(
+    `UPDATE mystery_shops SET shop_id = ?, wave = ?, occurred_at = ?, channel = ?, team = ?, agent_id = ?,
+       answered_by = ?, scenario_id = ?, scenario_text = ?, rubric_version_id = ?, answers = ?, recording_id = ?,
+       notes = ?, extra = ?, percent = ?, result = ?, updated_at = ?
+     WHERE id = ?`,
+  ).run(...columns(fields, versionId, figures.percent, figures.result), new Date().toISOString(), id);
+}
+
+export function setStatus(db: Db, id: number, status: MysteryStatus): void {
+  db.prepare('UPDATE mystery_shops SET status = ?, updated_at = ? WHERE id = ?').run(
+    status,
+    new Date().toISOString(),
+    id,
+  );
+}
+
+export function audit(
+  db: Db,
+  id: number,
+  action: AuditAction,
+  profileId: number | null,
+  reason: string | null,
+  changes: MysteryAuditEntry['changes'],
+): void {
+  db.prepare(
+    'INSERT INTO mystery_shop_audit (shop_row_id, action, profile_id, at, reason, changes) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(id, action, profileId, new Date().toISOString(), reason, JSON.stringify(changes));
+}
+
+export function incomplete(shopId: string, breakdown: ReturnType<typeof scoreEvaluation>): EarmarkError {
+  const parts: string[] = [];
+  if (breakdown.unansweredItemIds.length) parts.push(`unanswered: ${breakdown.unansweredItemIds.join(', ')}`);
+  if (breakdown.missingCommentItemIds.length) {
+    parts.push(`a comment is required on: ${breakdown.missingCommentItemIds.join(', ')}`);
+  }
+  return new EarmarkError('conflict', `Shop "${shopId}" is not complete (${parts.join('; ')}).`);
+}
+
+function row(db: Db, id: number): ShopRow {
+  const found = db.prepare(`${SELECT} WHERE s.id = ?`).get(id) as ShopRow | undefined;
+  if (!found) throw new EarmarkError('not_found', `id: there is no mystery shop with id ${id}.`);
+  return found;
+}
+
+function summary(r: ShopRow): MysteryShopSummary {
+  return {
+    id: r.id,
+    shopId: r.shop_id,
+    wave: r.wave,
+    occurredAt: r.occurred_at,
+    channel: r.channel,
+    team: r.team,
+    agentId: r.agent_id,
+    agentName: r.agent_name,
+    answeredBy: r.answered_by,
+    scenarioId: r.scenario_id,
+    scenario: r.scenario_title ?? r.scenario_text,
+    status: r.status,
+    percent: r.percent,
+    result: r.result,
+    evidence: { recordingId: r.recording_id },
+  };
+}
+
+/** The stored fields of a shop, as a correction starts from them. */
+export function fieldsOf(
+  db: Db,
+  id: number,
+): { fields: ShopFields; versionId: number; status: MysteryStatus } {
+  const r = row(db, id);
+  const rubricId = versionContent(db, r.rubric_version_id).rubricId;
+  return {
+    status: r.status,
+    versionId: r.rubric_version_id,
+    fields: {
+      shopId: r.shop_id,
+      wave: r.wave,
+      occurredAt: r.occurred_at,
+      channel: r.channel,
+      team: r.team,
+      agentId: r.agent_id,
+      answeredBy: r.answered_by,
+      scenarioId: r.scenario_id,
+      scenarioText: r.scenario_text,
+      rubricId,
+      answers: JSON.parse(r.answers) as EvaluationAnswers,
+      recordingId: r.recording_id,
+      notes: r.notes,
+      extra: JSON.parse(r.extra) as Record<string, string>,
+    },
+  };
+}
+
+export function getShop(db: Db, id: number): MysteryShopDetail {
+  const r = row(db, id);
+  const answers = JSON.parse(r.answers) as EvaluationAnswers;
+  const { breakdown, figures } = scoreOf(db, r.rubric_version_id, answers);
+  const auditRows = db
+    .prepare(
+      `SELECT m.action, m.profile_id, p.name, m.at, m.reason, m.changes FROM mystery_shop_audit m
+       LEFT JOIN reviewer_profiles p ON p.id = m.profile_id WHERE m.shop_row_id = ? ORDER BY m.id`,
+    )
+    .all(id) as {
+    action: AuditAction;
+    profile_id: number | null;
+    name: string | null;
+    at: string;
+    reason: string | null;
+    changes: string;
+  }[];
+  return {
+    ...summary(r),
+    scenarioText: r.scenario_text,
+    rubricId: versionContent(db, r.rubric_version_id).rubricId,
+    rubricVersionId: r.rubric_version_id,
+    answers,
+    notes: r.notes,
+    extra: JSON.parse(r.extra) as Record<string, string>,
+    score: figures,
+    complete: breakdown.complete,
+    audit: auditRows.map((a) => ({
+      action: a.action,
+      profileId: a.profile_id,
+      profileName: a.name,
+      at: a.at,
+      reason: a.reason,
+      changes: JSON.parse(a.changes) as MysteryAuditEntry['changes'],
+    })),
+  };
+}
+
+export function listShops(db: Db, filter: ParsedParams<'mystery.list'>): MysteryShopSummary[] {
+  const conditions: [string, string | undefined][] = [
+    ['s.wave = ?', filter.wave],
+    ['s.team = ? COLLATE NOCASE', filter.team],
+    ['s.channel = ?', filter.channel],
+    ['s.status = ?', filter.status],
+  ];
+  const used = conditions.filter((c): c is [string, string] => c[1] !== undefined);
+  const where = used.map(([sql]) => sql);
+  const args = used.map(([, value]) => value);
+  const rows = db
+    .prepare(
+      `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.occurred_at, s.shop_id`,
+    )
+    .all(...args) as ShopRow[];
+  return rows.map(summary);
+}

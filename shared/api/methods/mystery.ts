@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { EvaluationAnswers } from '../../rubric/answers';
+import { LocalDateTime, MysteryChannel } from '../../rubric/mystery';
+import { Id } from '../schemas';
+import { method, NoParams } from './define';
+import { ScoreFigures } from './rubrics';
+
+/**
+ * Mystery shops: an agency's test of the service, scored with a checklist rubric. Kept apart from
+ * QA on purpose: a shop is never an evaluation, so it counts in no library score and no agent's QA
+ * averages. Status: draft → submitted → (queried → corrected or confirmed) → confirmed.
+ */
+
+export const mysteryStatuses = ['draft', 'submitted', 'queried', 'confirmed'] as const;
+export const MysteryStatus = z.enum(mysteryStatuses);
+export type MysteryStatus = z.infer<typeof MysteryStatus>;
+
+const ShopId = z
+  .string()
+  .trim()
+  .min(1, 'the shop id must not be empty')
+  .max(200, 'the shop id is longer than 200 characters');
+
+/** A reusable scenario: what the shopper asks, the prepared provocative question, what a good answer holds. */
+export const MysteryScenario = z.object({
+  id: Id,
+  title: z.string(),
+  script: z.string(),
+  provocativeQuestion: z.string(),
+  goodAnswer: z.string(),
+});
+export type MysteryScenario = z.infer<typeof MysteryScenario>;
+
+/** The shop's own details: what a person types in or an agency's spreadsheet brings. */
+export const MysteryShopFields = z.strictObject({
+  shopId: ShopId,
+  wave: z.string().trim().max(200).default(''),
+  occurredAt: LocalDateTime,
+  channel: MysteryChannel,
+  team: z.string().trim().max(200).default(''),
+  agentId: Id.nullable().default(null),
+  answeredBy: z.string().trim().max(200).nullable().default(null),
+  /** A scenario from the library, or `scenarioText` written for this shop (one of the two). */
+  scenarioId: Id.nullable().default(null),
+  scenarioText: z.string().max(4000).default(''),
+  /** The checklist: a rubric of kind mysteryChecklist; the shop keeps the version it was started on. */
+  rubricId: Id,
+  answers: EvaluationAnswers.default([]),
+  recordingId: Id.nullable().default(null),
+  notes: z.string().max(10_000).default(''),
+  /** Columns the agency reports that Earmark has no field for, kept as written. */
+  extra: z.record(z.string().max(200), z.string().max(4000)).default({}),
+});
+export type MysteryShopFields = z.input<typeof MysteryShopFields>;
+
+export const MysteryShopSummary = z.object({
+  id: Id,
+  shopId: z.string(),
+  wave: z.string(),
+  occurredAt: z.string(),
+  channel: MysteryChannel,
+  team: z.string(),
+  agentId: Id.nullable(),
+  agentName: z.string().nullable(),
+  answeredBy: z.string().nullable(),
+  scenarioId: Id.nullable(),
+  /** The library scenario's title, or the text written for the shop. */
+  scenario: z.string(),
+  status: MysteryStatus,
+  percent: z.number().nullable(),
+  result: z.enum(['pass', 'fail', 'incomplete']),
+  evidence: z.object({ recordingId: Id.nullable() }),
+});
+export type MysteryShopSummary = z.infer<typeof MysteryShopSummary>;
+
+export const MysteryAuditEntry = z.object({
+  action: z.enum(['created', 'saved', 'submitted', 'imported', 'queried', 'confirmed', 'corrected']),
+  profileId: Id.nullable(),
+  profileName: z.string().nullable(),
+  at: z.string(),
+  reason: z.string().nullable(),
+  /** Fields a correction changed, with their values before and after. */
+  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+});
+export type MysteryAuditEntry = z.infer<typeof MysteryAuditEntry>;
+
+export const MysteryShopDetail = MysteryShopSummary.extend({
+  scenarioText: z.string(),
+  rubricId: Id,
+  rubricVersionId: Id,
+  answers: EvaluationAnswers,
+  notes: z.string(),
+  extra: z.record(z.string(), z.string()),
+  score: ScoreFigures,
+  /** Every answer given and every required comment written: ready to submit. */
+  complete: z.boolean(),
+  audit: z.array(MysteryAuditEntry),
+});
+export type MysteryShopDetail = z.infer<typeof MysteryShopDetail>;
+
+const Reason = z.string().trim().min(3, 'say why, in at least 3 characters').max(2000);
+
+export const mysteryMethods = {
+  'mystery.list': method(
+    z.strictObject({
+      wave: z.string().max(200).optional(),
+      team: z.string().max(200).optional(),
+      channel: MysteryChannel.optional(),
+      status: MysteryStatus.optional(),
+    }),
+    z.array(MysteryShopSummary),
+  ),
+  'mystery.get': method(z.strictObject({ id: Id }), MysteryShopDetail),
+  /** Creates a draft (no id) or replaces a draft's fields (autosave). Only drafts can be saved. */
+  'mystery.saveDraft': method(
+    z.strictObject({ id: Id.optional(), fields: MysteryShopFields }),
+    MysteryShopDetail,
+  ),
+  /** Submits a complete draft. */
+  'mystery.submit': method(z.strictObject({ id: Id }), MysteryShopDetail),
+  /** A team lead questions a submitted result ("the agent was on a break"); the reason is required. */
+  'mystery.query': method(z.strictObject({ id: Id, reason: Reason }), MysteryShopDetail),
+  /** The result stands as it is. */
+  'mystery.confirm': method(z.strictObject({ id: Id }), MysteryShopDetail),
+  /** Changes a submitted or queried result (reason required); the change is in the audit trail. */
+  'mystery.correct': method(
+    z.strictObject({ id: Id, fields: MysteryShopFields.omit({ rubricId: true }), reason: Reason }),
+    MysteryShopDetail,
+  ),
+  'scenario.list': method(NoParams, z.array(MysteryScenario)),
+  'scenario.save': method(
+    z.strictObject({
+      id: Id.optional(),
+      title: z.string().trim().min(1, 'a scenario needs a title').max(200),
+      script: z.string().max(10_000).default(''),
+      provocativeQuestion: z.string().max(4000).default(''),
+      goodAnswer: z.string().max(4000).default(''),
+    }),
+    MysteryScenario,
+  ),
+} as const;
