@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend } from './backend';
 import { runImport } from './cli/import-command';
+import { runMysteryImport, runMysteryList } from './cli/mystery-command';
 import { runDoctor, formatDoctorReport } from './doctor';
 import { startBrowserHost } from './host/server';
 import { defaultDataDir } from './paths';
@@ -23,6 +24,9 @@ Commands:
   import   Import recordings, transcripts, chats and a manifest: earmark import PATH... [--manifest FILE]
            [--name-pattern PATTERN] [--pair-legs] [--copy]; --json prints {imported, skipped, failed,
            manifest, unrecognised}: every file given, each once
+  mystery  Mystery shops: earmark mystery import FILE --mapping MAPPING.json [--recordings DIR] imports
+           an agency's spreadsheet (CSV or XLSX, one shop a row; --json prints {imported, skipped,
+           failed}); earmark mystery list prints every shop
 
 Options:
   --data DIR   Data directory (default: ${defaultDataDir()})
@@ -34,6 +38,8 @@ Options:
                {date:FORMAT} {time:FORMAT} {datetime:FORMAT} {*}; a manifest row wins over it
   --pair-legs  import: pair <name>_agent / <name>_caller files into one stereo call
   --copy       import: copy recordings into the data directory
+  --mapping FILE  mystery import: which column is what (see docs/mystery-import.md)
+  --recordings DIR  mystery import: the folder with the recordings the sheet names (or named by shop id)
   --json       Print machine-readable JSON
   --help       Show this help`;
 
@@ -49,6 +55,8 @@ async function main(argv: string[]): Promise<number> {
       'name-pattern': { type: 'string' },
       'pair-legs': { type: 'boolean', default: false },
       copy: { type: 'boolean', default: false },
+      mapping: { type: 'string' },
+      recordings: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -116,6 +124,24 @@ async function main(argv: string[]): Promise<number> {
         json: values.json,
       });
       return interrupted ?? code;
+    } finally {
+      await backend.close();
+    }
+  }
+
+  if (command === 'mystery') {
+    const [, sub, file, ...rest] = positionals;
+    if (sub !== 'import' && sub !== 'list') throw new Error('mystery needs import FILE or list.');
+    if (sub === 'import' && (!file || rest.length > 0)) throw new Error('mystery import takes one FILE.');
+    const backend = await createBackend({ ...backendOptions, command: `earmark mystery ${sub}` });
+    try {
+      if (sub === 'list') return runMysteryList(backend, values.json);
+      return await runMysteryImport(backend, {
+        file: file!,
+        mapping: values.mapping,
+        recordings: values.recordings,
+        json: values.json,
+      });
     } finally {
       await backend.close();
     }

@@ -18,6 +18,7 @@ import { benchColdStart } from './cold-start';
 import { benchAutosave } from './evaluations';
 import { benchImportPlan } from './import-plan';
 import { benchLibrary } from './library';
+import { benchMysteryImport } from './mystery';
 import { benchPeaks } from './peaks';
 import { benchReview } from './review';
 import { describeTargets } from './targets';
@@ -74,6 +75,7 @@ async function main() {
   await section('library', () => benchLibrary(quick));
   await section('coaching', () => benchCoaching(quick));
   await section('import_plan', () => benchImportPlan(quick));
+  await section('mystery_import', () => benchMysteryImport(quick));
   const targets = describeTargets(results);
   console.log('speed targets:');
   for (const line of targets.lines) console.log(`  ${line}`);

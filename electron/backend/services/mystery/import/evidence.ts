@@ -1,0 +1,54 @@
+import { readdirSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import type { Db } from '../../../db/open';
+import type { ImportJobs } from '../../../import/jobs';
+import type { EvidenceFinder } from './run';
+
+const stem = (name: string) => name.slice(0, name.length - extname(name).length).toLowerCase();
+
+/**
+ * Evidence from the agency's folder of recordings: the file a row names (with or without its
+ * extension), or, where the row names none, the file named after the shop id. The files found are
+ * imported into the library in one batch, as the import screen would; one already there is reused.
+ */
+export function evidenceFromFolder(db: Db, imports: ImportJobs, folder: string): EvidenceFinder {
+  return async (wanted) => {
+    const dir = resolve(folder);
+    const names = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => e.name);
+    const byName = new Map(names.map((n) => [n.toLowerCase(), n]));
+    const byStem = new Map<string, string>();
+    for (const n of names) if (!byStem.has(stem(n))) byStem.set(stem(n), n);
+    const found = new Map<string, { recordingId: number } | { error: string }>();
+    const fileOf = new Map<string, string>();
+    for (const { shopId, file } of wanted) {
+      const key = (file ?? shopId).toLowerCase();
+      const name = byName.get(key) ?? byStem.get(key);
+      if (name) fileOf.set(shopId, join(dir, name));
+      else if (file !== null) found.set(shopId, { error: `no file "${file}" in ${dir}` });
+    }
+    const paths = [...new Set(fileOf.values())];
+    if (paths.length === 0) return found;
+    const { batchId } = imports.start({ paths, pairLegs: false, roles: {}, copyRecordings: false });
+    const progress = await imports.wait(batchId);
+    const outcomes = new Map(imports.status(batchId).outcomes.map((o) => [resolve(o.file), o]));
+    const recordingOf = db
+      .prepare('SELECT id FROM recordings WHERE interaction_id = ? ORDER BY id LIMIT 1')
+      .pluck();
+    const recordingAt = db.prepare('SELECT id FROM recordings WHERE path = ? ORDER BY id LIMIT 1').pluck();
+    for (const [shopId, path] of fileOf) {
+      const outcome = outcomes.get(path);
+      const interactionId = outcome?.interactionIds[0];
+      const recordingId = (
+        interactionId !== undefined ? recordingOf.get(interactionId) : recordingAt.get(path)
+      ) as number | undefined;
+      if (recordingId !== undefined) found.set(shopId, { recordingId });
+      else {
+        const why = outcome?.message ?? progress.message ?? 'it is not a recording Earmark can import';
+        found.set(shopId, { error: `the recording ${path} could not be imported: ${why}` });
+      }
+    }
+    return found;
+  };
+}

@@ -1,0 +1,161 @@
+import type { ShopFields } from '../store';
+import type { AnswerValue, Answer } from '../../../../../shared/rubric/answers';
+import { answerMismatch } from '../../../../../shared/rubric/answers';
+import type { RubricItem } from '../../../../../shared/rubric/schema';
+import { channelWord, parseLocalDate, parseTime, yesNoWord } from './cells';
+import type { MysteryMapping } from './mapping';
+
+/** A problem with one cell, named so the agency can fix its sheet. */
+export class RowProblem extends Error {
+  constructor(
+    readonly column: string | null,
+    problem: string,
+  ) {
+    super(column === null ? problem : `column "${column}": ${problem}`);
+  }
+}
+
+export interface RowContext {
+  mapping: MysteryMapping;
+  rubricId: number;
+  items: Map<string, { item: RubricItem }>;
+  /** Header → target, for every column of the file (unnamed columns are 'extra'). */
+  targets: Map<string, string>;
+  /** Headers by target, for the plain targets that take one column. */
+  columnOf: Map<string, string>;
+  scenarioIdByTitle(title: string): number | null;
+  agentIdByName(name: string, team: string): number;
+}
+
+/** The cell text for a target, after the mapping's own value list (`values`) has had its say. */
+function mapped(ctx: RowContext, target: string, cell: string): string {
+  const own = ctx.mapping.values[target];
+  if (!own) return cell;
+  return own[cell] ?? own[Object.keys(own).find((k) => k.toLowerCase() === cell.toLowerCase()) ?? ''] ?? cell;
+}
+
+function answerOf(ctx: RowContext, column: string, target: string, cell: string): AnswerValue | null {
+  const itemId = target.slice('item:'.length);
+  const item = ctx.items.get(itemId)?.item;
+  if (!item) throw new RowProblem(column, `the checklist has no item "${itemId}"`);
+  const text = mapped(ctx, target, cell.trim());
+  if (text === '') throw new RowProblem(column, `no answer for "${item.title}"`);
+  const word = yesNoWord(text);
+  let value: AnswerValue | null = null;
+  if (word === 'na') value = { kind: 'na' };
+  else if (item.type === 'yesNo') {
+    if (word) value = { kind: word };
+    else if (text === '1' || text === '0') value = { kind: text === '1' ? 'yes' : 'no' };
+  } else if (item.type === 'scale') {
+    if (/^\d+$/.test(text)) value = { kind: 'scale', value: Number(text) };
+  } else {
+    const option = item.options.find(
+      (o) => o.id === text || o.label.trim().toLowerCase() === text.toLowerCase(),
+    );
+    if (option) value = { kind: 'choice', optionId: option.id };
+  }
+  if (value === null) {
+    const expected =
+      item.type === 'yesNo'
+        ? 'yes or no'
+        : item.type === 'scale'
+          ? `a number from 0 to ${item.max}`
+          : `one of ${item.options.map((o) => o.id).join(', ')} (or map the text in "values")`;
+    throw new RowProblem(
+      column,
+      `"${cell.trim()}" is not an answer to "${item.title}" (expected ${expected})`,
+    );
+  }
+  const mismatch = answerMismatch(item, value);
+  if (mismatch) throw new RowProblem(column, `"${cell.trim()}" for "${item.title}": ${mismatch}`);
+  return value;
+}
+
+/** The shop one spreadsheet row describes; throws RowProblem naming the column at the first fault. */
+export function shopFromRow(
+  ctx: RowContext,
+  cells: Record<string, string>,
+  evidence: number | null,
+): ShopFields {
+  const cell = (target: string) => {
+    const column = ctx.columnOf.get(target);
+    return column === undefined ? '' : mapped(ctx, target, (cells[column] ?? '').trim());
+  };
+  const col = (target: string) => ctx.columnOf.get(target) ?? target;
+
+  const shopId = cell('shopId');
+  if (shopId === '') throw new RowProblem(col('shopId'), 'no shop id');
+
+  let occurredAt: string;
+  const order = ctx.mapping.dateOrder;
+  if (ctx.columnOf.has('occurredAt')) {
+    const parsed = parseLocalDate(cell('occurredAt'), order);
+    if (!parsed.ok) throw new RowProblem(col('occurredAt'), parsed.problem);
+    if (parsed.value.time === null) throw new RowProblem(col('occurredAt'), 'has a date but no time of day');
+    occurredAt = `${parsed.value.date}T${parsed.value.time}`;
+  } else {
+    if (cell('date') === '') throw new RowProblem(col('date'), 'no date');
+    const parsed = parseLocalDate(cell('date'), order);
+    if (!parsed.ok) throw new RowProblem(col('date'), parsed.problem);
+    let time = ctx.columnOf.has('time') && cell('time') !== '' ? null : parsed.value.time;
+    if (time === null) {
+      if (cell('time') === '') throw new RowProblem(col('time'), 'no time of day');
+      const t = parseTime(cell('time'));
+      if (!t.ok) throw new RowProblem(col('time'), t.problem);
+      time = t.value;
+    }
+    occurredAt = `${parsed.value.date}T${time}`;
+  }
+
+  let channel: ShopFields['channel'] = 'call';
+  if (ctx.columnOf.has('channel')) {
+    const found = channelWord(cell('channel'));
+    if (!found)
+      throw new RowProblem(
+        col('channel'),
+        `"${cell('channel')}" is not a channel (call, chat, email or visit)`,
+      );
+    channel = found;
+  }
+
+  const scenario = cell('scenario');
+  if (scenario === '') throw new RowProblem(col('scenario'), 'no scenario');
+  const scenarioId = ctx.scenarioIdByTitle(scenario);
+  const team = cell('team');
+  const agent = cell('agent');
+
+  const answers: Answer[] = [];
+  const comments = new Map<string, string>();
+  const extra: Record<string, string> = {};
+  const notes: string[] = [];
+  for (const [column, target] of ctx.targets) {
+    const raw = (cells[column] ?? '').trim();
+    if (target.startsWith('item:')) {
+      answers.push({ itemId: target.slice(5), value: answerOf(ctx, column, target, raw) });
+    } else if (target.startsWith('comment:')) {
+      if (raw !== '') comments.set(target.slice(8), raw);
+    } else if (target === 'extra' && raw !== '') extra[column] = raw;
+    else if (target === 'notes' && raw !== '') notes.push(raw);
+  }
+  for (const answer of answers) {
+    const comment = comments.get(answer.itemId);
+    if (comment) answer.comment = comment;
+  }
+
+  return {
+    shopId,
+    wave: ctx.mapping.wave,
+    occurredAt,
+    channel,
+    team,
+    agentId: agent === '' ? null : ctx.agentIdByName(agent, team),
+    answeredBy: cell('answeredBy') || null,
+    scenarioId,
+    scenarioText: scenarioId === null ? scenario : '',
+    rubricId: ctx.rubricId,
+    answers,
+    recordingId: evidence,
+    notes: notes.join('\n\n'),
+    extra,
+  };
+}

@@ -1,0 +1,43 @@
+import { createBackend, type Backend } from '../../electron/backend/backend';
+import { readTable } from '../../electron/backend/import/formats/manifest/read-table';
+import { importMysteryShops } from '../../electron/backend/services/mystery/import/run';
+import { csv, germanMapping, germanRow, xlsx } from '../integration/mystery/sheet';
+import { resourcesDir, tempDir } from '../support/paths';
+import { round } from './stats';
+
+/**
+ * An agency's wave as one spreadsheet of 10,000 shops (German headers, 15 checklist and detail columns,
+ * one broken row in a hundred), imported whole into a fresh database: rows per second for XLSX and for
+ * CSV, each beside the baseline of only reading the same sheet (exceljs / papaparse), which the import
+ * cannot beat.
+ */
+export async function benchMysteryImport(quick: boolean): Promise<Record<string, number>> {
+  const count = quick ? 2_000 : 10_000;
+  const rows = Array.from({ length: count }, (_, i) =>
+    i % 100 === 99 ? germanRow(i, { Begrüßung: 'vielleicht' }) : germanRow(i),
+  );
+  const sheets = { xlsx: await xlsx(rows), csv: csv(rows) };
+  const figures: Record<string, number> = { mystery_rows: count };
+  for (const [kind, bytes] of Object.entries(sheets)) {
+    const fileName = `wave.${kind}`;
+    let started = performance.now();
+    await readTable({ fileName, bytes });
+    const readSeconds = (performance.now() - started) / 1000;
+
+    const data = tempDir('earmark-bench-mystery-');
+    let backend: Backend | undefined;
+    try {
+      backend = await createBackend({ dataDir: data.dir, resourcesDir, version: 'bench', log: () => {} });
+      started = performance.now();
+      const report = await importMysteryShops(backend.db, { fileName, bytes, mapping: germanMapping });
+      const seconds = (performance.now() - started) / 1000;
+      if (report.imported.length + report.failed.length !== count) throw new Error('rows went missing');
+      figures[`mystery_import_${kind}_rows_per_s`] = round(count / seconds, 0);
+      figures[`mystery_read_${kind}_rows_per_s_baseline`] = round(count / readSeconds, 0);
+    } finally {
+      await backend?.close();
+      data.cleanup();
+    }
+  }
+  return figures;
+}
