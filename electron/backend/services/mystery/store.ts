@@ -11,6 +11,7 @@ import type { EvaluationAnswers } from '../../../../shared/rubric/answers';
 import { scoreEvaluation } from '../../../../shared/rubric/scoring';
 import { EarmarkError } from '../../../../shared/errors';
 import type { Db } from '../../db/open';
+import { statement } from './statements';
 import { figuresOf } from '../evaluations/score';
 import { versionContent } from '../rubrics/version-cache';
 import { getScenario } from './scenarios';
@@ -48,12 +49,11 @@ const SELECT = `SELECT s.*, a.name AS agent_name, sc.title AS scenario_title
 
 /** The latest published version of a checklist rubric; evaluation rubrics are refused. */
 export function checklistVersionId(db: Db, rubricId: number): number {
-  const row = db
-    .prepare(
-      `SELECT r.kind, (SELECT id FROM rubric_versions WHERE rubric_id = r.id ORDER BY version DESC LIMIT 1) AS version_id
+  const row = statement(
+    db,
+    `SELECT r.kind, (SELECT id FROM rubric_versions WHERE rubric_id = r.id ORDER BY version DESC LIMIT 1) AS version_id
        FROM rubrics r WHERE r.id = ?`,
-    )
-    .get(rubricId) as { kind: string; version_id: number | null } | undefined;
+  ).get(rubricId) as { kind: string; version_id: number | null } | undefined;
   if (!row) throw new EarmarkError('not_found', `rubricId: there is no rubric with id ${rubricId}.`);
   if (row.kind !== 'mysteryChecklist') {
     throw new EarmarkError('invalid_params', `rubricId: rubric ${rubricId} is not a mystery-shop checklist.`);
@@ -70,7 +70,7 @@ function scoreOf(db: Db, versionId: number, answers: EvaluationAnswers) {
 }
 
 function checkLinks(db: Db, fields: ShopFields): void {
-  if (fields.agentId !== null && !db.prepare('SELECT 1 FROM agents WHERE id = ?').get(fields.agentId)) {
+  if (fields.agentId !== null && !statement(db, 'SELECT 1 FROM agents WHERE id = ?').get(fields.agentId)) {
     throw new EarmarkError('not_found', `agentId: there is no agent with id ${fields.agentId}.`);
   }
   if (fields.scenarioId !== null) getScenario(db, fields.scenarioId);
@@ -79,7 +79,7 @@ function checkLinks(db: Db, fields: ShopFields): void {
   }
   if (
     fields.recordingId !== null &&
-    !db.prepare('SELECT 1 FROM recordings WHERE id = ?').get(fields.recordingId)
+    !statement(db, 'SELECT 1 FROM recordings WHERE id = ?').get(fields.recordingId)
   ) {
     throw new EarmarkError('not_found', `recordingId: there is no recording with id ${fields.recordingId}.`);
   }
@@ -105,7 +105,7 @@ const columns = (fields: ShopFields, versionId: number, percent: number | null, 
 ];
 
 export function shopRowIdOf(db: Db, shopId: string): number | undefined {
-  return db.prepare('SELECT id FROM mystery_shops WHERE shop_id = ?').pluck().get(shopId) as
+  return statement(db, 'SELECT id FROM mystery_shops WHERE shop_id = ?').pluck().get(shopId) as
     number | undefined;
 }
 
@@ -125,14 +125,13 @@ export function insertShop(
     throw new EarmarkError('conflict', `shopId: there is already a shop "${fields.shopId}".`);
   }
   const at = new Date().toISOString();
-  const { lastInsertRowid } = db
-    .prepare(
-      `INSERT INTO mystery_shops (shop_id, wave, occurred_at, channel, team, agent_id, answered_by, scenario_id,
+  const { lastInsertRowid } = statement(
+    db,
+    `INSERT INTO mystery_shops (shop_id, wave, occurred_at, channel, team, agent_id, answered_by, scenario_id,
          scenario_text, rubric_version_id, answers, recording_id, notes, extra, percent, result, status,
          created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(...columns(fields, versionId, figures.percent, figures.result), status, at, at);
+  ).run(...columns(fields, versionId, figures.percent, figures.result), status, at, at);
   const id = Number(lastInsertRowid);
   audit(db, id, action, profileId, null, []);
   return id;
@@ -146,7 +145,8 @@ export function updateShop(db: Db, id: number, fields: ShopFields, versionId: nu
   if (other !== undefined && other !== id) {
     throw new EarmarkError('conflict', `shopId: there is already a shop "${fields.shopId}".`);
   }
-  db.prepare(
+  statement(
+    db,
     `UPDATE mystery_shops SET shop_id = ?, wave = ?, occurred_at = ?, channel = ?, team = ?, agent_id = ?,
        answered_by = ?, scenario_id = ?, scenario_text = ?, rubric_version_id = ?, answers = ?, recording_id = ?,
        notes = ?, extra = ?, percent = ?, result = ?, updated_at = ?
@@ -155,7 +155,7 @@ export function updateShop(db: Db, id: number, fields: ShopFields, versionId: nu
 }
 
 export function setStatus(db: Db, id: number, status: MysteryStatus): void {
-  db.prepare('UPDATE mystery_shops SET status = ?, updated_at = ? WHERE id = ?').run(
+  statement(db, 'UPDATE mystery_shops SET status = ?, updated_at = ? WHERE id = ?').run(
     status,
     new Date().toISOString(),
     id,
@@ -170,7 +170,8 @@ export function audit(
   reason: string | null,
   changes: MysteryAuditEntry['changes'],
 ): void {
-  db.prepare(
+  statement(
+    db,
     'INSERT INTO mystery_shop_audit (shop_row_id, action, profile_id, at, reason, changes) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(id, action, profileId, new Date().toISOString(), reason, JSON.stringify(changes));
 }
@@ -185,7 +186,7 @@ export function incomplete(shopId: string, breakdown: ReturnType<typeof scoreEva
 }
 
 function row(db: Db, id: number): ShopRow {
-  const found = db.prepare(`${SELECT} WHERE s.id = ?`).get(id) as ShopRow | undefined;
+  const found = statement(db, `${SELECT} WHERE s.id = ?`).get(id) as ShopRow | undefined;
   if (!found) throw new EarmarkError('not_found', `id: there is no mystery shop with id ${id}.`);
   return found;
 }
@@ -243,12 +244,11 @@ export function getShop(db: Db, id: number): MysteryShopDetail {
   const r = row(db, id);
   const answers = JSON.parse(r.answers) as EvaluationAnswers;
   const { breakdown, figures } = scoreOf(db, r.rubric_version_id, answers);
-  const auditRows = db
-    .prepare(
-      `SELECT m.action, m.profile_id, p.name, m.at, m.reason, m.changes FROM mystery_shop_audit m
+  const auditRows = statement(
+    db,
+    `SELECT m.action, m.profile_id, p.name, m.at, m.reason, m.changes FROM mystery_shop_audit m
        LEFT JOIN reviewer_profiles p ON p.id = m.profile_id WHERE m.shop_row_id = ? ORDER BY m.id`,
-    )
-    .all(id) as {
+  ).all(id) as {
     action: AuditAction;
     profile_id: number | null;
     name: string | null;
@@ -287,10 +287,9 @@ export function listShops(db: Db, filter: ParsedParams<'mystery.list'>): Mystery
   const used = conditions.filter((c): c is [string, string] => c[1] !== undefined);
   const where = used.map(([sql]) => sql);
   const args = used.map(([, value]) => value);
-  const rows = db
-    .prepare(
-      `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.occurred_at, s.shop_id`,
-    )
-    .all(...args) as ShopRow[];
+  const rows = statement(
+    db,
+    `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.occurred_at, s.shop_id`,
+  ).all(...args) as ShopRow[];
   return rows.map(summary);
 }
