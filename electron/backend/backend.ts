@@ -10,6 +10,7 @@ import type { WorkstationKeyProtector } from './privacy/workstation-key';
 import { agentHandlers } from './services/agents/handlers';
 import { appHandlers } from './services/app-handlers';
 import { coachingHandlers } from './services/coaching/handlers';
+import { detailsHandlers } from './services/details-handlers';
 import { evaluationHandlers } from './services/evaluations/handlers';
 import { importHandlers } from './services/import-handlers';
 import { libraryHandlers } from './services/library-handlers';
@@ -120,6 +121,7 @@ async function startBackend(
   const handlers: Handlers = {
     ...appHandlers(ctx),
     ...libraryHandlers(ctx),
+    ...detailsHandlers(ctx),
     ...importHandlers(imports),
     ...reviewHandlers(ctx),
     ...waveformHandlers(ctx),

@@ -22,8 +22,9 @@ Commands:
   serve    Serve the workstation to a browser on 127.0.0.1 (prints the URL with its access token)
   doctor   Check the database (read-only, also while Earmark runs): integrity, schema version, counts
   import   Import recordings, transcripts, chats and a manifest: earmark import PATH... [--manifest FILE]
-           [--name-pattern PATTERN] [--pair-legs] [--copy]; --json prints {imported, skipped, failed,
-           manifest, unrecognised}: every file given, each once
+           [--name-pattern PATTERN] [--pair-legs] [--copy]; --json prints {imported, updated, skipped,
+           failed, manifest, unrecognised}: every file given, each once. A manifest's rows for files
+           already in the library (same content, or the same file name) update their details
   mystery  Mystery shops: earmark mystery import FILE --mapping MAPPING.json [--recordings DIR] imports
            an agency's spreadsheet (CSV or XLSX, one shop a row; --json prints {imported, skipped,
            failed}); earmark mystery list prints every shop
@@ -101,7 +102,8 @@ async function main(argv: string[]): Promise<number> {
   }
 
   if (command === 'import') {
-    const paths = positionals.slice(1);
+    // The manifest alone updates the details of recordings imported before, found by their file names.
+    const paths = positionals.length > 1 ? positionals.slice(1) : values.manifest ? [values.manifest] : [];
     if (paths.length === 0) throw new Error('import needs at least one file or folder to import.');
     const backend = await createBackend({ ...backendOptions, command: 'earmark import' });
     // Ctrl+C or a kill stops after the file in progress (wholly in or out), reports, and frees the

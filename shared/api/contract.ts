@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { agentMethods } from './methods/agents';
 import { appMethods } from './methods/app';
 import { coachingMethods } from './methods/coaching';
+import { detailsMethods } from './methods/details';
 import { evaluationMethods } from './methods/evaluations';
 import { ImportProgress, importMethods } from './methods/import';
 import { libraryMethods } from './methods/library';
@@ -22,6 +23,7 @@ import { waveformMethods } from './methods/waveform';
 export const methods = {
   ...appMethods,
   ...libraryMethods,
+  ...detailsMethods,
   ...importMethods,
   ...reviewMethods,
   ...waveformMethods,
@@ -36,7 +38,7 @@ export const methods = {
 
 /** Events the backend pushes to the renderer (Electron: webContents.send; browser host: server-sent events). */
 export const events = {
-  'library.changed': z.object({ reason: z.enum(['demo', 'import', 'delete']) }),
+  'library.changed': z.object({ reason: z.enum(['demo', 'import', 'delete', 'details']) }),
   'import.progress': ImportProgress,
   /** The acting profile changed or was locked (also by the idle timer): screens showing private notes drop them. */
   'profile.changed': z.object({ currentId: z.number().int().positive().nullable(), locked: z.boolean() }),

@@ -24,7 +24,8 @@ const REASONS: Record<UnrecognisedReason, string> = {
  * `earmark import PATH... [--manifest FILE] [--name-pattern PATTERN] [--pair-legs] [--copy]`: imports in
  * the background worker like the app does, printing progress to stderr. Every file given is in the report:
  * as an outcome, as part of one (`with`: the other leg, the transcript), as the manifest, or as unrecognised.
- * Exit code 1 only when nothing could be imported.
+ * Files already in the library that a manifest row describes get that row's details ("updated").
+ * Exit code 1 only when nothing could be imported or updated.
  */
 export async function runImport(backend: Backend, options: ImportCommandOptions): Promise<number> {
   if (options.namePattern) {
@@ -59,6 +60,13 @@ export async function runImport(backend: Backend, options: ImportCommandOptions)
         interactionIds: o.interactionIds,
         ...(o.message ? { warning: o.message } : {}),
       })),
+    updated: outcomes
+      .filter((o) => o.outcome === 'updated')
+      .map((o) => ({
+        file: o.file,
+        interactionIds: o.interactionIds,
+        ...(o.message ? { message: o.message } : {}),
+      })),
     skipped: outcomes
       .filter((o) => o.outcome === 'skipped')
       .map((o) => ({ file: o.file, ...withParts(o.file), reason: o.message ?? '' })),
@@ -86,14 +94,17 @@ export async function runImport(backend: Backend, options: ImportCommandOptions)
   } else {
     for (const f of report.failed) console.log(`failed    ${f.file}: ${f.error}`);
     for (const s of report.skipped) console.log(`skipped   ${s.file}: ${s.reason}`);
+    for (const u of report.updated) console.log(`updated   ${u.file}`);
     for (const i of report.imported) console.log(`imported  ${i.file}${i.warning ? ` (${i.warning})` : ''}`);
     for (const u of report.unrecognised) console.log(`left out  ${u.file}: ${u.reason}`);
     console.log(
-      `\n${report.imported.length} imported, ${report.skipped.length} skipped, ${report.failed.length} failed, ${report.unrecognised.length} left out`,
+      `\n${report.imported.length} imported, ${report.updated.length} updated, ${report.skipped.length} skipped, ${report.failed.length} failed, ${report.unrecognised.length} left out`,
     );
   }
   const nothingImported =
-    report.imported.length === 0 && (report.failed.length > 0 || report.skipped.length === 0);
+    report.imported.length === 0 &&
+    report.updated.length === 0 &&
+    (report.failed.length > 0 || report.skipped.length === 0);
   return nothingImported ? 1 : 0;
 }
 

@@ -4,11 +4,19 @@ import { basename } from 'node:path';
 import type { ImportOutcome, SegmentSpeaker } from '../../../shared/api';
 import { EarmarkError } from '../../../shared/errors';
 import type { Db } from '../db/open';
+import type { DetailsPatch } from '../../../shared/api/methods/details';
+import { applyDetails } from '../services/interaction-details';
 import { upsertAgent } from '../services/people';
 import { indexingNewSegments, insertSegments, type NewSegment } from '../services/segments';
 import { hashFile, insertRecording, probeRecording } from '../services/recordings';
-import { parseChats, parseTranscript, type ParsedChat, type ParsedTranscript } from './formats';
-import { readTranscript, type ImportUnit, type UnitDetails } from './plan';
+import {
+  parseChats,
+  parseTranscript,
+  type ManifestEntry,
+  type ParsedChat,
+  type ParsedTranscript,
+} from './formats';
+import { readTranscript, type DetailsUnit, type ImportUnit, type UnitDetails } from './plan';
 
 export interface UnitOptions {
   /** Where transcoded and copied recordings go. */
@@ -34,22 +42,25 @@ interface NewInteraction {
 
 /**
  * Imports one unit (a call, a transcript, or a chat file) in one transaction: afterwards it is
- * either wholly in the library or not at all. The same content imported again is skipped by hash.
+ * either wholly in the library or not at all. The same content imported again is found by its hash and
+ * skipped, or, when a manifest row describes it, given that row's details.
  */
 export async function importUnit(
   db: Db,
-  unit: ImportUnit,
+  unit: ImportUnit | DetailsUnit,
   options: UnitOptions,
 ): Promise<Omit<ImportOutcome, 'file'>> {
   const statements = prepare(db);
   if (unit.kind === 'chats') return importChats(db, statements, unit);
+  if (unit.kind === 'details') return updateByName(db, unit);
 
   const transcript = unit.transcript ? parseTranscript(readTranscript(unit.transcript)) : null;
   const assigned = transcript ? assignRoles(transcript, options.roles[unit.transcript!.path] ?? {}) : null;
 
   if (unit.kind === 'transcriptOnly') {
     const contentHash = sha256(`transcript\n${readTranscript(unit.transcript).text}`);
-    if (statements.hashExists.get(contentHash)) return skipped('This transcript is already in the library.');
+    const existing = statements.findByHash.get(contentHash) as number | undefined;
+    if (existing) return alreadyThere(db, existing, unit.entry, 'This transcript is already in the library.');
     const id = db.transaction(() =>
       indexingNewSegments(db, () => {
         const interactionId = insertInteraction(db, statements, {
@@ -72,7 +83,8 @@ export async function importUnit(
 
   const hashes = await Promise.all(unit.sources.map((source) => hashFile(source)));
   const contentHash = hashes.length === 1 ? hashes[0]! : sha256(hashes.join('\n'));
-  if (statements.hashExists.get(contentHash)) return skipped('This recording is already in the library.');
+  const existing = statements.findByHash.get(contentHash) as number | undefined;
+  if (existing) return alreadyThere(db, existing, unit.entry, 'This recording is already in the library.');
   if (options.signal.aborted) throw new EarmarkError('conflict', 'The import was cancelled.');
   const probed = await probeRecording(unit.sources, options.recordingsDir, options.signal);
   const warnings = [...(assigned?.warnings ?? [])];
@@ -98,12 +110,18 @@ export async function importUnit(
 
 function importChats(db: Db, statements: Statements, unit: Extract<ImportUnit, { kind: 'chats' }>) {
   const chats = parseChats({ fileName: basename(unit.file), text: readFileSync(unit.file, 'utf8') });
+  const updated: number[] = [];
   const ids = db.transaction(() =>
     indexingNewSegments(db, () => {
       const created: number[] = [];
       for (const chat of chats) {
         const contentHash = sha256(`chat\n${chat.externalId}\n${JSON.stringify(chat.turns)}`);
-        if (statements.hashExists.get(contentHash)) continue;
+        const existing = statements.findByHash.get(contentHash) as number | undefined;
+        if (existing) {
+          if (unit.entry && applyDetails(db, existing, detailsFromRow(unit.entry), LENIENT).changed)
+            updated.push(existing);
+          continue;
+        }
         const interactionId = insertInteraction(db, statements, {
           ...describe(unit, 'chat'),
           ...chatDetails(chat, unit.details),
@@ -125,13 +143,62 @@ function importChats(db: Db, statements: Statements, unit: Extract<ImportUnit, {
       return created;
     }),
   )();
-  if (ids.length === 0) return skipped(`All ${chats.length} chats in this file are already in the library.`);
   const already = chats.length - ids.length;
+  const detailsNote = updated.length > 0 ? ` The manifest gave ${updated.length} of them new details.` : '';
+  if (ids.length === 0) {
+    const message = `All ${chats.length} chats in this file are already in the library.${detailsNote}`;
+    return updated.length > 0
+      ? { outcome: 'updated' as const, interactionIds: updated, message }
+      : skipped(message);
+  }
   return imported(
     ids,
-    already > 0 ? `${already} of ${chats.length} chats were already in the library.` : null,
+    already > 0 ? `${already} of ${chats.length} chats were already in the library.${detailsNote}` : null,
   );
 }
+
+/**
+ * A chosen file already in the library (same content). A manifest row for it updates the details it
+ * gives, and only those: the recording, transcript, moments and evaluations stay as they are. Details
+ * read from file names do not: the name was there at the first import too.
+ */
+function alreadyThere(db: Db, id: number, entry: ManifestEntry | null, already: string) {
+  if (!entry) return skipped(already);
+  const update = applyDetails(db, id, detailsFromRow(entry), LENIENT);
+  if (!update.changed) return skipped(`${already.slice(0, -1)}, with the details the manifest gives.`);
+  return updatedOne(id, ['Already in the library: the manifest updated its details.', ...update.notes]);
+}
+
+/** A manifest row for a file imported before, found by its name. */
+function updateByName(db: Db, unit: DetailsUnit) {
+  const [id, ...others] = unit.interactionIds;
+  if (id === undefined || others.length > 0) {
+    return skipped(
+      `${unit.interactionIds.length} interactions in the library came from files named ${basename(unit.entry.file)}; choose the file itself so Earmark can tell them apart by their content.`,
+    );
+  }
+  const update = applyDetails(db, id, detailsFromRow(unit.entry), LENIENT);
+  if (!update.changed) return skipped('Already in the library, with the details the manifest gives.');
+  return updatedOne(id, [
+    `Already in the library (found by its file name): the manifest updated its details.`,
+    ...update.notes,
+  ]);
+}
+
+/** The details a manifest row gives; columns it leaves empty (or lacks) change nothing. */
+export function detailsFromRow(entry: ManifestEntry): DetailsPatch {
+  const patch: DetailsPatch = {};
+  if (entry.title) patch.title = entry.title;
+  if (entry.agent) patch.agentName = entry.agent;
+  if (entry.team) patch.teamName = entry.team;
+  if (entry.startedAt) patch.startedAt = entry.startedAt;
+  if (entry.direction) patch.direction = entry.direction;
+  if (entry.queue) patch.queue = entry.queue;
+  if (entry.customerRef) patch.customerRef = entry.customerRef;
+  return patch;
+}
+
+const LENIENT = { lenient: true };
 
 function chatDetails(chat: ParsedChat, details: UnitDetails) {
   const first = chat.turns.find((turn) => turn.sentAt)?.sentAt;
@@ -202,7 +269,7 @@ type Statements = ReturnType<typeof prepare>;
 
 function prepare(db: Db) {
   return {
-    hashExists: db.prepare('SELECT 1 FROM interactions WHERE content_hash = ?'),
+    findByHash: db.prepare('SELECT id FROM interactions WHERE content_hash = ?').pluck(),
     externalIdTaken: db.prepare('SELECT 1 FROM interactions WHERE source = ? AND external_id = ?'),
     insertInteraction: db.prepare(
       `INSERT INTO interactions (kind, title, external_id, source, agent_id, started_at, direction, queue, customer_ref, duration_ms, content_hash)
@@ -236,3 +303,8 @@ const imported = (interactionIds: number[], message: string | null) => ({
   message,
 });
 const skipped = (message: string) => ({ outcome: 'skipped' as const, interactionIds: [], message });
+const updatedOne = (id: number, messages: string[]) => ({
+  outcome: 'updated' as const,
+  interactionIds: [id],
+  message: messages.join(' '),
+});

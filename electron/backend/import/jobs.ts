@@ -68,16 +68,20 @@ export class ImportJobs {
       totalFiles: 0,
       doneFiles: 0,
       imported: 0,
+      updated: 0,
       skipped: 0,
       failed: 0,
       currentFile: null,
       message: null,
     };
     let lastRefresh = 0;
+    // Details given to interactions already open somewhere (agent pages, a review) refresh those too.
+    let detailsChanged = false;
     const refreshLibrary = (force: boolean) => {
       if (force || Date.now() - lastRefresh > LIBRARY_REFRESH_MS) {
         lastRefresh = Date.now();
-        this.ctx.events.emit('library.changed', { reason: 'import' });
+        this.ctx.events.emit('library.changed', { reason: detailsChanged ? 'details' : 'import' });
+        detailsChanged = false;
       }
     };
     const publish = () => this.ctx.events.emit('import.progress', { ...progress });
@@ -88,7 +92,9 @@ export class ImportJobs {
         else if (message.type === 'outcome') {
           progress[message.outcome.outcome]++;
           progress.doneFiles++;
-          if (message.outcome.outcome === 'imported') refreshLibrary(false);
+          if (message.outcome.outcome === 'updated') detailsChanged = true;
+          if (message.outcome.outcome === 'imported' || message.outcome.outcome === 'updated')
+            refreshLibrary(false);
         } else if (message.type === 'failed') {
           progress.state = 'failed';
           progress.message = message.message;
@@ -103,7 +109,7 @@ export class ImportJobs {
           this.markFailed(batchId);
           publish();
         }
-        if (progress.imported > 0) refreshLibrary(true);
+        if (progress.imported > 0 || progress.updated > 0) refreshLibrary(true);
         this.running.delete(batchId);
         resolve({ ...progress });
       });
@@ -165,6 +171,7 @@ export class ImportJobs {
         totalFiles: batch.total_files,
         doneFiles: outcomes.length,
         imported: count('imported'),
+        updated: count('updated'),
         skipped: count('skipped'),
         failed: count('failed'),
         currentFile: null,

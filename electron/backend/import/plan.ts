@@ -13,6 +13,7 @@ import {
   type ReadDetails,
   type UnitDetails,
 } from './name-details';
+import { matchRowsToLibrary } from './library-names';
 import { planItems } from './plan-items';
 import { scanPaths, stemOf, type ScannedFile } from './scan';
 
@@ -47,9 +48,18 @@ export type ImportUnit =
   | (UnitBase & { kind: 'transcriptOnly'; transcript: TranscriptSource; keptByUser: boolean })
   | (UnitBase & { kind: 'chats' });
 
+/** A manifest row for a file not chosen this time but imported before: its details go to that interaction. */
+export interface DetailsUnit {
+  kind: 'details';
+  /** Where the file was when it was imported (the row's file name when several files had it). */
+  file: string;
+  entry: ManifestEntry;
+  interactionIds: number[];
+}
+
 export interface Planned {
   plan: ImportPlan;
-  units: ImportUnit[];
+  units: (ImportUnit | DetailsUnit)[];
   /** The manifest mapping actually used, to be remembered once the import starts. */
   manifestColumns: string[] | null;
   mapping: ManifestMapping | null;
@@ -151,8 +161,20 @@ export async function planImport(db: Db, request: ParsedRequest): Promise<Planne
   }
 
   const items = planItems(files, units, read, manifest?.path ?? null);
+  const updates: DetailsUnit[] = [];
+  if (manifest) {
+    const chosen = new Set(files.map((file) => file.name.toLowerCase()));
+    for (const { entry, matches } of matchRowsToLibrary(db, new Set(manifest.entries.values()), chosen)) {
+      updates.push({
+        kind: 'details',
+        file: matches.length === 1 ? matches[0]!.path : entry.file,
+        entry,
+        interactionIds: matches.map((match) => match.interactionId),
+      });
+    }
+  }
   return {
-    units,
+    units: [...units, ...updates],
     manifestColumns: manifest?.columns ?? null,
     mapping: manifest?.mapping ?? null,
     plan: {
@@ -166,6 +188,7 @@ export async function planImport(db: Db, request: ParsedRequest): Promise<Planne
       },
       calls: units.filter((unit) => unit.kind !== 'chats').length,
       chatFiles: units.filter((unit) => unit.kind === 'chats').length,
+      detailUpdates: updates.length,
       legPairs: legPairs.map((pair) => ({ agent: pair.agent.path, customer: pair.customer.path })),
       manifest: manifest
         ? {

@@ -43,6 +43,7 @@ async function main() {
       totalFiles: planned.units.length,
       doneFiles: 0,
       imported: 0,
+      updated: 0,
       skipped: 0,
       failed: 0,
       currentFile: null,

@@ -135,6 +135,12 @@ export const ImportPlan = z.object({
   /** Interactions-to-be: calls (with or without transcript, single file or paired legs) and chat files. */
   calls: z.number().int(),
   chatFiles: z.number().int(),
+  /**
+   * Manifest rows that name no chosen file but a recording already in the library (by its file name):
+   * the import gives that interaction the row's details. Chosen files already in the library (same
+   * content) are found while importing and get their row's details the same way.
+   */
+  detailUpdates: z.number().int(),
   legPairs: z.array(z.object({ agent: z.string(), customer: z.string() })),
   manifest: z
     .object({
@@ -175,7 +181,8 @@ export type ImportPlan = z.infer<typeof ImportPlan>;
 
 export const ImportOutcome = z.object({
   file: z.string(),
-  outcome: z.enum(['imported', 'skipped', 'failed']),
+  /** `updated`: already in the library; a manifest row gave it new details, and nothing else changed. */
+  outcome: z.enum(['imported', 'updated', 'skipped', 'failed']),
   interactionIds: z.array(Id),
   message: z.string().nullable(),
 });
@@ -187,6 +194,7 @@ export const ImportProgress = z.object({
   totalFiles: z.number().int(),
   doneFiles: z.number().int(),
   imported: z.number().int(),
+  updated: z.number().int(),
   skipped: z.number().int(),
   failed: z.number().int(),
   currentFile: z.string().nullable(),

@@ -7,6 +7,7 @@ import libraryScoreSearch from './006-library-score-search';
 import momentUndo from './007-moment-undo';
 import peakUploads from './008-peak-uploads';
 import mysteryShops from './009-mystery-shops';
+import importUpdates from './010-import-updates';
 
 /**
  * Numbered migrations, oldest first. A migration that has run is never edited: its hash is
@@ -22,4 +23,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 7, name: '007-moment-undo', sql: momentUndo },
   { version: 8, name: '008-peak-uploads', sql: peakUploads },
   { version: 9, name: '009-mystery-shops', sql: mysteryShops },
+  { version: 10, name: '010-import-updates', sql: importUpdates },
 ];

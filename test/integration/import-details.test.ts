@@ -1,0 +1,220 @@
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Backend } from '../../electron/backend/backend';
+import type { InteractionDetails } from '../../shared/api/methods/details';
+import type { ReviewerProfile } from '../../shared/api/methods/profiles';
+import { call, testBackend } from '../support/backend';
+import { importPaths, writeCalls } from '../support/library-fixture';
+import { sharedData, tempDir } from '../support/paths';
+
+/**
+ * Recordings imported without their manifest, the manifest imported later: the recordings already in
+ * the library get the manifest's details (found by their content, or by their file name when only the
+ * manifest is chosen), the import says how many it updated, and nothing else changes.
+ */
+let backend: Backend;
+let cleanup: () => void;
+const folder = tempDir('earmark-calls-');
+const elsewhere = tempDir('earmark-manifest-');
+const idOf = new Map<string, number>();
+
+const details = (id: number) => call<InteractionDetails>(backend, 'interaction.get', { id });
+
+/** Everything an import must not touch: recordings, transcripts, moments, evaluations, what each interaction is. */
+function untouched() {
+  const all = (sql: string) => backend.db.prepare(sql).all();
+  return {
+    interactions: all(
+      'SELECT id, kind, source, external_id, content_hash, duration_ms, created_at FROM interactions ORDER BY id',
+    ),
+    recordings: all('SELECT * FROM recordings ORDER BY id'),
+    peaks: all('SELECT recording_id, count(*) AS n FROM peaks GROUP BY recording_id ORDER BY recording_id'),
+    segments: all('SELECT * FROM segments ORDER BY id'),
+    moments: all('SELECT * FROM moments ORDER BY id'),
+    evaluations: all('SELECT * FROM evaluations ORDER BY id'),
+  };
+}
+
+beforeAll(async () => {
+  ({ backend, cleanup } = await testBackend());
+  writeCalls(folder.dir, ['anruf-001', 'anruf-002', 'anruf-003', 'anruf-004']);
+  // A chat export, imported without a manifest as well.
+  copyFileSync(
+    join(sharedData, 'chats', 'asappresearch__abcd', 'abcd_sample.json'),
+    join(folder.dir, 'abcd_sample.json'),
+  );
+  const { outcomes } = await importPaths(backend, [folder.dir]);
+  for (const o of outcomes) idOf.set(o.file.split('/').pop()!, o.interactionIds[0]!);
+  expect(outcomes.map((o) => o.outcome)).toEqual([
+    'imported',
+    'imported',
+    'imported',
+    'imported',
+    'imported',
+  ]);
+
+  // Review work already done on the calls: a moment and a draft evaluation.
+  const reviewer = await call<ReviewerProfile>(backend, 'profile.create', {
+    name: 'Mia',
+    role: 'qa_supervisor',
+  });
+  await call(backend, 'moment.create', {
+    interactionId: idOf.get('anruf-001.wav'),
+    startMs: 200,
+    comment: 'Greeting',
+  });
+  const [rubric] = await call<{ id: number }[]>(backend, 'rubric.list');
+  await call(backend, 'evaluation.start', {
+    interactionId: idOf.get('anruf-001.wav'),
+    rubricId: rubric!.id,
+    reviewerId: reviewer.id,
+  });
+}, 60_000);
+afterAll(() => {
+  cleanup();
+  folder.cleanup();
+  elsewhere.cleanup();
+});
+
+describe('a manifest imported after its recordings', () => {
+  it('gives the recordings already there its details (matched by content), says how many, and changes nothing else', async () => {
+    writeFileSync(
+      join(folder.dir, 'liste.csv'),
+      [
+        'Datei;Mitarbeiter;Team;Beginn;Richtung;Warteschlange;Kundennummer',
+        'anruf-001.wav;Jonas Keller;Technik;13.11.2026 14:05;ausgehend;Störung;K-881',
+        'anruf-002.wav;Lena Vogel;Werkstatt;12.11.2026 09:30;eingehend;;',
+      ].join('\n'),
+    );
+    const before = untouched();
+    const count = (await call<{ total: number }>(backend, 'library.list', { limit: 1 })).total;
+
+    const { progress, outcomes } = await importPaths(backend, [folder.dir]);
+
+    const byFile = Object.fromEntries(outcomes.map((o) => [o.file.split('/').pop(), o.outcome]));
+    expect(byFile).toEqual({
+      'anruf-001.wav': 'updated',
+      'anruf-002.wav': 'updated',
+      'anruf-003.wav': 'skipped',
+      'anruf-004.wav': 'skipped',
+      'abcd_sample.json': 'skipped',
+    });
+    expect(progress).toMatchObject({ state: 'done', imported: 0, updated: 2, skipped: 3, failed: 0 });
+    expect(await details(idOf.get('anruf-001.wav')!)).toMatchObject({
+      agentName: 'Jonas Keller',
+      teamName: 'Technik',
+      direction: 'outbound',
+      queue: 'Störung',
+      customerRef: 'K-881',
+      title: 'anruf 001',
+    });
+    expect((await details(idOf.get('anruf-001.wav')!)).startedAt).toMatch(/^2026-11-13T/);
+    expect(await details(idOf.get('anruf-002.wav')!)).toMatchObject({ agentName: 'Lena Vogel', queue: null });
+    expect(await details(idOf.get('anruf-003.wav')!)).toMatchObject({ agentName: null, startedAt: null });
+    expect(untouched()).toEqual(before);
+    expect((await call<{ total: number }>(backend, 'library.list', { limit: 1 })).total).toBe(count);
+    const agents = await call<{ name: string; interactionCount: number }[]>(backend, 'agent.list', {});
+    expect(agents.map((a) => [a.name, a.interactionCount])).toEqual([
+      ['Jonas Keller', 1],
+      ['Lena Vogel', 1],
+    ]);
+  });
+
+  it('updates only the fields the manifest gives, and skips a row whose details are already there', async () => {
+    writeFileSync(
+      join(folder.dir, 'liste.csv'),
+      'Datei;Mitarbeiter\nanruf-001.wav;Jonas Keller\nanruf-002.wav;Anna Berg\n',
+    );
+    const { progress, outcomes } = await importPaths(backend, [folder.dir]);
+    expect(progress).toMatchObject({ updated: 1, imported: 0 });
+    expect(outcomes.find((o) => o.file.endsWith('anruf-001.wav'))).toMatchObject({
+      outcome: 'skipped',
+      message: expect.stringContaining('with the details the manifest gives'),
+    });
+    // Lena's team goes with her; Anna is named without one. Start time, direction, queue stay.
+    expect(await details(idOf.get('anruf-002.wav')!)).toMatchObject({
+      agentName: 'Anna Berg',
+      teamName: 'Werkstatt',
+      direction: 'inbound',
+    });
+    expect((await details(idOf.get('anruf-002.wav')!)).startedAt).toMatch(/^2026-11-12T/);
+  });
+
+  it('finds a recording by its content when the file was renamed since', async () => {
+    const renamed = join(elsewhere.dir, 'renamed');
+    mkdirSync(renamed);
+    copyFileSync(join(folder.dir, 'anruf-003.wav'), join(renamed, '2026-11-14_0930_hotline.wav'));
+    writeFileSync(
+      join(renamed, 'manifest.csv'),
+      'file,agent,team\n2026-11-14_0930_hotline.wav,Aino Jääskeläinen,Tuki\n',
+    );
+    const { progress } = await importPaths(backend, [renamed]);
+    expect(progress).toMatchObject({ updated: 1, imported: 0 });
+    expect(await details(idOf.get('anruf-003.wav')!)).toMatchObject({
+      agentName: 'Aino Jääskeläinen',
+      teamName: 'Tuki',
+    });
+  });
+
+  it('finds recordings by their file names when only the manifest is chosen', async () => {
+    const manifest = join(elsewhere.dir, 'nachgereicht.csv');
+    writeFileSync(
+      manifest,
+      'Datei,Mitarbeiter,Team,Beginn\nANRUF-004.wav,Lena Vogel,Werkstatt,2026-11-15 08:00\nnot-imported.wav,Max,North,\n',
+    );
+    const plan = await backend.imports.preview({ paths: [manifest] });
+    expect(plan).toMatchObject({ calls: 0, chatFiles: 0, detailUpdates: 1 });
+
+    const before = untouched();
+    const { progress, outcomes } = await importPaths(backend, [manifest]);
+    expect(progress).toMatchObject({ updated: 1, imported: 0, failed: 0 });
+    expect(outcomes).toEqual([
+      {
+        file: join(folder.dir, 'anruf-004.wav'),
+        outcome: 'updated',
+        interactionIds: [idOf.get('anruf-004.wav')],
+        message: expect.stringContaining('found by its file name'),
+      },
+    ]);
+    expect(await details(idOf.get('anruf-004.wav')!)).toMatchObject({
+      agentName: 'Lena Vogel',
+      teamName: 'Werkstatt',
+    });
+    expect(untouched()).toEqual(before);
+    expect((await call<{ name: string }[]>(backend, 'agent.list', {})).some((a) => a.name === 'Max')).toBe(
+      false,
+    );
+  });
+
+  it('does not guess between two recordings of the same file name', async () => {
+    const other = join(elsewhere.dir, 'other-day');
+    mkdirSync(other);
+    writeCalls(other, ['x', 'y', 'z', 'w', 'anruf-001']); // same name, different content
+    await importPaths(backend, [join(other, 'anruf-001.wav')]);
+    const manifest = join(elsewhere.dir, 'ambiguous.csv');
+    writeFileSync(manifest, 'file,agent\nanruf-001.wav,Somebody Else\n');
+    const { progress, outcomes } = await importPaths(backend, [manifest]);
+    expect(progress).toMatchObject({ updated: 0, skipped: 1 });
+    expect(outcomes[0]!.message).toMatch(
+      /2 interactions in the library came from files named anruf-001\.wav/,
+    );
+    expect(await details(idOf.get('anruf-001.wav')!)).toMatchObject({ agentName: 'Jonas Keller' });
+  });
+
+  it('gives the chats of an export already there the details of its row', async () => {
+    writeFileSync(
+      join(folder.dir, 'liste.csv'),
+      'Datei;Team;Mitarbeiter;Warteschlange\nabcd_sample.json;Chat;Sam Lee;Web\n',
+    );
+    const { progress, outcomes } = await importPaths(backend, [folder.dir]);
+    expect(progress).toMatchObject({ updated: 1, imported: 0 });
+    const chats = outcomes.find((o) => o.file.endsWith('abcd_sample.json'))!;
+    expect(chats).toMatchObject({
+      outcome: 'updated',
+      message: expect.stringMatching(/gave 3 of them new details/),
+    });
+    for (const id of chats.interactionIds)
+      expect(await details(id)).toMatchObject({ agentName: 'Sam Lee', teamName: 'Chat', queue: 'Web' });
+  });
+});
