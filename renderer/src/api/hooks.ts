@@ -1,12 +1,20 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { refreshAfterDetails } from '../features/details/refresh';
 import { api } from './client';
 
-/** Refetches library queries whenever the backend says the library changed (demo load, import, delete). */
+/**
+ * Refetches library queries whenever the backend says the library changed (demo load, import, delete);
+ * changed details (agent, team, time: from this window, another one, or a manifest) reach the agents too.
+ */
 export function useLibraryChanges(): void {
   const queryClient = useQueryClient();
   useEffect(
-    () => api.on('library.changed', () => void queryClient.invalidateQueries({ queryKey: ['library'] })),
+    () =>
+      api.on('library.changed', ({ reason }) => {
+        if (reason === 'details') void refreshAfterDetails(queryClient);
+        else void queryClient.invalidateQueries({ queryKey: ['library'] });
+      }),
     [queryClient],
   );
 }

@@ -31,10 +31,12 @@ export function ImportProgressView({ batchId, onAgain }: { batchId: number; onAg
           aria-valuenow={percent}
         />
         <Text size="sm" data-testid="import-counts">
-          {t('import.progress.counts', {
+          {/* "updated" only when a manifest gave recordings already there their details: the usual import has none. */}
+          {t(progress?.updated ? 'import.progress.countsWithUpdates' : 'import.progress.counts', {
             done: progress?.doneFiles ?? 0,
             total: progress?.totalFiles ?? 0,
             imported: progress?.imported ?? 0,
+            updated: progress?.updated ?? 0,
             skipped: progress?.skipped ?? 0,
             failed: progress?.failed ?? 0,
           })}

@@ -50,11 +50,18 @@ export function PlanStep({
       ...request,
       transcriptMatches: { ...request.transcriptMatches, [transcript]: recording },
     });
-  const nothing = plan.calls + plan.chatFiles === 0;
+  const nothing = plan.calls + plan.chatFiles + plan.detailUpdates === 0;
+  // A manifest on its own, for recordings imported before: the import only updates their details.
+  const onlyUpdates = plan.calls + plan.chatFiles === 0 && plan.detailUpdates > 0;
 
   return (
     <Stack data-testid="import-plan" data-busy={replan.isPending}>
       <PlanSummary plan={plan} />
+      {plan.detailUpdates > 0 && (
+        <Text data-testid="plan-detail-updates">
+          {t('import.plan.detailUpdates', { count: plan.detailUpdates })}
+        </Text>
+      )}
 
       {plan.legPairs.length > 0 && (
         <Card withBorder>
@@ -109,7 +116,9 @@ export function PlanStep({
           disabled={nothing || replan.isPending}
           data-testid="import-start"
         >
-          {t('import.plan.start', { count: plan.calls + plan.chatFiles })}
+          {onlyUpdates
+            ? t('import.plan.startUpdates', { count: plan.detailUpdates })
+            : t('import.plan.start', { count: plan.calls + plan.chatFiles })}
         </Button>
       </Group>
     </Stack>

@@ -4,15 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import type { LibraryFilters, LibrarySort } from '../../../../shared/api';
 import { api } from '../../api/client';
+import { AssignAgentBar } from '../details/AssignAgentBar';
 import { DemoOffer } from './DemoOffer';
 import { FilterBar } from './FilterBar';
 import { searchFromView, viewFromSearch } from './library-url';
 import { LibraryTable } from './LibraryTable';
+import { useLibrarySelection } from './useLibrarySelection';
 
 export function LibraryPage() {
   const { t } = useTranslation();
   const [search, setSearch] = useSearchParams();
   const view = viewFromSearch(search);
+  const selection = useLibrarySelection(JSON.stringify(view));
   const demo = useQuery({ queryKey: ['library', 'demo'], queryFn: () => api.demo.status({}) });
   const count = useQuery({
     queryKey: ['library', 'count', view.filters],
@@ -46,6 +49,7 @@ export function LibraryPage() {
       ) : (
         <>
           <FilterBar filters={view.filters} onChange={setFilters} />
+          <AssignAgentBar ids={[...selection.selection.ids]} onClear={selection.clear} />
           {count.isError ? (
             <Alert color="red">{t('errors.generic', { message: count.error.message })}</Alert>
           ) : count.isPending ? (
@@ -55,7 +59,7 @@ export function LibraryPage() {
               {empty ? t('library.empty') : t('library.noMatches')}
             </Text>
           ) : (
-            <LibraryTable view={view} onSort={setSort} />
+            <LibraryTable view={view} onSort={setSort} selection={selection} />
           )}
         </>
       )}

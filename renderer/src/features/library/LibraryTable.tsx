@@ -1,4 +1,4 @@
-import { Badge, Box, Text, UnstyledButton } from '@mantine/core';
+import { Badge, Box, Checkbox, Text, UnstyledButton } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,9 @@ import type { LibraryItem, LibrarySort } from '../../../../shared/api';
 import { formatDateTime, formatDuration } from '../../app/format';
 import type { LibraryView } from './library-url';
 import { ScoreCell } from './ScoreCell';
+import { allState } from './selection';
 import { Snippet } from './Snippet';
+import type { LibrarySelection } from './useLibrarySelection';
 import { usePagedLibrary } from './usePagedLibrary';
 import classes from './LibraryTable.module.css';
 
@@ -25,7 +27,15 @@ const COLUMNS: { key: string; sort?: LibrarySort; align?: 'right' }[] = [
  * The library as a virtualized list: only the rows on screen exist in the DOM and only their pages
  * are fetched, so it stays smooth at 100,000 interactions.
  */
-export function LibraryTable({ view, onSort }: { view: LibraryView; onSort: (sort: LibrarySort) => void }) {
+export function LibraryTable({
+  view,
+  onSort,
+  selection,
+}: {
+  view: LibraryView;
+  onSort: (sort: LibrarySort) => void;
+  selection: LibrarySelection;
+}) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { search } = useLocation();
@@ -52,10 +62,23 @@ export function LibraryTable({ view, onSort }: { view: LibraryView; onSort: (sor
     },
   });
   const activeSort = view.sort ?? (searching ? 'relevance' : 'startedAt');
+  const chosenOfShown = allState(selection.selection, library.loadedIds);
+  const idAt = (index: number) => library.rowAt(index)?.id;
 
   return (
     <Box className={classes.table} data-testid="library-table" data-total={library.total}>
       <div className={classes.header} role="row">
+        <div className={classes.check} role="columnheader">
+          <Checkbox
+            size="xs"
+            checked={chosenOfShown === 'all'}
+            indeterminate={chosenOfShown === 'some'}
+            onChange={() => selection.toggleAll(library.loadedIds)}
+            aria-label={t('details.bulk.selectAll')}
+            title={t('details.bulk.selectAll')}
+            data-testid="library-select-all"
+          />
+        </div>
         {COLUMNS.map((column) => (
           <div key={column.key} role="columnheader" style={{ textAlign: column.align }}>
             {column.sort ? (
@@ -77,6 +100,7 @@ export function LibraryTable({ view, onSort }: { view: LibraryView; onSort: (sor
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((virtual) => {
             const item = library.rowAt(virtual.index);
+            const selected = item ? selection.selection.ids.has(item.id) : false;
             return (
               <div
                 key={virtual.key}
@@ -84,9 +108,30 @@ export function LibraryTable({ view, onSort }: { view: LibraryView; onSort: (sor
                 style={{ height: virtual.size, transform: `translateY(${virtual.start}px)` }}
                 data-testid={item ? 'library-row' : 'library-row-loading'}
                 data-kind={item?.kind}
+                data-selected={selected}
                 onClick={() => item && open(item.id)}
               >
-                {item ? <Row item={item} language={i18n.language} /> : <Text c="dimmed">…</Text>}
+                {item ? (
+                  <>
+                    <div className={classes.check} onClick={(event) => event.stopPropagation()}>
+                      <Checkbox
+                        size="xs"
+                        checked={selected}
+                        // The click carries the shift key (a range); keyboard Space arrives as a click too.
+                        onChange={() => {}}
+                        onClick={(event) => selection.toggle(virtual.index, item.id, event.shiftKey, idAt)}
+                        aria-label={t('details.bulk.selectRow', { title: item.title })}
+                        data-testid="library-select"
+                      />
+                    </div>
+                    <Row item={item} language={i18n.language} />
+                  </>
+                ) : (
+                  <>
+                    <div />
+                    <Text c="dimmed">…</Text>
+                  </>
+                )}
               </div>
             );
           })}

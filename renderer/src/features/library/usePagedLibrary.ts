@@ -44,6 +44,8 @@ export function usePagedLibrary(view: LibraryView, visible: { start: number; end
   return {
     total: first?.data?.total ?? 0,
     rowAt: (index: number) => rows.get(index),
+    /** Every row fetched so far, in list order: what "select all" chooses. */
+    loadedIds: [...rows.entries()].sort(([a], [b]) => a - b).map(([, item]) => item.id),
     isPending: first?.isPending ?? true,
     isFetching: results.some((result) => result.isFetching),
     error: results.find((result) => result.error)?.error ?? null,

@@ -1,8 +1,10 @@
 import { ActionIcon, Anchor, Badge, Button, Group, Kbd, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { InteractionSummary } from '../../../../shared/api';
+import type { InteractionDetails } from '../../../../shared/api/methods/details';
 import { formatDateTime } from '../../app/format';
+import { DetailsDialog } from '../details/DetailsDialog';
 import { requestShortcutHelp } from '../shortcuts/help-requests';
 import { useShortcutBindings } from '../shortcuts/useShortcutBindings';
 import { useShortcuts } from '../shortcuts/useShortcuts';
@@ -28,13 +30,14 @@ export function InteractionHeader({
   evaluating,
   onEvaluate,
 }: {
-  interaction: InteractionSummary;
+  interaction: InteractionDetails;
   librarySearch: string;
   /** The evaluation form is docked. */
   evaluating: boolean;
   onEvaluate: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  const [editing, setEditing] = useState(false);
   const neighbours = useNeighbours(interaction.id, librarySearch, evaluating ? '?dock=evaluation' : '');
   const evaluateKeys = useShortcutBindings().evaluate[0];
   const { data } = neighbours;
@@ -115,13 +118,31 @@ export function InteractionHeader({
           {interaction.title}
         </Title>
       </Group>
-      <Text c="dimmed" size="sm">
-        {t('review.details', {
-          agent: interaction.agentName ?? '–',
-          team: interaction.teamName ?? '–',
-          started: formatDateTime(interaction.startedAt, i18n.language),
-        })}
-      </Text>
+      <Group gap="xs" wrap="nowrap">
+        <Text c="dimmed" size="sm" data-testid="interaction-details">
+          {[
+            t('review.details', {
+              agent: interaction.agentName ?? '–',
+              team: interaction.teamName ?? '–',
+              started: formatDateTime(interaction.startedAt, i18n.language),
+            }),
+            interaction.direction && t(`details.direction.${interaction.direction}`),
+            interaction.queue,
+            interaction.customerRef && t('details.customer', { ref: interaction.customerRef }),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </Text>
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          onClick={() => setEditing(true)}
+          data-testid="edit-details"
+        >
+          {t('details.edit')}
+        </Button>
+      </Group>
+      <DetailsDialog interaction={interaction} opened={editing} onClose={() => setEditing(false)} />
     </Stack>
   );
 }
