@@ -149,7 +149,15 @@ describe('a manifest', () => {
         'Datei;Mitarbeiter;Team;Beginn;Richtung\nrede.mp3;Jonas Keller;Technik;13.11.2026 14:05;ausgehend\n',
       );
       const { outcomes: result } = await importAll([folder.dir]);
-      expect(result).toMatchObject([{ outcome: 'skipped' }]); // same audio as jfk.mp3 above
+      // Same audio as jfk.mp3 above: not imported again, but given the manifest's details.
+      expect(result).toMatchObject([{ outcome: 'updated' }]);
+      expect(
+        await call<InteractionDetail>(backend, 'interaction.get', { id: result[0]!.interactionIds[0] }),
+      ).toMatchObject({
+        title: expect.stringMatching(/jfk/i),
+        agentName: 'Jonas Keller',
+        teamName: 'Technik',
+      });
       const fresh = await testBackend();
       try {
         const { batchId } = fresh.backend.imports.start({ paths: [folder.dir] });
