@@ -47,10 +47,15 @@ describe('earmark import --manifest on recordings already imported', () => {
     const byContent = await earmark(['import', folder.dir, '--manifest', manifest, '--json']);
     expect(byContent.code).toBe(0);
     const report = JSON.parse(byContent.stdout) as Report;
-    expect(report).toEqual({
+    expect(report).toMatchObject({
       imported: [],
       updated: [
-        { file: first, interactionIds: imported.imported[0]!.interactionIds, message: expect.any(String) },
+        {
+          file: first,
+          with: [],
+          interactionIds: imported.imported[0]!.interactionIds,
+          message: expect.any(String),
+        },
       ],
       skipped: [{ file: second, reason: 'This recording is already in the library.' }],
       failed: [],

@@ -64,6 +64,7 @@ export async function runImport(backend: Backend, options: ImportCommandOptions)
       .filter((o) => o.outcome === 'updated')
       .map((o) => ({
         file: o.file,
+        ...withParts(o.file),
         interactionIds: o.interactionIds,
         ...(o.message ? { message: o.message } : {}),
       })),
