@@ -76,7 +76,15 @@ describe("an imported call's details, on its page", () => {
   it('saves agent, team, start time, direction, queue and customer reference, and the page shows them', async () => {
     await page.getByTestId('details-title').fill('Brake noise after repair');
     await page.getByTestId('details-agent').fill('Lena Vogel');
-    await page.getByTestId('details-started').fill('2026-11-12T09:30');
+    // A day without its time is not saved as "no start time".
+    await page.getByTestId('details-started-day').fill('Nov 12, 2026');
+    await page.getByTestId('details-save').click();
+    await expect
+      .poll(() => page.getByTestId('details-form').textContent())
+      .toContain('Enter a complete date and time, or clear the field.');
+    await page.getByTestId('details-started-hours').fill('09');
+    await page.getByTestId('details-started-minutes').fill('30');
+    await page.getByTestId('details-started-ampm').selectOption('AM');
     await page.getByTestId('details-direction').getByText('Inbound').click();
     await page.getByTestId('details-queue').fill('Complaints');
     await page.getByTestId('details-customer-ref').fill('K-881');

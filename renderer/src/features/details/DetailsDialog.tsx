@@ -17,6 +17,7 @@ import { api } from '../../api/client';
 import { AgentTeamFields } from './AgentTeamFields';
 import { patchOf, problemsOf, valuesOf, type DetailsField, type DetailsValues } from './details-form';
 import { refreshAfterDetails } from './refresh';
+import { joinStarted, splitStarted, StartedFields, startedIncomplete } from './StartedFields';
 import { useAgentChoices } from './useAgentChoices';
 
 /** Who handled the interaction, when, which way, in which queue, for which customer, under which title. */
@@ -50,9 +51,9 @@ function DetailsForm({ interaction, onDone }: { interaction: InteractionDetails;
   const choices = useAgentChoices();
   const [initial] = useState(() => valuesOf(interaction));
   const [values, setValues] = useState(initial);
-  const [startedIncomplete, setStartedIncomplete] = useState(false);
+  const [started, setStarted] = useState(() => splitStarted(initial.startedAt));
   const [tried, setTried] = useState(false);
-  const problems = problemsOf(values, startedIncomplete);
+  const problems = problemsOf(values, startedIncomplete(started));
   const errors = tried ? problems : {};
   const save = useMutation({
     mutationFn: () =>
@@ -88,15 +89,13 @@ function DetailsForm({ interaction, onDone }: { interaction: InteractionDetails;
             choices={choices}
             errors={errors}
           />
-          <TextInput
-            {...text('startedAt', 'startedAt')}
-            type="datetime-local"
-            onChange={(event) => {
-              // A half-typed date reads as '' here; the input's own validity tells the difference.
-              setStartedIncomplete(event.currentTarget.validity.badInput);
-              set('startedAt')(event.currentTarget.value);
+          <StartedFields
+            value={started}
+            onChange={(next) => {
+              setStarted(next);
+              set('startedAt')(joinStarted(next));
             }}
-            data-testid="details-started"
+            error={errors.startedAt ? t(`details.errors.${errors.startedAt}`) : undefined}
           />
           <Input.Wrapper label={t('details.fields.direction')}>
             <SegmentedControl

@@ -5,7 +5,7 @@ export interface DetailsValues {
   title: string;
   agentName: string;
   teamName: string;
-  /** `YYYY-MM-DDTHH:mm` in this computer's time zone (what a datetime-local input holds); '' when not known. */
+  /** `YYYY-MM-DDTHH:mm` in this computer's time zone; '' when not known. */
   startedAt: string;
   direction: 'inbound' | 'outbound' | '';
   queue: string;
@@ -33,8 +33,8 @@ export function valuesOf(details: Omit<InteractionDetails, 'id' | 'kind' | 'dura
 
 /**
  * What the user may not save, by field. An empty agent means "not known" (and removes the agent), but
- * a team is always some agent's team, so a team without an agent is refused. `startedIncomplete` is the
- * date input's own verdict: it reports a half-typed date as empty.
+ * a team is always some agent's team, so a team without an agent is refused. `startedIncomplete`: a day
+ * without a time or a time without a day, which must not quietly clear the stored start time.
  */
 export function problemsOf(values: DetailsValues, startedIncomplete = false): DetailsErrors {
   const errors: DetailsErrors = {};
