@@ -169,7 +169,7 @@ describe('assigning an agent to many calls from the library', () => {
 describe('in German and Finnish', () => {
   for (const [language, edit, selected, assign] of [
     ['Deutsch', 'Details bearbeiten', '2 ausgewählt', 'Agent / Team zuweisen'],
-    ['Suomi', 'Muokkaa tietoja', '2 valittu', 'Määritä asiakaspalvelija / tiimi'],
+    ['Suomi', 'Muokkaa tietoja', '2 valittu', 'Määritä agentti / tiimi'],
   ] as const) {
     it(`edits details and assigns agents in ${language}`, async () => {
       await setLanguage(language);
