@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Outcome } from '../rubric/outcome';
 
 /** Domain shapes shared by backend and renderer; the API contract is built from these. */
 
@@ -48,7 +49,8 @@ export const HIT_END = '\u0003';
 export const LibraryScore = z.object({
   /** 0 after a critical fail; null when nothing could be earned (every item n.a.). */
   percent: z.number().min(0).max(100).nullable(),
-  result: z.enum(['pass', 'fail', 'incomplete']),
+  /** Judged against the pass mark of the rubric version it was scored on. */
+  outcome: Outcome,
 });
 export type LibraryScore = z.infer<typeof LibraryScore>;
 
@@ -81,6 +83,8 @@ export const LibraryFilters = z
      */
     scoreMin: z.number().min(0).max(100).optional(),
     scoreMax: z.number().min(0).max(100).optional(),
+    /** Only interactions whose latest submitted evaluation came to one of these outcomes. */
+    outcomes: z.array(Outcome).min(1).max(3).optional(),
     /** Full-text search over transcripts and chats: words match as prefixes, "quoted phrases" exactly. */
     text: z.string().trim().max(500).optional(),
   })

@@ -1,4 +1,5 @@
-import type { EvaluationResult, ItemStatus, ScoreBreakdown } from './scoring';
+import type { EvaluationResult } from './outcome';
+import type { ItemStatus, ScoreBreakdown } from './scoring';
 
 /**
  * The score as steps the UI can show, so a reviewer (or the agent in coaching) can follow every
@@ -9,7 +10,8 @@ import type { EvaluationResult, ItemStatus, ScoreBreakdown } from './scoring';
  *   overall       Overall: (1 × 9 + 1 × 10) of (1 × 12 + 1 × 14) = 73.1 %
  *   criticalFail  Critical item 'Polite tone throughout' failed → overall fail (0 %)
  *   incomplete    3 items unanswered, 1 required comment missing
- *   result        Result: fail, 0 %
+ *   passMark      Pass mark 80 %: 73.1 % is below it
+ *   result        Result: below target, 73.1 %
  */
 export type ScoreStep =
   | {
@@ -32,6 +34,8 @@ export type ScoreStep =
     }
   | { key: 'criticalFail'; itemId: string; sectionId: string; title: string }
   | { key: 'incomplete'; unanswered: number; missingComments: number }
+  /** Left out after a critical fail (the pass mark no longer matters) and when nothing could be earned. */
+  | { key: 'passMark'; passMark: number; percent: number; reached: boolean }
   | { key: 'result'; result: EvaluationResult; percent: number | null };
 
 /** How one item moved the score. */
@@ -90,7 +94,16 @@ export function explainScore(breakdown: ScoreBreakdown): ScoreExplanation {
       missingComments: breakdown.missingCommentItemIds.length,
     });
   }
-  steps.push({ key: 'result', result: breakdown.overall.result, percent: breakdown.overall.percent });
+  const { overall } = breakdown;
+  if (overall.outcome !== 'criticalFail' && overall.percent !== null) {
+    steps.push({
+      key: 'passMark',
+      passMark: overall.passMark,
+      percent: overall.percent,
+      reached: overall.outcome === 'pass',
+    });
+  }
+  steps.push({ key: 'result', result: overall.result, percent: overall.percent });
 
   const items = breakdown.items.map((item): ItemImpact => ({
     itemId: item.itemId,

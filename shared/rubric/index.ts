@@ -4,6 +4,7 @@ export * from './json';
 export * from './answers';
 export * from './items';
 export * from './percent';
+export * from './outcome';
 export * from './scoring';
 export * from './explain';
 export * from './mystery';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { describeValue } from './issues';
+import { DEFAULT_PASS_MARK, PassMark } from './outcome';
 
 /**
  * A rubric (scorecard, form): sections of items the reviewer answers for one interaction. The same
@@ -202,6 +203,8 @@ export const Rubric = z
     name: Title,
     language: LanguageTag,
     description: LongText.default(''),
+    /** The overall percent an evaluation must reach to pass (see ./outcome); each version keeps its own. */
+    passMark: PassMark.default(DEFAULT_PASS_MARK),
     sections: z
       .array(RubricSection)
       .min(1, { error: 'a rubric needs at least one section' })

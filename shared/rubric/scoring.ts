@@ -1,6 +1,7 @@
 import { assertAnswersFit } from './answers';
 import type { Answer } from './answers';
 import { answerPoints, isFailAnswer, maxPoints } from './items';
+import { outcomeOf, resultOf, type EvaluationResult, type Outcome } from './outcome';
 import { percentTenths, toHundredths } from './percent';
 import type { Rubric } from './schema';
 
@@ -21,13 +22,16 @@ import type { Rubric } from './schema';
  *    percent stays in `pointsPercent` and the sections keep their figures.
  * 5. Unanswered items count like n.a. in the figures (so a draft shows a running score) but make the
  *    evaluation incomplete, as does a missing comment where a fail requires one. Submitting needs a
- *    complete evaluation. Result: 'fail' if any critical item failed, else 'incomplete', else 'pass'.
+ *    complete evaluation.
+ * 6. The outcome holds the percent against the rubric's pass mark (see ./outcome): critical fail,
+ *    else pass from the pass mark up, else below target. The result is the outcome once the
+ *    evaluation is complete, 'incomplete' before (a critical fail shows at once).
  *
  * Percents are rounded once, half up, to one decimal, from exact integer sums (see ./percent).
  */
 
 export type ItemStatus = 'counted' | 'na' | 'unanswered';
-export type EvaluationResult = 'pass' | 'fail' | 'incomplete';
+export type { EvaluationResult, Outcome } from './outcome';
 
 export interface ItemScore {
   itemId: string;
@@ -67,6 +71,10 @@ export interface OverallScore {
   pointsPercent: number | null;
   /** What the evaluation scores: 0 after a critical fail, else `pointsPercent`. */
   percent: number | null;
+  /** The rubric version's pass mark, in percent. */
+  passMark: number;
+  /** Where the figures stand now against the pass mark, also while a draft is still open. */
+  outcome: Outcome;
   result: EvaluationResult;
 }
 
@@ -145,6 +153,11 @@ export function scoreEvaluation(rubric: Rubric, answers: readonly Answer[]): Sco
   const failed = criticalFailItemIds.length > 0;
   const pointsTenths = percentTenths(totalEarned, totalPossible);
   const nowTenths = failed ? 0 : pointsTenths;
+  const outcome = outcomeOf({
+    percent: asPercent(nowTenths),
+    passMark: rubric.passMark,
+    criticalFail: failed,
+  });
 
   // What answering each item best would do, from the same integer sums (no re-scoring needed):
   // its missing points join the earned sum, and a removed item joins the possible sum too.
@@ -189,7 +202,9 @@ export function scoreEvaluation(rubric: Rubric, answers: readonly Answer[]): Sco
       possible: totalPossible / 10_000,
       pointsPercent: asPercent(pointsTenths),
       percent: asPercent(nowTenths),
-      result: failed ? 'fail' : complete ? 'pass' : 'incomplete',
+      passMark: rubric.passMark,
+      outcome,
+      result: resultOf(outcome, complete),
     },
     criticalFailItemIds,
     unansweredItemIds,

@@ -16,6 +16,7 @@ import { benchApiRoundtrip } from './api-roundtrip';
 import { benchCoaching } from './coaching';
 import { benchColdStart } from './cold-start';
 import { benchAutosave } from './evaluations';
+import { benchExports } from './exports';
 import { benchImportPlan } from './import-plan';
 import { benchLibrary } from './library';
 import { benchMysteryImport } from './mystery';
@@ -76,6 +77,7 @@ async function main() {
   await section('coaching', () => benchCoaching(quick));
   await section('import_plan', () => benchImportPlan(quick));
   await section('mystery_import', () => benchMysteryImport(quick));
+  await section('exports', () => benchExports(quick));
   const targets = describeTargets(results);
   console.log('speed targets:');
   for (const line of targets.lines) console.log(`  ${line}`);

@@ -174,7 +174,7 @@ describe('scoring a call while listening to it', () => {
     expect(await item('Correct product and policy knowledge').locator('[aria-pressed="true"]').count()).toBe(
       1,
     );
-    expect(await byTestId('score-bar').getAttribute('data-result')).toBe('fail');
+    expect(await byTestId('score-bar').getAttribute('data-result')).toBe('criticalFail');
     // The call played on all the while.
     expect((await audio()).paused).toBe(false);
     await waitSaved();

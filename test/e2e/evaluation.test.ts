@@ -218,7 +218,7 @@ describe('rubrics and evaluations', () => {
     await waitSaved('evaluation-save-state');
 
     const bar = byTestId('score-bar');
-    expect(await bar.getAttribute('data-result')).toBe('fail');
+    expect(await bar.getAttribute('data-result')).toBe('criticalFail');
     expect(await byTestId('overall-percent').textContent()).toBe('0%');
     expect(await byTestId('section-percent').allTextContents()).toEqual(['66.7%', '50%']);
     expect(await item('Polite tone').getAttribute('data-status')).toBe('critical-fail');
@@ -240,7 +240,7 @@ describe('rubrics and evaluations', () => {
         rows.map((row) => row.getAttribute('data-status')),
       ),
     ).toEqual(['answered', 'answered', 'critical-fail', 'answered', 'answered']);
-    expect(await byTestId('score-bar').getAttribute('data-result')).toBe('fail');
+    expect(await byTestId('score-bar').getAttribute('data-result')).toBe('criticalFail');
   });
 
   it('submits with Ctrl+Enter and locks the evaluation', async () => {
@@ -275,7 +275,7 @@ describe('rubrics and evaluations', () => {
     const change = byTestId('audit-change');
     await poll(() => change.count()).toBe(1);
     expect(await change.textContent()).toBe('Product knowledge: 1 of 2 → 2 of 2');
-    expect(await byTestId('score-bar').getAttribute('data-result')).toBe('fail');
+    expect(await byTestId('score-bar').getAttribute('data-result')).toBe('criticalFail');
     expect(await byTestId('section-percent').allTextContents()).toEqual(['66.7%', '100%']);
     await byTestId('audit-trail').scrollIntoViewIfNeeded();
     await screenshot(page, 'evaluation-08-audit-trail');
@@ -298,7 +298,8 @@ describe('rubrics and evaluations', () => {
     expect(cell('Interaction')).toBe(CALL);
     expect(cell('Reviewer')).toBe('Maria Lind');
     expect(cell('Reviewer role')).toBe('QA supervisor');
-    expect(cell('Result')).toBe('fail');
+    expect(cell('Outcome')).toBe('critical fail');
+    expect(cell('Pass mark %')).toBe('80');
     expect(cell('Score %')).toBe('0');
     expect(cell('Courtesy %')).toBe('66.7');
     expect(cell('Polite tone throughout')).toBe('no');
@@ -324,9 +325,11 @@ describe('rubrics and evaluations', () => {
       .locator('td')
       .evaluateAll((cells) => [cells[2]!.textContent, cells[3]!.textContent]);
     expect(before).toContain('0%');
-    expect(before).toContain('fail');
+    expect(before).toContain('critical fail');
+    // 4 of 5 points is exactly the pass mark of 80 %: a pass.
     expect(after).toContain('80%');
     expect(after).toContain('pass');
+    expect(await row.getAttribute('data-outcome-changed')).toBe('true');
     await dialogShown();
     await screenshot(page, 'evaluation-09-rescore-preview');
     await page.keyboard.press('Escape');

@@ -20,11 +20,11 @@ export interface SummaryRow {
   queue: string | null;
   customer_ref: string | null;
   score_percent: number | null;
-  score_result: LibraryScore['result'] | null;
+  score_outcome: LibraryScore['outcome'] | null;
 }
 
 export const SUMMARY_COLUMNS = `i.id, i.kind, i.title, a.name AS agent_name, t.name AS team_name, i.started_at, i.duration_ms,
-  i.direction, i.queue, i.customer_ref, le.score_percent, le.score_result`;
+  i.direction, i.queue, i.customer_ref, le.score_percent, le.score_outcome`;
 const AGENT_JOIN = 'LEFT JOIN agents a ON a.id = i.agent_id';
 // `le` is the interaction's latest submitted evaluation: the one whose score the library shows and filters.
 const SCORE_JOIN = `LEFT JOIN evaluations le ON le.id = (SELECT e.id FROM evaluations e
@@ -72,7 +72,7 @@ export function toSummary(row: SummaryRow): InteractionSummary {
 }
 
 export const scoreOf = (row: SummaryRow): LibraryScore | null =>
-  row.score_result ? { percent: row.score_percent, result: row.score_result } : null;
+  row.score_outcome ? { percent: row.score_percent, outcome: row.score_outcome } : null;
 
 /** A library view: what the list is narrowed by and how it is ordered (the part of the URL that names it). */
 export interface LibraryView {
@@ -159,6 +159,9 @@ function filterSql(filters: LibraryFilters): { where: string[]; args: unknown[] 
   // A NULL score (no submitted evaluation, or nothing could be earned) fails either comparison.
   if (filters.scoreMin !== undefined) add('le.score_percent >= ?', filters.scoreMin);
   if (filters.scoreMax !== undefined) add('le.score_percent <= ?', filters.scoreMax);
+  if (filters.outcomes?.length) {
+    add('le.score_outcome IN (SELECT value FROM json_each(?))', JSON.stringify(filters.outcomes));
+  }
   return { where, args };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EvaluationResult } from '../../rubric/outcome';
 import { Id } from '../schemas';
 import { AgentRef, LinkedMoment } from './coaching';
 import { method } from './define';
@@ -34,7 +35,9 @@ export const TrendPoint = z.object({
   submittedAt: z.string(),
   rubricName: z.string(),
   percent: z.number().nullable(),
-  result: z.enum(['pass', 'fail', 'incomplete']),
+  result: EvaluationResult,
+  /** The pass mark of the rubric version it was scored on. */
+  passMark: z.number(),
   sections: z.array(SectionPercent),
 });
 export type TrendPoint = z.infer<typeof TrendPoint>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EvaluationResult } from '../../rubric/outcome';
 import { Id, InteractionKind, IsoDate } from '../schemas';
 import { method } from './define';
 import { ReviewerRef } from './profiles';
@@ -81,7 +82,7 @@ export const LinkedEvaluation = z.object({
   rubricName: z.string(),
   submittedAt: z.string().nullable(),
   percent: z.number().nullable(),
-  result: z.enum(['pass', 'fail', 'incomplete']),
+  result: EvaluationResult,
 });
 export type LinkedEvaluation = z.infer<typeof LinkedEvaluation>;
 

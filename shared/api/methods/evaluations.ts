@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Answer, AnswerValue } from '../../rubric/answers';
+import { EvaluationResult } from '../../rubric/outcome';
 import { ElementId, Rubric } from '../../rubric/schema';
-import { Id, InteractionKind } from '../schemas';
+import { Id, InteractionKind, IsoDate, LibraryFilters } from '../schemas';
 import { method } from './define';
 import { ReviewerRef } from './profiles';
 import { ScoreFigures } from './rubrics';
@@ -104,7 +105,11 @@ export type AnswerPatch = z.infer<typeof AnswerPatch>;
 export const DraftSaved = z.object({ id: Id, revision: z.number().int().positive(), updatedAt: z.string() });
 export type DraftSaved = z.infer<typeof DraftSaved>;
 
-/** The fixed columns of the evaluations CSV, in order; section scores and per-item answers follow. */
+/**
+ * The fixed columns of the evaluations export (CSV and XLSX, per rubric and from the library), in
+ * order; section scores, the overall comment and per-item answers follow. `outcome` is the result:
+ * pass, below target or critical fail (incomplete for a draft), against `passMark`.
+ */
 export const csvLeadingColumns = [
   'evaluation',
   'interaction',
@@ -113,11 +118,13 @@ export const csvLeadingColumns = [
   'team',
   'reviewer',
   'role',
+  'rubric',
   'version',
   'state',
   'submittedAt',
-  'result',
+  'outcome',
   'score',
+  'passMark',
 ] as const;
 /** Every fixed column the renderer supplies a translated header for. */
 export const csvColumns = [...csvLeadingColumns, 'overallComment'] as const;
@@ -127,14 +134,39 @@ export const CsvLabels = z
   .object({
     columns: z.record(z.string().max(40), z.string().max(200)).optional(),
     answers: z.partialRecord(z.enum(['yes', 'no', 'na']), z.string().max(100)).optional(),
-    results: z.partialRecord(z.enum(['pass', 'fail', 'incomplete']), z.string().max(100)).optional(),
+    results: z.partialRecord(EvaluationResult, z.string().max(100)).optional(),
     states: z.partialRecord(EvaluationState, z.string().max(100)).optional(),
     roles: z.record(z.string().max(40), z.string().max(100)).optional(),
     /** Appended to an item's title for its comment column: "Greeting – comment". */
     commentSuffix: z.string().max(100).optional(),
+    /** The XLSX sheet's name. */
+    sheet: z.string().max(100).optional(),
   })
   .strict();
 export type CsvLabels = z.infer<typeof CsvLabels>;
+
+export const exportFormats = ['csv', 'xlsx'] as const;
+
+/** The days an export covers, both ends inclusive (UTC, as the library's date filter). */
+export const ExportDates = z
+  .object({
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    /** Whether the days are when the call or chat took place, or when the evaluation was submitted. */
+    of: z.enum(['interaction', 'evaluation']).default('interaction'),
+  })
+  .strict()
+  .refine((d) => d.from === undefined || d.to === undefined || d.from <= d.to, {
+    message: 'the first day (from) must not be after the last day (to)',
+    path: ['from'],
+  });
+export type ExportDates = z.infer<typeof ExportDates>;
+
+/**
+ * The most evaluations one export writes (an XLSX of 2,000 takes about 2 s to write, measured in
+ * test/bench/exports.ts); a filter or a shorter date range narrows a bigger one.
+ */
+export const MAX_EXPORT_EVALUATIONS = 20_000;
 
 export const evaluationMethods = {
   /** Starts a draft on the rubric's latest version, or returns this reviewer's open draft for it. */
@@ -226,5 +258,31 @@ export const evaluationMethods = {
       })
       .strict(),
     z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int().nonnegative() }),
+  ),
+
+  /**
+   * The submitted evaluations of the interactions the library shows for `filters`, as CSV or XLSX, with
+   * the columns of the per-rubric CSV. The export's own `dates` take the place of the library's date
+   * filter: on the interactions' days, or on the days the evaluations were submitted. A score range or
+   * outcomes hold for every evaluation written, not only for the latest one the library judges by.
+   */
+  'evaluation.exportLibrary': method(
+    z
+      .object({
+        filters: LibraryFilters.default({}),
+        dates: ExportDates.default({ of: 'interaction' }),
+        format: z.enum(exportFormats),
+        delimiter: z.enum([';', ',']).default(';'),
+        decimalComma: z.boolean().default(false),
+        labels: CsvLabels.optional(),
+      })
+      .strict(),
+    z.object({
+      fileName: z.string(),
+      format: z.enum(exportFormats),
+      /** The CSV text, or the XLSX file in base64 (the API carries text). */
+      content: z.string(),
+      rows: z.number().int().nonnegative(),
+    }),
   ),
 } as const;

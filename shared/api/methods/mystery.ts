@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EvaluationAnswers } from '../../rubric/answers';
+import { EvaluationResult } from '../../rubric/outcome';
 import { LocalDateTime, MysteryChannel } from '../../rubric/mystery';
 import { Id } from '../schemas';
 import { method, NoParams } from './define';
@@ -68,7 +69,8 @@ export const MysteryShopSummary = z.object({
   scenario: z.string(),
   status: MysteryStatus,
   percent: z.number().nullable(),
-  result: z.enum(['pass', 'fail', 'incomplete']),
+  /** Against the checklist version's pass mark, as evaluations are (shared/rubric/outcome). */
+  result: EvaluationResult,
   evidence: z.object({ recordingId: Id.nullable() }),
 });
 export type MysteryShopSummary = z.infer<typeof MysteryShopSummary>;

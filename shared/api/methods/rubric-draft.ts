@@ -76,6 +76,8 @@ export const RubricDraft = z.strictObject({
   name: Text(200),
   language: Text(35),
   description: Text(4000),
+  /** Checked by the rubric schema on publish (a whole percent 1-100); a half-typed value is kept meanwhile. */
+  passMark: LooseNumber,
   sections: z.array(DraftSection).max(rubricLimits.maxSections),
 });
 export type RubricDraft = z.infer<typeof RubricDraft>;
@@ -87,6 +89,7 @@ export function draftFromRubric(rubric: Rubric): RubricDraft {
     name: rubric.name,
     language: rubric.language,
     description: rubric.description,
+    passMark: rubric.passMark,
     sections: rubric.sections.map((section) => ({
       id: section.id,
       title: section.title,
@@ -121,6 +124,7 @@ export function draftToRubricInput(id: string, draft: RubricDraft): RubricInput 
     name: draft.name,
     language: draft.language,
     description: draft.description,
+    passMark: draft.passMark,
     sections: draft.sections.map((section) => ({
       id: section.id,
       title: section.title,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EvaluationResult } from '../../rubric/outcome';
 import { LanguageTag, Rubric, RubricKind } from '../../rubric/schema';
 import { Id } from '../schemas';
 import { method, NoParams } from './define';
@@ -57,7 +58,9 @@ export type RubricVersion = z.infer<typeof RubricVersion>;
 
 /** The figures of one score, as lists and comparisons show them. */
 export const ScoreFigures = z.object({
-  result: z.enum(['pass', 'fail', 'incomplete']),
+  result: EvaluationResult,
+  /** The pass mark the result was judged against. */
+  passMark: z.number(),
   /** What the evaluation scores: 0 after a critical fail; null when nothing could be earned. */
   percent: z.number().nullable(),
   sections: z.array(z.object({ sectionId: z.string(), title: z.string(), percent: z.number().nullable() })),

@@ -77,9 +77,9 @@ describe('agent.overview', () => {
     expect(page.agent).toEqual({ id: anna().id, name: 'Anna Berg', teamName: 'Customer Care' });
     expect(page.window).toBe(10);
     expect(page.trend.map((p) => [p.evaluationId, p.percent, p.result])).toEqual([
-      [e2, 50, 'pass'],
-      [e3, 0, 'fail'],
-      [e1, 75, 'pass'],
+      [e2, 50, 'belowTarget'],
+      [e3, 0, 'criticalFail'],
+      [e1, 75, 'belowTarget'],
     ]);
     expect(page.trend[2]).toMatchObject({
       interactionTitle: ANNA_CHAT,

@@ -102,9 +102,9 @@ describe('planning a session from evaluations', () => {
         interactionTitle: ANNA_CALL,
         rubricName: 'Billing calls',
         percent: 50,
-        result: 'pass',
+        result: 'belowTarget',
       }),
-      expect.objectContaining({ id: ev.e3, percent: 0, result: 'fail' }),
+      expect.objectContaining({ id: ev.e3, percent: 0, result: 'criticalFail' }),
     ]);
     expect(session.evaluations[0]!.submittedAt).not.toBeNull();
   });

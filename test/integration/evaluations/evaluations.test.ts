@@ -154,7 +154,7 @@ describe('submitting, reopening and the audit trail', () => {
     expect(first.message).toContain('1 item is not answered (Product knowledge)');
     expect(first.message).toContain('a comment is required where these items fail: Polite tone');
     // A critical fail is a result, but not a complete evaluation: the comment is still owed.
-    expect((await reload()).score.result).toBe('fail');
+    expect((await reload()).score.result).toBe('criticalFail');
     await save([{ itemId: 'knowledge', value: { kind: 'scale', value: 2 } }]);
     const second = await refused(backend, 'evaluation.submit', { id: evaluation.id, reviewerId: maria.id });
     expect(second.message).not.toContain('not answered');
@@ -170,7 +170,8 @@ describe('submitting, reopening and the audit trail', () => {
     expect(evaluation.state).toBe('submitted');
     expect(evaluation.submittedAt).not.toBeNull();
     expect(evaluation.score).toEqual({
-      result: 'fail',
+      result: 'criticalFail',
+      passMark: 80,
       percent: 0,
       sections: [
         { sectionId: 'courtesy', title: 'Courtesy', percent: 50 },

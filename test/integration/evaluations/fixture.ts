@@ -46,6 +46,7 @@ export function smallDraft(name = 'Billing calls'): RubricDraft {
     name,
     language: 'en',
     description: '',
+    passMark: 80,
     sections: [
       {
         id: 'courtesy',

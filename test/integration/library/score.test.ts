@@ -60,7 +60,7 @@ async function evaluate(interactionId: number, percent: keyof typeof ANSWERS, re
 
 const stored = (evaluationId: number) =>
   backend.db
-    .prepare('SELECT score_percent AS percent, score_result AS result FROM evaluations WHERE id = ?')
+    .prepare('SELECT score_percent AS percent, score_outcome AS outcome FROM evaluations WHERE id = ?')
     .get(evaluationId);
 
 const ids: Record<string, number> = {};
@@ -79,14 +79,15 @@ describe('the score kept on a submitted evaluation', () => {
       ids[title] = seedInteraction(backend.db, title);
     const top = await evaluate(ids['Top call']!, 100);
     expect(top.score).toMatchObject({ percent: 100, result: 'pass' });
-    expect(stored(top.id)).toEqual({ percent: 100, result: 'pass' });
+    expect(stored(top.id)).toEqual({ percent: 100, outcome: 'pass' });
     await evaluate(ids['Good call']!, 75);
     await evaluate(ids['Middling call']!, 50);
     await evaluate(ids['Weak call']!, 25);
     reopened = await evaluate(ids['Reopened call']!, 100);
     const page = await list({ limit: 100 });
     const scoreOf = (title: string) => page.items.find((item) => item.title === title)!.score;
-    expect(scoreOf('Good call')).toEqual({ percent: 75, result: 'pass' });
+    // 75 % is under the small rubric's pass mark of 80 %.
+    expect(scoreOf('Good call')).toEqual({ percent: 75, outcome: 'belowTarget' });
     expect(scoreOf('Unreviewed call')).toBeNull();
   });
 
@@ -96,11 +97,11 @@ describe('the score kept on a submitted evaluation', () => {
       reviewerId: maria.id,
       reason: 'Listened again',
     });
-    expect(stored(reopened.id)).toEqual({ percent: null, result: null });
+    expect(stored(reopened.id)).toEqual({ percent: null, outcome: null });
     const page = await list({ filters: { scoreMin: 0 }, limit: 100 });
     expect(titles(page)).not.toContain('Reopened call');
     await call(backend, 'evaluation.submit', { id: reopened.id, reviewerId: maria.id });
-    expect(stored(reopened.id)).toEqual({ percent: 100, result: 'pass' });
+    expect(stored(reopened.id)).toEqual({ percent: 100, outcome: 'pass' });
   });
 
   it("follows the interaction's latest submitted evaluation", async () => {
@@ -109,20 +110,20 @@ describe('the score kept on a submitted evaluation', () => {
     expect(titles(page).sort()).toEqual(['Reopened call', 'Weak call']);
     expect(page.items.find((item) => item.title === 'Reopened call')!.score).toEqual({
       percent: 25,
-      result: 'pass',
+      outcome: 'belowTarget',
     });
   });
 
   it('is filled in at start for evaluations submitted before scores were kept, once', async () => {
-    backend.db.prepare('UPDATE evaluations SET score_percent = NULL, score_result = NULL').run();
+    backend.db.prepare('UPDATE evaluations SET score_percent = NULL, score_outcome = NULL').run();
     await backend.close();
     backend = await open();
     const rows = backend.db
-      .prepare(`SELECT count(*) FROM evaluations WHERE state = 'submitted' AND score_result IS NULL`)
+      .prepare(`SELECT count(*) FROM evaluations WHERE state = 'submitted' AND score_outcome IS NULL`)
       .pluck()
       .get();
     expect(rows).toBe(0);
-    expect(stored(reopened.id)).toEqual({ percent: 100, result: 'pass' });
+    expect(stored(reopened.id)).toEqual({ percent: 100, outcome: 'pass' });
     expect(backfillStoredScores(backend.db)).toBe(0);
   });
 });
@@ -174,6 +175,52 @@ describe('the score filter', () => {
 
   it('refuses bounds outside 0-100 or the wrong way round', async () => {
     for (const filters of [{ scoreMin: -1 }, { scoreMax: 100.5 }, { scoreMin: 80, scoreMax: 60 }]) {
+      expect((await refused(backend, 'library.list', { filters })).code).toBe('invalid_params');
+    }
+  });
+});
+
+describe('the outcome filter', () => {
+  it('keeps interactions whose latest submitted evaluation came to one of the outcomes', async () => {
+    ids['Rude call'] = seedInteraction(backend.db, 'Rude call');
+    const draft = await call<EvaluationDetail>(backend, 'evaluation.start', {
+      interactionId: ids['Rude call'],
+      rubricId: rubric.id,
+      reviewerId: maria.id,
+    });
+    await call(backend, 'evaluation.saveDraft', {
+      id: draft.id,
+      reviewerId: maria.id,
+      answers: [
+        { itemId: 'greeting', value: { kind: 'yes' } },
+        { itemId: 'polite', value: { kind: 'no' }, comment: 'Called the customer lazy' },
+        { itemId: 'knowledge', value: { kind: 'scale', value: 2 } },
+      ],
+    });
+    await call(backend, 'evaluation.submit', { id: draft.id, reviewerId: maria.id });
+    const byOutcome = async (outcomes: string[]) =>
+      titles(await list({ filters: { outcomes }, sort: 'title', order: 'asc', limit: 100 }));
+    expect(await byOutcome(['pass'])).toEqual(['Top call']);
+    expect(await byOutcome(['criticalFail'])).toEqual(['Rude call']);
+    expect(await byOutcome(['belowTarget'])).toEqual([
+      'Good call',
+      'Middling call',
+      'Reopened call',
+      'Weak call',
+    ]);
+    expect(await byOutcome(['pass', 'criticalFail'])).toEqual(['Rude call', 'Top call']);
+    const rude = (await list({ filters: { outcomes: ['criticalFail'] } })).items[0]!;
+    expect(rude.score).toEqual({ percent: 0, outcome: 'criticalFail' });
+  });
+
+  it('combines with the score range and refuses unknown outcomes', async () => {
+    const page = await list({
+      filters: { outcomes: ['belowTarget'], scoreMin: 50 },
+      sort: 'title',
+      order: 'asc',
+    });
+    expect(titles(page)).toEqual(['Good call', 'Middling call']);
+    for (const filters of [{ outcomes: ['fail'] }, { outcomes: [] }]) {
       expect((await refused(backend, 'library.list', { filters })).code).toBe('invalid_params');
     }
   });

@@ -67,9 +67,9 @@ describe('importing an agency spreadsheet', () => {
     ).toEqual([
       // Points: 10 possible, options n.a. → 9. Row 2: closing no → 8/9. Row 3: knowledge 1, evasive → 7/9.
       ['W1-00001', '2025-03-02T10:30', 'call', 'Berlin', 88.9, 'pass', 'submitted'],
-      ['W1-00002', '2025-03-03T10:30', 'call', 'Berlin', 77.8, 'pass', 'submitted'],
+      ['W1-00002', '2025-03-03T10:30', 'call', 'Berlin', 77.8, 'belowTarget', 'submitted'],
       // Provocative question failed (0 of 2), closing no: 6/9; nothing is critical in the checklist.
-      ['W1-00008', '2025-03-09T10:30', 'call', 'Berlin', 66.7, 'pass', 'submitted'],
+      ['W1-00008', '2025-03-09T10:30', 'call', 'Berlin', 66.7, 'belowTarget', 'submitted'],
     ]);
     const one = await call<MysteryShopDetail>(backend, 'mystery.get', { id: list[0]!.id });
     expect(one).toMatchObject({

@@ -38,7 +38,11 @@ describe('scoring a shop with the checklist', () => {
     );
     expect(shop.status).toBe('submitted');
     expect(shop.percent).toBe(77.8);
-    expect(shop.result).toBe('pass');
+    // Under the checklist's pass mark of 80 %: below target, in the detail and in the list alike.
+    expect(shop.result).toBe('belowTarget');
+    expect(shop.score).toMatchObject({ result: 'belowTarget', passMark: 80 });
+    const listed = await call<MysteryShopSummary[]>(backend, 'mystery.list', {});
+    expect(listed.find((s) => s.shopId === 'S-score-1')?.result).toBe('belowTarget');
     expect(shop.score.sections.map((s) => s.percent)).toEqual([71.4, 100]);
   });
 

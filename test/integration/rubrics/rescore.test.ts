@@ -69,11 +69,11 @@ describe('previewing how a change re-scores the latest evaluations', () => {
     expect(preview.evaluations.map((e) => e.interactionTitle)).toEqual(['Third', 'Second']);
 
     const [third, second] = preview.evaluations;
-    expect(third!.before).toMatchObject({ result: 'fail', percent: 0 });
-    expect(third!.after).toMatchObject({ result: 'fail', percent: 0 });
+    expect(third!.before).toMatchObject({ result: 'criticalFail', percent: 0 });
+    expect(third!.after).toMatchObject({ result: 'criticalFail', percent: 0 });
     expect(third!).toMatchObject({ carried: 1, dropped: 2 });
 
-    expect(second!.before).toMatchObject({ result: 'pass', percent: 50 });
+    expect(second!.before).toMatchObject({ result: 'belowTarget', percent: 50, passMark: 80 });
     // Polite (yes) and knowledge 1 carry over: 2 of 2 points; the rest is unanswered now.
     expect(second!.after.percent).toBe(100);
     expect(second!.after.result).toBe('incomplete');
@@ -93,6 +93,23 @@ describe('previewing how a change re-scores the latest evaluations', () => {
     expect(second.after.percent).toBe(33.3);
     expect(second.before.percent).toBe(50);
     expect(second.dropped).toBe(0);
+  });
+
+  it('shows the outcomes a new pass mark would change, a critical fail staying one', async () => {
+    const draft = { ...smallDraft(), passMark: 50 };
+    const preview = await call<RescorePreview>(backend, 'rubric.previewRescore', { id: rubric.id, draft });
+    const outcome = (title: string) => {
+      const row = preview.evaluations.find((e) => e.interactionTitle === title)!;
+      return [row.before.result, row.after.result, row.after.passMark];
+    };
+    expect(outcome('First')).toEqual(['pass', 'pass', 50]);
+    expect(outcome('Second')).toEqual(['belowTarget', 'pass', 50]); // exactly 50 % passes 50
+    expect(outcome('Third')).toEqual(['criticalFail', 'criticalFail', 50]);
+    const stricter = await call<RescorePreview>(backend, 'rubric.previewRescore', {
+      id: rubric.id,
+      draft: { ...smallDraft(), passMark: 100 },
+    });
+    expect(stricter.evaluations.find((e) => e.interactionTitle === 'First')!.after.result).toBe('pass');
   });
 
   it('refuses to preview an invalid draft, saying why', async () => {

@@ -5,7 +5,8 @@ import type { WowMoment } from '../../../shared/api/methods/reels';
 import { formatDay, formatShortDay } from '../../../renderer/src/features/agents/format-day';
 import { splitMoments, tagCounts, withTag } from '../../../renderer/src/features/agents/moment-groups';
 import {
-  failedCount,
+  outcomeCounts,
+  sharedPassMark,
   meanOverall,
   trendChartData,
   windowFromSearch,
@@ -123,6 +124,7 @@ const point = (id: number, patch: Partial<TrendPoint> = {}): TrendPoint => ({
   rubricName: 'Courtesy and competence',
   percent: 70 + id,
   result: 'pass',
+  passMark: 80,
   sections: [
     { sectionId: 'courtesy', title: 'Courtesy', percent: 80 },
     { sectionId: 'competence', title: 'Competence', percent: 60 },
@@ -177,12 +179,37 @@ describe('trend chart data', () => {
 
   it('averages the overall scores, a critical fail counting as its 0', () => {
     const { rows } = trendChartData(
-      [point(1, { percent: 80 }), point(2, { percent: 0, result: 'fail' }), point(3, { percent: null })],
+      [
+        point(1, { percent: 80 }),
+        point(2, { percent: 0, result: 'criticalFail' }),
+        point(3, { percent: null }),
+      ],
       10,
     );
     expect(meanOverall(rows)).toBe(40);
-    expect(failedCount(rows)).toBe(1);
     expect(meanOverall([])).toBeNull();
+  });
+
+  it('counts passes, evaluations below target and critical fails in the window', () => {
+    const { rows } = trendChartData(
+      [
+        point(1, { percent: 55, result: 'belowTarget' }),
+        point(2, { percent: 0, result: 'criticalFail' }),
+        point(3, { percent: 90 }),
+        point(4, { percent: 70, result: 'belowTarget' }),
+      ],
+      10,
+    );
+    expect(outcomeCounts(rows)).toEqual({ pass: 1, belowTarget: 2, criticalFail: 1 });
+    expect(outcomeCounts(rows.slice(0, 1))).toEqual({ pass: 0, belowTarget: 1, criticalFail: 0 });
+  });
+
+  it('draws the pass mark only when every evaluation shown shares it', () => {
+    const same = trendChartData([point(1), point(2)], 10).rows;
+    expect(sharedPassMark(same)).toBe(80);
+    const mixed = trendChartData([point(1), point(2, { passMark: 70 })], 10).rows;
+    expect(sharedPassMark(mixed)).toBeNull();
+    expect(sharedPassMark([])).toBeNull();
   });
 
   it('reads the window from the URL, falling back for values not offered', () => {

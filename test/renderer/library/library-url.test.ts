@@ -21,12 +21,21 @@ describe('the library view in the URL', () => {
         to: '2026-01-31',
         scoreMin: 60,
         scoreMax: 92.5,
+        outcomes: ['belowTarget', 'criticalFail'],
         text: 'refund',
       },
       sort: 'score',
       order: 'asc',
     };
     expect(roundTrip(view)).toEqual(view);
+  });
+
+  it('reads outcomes in their usual order, each once, and drops unknown words', () => {
+    const view = viewFromSearch(
+      new URLSearchParams('outcome=criticalFail&outcome=pass&outcome=fail&outcome=pass'),
+    );
+    expect(view.filters).toEqual({ outcomes: ['pass', 'criticalFail'] });
+    expect(viewFromSearch(new URLSearchParams('outcome=fail')).filters).toEqual({});
   });
 
   it('keeps a one-sided score range, including a bound of 0', () => {

@@ -94,11 +94,20 @@ export function rubricArb(options: RubricArbOptions = {}): fc.Arbitrary<Rubric> 
       fc.constantFrom('en', 'de', 'fi', 'sv-FI'),
       fc.string({ maxLength: 20 }),
       fc.constantFrom('evaluation' as const, 'mysteryChecklist' as const),
+      fc.integer({ min: 1, max: 100 }),
     )
-    .chain(([count, name, language, description, kind]) =>
+    .chain(([count, name, language, description, kind, passMark]) =>
       fc
         .tuple(...Array.from({ length: count }, (_, i) => sectionArb(i, criticalOneIn)))
-        .map((sections): Rubric => ({ id: 'generated', kind, name, language, description, sections })),
+        .map((sections): Rubric => ({
+          id: 'generated',
+          kind,
+          name,
+          language,
+          description,
+          passMark,
+          sections,
+        })),
     );
 }
 

@@ -47,7 +47,7 @@ const answers = (values: Record<string, AnswerValue>, comments: Record<string, s
 const rubric = defaultRubric('en');
 
 describe('the default rubric, scored by hand', () => {
-  it('a typical call: sections 75 % and 66.7 %, overall 12 of 17 = 70.6 %, pass', () => {
+  it('a typical call: sections 75 % and 66.7 %, overall 12 of 17 = 70.6 %, below the pass mark of 80 %', () => {
     const b = scoreEvaluation(rubric, answers(typical));
     expect(sectionScores(b)).toEqual([
       { sectionId: 'courtesy', title: 'Courtesy', earned: 6, possible: 8, percent: 75 },
@@ -58,7 +58,9 @@ describe('the default rubric, scored by hand', () => {
       possible: 17,
       pointsPercent: 70.6,
       percent: 70.6,
-      result: 'pass',
+      passMark: 80,
+      outcome: 'belowTarget',
+      result: 'belowTarget',
     });
     expect(b.complete).toBe(true);
     expect(b.sections[0]).toMatchObject({ counted: 6, na: 2, unanswered: 0 });
@@ -76,7 +78,15 @@ describe('the default rubric, scored by hand', () => {
   it('a rude remark: courtesy still shows 5 of 8 = 62.5 %, overall fail at 0 %, and the comment is demanded', () => {
     const b = scoreEvaluation(rubric, answers({ ...typical, 'polite-tone': no }));
     expect(b.sections.map((s) => s.percent)).toEqual([62.5, 66.7]);
-    expect(b.overall).toEqual({ earned: 11, possible: 17, pointsPercent: 64.7, percent: 0, result: 'fail' });
+    expect(b.overall).toEqual({
+      earned: 11,
+      possible: 17,
+      pointsPercent: 64.7,
+      percent: 0,
+      passMark: 80,
+      outcome: 'criticalFail',
+      result: 'criticalFail',
+    });
     expect(b.criticalFailItemIds).toEqual(['polite-tone']);
     expect(b.missingCommentItemIds).toEqual(['polite-tone']);
     expect(b.complete).toBe(false);
@@ -90,17 +100,17 @@ describe('the default rubric, scored by hand', () => {
     );
     expect(commented.missingCommentItemIds).toEqual([]);
     expect(commented.complete).toBe(true);
-    expect(commented.overall.result).toBe('fail');
+    expect(commented.overall.result).toBe('criticalFail');
   });
 
   it('wrong information fails the evaluation only with consequences', () => {
     const harmless = scoreEvaluation(rubric, answers({ ...typical, 'product-knowledge': choice('wrong') }));
-    expect(harmless.overall).toMatchObject({ percent: 64.7, result: 'pass' }); // 11/17
+    expect(harmless.overall).toMatchObject({ percent: 64.7, result: 'belowTarget' }); // 11/17
     const harmful = scoreEvaluation(
       rubric,
       answers({ ...typical, 'product-knowledge': choice('wrong-with-consequences') }),
     );
-    expect(harmful.overall).toMatchObject({ pointsPercent: 64.7, percent: 0, result: 'fail' });
+    expect(harmful.overall).toMatchObject({ pointsPercent: 64.7, percent: 0, result: 'criticalFail' });
     expect(harmful.sections[1]?.percent).toBe(55.6); // 5/9
   });
 
@@ -109,7 +119,7 @@ describe('the default rubric, scored by hand', () => {
       rubric,
       answers({ ...typical, honesty: no }, { honesty: 'Promised a technician tomorrow' }),
     );
-    expect(b.overall.result).toBe('fail');
+    expect(b.overall.result).toBe('criticalFail');
     expect(b.criticalFailItemIds).toEqual(['honesty']);
   });
 
@@ -121,6 +131,8 @@ describe('the default rubric, scored by hand', () => {
       possible: 0,
       pointsPercent: null,
       percent: null,
+      passMark: 80,
+      outcome: 'pass',
       result: 'incomplete',
     });
     expect(b.unansweredItemIds).toHaveLength(16);
@@ -128,7 +140,13 @@ describe('the default rubric, scored by hand', () => {
 
   it('a half-done draft shows a running score over what is answered', () => {
     const b = scoreEvaluation(rubric, answers({ greeting: yes, listening: scale(1) }));
-    expect(b.overall).toMatchObject({ earned: 2, possible: 3, percent: 66.7, result: 'incomplete' });
+    expect(b.overall).toMatchObject({
+      earned: 2,
+      possible: 3,
+      percent: 66.7,
+      outcome: 'belowTarget',
+      result: 'incomplete',
+    });
   });
 
   it('a section weight counts that section’s points that many times: (6 + 2 × 6) of (8 + 2 × 9) = 69.2 %', () => {
@@ -217,7 +235,7 @@ describe('explainScore', () => {
         percent: 64.7,
       },
       { key: 'criticalFail', itemId: 'polite-tone', sectionId: 'courtesy', title: 'Polite tone throughout' },
-      { key: 'result', result: 'fail', percent: 0 },
+      { key: 'result', result: 'criticalFail', percent: 0 },
     ]);
   });
 

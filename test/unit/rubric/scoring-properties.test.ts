@@ -94,7 +94,7 @@ describe('scoring properties', () => {
     );
   });
 
-  it('the result is fail exactly when a critical item is answered with a fail, and a fail scores 0 %', () => {
+  it('the outcome is a critical fail exactly when a critical item is answered with a fail, and that scores 0 %', () => {
     fc.assert(
       fc.property(rubricWithAnswersArb({ criticalOneIn: 3 }), ({ rubric, answers }) => {
         const b = scoreEvaluation(rubric, answers);
@@ -102,7 +102,8 @@ describe('scoring properties', () => {
           const value = answers.find((a) => a.itemId === item.id)?.value;
           return item.critical && value != null && failsItem(item, value);
         });
-        expect(b.overall.result === 'fail').toBe(failedCritical);
+        expect(b.overall.outcome === 'criticalFail').toBe(failedCritical);
+        expect(b.overall.result === 'criticalFail').toBe(failedCritical);
         if (failedCritical) expect(b.overall.percent).toBe(0);
         else expect(b.overall.percent).toBe(b.overall.pointsPercent);
       }),
@@ -134,7 +135,7 @@ describe('scoring properties', () => {
         const failed = withAnswer(answers, item.id, fail);
 
         const b = scoreEvaluation(critical, failed);
-        expect(b.overall.result).toBe('fail');
+        expect(b.overall.result).toBe('criticalFail');
         expect(b.overall.percent).toBe(0);
         expect(b.criticalFailItemIds).toContain(item.id);
         expect(sectionFigures(b)).toEqual(sectionFigures(scoreEvaluation(withoutCritical(critical), failed)));
@@ -360,6 +361,16 @@ describe('scoring properties', () => {
         );
         expect(steps.filter((s) => s.key === 'criticalFail')).toHaveLength(b.criticalFailItemIds.length);
         expect(steps.at(-1)).toEqual({ key: 'result', result: b.overall.result, percent: b.overall.percent });
+        const passMark = steps.find((s) => s.key === 'passMark');
+        if (b.overall.outcome === 'criticalFail' || b.overall.percent === null)
+          expect(passMark).toBeUndefined();
+        else
+          expect(passMark).toEqual({
+            key: 'passMark',
+            passMark: rubric.passMark,
+            percent: b.overall.percent,
+            reached: b.overall.outcome === 'pass',
+          });
         expect(steps.some((s) => s.key === 'incomplete')).toBe(!b.complete);
         expect(items.map((i) => i.itemId)).toEqual(allItems(rubric).map((i) => i.id));
       }),

@@ -8,6 +8,7 @@ import momentUndo from './007-moment-undo';
 import peakUploads from './008-peak-uploads';
 import mysteryShops from './009-mystery-shops';
 import importUpdates from './010-import-updates';
+import passMark from './011-pass-mark';
 
 /**
  * Numbered migrations, oldest first. A migration that has run is never edited: its hash is
@@ -24,4 +25,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 8, name: '008-peak-uploads', sql: peakUploads },
   { version: 9, name: '009-mystery-shops', sql: mysteryShops },
   { version: 10, name: '010-import-updates', sql: importUpdates },
+  { version: 11, name: '011-pass-mark', sql: passMark },
 ];

@@ -39,6 +39,7 @@ function trendPoint(evaluation: ScoredEvaluation): TrendPoint {
     rubricName: evaluation.version.rubric.name,
     percent: breakdown.overall.percent,
     result: breakdown.overall.result,
+    passMark: breakdown.overall.passMark,
     sections: breakdown.sections.map(({ sectionId, title, percent }) => ({ sectionId, title, percent })),
   };
 }

@@ -1,6 +1,7 @@
 import type { evaluationMethods } from '../../../../shared/api/methods/evaluations';
 import type { BackendContext, HandlersFor } from '../../context';
 import { exportEvaluationsCsv } from './csv';
+import { exportLibraryEvaluations } from './library-export';
 import { discardDraft, saveDraft, startEvaluation } from './drafts';
 import { reopenEvaluation, submitEvaluation } from './lifecycle';
 import { getEvaluation, listEvaluations } from './read';
@@ -19,5 +20,6 @@ export function evaluationHandlers({
       reopenEvaluation(db, profiles, id, reviewerId, reason),
     'evaluation.discard': ({ id, reviewerId }) => discardDraft(db, profiles, id, reviewerId),
     'evaluation.exportCsv': (params) => exportEvaluationsCsv(db, params),
+    'evaluation.exportLibrary': (params) => exportLibraryEvaluations(db, params),
   };
 }

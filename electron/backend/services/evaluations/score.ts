@@ -6,6 +6,7 @@ import type { Rubric } from '../../../../shared/rubric/schema';
 export function figuresOf(breakdown: ScoreBreakdown): ScoreFigures {
   return {
     result: breakdown.overall.result,
+    passMark: breakdown.overall.passMark,
     percent: breakdown.overall.percent,
     sections: breakdown.sections.map(({ sectionId, title, percent }) => ({ sectionId, title, percent })),
   };

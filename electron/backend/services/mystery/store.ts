@@ -8,7 +8,8 @@ import type {
 } from '../../../../shared/api/methods/mystery';
 import type { ParsedParams } from '../../../../shared/api';
 import type { EvaluationAnswers } from '../../../../shared/rubric/answers';
-import { scoreEvaluation } from '../../../../shared/rubric/scoring';
+import type { EvaluationResult, Outcome } from '../../../../shared/rubric/outcome';
+import { scoreEvaluation, type ScoreBreakdown } from '../../../../shared/rubric/scoring';
 import { EarmarkError } from '../../../../shared/errors';
 import type { Db } from '../../db/open';
 import { statement } from './statements';
@@ -39,7 +40,9 @@ interface ShopRow {
   extra: string;
   status: MysteryStatus;
   percent: number | null;
-  result: MysteryShopSummary['result'];
+  /** Complete or not, and whether a critical item failed (the column of migration 009). */
+  result: 'pass' | 'fail' | 'incomplete';
+  outcome: Outcome;
 }
 
 const SELECT = `SELECT s.*, a.name AS agent_name, sc.title AS scenario_title
@@ -85,7 +88,19 @@ function checkLinks(db: Db, fields: ShopFields): void {
   }
 }
 
-const columns = (fields: ShopFields, versionId: number, percent: number | null, result: string) => [
+/**
+ * The stored result keeps the words its column allows (pass, fail, incomplete); the outcome against the
+ * pass mark goes beside it (migration 011). Read back together they give the shop's result.
+ */
+const storedResult = ({ overall, complete }: ScoreBreakdown) =>
+  overall.outcome === 'criticalFail' ? 'fail' : complete ? 'pass' : 'incomplete';
+
+function resultOf(r: ShopRow): EvaluationResult {
+  if (r.result === 'fail') return 'criticalFail';
+  return r.result === 'incomplete' ? 'incomplete' : r.outcome;
+}
+
+const columns = (fields: ShopFields, versionId: number, breakdown: ScoreBreakdown) => [
   fields.shopId,
   fields.wave,
   fields.occurredAt,
@@ -100,8 +115,9 @@ const columns = (fields: ShopFields, versionId: number, percent: number | null, 
   fields.recordingId,
   fields.notes,
   JSON.stringify(fields.extra),
-  percent,
-  result,
+  breakdown.overall.percent,
+  storedResult(breakdown),
+  breakdown.overall.outcome,
 ];
 
 export function shopRowIdOf(db: Db, shopId: string): number | undefined {
@@ -119,7 +135,7 @@ export function insertShop(
   versionId = checklistVersionId(db, fields.rubricId),
 ): number {
   checkLinks(db, fields);
-  const { breakdown, figures } = scoreOf(db, versionId, fields.answers);
+  const { breakdown } = scoreOf(db, versionId, fields.answers);
   if (status !== 'draft' && !breakdown.complete) throw incomplete(fields.shopId, breakdown);
   if (shopRowIdOf(db, fields.shopId) !== undefined) {
     throw new EarmarkError('conflict', `shopId: there is already a shop "${fields.shopId}".`);
@@ -128,10 +144,10 @@ export function insertShop(
   const { lastInsertRowid } = statement(
     db,
     `INSERT INTO mystery_shops (shop_id, wave, occurred_at, channel, team, agent_id, answered_by, scenario_id,
-         scenario_text, rubric_version_id, answers, recording_id, notes, extra, percent, result, status,
+         scenario_text, rubric_version_id, answers, recording_id, notes, extra, percent, result, outcome, status,
          created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(...columns(fields, versionId, figures.percent, figures.result), status, at, at);
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(...columns(fields, versionId, breakdown), status, at, at);
   const id = Number(lastInsertRowid);
   audit(db, id, action, profileId, null, []);
   return id;
@@ -140,7 +156,7 @@ export function insertShop(
 /** Replaces a shop's fields (its checklist version stays); the caller checks the status allows it. */
 export function updateShop(db: Db, id: number, fields: ShopFields, versionId: number): void {
   checkLinks(db, fields);
-  const { figures } = scoreOf(db, versionId, fields.answers);
+  const { breakdown } = scoreOf(db, versionId, fields.answers);
   const other = shopRowIdOf(db, fields.shopId);
   if (other !== undefined && other !== id) {
     throw new EarmarkError('conflict', `shopId: there is already a shop "${fields.shopId}".`);
@@ -149,9 +165,9 @@ export function updateShop(db: Db, id: number, fields: ShopFields, versionId: nu
     db,
     `UPDATE mystery_shops SET shop_id = ?, wave = ?, occurred_at = ?, channel = ?, team = ?, agent_id = ?,
        answered_by = ?, scenario_id = ?, scenario_text = ?, rubric_version_id = ?, answers = ?, recording_id = ?,
-       notes = ?, extra = ?, percent = ?, result = ?, updated_at = ?
+       notes = ?, extra = ?, percent = ?, result = ?, outcome = ?, updated_at = ?
      WHERE id = ?`,
-  ).run(...columns(fields, versionId, figures.percent, figures.result), new Date().toISOString(), id);
+  ).run(...columns(fields, versionId, breakdown), new Date().toISOString(), id);
 }
 
 export function setStatus(db: Db, id: number, status: MysteryStatus): void {
@@ -206,7 +222,7 @@ function summary(r: ShopRow): MysteryShopSummary {
     scenario: r.scenario_title ?? r.scenario_text,
     status: r.status,
     percent: r.percent,
-    result: r.result,
+    result: resultOf(r),
     evidence: { recordingId: r.recording_id },
   };
 }

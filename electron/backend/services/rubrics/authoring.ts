@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/api/methods/rubric-draft';
 import type { RubricDetail } from '../../../../shared/api/methods/rubrics';
 import { parseRubricJson, serializeRubric } from '../../../../shared/rubric/json';
+import { DEFAULT_PASS_MARK } from '../../../../shared/rubric/outcome';
 import type { Rubric } from '../../../../shared/rubric/schema';
 import { EarmarkError } from '../../../../shared/errors';
 import type { ProfileSession } from '../../context';
@@ -42,6 +43,7 @@ function starterDraft(name: string, language: string, kind: RubricDraft['kind'])
     name,
     language,
     description: '',
+    passMark: DEFAULT_PASS_MARK,
     sections: [
       {
         id: 'section-1',

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { serializeRubric } from '../../../../shared/rubric/json';
 import type { Rubric } from '../../../../shared/rubric/schema';
 import type { Db } from '../../db/open';
+import { versionContent } from './version-cache';
 
 /**
  * Writes a rubric as the next version of `rubricId` and makes it the one lists show. The content is
@@ -22,8 +23,8 @@ export function insertVersion(
       number | null) ?? 0;
   const { lastInsertRowid } = db
     .prepare(
-      `INSERT INTO rubric_versions (rubric_id, version, content, sha256, note, published_by, published_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO rubric_versions (rubric_id, version, content, sha256, note, published_by, published_at, pass_mark)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       rubricId,
@@ -33,6 +34,7 @@ export function insertVersion(
       note,
       publishedBy,
       at,
+      rubric.passMark,
     );
   db.prepare('UPDATE rubrics SET name = ?, kind = ?, language = ? WHERE id = ?').run(
     rubric.name,
@@ -43,9 +45,15 @@ export function insertVersion(
   return Number(lastInsertRowid);
 }
 
-/** The latest version's content as stored, to tell whether a publish changes anything. */
+/**
+ * The latest version as `serializeRubric` writes it today, to tell whether a publish changes anything.
+ * Written afresh rather than read as stored: a version published before pass marks existed has none in
+ * its stored text, yet is the same rubric as a draft that keeps its 80 %.
+ */
 export function latestContent(db: Db, rubricId: number): { version: number; content: string } | undefined {
-  return db
-    .prepare('SELECT version, content FROM rubric_versions WHERE rubric_id = ? ORDER BY version DESC LIMIT 1')
-    .get(rubricId) as { version: number; content: string } | undefined;
+  const latest = db
+    .prepare('SELECT id, version FROM rubric_versions WHERE rubric_id = ? ORDER BY version DESC LIMIT 1')
+    .get(rubricId) as { id: number; version: number } | undefined;
+  if (!latest) return undefined;
+  return { version: latest.version, content: serializeRubric(versionContent(db, latest.id).rubric) };
 }

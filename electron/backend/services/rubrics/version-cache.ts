@@ -26,10 +26,13 @@ export function versionContent(db: Db, versionId: number, field = 'versionId'): 
   const cached = versions.get(versionId);
   if (cached) return cached;
   const row = db
-    .prepare('SELECT id, rubric_id, version, content FROM rubric_versions WHERE id = ?')
-    .get(versionId) as { id: number; rubric_id: number; version: number; content: string } | undefined;
+    .prepare('SELECT id, rubric_id, version, content, pass_mark FROM rubric_versions WHERE id = ?')
+    .get(versionId) as
+    { id: number; rubric_id: number; version: number; content: string; pass_mark: number } | undefined;
   if (!row) throw new EarmarkError('not_found', `${field}: there is no rubric version with id ${versionId}.`);
-  const rubric = parseRubric(JSON.parse(row.content));
+  // The column holds the pass mark: versions published before there were pass marks have none in their
+  // content, and migration 011 gave them 80 % there rather than rewriting published content.
+  const rubric = parseRubric({ ...(JSON.parse(row.content) as object), passMark: row.pass_mark });
   const items = itemsById(rubric);
   const content: VersionContent = {
     id: row.id,

@@ -23,7 +23,7 @@ import { splitMoments } from './moment-groups';
 import { ScoreCards } from './ScoreCards';
 import { TaggedMoments } from './TaggedMoments';
 import { TrendChart } from './TrendChart';
-import { AGENT_WINDOWS, failedCount, meanOverall, trendChartData, windowFromSearch } from './trend-data';
+import { AGENT_WINDOWS, meanOverall, outcomeCounts, trendChartData, windowFromSearch } from './trend-data';
 import { WowMoments } from './WowMoments';
 
 /**
@@ -147,7 +147,7 @@ function AgentBody({ data, lastN }: { data: AgentOverview; lastN: number }) {
           <ScoreCards
             overall={meanOverall(rows)}
             evaluationCount={rows.length}
-            failed={failedCount(rows)}
+            outcomes={outcomeCounts(rows)}
             sections={data.sections}
           />
           <Paper withBorder p="sm">

@@ -1,21 +1,25 @@
 import { Group, Paper, Progress, SimpleGrid, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SectionAverage } from '../../../../shared/api/methods/agents';
-import { formatPercent } from '../evaluation/score-format';
+import { outcomes, type Outcome } from '../../../../shared/rubric/outcome';
+import { OutcomeIcon } from '../evaluation/OutcomeIcon';
+import { formatPercent, resultColor } from '../evaluation/score-format';
 
 /**
- * The window's means: overall first, then each section side by side (courtesy beside competence), the
- * way the evaluation summary shows one evaluation's figures.
+ * The window's means: overall first, with how many evaluations passed, fell below target or failed on
+ * a critical item, then each section side by side (courtesy beside competence), the way the evaluation
+ * summary shows one evaluation's figures.
  */
 export function ScoreCards({
   overall,
   evaluationCount,
-  failed,
+  outcomes: counts,
   sections,
 }: {
   overall: number | null;
   evaluationCount: number;
-  failed: number;
+  outcomes: Record<Outcome, number>;
   sections: readonly SectionAverage[];
 }) {
   const { t } = useTranslation();
@@ -25,10 +29,11 @@ export function ScoreCards({
         title={t('agents.scores.overall')}
         percent={overall}
         note={t('agents.scores.over', { count: evaluationCount })}
-        warning={failed > 0 ? t('agents.scores.failed', { count: failed }) : null}
         strong
         testId="score-overall"
-      />
+      >
+        <OutcomeTally counts={counts} />
+      </ScoreCard>
       {sections.map((section) => (
         <ScoreCard
           key={section.sectionId}
@@ -42,13 +47,40 @@ export function ScoreCards({
   );
 }
 
+/** "✓ 3 passed  ↓ 2 below target  ⊗ 1 critical fail": icon, number and words, outcomes with none left out. */
+function OutcomeTally({ counts }: { counts: Record<Outcome, number> }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap={2} data-testid="outcome-tally">
+      {outcomes
+        .filter((outcome) => counts[outcome] > 0)
+        .map((outcome) => (
+          <Group
+            key={outcome}
+            gap={4}
+            wrap="nowrap"
+            c={`${resultColor[outcome]}.8`}
+            data-testid="outcome-count"
+            data-outcome={outcome}
+            data-count={counts[outcome]}
+          >
+            <OutcomeIcon result={outcome} size={13} />
+            <Text size="xs" fw={600} c="inherit">
+              {t(`agents.scores.outcomes.${outcome}`, { count: counts[outcome] })}
+            </Text>
+          </Group>
+        ))}
+    </Stack>
+  );
+}
+
 function ScoreCard(props: {
   title: string;
   percent: number | null;
   note: string;
-  warning?: string | null;
   strong?: boolean;
   testId: string;
+  children?: ReactNode;
 }) {
   const { i18n } = useTranslation();
   return (
@@ -66,11 +98,7 @@ function ScoreCard(props: {
         <Text size="xs" c="dimmed">
           {props.note}
         </Text>
-        {props.warning && (
-          <Text size="xs" c="red.7" fw={600}>
-            {props.warning}
-          </Text>
-        )}
+        {props.children}
       </Stack>
     </Paper>
   );

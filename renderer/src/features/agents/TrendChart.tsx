@@ -6,6 +6,7 @@ import {
   Legend,
   Line,
   LineChart,
+  ReferenceLine,
   ResponsiveContainer,
   Tooltip,
   XAxis,
@@ -17,7 +18,7 @@ import {
 import { formatDateTime } from '../../app/format';
 import { formatPercent, ResultBadge } from '../evaluation/score-format';
 import { formatShortDay } from './format-day';
-import type { TrendRow, TrendSection } from './trend-data';
+import { sharedPassMark, type TrendRow, type TrendSection } from './trend-data';
 
 const HEIGHT = 300;
 const PERCENT_TICKS = [0, 25, 50, 75, 100];
@@ -26,8 +27,10 @@ const SECTION_COLORS = ['teal', 'orange', 'grape', 'cyan', 'lime'] as const;
 
 /**
  * The agent's evaluations over time: the overall score as a bold line, each section (courtesy,
- * competence) as a thinner dashed one. Failed evaluations (a critical item failed) have a red dot.
- * Hovering shows the call, its date and rubric; clicking a point opens that evaluation's summary.
+ * competence) as a thinner dashed one. Each overall point has its outcome's shape and colour: a round
+ * dot for a pass, an orange downward triangle below target, a red cross for a critical fail. Where the
+ * evaluations shown share a pass mark, it is drawn across. Hovering shows the call, its date, rubric and
+ * outcome; clicking a point opens that evaluation's summary.
  */
 export function TrendChart({ rows, sections }: { rows: TrendRow[]; sections: TrendSection[] }) {
   const { t, i18n } = useTranslation();
@@ -35,23 +38,39 @@ export function TrendChart({ rows, sections }: { rows: TrendRow[]; sections: Tre
   const navigate = useNavigate();
   const percent = (value: unknown) => (typeof value === 'number' ? formatPercent(value, i18n.language) : '–');
   const overallColor = theme.colors.indigo[6];
+  const belowColor = theme.colors.orange[7];
   const failColor = theme.colors.red[7];
   const dateOf = new Map(rows.map((row) => [row.evaluationId, row.at]));
+  const passMark = sharedPassMark(rows);
 
-  // A failed evaluation scores 0 overall; its red dot says why the line drops.
+  // A critical fail scores 0 overall; its red cross says why the line drops.
   const overallDot = ({ cx, cy, payload, index }: DotItemDotProps) => {
-    const failed = (payload as TrendRow).result === 'fail';
-    return (
-      <circle
-        key={index}
-        cx={cx}
-        cy={cy}
-        r={failed ? 5 : 4}
-        fill={failed ? failColor : overallColor}
-        stroke="white"
-        strokeWidth={1.5}
-      />
-    );
+    const { result } = payload as TrendRow;
+    if (cx === undefined || cy === undefined || cx === null || cy === null) return <g key={index} />;
+    const common = { stroke: 'white', strokeWidth: 1.5, 'data-outcome': result };
+    if (result === 'criticalFail') {
+      return (
+        <path
+          key={index}
+          d={`M${cx - 5},${cy - 5}L${cx + 5},${cy + 5}M${cx + 5},${cy - 5}L${cx - 5},${cy + 5}`}
+          stroke={failColor}
+          strokeWidth={3}
+          strokeLinecap="round"
+          data-outcome={result}
+        />
+      );
+    }
+    if (result === 'belowTarget') {
+      return (
+        <path
+          key={index}
+          d={`M${cx - 6},${cy - 4}L${cx + 6},${cy - 4}L${cx},${cy + 6}Z`}
+          fill={belowColor}
+          {...common}
+        />
+      );
+    }
+    return <circle key={index} cx={cx} cy={cy} r={4} fill={overallColor} {...common} />;
   };
 
   return (
@@ -102,6 +121,20 @@ export function TrendChart({ rows, sections }: { rows: TrendRow[]; sections: Tre
               fill: theme.colors.gray[6],
             }}
           />
+          {passMark !== null && (
+            <ReferenceLine
+              y={passMark}
+              stroke={theme.colors.gray[6]}
+              strokeDasharray="2 3"
+              ifOverflow="extendDomain"
+              label={{
+                value: t('evaluation.passMark', { percent: percent(passMark) }),
+                position: 'insideBottomRight',
+                fontSize: 11,
+                fill: theme.colors.gray[7],
+              }}
+            />
+          )}
           <Tooltip content={(props) => <TrendTooltip {...props} sections={sections} />} />
           {/* In drawing order (overall first), not alphabetically as recharts would. */}
           <Legend

@@ -1,4 +1,5 @@
 import type { TrendPoint } from '../../../../shared/api/methods/agents';
+import type { Outcome } from '../../../../shared/rubric/outcome';
 
 /** The windows a team lead picks from: a quick look, the usual, the quarter, the long view. */
 export const AGENT_WINDOWS = [5, 10, 20, 50] as const;
@@ -18,6 +19,7 @@ export interface TrendRow {
   /** When the interaction took place, else when the evaluation was submitted. */
   at: string;
   result: TrendPoint['result'];
+  passMark: number;
   overall: number | null;
   sections: Record<string, number | null>;
 }
@@ -49,6 +51,7 @@ export function trendChartData(
       rubricName: point.rubricName,
       at: pointTime(point),
       result: point.result,
+      passMark: point.passMark,
       overall: point.percent,
       sections: Object.fromEntries(point.sections.map((section) => [section.sectionId, section.percent])),
     }));
@@ -71,5 +74,18 @@ export function meanOverall(rows: readonly TrendRow[]): number | null {
   return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
-/** Failed evaluations in the window: a failed critical item is a coaching topic by itself. */
-export const failedCount = (rows: readonly TrendRow[]) => rows.filter((row) => row.result === 'fail').length;
+/**
+ * How many evaluations in the window passed, fell below their pass mark, or failed on a critical item
+ * (a coaching topic by itself). Submitted evaluations are complete, so each has one of the three.
+ */
+export function outcomeCounts(rows: readonly TrendRow[]): Record<Outcome, number> {
+  const counts: Record<Outcome, number> = { pass: 0, belowTarget: 0, criticalFail: 0 };
+  for (const row of rows) if (row.result !== 'incomplete') counts[row.result]++;
+  return counts;
+}
+
+/** The pass mark to draw across the chart: only when every evaluation shown was held against the same one. */
+export function sharedPassMark(rows: readonly TrendRow[]): number | null {
+  const marks = new Set(rows.map((row) => row.passMark));
+  return marks.size === 1 ? [...marks][0]! : null;
+}

@@ -85,9 +85,12 @@ export function EvaluationSheet({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // A submit or reopen changes the score the library and the agent pages show for this interaction.
   const replace = (next: EvaluationDetail) => {
     queryClient.setQueryData(evaluationKey(next.id), next);
-    void queryClient.invalidateQueries({ queryKey: ['evaluations'] });
+    for (const queryKey of [['evaluations'], ['library'], ['agents']]) {
+      void queryClient.invalidateQueries({ queryKey });
+    }
   };
   const submit = useMutation({
     mutationFn: async () => {

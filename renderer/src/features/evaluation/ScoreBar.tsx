@@ -6,7 +6,8 @@ import { formatPercent, formatPoints, ResultBadge } from './score-format';
 
 /**
  * The live score: each section's figures side by side (for the default rubric, courtesy beside
- * competence), then the overall percent and the result. Updates with every answer.
+ * competence), then the overall percent, the result and the pass mark it is held against. Updates
+ * with every answer.
  */
 export function ScoreBar({ breakdown, extra }: { breakdown: ScoreBreakdown; extra?: ReactNode }) {
   const { t, i18n } = useTranslation();
@@ -17,6 +18,7 @@ export function ScoreBar({ breakdown, extra }: { breakdown: ScoreBreakdown; extr
       p="sm"
       data-testid="score-bar"
       data-result={overall.result}
+      data-outcome={overall.outcome}
       data-percent={overall.percent ?? ''}
     >
       <Group justify="space-between" align="flex-start" wrap="nowrap" gap="md">
@@ -69,6 +71,9 @@ export function ScoreBar({ breakdown, extra }: { breakdown: ScoreBreakdown; extr
             {formatPercent(overall.percent, i18n.language)}
           </Text>
           <ResultBadge result={overall.result} />
+          <Text size="xs" c="dimmed" data-testid="pass-mark">
+            {t('evaluation.passMark', { percent: formatPercent(overall.passMark, i18n.language) })}
+          </Text>
           {extra}
         </Stack>
       </Group>

@@ -100,6 +100,15 @@ export function StepText({ step }: { step: ScoreStep }) {
             .join(', ')}
         </>
       );
+    case 'passMark':
+      return (
+        <>
+          {t(step.reached ? 'evaluation.explain.passMarkReached' : 'evaluation.explain.passMarkMissed', {
+            passMark: pct(step.passMark),
+            percent: pct(step.percent),
+          })}
+        </>
+      );
     case 'result':
       return (
         <Text span fw={700} size="sm">

@@ -136,6 +136,11 @@ function Summary({ detail }: { detail: EvaluationDetail }) {
               {formatPercent(breakdown.overall.percent, i18n.language)}
             </Text>
             <ResultBadge result={breakdown.overall.result} size="lg" />
+            <Text size="xs" c="dimmed" data-testid="summary-pass-mark">
+              {t('evaluation.passMark', {
+                percent: formatPercent(breakdown.overall.passMark, i18n.language),
+              })}
+            </Text>
           </Stack>
         </Group>
       </Paper>

@@ -3,6 +3,7 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { LibraryFilters } from '../../../../shared/api';
+import { outcomes, type Outcome } from '../../../../shared/rubric/outcome';
 import { api } from '../../api/client';
 import { DayInput } from '../../app/DayInput';
 import { useTextFollowingUrl } from '../../app/useTextFollowingUrl';
@@ -86,6 +87,17 @@ export function FilterBar({
       <ScoreFilter
         value={{ scoreMin: filters.scoreMin, scoreMax: filters.scoreMax }}
         onChange={(bounds) => set(bounds)}
+      />
+      <MultiSelect
+        label={t('library.filter.outcome')}
+        placeholder={filters.outcomes?.length ? undefined : t('library.filter.outcomeAny')}
+        data={outcomes.map((outcome) => ({ value: outcome, label: t(`evaluation.result.${outcome}`) }))}
+        // Kept in the usual order (pass, below target, critical fail) whatever order they were picked in.
+        value={filters.outcomes ?? []}
+        onChange={(values) => set({ outcomes: outcomes.filter((o) => values.includes(o)) as Outcome[] })}
+        clearable
+        w={220}
+        data-testid="library-outcome"
       />
       <MultiSelect
         label={t('library.filter.tags')}

@@ -6,6 +6,7 @@ import type { LibraryFilters, LibrarySort } from '../../../../shared/api';
 import { api } from '../../api/client';
 import { AssignAgentBar } from '../details/AssignAgentBar';
 import { DemoOffer } from './DemoOffer';
+import { ExportEvaluations } from './ExportEvaluations';
 import { FilterBar } from './FilterBar';
 import { searchFromView, viewFromSearch } from './library-url';
 import { LibraryTable } from './LibraryTable';
@@ -42,6 +43,11 @@ export function LibraryPage() {
           <Text c="dimmed" data-testid="library-count">
             {t('library.count', { count: count.data.total })}
           </Text>
+        )}
+        {!empty && (
+          <Group ml="auto">
+            <ExportEvaluations filters={view.filters} />
+          </Group>
         )}
       </Group>
       {empty && demo.data.offer ? (

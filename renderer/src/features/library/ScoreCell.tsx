@@ -1,9 +1,13 @@
 import { Badge, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { LibraryScore } from '../../../../shared/api';
+import { OutcomeIcon } from '../evaluation/OutcomeIcon';
 import { formatPercent, resultColor } from '../evaluation/score-format';
 
-/** The latest submitted evaluation's score, coloured by its result; a dash when there is none yet. */
+/**
+ * The latest submitted evaluation's score with its outcome: colour, icon and (for screen readers and
+ * on hover) the outcome in words; a dash when there is none yet.
+ */
 export function ScoreCell({ score }: { score: LibraryScore | null }) {
   const { t, i18n } = useTranslation();
   if (!score) {
@@ -13,16 +17,20 @@ export function ScoreCell({ score }: { score: LibraryScore | null }) {
       </Text>
     );
   }
+  const percent = formatPercent(score.percent, i18n.language);
+  const outcome = t(`evaluation.result.${score.outcome}`);
   return (
     <Badge
-      variant="light"
-      color={resultColor[score.result]}
-      title={t(`evaluation.result.${score.result}`)}
+      variant={score.outcome === 'pass' ? 'light' : score.outcome === 'belowTarget' ? 'outline' : 'filled'}
+      color={resultColor[score.outcome]}
+      leftSection={<OutcomeIcon result={score.outcome} size={12} />}
+      title={outcome}
+      aria-label={`${outcome}, ${percent}`}
       data-testid="library-score-value"
-      data-result={score.result}
+      data-outcome={score.outcome}
       styles={{ label: { fontVariantNumeric: 'tabular-nums' } }}
     >
-      {formatPercent(score.percent, i18n.language)}
+      {percent}
     </Badge>
   );
 }

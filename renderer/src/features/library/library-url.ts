@@ -1,7 +1,8 @@
 import type { LibraryFilters, LibrarySort } from '../../../../shared/api';
+import { outcomes, type Outcome } from '../../../../shared/rubric/outcome';
 
 /**
- * The library view lives in the URL (`#/?kind=call&agent=3&q=refund&scoreMin=60&sort=score&order=asc`),
+ * The library view lives in the URL (`#/?kind=call&agent=3&q=refund&scoreMin=60&outcome=belowTarget&sort=score&order=asc`),
  * so a supervisor can bookmark a view or come back to it with the browser's back button.
  */
 export interface LibraryView {
@@ -17,6 +18,13 @@ const percent = (value: string | null) => {
   const n = value === null || value.trim() === '' ? NaN : Number(value);
   return Number.isFinite(n) && n >= 0 && n <= 100 ? n : undefined;
 };
+
+/** Outcomes from the URL, each once, in their usual order; unknown words dropped. */
+function outcomesOf(search: URLSearchParams): Pick<LibraryFilters, 'outcomes'> {
+  const given = new Set(search.getAll('outcome'));
+  const known = outcomes.filter((outcome: Outcome) => given.has(outcome));
+  return known.length ? { outcomes: known } : {};
+}
 
 /** Score bounds from the URL: out-of-range values dropped, a hand-edited reversed range put right. */
 function scoreRange(search: URLSearchParams): Pick<LibraryFilters, 'scoreMin' | 'scoreMax'> {
@@ -46,6 +54,7 @@ export function viewFromSearch(search: URLSearchParams): LibraryView {
     ...(day(search.get('from')) ? { from: day(search.get('from')) } : {}),
     ...(day(search.get('to')) ? { to: day(search.get('to')) } : {}),
     ...scoreRange(search),
+    ...outcomesOf(search),
     ...(text ? { text } : {}),
   };
   const validSort = sort && SORTS.includes(sort) && (sort !== 'relevance' || text) ? sort : undefined;
@@ -64,6 +73,7 @@ export function searchFromView(view: LibraryView): URLSearchParams {
   if (filters.to) search.set('to', filters.to);
   if (filters.scoreMin !== undefined) search.set('scoreMin', String(filters.scoreMin));
   if (filters.scoreMax !== undefined) search.set('scoreMax', String(filters.scoreMax));
+  filters.outcomes?.forEach((outcome) => search.append('outcome', outcome));
   if (filters.text) search.set('q', filters.text);
   if (view.sort) search.set('sort', view.sort);
   if (view.order === 'asc') search.set('order', 'asc');

@@ -61,45 +61,59 @@ export function RescorePreview({
             {t('rubrics.rescore.none')}
           </Text>
         ) : (
-          <Table striped data-testid="rescore-table" data-state="ready">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('rubrics.rescore.interaction')}</Table.Th>
-                <Table.Th>{t('rubrics.rescore.reviewer')}</Table.Th>
-                <Table.Th>{t('rubrics.rescore.before')}</Table.Th>
-                <Table.Th>{t('rubrics.rescore.after')}</Table.Th>
-                <Table.Th>{t('rubrics.rescore.dropped')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {preview.data.evaluations.map((row) => (
-                <Table.Tr key={row.evaluationId} data-testid="rescore-row">
-                  <Table.Td>
-                    <Anchor component={Link} to={`/evaluation/${row.evaluationId}/summary`} size="sm">
-                      {row.interactionTitle}
-                    </Anchor>
-                    <Text size="xs" c="dimmed">
-                      {row.agentName ?? '–'} · {t('rubrics.versionLabel', { version: row.version })}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{row.reviewerName}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Figures figures={row.before} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Figures figures={row.after} compare={row.before} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" c={row.dropped > 0 ? 'orange' : 'dimmed'}>
-                      {row.dropped}
-                    </Text>
-                  </Table.Td>
+          <>
+            <OutcomeChanges
+              changed={
+                preview.data.evaluations.filter((row) => row.before.result !== row.after.result).length
+              }
+              shown={preview.data.evaluations.length}
+            />
+            <Table striped data-testid="rescore-table" data-state="ready">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('rubrics.rescore.interaction')}</Table.Th>
+                  <Table.Th>{t('rubrics.rescore.reviewer')}</Table.Th>
+                  <Table.Th>{t('rubrics.rescore.before')}</Table.Th>
+                  <Table.Th>{t('rubrics.rescore.after')}</Table.Th>
+                  <Table.Th>{t('rubrics.rescore.dropped')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {preview.data.evaluations.map((row) => (
+                  <Table.Tr
+                    key={row.evaluationId}
+                    data-testid="rescore-row"
+                    data-outcome-changed={row.before.result !== row.after.result}
+                    // A changed outcome matters more than a changed figure: the row stands out.
+                    bg={row.before.result !== row.after.result ? 'yellow.0' : undefined}
+                  >
+                    <Table.Td>
+                      <Anchor component={Link} to={`/evaluation/${row.evaluationId}/summary`} size="sm">
+                        {row.interactionTitle}
+                      </Anchor>
+                      <Text size="xs" c="dimmed">
+                        {row.agentName ?? '–'} · {t('rubrics.versionLabel', { version: row.version })}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{row.reviewerName}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Figures figures={row.before} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Figures figures={row.after} compare={row.before} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" c={row.dropped > 0 ? 'orange' : 'dimmed'}>
+                        {row.dropped}
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </>
         )}
         {preview.data && preview.data.total > preview.data.evaluations.length && (
           <Text size="xs" c="dimmed">
@@ -111,8 +125,26 @@ export function RescorePreview({
   );
 }
 
+/** "2 of 20 evaluations would change outcome", or that none would. */
+function OutcomeChanges({ changed, shown }: { changed: number; shown: number }) {
+  const { t } = useTranslation();
+  return (
+    <Text
+      size="sm"
+      fw={changed > 0 ? 600 : undefined}
+      c={changed > 0 ? 'orange.8' : 'dimmed'}
+      data-testid="rescore-outcome-changes"
+      data-changed={changed}
+    >
+      {changed > 0
+        ? t('rubrics.rescore.outcomeChanges', { count: changed, shown })
+        : t('rubrics.rescore.noOutcomeChanges')}
+    </Text>
+  );
+}
+
 function Figures({ figures, compare }: { figures: ScoreFigures; compare?: ScoreFigures }) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const delta =
     compare && figures.percent !== null && compare.percent !== null
       ? figures.percent - compare.percent
@@ -133,6 +165,9 @@ function Figures({ figures, compare }: { figures: ScoreFigures; compare?: ScoreF
       </Group>
       <Text size="xs" c="dimmed">
         {figures.sections.map((s) => `${s.title} ${formatPercent(s.percent, i18n.language)}`).join(' · ')}
+      </Text>
+      <Text size="xs" c={compare && compare.passMark !== figures.passMark ? 'orange.8' : 'dimmed'}>
+        {t('evaluation.passMark', { percent: formatPercent(figures.passMark, i18n.language) })}
       </Text>
     </Stack>
   );

@@ -192,7 +192,7 @@ function RubricEditor({ rubric }: { rubric: RubricDetail }) {
         </Alert>
       )}
 
-      <RubricFields draft={draft} onChange={editor.update} />
+      <RubricFields draft={draft} onChange={editor.update} problems={byPlace.rubric} />
       <Text size="xs" c="dimmed">
         {t('rubrics.keyboardHint')}
       </Text>

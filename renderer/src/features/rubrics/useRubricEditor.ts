@@ -8,6 +8,7 @@ import {
   type RubricDraft,
 } from '../../../../shared/api/methods/rubric-draft';
 import type { RubricDetail } from '../../../../shared/api/methods/rubrics';
+import { DEFAULT_PASS_MARK } from '../../../../shared/rubric/outcome';
 import { useAutosave } from '../../app/autosave/useAutosave';
 import { api } from '../../api/client';
 import * as edits from './draft-edits';
@@ -156,5 +157,12 @@ function findItem(draft: RubricDraft, itemId: string): edits.ItemPlace | null {
 }
 
 function emptyDraft(rubric: RubricDetail): RubricDraft {
-  return { kind: rubric.kind, name: rubric.name, language: rubric.language, description: '', sections: [] };
+  return {
+    kind: rubric.kind,
+    name: rubric.name,
+    language: rubric.language,
+    description: '',
+    passMark: DEFAULT_PASS_MARK,
+    sections: [],
+  };
 }

@@ -1,0 +1,113 @@
+import type { Backend } from '../../electron/backend/backend';
+import { createBackend } from '../../electron/backend/backend';
+import type { EvaluationDetail } from '../../shared/api/methods/evaluations';
+import type { ReviewerProfile } from '../../shared/api/methods/profiles';
+import type { RubricSummary } from '../../shared/api/methods/rubrics';
+import type { AnswerValue } from '../../shared/rubric/answers';
+import { defaultRubric } from '../../shared/rubric/defaults';
+import type { RubricItem } from '../../shared/rubric/schema';
+import { resourcesDir, tempDir } from '../support/paths';
+import { median, round } from './stats';
+
+/**
+ * The library's "Export evaluations" on the default rubric's evaluations, as CSV and as XLSX, against
+ * the per-rubric CSV export of the very same evaluations (Rubrics page) as the baseline in the same run:
+ * what selecting by the library's filter costs, and what writing a workbook costs over text.
+ */
+export async function benchExports(quick: boolean): Promise<Record<string, number>> {
+  const evaluations = quick ? 200 : 2000;
+  const rounds = quick ? 3 : 5;
+  const data = tempDir('earmark-bench-exports-');
+  let backend: Backend | undefined;
+  try {
+    backend = await createBackend({ dataDir: data.dir, resourcesDir, version: 'bench', log: () => {} });
+    const call = async <T>(method: string, params: unknown = {}): Promise<T> => {
+      const reply = await backend!.dispatch(method, params);
+      if (!reply.ok) throw new Error(`${method}: ${reply.error.message}`);
+      return reply.value as T;
+    };
+    const reviewer = await call<ReviewerProfile>('profile.create', {
+      name: 'Bench QA',
+      role: 'qa_supervisor',
+    });
+    const rubric = defaultRubric('en');
+    const rubricId = (await call<RubricSummary[]>('rubric.list')).find((r) => r.key === rubric.id)!.id;
+    const items = rubric.sections.flatMap((section) => section.items);
+    for (const [n, interactionId] of seedCalls(backend, evaluations).entries()) {
+      const { id } = await call<EvaluationDetail>('evaluation.start', {
+        interactionId,
+        rubricId,
+        reviewerId: reviewer.id,
+      });
+      const answers = items.map((item, i) => ({ itemId: item.id, value: answerFor(item, n + i) }));
+      await call('evaluation.saveDraft', { id, reviewerId: reviewer.id, answers });
+      await call('evaluation.submit', { id, reviewerId: reviewer.id });
+    }
+
+    const time = async (method: string, params: unknown) => {
+      const samples: number[] = [];
+      let size = 0;
+      for (let n = 0; n < rounds; n++) {
+        const started = performance.now();
+        const result = await call<{ rows: number; csv?: string; content?: string }>(method, params);
+        samples.push(performance.now() - started);
+        if (result.rows !== evaluations) throw new Error(`${method} wrote ${result.rows} rows`);
+        size = (result.csv ?? result.content ?? '').length;
+      }
+      return { ms: median(samples), size };
+    };
+    const rubricCsv = await time('evaluation.exportCsv', { rubricId });
+    const libraryCsv = await time('evaluation.exportLibrary', { format: 'csv', filters: { reviewed: true } });
+    const libraryXlsx = await time('evaluation.exportLibrary', {
+      format: 'xlsx',
+      filters: { reviewed: true },
+    });
+    return {
+      export_evaluations: evaluations,
+      export_rubric_csv_ms: round(rubricCsv.ms),
+      export_library_csv_ms: round(libraryCsv.ms),
+      export_library_csv_vs_rubric_csv: round(libraryCsv.ms / rubricCsv.ms, 2),
+      export_library_xlsx_ms: round(libraryXlsx.ms),
+      export_xlsx_vs_csv: round(libraryXlsx.ms / libraryCsv.ms, 2),
+      // Base64 as it crosses the API; the file is three quarters of it.
+      export_xlsx_kb: round((libraryXlsx.size * 3) / 4 / 1024),
+      export_csv_kb: round(libraryCsv.size / 1024),
+    };
+  } finally {
+    await backend?.close();
+    data.cleanup();
+  }
+}
+
+/** Answers spread so scores differ: some pass, most fall below target; critical items always pass. */
+function answerFor(item: RubricItem, n: number): AnswerValue {
+  if (item.type === 'yesNo') return { kind: item.critical || n % 4 !== 0 ? 'yes' : 'no' };
+  if (item.type === 'scale') return { kind: 'scale', value: n % (item.max + 1) };
+  return { kind: 'choice', optionId: item.options[n % 2]!.id };
+}
+
+function seedCalls(backend: Backend, calls: number): number[] {
+  const db = backend.db;
+  return db.transaction(() => {
+    db.prepare("INSERT INTO teams (name) VALUES ('Bench team')").run();
+    const agentId = Number(
+      db
+        .prepare(
+          "INSERT INTO agents (name, team_id) VALUES ('Bench Agent', (SELECT id FROM teams WHERE name = 'Bench team'))",
+        )
+        .run().lastInsertRowid,
+    );
+    const insert = db.prepare(
+      "INSERT INTO interactions (kind, title, source, agent_id, started_at) VALUES ('call', ?, 'bench', ?, ?)",
+    );
+    return Array.from({ length: calls }, (_, n) =>
+      Number(
+        insert.run(
+          `Bench call ${n + 1}`,
+          agentId,
+          new Date(Date.UTC(2026, 0, 1) + n * 3_600_000).toISOString(),
+        ).lastInsertRowid,
+      ),
+    );
+  })();
+}
