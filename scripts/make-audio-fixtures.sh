@@ -154,5 +154,6 @@ node -e '
 ' "$out/random.wav"
 : >"$out/empty.wav"
 printf 'RIFF\x24\x00\x00\x00AVI LIST\x04\x00\x00\x00hdrl' >"$out/riff-not-wave.wav"
+bash scripts/make-damaged-fixtures.sh # damaged.mp3, damaged.opus and what ffmpeg reads of them
 
 ls -l "$out"

@@ -108,6 +108,20 @@ export const Facets = z.object({
 });
 export type Facets = z.infer<typeof Facets>;
 
+/**
+ * How much of a recording was damaged: MP3 frames skipped because their bytes were not frames any more,
+ * or Ogg packets on pages that failed their checksum or could not be decoded. The rest was imported.
+ */
+export const AudioDamage = z.object({
+  unit: z.enum(['frames', 'packets']),
+  damaged: z.number().int().positive(),
+  /** Units in the stream, the damaged ones included. */
+  total: z.number().int().positive(),
+  /** About how much audio the damaged units held. */
+  damagedMs: z.number().int().nonnegative(),
+});
+export type AudioDamage = z.infer<typeof AudioDamage>;
+
 export const Recording = z.object({
   id: Id,
   codec: z.string(),
@@ -122,6 +136,8 @@ export const Recording = z.object({
    * it is opened; until then (and for any recording whose peaks are missing) the player draws flat lanes.
    */
   hasPeaks: z.boolean(),
+  /** Null for an intact recording; else what was damaged in the file and skipped at import. */
+  damage: AudioDamage.nullable(),
 });
 export type Recording = z.infer<typeof Recording>;
 

@@ -59,6 +59,7 @@ export async function runImport(backend: Backend, options: ImportCommandOptions)
         ...withParts(o.file),
         interactionIds: o.interactionIds,
         ...(o.message ? { warning: o.message } : {}),
+        ...(o.warnings.length ? { warnings: o.warnings } : {}),
       })),
     updated: outcomes
       .filter((o) => o.outcome === 'updated')

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { ImportOutcome, SegmentSpeaker } from '../../../shared/api';
+import type { AudioDamage, ImportOutcome, ImportWarning, SegmentSpeaker } from '../../../shared/api';
 import { EarmarkError } from '../../../shared/errors';
 import type { Db } from '../db/open';
 import type { DetailsPatch } from '../../../shared/api/methods/details';
@@ -74,10 +74,10 @@ export async function importUnit(
     )();
     return imported(
       [id],
-      withWarnings([
-        ...(unit.keptByUser ? [] : ['No recording was found for this transcript.']),
+      [
+        ...(unit.keptByUser ? [] : [warning('no_recording', 'No recording was found for this transcript.')]),
         ...assigned!.warnings,
-      ]),
+      ],
     );
   }
 
@@ -87,12 +87,20 @@ export async function importUnit(
   if (existing) return alreadyThere(db, existing, unit.entry, 'This recording is already in the library.');
   if (options.signal.aborted) throw new EarmarkError('conflict', 'The import was cancelled.');
   const probed = await probeRecording(unit.sources, options.recordingsDir, options.signal);
-  const warnings = [...(assigned?.warnings ?? [])];
-  if (probed.analysis.durationMismatch) {
+  const { analysis } = probed;
+  const warnings: ImportWarning[] = [];
+  if (analysis.damage) {
+    warnings.push({ ...warning('damaged_audio', damageMessage(analysis.damage)), damage: analysis.damage });
+  }
+  if (analysis.durationMismatch) {
     warnings.push(
-      `The file claims ${formatSeconds(probed.analysis.claimedDurationMs)} but holds ${formatSeconds(probed.analysis.durationMs)} of audio; it may be truncated.`,
+      warning(
+        'duration_mismatch',
+        `The file claims ${formatSeconds(analysis.claimedDurationMs)} but holds ${formatSeconds(analysis.durationMs)} of audio; it may be truncated.`,
+      ),
     );
   }
+  warnings.push(...(assigned?.warnings ?? []));
   const id = db.transaction(() =>
     indexingNewSegments(db, () => {
       const interactionId = insertInteraction(db, statements, {
@@ -105,7 +113,7 @@ export async function importUnit(
       return interactionId;
     }),
   )();
-  return imported([id], withWarnings(warnings));
+  return imported([id], warnings);
 }
 
 function importChats(db: Db, statements: Statements, unit: Extract<ImportUnit, { kind: 'chats' }>) {
@@ -148,13 +156,14 @@ function importChats(db: Db, statements: Statements, unit: Extract<ImportUnit, {
   if (ids.length === 0) {
     const message = `All ${chats.length} chats in this file are already in the library.${detailsNote}`;
     return updated.length > 0
-      ? { outcome: 'updated' as const, interactionIds: updated, message }
+      ? { outcome: 'updated' as const, interactionIds: updated, message, warnings: [] }
       : skipped(message);
   }
-  return imported(
-    ids,
-    already > 0 ? `${already} of ${chats.length} chats were already in the library.${detailsNote}` : null,
-  );
+  return {
+    ...imported(ids, []),
+    message:
+      already > 0 ? `${already} of ${chats.length} chats were already in the library.${detailsNote}` : null,
+  };
 }
 
 /**
@@ -230,9 +239,15 @@ function assignRoles(parsed: ParsedTranscript, chosen: Record<string, SegmentSpe
     taken.add(role);
     guessed.push(`${label} → ${role}`);
   }
-  const warnings = [...parsed.warnings];
-  if (guessed.length > 0)
-    warnings.push(`Speaker roles were guessed (${guessed.join(', ')}); check them in the transcript.`);
+  const warnings = parsed.warnings.map((text) => warning('transcript', text));
+  if (guessed.length > 0) {
+    warnings.push(
+      warning(
+        'roles_guessed',
+        `Speaker roles were guessed (${guessed.join(', ')}); check them in the transcript.`,
+      ),
+    );
+  }
   return {
     warnings,
     segments: parsed.segments.map((segment) => ({
@@ -296,15 +311,33 @@ function maxEnd(segments: NewSegment[]): number | null {
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const formatSeconds = (ms: number | null) =>
   ms === null ? 'an unknown length' : `${(ms / 1000).toFixed(1)} s`;
-const withWarnings = (warnings: string[]) => (warnings.length ? warnings.join(' ') : null);
-const imported = (interactionIds: number[], message: string | null) => ({
+const warning = (code: ImportWarning['code'], message: string): ImportWarning => ({ code, message });
+const imported = (interactionIds: number[], warnings: ImportWarning[]) => ({
   outcome: 'imported' as const,
   interactionIds,
-  message,
+  message: warnings.length ? warnings.map((w) => w.message).join(' ') : null,
+  warnings,
 });
-const skipped = (message: string) => ({ outcome: 'skipped' as const, interactionIds: [], message });
+const skipped = (message: string) => ({
+  outcome: 'skipped' as const,
+  interactionIds: [],
+  message,
+  warnings: [],
+});
 const updatedOne = (id: number, messages: string[]) => ({
   outcome: 'updated' as const,
   interactionIds: [id],
   message: messages.join(' '),
+  warnings: [],
 });
+
+/** "12 of 3,020 MP3 frames (0.4 %, about 0.86 s) were damaged and were skipped." */
+export function damageMessage(damage: AudioDamage): string {
+  const count = (n: number) => n.toLocaleString('en-US');
+  const percent = (100 * damage.damaged) / damage.total;
+  const share = percent < 0.1 ? 'under 0.1 %' : `${percent.toFixed(1)} %`;
+  const about = `about ${(damage.damagedMs / 1000).toFixed(damage.damagedMs < 1000 ? 2 : 1)} s`;
+  return damage.unit === 'frames'
+    ? `${count(damage.damaged)} of ${count(damage.total)} MP3 frames (${share}, ${about}) were damaged and were skipped.`
+    : `${count(damage.damaged)} of ${count(damage.total)} Ogg packets (${share}, ${about}) were damaged: they failed their checksum or could not be decoded.`;
+}

@@ -1,7 +1,13 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { ImportRequest, type ImportOutcome, type ImportPlan, type ImportProgress } from '../../../shared/api';
+import {
+  ImportRequest,
+  type ImportOutcome,
+  type ImportPlan,
+  type ImportProgress,
+  type ImportWarning,
+} from '../../../shared/api';
 import type { ImportRequest as ImportRequestInput } from '../../../shared/api';
 import { EarmarkError, isErrorCode } from '../../../shared/errors';
 import type { BackendContext } from '../context';
@@ -148,19 +154,21 @@ export class ImportJobs {
     if (!batch) throw new EarmarkError('not_found', `There is no import batch with id ${batchId}.`);
     const rows = this.ctx.db
       .prepare(
-        'SELECT path, outcome, interaction_id, message FROM import_files WHERE batch_id = ? ORDER BY id',
+        'SELECT path, outcome, interaction_id, message, warnings FROM import_files WHERE batch_id = ? ORDER BY id',
       )
       .all(batchId) as {
       path: string;
       outcome: ImportOutcome['outcome'];
       interaction_id: number | null;
       message: string | null;
+      warnings: string | null;
     }[];
     const outcomes = rows.map((row) => ({
       file: row.path,
       outcome: row.outcome,
       interactionIds: row.interaction_id ? [row.interaction_id] : [],
       message: row.message,
+      warnings: row.warnings ? (JSON.parse(row.warnings) as ImportWarning[]) : [],
     }));
     const count = (outcome: ImportOutcome['outcome']) => outcomes.filter((o) => o.outcome === outcome).length;
     const live = this.running.get(batchId)?.progress;

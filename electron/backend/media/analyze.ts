@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Speaker } from '../../../shared/api';
+import type { AudioDamage, Speaker } from '../../../shared/api';
 import { EarmarkError } from '../../../shared/errors';
 import { hashFiles } from './hash';
 import { MemoryWatch, type MemoryUse } from './memory';
@@ -14,6 +14,7 @@ import {
   type AudioSource,
   type OpenedSource,
   type PcmBlock,
+  type StreamDamage,
   type UndecodedSource,
 } from './sources/source';
 import { mergeLegs } from './sources/two-legs';
@@ -60,6 +61,8 @@ export interface RecordingAnalysis {
   levels: PeakLevel[];
   /** The largest heap and ArrayBuffer use of any thread that analysed it, for the memory-bound test. */
   memory: MemoryUse;
+  /** What was damaged in the stream and skipped (or could not be decoded); null when nothing was. */
+  damage: AudioDamage | null;
   /**
    * How many parts the audio was decoded in at once (1: one pass, as for every format but a long MP3),
    * and how many of them failed the check against the part before and were decoded again in order.
@@ -137,9 +140,14 @@ export async function analyzeInThread(
     }
     const [fine, ...coarser] = peakResolutions(source.sampleRate);
     const levels = [finest, ...coarser.map((spp) => coarsen(finest, spp / fine!))];
+    const damage = damageOf(decoded.damage, durationMs);
     const mismatch = merged
-      ? opened.some((leg, i) => isMismatch(framesToMs(merged.legFrames[i]!, source.sampleRate), leg))
-      : isMismatch(durationMs, source);
+      ? opened.some((leg, i) => {
+          const legMs = framesToMs(merged.legFrames[i]!, source.sampleRate);
+          const legDamage = damageOf(leg.damage?.() ?? null, legMs);
+          return isMismatch(legMs, leg) && !shortByDamage(legMs, leg, legDamage);
+        })
+      : isMismatch(durationMs, source) && !shortByDamage(durationMs, source, damage);
     if (!merged && mismatch) refuseHollow(paths[0]!, finest, durationMs, source.claimedDurationMs!);
     const digests = await hashing.digests.catch((error: unknown) =>
       Promise.reject(asMediaError(error, paths)),
@@ -178,6 +186,7 @@ export async function analyzeInThread(
       levels,
       memory: memory.result(),
       split: decoded.split,
+      damage,
     };
   } finally {
     transcode.writer?.abort();
@@ -190,6 +199,7 @@ interface Decoded {
   finest: PeakLevel;
   frames: number;
   split: RecordingAnalysis['split'];
+  damage: StreamDamage | null;
 }
 
 /** Where the transcode is being written, so that it is removed if anything fails. */
@@ -247,7 +257,12 @@ async function decodeInOrder(
       `${paths.join(' and ')} holds no audio that could be decoded.`,
     );
   }
-  return { finest: builder.finish(), frames, split: { parts: 1, redone: 0 } };
+  return {
+    finest: builder.finish(),
+    frames,
+    split: { parts: 1, redone: 0 },
+    damage: source.damage?.() ?? null,
+  };
 }
 
 /**
@@ -372,6 +387,22 @@ async function fromContainer(
     levels: [],
     memory: memory.result(),
     split: { parts: 1, redone: 0 },
+    damage: null,
+  };
+}
+
+/**
+ * The damage as stored: a unit's length from the stream where it knows it (an MP3 frame), else the
+ * average unit of what was decoded (an Ogg packet: mostly 20 ms for speech Opus, but it varies).
+ */
+function damageOf(damage: StreamDamage | null, durationMs: number): AudioDamage | null {
+  if (!damage || damage.damaged <= 0) return null;
+  const total = Math.max(damage.total, damage.damaged);
+  return {
+    unit: damage.unit,
+    damaged: damage.damaged,
+    total,
+    damagedMs: damage.damagedMs ?? Math.round((damage.damaged * durationMs) / total),
   };
 }
 
@@ -389,6 +420,20 @@ function isMismatch(
   const floor =
     decodedMs < claimed ? Math.max(MISMATCH_FLOOR_MS, source.claimToleranceMs ?? 0) : MISMATCH_FLOOR_MS;
   return difference > claimed * 0.01 && difference > floor;
+}
+
+/**
+ * Audio skipped as damaged is missing from the decoded length: a shortfall no larger than the damage
+ * (give or take the usual priming) is the damage, already reported, not a truncated file.
+ */
+function shortByDamage(
+  decodedMs: number,
+  source: Pick<AudioSource, 'claimedDurationMs'>,
+  damage: AudioDamage | null,
+): boolean {
+  const claimed = source.claimedDurationMs;
+  if (!damage || claimed === null || decodedMs > claimed) return false;
+  return claimed - decodedMs <= damage.damagedMs + MISMATCH_FLOOR_MS;
 }
 
 /**

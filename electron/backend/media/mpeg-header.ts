@@ -80,6 +80,8 @@ export interface MpegStream {
   audioOffset: number;
   first: MpegHeader;
   infoTag: InfoTag | null;
+  /** Bytes skipped as damage before `audioOffset` (sniff.ts): the walk's tally starts with them. */
+  damagedBytes: number;
 }
 
 /** The first frame's Xing/Info tag, or null when it carries none (a plain CBR file, or a VBRI one). */

@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import { EarmarkError } from '../../../shared/errors';
+import { frameRun } from './mpeg-frames';
 import { declaredSamples, parseMpegHeader, readInfoTag, type InfoTag, type MpegHeader } from './mpeg-header';
 
 /**
@@ -18,6 +19,8 @@ export type Sniffed =
       declaredSamples: number | null;
       audioOffset: number;
       infoTag: InfoTag | null;
+      /** Bytes before `audioOffset` (after any tag) skipped as damage: no frame run started there. */
+      damagedBytes: number;
     }
   /** `audioOffset`: where the first ADTS frame starts, after any ID3 tag. */
   | { container: 'aac'; audioOffset: number }
@@ -26,6 +29,10 @@ export type Sniffed =
   | { container: 'm4a' };
 
 const PROBE_BYTES = 4096;
+/** How far past the tag a damaged MP3's first run of frames is looked for (ffmpeg's probe looks about as far). */
+const SCAN_BYTES = 64 * 1024;
+/** Enough bytes past a candidate to hold the run of headers that confirms it. */
+const LOOKAHEAD_BYTES = 16 * 1024;
 /** Taggers pad ID3 tags with zeros, sometimes past the size they declare: look this far for the first frame. */
 const MAX_ZERO_PADDING = 64 * 1024;
 
@@ -86,16 +93,22 @@ export function sniffFormat(path: string): Sniffed {
         (next) => parseMpegHeader(audio, next)?.sampleRate === mpeg.sampleRate,
       )
     ) {
-      return {
-        container: 'mp3',
-        header: mpeg,
-        declaredSamples: declaredSamples(audio, 0, mpeg),
-        audioOffset,
-        infoTag: readInfoTag(audio, 0, mpeg),
-      };
+      return mp3At(audio, 0, mpeg, audioOffset, 0);
     }
     if (isAdts(audio, 0) && confirmsNext(audio, adtsLength(audio, 0), (next) => isAdts(audio, next))) {
       return { container: 'aac', audioOffset };
+    }
+    // The first frame (or an ID3 tag) says MP3 but no frame follows where it should: damage near the
+    // start. Look on for a run of frames, as ffmpeg does, instead of calling the file something else.
+    if (mpeg || audioOffset > 0) {
+      const found = findFrameRun(fd, size, audioOffset, mpeg);
+      if (found) return found;
+    }
+    if (audioOffset > 0) {
+      throw new EarmarkError(
+        'unsupported_media',
+        `${path} starts with an ID3 tag, but no MP3 audio follows it: the audio frames are missing or damaged beyond repair.`,
+      );
     }
     const named = extname(path).slice(1).toLowerCase();
     throw new EarmarkError(
@@ -107,6 +120,52 @@ export function sniffFormat(path: string): Sniffed {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The first believable run of frames (see mpeg-frames.ts) within SCAN_BYTES after `audioOffset`. When it
+ * continues the stream of the frame at `audioOffset` (only the frames right after it are damaged), the
+ * stream starts there, and the decode's own walk skips the damage and counts it; otherwise it starts at
+ * the run, and the bytes before it are damage.
+ */
+function findFrameRun(
+  fd: number,
+  size: number,
+  audioOffset: number,
+  first: MpegHeader | undefined,
+): Sniffed | undefined {
+  const bytes = readAt(fd, audioOffset, SCAN_BYTES + LOOKAHEAD_BYTES);
+  const eof = size - audioOffset;
+  for (
+    let at = bytes.indexOf(0xff, first ? 1 : 0);
+    at >= 0 && at < SCAN_BYTES;
+    at = bytes.indexOf(0xff, at + 1)
+  ) {
+    const run = frameRun(bytes, at, eof);
+    if (!run) continue;
+    if (first && run.layer === first.layer && run.sampleRate === first.sampleRate) {
+      return mp3At(bytes, 0, first, audioOffset, 0);
+    }
+    return mp3At(bytes, at, run, audioOffset + at, at);
+  }
+  return undefined;
+}
+
+function mp3At(
+  bytes: Buffer,
+  at: number,
+  header: MpegHeader,
+  audioOffset: number,
+  damagedBytes: number,
+): Sniffed {
+  return {
+    container: 'mp3',
+    header,
+    declaredSamples: declaredSamples(bytes, at, header),
+    audioOffset,
+    infoTag: readInfoTag(bytes, at, header),
+    damagedBytes,
+  };
 }
 
 function readAt(fd: number, position: number, length: number): Buffer {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { Peaks, Recording, Speaker } from '../../../shared/api';
+import type { AudioDamage, Peaks, Recording, Speaker } from '../../../shared/api';
 import { EarmarkError } from '../../../shared/errors';
 import type { Db } from '../db/open';
 import { peakResolutions } from '../media/peaks';
@@ -67,8 +67,8 @@ export function insertRecording(
   const { lastInsertRowid } = db
     .prepare(
       `INSERT INTO recordings (interaction_id, path, size_bytes, sha256, container, codec, sample_rate, channels, duration_ms,
-         channel_roles, source_paths, claimed_duration_ms, transcoded)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         channel_roles, source_paths, claimed_duration_ms, transcoded, damage)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       interactionId,
@@ -84,6 +84,7 @@ export function insertRecording(
       JSON.stringify(analysis.sourcePaths),
       analysis.claimedDurationMs,
       analysis.playable.transcoded ? 1 : 0,
+      analysis.damage ? JSON.stringify(analysis.damage) : null,
     );
   const recordingId = Number(lastInsertRowid);
   const insertPeaks = db.prepare(
@@ -114,6 +115,7 @@ interface RecordingRow {
   size_bytes: number;
   channel_roles: string | null;
   has_peaks: number;
+  damage: string | null;
 }
 
 export function recordingOf(db: Db, interactionId: number): Recording | null {
@@ -136,6 +138,7 @@ function toRecording(row: RecordingRow): Recording {
     sizeBytes: row.size_bytes,
     channelRoles: row.channel_roles ? (JSON.parse(row.channel_roles) as Speaker[]) : null,
     hasPeaks: row.has_peaks === 1,
+    damage: row.damage ? (JSON.parse(row.damage) as AudioDamage) : null,
   };
 }
 

@@ -54,7 +54,7 @@ async function main() {
       input.batchId,
     );
     const record = db.prepare(
-      'INSERT INTO import_files (batch_id, path, outcome, interaction_id, message) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO import_files (batch_id, path, outcome, interaction_id, message, warnings) VALUES (?, ?, ?, ?, ?, ?)',
     );
     post({ type: 'progress', progress: { ...progress } });
 
@@ -77,6 +77,7 @@ async function main() {
           outcome: 'failed',
           interactionIds: [],
           message: (error as Error).message,
+          warnings: [],
         };
       }
       record.run(
@@ -85,6 +86,7 @@ async function main() {
         outcome.outcome,
         outcome.interactionIds[0] ?? null,
         outcome.message,
+        outcome.warnings.length ? JSON.stringify(outcome.warnings) : null,
       );
       progress[outcome.outcome]++;
       progress.doneFiles++;

@@ -1,3 +1,5 @@
+import type { AudioDamage } from '../../../shared/api';
+
 /** 83_000 → "1:23"; 5_025_000 → "1:23:45". */
 export function formatDuration(ms: number | null | undefined): string {
   if (ms === null || ms === undefined || !Number.isFinite(ms)) return '–';
@@ -21,4 +23,22 @@ export function formatTime(iso: string | null | undefined, language: string): st
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   return new Intl.DateTimeFormat(language, { timeStyle: 'medium' }).format(date);
+}
+
+/** A recording's damage in the reader's language: "12" of "3,020", "0.4%", "0.86" seconds (de "0,4 %", "0,86"). */
+export function damageFigures(damage: AudioDamage, language: string) {
+  const number = new Intl.NumberFormat(language);
+  const share = damage.damaged / damage.total;
+  return {
+    count: number.format(damage.damaged),
+    total: number.format(damage.total),
+    // Never "0 %" for damage that is there.
+    percent: new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(
+      Math.max(share, 0.001),
+    ),
+    // The unit is in the text: Intl's unit names differ between ICU versions ("s", "Sek.").
+    seconds: new Intl.NumberFormat(language, {
+      maximumFractionDigits: damage.damagedMs < 1000 ? 2 : 1,
+    }).format(damage.damagedMs / 1000),
+  };
 }

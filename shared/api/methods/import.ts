@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_PATTERN_LENGTH } from '../../import/name-pattern';
-import { Id, SegmentSpeaker } from '../schemas';
+import { AudioDamage, Id, SegmentSpeaker } from '../schemas';
 import { method } from './define';
 
 /** Spreadsheet columns a manifest can map: which file, and what is known about the interaction. */
@@ -179,12 +179,35 @@ export const ImportPlan = z.object({
 });
 export type ImportPlan = z.infer<typeof ImportPlan>;
 
+/** What an imported file's warnings are about. */
+export const importWarningCodes = [
+  /** Part of the audio was damaged and skipped (`damage` has the figures). */
+  'damaged_audio',
+  /** The file claims a longer (or shorter) length than it holds: it may be truncated. */
+  'duration_mismatch',
+  /** A transcript imported without a recording. */
+  'no_recording',
+  /** Speaker roles were guessed. */
+  'roles_guessed',
+  /** Something in the transcript (skipped lines, odd times ...). */
+  'transcript',
+] as const;
+export const ImportWarning = z.object({
+  code: z.enum(importWarningCodes),
+  /** In English, for the command line and logs; the app words it from the code and figures. */
+  message: z.string(),
+  damage: AudioDamage.optional(),
+});
+export type ImportWarning = z.infer<typeof ImportWarning>;
+
 export const ImportOutcome = z.object({
   file: z.string(),
   /** `updated`: already in the library; a manifest row gave it new details, and nothing else changed. */
   outcome: z.enum(['imported', 'updated', 'skipped', 'failed']),
   interactionIds: z.array(Id),
+  /** Why it was skipped or failed; for an imported file, its warnings' messages joined. */
   message: z.string().nullable(),
+  warnings: z.array(ImportWarning),
 });
 export type ImportOutcome = z.infer<typeof ImportOutcome>;
 

@@ -31,6 +31,7 @@ const interaction = (id: number, kind: 'call' | 'chat', recordingId: number | nu
           sizeBytes: 1,
           channelRoles: null,
           hasPeaks: true,
+          damage: null,
         },
   segments: [
     { seq: 0, speaker: 'customer', startMs: null, endMs: null, sentAt: null, text: 'My router is broken.' },

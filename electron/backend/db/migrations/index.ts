@@ -9,6 +9,7 @@ import peakUploads from './008-peak-uploads';
 import mysteryShops from './009-mystery-shops';
 import importUpdates from './010-import-updates';
 import passMark from './011-pass-mark';
+import damagedAudio from './012-damaged-audio';
 
 /**
  * Numbered migrations, oldest first. A migration that has run is never edited: its hash is
@@ -26,4 +27,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 9, name: '009-mystery-shops', sql: mysteryShops },
   { version: 10, name: '010-import-updates', sql: importUpdates },
   { version: 11, name: '011-pass-mark', sql: passMark },
+  { version: 12, name: '012-damaged-audio', sql: damagedAudio },
 ];

@@ -1,4 +1,6 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync } from 'node:fs';
+import { MpegFrameReader } from '../mpeg-frames';
+import type { MpegHeader } from '../mpeg-header';
 import type { DecoderOutputCheck } from '../sources/decoded';
 import type { StreamDecoder } from '../sources/wasm';
 
@@ -11,35 +13,40 @@ const CHUNK_BYTES = 64 * 1024;
 /**
  * Feeds a decoder consecutive byte ranges of a file, handing what each range decodes to its own sink.
  * mpg123 decodes a frame as soon as all its bytes are in, so the output of a range ending at a frame
- * boundary is exactly that range's frames.
+ * boundary is exactly that range's frames. The bytes are the frames the stream's walk accepts
+ * (mpeg-frames.ts), as in one pass: damage is skipped the same way wherever a part starts.
  */
 export class RangeFeeder {
   private fd: number | undefined;
-  /** Bytes fed so far, for progress. */
+  private readonly frames: MpegFrameReader;
+  private readonly start: number;
+  /** Bytes of the file passed so far, for progress. */
   fed = 0;
 
   constructor(
     path: string,
     private readonly decoder: StreamDecoder,
     private readonly check: DecoderOutputCheck,
-    /** Where feeding starts. */
-    public position: number,
+    stream: { first: MpegHeader; sizeBytes: number },
+    /** Where feeding starts: a frame the stream's walk accepts. */
+    position: number,
     /** Called after each chunk with the bytes fed so far. */
     private readonly onChunk: (fed: number) => void = () => {},
   ) {
     this.fd = openSync(path, 'r');
+    this.start = position;
+    this.frames = new MpegFrameReader(this.fd, stream.sizeBytes, stream.first, position, path);
   }
 
-  /** Feeds the bytes up to `to`. */
+  get position(): number {
+    return this.frames.position;
+  }
+
+  /** Feeds the frames up to `to` (a frame boundary, or the file's end). */
   async feed(to: number, sink: SampleSink): Promise<void> {
-    while (this.position < to) {
-      // A fresh buffer each time: some decoders keep views of their input between calls.
-      const chunk = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, to - this.position));
-      const got = readSync(this.fd!, chunk, 0, chunk.length, this.position);
-      if (got <= 0) break; // the file shrank under us: what was there is decoded
-      this.position += got;
-      this.fed += got;
-      this.take(await this.decoder.decode(chunk.subarray(0, got)), sink);
+    for (let chunk = this.frames.read(CHUNK_BYTES, to); chunk; chunk = this.frames.read(CHUNK_BYTES, to)) {
+      this.fed = this.frames.position - this.start;
+      this.take(await this.decoder.decode(chunk), sink);
       this.onChunk(this.fed);
     }
   }

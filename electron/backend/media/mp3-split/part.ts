@@ -12,7 +12,8 @@ export interface PartJob {
   channels: number;
   sampleRate: number;
   samplesPerPeak: number;
-  plan: Pick<SplitPlan, 'trim' | 'samplesPerFrame' | 'seamFrames'>;
+  plan: Pick<SplitPlan, 'trim' | 'samplesPerFrame' | 'seamFrames' | 'first'>;
+  sizeBytes: number;
   part: SplitPart;
   /** Bytes fed so far, one slot per part, read by the coordinating thread for progress. */
   progress: { buffer: SharedArrayBuffer; slot: number };
@@ -101,7 +102,8 @@ async function startPreroll(job: PartJob, onChunk: (fed: number) => void) {
     const decoder = new MPEGDecoder();
     await decoder.ready;
     const check = new DecoderOutputCheck(job.path, job.codecName, job.channels, job.sampleRate);
-    const feeder = new RangeFeeder(job.path, decoder, check, preroll.from, onChunk);
+    const stream = { first: job.plan.first, sizeBytes: job.sizeBytes };
+    const feeder = new RangeFeeder(job.path, decoder, check, stream, preroll.from, onChunk);
     let firstFrameSamples = 0;
     let silent = true;
     try {

@@ -1,5 +1,7 @@
-import { closeSync, openSync, readSync } from 'node:fs';
-import { parseMpegHeader, type MpegHeader, type MpegStream } from '../mpeg-header';
+import { closeSync, openSync } from 'node:fs';
+import { frameDamage, MpegFrameReader } from '../mpeg-frames';
+import type { MpegHeader, MpegStream } from '../mpeg-header';
+import type { StreamDamage } from '../sources/source';
 import { gaplessTrim, type GaplessTrim } from './trim';
 
 /**
@@ -54,6 +56,11 @@ export interface SplitPlan {
   samplesPerFrame: number;
   /** Frames after each split decoded by both sides of it, and compared. */
   seamFrames: number;
+  /** The stream's first frame (what every frame must fit) and where it starts. */
+  first: MpegHeader;
+  audioOffset: number;
+  /** What the walk skipped as damaged, over the whole stream. */
+  damage: StreamDamage | null;
 }
 
 const SEAM_FRAMES = 2;
@@ -61,12 +68,12 @@ const SEAM_FRAMES = 2;
 const MIN_PART_FRAMES = 64;
 /** Frames remembered behind the walk, enough for the longest pre-roll (8 kbit/s MPEG-2.5: ~40 frames). */
 const RING = 128;
-const WINDOW_BYTES = 1 << 20;
 
 /**
- * Walks the frame headers from the first frame to the last split point (not the whole file), choosing a
- * split at the first frame boundary past each 1/parts of the bytes. Undefined when the stream cannot be
- * split: its headers do not chain (junk, a format change) before a split point, or it is too short.
+ * Walks the frames (mpeg-frames.ts: damage skipped as the decode skips it) from the first to the end,
+ * choosing a split at the first frame boundary past each 1/parts of the bytes, and counting the damage
+ * on the way. Undefined when the stream cannot be split: its frames change format before a split point,
+ * or it is too short.
  */
 export function planSplit(
   path: string,
@@ -86,22 +93,30 @@ export function planSplit(
   const splits: { frame: number; offset: number; prerolls: Preroll[]; seamEnd?: number }[] = [];
   const offsets = new Float64Array(RING);
   const payloads = new Int32Array(RING);
-  const walk = new HeaderWalk(path, sizeBytes);
+  const fd = openSync(path, 'r');
+  const walk = new MpegFrameReader(fd, sizeBytes, first, stream.audioOffset, path);
+  walk.tally.damagedBytes = stream.damagedBytes;
   try {
-    let at = stream.audioOffset;
+    let splitting = true;
     for (let frame = 0; ; frame++) {
-      const header = walk.header(at);
-      if (!header || !sameStream(header, first) || at + header.frameBytes > sizeBytes) break;
+      const accepted = walk.nextFrame();
+      if (!accepted) break;
+      if (!splitting) continue; // on to the end, for the damage count
+      const { at, header } = accepted;
+      if (!sameStream(header, first) || accepted.end - at < header.frameBytes) {
+        splitting = false;
+        continue;
+      }
       offsets[frame % RING] = at;
       // Audio bytes after the header and side information; 2 less in case of a CRC, to err long.
       payloads[frame % RING] = header.frameBytes - 4 - header.sideInfoBytes - 2;
       const pending = splits.at(-1);
       if (pending && pending.seamEnd === undefined && frame === pending.frame + SEAM_FRAMES) {
         pending.seamEnd = at;
-        if (splits.length === targets.length) break;
+        if (splits.length === targets.length) splitting = false;
       }
       const target = targets[splits.length];
-      if (target !== undefined && (!pending || pending.seamEnd !== undefined) && at >= target) {
+      if (splitting && target !== undefined && (!pending || pending.seamEnd !== undefined) && at >= target) {
         const previous = pending?.frame ?? 0;
         const prerolls = prerollCandidates(frame, info, first, offsets, payloads);
         if (
@@ -114,10 +129,9 @@ export function planSplit(
           targets.splice(splits.length, 1); // no good frame near this target: one part fewer
         }
       }
-      at += header.frameBytes;
     }
   } finally {
-    walk.close();
+    closeSync(fd);
   }
   const complete = splits.filter((split) => split.seamEnd !== undefined);
   if (complete.length === 0) return undefined;
@@ -135,7 +149,15 @@ export function planSplit(
       rawTo: next ? raw(next.frame) : Infinity,
     });
   }
-  return { parts: planned, trim, samplesPerFrame: spf, seamFrames: SEAM_FRAMES };
+  return {
+    parts: planned,
+    trim,
+    samplesPerFrame: spf,
+    seamFrames: SEAM_FRAMES,
+    first,
+    audioOffset: stream.audioOffset,
+    damage: frameDamage(walk.tally, stream),
+  };
 }
 
 /**
@@ -197,33 +219,4 @@ function sameStream(header: MpegHeader, first: MpegHeader): boolean {
 
 function gcd(a: number, b: number): number {
   return b === 0 ? a : gcd(b, a % b);
-}
-
-/** Frame headers read through a window of the file, so the walk makes one read per megabyte. */
-class HeaderWalk {
-  private readonly fd: number;
-  private readonly window = Buffer.allocUnsafe(WINDOW_BYTES);
-  private start = 0;
-  private length = 0;
-
-  constructor(
-    path: string,
-    private readonly size: number,
-  ) {
-    this.fd = openSync(path, 'r');
-  }
-
-  header(at: number): MpegHeader | undefined {
-    if (at + 4 > this.size) return undefined;
-    if (at < this.start || at + 4 > this.start + this.length) {
-      this.start = at;
-      this.length = readSync(this.fd, this.window, 0, WINDOW_BYTES, at);
-      if (this.length < 4) return undefined;
-    }
-    return parseMpegHeader(this.window, at - this.start);
-  }
-
-  close(): void {
-    closeSync(this.fd);
-  }
 }

@@ -4,7 +4,7 @@ import { MemoryWatch, type MemoryUse } from '../memory';
 import type { MpegStream } from '../mpeg-header';
 import { joinPeakParts, PeakBuilder, peakResolutions, type PeakLevel, type PeakPart } from '../peaks';
 import { DecoderOutputCheck } from '../sources/decoded';
-import type { AudioSource } from '../sources/source';
+import type { AudioSource, StreamDamage } from '../sources/source';
 import { RangeFeeder, SampleCopy, sameSamples, type SampleSink } from './feed';
 import type { PartJob, PartResult } from './part';
 import type { SplitPart, SplitPlan } from './plan';
@@ -21,6 +21,8 @@ export interface SplitScan {
   memory: MemoryUse;
   /** How many parts the stream was split into, and how many of them this thread decoded again. */
   split: { parts: number; redone: number };
+  /** What was skipped as damaged, from the plan's walk over the whole stream. */
+  damage: StreamDamage | null;
 }
 
 /** Beyond 4 threads the file's reading and the thread starts eat the gain on a call-length file. */
@@ -36,7 +38,11 @@ const MIN_PART_SAMPLES = 30e6;
  * How many parts to split an MP3 into: one per core the machine offers (os.availableParallelism: 1 on
  * a single core, where the decode stays one pass), at most MAX_PARTS, none under MIN_PART_SAMPLES.
  */
-export function defaultParts(stream: MpegStream, sizeBytes: number, cores = availableParallelism()): number {
+export function defaultParts(
+  stream: Omit<MpegStream, 'damagedBytes'>,
+  sizeBytes: number,
+  cores = availableParallelism(),
+): number {
   const { first, infoTag } = stream;
   const frames = infoTag?.frames ?? (sizeBytes - stream.audioOffset) / first.frameBytes;
   const samples = frames * first.samplesPerFrame * first.channels;
@@ -80,7 +86,13 @@ export async function scanSplit(
                 channels,
                 sampleRate,
                 samplesPerPeak,
-                plan: { trim: plan.trim, samplesPerFrame: plan.samplesPerFrame, seamFrames: plan.seamFrames },
+                plan: {
+                  trim: plan.trim,
+                  samplesPerFrame: plan.samplesPerFrame,
+                  seamFrames: plan.seamFrames,
+                  first: plan.first,
+                },
+                sizeBytes: source.sizeBytes,
                 part,
                 progress: { buffer: progress, slot },
               },
@@ -94,7 +106,8 @@ export async function scanSplit(
   await decoder.ready;
   const check = new DecoderOutputCheck(path, 'MP3', channels, sampleRate);
   let done = 0;
-  const reference = new RangeFeeder(path, decoder, check, 0, (fed) => {
+  const stream = { first: plan.first, sizeBytes: source.sizeBytes };
+  const reference = new RangeFeeder(path, decoder, check, stream, plan.audioOffset, (fed) => {
     memory.sample();
     // The parts' bytes add up to a little more than the file (pre-rolls, seams, a helper starting over).
     const all = Math.min(source.sizeBytes, fed + helperBytes.reduce((a, b) => a + b, 0));
@@ -149,6 +162,7 @@ export async function scanSplit(
       frames,
       memory: memory.result(),
       split: { parts: parts.length, redone },
+      damage: plan.damage,
     };
   } finally {
     stop.abort(); // helpers whose part is no longer wanted

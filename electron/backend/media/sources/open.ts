@@ -1,7 +1,10 @@
 import { createReadStream, statSync } from 'node:fs';
 import { readAdtsStream } from '../adts';
 import { readAiffInfo } from '../aiff';
+import { mpegInput } from '../mpeg-frames';
+import type { MpegStream } from '../mpeg-header';
 import { oggClaimedDurationMs } from '../ogg';
+import { OggPageCheck } from '../ogg-pages';
 import type { PcmEncoding } from '../pcm';
 import { sniffFormat } from '../sniff';
 import { readWavInfo, type WavCodec } from '../wav';
@@ -9,7 +12,7 @@ import { mp4Source } from './mp4';
 import { pcmSource } from './pcm';
 import type { OpenedSource } from './source';
 import { wavCodecSource } from './wav-codec';
-import { wasmSource, type StreamDecoder } from './wasm';
+import { fileChunks, wasmSource, type StreamDecoder } from './wasm';
 
 /** WAV encodings Chromium's media stack plays as they are; the rest are transcoded at import. */
 const CHROMIUM_WAV: ReadonlySet<WavCodec> = new Set<PcmEncoding>([
@@ -54,6 +57,12 @@ export async function openSource(path: string): Promise<OpenedSource> {
     }
     case 'mp3': {
       const { header } = sniffed;
+      const stream: MpegStream = {
+        audioOffset: sniffed.audioOffset,
+        first: header,
+        infoTag: sniffed.infoTag,
+        damagedBytes: sniffed.damagedBytes,
+      };
       const { MPEGDecoder } = await import('mpg123-decoder');
       return wasmSource(path, {
         container: 'mp3',
@@ -70,9 +79,8 @@ export async function openSource(path: string): Promise<OpenedSource> {
         sizeBytes,
         chunkBytes: 64 * 1024,
         createDecoder: () => ready(new MPEGDecoder()),
-        ...(header.layer === 3 && {
-          mpeg: { audioOffset: sniffed.audioOffset, first: header, infoTag: sniffed.infoTag },
-        }),
+        openInput: (fd) => mpegInput(fd, sizeBytes, stream, path, 64 * 1024),
+        ...(header.layer === 3 && { mpeg: stream }),
       });
     }
     case 'aac': {
@@ -108,6 +116,7 @@ export async function openSource(path: string): Promise<OpenedSource> {
         sizeBytes,
         chunkBytes: 64 * 1024,
         createDecoder,
+        openInput: (fd) => fileChunks(fd, 64 * 1024, new OggPageCheck(opus ? 2 : 3)),
       });
     }
     case 'flac': {

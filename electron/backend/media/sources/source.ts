@@ -42,6 +42,19 @@ export interface AudioSource {
   blocks(): AsyncGenerator<PcmBlock, void, undefined>;
   /** Releases file handles and decoder memory; safe to call twice. */
   close(): void;
+  /**
+   * Once the blocks are read: how much of the stream was damaged (skipped, or undecodable), or null.
+   * Only the compressed streams can tell; an uncompressed one has no structure to find damage in.
+   */
+  damage?(): StreamDamage | null;
+}
+
+/** See AudioDamage (shared/api): `damagedMs` null where the source cannot tell the length of a unit. */
+export interface StreamDamage {
+  unit: 'frames' | 'packets';
+  damaged: number;
+  total: number;
+  damagedMs: number | null;
 }
 
 export function framesToMs(frames: number | null, sampleRate: number): number | null {

@@ -1,6 +1,6 @@
 import { EarmarkError } from '../../../../shared/errors';
 import { floatToInt16 } from '../pcm';
-import type { AudioSource, PcmBlock } from './source';
+import type { AudioSource, PcmBlock, StreamDamage } from './source';
 
 /**
  * A two-leg call (agent and customer recorded as separate mono files, as many PBXs and contact-centre
@@ -30,6 +30,7 @@ export function mergeLegs(agent: AudioSource, customer: AudioSource): MergedLegs
     playableMimeType: null,
     sizeBytes: agent.sizeBytes + customer.sizeBytes,
     bytesRead: () => agent.bytesRead() + customer.bytesRead(),
+    damage: () => joinDamage(agent.damage?.() ?? null, customer.damage?.() ?? null),
     close: () => {
       agent.close();
       customer.close();
@@ -70,6 +71,18 @@ export function mergeLegs(agent: AudioSource, customer: AudioSource): MergedLegs
     },
   };
   return { source, legFrames };
+}
+
+/** The call's damage: both legs' added up where they count the same unit, else the leg that has any. */
+function joinDamage(a: StreamDamage | null, b: StreamDamage | null): StreamDamage | null {
+  if (!a || !b) return a ?? b;
+  if (a.unit !== b.unit) return a.damaged / a.total >= b.damaged / b.total ? a : b;
+  return {
+    unit: a.unit,
+    damaged: a.damaged + b.damaged,
+    total: a.total + b.total,
+    damagedMs: a.damagedMs !== null && b.damagedMs !== null ? a.damagedMs + b.damagedMs : null,
+  };
 }
 
 /** Both legs' rates, once each has decoded something; a mismatch cannot be paired sample for sample. */

@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import { Breakable } from '../../app/Breakable';
+import { damageFigures } from '../../app/format';
 import { useImportProgress } from './useImportProgress';
 
 /** Step 3: the batch running in the background; the rest of the app stays usable meanwhile. */
 export function ImportProgressView({ batchId, onAgain }: { batchId: number; onAgain: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const progress = useImportProgress(batchId);
   const finished = progress && ['done', 'cancelled', 'failed'].includes(progress.state);
   const status = useQuery({
@@ -18,6 +19,9 @@ export function ImportProgressView({ batchId, onAgain }: { batchId: number; onAg
   });
   const percent = progress && progress.totalFiles > 0 ? (progress.doneFiles / progress.totalFiles) * 100 : 0;
   const failures = status.data?.outcomes.filter((outcome) => outcome.outcome === 'failed') ?? [];
+  const warned =
+    status.data?.outcomes.filter((outcome) => outcome.outcome === 'imported' && outcome.warnings.length) ??
+    [];
 
   return (
     <Card withBorder data-testid="import-progress" data-state={progress?.state ?? 'planning'}>
@@ -62,6 +66,38 @@ export function ImportProgressView({ batchId, onAgain }: { batchId: number; onAg
               ))}
             </Table.Tbody>
           </Table>
+        )}
+        {warned.length > 0 && (
+          <Stack gap={4} data-testid="import-warnings">
+            <Text size="sm" fw={500}>
+              {t('import.progress.warnings')}
+            </Text>
+            <Table fz="sm">
+              <Table.Tbody>
+                {warned.map((outcome) => (
+                  <Table.Tr key={outcome.file} data-testid="import-warning-row">
+                    <Table.Td ff="monospace" style={{ verticalAlign: 'top' }}>
+                      <Breakable text={outcome.file.split(/[\\/]/).pop() ?? outcome.file} />
+                    </Table.Td>
+                    <Table.Td c="yellow.9">
+                      {outcome.warnings.map((warning, i) => (
+                        <Text key={i} size="sm" data-code={warning.code}>
+                          {warning.damage ? (
+                            t(
+                              `review.damage.${warning.damage.unit}`,
+                              damageFigures(warning.damage, i18n.language),
+                            )
+                          ) : (
+                            <Breakable text={warning.message} />
+                          )}
+                        </Text>
+                      ))}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Stack>
         )}
         <Group>
           {!finished && (

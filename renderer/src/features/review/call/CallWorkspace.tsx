@@ -9,6 +9,7 @@ import { useShortcuts } from '../../shortcuts/useShortcuts';
 import { MomentsPanel } from '../moments/MomentsPanel';
 import { useMomentWorkspace } from '../moments/useMomentWorkspace';
 import type { PlayerController } from '../player/controller';
+import { DamageNotice } from '../player/DamageNotice';
 import { Player } from '../player/Player';
 import { createPlayerStore, usePlayerState } from '../player/player-store';
 import { silencesFromTurns } from '../player/silences';
@@ -107,6 +108,7 @@ export function CallWorkspace({
         onTurn={turns.length > 0 ? onTurn : null}
         onController={onController}
       />
+      {recording.damage && <DamageNotice damage={recording.damage} />}
       {resume.resumedAtMs !== null && (
         <Group gap="xs" px="xs" data-testid="resume-notice">
           <Text size="sm" c="dimmed">
