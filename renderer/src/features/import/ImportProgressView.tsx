@@ -87,7 +87,10 @@ export function ImportProgressView({ batchId, onAgain }: { batchId: number; onAg
                               `review.damage.${warning.damage.unit}`,
                               damageFigures(warning.damage, i18n.language),
                             )
+                          ) : warning.code === 'no_recording' ? (
+                            t('import.progress.noRecording')
                           ) : (
+                            // The others quote the file (times, speaker labels): shown as the backend words them.
                             <Breakable text={warning.message} />
                           )}
                         </Text>
