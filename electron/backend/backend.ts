@@ -135,8 +135,8 @@ async function startBackend(
   };
 
   const dispatchCall = createDispatch(handlers, {
-    onInternalError: (method, error) =>
-      log(`[earmark] ${method} failed: ${(error as Error)?.stack ?? String(error)}`),
+    onInternalError: (method, error, reference) =>
+      log(`[earmark] ${method} failed (reference ${reference}): ${(error as Error)?.stack ?? String(error)}`),
   });
   // Every call first runs the idle lock (so a call after a quiet spell finds the profile locked), and
   // counts as activity unless it is one the renderer makes on its own (see PASSIVE_METHODS).

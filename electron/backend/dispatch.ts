@@ -1,6 +1,8 @@
+import { randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import { isMethodName, methods, type MethodName, type ParsedParams, type Result } from '../../shared/api';
 import { EarmarkError, type Reply } from '../../shared/errors';
+import { fromDatabaseError } from './database-errors';
 
 export type Handlers = {
   [M in MethodName]: (params: ParsedParams<M>) => Result<M> | Promise<Result<M>>;
@@ -9,8 +11,11 @@ export type Handlers = {
 export type Dispatch = (method: string, payload: unknown) => Promise<Reply<unknown>>;
 
 export interface DispatchOptions {
-  /** Receives unexpected errors (bugs, disk failures) for the log; the caller only sees a generic message. */
-  onInternalError?: (method: string, error: unknown) => void;
+  /**
+   * Receives unexpected errors (bugs, disk failures) for the log, with the reference the caller was
+   * given; the caller sees only the method and that reference, never the error's own text.
+   */
+  onInternalError?: (method: string, error: unknown, reference: string) => void;
 }
 
 /**
@@ -22,7 +27,7 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
   return async (method, payload) => {
     try {
       if (!isMethodName(method))
-        throw new EarmarkError('unknown_method', `There is no API method named "${method}".`);
+        throw new EarmarkError('unknown_method', `There is no API method named ${quoted(method)}.`);
       const spec = methods[method];
       const parsed = spec.params.safeParse(payload ?? {});
       if (!parsed.success) {
@@ -39,23 +44,40 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
       }
       return { ok: true, value: checked.data };
     } catch (error) {
-      if (error instanceof EarmarkError) return { ok: false, error: error.toBody() };
-      options.onInternalError?.(method, error);
+      const known = error instanceof EarmarkError ? error : fromDatabaseError(error);
+      if (known && known.code !== 'internal') return { ok: false, error: known.toBody() };
+      // The error's text may hold paths, SQL or a stack: it goes to the log, the caller gets a reference to it.
+      const reference = newReference();
+      options.onInternalError?.(method, error, reference);
+      const name = isMethodName(method) ? method : 'the request';
       return {
         ok: false,
-        error: { code: 'internal', message: `Earmark could not complete ${method}: ${messageOf(error)}` },
+        error: { code: 'internal', message: `Earmark could not complete ${name} (reference ${reference}).` },
       };
     }
   };
 }
 
+const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** Six letters and digits, none of them easily confused (no O/0, I/1), for the user to quote. */
+function newReference(): string {
+  return Array.from({ length: 6 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join('');
+}
+
+/** A name or key from the request, shortened: an error must not echo a megabyte of hostile input back. */
+function quoted(text: string): string {
+  const json = JSON.stringify(text);
+  return json.length > 80 ? `${json.slice(0, 60)}…" (${text.length} characters)` : json;
+}
+
 function describe(error: z.ZodError): string {
   return error.issues
     .slice(0, 5)
-    .map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .map((issue) => {
+      const message = issue.message.length > 300 ? `${issue.message.slice(0, 300)}…` : issue.message;
+      if (!issue.path.length) return message;
+      return `${issue.path.map((key) => (typeof key === 'string' && key.length > 60 ? quoted(key) : String(key))).join('.')}: ${message}`;
+    })
     .join('; ');
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

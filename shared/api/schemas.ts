@@ -61,7 +61,76 @@ export const LibraryItem = InteractionSummary.extend({
 });
 export type LibraryItem = z.infer<typeof LibraryItem>;
 
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+/** A short, printable rendering of a refused value for an error message (never the whole of a huge input). */
+function shown(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}
+
+/** Whether year, month and day name a day in the (Gregorian) calendar: no month 13, no 30 February. */
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return days !== undefined && day >= 1 && day <= days;
+}
+
+/**
+ * A calendar day as YYYY-MM-DD (coaching dates, due dates, the library's and the reels' date filters):
+ * the shape and a real day, so 2026-13-01 and 2026-02-30 are refused here, naming the field, and never
+ * reach a service or the database. Every method that takes a day uses this one schema.
+ */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, {
+    error: (issue) => `expected a date as YYYY-MM-DD (got ${shown(issue.input)})`,
+  })
+  .refine(
+    (text) => isCalendarDay(Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10))),
+    {
+      error: (issue) => `${shown(issue.input)} is not a day in the calendar`,
+    },
+  );
+
+/** Local wall-clock time as YYYY-MM-DDTHH:MM (no zone), on a real calendar day. */
+export const LocalDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, {
+    error: (issue) => `must be a date and time as YYYY-MM-DDTHH:MM (got ${shown(issue.input)})`,
+  })
+  .refine(
+    (text) =>
+      isCalendarDay(Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10))) &&
+      Number(text.slice(11, 13)) <= 23 &&
+      Number(text.slice(14, 16)) <= 59,
+    { error: (issue) => `is not a real date and time (got ${shown(issue.input)})` },
+  );
+
+/** Control characters nobody types into a multi-line text: C0 except tab, line feed and carriage return; DEL; C1. */
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/** For one-line text (names, titles): every control character, tab and line breaks included. */
+const CONTROL_IN_LINE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
+/** Half of a UTF-16 surrogate pair on its own: not a character, and lost on the way to UTF-8 storage. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * Text people type, as every method that stores it takes it: no NUL or other control characters (tab and
+ * line breaks only where `multiline`), no broken Unicode, and at most `max` characters. `what` opens the
+ * messages ("a tag name may be at most 60 characters long"). One-line text is trimmed unless `trim` says otherwise.
+ * For parameters only: results keep plain strings, so text stored before these rules still reads.
+ */
+export function PlainText(what: string, max: number, options: { multiline?: boolean; trim?: boolean } = {}) {
+  const base = (options.trim ?? !options.multiline) ? z.string().trim() : z.string();
+  return base
+    .max(max, `${what} may be at most ${max} characters long`)
+    .refine((text) => !(options.multiline ? CONTROL_IN_TEXT : CONTROL_IN_LINE).test(text), {
+      error: options.multiline
+        ? `${what} must not contain control characters (such as NUL)`
+        : `${what} must be one line, without control characters (such as NUL or a line break)`,
+    })
+    .refine((text) => !LONE_SURROGATE.test(text), {
+      error: `${what} must be valid Unicode text (without a lone surrogate)`,
+    });
+}
 
 /** What the library list can be narrowed by; the renderer keeps this in the URL so a view can be bookmarked. */
 export const LibraryFilters = z
@@ -86,7 +155,7 @@ export const LibraryFilters = z
     /** Only interactions whose latest submitted evaluation came to one of these outcomes. */
     outcomes: z.array(Outcome).min(1).max(3).optional(),
     /** Full-text search over transcripts and chats: words match as prefixes, "quoted phrases" exactly. */
-    text: z.string().trim().max(500).optional(),
+    text: PlainText('the search text', 500).optional(),
   })
   .strict()
   .refine((f) => f.scoreMin === undefined || f.scoreMax === undefined || f.scoreMin <= f.scoreMax, {

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { Id } from '../api/schemas';
-import { describeValue } from './issues';
+import { Id, LocalDateTime } from '../api/schemas';
 
 /**
  * A mystery shop result = the checklist answers (a rubric of kind 'mysteryChecklist', scored like
@@ -8,29 +7,7 @@ import { describeValue } from './issues';
  */
 
 /** Local wall-clock time as the shopper noted it ("2025-03-14T10:30"); agencies report no time zone. */
-export const LocalDateTime = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, {
-    error: (issue) => `must be a date and time as YYYY-MM-DDTHH:MM (got ${describeValue(issue.input)})`,
-  })
-  .refine(isRealDateTime, {
-    error: (issue) => `is not a real date and time (got ${describeValue(issue.input)})`,
-  });
-
-function isRealDateTime(text: string): boolean {
-  const [year, month, day, hour, minute] = text.split(/[-T:]/).map(Number);
-  if (
-    year === undefined ||
-    month === undefined ||
-    day === undefined ||
-    hour === undefined ||
-    minute === undefined
-  ) {
-    return false;
-  }
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59;
-}
+export { LocalDateTime };
 
 export const MysteryChannel = z.enum(['call', 'chat', 'email', 'visit']);
 export type MysteryChannel = z.infer<typeof MysteryChannel>;

@@ -49,9 +49,14 @@ export const Weight = z
   });
 
 /** A language code such as 'en', 'de', 'fi' or 'sv-FI' (a customer's rubric need not be in a UI language). */
-export const LanguageTag = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
-  error: (issue) => `must be a language code such as 'en', 'de' or 'fi' (got ${describeValue(issue.input)})`,
-});
+export const LanguageTag = z
+  .string()
+  // The longest tag a draft keeps; real ones are far shorter.
+  .max(35, { error: 'must be a language code of at most 35 characters' })
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
+    error: (issue) =>
+      `must be a language code such as 'en', 'de' or 'fi' (got ${describeValue(issue.input)})`,
+  });
 
 const itemCommon = {
   title: Title,

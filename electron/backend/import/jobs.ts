@@ -12,6 +12,7 @@ import type { ImportRequest as ImportRequestInput } from '../../../shared/api';
 import { EarmarkError, isErrorCode } from '../../../shared/errors';
 import type { BackendContext } from '../context';
 import { startWorker } from '../workers/location';
+import { checkManifestFile } from './manifest-file';
 import type { ImportCommand, ImportMessage, ImportWorkerInput } from './protocol';
 
 interface RunningJob {
@@ -25,11 +26,16 @@ const KEPT_PLANS = 4;
 
 /** The library refreshes at most this often while a batch streams in. */
 const LIBRARY_REFRESH_MS = 1000;
+const MAX_REMEMBERED = 100;
+/** A failed batch whose reason this run does not know: it was cut off when Earmark stopped during it. */
+const CUT_OFF = 'The import was cut off before it finished (Earmark was closed or stopped while it ran).';
 
 /** Import batches on the main thread's side: starts the worker, relays its progress as events, cancels. */
 export class ImportJobs {
   private readonly running = new Map<number, RunningJob>();
   private readonly plans = new Map<number, ImportPlan>();
+  /** Why recent batches of this run failed, for status calls after the worker is gone. */
+  private readonly finished = new Map<number, string>();
 
   constructor(
     private readonly ctx: BackendContext,
@@ -46,6 +52,7 @@ export class ImportJobs {
   }
 
   preview(request: ImportRequestInput): Promise<ImportPlan> {
+    checkManifestFile(request.manifest?.path);
     const worker = this.spawn('plan', 0, request);
     return new Promise((resolve, reject) => {
       worker.on('message', (message: ImportMessage) => {
@@ -60,6 +67,8 @@ export class ImportJobs {
   }
 
   start(request: ImportRequestInput): { batchId: number } {
+    // Refused before a batch exists: a batch that could only fail is no use to anyone.
+    checkManifestFile(request.manifest?.path);
     const batchId = Number(
       this.ctx.db
         .prepare(
@@ -103,7 +112,7 @@ export class ImportJobs {
             refreshLibrary(false);
         } else if (message.type === 'failed') {
           progress.state = 'failed';
-          progress.message = message.message;
+          progress.message = message.message || 'The import failed.';
           this.markFailed(batchId);
         }
         publish();
@@ -116,6 +125,7 @@ export class ImportJobs {
           publish();
         }
         if (progress.imported > 0 || progress.updated > 0) refreshLibrary(true);
+        if (progress.message) this.remember(batchId, progress.message);
         this.running.delete(batchId);
         resolve({ ...progress });
       });
@@ -183,7 +193,7 @@ export class ImportJobs {
         skipped: count('skipped'),
         failed: count('failed'),
         currentFile: null,
-        message: null,
+        message: batch.state === 'failed' ? (this.finished.get(batchId) ?? CUT_OFF) : null,
       }),
       outcomes,
     };
@@ -205,6 +215,12 @@ export class ImportJobs {
       ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}),
     };
     return startWorker('import', { workerData: input });
+  }
+
+  private remember(batchId: number, message: string): void {
+    this.finished.set(batchId, message);
+    // Only the latest batches are asked about; older ones fall back to the general message.
+    if (this.finished.size > MAX_REMEMBERED) this.finished.delete(this.finished.keys().next().value!);
   }
 
   private markFailed(batchId: number): void {

@@ -106,10 +106,12 @@ async function main() {
 main()
   .catch((error: unknown) => {
     const failure = reportFailure(error);
+    const message = failure.type === 'error' ? failure.message : '';
     post({
       type: 'failed',
       code: failure.type === 'error' ? failure.code : 'internal',
-      message: (error as Error).message,
+      // A batch that failed always says why, also when what was thrown carried no message.
+      message: message.trim() || 'The import failed for an unknown reason.',
     });
   })
   // The command listener would keep this thread alive; the batch is over, so let it end.

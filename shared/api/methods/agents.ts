@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EvaluationResult } from '../../rubric/outcome';
-import { Id } from '../schemas';
+import { Id, PlainText } from '../schemas';
 import { AgentRef, LinkedMoment } from './coaching';
 import { method } from './define';
 
@@ -87,7 +87,7 @@ export type AgentOverview = z.infer<typeof AgentOverview>;
 
 export const agentMethods = {
   'agent.list': method(
-    z.object({ teamId: Id.optional(), search: z.string().max(200).optional() }).strict(),
+    z.object({ teamId: Id.optional(), search: PlainText('the search text', 200).optional() }).strict(),
     z.array(AgentListEntry),
   ),
   'agent.overview': method(

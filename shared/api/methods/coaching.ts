@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EvaluationResult } from '../../rubric/outcome';
-import { Id, InteractionKind, IsoDate } from '../schemas';
+import { Id, InteractionKind, IsoDate, PlainText } from '../schemas';
 import { method } from './define';
 import { ReviewerRef } from './profiles';
 
@@ -44,6 +44,11 @@ export const FocusItem = z
   })
   .strict();
 export type FocusItem = z.infer<typeof FocusItem>;
+/** A focus item as a coach picks it: the same, with the text rules every typed name follows. */
+const FocusItemInput = FocusItem.extend({
+  title: PlainText('a focus item title', 300).min(1, 'a focus item needs a title'),
+  sectionTitle: PlainText('a section title', 300).nullable(),
+});
 
 export const ActionItem = z.object({
   id: Id,
@@ -133,20 +138,17 @@ const Ids = (max: number, what: string) =>
     .max(max, `at most ${max} ${what}`)
     .refine((ids) => new Set(ids).size === ids.length, `a ${what.replace(/s$/, '')} is listed twice`);
 
-const FocusItems = z.array(FocusItem).max(MAX_FOCUS_ITEMS, `at most ${MAX_FOCUS_ITEMS} focus items`);
-const TalkingPoints = z
-  .string()
-  .max(MAX_TALKING_POINTS_CHARS, `talking points are at most ${MAX_TALKING_POINTS_CHARS} characters`);
-const Outcome = z.string().max(MAX_OUTCOME_CHARS, `an outcome is at most ${MAX_OUTCOME_CHARS} characters`);
-const ActionText = z
-  .string()
-  .trim()
-  .min(1, 'an action item needs a text')
-  .max(MAX_ACTION_CHARS, `an action item is at most ${MAX_ACTION_CHARS} characters`);
-const NoteBody = z
-  .string()
-  .refine((body) => body.trim().length > 0, 'a note needs a text')
-  .refine((body) => body.length <= MAX_NOTE_CHARS, `a note is at most ${MAX_NOTE_CHARS} characters`);
+const FocusItems = z.array(FocusItemInput).max(MAX_FOCUS_ITEMS, `at most ${MAX_FOCUS_ITEMS} focus items`);
+const TalkingPoints = PlainText('talking points', MAX_TALKING_POINTS_CHARS, { multiline: true });
+const Outcome = PlainText('an outcome', MAX_OUTCOME_CHARS, { multiline: true });
+const ActionText = PlainText('an action item', MAX_ACTION_CHARS, { multiline: true, trim: true }).min(
+  1,
+  'an action item needs a text',
+);
+const NoteBody = PlainText('a note', MAX_NOTE_CHARS, { multiline: true }).refine(
+  (body) => body.trim().length > 0,
+  'a note needs a text',
+);
 
 export const coachingMethods = {
   /** Sessions, newest first, for one agent and/or one coach; every profile sees every session's summary. */

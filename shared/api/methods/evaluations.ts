@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Answer, AnswerValue } from '../../rubric/answers';
 import { EvaluationResult } from '../../rubric/outcome';
 import { ElementId, Rubric } from '../../rubric/schema';
-import { Id, InteractionKind, IsoDate, LibraryFilters } from '../schemas';
+import { Id, InteractionKind, IsoDate, LibraryFilters, PlainText } from '../schemas';
 import { method } from './define';
 import { ReviewerRef } from './profiles';
 import { ScoreFigures } from './rubrics';
@@ -89,10 +89,7 @@ export const AnswerPatch = z
   .object({
     itemId: ElementId,
     value: AnswerValue.nullable().optional(),
-    comment: z
-      .string()
-      .max(MAX_ITEM_COMMENT_CHARS, `a comment is at most ${MAX_ITEM_COMMENT_CHARS} characters`)
-      .optional(),
+    comment: PlainText('a comment', MAX_ITEM_COMMENT_CHARS, { multiline: true }).optional(),
     momentIds: z
       .array(Id)
       .max(100)
@@ -129,18 +126,20 @@ export const csvLeadingColumns = [
 /** Every fixed column the renderer supplies a translated header for. */
 export const csvColumns = [...csvLeadingColumns, 'overallComment'] as const;
 
+const Label = (max: number) => PlainText('a label', max, { trim: false });
+
 /** Column headers and words of the CSV export, in the user's language; English where left out. */
 export const CsvLabels = z
   .object({
-    columns: z.record(z.string().max(40), z.string().max(200)).optional(),
-    answers: z.partialRecord(z.enum(['yes', 'no', 'na']), z.string().max(100)).optional(),
-    results: z.partialRecord(EvaluationResult, z.string().max(100)).optional(),
-    states: z.partialRecord(EvaluationState, z.string().max(100)).optional(),
-    roles: z.record(z.string().max(40), z.string().max(100)).optional(),
+    columns: z.record(z.string().max(40), Label(200)).optional(),
+    answers: z.partialRecord(z.enum(['yes', 'no', 'na']), Label(100)).optional(),
+    results: z.partialRecord(EvaluationResult, Label(100)).optional(),
+    states: z.partialRecord(EvaluationState, Label(100)).optional(),
+    roles: z.record(z.string().max(40), Label(100)).optional(),
     /** Appended to an item's title for its comment column: "Greeting – comment". */
-    commentSuffix: z.string().max(100).optional(),
+    commentSuffix: Label(100).optional(),
     /** The XLSX sheet's name. */
-    sheet: z.string().max(100).optional(),
+    sheet: Label(100).optional(),
   })
   .strict();
 export type CsvLabels = z.infer<typeof CsvLabels>;
@@ -198,13 +197,9 @@ export const evaluationMethods = {
         id: Id,
         reviewerId: Id,
         answers: z.array(AnswerPatch).max(500).default([]),
-        overallComment: z
-          .string()
-          .max(
-            MAX_OVERALL_COMMENT_CHARS,
-            `the overall comment is at most ${MAX_OVERALL_COMMENT_CHARS} characters`,
-          )
-          .optional(),
+        overallComment: PlainText('the overall comment', MAX_OVERALL_COMMENT_CHARS, {
+          multiline: true,
+        }).optional(),
       })
       .strict()
       .superRefine((save, ctx) => {
@@ -229,11 +224,11 @@ export const evaluationMethods = {
       .object({
         id: Id,
         reviewerId: Id,
-        reason: z
-          .string()
-          .trim()
-          .min(3, 'say why the evaluation is reopened (at least 3 characters)')
-          .max(MAX_REOPEN_REASON_CHARS, `a reason is at most ${MAX_REOPEN_REASON_CHARS} characters`),
+        // Characters, not UTF-16 units, as the database counts them: "😀a" is two.
+        reason: PlainText('a reason', MAX_REOPEN_REASON_CHARS, { multiline: true, trim: true }).refine(
+          (reason) => [...reason].length >= 3,
+          'say why the evaluation is reopened (at least 3 characters)',
+        ),
       })
       .strict(),
     EvaluationDetail,

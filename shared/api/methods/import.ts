@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_PATTERN_LENGTH } from '../../import/name-pattern';
-import { AudioDamage, Id, SegmentSpeaker } from '../schemas';
+import { AudioDamage, Id, PlainText, SegmentSpeaker } from '../schemas';
 import { method } from './define';
 
 /** Spreadsheet columns a manifest can map: which file, and what is known about the interaction. */
@@ -22,15 +22,25 @@ export const ManifestField = z.enum(manifestFields);
 export type ManifestField = z.infer<typeof ManifestField>;
 export const ManifestMapping = z.partialRecord(ManifestField, z.string().min(1).max(200));
 export type ManifestMapping = z.infer<typeof ManifestMapping>;
+/** A mapping as the user confirms it: column names are one line of text each. */
+const ManifestMappingInput = z.partialRecord(
+  ManifestField,
+  PlainText('a column name', 200).min(1, 'a column name must not be empty'),
+);
 
-const Path = z.string().min(1, 'a path must not be empty').max(4096);
+/** No file system takes NUL in a name; Node refuses such a path before it reaches the disk. */
+const Path = z
+  .string()
+  .min(1, 'a path must not be empty')
+  .max(4096, 'a path may be at most 4096 characters long')
+  .refine((path) => !path.includes('\u0000'), 'a path must not contain NUL');
 
 export const ImportRequest = z
   .object({
     /** Files and folders on this computer; folders are read recursively. */
     paths: z.array(Path).min(1, 'choose at least one file or folder').max(10_000),
     /** The manifest spreadsheet and how its columns map to fields; found in the folder when not given. */
-    manifest: z.object({ path: Path, mapping: ManifestMapping.optional() }).strict().optional(),
+    manifest: z.object({ path: Path, mapping: ManifestMappingInput.optional() }).strict().optional(),
     /** The user confirmed pairing `<name>_agent` / `<name>_caller` (or `_customer`) files into one stereo call. */
     pairLegs: z.boolean().default(false),
     /** Per transcript file, which raw speaker label is the agent, the customer or the system. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from '../schemas';
+import { Id, PlainText } from '../schemas';
 import { method, NoParams } from './define';
 
 /**
@@ -32,11 +32,7 @@ export type ReviewerProfile = z.infer<typeof ReviewerProfile>;
 export const ReviewerRef = ReviewerProfile.pick({ id: true, name: true, role: true });
 export type ReviewerRef = z.infer<typeof ReviewerRef>;
 
-const ProfileName = z
-  .string()
-  .trim()
-  .min(1, 'a profile needs a name')
-  .max(MAX_PROFILE_NAME_CHARS, `a profile name is at most ${MAX_PROFILE_NAME_CHARS} characters`);
+const ProfileName = PlainText('a profile name', MAX_PROFILE_NAME_CHARS).min(1, 'a profile needs a name');
 
 export const MIN_PASSPHRASE_CHARS = 8;
 export const MAX_PASSPHRASE_CHARS = 1024;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoDate } from '../schemas';
+import { Id, IsoDate, PlainText } from '../schemas';
 import { AgentMoment } from './agents';
 import { method } from './define';
 import { ReviewerRef } from './profiles';
@@ -36,11 +36,7 @@ export const Reel = ReelSummary.extend({
 });
 export type Reel = z.infer<typeof Reel>;
 
-const ReelTitle = z
-  .string()
-  .trim()
-  .min(1, 'a reel needs a title')
-  .max(MAX_REEL_TITLE_CHARS, `a reel title is at most ${MAX_REEL_TITLE_CHARS} characters`);
+const ReelTitle = PlainText('a reel title', MAX_REEL_TITLE_CHARS).min(1, 'a reel needs a title');
 const ReelMomentIds = z
   .array(Id)
   .max(MAX_REEL_MOMENTS, `a reel holds at most ${MAX_REEL_MOMENTS} moments`)

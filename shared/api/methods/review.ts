@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, InteractionKind, LibraryFilters, LibrarySort } from '../schemas';
+import { Id, InteractionKind, LibraryFilters, LibrarySort, PlainText } from '../schemas';
 import { method, NoParams } from './define';
 
 /**
@@ -41,7 +41,7 @@ const MAX_OFFSET_MS = 48 * 3600 * 1000;
 
 const Offset = z.number().int().nonnegative().max(MAX_OFFSET_MS);
 const TurnSeq = z.number().int().nonnegative().max(10_000_000);
-const Comment = z.string().max(MAX_COMMENT_CHARS, `a comment is at most ${MAX_COMMENT_CHARS} characters`);
+const Comment = PlainText('a comment', MAX_COMMENT_CHARS, { multiline: true });
 const TagIds = z
   .array(Id)
   .max(MAX_TAGS_PER_MOMENT, `a moment has at most ${MAX_TAGS_PER_MOMENT} tags`)
@@ -361,11 +361,7 @@ export const reviewMethods = {
   'tag.create': method(
     z
       .object({
-        name: z
-          .string()
-          .trim()
-          .min(1, 'a tag needs a name')
-          .max(MAX_TAG_NAME_CHARS, `a tag name is at most ${MAX_TAG_NAME_CHARS} characters`),
+        name: PlainText('a tag name', MAX_TAG_NAME_CHARS).min(1, 'a tag needs a name'),
       })
       .strict(),
     Tag,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EvaluationResult } from '../../rubric/outcome';
 import { LanguageTag, Rubric, RubricKind } from '../../rubric/schema';
-import { Id } from '../schemas';
+import { Id, PlainText } from '../schemas';
 import { method, NoParams } from './define';
 import { ReviewerRef } from './profiles';
 import { RubricDraft } from './rubric-draft';
@@ -91,8 +91,8 @@ export const RescorePreview = z.object({
 });
 export type RescorePreview = z.infer<typeof RescorePreview>;
 
-const RubricName = z.string().trim().min(1, 'a rubric needs a name').max(200);
-const Note = z.string().trim().max(500, 'a version note is at most 500 characters');
+const RubricName = PlainText('a rubric name', 200).min(1, 'a rubric needs a name');
+const Note = PlainText('a version note', 500, { multiline: true, trim: true });
 /** A rubric file of a few hundred items is well under 1 MB; anything bigger is not a rubric. */
 export const MAX_RUBRIC_JSON_CHARS = 2_000_000;
 

@@ -2,7 +2,7 @@ import type { ActionItem, ActionOwner, AgentRef } from '../../../../shared/api/m
 import type { ReviewerRef, ReviewerRole } from '../../../../shared/api/methods/profiles';
 import { EarmarkError } from '../../../../shared/errors';
 import type { Db } from '../../db/open';
-import { assertCalendarDate, isOverdue, now } from './clock';
+import { isOverdue, now } from './clock';
 import { assertCoach, assertPlanned, sessionRow } from './session-rows';
 
 interface ActionRow {
@@ -48,7 +48,6 @@ export function addAction(
   params: { sessionId: number; text: string; owner: ActionOwner; dueOn: string },
   today: string,
 ): ActionItem {
-  assertCalendarDate(params.dueOn, 'dueOn');
   return db.transaction(() => {
     const session = sessionRow(db, params.sessionId, today, 'sessionId');
     assertCoach(session, actingId);
@@ -82,7 +81,6 @@ export function updateAction(
   },
   today: string,
 ): ActionItem {
-  if (params.dueOn) assertCalendarDate(params.dueOn, 'dueOn');
   return db.transaction(() => {
     const current = actionRow(db, params.id);
     const session = sessionRow(db, current.session_id, today);

@@ -4,7 +4,7 @@ import { EarmarkError } from '../../../../shared/errors';
 import type { Db } from '../../db/open';
 import { agentRef } from '../agents/overview';
 import { actionsOf } from './actions';
-import { assertCalendarDate, now } from './clock';
+import { now } from './clock';
 import {
   checkEvaluations,
   checkFocusItems,
@@ -44,7 +44,6 @@ export function createSession(
   params: ParsedParams<'coaching.create'>,
   today: string,
 ): CoachingSession {
-  assertCalendarDate(params.heldOn, 'heldOn');
   const id = db.transaction(() => {
     const agent = agentRef(db, params.agentId);
     const evaluations = checkEvaluations(db, agent, params.evaluationIds);
@@ -82,8 +81,6 @@ export function updateSession(
   params: ParsedParams<'coaching.update'>,
   today: string,
 ): CoachingSession {
-  if (params.heldOn) assertCalendarDate(params.heldOn, 'heldOn');
-  if (params.followUpOn) assertCalendarDate(params.followUpOn, 'followUpOn');
   db.transaction(() => {
     const row = editableRow(db, actingId, params.id, today);
     const heldOn = params.heldOn ?? row.held_on;

@@ -1,7 +1,6 @@
 import type { WowMoment } from '../../../../shared/api/methods/reels';
 import { EarmarkError } from '../../../../shared/errors';
 import type { Db } from '../../db/open';
-import { assertCalendarDate } from '../coaching/clock';
 import { SELECT_MOMENT_ROWS, toWowMoment, type MomentRow } from '../coaching/moment-rows';
 
 const MAX_CANDIDATES = 500;
@@ -32,8 +31,6 @@ export function reelCandidates(
     to?: string | undefined;
   },
 ): WowMoment[] {
-  if (query.from) assertCalendarDate(query.from, 'from');
-  if (query.to) assertCalendarDate(query.to, 'to');
   if (query.from && query.to && query.to < query.from) {
     throw new EarmarkError('invalid_params', `to: ${query.to} is before from (${query.from}).`);
   }
