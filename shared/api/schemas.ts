@@ -155,7 +155,8 @@ export const LibraryFilters = z
     /** Only interactions whose latest submitted evaluation came to one of these outcomes. */
     outcomes: z.array(Outcome).min(1).max(3).optional(),
     /** Full-text search over transcripts and chats: words match as prefixes, "quoted phrases" exactly. */
-    text: PlainText('the search text', 500).optional(),
+    // Whitespace of any kind separates words here, so a pasted tab or line break is no mistake.
+    text: PlainText('the search text', 500, { multiline: true, trim: true }).optional(),
   })
   .strict()
   .refine((f) => f.scoreMin === undefined || f.scoreMax === undefined || f.scoreMin <= f.scoreMax, {

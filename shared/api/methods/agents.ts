@@ -87,7 +87,12 @@ export type AgentOverview = z.infer<typeof AgentOverview>;
 
 export const agentMethods = {
   'agent.list': method(
-    z.object({ teamId: Id.optional(), search: PlainText('the search text', 200).optional() }).strict(),
+    z
+      .object({
+        teamId: Id.optional(),
+        search: PlainText('the search text', 200, { multiline: true, trim: true }).optional(),
+      })
+      .strict(),
     z.array(AgentListEntry),
   ),
   'agent.overview': method(
