@@ -106,8 +106,10 @@ export const LocalDateTime = z
   );
 
 /** Control characters nobody types into a multi-line text: C0 except tab, line feed and carriage return; DEL; C1. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 /** For one-line text (names, titles): every control character, tab and line breaks included. */
+// eslint-disable-next-line no-control-regex -- as above
 const CONTROL_IN_LINE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
 /** Half of a UTF-16 surrogate pair on its own: not a character, and lost on the way to UTF-8 storage. */
 const LONE_SURROGATE = /\p{Cs}/u;

@@ -29,7 +29,7 @@ import { buildWorld, pinMoment, submitEvaluation, type World } from './coaching/
 
 const seed = Number(process.env.EARMARK_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const path = process.env.EARMARK_FUZZ_PATH;
-const runs = Number(process.env.EARMARK_FUZZ_RUNS ?? 20);
+const runs = Number(process.env.EARMARK_FUZZ_RUNS ?? 30);
 
 /**
  * Left out, with why:
@@ -130,7 +130,7 @@ async function send(method: MethodName, payload: unknown): Promise<void> {
   try {
     reply = await backend.dispatch(method, payload);
   } catch (error) {
-    throw new Error(`${method} threw instead of replying: ${(error as Error).stack}`);
+    throw new Error(`${method} threw instead of replying: ${(error as Error).stack}`, { cause: error });
   }
   const outcome = reply.ok ? 'ok' : reply.error.code;
   const counts = (tally[method] ??= {});
@@ -209,6 +209,18 @@ describe('API fuzz: every method answers hostile payloads with a value or a type
         pairLegs: fc.boolean(),
         roles: fc.dictionary(pathArb, fc.dictionary(fc.string(), fc.constantFrom('agent', 'customer', 'x'))),
         copyRecordings: fc.boolean(),
+        namePattern: fc.oneof(
+          fc.constantFrom(
+            '',
+            '{agent}_{date}',
+            '{date:YYYYMMDD}-{queue}',
+            '{',
+            '{unknown}',
+            '{agent}{agent}',
+          ),
+          fc.constantFrom(...hostileStrings),
+        ),
+        transcriptMatches: fc.dictionary(pathArb, fc.option(pathArb)),
       },
       { requiredKeys: ['paths'] },
     );

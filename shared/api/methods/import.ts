@@ -51,7 +51,7 @@ export const ImportRequest = z
      * Reads details from file names (see shared/import/name-pattern). Left out: the pattern last used for
      * these folders; '' : none (and forget the remembered one when the import starts).
      */
-    namePattern: z.string().max(MAX_PATTERN_LENGTH).optional(),
+    namePattern: PlainText('a file-name pattern', MAX_PATTERN_LENGTH, { trim: false }).optional(),
     /** The user's fixes: which recording (its file) a transcript joins, or null to keep it a transcript only. */
     transcriptMatches: z.record(Path, Path.nullable()).default({}),
   })
