@@ -45,7 +45,8 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
       return { ok: true, value: checked.data };
     } catch (error) {
       const known = error instanceof EarmarkError ? error : fromDatabaseError(error);
-      if (known && known.code !== 'internal') return { ok: false, error: known.toBody() };
+      if (known && known.code !== 'internal')
+        return { ok: false, error: { code: known.code, message: capped(known.message) } };
       // The error's text may hold paths, SQL or a stack: it goes to the log, the caller gets a reference to it.
       const reference = newReference();
       options.onInternalError?.(method, error, reference);
@@ -56,6 +57,13 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
       };
     }
   };
+}
+
+const MAX_MESSAGE_CHARS = 1000;
+
+/** However a service built its message, it never carries a megabyte of the request back. */
+function capped(message: string): string {
+  return message.length > MAX_MESSAGE_CHARS ? `${message.slice(0, MAX_MESSAGE_CHARS - 1)}…` : message;
 }
 
 const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';

@@ -117,21 +117,31 @@ const LONE_SURROGATE = /\p{Cs}/u;
 /**
  * Text people type, as every method that stores it takes it: no NUL or other control characters (tab and
  * line breaks only where `multiline`), no broken Unicode, and at most `max` characters. `what` opens the
- * messages ("a tag name may be at most 60 characters long"). One-line text is trimmed unless `trim` says otherwise.
+ * messages ("a tag name may be at most 60 characters long"). One-line text is trimmed unless `trim` says otherwise;
+ * `min` counts characters as the database's CHECKs do.
  * For parameters only: results keep plain strings, so text stored before these rules still reads.
  */
-export function PlainText(what: string, max: number, options: { multiline?: boolean; trim?: boolean } = {}) {
+export function PlainText(
+  what: string,
+  max: number,
+  options: { multiline?: boolean; trim?: boolean; min?: { chars: number; message: string } } = {},
+) {
   const base = (options.trim ?? !options.multiline) ? z.string().trim() : z.string();
-  return base
-    .max(max, `${what} may be at most ${max} characters long`)
-    .refine((text) => !(options.multiline ? CONTROL_IN_TEXT : CONTROL_IN_LINE).test(text), {
-      error: options.multiline
-        ? `${what} must not contain control characters (such as NUL)`
-        : `${what} must be one line, without control characters (such as NUL or a line break)`,
-    })
-    .refine((text) => !LONE_SURROGATE.test(text), {
-      error: `${what} must be valid Unicode text (without a lone surrogate)`,
-    });
+  const { min } = options;
+  return (
+    base
+      // Characters as the database counts them (code points): "😀a" is two, not three UTF-16 units.
+      .refine((text) => !min || [...text].length >= min.chars, { error: min?.message ?? '' })
+      .max(max, `${what} may be at most ${max} characters long`)
+      .refine((text) => !(options.multiline ? CONTROL_IN_TEXT : CONTROL_IN_LINE).test(text), {
+        error: options.multiline
+          ? `${what} must not contain control characters (such as NUL)`
+          : `${what} must be one line, without control characters (such as NUL or a line break)`,
+      })
+      .refine((text) => !LONE_SURROGATE.test(text), {
+        error: `${what} must be valid Unicode text (without a lone surrogate)`,
+      })
+  );
 }
 
 /** What the library list can be narrowed by; the renderer keeps this in the URL so a view can be bookmarked. */

@@ -47,7 +47,7 @@ export const plainMessages: z.core.$ZodErrorMap = (issue) => {
       return `expected ${expected} (got ${describeValue(issue.input)})`;
     }
     case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`;
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => describeValue(k)).join(', ')}`;
     case 'too_small':
       if (issue.origin === 'array')
         return `must have at least ${issue.minimum} entr${issue.minimum === 1 ? 'y' : 'ies'}`;

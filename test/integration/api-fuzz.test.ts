@@ -16,6 +16,7 @@ import {
 import { defaultRubric } from '../../shared/rubric/defaults';
 import { resourcesDir } from '../support/paths';
 import { buildWorld, pinMoment, submitEvaluation, type World } from './coaching/fixture';
+import { mysteryChecklistId, shopFields, submitShop } from './mystery/fixture';
 
 /**
  * Random and hostile payloads to every method of the contract, on a real backend with the demo data
@@ -73,6 +74,10 @@ beforeAll(async () => {
   });
   await call(backend, 'coaching.noteAdd', { sessionId: session.id, body: 'Went well', private: false });
   await call(backend, 'reel.create', { title: 'Best of March', momentIds: [wow.id] });
+  const checklist = await mysteryChecklistId(backend);
+  await call(backend, 'scenario.save', { title: 'Early cancellation', script: 'Ask about the fee' });
+  await submitShop(backend, shopFields(checklist));
+  await call(backend, 'mystery.saveDraft', { fields: shopFields(checklist, { shopId: 'W1-002' }) });
 
   sandbox = join(dataDir, 'sandbox');
   mkdirSync(join(sandbox, 'folder'), { recursive: true });

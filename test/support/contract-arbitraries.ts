@@ -122,7 +122,7 @@ const hostileKeys = ['__proto__', 'constructor', 'prototype', '', '\u0000', 'x'.
 /** Text as people type it (mostly), and now and then any code points at all, controls included. */
 const anyText = (maxLength: number) =>
   fc.oneof(
-    { weight: 6, arbitrary: fc.string({ maxLength, unit: 'grapheme' }) },
+    { weight: 20, arbitrary: fc.string({ maxLength, unit: 'grapheme' }) },
     { weight: 1, arbitrary: fc.string({ maxLength, unit: 'binary' }) },
     {
       weight: 1,
@@ -160,6 +160,10 @@ function stringArbitrary(schema: JsonSchema): fc.Arbitrary<string> {
   const max = Math.min(schema.maxLength ?? 60, 60);
   const min = Math.min(schema.minLength ?? 0, max);
   if (schema.format === 'base64') return fc.base64String({ maxLength: Math.min(schema.maxLength ?? 64, 64) });
+  if (schema.pattern?.includes('\\d{4}-\\d{2}-\\d{2}T'))
+    return fc
+      .tuple(isoDate, fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }))
+      .map(([day, h, m]) => `${day}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`);
   if (schema.pattern?.includes('\\d{4}-\\d{2}-\\d{2}')) return isoDate;
   if (schema.pattern) return fc.stringMatching(new RegExp(schema.pattern), { maxLength: max });
   return anyText(max).filter((text) => text.length >= min);

@@ -224,11 +224,11 @@ export const evaluationMethods = {
       .object({
         id: Id,
         reviewerId: Id,
-        // Characters, not UTF-16 units, as the database counts them: "😀a" is two.
-        reason: PlainText('a reason', MAX_REOPEN_REASON_CHARS, { multiline: true, trim: true }).refine(
-          (reason) => [...reason].length >= 3,
-          'say why the evaluation is reopened (at least 3 characters)',
-        ),
+        reason: PlainText('a reason', MAX_REOPEN_REASON_CHARS, {
+          multiline: true,
+          trim: true,
+          min: { chars: 3, message: 'say why the evaluation is reopened (at least 3 characters)' },
+        }),
       })
       .strict(),
     EvaluationDetail,

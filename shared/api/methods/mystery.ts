@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EvaluationAnswers } from '../../rubric/answers';
 import { EvaluationResult } from '../../rubric/outcome';
 import { LocalDateTime, MysteryChannel } from '../../rubric/mystery';
-import { Id } from '../schemas';
+import { Id, PlainText } from '../schemas';
 import { method, NoParams } from './define';
 import { ScoreFigures } from './rubrics';
 
@@ -16,11 +16,7 @@ export const mysteryStatuses = ['draft', 'submitted', 'queried', 'confirmed'] as
 export const MysteryStatus = z.enum(mysteryStatuses);
 export type MysteryStatus = z.infer<typeof MysteryStatus>;
 
-const ShopId = z
-  .string()
-  .trim()
-  .min(1, 'the shop id must not be empty')
-  .max(200, 'the shop id is longer than 200 characters');
+const ShopId = PlainText('the shop id', 200).min(1, 'the shop id must not be empty');
 
 /** A reusable scenario: what the shopper asks, the prepared provocative question, what a good answer holds. */
 export const MysteryScenario = z.object({
@@ -35,22 +31,24 @@ export type MysteryScenario = z.infer<typeof MysteryScenario>;
 /** The shop's own details: what a person types in or an agency's spreadsheet brings. */
 export const MysteryShopFields = z.strictObject({
   shopId: ShopId,
-  wave: z.string().trim().max(200).default(''),
+  wave: PlainText('a wave', 200).default(''),
   occurredAt: LocalDateTime,
   channel: MysteryChannel,
-  team: z.string().trim().max(200).default(''),
+  team: PlainText('a team', 200).default(''),
   agentId: Id.nullable().default(null),
-  answeredBy: z.string().trim().max(200).nullable().default(null),
+  answeredBy: PlainText('who answered', 200).nullable().default(null),
   /** A scenario from the library, or `scenarioText` written for this shop (one of the two). */
   scenarioId: Id.nullable().default(null),
-  scenarioText: z.string().max(4000).default(''),
+  scenarioText: PlainText('a scenario', 4000, { multiline: true }).default(''),
   /** The checklist: a rubric of kind mysteryChecklist; the shop keeps the version it was started on. */
   rubricId: Id,
   answers: EvaluationAnswers.default([]),
   recordingId: Id.nullable().default(null),
-  notes: z.string().max(10_000).default(''),
+  notes: PlainText('notes', 10_000, { multiline: true }).default(''),
   /** Columns the agency reports that Earmark has no field for, kept as written. */
-  extra: z.record(z.string().max(200), z.string().max(4000)).default({}),
+  extra: z
+    .record(PlainText('a column name', 200, { trim: false }), PlainText('a value', 4000, { multiline: true }))
+    .default({}),
 });
 export type MysteryShopFields = z.input<typeof MysteryShopFields>;
 
@@ -100,13 +98,17 @@ export const MysteryShopDetail = MysteryShopSummary.extend({
 });
 export type MysteryShopDetail = z.infer<typeof MysteryShopDetail>;
 
-const Reason = z.string().trim().min(3, 'say why, in at least 3 characters').max(2000);
+const Reason = PlainText('a reason', 2000, {
+  multiline: true,
+  trim: true,
+  min: { chars: 3, message: 'say why, in at least 3 characters' },
+});
 
 export const mysteryMethods = {
   'mystery.list': method(
     z.strictObject({
-      wave: z.string().max(200).optional(),
-      team: z.string().max(200).optional(),
+      wave: PlainText('a wave', 200, { trim: false }).optional(),
+      team: PlainText('a team', 200, { trim: false }).optional(),
       channel: MysteryChannel.optional(),
       status: MysteryStatus.optional(),
     }),
@@ -133,10 +135,10 @@ export const mysteryMethods = {
   'scenario.save': method(
     z.strictObject({
       id: Id.optional(),
-      title: z.string().trim().min(1, 'a scenario needs a title').max(200),
-      script: z.string().max(10_000).default(''),
-      provocativeQuestion: z.string().max(4000).default(''),
-      goodAnswer: z.string().max(4000).default(''),
+      title: PlainText('a scenario title', 200).min(1, 'a scenario needs a title'),
+      script: PlainText('a script', 10_000, { multiline: true }).default(''),
+      provocativeQuestion: PlainText('a question', 4000, { multiline: true }).default(''),
+      goodAnswer: PlainText('a good answer', 4000, { multiline: true }).default(''),
     }),
     MysteryScenario,
   ),
