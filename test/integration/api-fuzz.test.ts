@@ -30,7 +30,7 @@ import { mysteryChecklistId, shopFields, submitShop } from './mystery/fixture';
 
 const seed = Number(process.env.EARMARK_FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const path = process.env.EARMARK_FUZZ_PATH;
-const runs = Number(process.env.EARMARK_FUZZ_RUNS ?? 30);
+const runs = Number(process.env.EARMARK_FUZZ_RUNS ?? 60);
 
 /**
  * Left out, with why:
@@ -248,7 +248,7 @@ describe('API fuzz: every method answers hostile payloads with a value or a type
           }
         },
       ),
-      settings(Math.max(4, Math.round(runs / 2))),
+      settings(Math.max(4, Math.min(20, Math.round(runs / 5)))),
     );
   });
 
