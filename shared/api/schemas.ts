@@ -105,6 +105,15 @@ export const LocalDateTime = z
     { error: (issue) => `is not a real date and time (got ${shown(issue.input)})` },
   );
 
+/**
+ * A moment in time as ISO 8601 with its offset ("2026-03-10T14:30:00Z", "…+02:00"), on a real calendar
+ * day: the one schema for every method that takes a date and time.
+ */
+export const IsoDateTime = z.iso.datetime({
+  offset: true,
+  error: 'must be a date and time such as 2026-03-10T14:30:00Z',
+});
+
 /** Control characters nobody types into a multi-line text: C0 except tab, line feed and carriage return; DEL; C1. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
@@ -117,29 +126,36 @@ const LONE_SURROGATE = /\p{Cs}/u;
 /**
  * Text people type, as every method that stores it takes it: no NUL or other control characters (tab and
  * line breaks only where `multiline`), no broken Unicode, and at most `max` characters. `what` opens the
- * messages ("a tag name may be at most 60 characters long"). One-line text is trimmed unless `trim` says otherwise;
- * `min` counts characters as the database's CHECKs do.
+ * messages ("a tag name may be at most 60 characters long"); left empty, they read as the rest of the
+ * field's sentence ("agentName: must be one line ..."), and `tooLong` words the length limit. One-line text
+ * is trimmed unless `trim` says otherwise; `min` counts characters as the database's CHECKs do.
  * For parameters only: results keep plain strings, so text stored before these rules still reads.
  */
 export function PlainText(
   what: string,
   max: number,
-  options: { multiline?: boolean; trim?: boolean; min?: { chars: number; message: string } } = {},
+  options: {
+    multiline?: boolean;
+    trim?: boolean;
+    min?: { chars: number; message: string };
+    tooLong?: string;
+  } = {},
 ) {
   const base = (options.trim ?? !options.multiline) ? z.string().trim() : z.string();
   const { min } = options;
+  const subject = what ? `${what} ` : '';
   return (
     base
+      .max(max, options.tooLong ?? `${subject}may be at most ${max} characters long`)
       // Characters as the database counts them (code points): "😀a" is two, not three UTF-16 units.
       .refine((text) => !min || [...text].length >= min.chars, { error: min?.message ?? '' })
-      .max(max, `${what} may be at most ${max} characters long`)
       .refine((text) => !(options.multiline ? CONTROL_IN_TEXT : CONTROL_IN_LINE).test(text), {
         error: options.multiline
-          ? `${what} must not contain control characters (such as NUL)`
-          : `${what} must be one line, without control characters (such as NUL or a line break)`,
+          ? `${subject}must not contain control characters (such as NUL)`
+          : `${subject}must be one line, without control characters (such as NUL or a line break)`,
       })
       .refine((text) => !LONE_SURROGATE.test(text), {
-        error: `${what} must be valid Unicode text (without a lone surrogate)`,
+        error: `${subject}must be valid Unicode text (without a lone surrogate)`,
       })
   );
 }

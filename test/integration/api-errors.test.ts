@@ -60,6 +60,8 @@ describe('text a person could not have typed is refused, naming the field', () =
       ['reel.create', { title: 'Best\nof March', momentIds: [] }, 'title'],
       ['rubric.create', { reviewerId: maria.id, name: 'Billing \uD800', language: 'en' }, 'name'],
       ['agent.list', { search: 'Anna\u0000' }, 'search'],
+      ['interaction.updateDetails', { id: interactionId, details: { agentName: 'Anna\tBerg' } }, 'agentName'],
+      ['scenario.save', { title: 'Early\u0000cancellation' }, 'title'],
     ] as const) {
       const error = await refusal(method, params);
       expect(error.code).toBe('invalid_params');
@@ -118,6 +120,14 @@ describe('calendar dates are checked by one schema everywhere', () => {
     expect(
       await call(backend, 'library.list', { filters: { from: '2024-02-29', to: '2026-12-31' } }),
     ).toBeTruthy();
+  });
+
+  it('a date and time: 30 February and 25 o’clock refused, naming details.startedAt', async () => {
+    for (const startedAt of ['2026-02-30T10:00:00Z', '2026-02-28T25:00:00+02:00']) {
+      const error = await refusal('interaction.updateDetails', { id: interactionId, details: { startedAt } });
+      expect(error.code).toBe('invalid_params');
+      expect(error.message).toContain('details.startedAt: must be a date and time');
+    }
   });
 
   it('every method that takes a day refuses 30 February at the contract', async () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, InteractionSummary } from '../schemas';
+import { Id, InteractionSummary, IsoDateTime, PlainText } from '../schemas';
 import { method } from './define';
 
 /**
@@ -13,13 +13,10 @@ export const MAX_BULK_INTERACTIONS = 10_000;
 
 /** A name the user typed, trimmed. The dispatch puts the field's name before each message. */
 const name = (whenEmpty: string) =>
-  z.string().trim().min(1, `must not be empty${whenEmpty}`).max(200, 'is longer than 200 characters');
+  PlainText('', 200, { tooLong: 'is longer than 200 characters' }).min(1, `must not be empty${whenEmpty}`);
 
 /** Free text where empty means "not known". */
-const optionalText = z
-  .string()
-  .trim()
-  .max(200, 'is longer than 200 characters')
+const optionalText = PlainText('', 200, { tooLong: 'is longer than 200 characters' })
   .transform((value) => (value === '' ? null : value))
   .nullable();
 
@@ -29,12 +26,10 @@ const optionalText = z
  */
 export const DetailsPatch = z
   .object({
-    title: z.string().trim().min(1, 'must not be empty').max(300, 'is longer than 300 characters'),
+    title: PlainText('', 300, { tooLong: 'is longer than 300 characters' }).min(1, 'must not be empty'),
     agentName: name('; send null to remove the agent').nullable(),
     teamName: name('; send null for no team').nullable(),
-    startedAt: z.iso
-      .datetime({ offset: true, error: 'must be a date and time such as 2026-03-10T14:30:00Z' })
-      .nullable(),
+    startedAt: IsoDateTime.nullable(),
     direction: z.enum(['inbound', 'outbound'], 'must be inbound, outbound or null').nullable(),
     queue: optionalText,
     customerRef: optionalText,
