@@ -175,6 +175,7 @@ describe('a manifest imported after its recordings', () => {
         outcome: 'updated',
         interactionIds: [idOf.get('anruf-004.wav')],
         message: expect.stringContaining('found by its file name'),
+        warnings: [],
       },
     ]);
     expect(await details(idOf.get('anruf-004.wav')!)).toMatchObject({

@@ -121,7 +121,7 @@ describe('one process owns a data folder for writing', () => {
     );
     child.kill('SIGINT');
     expect(await exited).toBe(130);
-    expect(stdout).toMatch(/\d+ imported, \d+ skipped, \d+ failed/);
+    expect(stdout).toMatch(/\d+ imported, \d+ updated, \d+ skipped, \d+ failed/);
     expect(existsSync(join(dataDir, LOCK))).toBe(false);
   }, 60_000);
 });
