@@ -1,4 +1,4 @@
-import type { BackendContext, ProfileSession } from './context';
+import type { BackendContext } from './context';
 import { acquireDataFolderLock } from './data-folder/lock';
 import { describeTightened, mkdirPrivate, tightenDataFolder } from './data-folder/permissions';
 import { openDatabase, type Db } from './db/open';
@@ -47,8 +47,8 @@ export interface Backend {
   readonly db: Db;
   readonly dispatch: Dispatch;
   readonly events: EventHub;
-  /** Who is acting and their unlocked key (the same object services get as ctx.profiles). */
-  readonly profiles: ProfileSession;
+  /** Who is acting and their unlocked key (the same object services get as ctx.profiles for the keys). */
+  readonly profiles: WorkstationSession;
   readonly dataDir: string;
   readonly imports: ImportJobs;
   /** Resolves a recording id to its file, and the folders it must really lie in, for the media endpoints. */
@@ -135,11 +135,12 @@ async function startBackend(
   };
 
   const dispatchCall = createDispatch(handlers, {
+    actors: session,
     onInternalError: (method, error, reference) =>
       log(`[earmark] ${method} failed (reference ${reference}): ${(error as Error)?.stack ?? String(error)}`),
   });
   // Every call first runs the idle lock (so a call after a quiet spell finds the profile locked), and
-  // counts as activity unless it is one the renderer makes on its own (see PASSIVE_METHODS).
+  // counts as activity when the contract says so (`activity` on each method).
   const dispatch: Dispatch = (method, payload) => {
     session.noteCall(method);
     return dispatchCall(method, payload);

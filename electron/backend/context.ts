@@ -1,4 +1,5 @@
-import type { MethodName, ParsedParams, Result } from '../../shared/api';
+import type { MethodName, Methods, ParsedParams, Result } from '../../shared/api';
+import type { EarmarkError } from '../../shared/errors';
 import type { Db } from './db/open';
 import type { EventHub } from './events';
 
@@ -9,24 +10,60 @@ export interface Sealed {
 }
 
 /**
- * Who is acting at the workstation, held in the backend for this run: the current profile and, while a
- * passphrase profile is unlocked, its key (in memory only). Services ask it instead of trusting ids in
- * payloads whenever privacy depends on the answer.
+ * The unlocked keys of the workstation's profiles, for private notes. Who is acting is not asked here:
+ * handlers get it from their request (see RequestFor), which the dispatch builds for every call.
  */
 export interface ProfileSession {
-  /** The current profile's id; `not_allowed` when none is chosen, `locked` when its passphrase is needed. */
-  actingProfileId(): number;
-  /** The current profile's id, or null when none is chosen or it is locked (for read-only views). */
-  actingProfileIdOrNull(): number | null;
-  /** A write that names a reviewer: refused (`locked`) for a passphrase profile that is not the unlocked current one. */
-  assertMayActAs(profileId: number): void;
   /** Encrypts for the acting profile (`not_allowed` without a passphrase, `locked` when locked). `aad` binds it to its row. */
   seal(plaintext: string, aad: string): Sealed;
   /** Decrypts an author's sealed text: `not_allowed` unless the author is the acting, unlocked profile; `tampered` when it fails its check. */
   open(authorId: number, sealed: Sealed, aad: string): string;
 }
 
-/** What every service area gets: the database, the folders, the event hub, the acting profile and the log. */
+/**
+ * Who acts in one call, as the dispatch finds it before the handler runs: on the workstation the current
+ * profile (unlocked when it has a passphrase); in team mode this is where a logged-in account goes.
+ */
+export type Acting =
+  | { readonly actorId: number }
+  | {
+      readonly actorId: null;
+      /** The chosen profile while it waits for its passphrase; null when no profile is chosen. */
+      readonly lockedProfileId: number | null;
+      /** Why nobody acts: `not_allowed` (no profile chosen) or `locked`. */
+      readonly refusal: EarmarkError;
+    };
+
+/** Where the dispatch learns who acts; the workstation session on the desktop. */
+export interface ActorSource {
+  acting(): Acting;
+}
+
+/** A `required` method's request: the profile the write is made as. */
+export interface ActingRequest {
+  readonly actorId: number;
+}
+
+/** An `optional` method's request: the acting profile, or null when nobody acts. */
+export interface MaybeActingRequest {
+  readonly actorId: number | null;
+  /** The chosen profile while it waits for its passphrase; null when it is unlocked or none is chosen. */
+  readonly lockedProfileId: number | null;
+  /** The acting profile's id, or the reason nobody acts (`not_allowed` with no profile, `locked`). */
+  actorOrThrow(): number;
+}
+
+/** A `none` method's request: it carries nobody, as its handler must not depend on who acts. */
+export type NoActorRequest = Readonly<Record<never, never>>;
+
+/** What a handler of `M` learns about who acts, by the method's `actor` rule in the contract. */
+export type RequestFor<M extends MethodName> = Methods[M]['actor'] extends 'required'
+  ? ActingRequest
+  : Methods[M]['actor'] extends 'optional'
+    ? MaybeActingRequest
+    : NoActorRequest;
+
+/** What every service area gets: the database, the folders, the event hub, the profiles' keys and the log. */
 export interface BackendContext {
   readonly db: Db;
   readonly profiles: ProfileSession;
@@ -39,5 +76,5 @@ export interface BackendContext {
 
 /** Handlers for some of the contract's methods; each area's handlers.ts returns one of these. */
 export type HandlersFor<M extends MethodName> = {
-  [K in M]: (params: ParsedParams<K>) => Result<K> | Promise<Result<K>>;
+  [K in M]: (params: ParsedParams<K>, request: RequestFor<K>) => Result<K> | Promise<Result<K>>;
 };

@@ -2,10 +2,12 @@ import { randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import { isMethodName, methods, type MethodName, type ParsedParams, type Result } from '../../shared/api';
 import { EarmarkError, type Reply } from '../../shared/errors';
+import type { ActorSource, RequestFor } from './context';
 import { fromDatabaseError } from './database-errors';
+import { requestFor } from './request';
 
 export type Handlers = {
-  [M in MethodName]: (params: ParsedParams<M>) => Result<M> | Promise<Result<M>>;
+  [M in MethodName]: (params: ParsedParams<M>, request: RequestFor<M>) => Result<M> | Promise<Result<M>>;
 };
 
 export type Dispatch = (method: string, payload: unknown) => Promise<Reply<unknown>>;
@@ -16,11 +18,14 @@ export interface DispatchOptions {
    * given; the caller sees only the method and that reference, never the error's own text.
    */
   onInternalError?: (method: string, error: unknown, reference: string) => void;
+  /** Who acts in each call; without it nobody does (a dispatch for testing a transport). */
+  actors?: ActorSource;
 }
 
 /**
  * The one dispatch both transports call: looks the method up in the contract, validates the
- * payload, runs the handler and validates what it returns. Never throws: every failure becomes
+ * payload, finds who acts (the contract says whether the method needs someone), runs the handler
+ * with that request and validates what it returns. Never throws: every failure becomes
  * `{ ok: false, error }` with a code and a message that names the problem.
  */
 export function createDispatch(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
@@ -36,8 +41,9 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
           `Invalid parameters for ${method}: ${describe(parsed.error)}`,
         );
       }
-      const handler = handlers[method] as (params: unknown) => unknown;
-      const value = await handler(parsed.data);
+      const request = requestFor(spec.actor, options.actors);
+      const handler = handlers[method] as (params: unknown, request: unknown) => unknown;
+      const value = await handler(parsed.data, request);
       const checked = spec.result.safeParse(value);
       if (!checked.success) {
         throw new Error(`Result of ${method} does not match the contract: ${describe(checked.error)}`);

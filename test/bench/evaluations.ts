@@ -29,7 +29,7 @@ export async function benchAutosave(quick: boolean): Promise<Record<string, numb
       if (!reply.ok) throw new Error(`${method}: ${reply.error.message}`);
       return reply.value as T;
     };
-    const reviewer = await call<ReviewerProfile>('profile.create', {
+    await call<ReviewerProfile>('profile.create', {
       name: 'Bench Reviewer',
       role: 'qa_supervisor',
     });
@@ -43,7 +43,6 @@ export async function benchAutosave(quick: boolean): Promise<Record<string, numb
     const { id } = await call<EvaluationDetail>('evaluation.start', {
       interactionId,
       rubricId,
-      reviewerId: reviewer.id,
     });
     const items = rubric.sections.flatMap((section) => section.items);
 
@@ -64,7 +63,7 @@ export async function benchAutosave(quick: boolean): Promise<Record<string, numb
         answers = [{ itemId: item.id, comment: COMMENT.slice(0, (n % 200) + 1) }];
       }
       const started = performance.now();
-      await call('evaluation.saveDraft', { id, reviewerId: reviewer.id, answers });
+      await call('evaluation.saveDraft', { id, answers });
       samples.push(performance.now() - started);
     }
     return {

@@ -62,7 +62,8 @@ interface RubricItem {
 }
 
 /** Two of the agent's demo interactions, each with a moment and a submitted evaluation whose misses link to it. */
-async function seedEvaluations(reviewerId: number) {
+/** Evaluated by the current profile. */
+async function seedEvaluations() {
   const rubrics = await api<{ id: number; key: string }[]>('rubric.list');
   const rubricId = rubrics.find((r) => r.key === 'builtin.courtesy-competence.en')!.id;
   const { latest } = await api<{ latest: { sections: { items: RubricItem[] }[] } }>('rubric.get', {
@@ -84,7 +85,6 @@ async function seedEvaluations(reviewerId: number) {
     const { id } = await api<{ id: number }>('evaluation.start', {
       interactionId: interaction.id,
       rubricId,
-      reviewerId,
     });
     const items = latest.sections.flatMap((section) => section.items);
     const answers = items.map((item, i) => {
@@ -97,8 +97,8 @@ async function seedEvaluations(reviewerId: number) {
             : { kind: 'choice', optionId: item.options![0]!.id };
       return { itemId: item.id, value, momentIds: miss ? [moment.id] : [] };
     });
-    await api('evaluation.saveDraft', { id, reviewerId, answers });
-    await api('evaluation.submit', { id, reviewerId });
+    await api('evaluation.saveDraft', { id, answers });
+    await api('evaluation.submit', { id });
   }
   // A moment on the call that no answer points to and no tag marks: the session does not propose it.
   await api('moment.create', {
@@ -120,8 +120,8 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await api('demo.load');
-  const maria = await api<{ id: number }>('profile.create', { name: 'Maria Lind', role: 'qa_supervisor' });
-  await seedEvaluations(maria.id);
+  await api('profile.create', { name: 'Maria Lind', role: 'qa_supervisor' });
+  await seedEvaluations();
   await api('profile.create', { name: 'Pekka Niemi', role: 'team_lead' });
   // Created last, so she is the one at the keyboard.
   await api('profile.create', { name: 'Lena Fischer', role: 'team_lead' });

@@ -51,7 +51,7 @@ interface RubricItem {
 /** Anna's call scored with some misses, and a session with her whose action is overdue. */
 async function seed() {
   await api('demo.load');
-  const reviewer = await api<{ id: number }>('profile.create', { name: 'Maria Lind', role: 'team_lead' });
+  await api('profile.create', { name: 'Maria Lind', role: 'team_lead' });
   const rubrics = await api<{ id: number; key: string }[]>('rubric.list');
   const rubricId = rubrics.find((rubric) => rubric.key === 'builtin.courtesy-competence.en')!.id;
   const { latest } = await api<{ latest: { sections: { items: RubricItem[] }[] } }>('rubric.get', {
@@ -67,7 +67,6 @@ async function seed() {
   const { id: evaluationId } = await api<{ id: number }>('evaluation.start', {
     interactionId: callId,
     rubricId,
-    reviewerId: reviewer.id,
   });
   const items = latest.sections.flatMap((section) => section.items);
   const answers = items.map((item, i) => {
@@ -80,8 +79,8 @@ async function seed() {
           : { kind: 'choice', optionId: item.options![0]!.id };
     return { itemId: item.id, value, momentIds: [] };
   });
-  await api('evaluation.saveDraft', { id: evaluationId, reviewerId: reviewer.id, answers });
-  await api('evaluation.submit', { id: evaluationId, reviewerId: reviewer.id });
+  await api('evaluation.saveDraft', { id: evaluationId, answers });
+  await api('evaluation.submit', { id: evaluationId });
   const session = await api<{ id: number }>('coaching.create', {
     agentId,
     heldOn: '2026-01-10',

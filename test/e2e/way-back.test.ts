@@ -49,35 +49,31 @@ async function api<T = unknown>(method: string, params: unknown = {}): Promise<T
   return reply.value as T;
 }
 
-async function startDraft(reviewerId: number): Promise<number> {
+/** A half-done draft of the current profile (Lena). */
+async function startDraft(): Promise<number> {
   const { id } = await api<{ id: number }>('evaluation.start', {
     interactionId: callId,
     rubricId,
-    reviewerId,
   });
   await api('evaluation.saveDraft', {
     id,
-    reviewerId,
     answers: [{ itemId: 'greeting', value: { kind: 'no' }, comment: 'No name given' }],
     overallComment: 'Half done: the rest after lunch.',
   });
   return id;
 }
 
-let reviewerId = 0;
-
 beforeAll(async () => {
   host = await startHost(data.dir);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await api('demo.load');
-  const lena = await api<{ id: number }>('profile.create', { name: 'Lena Fischer', role: 'team_lead' });
-  reviewerId = lena.id;
+  await api('profile.create', { name: 'Lena Fischer', role: 'team_lead' });
   const library = await api<{ items: { id: number; title: string }[] }>('library.list', { limit: 100 });
   callId = library.items.find((item) => item.title === CALL)!.id;
   const rubrics = await api<{ id: number; key: string }[]>('rubric.list');
   rubricId = rubrics.find((r) => r.key === 'builtin.courtesy-competence.en')!.id;
-  draftId = await startDraft(reviewerId);
+  draftId = await startDraft();
   const facets = await api<{ agents: { id: number; name: string }[] }>('library.facets');
   const agentId = facets.agents.find((agent) => agent.name === AGENT)!.id;
   ({ id: sessionId } = await api<{ id: number }>('coaching.create', { agentId, heldOn: '2026-11-20' }));
@@ -209,7 +205,7 @@ describe('a way back', () => {
   ] as const) {
     it(`shows the toast and the dialogs in ${language === 'de' ? 'German' : 'Finnish'}`, async () => {
       await api('settings.update', { language });
-      draftId = await startDraft(reviewerId);
+      draftId = await startDraft();
 
       // The language is read at start: a fresh load, not just another address.
       await openHash(`/interaction/${callId}`);

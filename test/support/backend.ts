@@ -1,4 +1,5 @@
 import { createBackend, type Backend } from '../../electron/backend/backend';
+import { currentProfileId, writeCurrentProfile } from '../../electron/backend/services/profiles/profiles';
 import { resourcesDir, tempDir } from './paths';
 
 /** A real backend on a fresh temp data directory. */
@@ -21,3 +22,26 @@ export async function call<T = unknown>(backend: Backend, method: string, params
   if (!reply.ok) throw new Error(`${method} failed: ${reply.error.code}: ${reply.error.message}`);
   return reply.value as T;
 }
+
+/**
+ * Runs `work` as if `profileId` were the current profile (someone else at the workstation for a moment),
+ * then puts the current profile back, leaving what is unlocked as it was. A passphrase profile acts only
+ * while unlocked, as always; no payload names who acts.
+ */
+export async function asProfile<T>(backend: Backend, profileId: number, work: () => Promise<T>): Promise<T> {
+  const current = currentProfileId(backend.db);
+  writeCurrentProfile(backend.db, profileId);
+  try {
+    return await work();
+  } finally {
+    if (current !== null) writeCurrentProfile(backend.db, current);
+  }
+}
+
+/** Calls a method as `profileId` (see asProfile) and returns its value. */
+export const callAs = <T = unknown>(
+  backend: Backend,
+  profileId: number,
+  method: string,
+  params: unknown = {},
+) => asProfile(backend, profileId, () => call<T>(backend, method, params));

@@ -1,9 +1,16 @@
+import { isMethodName, methods } from '../../../shared/api';
 import type { KeyProtection } from '../../../shared/api/methods/profiles';
 import { EarmarkError } from '../../../shared/errors';
-import type { ProfileSession, Sealed } from '../context';
+import type { Acting, ActorSource, ProfileSession, Sealed } from '../context';
 import type { Db } from '../db/open';
 import type { EventHub } from '../events';
-import { currentProfileId, profileNameOf, writeCurrentProfile } from '../services/profiles/profiles';
+import { noProfileChosen } from '../request';
+import {
+  currentProfileId,
+  profileLocked,
+  profileNameOf,
+  writeCurrentProfile,
+} from '../services/profiles/profiles';
 import { hasPassphrase, profilesLockedWithOtherKey, readWrappedKey, writeWrappedKey } from './key-store';
 import { newProfileKey, unwrapProfileKey, wrapProfileKey } from './profile-key';
 import { openWith, sealWith } from './seal';
@@ -21,30 +28,13 @@ export const DEFAULT_IDLE_LOCK_MS = 15 * 60 * 1000;
 export const FREE_TRIES = 5;
 const MAX_WAIT_S = 30;
 
-/**
- * Calls the renderer makes on its own (polling, refetch on focus) rather than because a person did
- * something: they must not keep an unattended profile unlocked. They still run the idle check, so a
- * profile.list after 15 quiet minutes already reports the lock.
- */
-const PASSIVE_METHODS: ReadonlySet<string> = new Set([
-  'profile.list',
-  'app.info',
-  'settings.get',
-  'shortcuts.get',
-  'import.status',
-  'demo.status',
-  // The renderer drawing an AAC recording's waveform in the background, not the reviewer at work.
-  'recording.encodedAudio',
-  'recording.savePeaks',
-]);
-
 export interface SessionOptions {
   db: Db;
   dataDir: string;
   events: EventHub;
   log: (message: string) => void;
   keyProtector?: WorkstationKeyProtector | undefined;
-  /** How long without a (non-passive) API call before an unlocked profile locks itself. */
+  /** How long without an API call that counts as activity (see `activity` in the contract) before an unlocked profile locks itself. */
   idleLockMs?: number | undefined;
   /** Milliseconds since the epoch; injectable so tests can move time. */
   clock?: (() => number) | undefined;
@@ -59,7 +49,7 @@ export interface SessionOptions {
  * hold private notes. A passphrase profile is locked after start-up, after profile.lock, after another
  * profile is selected, and after `idleLockMs` without activity.
  */
-export class WorkstationSession implements ProfileSession {
+export class WorkstationSession implements ProfileSession, ActorSource {
   private readonly db: Db;
   private readonly dataDir: string;
   private readonly events: EventHub;
@@ -87,30 +77,37 @@ export class WorkstationSession implements ProfileSession {
     this.lastActivity = this.now();
   }
 
-  // ---- ProfileSession (what services use) ----
+  // ---- ActorSource (what the dispatch asks once per call) ----
 
-  actingProfileId(): number {
+  acting(): Acting {
     this.lockIfIdle();
     const current = currentProfileId(this.db);
     if (current === null) {
-      throw new EarmarkError('not_allowed', 'Choose or create your reviewer profile first.');
+      return {
+        actorId: null,
+        lockedProfileId: null,
+        refusal: noProfileChosen(),
+      };
     }
-    if (this.isLocked(current)) throw this.lockedError(current);
-    return current;
+    if (this.isLocked(current)) {
+      return { actorId: null, lockedProfileId: current, refusal: this.lockedError(current) };
+    }
+    return { actorId: current };
   }
 
+  /** The acting profile's id; `not_allowed` when none is chosen, `locked` when its passphrase is needed. */
+  actingProfileId(): number {
+    const acting = this.acting();
+    if (acting.actorId === null) throw acting.refusal;
+    return acting.actorId;
+  }
+
+  /** The acting profile's id, or null when none is chosen or it is locked. */
   actingProfileIdOrNull(): number | null {
-    this.lockIfIdle();
-    const current = currentProfileId(this.db);
-    return current === null || this.isLocked(current) ? null : current;
+    return this.acting().actorId;
   }
 
-  assertMayActAs(profileId: number): void {
-    this.lockIfIdle();
-    if (!hasPassphrase(this.db, profileId)) return;
-    if (this.unlocked?.profileId === profileId && currentProfileId(this.db) === profileId) return;
-    throw this.lockedError(profileId);
-  }
+  // ---- ProfileSession (the keys, for private notes) ----
 
   seal(plaintext: string, aad: string): Sealed {
     const acting = this.actingProfileId();
@@ -231,10 +228,14 @@ export class WorkstationSession implements ProfileSession {
     });
   }
 
-  /** Counts an API call as activity (unless passive) after locking a profile left idle too long. */
+  /**
+   * Runs the idle lock first, so that a call after a quiet spell (even a polling one, such as
+   * profile.list) already finds the profile locked; then counts the call as activity when the contract
+   * says it is the person at work, not the renderer on its own.
+   */
   noteCall(method: string): void {
     this.lockIfIdle();
-    if (!PASSIVE_METHODS.has(method)) this.touch();
+    if (isMethodName(method) && methods[method].activity) this.touch();
   }
 
   /** Forgets every key held in memory and stops the idle timer (backend shut-down). */
@@ -257,10 +258,7 @@ export class WorkstationSession implements ProfileSession {
   }
 
   private lockedError(profileId: number): EarmarkError {
-    return new EarmarkError(
-      'locked',
-      `Profile ${profileNameOf(this.db, profileId)} is locked: enter its passphrase.`,
-    );
+    return profileLocked(profileNameOf(this.db, profileId));
   }
 
   private becomeCurrent(profileId: number, key: Buffer | null): void {

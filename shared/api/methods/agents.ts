@@ -94,6 +94,7 @@ export const agentMethods = {
       })
       .strict(),
     z.array(AgentListEntry),
+    { actor: 'none', activity: true },
   ),
   'agent.overview': method(
     z
@@ -105,5 +106,6 @@ export const agentMethods = {
       })
       .strict(),
     AgentOverview,
+    { actor: 'none', activity: true },
   ),
 } as const;

@@ -3,9 +3,9 @@ import { AppInfo, DemoStatus, EvaluationPanelShare, Language, Settings } from '.
 import { method, NoParams } from './define';
 
 export const appMethods = {
-  'app.info': method(NoParams, AppInfo),
+  'app.info': method(NoParams, AppInfo, { actor: 'none', activity: false }),
 
-  'settings.get': method(NoParams, Settings),
+  'settings.get': method(NoParams, Settings, { actor: 'none', activity: false }),
   'settings.update': method(
     z
       .object({
@@ -14,9 +14,13 @@ export const appMethods = {
       })
       .strict(),
     Settings,
+    { actor: 'none', activity: true },
   ),
 
-  'demo.status': method(NoParams, DemoStatus),
-  'demo.load': method(NoParams, z.object({ calls: z.number().int(), chats: z.number().int() })),
-  'demo.decline': method(NoParams, DemoStatus),
+  'demo.status': method(NoParams, DemoStatus, { actor: 'none', activity: false }),
+  'demo.load': method(NoParams, z.object({ calls: z.number().int(), chats: z.number().int() }), {
+    actor: 'none',
+    activity: true,
+  }),
+  'demo.decline': method(NoParams, DemoStatus, { actor: 'none', activity: true }),
 } as const;

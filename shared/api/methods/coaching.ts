@@ -155,6 +155,7 @@ export const coachingMethods = {
   'coaching.list': method(
     z.object({ agentId: Id.optional(), coachId: Id.optional(), state: CoachingState.optional() }).strict(),
     z.array(CoachingSummary),
+    { actor: 'none', activity: true },
   ),
   /**
    * Starts a session with the acting profile as coach. From evaluations: links them, and unless focus
@@ -172,8 +173,12 @@ export const coachingMethods = {
       })
       .strict(),
     CoachingSession,
+    { actor: 'required', activity: true },
   ),
-  'coaching.get': method(z.object({ id: Id }).strict(), CoachingSession),
+  'coaching.get': method(z.object({ id: Id }).strict(), CoachingSession, {
+    actor: 'optional',
+    activity: true,
+  }),
   /** Only the coach, only while planned (`conflict` once closed). */
   'coaching.update': method(
     z
@@ -189,14 +194,22 @@ export const coachingMethods = {
       })
       .strict(),
     CoachingSession,
+    { actor: 'required', activity: true },
   ),
   /** Ends the session: its content is then read-only; actions can still be ticked off. */
-  'coaching.close': method(z.object({ id: Id, outcome: Outcome.optional() }).strict(), CoachingSession),
-  'coaching.reopen': method(z.object({ id: Id }).strict(), CoachingSession),
+  'coaching.close': method(z.object({ id: Id, outcome: Outcome.optional() }).strict(), CoachingSession, {
+    actor: 'required',
+    activity: true,
+  }),
+  'coaching.reopen': method(z.object({ id: Id }).strict(), CoachingSession, {
+    actor: 'required',
+    activity: true,
+  }),
 
   'coaching.actionAdd': method(
     z.object({ sessionId: Id, text: ActionText, owner: ActionOwner, dueOn: IsoDate }).strict(),
     ActionItem,
+    { actor: 'required', activity: true },
   ),
   'coaching.actionUpdate': method(
     z
@@ -209,12 +222,17 @@ export const coachingMethods = {
       })
       .strict(),
     ActionItem,
+    { actor: 'required', activity: true },
   ),
-  'coaching.actionDelete': method(z.object({ id: Id }).strict(), z.object({ id: Id })),
+  'coaching.actionDelete': method(z.object({ id: Id }).strict(), z.object({ id: Id }), {
+    actor: 'required',
+    activity: true,
+  }),
   /** Open actions across sessions (for the agent page and the coach's follow-up), overdue first. */
   'coaching.openActions': method(
     z.object({ agentId: Id.optional(), coachId: Id.optional() }).strict(),
     z.array(ActionItem.extend({ agent: AgentRef, coach: ReviewerRef, heldOn: IsoDate })),
+    { actor: 'none', activity: true },
   ),
 
   /**
@@ -222,9 +240,15 @@ export const coachingMethods = {
    * Other profiles' private notes are left out without a trace. `locked` when the acting profile has
    * private notes here and is locked.
    */
-  'coaching.notes': method(z.object({ sessionId: Id }).strict(), z.array(CoachingNote)),
+  'coaching.notes': method(z.object({ sessionId: Id }).strict(), z.array(CoachingNote), {
+    actor: 'optional',
+    activity: true,
+  }),
   /** `not_allowed` for anyone but the author when the note is private. */
-  'coaching.noteGet': method(z.object({ id: Id }).strict(), CoachingNote),
+  'coaching.noteGet': method(z.object({ id: Id }).strict(), CoachingNote, {
+    actor: 'optional',
+    activity: true,
+  }),
   /**
    * A private note needs the acting profile to have a passphrase and be unlocked (`not_allowed` /
    * `locked` otherwise); its text is encrypted before it reaches the database.
@@ -232,9 +256,16 @@ export const coachingMethods = {
   'coaching.noteAdd': method(
     z.object({ sessionId: Id, body: NoteBody, private: z.boolean() }).strict(),
     CoachingNote,
+    { actor: 'required', activity: true },
   ),
   /** Only the author. */
-  'coaching.noteUpdate': method(z.object({ id: Id, body: NoteBody }).strict(), CoachingNote),
+  'coaching.noteUpdate': method(z.object({ id: Id, body: NoteBody }).strict(), CoachingNote, {
+    actor: 'required',
+    activity: true,
+  }),
   /** Only the author. */
-  'coaching.noteDelete': method(z.object({ id: Id }).strict(), z.object({ id: Id })),
+  'coaching.noteDelete': method(z.object({ id: Id }).strict(), z.object({ id: Id }), {
+    actor: 'required',
+    activity: true,
+  }),
 } as const;

@@ -169,11 +169,14 @@ export const MAX_EXPORT_EVALUATIONS = 20_000;
 
 export const evaluationMethods = {
   /** Starts a draft on the rubric's latest version, or returns this reviewer's open draft for it. */
-  'evaluation.start': method(
-    z.object({ interactionId: Id, rubricId: Id, reviewerId: Id }).strict(),
-    EvaluationDetail,
-  ),
-  'evaluation.get': method(z.object({ id: Id }).strict(), EvaluationDetail),
+  'evaluation.start': method(z.object({ interactionId: Id, rubricId: Id }).strict(), EvaluationDetail, {
+    actor: 'required',
+    activity: true,
+  }),
+  'evaluation.get': method(z.object({ id: Id }).strict(), EvaluationDetail, {
+    actor: 'none',
+    activity: true,
+  }),
   'evaluation.list': method(
     z
       .object({
@@ -188,6 +191,7 @@ export const evaluationMethods = {
       })
       .strict(),
     z.object({ total: z.number().int().nonnegative(), items: z.array(EvaluationSummary) }),
+    { actor: 'none', activity: true },
   ),
 
   /** Autosave: applies the changes in one transaction and returns the new revision once it is on disk. */
@@ -195,7 +199,6 @@ export const evaluationMethods = {
     z
       .object({
         id: Id,
-        reviewerId: Id,
         answers: z.array(AnswerPatch).max(500).default([]),
         overallComment: PlainText('the overall comment', MAX_OVERALL_COMMENT_CHARS, {
           multiline: true,
@@ -215,15 +218,18 @@ export const evaluationMethods = {
         });
       }),
     DraftSaved,
+    { actor: 'required', activity: true },
   ),
 
   /** Locks a complete evaluation; refused, naming what is missing, while it is incomplete. */
-  'evaluation.submit': method(z.object({ id: Id, reviewerId: Id }).strict(), EvaluationDetail),
+  'evaluation.submit': method(z.object({ id: Id }).strict(), EvaluationDetail, {
+    actor: 'required',
+    activity: true,
+  }),
   'evaluation.reopen': method(
     z
       .object({
         id: Id,
-        reviewerId: Id,
         reason: PlainText('a reason', MAX_REOPEN_REASON_CHARS, {
           multiline: true,
           trim: true,
@@ -232,9 +238,13 @@ export const evaluationMethods = {
       })
       .strict(),
     EvaluationDetail,
+    { actor: 'required', activity: true },
   ),
   /** Throws away a draft that was never submitted (a submitted evaluation is kept for good). */
-  'evaluation.discard': method(z.object({ id: Id, reviewerId: Id }).strict(), z.object({ id: Id })),
+  'evaluation.discard': method(z.object({ id: Id }).strict(), z.object({ id: Id }), {
+    actor: 'required',
+    activity: true,
+  }),
 
   /**
    * Evaluations of one rubric as CSV for Excel: one row per evaluation, two columns (answer, comment)
@@ -253,6 +263,7 @@ export const evaluationMethods = {
       })
       .strict(),
     z.object({ fileName: z.string(), csv: z.string(), rows: z.number().int().nonnegative() }),
+    { actor: 'none', activity: true },
   ),
 
   /**

@@ -237,11 +237,15 @@ export const ImportProgress = z.object({
 export type ImportProgress = z.infer<typeof ImportProgress>;
 
 export const importMethods = {
-  'import.preview': method(ImportRequest, ImportPlan),
-  'import.start': method(ImportRequest, z.object({ batchId: Id })),
-  'import.cancel': method(z.object({ batchId: Id }).strict(), ImportProgress),
+  'import.preview': method(ImportRequest, ImportPlan, { actor: 'none', activity: true }),
+  'import.start': method(ImportRequest, z.object({ batchId: Id }), { actor: 'none', activity: true }),
+  'import.cancel': method(z.object({ batchId: Id }).strict(), ImportProgress, {
+    actor: 'none',
+    activity: true,
+  }),
   'import.status': method(
     z.object({ batchId: Id }).strict(),
     ImportProgress.extend({ outcomes: z.array(ImportOutcome) }),
+    { actor: 'none', activity: false },
   ),
 } as const;

@@ -15,11 +15,15 @@ export const libraryMethods = {
       })
       .strict(),
     z.object({ total: z.number().int().nonnegative(), items: z.array(LibraryItem) }),
+    { actor: 'none', activity: true },
   ),
 
-  'library.facets': method(z.object({}).strict(), Facets),
+  'library.facets': method(z.object({}).strict(), Facets, { actor: 'none', activity: true }),
 
-  'interaction.get': method(z.object({ id: Id }).strict(), InteractionDetail),
+  'interaction.get': method(z.object({ id: Id }).strict(), InteractionDetail, {
+    actor: 'none',
+    activity: true,
+  }),
 
   'recording.peaks': method(
     z
@@ -30,5 +34,6 @@ export const libraryMethods = {
       })
       .strict(),
     Peaks,
+    { actor: 'none', activity: true },
   ),
 } as const;

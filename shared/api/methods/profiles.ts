@@ -3,8 +3,9 @@ import { Id, PlainText } from '../schemas';
 import { method, NoParams } from './define';
 
 /**
- * Reviewer profiles: who is working at the workstation. Several people may share one computer, so the
- * renderer sends the current profile's id with every write and evaluations record it.
+ * Reviewer profiles: who is working at the workstation. Several people may share one computer; the
+ * current profile is who acts, and the backend records it on every write (a payload never says who
+ * acts: see `actor` in ./define.ts).
  *
  * A profile can be locked with a passphrase. The backend then holds that profile's key only while it is
  * unlocked (selected with its passphrase, in this run of the app, until locked or idle), nobody can act
@@ -63,20 +64,27 @@ export const ProfileList = z.object({
 export type ProfileList = z.infer<typeof ProfileList>;
 
 export const profileMethods = {
-  'profile.list': method(NoParams, ProfileList),
+  'profile.list': method(NoParams, ProfileList, { actor: 'none', activity: false }),
   /** Creates a profile and makes it the current one (whoever creates a profile is about to work as it). */
-  'profile.create': method(z.object({ name: ProfileName, role: ReviewerRole }).strict(), ReviewerProfile),
+  'profile.create': method(z.object({ name: ProfileName, role: ReviewerRole }).strict(), ReviewerProfile, {
+    actor: 'none',
+    activity: true,
+  }),
   'profile.update': method(
     z.object({ id: Id, name: ProfileName.optional(), role: ReviewerRole.optional() }).strict(),
     ReviewerProfile,
+    { actor: 'optional', activity: true },
   ),
   /**
    * Makes a profile the current one. A profile with a passphrase needs it (`locked` without, `not_allowed`
    * when wrong; repeated wrong tries are slowed down). Selecting another profile locks the previous one.
    */
-  'profile.select': method(z.object({ id: Id, passphrase: Passphrase.optional() }).strict(), ProfileList),
+  'profile.select': method(z.object({ id: Id, passphrase: Passphrase.optional() }).strict(), ProfileList, {
+    actor: 'none',
+    activity: true,
+  }),
   /** Locks the current profile (its key is forgotten); it stays current and asks for the passphrase again. */
-  'profile.lock': method(NoParams, ProfileList),
+  'profile.lock': method(NoParams, ProfileList, { actor: 'none', activity: true }),
   /**
    * Sets or changes the current profile's passphrase (`currentPassphrase` needed to change one). Only the
    * current, unlocked profile can do this. Its private notes keep their key, which is wrapped anew.
@@ -84,5 +92,6 @@ export const profileMethods = {
   'profile.setPassphrase': method(
     z.object({ id: Id, currentPassphrase: Passphrase.optional(), newPassphrase: Passphrase }).strict(),
     ProfileList,
+    { actor: 'required', activity: true },
   ),
 } as const;

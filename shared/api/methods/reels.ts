@@ -54,15 +54,23 @@ export const reelMethods = {
       })
       .strict(),
     z.array(WowMoment),
+    { actor: 'none', activity: true },
   ),
-  'reel.list': method(z.object({}).strict(), z.array(ReelSummary)),
-  'reel.get': method(z.object({ id: Id }).strict(), Reel),
+  'reel.list': method(z.object({}).strict(), z.array(ReelSummary), { actor: 'none', activity: true }),
+  'reel.get': method(z.object({ id: Id }).strict(), Reel, { actor: 'none', activity: true }),
   /** Created by the acting profile; only exemplary moments can be added. */
-  'reel.create': method(z.object({ title: ReelTitle, momentIds: ReelMomentIds }).strict(), Reel),
+  'reel.create': method(z.object({ title: ReelTitle, momentIds: ReelMomentIds }).strict(), Reel, {
+    actor: 'required',
+    activity: true,
+  }),
   /** `momentIds` replaces the reel's moments, in that order. */
   'reel.update': method(
     z.object({ id: Id, title: ReelTitle.optional(), momentIds: ReelMomentIds.optional() }).strict(),
     Reel,
+    { actor: 'required', activity: true },
   ),
-  'reel.delete': method(z.object({ id: Id }).strict(), z.object({ id: Id })),
+  'reel.delete': method(z.object({ id: Id }).strict(), z.object({ id: Id }), {
+    actor: 'required',
+    activity: true,
+  }),
 } as const;

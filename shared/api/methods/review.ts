@@ -349,14 +349,20 @@ export type ShortcutSettings = z.infer<typeof ShortcutSettings>;
 // Methods
 
 export const reviewMethods = {
-  'moment.list': method(z.object({ interactionId: Id }).strict(), z.array(Moment)),
-  'moment.create': method(NewMoment, Moment),
-  'moment.update': method(MomentChanges, Moment),
-  'moment.delete': method(z.object({ id: Id }).strict(), z.object({ id: Id })),
+  'moment.list': method(z.object({ interactionId: Id }).strict(), z.array(Moment), {
+    actor: 'none',
+    activity: true,
+  }),
+  'moment.create': method(NewMoment, Moment, { actor: 'optional', activity: true }),
+  'moment.update': method(MomentChanges, Moment, { actor: 'optional', activity: true }),
+  'moment.delete': method(z.object({ id: Id }).strict(), z.object({ id: Id }), {
+    actor: 'optional',
+    activity: true,
+  }),
   /** Undo of a delete within a few minutes: the same moment, tags and links; its id if still free. */
-  'moment.restore': method(z.object({ id: Id }).strict(), Moment),
+  'moment.restore': method(z.object({ id: Id }).strict(), Moment, { actor: 'optional', activity: true }),
 
-  'tag.list': method(NoParams, z.array(Tag)),
+  'tag.list': method(NoParams, z.array(Tag), { actor: 'none', activity: true }),
   /** Returns the existing tag when one of that name (ignoring case) is there already. */
   'tag.create': method(
     z
@@ -365,10 +371,17 @@ export const reviewMethods = {
       })
       .strict(),
     Tag,
+    { actor: 'none', activity: true },
   ),
 
-  'playback.get': method(z.object({ interactionId: Id }).strict(), PlaybackPosition),
-  'playback.save': method(z.object({ interactionId: Id, positionMs: Offset }).strict(), PlaybackPosition),
+  'playback.get': method(z.object({ interactionId: Id }).strict(), PlaybackPosition, {
+    actor: 'none',
+    activity: true,
+  }),
+  'playback.save': method(z.object({ interactionId: Id, positionMs: Offset }).strict(), PlaybackPosition, {
+    actor: 'none',
+    activity: false,
+  }),
 
   /** The interactions before and after one in a library view (its filters and sort), for next/previous. */
   'library.neighbours': method(
@@ -381,6 +394,7 @@ export const reviewMethods = {
       })
       .strict(),
     Neighbours,
+    { actor: 'none', activity: true },
   ),
 
   /** Peaks for part of a recording, so zooming into a long call fetches only what is on screen. */
@@ -399,17 +413,20 @@ export const reviewMethods = {
         message: 'the end of the window must come after its start',
       }),
     PeaksWindow,
+    { actor: 'none', activity: true },
   ),
 
-  'shortcuts.get': method(NoParams, ShortcutSettings),
+  'shortcuts.get': method(NoParams, ShortcutSettings, { actor: 'none', activity: false }),
   /** Changes the keys of some actions; refused as a whole when a key is malformed, reserved or taken. */
   'shortcuts.update': method(
     z.object({ bindings: z.partialRecord(ShortcutIdSchema, Keys) }).strict(),
     ShortcutSettings,
+    { actor: 'none', activity: true },
   ),
   /** Puts the given actions (all when none are given) back on their default keys. */
   'shortcuts.reset': method(
     z.object({ ids: z.array(ShortcutIdSchema).optional() }).strict(),
     ShortcutSettings,
+    { actor: 'none', activity: true },
   ),
 } as const;

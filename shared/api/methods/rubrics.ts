@@ -97,15 +97,17 @@ const Note = PlainText('a version note', 500, { multiline: true, trim: true });
 export const MAX_RUBRIC_JSON_CHARS = 2_000_000;
 
 export const rubricMethods = {
-  'rubric.list': method(NoParams, z.array(RubricSummary)),
-  'rubric.get': method(z.object({ id: Id }).strict(), RubricDetail),
-  'rubric.version': method(z.object({ versionId: Id }).strict(), RubricVersion),
+  'rubric.list': method(NoParams, z.array(RubricSummary), { actor: 'none', activity: true }),
+  'rubric.get': method(z.object({ id: Id }).strict(), RubricDetail, { actor: 'none', activity: true }),
+  'rubric.version': method(z.object({ versionId: Id }).strict(), RubricVersion, {
+    actor: 'none',
+    activity: true,
+  }),
 
   /** A new rubric with a one-item draft, or a copy of a version's content (to adapt a built-in one). */
   'rubric.create': method(
     z
       .object({
-        reviewerId: Id,
         name: RubricName,
         language: LanguageTag,
         kind: RubricKind.default('evaluation'),
@@ -113,40 +115,47 @@ export const rubricMethods = {
       })
       .strict(),
     RubricDetail,
+    { actor: 'required', activity: true },
   ),
 
   /** Keeps the editor's unpublished changes (autosave); refused only when the draft is not a draft. */
   'rubric.saveDraft': method(
     z.object({ id: Id, draft: RubricDraft }).strict(),
     z.object({ id: Id, draftSavedAt: z.string() }),
+    { actor: 'required', activity: true },
   ),
-  'rubric.discardDraft': method(z.object({ id: Id }).strict(), RubricDetail),
+  'rubric.discardDraft': method(z.object({ id: Id }).strict(), RubricDetail, {
+    actor: 'required',
+    activity: true,
+  }),
 
   /**
    * Publishes the draft as the next version. Refused with every problem named when it is not a valid
    * rubric, and refused when it does not differ from the latest version.
    */
   'rubric.publish': method(
-    z.object({ id: Id, reviewerId: Id, draft: RubricDraft, note: Note.default('') }).strict(),
+    z.object({ id: Id, draft: RubricDraft, note: Note.default('') }).strict(),
     RubricDetail,
+    { actor: 'required', activity: true },
   ),
 
   /** How a draft would re-score the latest submitted evaluations, answers carried over by item id. */
   'rubric.previewRescore': method(
     z.object({ id: Id, draft: RubricDraft, limit: z.number().int().min(1).max(200).default(20) }).strict(),
     RescorePreview,
+    { actor: 'none', activity: true },
   ),
 
   /** A rubric file (JSON) becomes a new rubric, published as its version 1. */
   'rubric.import': method(
     z
       .object({
-        reviewerId: Id,
         json: z
           .string()
           .max(MAX_RUBRIC_JSON_CHARS, `a rubric file is at most ${MAX_RUBRIC_JSON_CHARS} characters`),
       })
       .strict(),
     RubricDetail,
+    { actor: 'required', activity: true },
   ),
 } as const;

@@ -57,6 +57,7 @@ export const waveformMethods = {
       })
       .strict(),
     EncodedAudioWindow,
+    { actor: 'none', activity: false },
   ),
 
   /**
@@ -79,5 +80,6 @@ export const waveformMethods = {
       })
       .strict(),
     PeaksUpload,
+    { actor: 'none', activity: false },
   ),
 } as const;

@@ -8,7 +8,7 @@ import type { Moment } from '../../../shared/api/methods/review';
 import type { RubricDetail, RubricSummary } from '../../../shared/api/methods/rubrics';
 import type { AnswerValue } from '../../../shared/rubric/answers';
 import { bestAnswer } from '../../../shared/rubric/items';
-import { call, testBackend } from '../../support/backend';
+import { call, testBackend, callAs } from '../../support/backend';
 import { refused, seedInteraction } from '../evaluations/fixture';
 import {
   ANNA_CALL,
@@ -194,16 +194,15 @@ async function evaluateAll(
   except: Record<string, AnswerValue>,
 ): Promise<number> {
   const rubric = await call<RubricDetail>(backend, 'rubric.get', { id: rubricId });
-  const evaluation = await call<EvaluationDetail>(backend, 'evaluation.start', {
+  const evaluation = await callAs<EvaluationDetail>(backend, world.maria.id, 'evaluation.start', {
     interactionId,
     rubricId,
-    reviewerId: world.maria.id,
   });
   const answers = rubric.latest!.sections.flatMap((s) =>
     s.items.map((item) => ({ itemId: item.id, value: except[item.id] ?? bestAnswer(item) })),
   );
-  await call(backend, 'evaluation.saveDraft', { id: evaluation.id, reviewerId: world.maria.id, answers });
-  await call(backend, 'evaluation.submit', { id: evaluation.id, reviewerId: world.maria.id });
+  await callAs(backend, world.maria.id, 'evaluation.saveDraft', { id: evaluation.id, answers });
+  await callAs(backend, world.maria.id, 'evaluation.submit', { id: evaluation.id });
   return evaluation.id;
 }
 

@@ -5,7 +5,7 @@ import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
 import type { BuiltinTag, Moment, Tag } from '../../../shared/api/methods/review';
 import type { InteractionDetail, LibraryItem } from '../../../shared/api';
 import type { AnswerValue } from '../../../shared/rubric/answers';
-import { call } from '../../support/backend';
+import { call, callAs } from '../../support/backend';
 import { createProfile, publishSmallRubric } from '../evaluations/fixture';
 
 /**
@@ -79,14 +79,12 @@ export async function submitEvaluation(
   options: { reviewerId?: number; rubricId?: number; submit?: boolean } = {},
 ): Promise<number> {
   const reviewerId = options.reviewerId ?? world.maria.id;
-  const evaluation = await call<EvaluationDetail>(world.backend, 'evaluation.start', {
+  const evaluation = await callAs<EvaluationDetail>(world.backend, reviewerId, 'evaluation.start', {
     interactionId,
     rubricId: options.rubricId ?? world.rubricId,
-    reviewerId,
   });
-  await call(world.backend, 'evaluation.saveDraft', {
+  await callAs(world.backend, reviewerId, 'evaluation.saveDraft', {
     id: evaluation.id,
-    reviewerId,
     answers: [
       { itemId: 'greeting', value: yesNo(answers.greeting), momentIds: answers.greetingMomentIds ?? [] },
       {
@@ -98,7 +96,7 @@ export async function submitEvaluation(
     ],
   });
   if (options.submit !== false)
-    await call(world.backend, 'evaluation.submit', { id: evaluation.id, reviewerId });
+    await callAs(world.backend, reviewerId, 'evaluation.submit', { id: evaluation.id });
   return evaluation.id;
 }
 

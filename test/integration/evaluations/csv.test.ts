@@ -24,11 +24,9 @@ async function scored(title: string, agent: string, answers: unknown[], overallC
   const evaluation = await call<EvaluationDetail>(backend, 'evaluation.start', {
     interactionId: seedInteraction(backend.db, title, agent),
     rubricId: rubric.id,
-    reviewerId: maria.id,
   });
   await call(backend, 'evaluation.saveDraft', {
     id: evaluation.id,
-    reviewerId: maria.id,
     answers,
     overallComment,
   });
@@ -49,7 +47,7 @@ beforeAll(async () => {
     ],
     'Needs coaching on tone.',
   );
-  await call(backend, 'evaluation.submit', { id: first.id, reviewerId: maria.id });
+  await call(backend, 'evaluation.submit', { id: first.id });
   // Version 2 adds a choice item; the first evaluation stays on version 1.
   const v2 = smallDraft();
   v2.sections[1]!.items.push(
@@ -63,7 +61,6 @@ beforeAll(async () => {
   );
   rubric = await call<RubricDetail>(backend, 'rubric.publish', {
     id: rubric.id,
-    reviewerId: maria.id,
     draft: v2,
   });
   const second = await scored('Router keeps dropping', 'Anna Berg', [
@@ -72,7 +69,7 @@ beforeAll(async () => {
     { itemId: 'knowledge', value: { kind: 'scale', value: 2 } },
     { itemId: 'options', value: { kind: 'choice', optionId: 'one' } },
   ]);
-  await call(backend, 'evaluation.submit', { id: second.id, reviewerId: maria.id });
+  await call(backend, 'evaluation.submit', { id: second.id });
   await scored('Still a draft', 'Anna Berg', [{ itemId: 'greeting', value: { kind: 'no' } }]);
 });
 afterAll(() => cleanup());

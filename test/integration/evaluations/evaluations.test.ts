@@ -8,8 +8,8 @@ import type {
 import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
 import type { Moment } from '../../../shared/api/methods/review';
 import type { RubricDetail, RubricSummary } from '../../../shared/api/methods/rubrics';
-import { call, testBackend } from '../../support/backend';
-import { createProfile, refused, seedInteraction, publishSmallRubric } from './fixture';
+import { call, testBackend, callAs } from '../../support/backend';
+import { createProfile, refused, seedInteraction, publishSmallRubric, refusedAs } from './fixture';
 
 let backend: Backend;
 let cleanup: () => void;
@@ -20,9 +20,8 @@ let interactionId: number;
 let evaluation: EvaluationDetail;
 
 const save = (answers: unknown[], extra: Record<string, unknown> = {}) =>
-  call<DraftSaved>(backend, 'evaluation.saveDraft', {
+  callAs<DraftSaved>(backend, maria.id, 'evaluation.saveDraft', {
     id: evaluation.id,
-    reviewerId: maria.id,
     answers,
     ...extra,
   });
@@ -40,10 +39,9 @@ afterAll(() => cleanup());
 
 describe('starting an evaluation', () => {
   it('starts a draft on the latest version, with the reviewer and an audit entry', async () => {
-    evaluation = await call<EvaluationDetail>(backend, 'evaluation.start', {
+    evaluation = await callAs<EvaluationDetail>(backend, maria.id, 'evaluation.start', {
       interactionId,
       rubricId: rubric.id,
-      reviewerId: maria.id,
     });
     expect(evaluation).toMatchObject({
       state: 'draft',
@@ -60,10 +58,9 @@ describe('starting an evaluation', () => {
   });
 
   it("gives the reviewer's open draft back instead of starting a second one", async () => {
-    const again = await call<EvaluationDetail>(backend, 'evaluation.start', {
+    const again = await callAs<EvaluationDetail>(backend, maria.id, 'evaluation.start', {
       interactionId,
       rubricId: rubric.id,
-      reviewerId: maria.id,
     });
     expect(again.id).toBe(evaluation.id);
   });
@@ -99,9 +96,8 @@ describe('autosaving a draft', () => {
       ],
     ];
     for (const [answers, message] of cases) {
-      const error = await refused(backend, 'evaluation.saveDraft', {
+      const error = await refusedAs(backend, maria.id, 'evaluation.saveDraft', {
         id: evaluation.id,
-        reviewerId: maria.id,
         answers,
       });
       expect(error.code).toBe('invalid_params');
@@ -121,9 +117,8 @@ describe('autosaving a draft', () => {
       interactionId: seedInteraction(backend.db, 'Another call'),
       startMs: 500,
     });
-    const error = await refused(backend, 'evaluation.saveDraft', {
+    const error = await refusedAs(backend, maria.id, 'evaluation.saveDraft', {
       id: evaluation.id,
-      reviewerId: maria.id,
       answers: [{ itemId: 'polite', momentIds: [moment.id, elsewhere.id] }],
     });
     expect(error.message).toMatch(/this interaction's moments/);
@@ -133,13 +128,14 @@ describe('autosaving a draft', () => {
     expect((await reload()).answers.find((a) => a.itemId === 'polite')!.momentIds).toEqual([]);
   });
 
-  it('needs an existing reviewer profile for every save', async () => {
+  it('saves as the acting profile: a payload naming a reviewer is refused, naming the field', async () => {
     const error = await refused(backend, 'evaluation.saveDraft', {
       id: evaluation.id,
-      reviewerId: 404,
+      reviewerId: maria.id,
       answers: [],
     });
-    expect(error).toMatchObject({ code: 'not_found', message: expect.stringMatching(/reviewerId/) });
+    expect(error.code).toBe('invalid_params');
+    expect(error.message).toMatch(/reviewerId/);
   });
 });
 
@@ -149,23 +145,22 @@ describe('submitting, reopening and the audit trail', () => {
       { itemId: 'greeting', value: { kind: 'yes' } },
       { itemId: 'polite', value: { kind: 'no' } },
     ]);
-    const first = await refused(backend, 'evaluation.submit', { id: evaluation.id, reviewerId: maria.id });
+    const first = await refusedAs(backend, maria.id, 'evaluation.submit', { id: evaluation.id });
     expect(first.code).toBe('conflict');
     expect(first.message).toContain('1 item is not answered (Product knowledge)');
     expect(first.message).toContain('a comment is required where these items fail: Polite tone');
     // A critical fail is a result, but not a complete evaluation: the comment is still owed.
     expect((await reload()).score.result).toBe('criticalFail');
     await save([{ itemId: 'knowledge', value: { kind: 'scale', value: 2 } }]);
-    const second = await refused(backend, 'evaluation.submit', { id: evaluation.id, reviewerId: maria.id });
+    const second = await refusedAs(backend, maria.id, 'evaluation.submit', { id: evaluation.id });
     expect(second.message).not.toContain('not answered');
     expect(second.message).toContain('Polite tone');
   });
 
   it('submits a complete evaluation: a critical fail gives 0 %, the section figures stay', async () => {
     await save([{ itemId: 'polite', comment: '"As I told you twice already…"' }]);
-    evaluation = await call<EvaluationDetail>(backend, 'evaluation.submit', {
+    evaluation = await callAs<EvaluationDetail>(backend, maria.id, 'evaluation.submit', {
       id: evaluation.id,
-      reviewerId: maria.id,
     });
     expect(evaluation.state).toBe('submitted');
     expect(evaluation.submittedAt).not.toBeNull();
@@ -181,9 +176,8 @@ describe('submitting, reopening and the audit trail', () => {
   });
 
   it('locks a submitted evaluation, also against SQL', async () => {
-    const error = await refused(backend, 'evaluation.saveDraft', {
+    const error = await refusedAs(backend, maria.id, 'evaluation.saveDraft', {
       id: evaluation.id,
-      reviewerId: maria.id,
       answers: [{ itemId: 'greeting', value: { kind: 'no' } }],
     });
     expect(error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/submitted and locked/) });
@@ -192,21 +186,19 @@ describe('submitting, reopening and the audit trail', () => {
         .prepare(`UPDATE evaluation_answers SET value = '{"kind":"no"}' WHERE evaluation_id = ?`)
         .run(evaluation.id),
     ).toThrow(/locked/);
-    expect(
-      (await refused(backend, 'evaluation.submit', { id: evaluation.id, reviewerId: maria.id })).code,
-    ).toBe('conflict');
+    expect((await refusedAs(backend, maria.id, 'evaluation.submit', { id: evaluation.id })).code).toBe(
+      'conflict',
+    );
   });
 
   it('reopens only with a reason, and records who and why', async () => {
-    const noReason = await refused(backend, 'evaluation.reopen', {
+    const noReason = await refusedAs(backend, jussi.id, 'evaluation.reopen', {
       id: evaluation.id,
-      reviewerId: jussi.id,
       reason: '  ',
     });
     expect(noReason).toMatchObject({ code: 'invalid_params', message: expect.stringMatching(/say why/) });
-    evaluation = await call<EvaluationDetail>(backend, 'evaluation.reopen', {
+    evaluation = await callAs<EvaluationDetail>(backend, jussi.id, 'evaluation.reopen', {
       id: evaluation.id,
-      reviewerId: jussi.id,
       reason: 'Agent disputes the tone rating',
     });
     expect(evaluation.state).toBe('draft');
@@ -218,9 +210,8 @@ describe('submitting, reopening and the audit trail', () => {
     });
     expect(
       (
-        await refused(backend, 'evaluation.reopen', {
+        await refusedAs(backend, jussi.id, 'evaluation.reopen', {
           id: evaluation.id,
-          reviewerId: jussi.id,
           reason: 'Again',
         })
       ).code,
@@ -228,15 +219,13 @@ describe('submitting, reopening and the audit trail', () => {
   });
 
   it('records the old and new value of every changed item on the next submit', async () => {
-    await call(backend, 'evaluation.saveDraft', {
+    await callAs(backend, jussi.id, 'evaluation.saveDraft', {
       id: evaluation.id,
-      reviewerId: jussi.id,
       answers: [{ itemId: 'polite', value: { kind: 'yes' }, comment: 'Firm, not rude, on a second listen.' }],
       overallComment: 'Re-scored after the dispute.',
     });
-    evaluation = await call<EvaluationDetail>(backend, 'evaluation.submit', {
+    evaluation = await callAs<EvaluationDetail>(backend, jussi.id, 'evaluation.submit', {
       id: evaluation.id,
-      reviewerId: jussi.id,
     });
     expect(evaluation.score).toMatchObject({ result: 'pass', percent: 100 });
     const resubmit = evaluation.audit.at(-1)!;
@@ -262,26 +251,24 @@ describe('submitting, reopening and the audit trail', () => {
   });
 
   it('discards a draft never submitted, but never one with a submit in its trail', async () => {
-    const scratch = await call<EvaluationDetail>(backend, 'evaluation.start', {
+    const scratch = await callAs<EvaluationDetail>(backend, jussi.id, 'evaluation.start', {
       interactionId,
       rubricId: rubric.id,
-      reviewerId: jussi.id,
     });
-    expect(await call(backend, 'evaluation.discard', { id: scratch.id, reviewerId: jussi.id })).toEqual({
+    expect(await callAs(backend, jussi.id, 'evaluation.discard', { id: scratch.id })).toEqual({
       id: scratch.id,
     });
     expect((await refused(backend, 'evaluation.get', { id: scratch.id })).code).toBe('not_found');
-    await call(backend, 'evaluation.reopen', {
+    await callAs(backend, maria.id, 'evaluation.reopen', {
       id: evaluation.id,
-      reviewerId: maria.id,
       reason: 'Typo in a comment',
     });
-    const kept = await refused(backend, 'evaluation.discard', { id: evaluation.id, reviewerId: maria.id });
+    const kept = await refusedAs(backend, maria.id, 'evaluation.discard', { id: evaluation.id });
     expect(kept).toMatchObject({
       code: 'conflict',
       message: expect.stringMatching(/kept with its audit trail/),
     });
-    await call(backend, 'evaluation.submit', { id: evaluation.id, reviewerId: maria.id });
+    await callAs(backend, maria.id, 'evaluation.submit', { id: evaluation.id });
   });
 });
 
@@ -290,10 +277,9 @@ describe('listing evaluations', () => {
     const builtIn = (await call<RubricSummary[]>(backend, 'rubric.list')).find(
       (r) => r.key === 'builtin.courtesy-competence.de',
     )!;
-    const other = await call<EvaluationDetail>(backend, 'evaluation.start', {
+    const other = await callAs<EvaluationDetail>(backend, jussi.id, 'evaluation.start', {
       interactionId,
       rubricId: builtIn.id,
-      reviewerId: jussi.id,
     });
     const all = await call<{ total: number; items: EvaluationSummary[] }>(backend, 'evaluation.list', {
       interactionId,
@@ -311,10 +297,9 @@ describe('listing evaluations', () => {
 
   it("filters by the interaction's agent", async () => {
     const otherCall = seedInteraction(backend.db, 'Address change', 'Jonas Weber');
-    await call(backend, 'evaluation.start', {
+    await callAs(backend, maria.id, 'evaluation.start', {
       interactionId: otherCall,
       rubricId: rubric.id,
-      reviewerId: maria.id,
     });
     const agentOf = (id: number) =>
       backend.db.prepare('SELECT agent_id FROM interactions WHERE id = ?').pluck().get(id) as number;

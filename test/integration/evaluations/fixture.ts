@@ -4,7 +4,7 @@ import type { Db } from '../../../electron/backend/db/open';
 import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
 import type { RubricDetail } from '../../../shared/api/methods/rubrics';
 import { blankItem, type DraftItem, type RubricDraft } from '../../../shared/api/methods/rubric-draft';
-import { call } from '../../support/backend';
+import { asProfile, call, callAs } from '../../support/backend';
 
 /** A call to evaluate, written straight into the database (the demo loader would copy audio). */
 export function seedInteraction(db: Db, title: string, agent = 'Anna Berg', team = 'Customer Care'): number {
@@ -34,6 +34,10 @@ export async function refused(backend: Backend, method: string, params: unknown)
   expect(reply.ok, `${method} accepted ${JSON.stringify(params).slice(0, 200)}`).toBe(false);
   return reply.ok ? { code: '', message: '' } : reply.error;
 }
+
+/** Calls a method that must fail as `profileId` (see asProfile), and returns its error. */
+export const refusedAs = (backend: Backend, profileId: number, method: string, params: unknown) =>
+  asProfile(backend, profileId, () => refused(backend, method, params));
 
 export function draftItem(id: string, title: string, extra: Partial<DraftItem> = {}): DraftItem {
   return { ...blankItem(id), title, ...extra };
@@ -69,10 +73,9 @@ export function smallDraft(name = 'Billing calls'): RubricDraft {
 
 /** The small rubric, created and published by `reviewerId`: version 1, ready to evaluate with. */
 export async function publishSmallRubric(backend: Backend, reviewerId: number): Promise<RubricDetail> {
-  const rubric = await call<RubricDetail>(backend, 'rubric.create', {
-    reviewerId,
+  const rubric = await callAs<RubricDetail>(backend, reviewerId, 'rubric.create', {
     name: 'Billing',
     language: 'en',
   });
-  return call<RubricDetail>(backend, 'rubric.publish', { id: rubric.id, reviewerId, draft: smallDraft() });
+  return callAs<RubricDetail>(backend, reviewerId, 'rubric.publish', { id: rubric.id, draft: smallDraft() });
 }

@@ -21,12 +21,10 @@ async function call<T>(backend: Backend, method: string, params: unknown = {}): 
 async function main(dataDir: string, resourcesDir: string): Promise<void> {
   const backend = await createBackend({ dataDir, resourcesDir, version: 'soak', log: () => {} });
   const profiles = await call<ProfileList>(backend, 'profile.list');
-  const reviewer =
-    profiles.profiles[0] ??
-    (await call<ReviewerProfile>(backend, 'profile.create', {
-      name: 'Soak Reviewer',
-      role: 'qa_supervisor',
-    }));
+  // The reviewer is the current profile, made on the first run and still current after a kill.
+  if (profiles.profiles.length === 0) {
+    await call<ReviewerProfile>(backend, 'profile.create', { name: 'Soak Reviewer', role: 'qa_supervisor' });
+  }
   const interactionId = backend.db.transaction(() => {
     const found = backend.db.prepare("SELECT id FROM interactions WHERE source = 'soak'").pluck().get() as
       number | undefined;
@@ -47,7 +45,6 @@ async function main(dataDir: string, resourcesDir: string): Promise<void> {
       await call<EvaluationDetail>(backend, 'evaluation.start', {
         interactionId,
         rubricId: rubric.id,
-        reviewerId: reviewer.id,
       })
     ).id;
   }
@@ -57,7 +54,6 @@ async function main(dataDir: string, resourcesDir: string): Promise<void> {
     const change = changeFor(revision + 1);
     const saved = await call<{ revision: number }>(backend, 'evaluation.saveDraft', {
       id,
-      reviewerId: reviewer.id,
       ...change,
     });
     revision = saved.revision;

@@ -5,7 +5,7 @@ import type { LibraryItem } from '../../../shared/api';
 import type { EvaluationDetail } from '../../../shared/api/methods/evaluations';
 import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
 import type { RubricDetail } from '../../../shared/api/methods/rubrics';
-import { call } from '../../support/backend';
+import { call, callAs } from '../../support/backend';
 import { resourcesDir, tempDir } from '../../support/paths';
 import { createProfile, publishSmallRubric, refused, seedInteraction } from '../evaluations/fixture';
 
@@ -41,21 +41,19 @@ const ANSWERS = {
 
 async function evaluate(interactionId: number, percent: keyof typeof ANSWERS, reviewer = maria) {
   const { greeting, knowledge } = ANSWERS[percent];
-  const draft = await call<EvaluationDetail>(backend, 'evaluation.start', {
+  const draft = await callAs<EvaluationDetail>(backend, reviewer.id, 'evaluation.start', {
     interactionId,
     rubricId: rubric.id,
-    reviewerId: reviewer.id,
   });
-  await call(backend, 'evaluation.saveDraft', {
+  await callAs(backend, reviewer.id, 'evaluation.saveDraft', {
     id: draft.id,
-    reviewerId: reviewer.id,
     answers: [
       { itemId: 'greeting', value: { kind: greeting } },
       { itemId: 'polite', value: { kind: 'yes' } },
       { itemId: 'knowledge', value: { kind: 'scale', value: knowledge } },
     ],
   });
-  return call<EvaluationDetail>(backend, 'evaluation.submit', { id: draft.id, reviewerId: reviewer.id });
+  return callAs<EvaluationDetail>(backend, reviewer.id, 'evaluation.submit', { id: draft.id });
 }
 
 const stored = (evaluationId: number) =>
@@ -92,15 +90,14 @@ describe('the score kept on a submitted evaluation', () => {
   });
 
   it('is cleared when the evaluation is reopened, and written again at the next submit', async () => {
-    await call(backend, 'evaluation.reopen', {
+    await callAs(backend, maria.id, 'evaluation.reopen', {
       id: reopened.id,
-      reviewerId: maria.id,
       reason: 'Listened again',
     });
     expect(stored(reopened.id)).toEqual({ percent: null, outcome: null });
     const page = await list({ filters: { scoreMin: 0 }, limit: 100 });
     expect(titles(page)).not.toContain('Reopened call');
-    await call(backend, 'evaluation.submit', { id: reopened.id, reviewerId: maria.id });
+    await callAs(backend, maria.id, 'evaluation.submit', { id: reopened.id });
     expect(stored(reopened.id)).toEqual({ percent: 100, outcome: 'pass' });
   });
 

@@ -1,6 +1,6 @@
 import type { Backend } from '../../../electron/backend/backend';
 import type { EvaluationDetail } from '../../../shared/api/methods/evaluations';
-import { call } from '../../support/backend';
+import { callAs } from '../../support/backend';
 import { publishSmallRubric } from '../evaluations/fixture';
 
 /** A submitted evaluation of `interactionId` on a small published rubric, by `reviewerId`. */
@@ -11,14 +11,12 @@ export async function submittedEvaluation(
   overallComment: string,
 ): Promise<{ rubricId: number; evaluationId: number }> {
   const rubric = await publishSmallRubric(backend, reviewerId);
-  const evaluation = await call<EvaluationDetail>(backend, 'evaluation.start', {
+  const evaluation = await callAs<EvaluationDetail>(backend, reviewerId, 'evaluation.start', {
     interactionId,
     rubricId: rubric.id,
-    reviewerId,
   });
-  await call(backend, 'evaluation.saveDraft', {
+  await callAs(backend, reviewerId, 'evaluation.saveDraft', {
     id: evaluation.id,
-    reviewerId,
     overallComment,
     answers: [
       { itemId: 'greeting', value: { kind: 'no' } },
@@ -26,6 +24,6 @@ export async function submittedEvaluation(
       { itemId: 'knowledge', value: { kind: 'scale', value: 1 } },
     ],
   });
-  await call(backend, 'evaluation.submit', { id: evaluation.id, reviewerId });
+  await callAs(backend, reviewerId, 'evaluation.submit', { id: evaluation.id });
   return { rubricId: rubric.id, evaluationId: evaluation.id };
 }

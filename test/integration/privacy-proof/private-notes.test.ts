@@ -257,12 +257,13 @@ describe('another profile', () => {
     expect(
       (await refused(backend, 'profile.select', { id: anna.id, passphrase: 'guess guess guess' })).code,
     ).toBe('not_allowed');
-    const asAnna = await refused(backend, 'evaluation.start', {
+    // Nor by naming her: who acts is never read from a payload.
+    const namingAnna = await refused(backend, 'evaluation.start', {
       interactionId: 1,
       rubricId,
       reviewerId: anna.id,
     });
-    expect(asAnna.code).toBe('locked');
+    expect(namingAnna.code).toBe('invalid_params');
   });
 });
 

@@ -7,9 +7,16 @@ import { draftFromRubric } from '../../../shared/api/methods/rubric-draft';
 import type { RubricDetail, RubricSummary, RubricVersion } from '../../../shared/api/methods/rubrics';
 import { defaultRubric } from '../../../shared/rubric/defaults';
 import { serializeRubric } from '../../../shared/rubric/json';
-import { call } from '../../support/backend';
+import { call, callAs } from '../../support/backend';
 import { resourcesDir, tempDir } from '../../support/paths';
-import { createProfile, draftItem, refused, seedInteraction, smallDraft } from '../evaluations/fixture';
+import {
+  createProfile,
+  draftItem,
+  refused,
+  seedInteraction,
+  smallDraft,
+  refusedAs,
+} from '../evaluations/fixture';
 
 const data = tempDir();
 let backend: Backend;
@@ -62,18 +69,16 @@ describe('authoring and versions', () => {
   let rubric: RubricDetail;
 
   it('creates a rubric as a draft that cannot be scored with yet', async () => {
-    rubric = await call<RubricDetail>(backend, 'rubric.create', {
-      reviewerId: maria.id,
+    rubric = await callAs<RubricDetail>(backend, maria.id, 'rubric.create', {
       name: 'Billing calls',
       language: 'en',
     });
     expect(rubric).toMatchObject({ key: 'billing-calls', latestVersion: null, hasDraft: true, latest: null });
     expect(rubric.draft!.sections[0]!.items).toHaveLength(1);
     const interactionId = seedInteraction(backend.db, 'Draft-only rubric call');
-    const error = await refused(backend, 'evaluation.start', {
+    const error = await refusedAs(backend, maria.id, 'evaluation.start', {
       interactionId,
       rubricId: rubric.id,
-      reviewerId: maria.id,
     });
     expect(error.code).toBe('conflict');
     expect(error.message).toMatch(/no published version/);
@@ -91,7 +96,7 @@ describe('authoring and versions', () => {
     const draft = smallDraft();
     draft.sections[0]!.items[0]!.weight = -1;
     draft.sections[1]!.items[0]!.title = '  ';
-    const error = await refused(backend, 'rubric.publish', { id: rubric.id, reviewerId: maria.id, draft });
+    const error = await refusedAs(backend, maria.id, 'rubric.publish', { id: rubric.id, draft });
     expect(error.code).toBe('invalid_params');
     expect(error.message).toContain('sections[0].items[0].weight must not be negative (got -1)');
     expect(error.message).toContain('sections[1].items[0].title must not be empty');
@@ -99,9 +104,8 @@ describe('authoring and versions', () => {
   });
 
   it('publishes version 1, then refuses a publish that changes nothing', async () => {
-    rubric = await call<RubricDetail>(backend, 'rubric.publish', {
+    rubric = await callAs<RubricDetail>(backend, maria.id, 'rubric.publish', {
       id: rubric.id,
-      reviewerId: maria.id,
       draft: smallDraft(),
       note: 'First version',
     });
@@ -112,9 +116,8 @@ describe('authoring and versions', () => {
     });
     expect(rubric).toMatchObject({ hasDraft: false, draft: null, name: 'Billing calls' });
     expect(rubric.latest!.sections.map((s) => s.id)).toEqual(['courtesy', 'competence']);
-    const error = await refused(backend, 'rubric.publish', {
+    const error = await refusedAs(backend, maria.id, 'rubric.publish', {
       id: rubric.id,
-      reviewerId: maria.id,
       draft: smallDraft(),
     });
     expect(error).toMatchObject({
@@ -125,16 +128,14 @@ describe('authoring and versions', () => {
 
   it('keeps every evaluation on the version it was scored on after a new version is published', async () => {
     const interactionId = seedInteraction(backend.db, 'Versioned call');
-    const evaluation = await call<EvaluationDetail>(backend, 'evaluation.start', {
+    const evaluation = await callAs<EvaluationDetail>(backend, maria.id, 'evaluation.start', {
       interactionId,
       rubricId: rubric.id,
-      reviewerId: maria.id,
     });
     const changed = smallDraft();
     changed.sections[0]!.items.push(draftItem('closing', 'Closing'));
-    rubric = await call<RubricDetail>(backend, 'rubric.publish', {
+    rubric = await callAs<RubricDetail>(backend, maria.id, 'rubric.publish', {
       id: rubric.id,
-      reviewerId: maria.id,
       draft: changed,
     });
     expect(rubric.versions.map((v) => v.version)).toEqual([2, 1]);
@@ -145,10 +146,9 @@ describe('authoring and versions', () => {
     expect(again.rubric.sections[0]!.items.map((i) => i.id)).toEqual(['greeting', 'polite']);
     // New evaluations take the new version.
     const other = await createProfile(backend, 'Jussi Koski', 'team_lead');
-    const fresh = await call<EvaluationDetail>(backend, 'evaluation.start', {
+    const fresh = await callAs<EvaluationDetail>(backend, other.id, 'evaluation.start', {
       interactionId,
       rubricId: rubric.id,
-      reviewerId: other.id,
     });
     expect(fresh.rubricVersion).toBe(2);
   });
@@ -167,8 +167,7 @@ describe('authoring and versions', () => {
     await call(backend, 'rubric.saveDraft', { id: rubric.id, draft: { ...smallDraft(), name: 'Scratch' } });
     const discarded = await call<RubricDetail>(backend, 'rubric.discardDraft', { id: rubric.id });
     expect(discarded).toMatchObject({ hasDraft: false, draft: null, name: 'Billing calls' });
-    const fresh = await call<RubricDetail>(backend, 'rubric.create', {
-      reviewerId: maria.id,
+    const fresh = await callAs<RubricDetail>(backend, maria.id, 'rubric.create', {
       name: 'Billing calls',
       language: 'de',
     });
@@ -187,8 +186,7 @@ describe('authoring and versions', () => {
   it('copies a built-in rubric into a new one to adapt', async () => {
     const list = await call<RubricSummary[]>(backend, 'rubric.list');
     const finnish = list.find((r) => r.key === 'builtin.mystery-call.fi')!;
-    const copy = await call<RubricDetail>(backend, 'rubric.create', {
-      reviewerId: maria.id,
+    const copy = await callAs<RubricDetail>(backend, maria.id, 'rubric.create', {
       name: 'Oma testipuhelu',
       language: 'fi',
       kind: 'mysteryChecklist',
@@ -198,12 +196,13 @@ describe('authoring and versions', () => {
     expect(copy.draft!.name).toBe('Oma testipuhelu');
   });
 
-  it('needs an existing reviewer profile to publish', async () => {
+  it('publishes as the acting profile: a payload naming a reviewer is refused, naming the field', async () => {
     const error = await refused(backend, 'rubric.publish', {
       id: rubric.id,
       reviewerId: 999,
       draft: smallDraft('X'),
     });
-    expect(error).toMatchObject({ code: 'not_found', message: expect.stringMatching(/reviewerId/) });
+    expect(error.code).toBe('invalid_params');
+    expect(error.message).toMatch(/reviewerId/);
   });
 });

@@ -7,30 +7,29 @@ import { listSessions } from './session-rows';
 import { closeSession, createSession, getSession, reopenSession, updateSession } from './sessions';
 
 /**
- * Every write is made as the acting profile (never as an id from the payload): the coach of a new
- * session, the one allowed to change it, the author of a note. Reads use the acting profile only to say
- * whether the reader may edit and which private notes are theirs.
+ * Every write is made as the request's actor (never as an id from the payload): the coach of a new
+ * session, the one allowed to change it, the author of a note. Reads use it only to say whether the
+ * reader may edit and which private notes are theirs.
  */
 export function coachingHandlers({
   db,
   profiles,
 }: BackendContext): HandlersFor<keyof typeof coachingMethods> {
-  const acting = () => profiles.actingProfileId();
   return {
     'coaching.list': (query) => listSessions(db, query, today()),
-    'coaching.create': (params) => createSession(db, acting(), params, today()),
-    'coaching.get': ({ id }) => getSession(db, profiles.actingProfileIdOrNull(), id, today()),
-    'coaching.update': (params) => updateSession(db, acting(), params, today()),
-    'coaching.close': (params) => closeSession(db, acting(), params, today()),
-    'coaching.reopen': ({ id }) => reopenSession(db, acting(), id, today()),
-    'coaching.actionAdd': (params) => addAction(db, acting(), params, today()),
-    'coaching.actionUpdate': (params) => updateAction(db, acting(), params, today()),
-    'coaching.actionDelete': ({ id }) => deleteAction(db, acting(), id, today()),
+    'coaching.create': (params, { actorId }) => createSession(db, actorId, params, today()),
+    'coaching.get': ({ id }, { actorId }) => getSession(db, actorId, id, today()),
+    'coaching.update': (params, { actorId }) => updateSession(db, actorId, params, today()),
+    'coaching.close': (params, { actorId }) => closeSession(db, actorId, params, today()),
+    'coaching.reopen': ({ id }, { actorId }) => reopenSession(db, actorId, id, today()),
+    'coaching.actionAdd': (params, { actorId }) => addAction(db, actorId, params, today()),
+    'coaching.actionUpdate': (params, { actorId }) => updateAction(db, actorId, params, today()),
+    'coaching.actionDelete': ({ id }, { actorId }) => deleteAction(db, actorId, id, today()),
     'coaching.openActions': (query) => openActions(db, query, today()),
-    'coaching.notes': ({ sessionId }) => listNotes(db, profiles, sessionId),
-    'coaching.noteGet': ({ id }) => getNote(db, profiles, id),
-    'coaching.noteAdd': (params) => addNote(db, profiles, params),
-    'coaching.noteUpdate': (params) => updateNote(db, profiles, params),
-    'coaching.noteDelete': ({ id }) => deleteNote(db, profiles, id),
+    'coaching.notes': ({ sessionId }, reader) => listNotes(db, profiles, reader, sessionId),
+    'coaching.noteGet': ({ id }, reader) => getNote(db, profiles, reader, id),
+    'coaching.noteAdd': (params, { actorId }) => addNote(db, profiles, actorId, params),
+    'coaching.noteUpdate': (params, { actorId }) => updateNote(db, profiles, actorId, params),
+    'coaching.noteDelete': ({ id }, { actorId }) => deleteNote(db, actorId, id),
   };
 }

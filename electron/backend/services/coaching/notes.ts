@@ -1,9 +1,9 @@
 import type { CoachingNote } from '../../../../shared/api/methods/coaching';
 import type { ReviewerRole } from '../../../../shared/api/methods/profiles';
 import { EarmarkError } from '../../../../shared/errors';
-import type { ProfileSession, Sealed } from '../../context';
+import type { MaybeActingRequest, ProfileSession, Sealed } from '../../context';
 import type { Db } from '../../db/open';
-import { currentProfileId } from '../profiles/profiles';
+import { actingAs } from '../../request';
 import { now } from './clock';
 
 /**
@@ -94,23 +94,22 @@ function toNote(profiles: ProfileSession, row: NoteRow): CoachingNote {
  * and `needed` says it has private notes in view, the reader is asked for the passphrase (`locked`)
  * rather than shown a list that silently lacks their own notes.
  */
-function privateReader(
-  db: Db,
-  profiles: ProfileSession,
-  needed: (profileId: number) => boolean,
-): number | null {
-  const reader = profiles.actingProfileIdOrNull();
-  if (reader !== null) return reader;
-  const current = currentProfileId(db);
-  if (current !== null && needed(current)) profiles.actingProfileId(); // throws `locked`
+function privateReader(request: MaybeActingRequest, needed: (profileId: number) => boolean): number | null {
+  if (request.actorId !== null) return request.actorId;
+  if (request.lockedProfileId !== null && needed(request.lockedProfileId)) request.actorOrThrow(); // `locked`
   return null;
 }
 
 /** Shared notes and the reader's own private notes, oldest first. */
-export function listNotes(db: Db, profiles: ProfileSession, sessionId: number): CoachingNote[] {
+export function listNotes(
+  db: Db,
+  profiles: ProfileSession,
+  request: MaybeActingRequest,
+  sessionId: number,
+): CoachingNote[] {
   assertSession(db, sessionId);
   const rows = db.prepare(`${SELECT_NOTES} WHERE n.session_id = ? ORDER BY n.id`).all(sessionId) as NoteRow[];
-  const reader = privateReader(db, profiles, (id) =>
+  const reader = privateReader(request, (id) =>
     rows.some((row) => row.private === 1 && row.author_id === id),
   );
   return rows
@@ -124,10 +123,15 @@ const notYours = (id: number) =>
     `Coaching note ${id} is another reviewer's private note: only its author can open it.`,
   );
 
-export function getNote(db: Db, profiles: ProfileSession, id: number): CoachingNote {
+export function getNote(
+  db: Db,
+  profiles: ProfileSession,
+  request: MaybeActingRequest,
+  id: number,
+): CoachingNote {
   const row = noteRow(db, id);
   if (row.private === 1) {
-    const reader = privateReader(db, profiles, (profileId) => profileId === row.author_id);
+    const reader = privateReader(request, (profileId) => profileId === row.author_id);
     if (reader !== row.author_id) throw notYours(id);
   }
   return toNote(profiles, row);
@@ -137,12 +141,12 @@ export function getNote(db: Db, profiles: ProfileSession, id: number): CoachingN
 export function addNote(
   db: Db,
   profiles: ProfileSession,
+  authorId: number,
   params: { sessionId: number; body: string; private: boolean },
 ): CoachingNote {
   const id = db
     .transaction(() => {
       assertSession(db, params.sessionId);
-      const authorId = profiles.actingProfileId();
       const at = now();
       if (!params.private) {
         const { lastInsertRowid } = db
@@ -165,14 +169,13 @@ export function addNote(
       return noteId;
     })
     .immediate();
-  return getNote(db, profiles, id);
+  return getNote(db, profiles, actingAs(authorId), id);
 }
 
 /** The author's own note, or `not_allowed`: nobody edits or deletes what another reviewer wrote. */
-function ownNote(db: Db, profiles: ProfileSession, id: number): NoteRow {
+function ownNote(db: Db, actorId: number, id: number): NoteRow {
   const row = noteRow(db, id);
-  const acting = profiles.actingProfileId();
-  if (row.author_id !== acting) {
+  if (row.author_id !== actorId) {
     throw row.private === 1
       ? notYours(id)
       : new EarmarkError(
@@ -187,10 +190,11 @@ function ownNote(db: Db, profiles: ProfileSession, id: number): NoteRow {
 export function updateNote(
   db: Db,
   profiles: ProfileSession,
+  actorId: number,
   params: { id: number; body: string },
 ): CoachingNote {
   db.transaction(() => {
-    const row = ownNote(db, profiles, params.id);
+    const row = ownNote(db, actorId, params.id);
     const at = now();
     if (row.private === 1) {
       const sealed = profiles.seal(params.body, noteAad(row.session_id, row.author_id, row.id));
@@ -208,12 +212,12 @@ export function updateNote(
       );
     }
   })();
-  return getNote(db, profiles, params.id);
+  return getNote(db, profiles, actingAs(actorId), params.id);
 }
 
-export function deleteNote(db: Db, profiles: ProfileSession, id: number): { id: number } {
+export function deleteNote(db: Db, actorId: number, id: number): { id: number } {
   return db.transaction(() => {
-    ownNote(db, profiles, id);
+    ownNote(db, actorId, id);
     db.prepare('DELETE FROM coaching_notes WHERE id = ?').run(id);
     return { id };
   })();

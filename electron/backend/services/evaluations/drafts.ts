@@ -1,9 +1,7 @@
 import type { ParsedParams } from '../../../../shared/api';
 import type { DraftSaved, EvaluationDetail } from '../../../../shared/api/methods/evaluations';
 import { EarmarkError } from '../../../../shared/errors';
-import type { ProfileSession } from '../../context';
 import type { Db } from '../../db/open';
-import { reviewerOf } from '../profiles/profiles';
 import { assertInteraction } from '../review/interaction-exists';
 import { latestVersionId } from '../rubrics/store';
 import { versionContent } from '../rubrics/version-cache';
@@ -14,17 +12,17 @@ import { statement } from './statements';
 const now = () => new Date().toISOString();
 
 /**
- * A draft on the rubric's latest version. A reviewer who already has a draft of this rubric for the
- * interaction gets it back (a double click, or a second window, must not start a second evaluation).
+ * A draft on the rubric's latest version, by the acting reviewer. A reviewer who already has a draft of
+ * this rubric for the interaction gets it back (a double click, or a second window, must not start a
+ * second evaluation).
  */
 export function startEvaluation(
   db: Db,
-  profiles: ProfileSession,
+  reviewerId: number,
   params: ParsedParams<'evaluation.start'>,
 ): EvaluationDetail {
   const id = db.transaction(() => {
     assertInteraction(db, params.interactionId);
-    reviewerOf(db, profiles, params.reviewerId);
     const versionId = latestVersionId(db, params.rubricId);
     const open = db
       .prepare(
@@ -33,7 +31,7 @@ export function startEvaluation(
          ORDER BY e.id DESC LIMIT 1`,
       )
       .pluck()
-      .get(params.interactionId, params.rubricId, params.reviewerId) as number | undefined;
+      .get(params.interactionId, params.rubricId, reviewerId) as number | undefined;
     if (open !== undefined) return open;
     const at = now();
     const { lastInsertRowid } = db
@@ -41,11 +39,11 @@ export function startEvaluation(
         `INSERT INTO evaluations (interaction_id, rubric_version_id, reviewer_id, state, created_at, updated_at, updated_by)
          VALUES (?, ?, ?, 'draft', ?, ?, ?)`,
       )
-      .run(params.interactionId, versionId, params.reviewerId, at, at, params.reviewerId);
+      .run(params.interactionId, versionId, reviewerId, at, at, reviewerId);
     const created = Number(lastInsertRowid);
     db.prepare(
       `INSERT INTO evaluation_audit (evaluation_id, action, reviewer_id, at) VALUES (?, 'started', ?, ?)`,
-    ).run(created, params.reviewerId, at);
+    ).run(created, reviewerId, at);
     return created;
   })();
   return getEvaluation(db, id);
@@ -81,12 +79,11 @@ export function draftRow(db: Db, id: number): DraftRow {
  */
 export function saveDraft(
   db: Db,
-  profiles: ProfileSession,
+  reviewerId: number,
   params: ParsedParams<'evaluation.saveDraft'>,
 ): DraftSaved {
   return db.transaction(() => {
     const row = draftRow(db, params.id);
-    reviewerOf(db, profiles, params.reviewerId);
     const version = versionContent(db, row.rubric_version_id);
     checkPatches(db, row.interaction_id, version, params.answers);
     const at = now();
@@ -95,21 +92,15 @@ export function saveDraft(
       db,
       `UPDATE evaluations SET revision = revision + 1, updated_at = ?, updated_by = ?,
          overall_comment = coalesce(?, overall_comment) WHERE id = ?`,
-    ).run(at, params.reviewerId, params.overallComment ?? null, params.id);
+    ).run(at, reviewerId, params.overallComment ?? null, params.id);
     return { id: params.id, revision: row.revision + 1, updatedAt: at };
   })();
 }
 
 /** Only a draft that was never submitted can go: a submitted evaluation stays, with its trail. */
-export function discardDraft(
-  db: Db,
-  profiles: ProfileSession,
-  id: number,
-  reviewerId: number,
-): { id: number } {
+export function discardDraft(db: Db, id: number): { id: number } {
   return db.transaction(() => {
     draftRow(db, id);
-    reviewerOf(db, profiles, reviewerId);
     const submitted = db
       .prepare(`SELECT 1 FROM evaluation_audit WHERE evaluation_id = ? AND action = 'submitted'`)
       .get(id);

@@ -6,19 +6,16 @@ import { discardDraft, saveDraft, startEvaluation } from './drafts';
 import { reopenEvaluation, submitEvaluation } from './lifecycle';
 import { getEvaluation, listEvaluations } from './read';
 
-export function evaluationHandlers({
-  db,
-  profiles,
-}: BackendContext): HandlersFor<keyof typeof evaluationMethods> {
+/** Every write is made as the request's actor, who is recorded on the evaluation and in its audit trail. */
+export function evaluationHandlers({ db }: BackendContext): HandlersFor<keyof typeof evaluationMethods> {
   return {
-    'evaluation.start': (params) => startEvaluation(db, profiles, params),
+    'evaluation.start': (params, { actorId }) => startEvaluation(db, actorId, params),
     'evaluation.get': ({ id }) => getEvaluation(db, id),
     'evaluation.list': (query) => listEvaluations(db, query),
-    'evaluation.saveDraft': (params) => saveDraft(db, profiles, params),
-    'evaluation.submit': ({ id, reviewerId }) => submitEvaluation(db, profiles, id, reviewerId),
-    'evaluation.reopen': ({ id, reviewerId, reason }) =>
-      reopenEvaluation(db, profiles, id, reviewerId, reason),
-    'evaluation.discard': ({ id, reviewerId }) => discardDraft(db, profiles, id, reviewerId),
+    'evaluation.saveDraft': (params, { actorId }) => saveDraft(db, actorId, params),
+    'evaluation.submit': ({ id }, { actorId }) => submitEvaluation(db, id, actorId),
+    'evaluation.reopen': ({ id, reason }, { actorId }) => reopenEvaluation(db, id, actorId, reason),
+    'evaluation.discard': ({ id }) => discardDraft(db, id),
     'evaluation.exportCsv': (params) => exportEvaluationsCsv(db, params),
     'evaluation.exportLibrary': (params) => exportLibraryEvaluations(db, params),
   };

@@ -1,9 +1,7 @@
 import type { EvaluationDetail } from '../../../../shared/api/methods/evaluations';
 import { scoreEvaluation, type ScoreBreakdown } from '../../../../shared/rubric/scoring';
 import { EarmarkError } from '../../../../shared/errors';
-import type { ProfileSession } from '../../context';
 import type { Db } from '../../db/open';
-import { reviewerOf } from '../profiles/profiles';
 import { versionContent, type VersionContent } from '../rubrics/version-cache';
 import { loadAnswers } from './answers';
 import { draftRow } from './drafts';
@@ -36,15 +34,9 @@ function whatIsMissing(version: VersionContent, breakdown: ScoreBreakdown): stri
  * comment written: a critical fail alone does not make it complete, since the agent and a later
  * dispute need the whole picture, starting with the comment on the failed critical item itself.
  */
-export function submitEvaluation(
-  db: Db,
-  profiles: ProfileSession,
-  id: number,
-  reviewerId: number,
-): EvaluationDetail {
+export function submitEvaluation(db: Db, id: number, reviewerId: number): EvaluationDetail {
   db.transaction(() => {
     const row = draftRow(db, id);
-    reviewerOf(db, profiles, reviewerId);
     const version = versionContent(db, row.rubric_version_id);
     const answers = loadAnswers(db, id, version);
     const breakdown = scoreEvaluation(version.rubric, answers);
@@ -81,13 +73,7 @@ export function submitEvaluation(
 }
 
 /** Unlocks a submitted evaluation for changes; the reason and who gave it go into the audit trail. */
-export function reopenEvaluation(
-  db: Db,
-  profiles: ProfileSession,
-  id: number,
-  reviewerId: number,
-  reason: string,
-): EvaluationDetail {
+export function reopenEvaluation(db: Db, id: number, reviewerId: number, reason: string): EvaluationDetail {
   db.transaction(() => {
     const state = db.prepare('SELECT state FROM evaluations WHERE id = ?').pluck().get(id) as
       string | undefined;
@@ -95,7 +81,6 @@ export function reopenEvaluation(
     if (state !== 'submitted') {
       throw new EarmarkError('conflict', `Evaluation ${id} is a draft already: there is nothing to reopen.`);
     }
-    reviewerOf(db, profiles, reviewerId);
     const at = now();
     db.prepare(
       `UPDATE evaluations SET state = 'draft', submitted_at = NULL, updated_at = ?, updated_by = ? WHERE id = ?`,

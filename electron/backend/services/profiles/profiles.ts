@@ -1,11 +1,5 @@
-import type {
-  ProfileList,
-  ReviewerProfile,
-  ReviewerRef,
-  ReviewerRole,
-} from '../../../../shared/api/methods/profiles';
+import type { ProfileList, ReviewerProfile, ReviewerRole } from '../../../../shared/api/methods/profiles';
 import { EarmarkError } from '../../../../shared/errors';
-import type { ProfileSession } from '../../context';
 import type { Db } from '../../db/open';
 import { passphraseProfileIds } from '../../privacy/key-store';
 import type { WorkstationSession } from '../../privacy/session';
@@ -40,15 +34,9 @@ export function profileNameOf(db: Db, id: number): string {
   return getProfile(db, id).name;
 }
 
-/**
- * The reviewer a write is made as: refused when the profile does not exist, and (`locked`) when it has a
- * passphrase and is not the unlocked current profile, so nobody at the workstation can act as another.
- */
-export function reviewerOf(db: Db, profiles: ProfileSession, reviewerId: number): ReviewerRef {
-  const { id, name, role } = getProfile(db, reviewerId, 'reviewerId');
-  profiles.assertMayActAs(id);
-  return { id, name, role };
-}
+/** The refusal of acting as a passphrase profile that is not unlocked. */
+export const profileLocked = (name: string) =>
+  new EarmarkError('locked', `Profile ${name} is locked: enter its passphrase.`);
 
 /** The profile this workstation works as (the saved setting), or null when none is chosen or it is gone. */
 export function currentProfileId(db: Db): number | null {
@@ -100,15 +88,20 @@ export function createProfile(
   return getProfile(db, id);
 }
 
-/** Renames or changes the role; a passphrase profile only while it is the unlocked current one. */
+/**
+ * Renames or changes the role. A passphrase profile only as itself (`locked` otherwise), so nobody at
+ * the workstation renames a locked colleague; one without a passphrase is anybody's to correct.
+ */
 export function updateProfile(
   db: Db,
-  profiles: ProfileSession,
+  actorId: number | null,
   changes: { id: number; name?: string | undefined; role?: ReviewerRole | undefined },
 ): ReviewerProfile {
   return db.transaction(() => {
     const current = getProfile(db, changes.id);
-    profiles.assertMayActAs(current.id);
+    if (current.hasPassphrase && actorId !== current.id) {
+      throw profileLocked(current.name);
+    }
     const name = changes.name ?? current.name;
     if (changes.name !== undefined) assertNameFree(db, name, current.id);
     db.prepare('UPDATE reviewer_profiles SET name = ?, role = ? WHERE id = ?').run(

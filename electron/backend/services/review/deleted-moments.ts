@@ -66,7 +66,13 @@ export function keepForUndo(db: Db, momentId: number, deletedAt: Date = new Date
  * answers, coaching sessions and reels (those that still exist). It keeps its id unless a new moment
  * took it meanwhile; returns the id it has now.
  */
-export function restoreMoment(db: Db, momentId: number, now: Date = new Date()): number {
+export function restoreMoment(
+  db: Db,
+  momentId: number,
+  now: Date = new Date(),
+  /** Throws when the caller may not bring this moment back (it is not theirs). */
+  mayRestore: (moment: { id: number; authorId: number | null }) => void = () => {},
+): number {
   return db.transaction(() => {
     purgeDeletedMoments(db, now);
     const stored = db
@@ -80,6 +86,7 @@ export function restoreMoment(db: Db, momentId: number, now: Date = new Date()):
       );
     }
     const { moment, tagIds, answers, sessions, reels } = JSON.parse(stored) as Snapshot;
+    mayRestore({ id: momentId, authorId: moment.author_id });
     const idFree = !db.prepare('SELECT 1 FROM moments WHERE id = ?').get(moment.id);
     const { lastInsertRowid } = db
       .prepare(

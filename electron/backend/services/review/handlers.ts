@@ -1,5 +1,6 @@
 import type { reviewMethods } from '../../../../shared/api/methods/review';
 import type { BackendContext, HandlersFor } from '../../context';
+import { authorOf } from './moment-author';
 import { createMoment, deleteMoment, listMoments, undeleteMoment, updateMoment } from './moments';
 import { interactionNeighbours } from './neighbours';
 import { peaksWindow } from './peaks-window';
@@ -7,13 +8,13 @@ import { getPlaybackPosition, savePlaybackPosition } from './playback';
 import { getShortcuts, resetShortcuts, updateShortcuts } from './shortcuts';
 import { createTag, listTags } from './tags';
 
-export function reviewHandlers({ db, profiles }: BackendContext): HandlersFor<keyof typeof reviewMethods> {
+export function reviewHandlers({ db }: BackendContext): HandlersFor<keyof typeof reviewMethods> {
   return {
     'moment.list': ({ interactionId }) => listMoments(db, interactionId),
-    'moment.create': (moment) => createMoment(db, moment, profiles.actingProfileIdOrNull()),
-    'moment.update': (changes) => updateMoment(db, changes),
-    'moment.delete': ({ id }) => deleteMoment(db, id),
-    'moment.restore': ({ id }) => undeleteMoment(db, id),
+    'moment.create': (moment, request) => createMoment(db, moment, authorOf(request)),
+    'moment.update': (changes, request) => updateMoment(db, changes, authorOf(request)),
+    'moment.delete': ({ id }, request) => deleteMoment(db, id, authorOf(request)),
+    'moment.restore': ({ id }, request) => undeleteMoment(db, id, authorOf(request)),
     'tag.list': () => listTags(db),
     'tag.create': ({ name }) => createTag(db, name),
     'playback.get': ({ interactionId }) => getPlaybackPosition(db, interactionId),

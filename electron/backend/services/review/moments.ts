@@ -4,6 +4,7 @@ import { EarmarkError } from '../../../../shared/errors';
 import type { Db } from '../../db/open';
 import { keepForUndo, purgeDeletedMoments, restoreMoment } from './deleted-moments';
 import { assertInteraction, now } from './interaction-exists';
+import { assertMomentAuthor } from './moment-author';
 import { assertTags } from './tags';
 
 interface MomentRow {
@@ -115,10 +116,14 @@ export function createMoment(db: Db, moment: ParsedParams<'moment.create'>, auth
   })();
 }
 
-/** Changes what is given (the comment as the reviewer types, the range when a region is dragged, the tags). */
-export function updateMoment(db: Db, changes: ParsedParams<'moment.update'>): Moment {
+/**
+ * Changes what is given (the comment as the reviewer types, the range when a region is dragged, the
+ * tags); only by the moment's author (see assertMomentAuthor).
+ */
+export function updateMoment(db: Db, changes: ParsedParams<'moment.update'>, actorId: number | null): Moment {
   return db.transaction(() => {
     const current = getMoment(db, changes.id);
+    assertMomentAuthor(db, current, actorId);
     const startMs = changes.startMs ?? current.startMs;
     const endMs = changes.endMs === undefined ? current.endMs : changes.endMs;
     if (endMs !== null && startMs === null) {
@@ -144,9 +149,13 @@ export function updateMoment(db: Db, changes: ParsedParams<'moment.update'>): Mo
   })();
 }
 
-/** Deletes a moment with its tags and links; for a few minutes `undeleteMoment` can bring it all back. */
-export function deleteMoment(db: Db, id: number): { id: number } {
+/**
+ * Deletes a moment with its tags and links (its author only); for a few minutes `undeleteMoment` can
+ * bring it all back.
+ */
+export function deleteMoment(db: Db, id: number, actorId: number | null): { id: number } {
   return db.transaction(() => {
+    assertMomentAuthor(db, getMoment(db, id), actorId);
     purgeDeletedMoments(db);
     keepForUndo(db, id);
     const { changes } = db.prepare('DELETE FROM moments WHERE id = ?').run(id);
@@ -155,7 +164,10 @@ export function deleteMoment(db: Db, id: number): { id: number } {
   })();
 }
 
-/** Undo of a delete: the same moment, with its tags and links, as it was (see restoreMoment). */
-export function undeleteMoment(db: Db, id: number): Moment {
-  return getMoment(db, restoreMoment(db, id));
+/** Undo of a delete, by the moment's author: the same moment, with its tags and links, as it was (see restoreMoment). */
+export function undeleteMoment(db: Db, id: number, actorId: number | null): Moment {
+  return getMoment(
+    db,
+    restoreMoment(db, id, new Date(), (moment) => assertMomentAuthor(db, moment, actorId)),
+  );
 }

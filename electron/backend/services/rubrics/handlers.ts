@@ -4,16 +4,20 @@ import { createRubric, discardRubricDraft, importRubric, publishRubric, saveRubr
 import { previewRescore } from './rescore';
 import { getRubric, getVersion, listRubrics } from './store';
 
-export function rubricHandlers({ db, profiles }: BackendContext): HandlersFor<keyof typeof rubricMethods> {
+/**
+ * Creating, editing and publishing rubrics are made as the request's actor (`actor: 'required'` in the
+ * contract): nobody changes the yardstick of everyone's scores without a chosen, unlocked profile.
+ */
+export function rubricHandlers({ db }: BackendContext): HandlersFor<keyof typeof rubricMethods> {
   return {
     'rubric.list': () => listRubrics(db),
     'rubric.get': ({ id }) => getRubric(db, id),
     'rubric.version': ({ versionId }) => getVersion(db, versionId),
-    'rubric.create': (params) => createRubric(db, profiles, params),
+    'rubric.create': (params, { actorId }) => createRubric(db, actorId, params),
     'rubric.saveDraft': ({ id, draft }) => saveRubricDraft(db, id, draft),
     'rubric.discardDraft': ({ id }) => discardRubricDraft(db, id),
-    'rubric.publish': (params) => publishRubric(db, profiles, params),
+    'rubric.publish': (params, { actorId }) => publishRubric(db, actorId, params),
     'rubric.previewRescore': (params) => previewRescore(db, params),
-    'rubric.import': ({ reviewerId, json }) => importRubric(db, profiles, reviewerId, json),
+    'rubric.import': ({ json }, { actorId }) => importRubric(db, actorId, json),
   };
 }

@@ -56,7 +56,6 @@ function FormFor({
       {shown === null ? (
         <StartEvaluation
           interactionId={interactionId}
-          reviewerId={reviewer.id}
           onStarted={(detail) => choose(detail.id)}
           autoFocus={placement.autoFocus}
         />

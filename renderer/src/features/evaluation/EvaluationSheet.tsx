@@ -95,7 +95,7 @@ export function EvaluationSheet({
   const submit = useMutation({
     mutationFn: async () => {
       await draft.whenSaved();
-      return api.evaluation.submit({ id: detail.id, reviewerId: reviewer.id });
+      return api.evaluation.submit({ id: detail.id });
     },
     onSuccess: (next) => {
       replace(next);
@@ -107,7 +107,7 @@ export function EvaluationSheet({
     // evaluation after it is gone.
     mutationFn: async () => {
       await draft.dropUnsaved();
-      return api.evaluation.discard({ id: detail.id, reviewerId: reviewer.id });
+      return api.evaluation.discard({ id: detail.id });
     },
     onSuccess: () => {
       queryClient.removeQueries({ queryKey: evaluationKey(detail.id) });
@@ -294,7 +294,6 @@ export function EvaluationSheet({
         opened={reopening}
         onClose={() => setReopening(false)}
         evaluationId={detail.id}
-        reviewerId={reviewer.id}
         onReopened={(next) => {
           setReopening(false);
           replace(next);

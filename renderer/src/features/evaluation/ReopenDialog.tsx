@@ -10,19 +10,17 @@ export function ReopenDialog({
   opened,
   onClose,
   evaluationId,
-  reviewerId,
   onReopened,
 }: {
   opened: boolean;
   onClose: () => void;
   evaluationId: number;
-  reviewerId: number;
   onReopened: (detail: EvaluationDetail) => void;
 }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const reopen = useMutation({
-    mutationFn: () => api.evaluation.reopen({ id: evaluationId, reviewerId, reason }),
+    mutationFn: () => api.evaluation.reopen({ id: evaluationId, reason }),
     onSuccess: (detail) => {
       setReason('');
       onReopened(detail);

@@ -26,12 +26,10 @@ export function defaultRubricFor(
 /** Picks the rubric and starts a draft (or gets back this reviewer's open draft on it). */
 export function StartEvaluation({
   interactionId,
-  reviewerId,
   onStarted,
   autoFocus = false,
 }: {
   interactionId: number;
-  reviewerId: number;
   onStarted: (detail: EvaluationDetail) => void;
   /** Focus the start button, so Enter begins scoring. */
   autoFocus?: boolean;
@@ -44,7 +42,7 @@ export function StartEvaluation({
   const chosen =
     picked ?? (rubrics.data ? String(defaultRubricFor(rubrics.data, i18n.language)?.id ?? '') : null);
   const start = useMutation({
-    mutationFn: () => api.evaluation.start({ interactionId, rubricId: Number(chosen), reviewerId }),
+    mutationFn: () => api.evaluation.start({ interactionId, rubricId: Number(chosen) }),
     onSuccess: (detail) => {
       queryClient.setQueryData(evaluationKey(detail.id), detail);
       void queryClient.invalidateQueries({ queryKey: ['evaluations'] });

@@ -30,25 +30,25 @@ function mergeChanges(older: DraftChanges, newer: DraftChanges): DraftChanges {
 export function useEvaluationDraft(detail: EvaluationDetail, reviewerId: number) {
   const [answers, setAnswers] = useState(() => new Map(detail.answers.map((a) => [a.itemId, a])));
   const [overallComment, setOverallComment] = useState(detail.overallComment);
-  // Changes are saved as whoever is acting when the save goes out: the backend takes no other.
-  const savingAs = useRef(reviewerId);
+  // Changes are saved as whoever is acting when the save goes out: the backend knows who (no payload
+  // names the reviewer).
   const autosave = useAutosave(
     (changes: DraftChanges) =>
       api.evaluation.saveDraft({
         id: detail.id,
-        reviewerId: savingAs.current,
         answers: [...changes.answers.values()],
         ...(changes.overallComment === undefined ? {} : { overallComment: changes.overallComment }),
       }),
     { merge: mergeChanges, delayMs: TYPING_DELAY_MS, maxWaitMs: MAX_UNSAVED_MS },
   );
   const { change: record, flush } = autosave;
-  // Switching profiles mid-evaluation: what was changed before is sent at once, as its reviewer (if
-  // a save is on its way just then, it follows as the new one: the profile the backend now acts as).
+  // Switching profiles mid-evaluation: what was changed before is sent at once, and saved as the
+  // profile the backend acts as by then.
+  const shownFor = useRef(reviewerId);
   useEffect(() => {
-    if (savingAs.current === reviewerId) return;
+    if (shownFor.current === reviewerId) return;
     void flush().catch(() => {});
-    savingAs.current = reviewerId;
+    shownFor.current = reviewerId;
   }, [flush, reviewerId]);
 
   const change = (patch: AnswerPatch, now: boolean) => {

@@ -10,7 +10,7 @@ export function useProfiles() {
   return useQuery<ProfileList>({ queryKey: PROFILES_KEY, queryFn: () => api.profile.list({}) });
 }
 
-/** The profile this workstation works as; every write is sent with its id. Null until one is chosen. */
+/** The profile this workstation works as, and so the backend writes as. Null until one is chosen. */
 export function useCurrentReviewer(): ReviewerProfile | null {
   const { data } = useProfiles();
   return data?.profiles.find((profile) => profile.id === data.currentId) ?? null;

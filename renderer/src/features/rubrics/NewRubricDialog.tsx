@@ -23,14 +23,12 @@ export function NewRubricDialog({
   const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} title={t('rubrics.new.title')} data-testid="new-rubric-dialog">
-      <RequireProfile>
-        {(reviewer) => <NewRubricForm reviewerId={reviewer.id} rubrics={rubrics} />}
-      </RequireProfile>
+      <RequireProfile>{() => <NewRubricForm rubrics={rubrics} />}</RequireProfile>
     </Modal>
   );
 }
 
-function NewRubricForm({ reviewerId, rubrics }: { reviewerId: number; rubrics: readonly RubricSummary[] }) {
+function NewRubricForm({ rubrics }: { rubrics: readonly RubricSummary[] }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -42,7 +40,6 @@ function NewRubricForm({ reviewerId, rubrics }: { reviewerId: number; rubrics: r
     mutationFn: () => {
       const source = rubrics.find((r) => String(r.id) === copyOf);
       return api.rubric.create({
-        reviewerId,
         name,
         language,
         kind: source?.kind ?? kind,

@@ -31,15 +31,7 @@ export function PublishDialog({
       data-testid="publish-dialog"
     >
       <RequireProfile>
-        {(reviewer) => (
-          <PublishForm
-            rubric={rubric}
-            draft={draft}
-            reviewerId={reviewer.id}
-            onClose={onClose}
-            onPublished={onPublished}
-          />
-        )}
+        {() => <PublishForm rubric={rubric} draft={draft} onClose={onClose} onPublished={onPublished} />}
       </RequireProfile>
     </Modal>
   );
@@ -48,13 +40,11 @@ export function PublishDialog({
 function PublishForm({
   rubric,
   draft,
-  reviewerId,
   onClose,
   onPublished,
 }: {
   rubric: RubricDetail;
   draft: RubricDraft;
-  reviewerId: number;
   onClose: () => void;
   onPublished: (rubric: RubricDetail) => void;
 }) {
@@ -62,7 +52,7 @@ function PublishForm({
   const [note, setNote] = useState('');
   const next = (rubric.latestVersion?.version ?? 0) + 1;
   const publish = useMutation({
-    mutationFn: () => api.rubric.publish({ id: rubric.id, reviewerId, draft, note }),
+    mutationFn: () => api.rubric.publish({ id: rubric.id, draft, note }),
     onSuccess: (published) => {
       setNote('');
       onPublished(published);

@@ -22,6 +22,7 @@ import { SaveStateLabel } from '../../app/autosave/SaveStateLabel';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { api } from '../../api/client';
 import { CsvExportButton } from '../evaluation/CsvExportButton';
+import { RequireProfile } from '../profiles/RequireProfile';
 import { placeOf, problemsByPlace, itemPlaceKey } from './problems';
 import { PublishDialog } from './PublishDialog';
 import { RescorePreview } from './RescorePreview';
@@ -46,7 +47,8 @@ export function RubricEditorPage() {
   if (rubric.isPending) return <Loader />;
   if (rubric.isError)
     return <Alert color="red">{t('errors.generic', { message: rubric.error.message })}</Alert>;
-  return <RubricEditor key={id} rubric={rubric.data} />;
+  // Every edit is saved in someone's name, so the editor needs a chosen, unlocked profile first.
+  return <RequireProfile>{() => <RubricEditor key={id} rubric={rubric.data} />}</RequireProfile>;
 }
 
 function RubricEditor({ rubric }: { rubric: RubricDetail }) {

@@ -37,8 +37,7 @@ export function RubricsPage() {
   const rubrics = useQuery({ queryKey: ['rubrics'], queryFn: () => api.rubric.list({}) });
   const [creating, setCreating] = useState(false);
   const importFile = useMutation({
-    mutationFn: async (file: File) =>
-      api.rubric.import({ reviewerId: reviewer!.id, json: await file.text() }),
+    mutationFn: async (file: File) => api.rubric.import({ json: await file.text() }),
     onSuccess: async (imported) => {
       await queryClient.invalidateQueries({ queryKey: ['rubrics'] });
       void navigate(`/rubrics/${imported.id}`);

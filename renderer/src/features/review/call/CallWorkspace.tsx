@@ -91,8 +91,9 @@ export function CallWorkspace({
       },
       onMove: workspace.move,
       onRange: (startMs: number, endMs: number) => void pin({ startMs, endMs }),
+      mayMove: workspace.mayChange,
     }),
-    [workspace.moments, workspace.move, playMoment, pin],
+    [workspace.moments, workspace.move, workspace.mayChange, playMoment, pin],
   );
 
   return (

@@ -14,6 +14,8 @@ export interface MomentCardProps {
   /** Focus the comment when the moment was just pinned by key, so the reviewer can type at once. */
   focusComment: boolean;
   canPlay: boolean;
+  /** The author's name when the moment is someone else's: shown, not edited (only its author changes it). */
+  pinnedBy: string | null;
   onSelect: () => void;
   onPlay: () => void;
   onDelete: () => void;
@@ -24,7 +26,7 @@ export interface MomentCardProps {
 
 /** A moment in the list: when and its tags; open, its comment and tags to edit. */
 export function MomentCard(props: MomentCardProps) {
-  const { moment, tags, selected } = props;
+  const { moment, tags, selected, pinnedBy } = props;
   const { t } = useTranslation();
   const tone = momentTone(moment.tagIds, tags);
   const editor = useRef<MomentEditorHandle>(null);
@@ -44,6 +46,7 @@ export function MomentCard(props: MomentCardProps) {
       data-testid="moment"
       data-selected={selected}
       data-moment-id={moment.id}
+      data-mine={pinnedBy === null}
     >
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" gap="xs">
@@ -85,21 +88,33 @@ export function MomentCard(props: MomentCardProps) {
                 </ActionIcon>
               </Tooltip>
             )}
-            <Tooltip label={t('review.moments.delete')}>
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                size="sm"
-                onClick={() => void remove()}
-                aria-label={t('review.moments.delete')}
-                data-testid="moment-delete"
-              >
-                <TrashIcon size={14} />
-              </ActionIcon>
-            </Tooltip>
+            {pinnedBy === null && (
+              <Tooltip label={t('review.moments.delete')}>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  size="sm"
+                  onClick={() => void remove()}
+                  aria-label={t('review.moments.delete')}
+                  data-testid="moment-delete"
+                >
+                  <TrashIcon size={14} />
+                </ActionIcon>
+              </Tooltip>
+            )}
           </Group>
         </Group>
-        {selected && (
+        {selected && pinnedBy !== null && (
+          <Stack gap={4} data-testid="moment-pinned-by">
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} c={moment.comment ? undefined : 'dimmed'}>
+              {moment.comment || t('review.moments.noComment')}
+            </Text>
+            <Text size="xs" c="dimmed">
+              {t('review.moments.pinnedBy', { name: pinnedBy })}
+            </Text>
+          </Stack>
+        )}
+        {selected && pinnedBy === null && (
           <MomentEditor
             ref={editor}
             moment={moment}

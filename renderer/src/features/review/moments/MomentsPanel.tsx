@@ -59,6 +59,7 @@ export function MomentsPanel({
                 selected={moment.id === workspace.selectedId}
                 focusComment={moment.id === workspace.selectedId && workspace.focusComment}
                 canPlay={onPlay !== null && moment.startMs !== null}
+                pinnedBy={workspace.mayChange(moment) ? null : (workspace.authorOf(moment) ?? '…')}
                 onSelect={() => workspace.select(moment.id === workspace.selectedId ? null : moment.id)}
                 onPlay={() => onPlay?.(moment)}
                 onDelete={() => workspace.remove(moment.id)}

@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NewMoment } from '../../../../../shared/api/methods/review';
+import type { Moment, NewMoment } from '../../../../../shared/api/methods/review';
 import { useToast } from '../../../app/toast/Toasts';
+import { useProfiles } from '../../profiles/useProfiles';
 import { momentPlace } from './tag-label';
 import { useMoments } from './useMoments';
 import { useTags } from './useTags';
@@ -22,6 +23,18 @@ export function useMomentWorkspace(interactionId: number) {
   const { create, update, remove, restore } = moments;
   const { t } = useTranslation();
   const toast = useToast();
+  const profiles = useProfiles().data;
+  const currentId = profiles?.currentId ?? null;
+  // The backend's rule, so the screen offers no change it would refuse: a moment is its author's, and
+  // one pinned before anybody had a profile is anybody's.
+  const mayChange = useCallback(
+    (moment: Moment) => moment.authorId === null || moment.authorId === currentId,
+    [currentId],
+  );
+  const authorOf = useCallback(
+    (moment: Moment) => profiles?.profiles.find((profile) => profile.id === moment.authorId)?.name ?? null,
+    [profiles],
+  );
 
   const pin = useCallback(
     (moment: Omit<NewMoment, 'interactionId'>) =>
@@ -38,6 +51,8 @@ export function useMomentWorkspace(interactionId: number) {
     tags,
     selectedId: selection?.id ?? null,
     focusComment: selection?.focus ?? false,
+    mayChange,
+    authorOf,
     error,
     clearError: useCallback(() => setError(null), []),
     pin,

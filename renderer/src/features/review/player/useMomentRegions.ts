@@ -20,6 +20,8 @@ export interface MomentRegionHandlers {
   onMove(momentId: number, startMs: number, endMs: number | null): void;
   /** The reviewer dragged out a new range on the waveform. */
   onRange(startMs: number, endMs: number): void;
+  /** Whether the reviewer may move this moment (their own): someone else's region stays put. */
+  mayMove(moment: Moment): boolean;
 }
 
 /** The tag on a moment's region: small and legible over the waveform (regions live in wavesurfer's shadow DOM). */
@@ -55,6 +57,7 @@ export function useMomentRegions(
   useEffect(() => {
     latest.current = handlers;
   });
+  const { mayMove } = handlers;
 
   useEffect(() => {
     if (!setup) return;
@@ -99,15 +102,18 @@ export function useMomentRegions(
       const id = PREFIX + moment.id;
       const colors = COLORS[momentTone(moment.tagIds, tags)];
       const first = tags.get(moment.tagIds[0] ?? -1);
+      const movable = mayMove(moment);
       const options = {
         start: moment.startMs! / 1000,
         end: (moment.endMs ?? moment.startMs!) / 1000,
         color: moment.id === selectedId ? colors.selected : colors.normal,
         content: first ? regionLabel(tagLabel(t, first)) : undefined,
+        drag: movable,
+        resize: movable && moment.endMs !== null,
       };
       const region = existing.get(id);
       if (region) region.setOptions(options);
-      else regions.addRegion({ id, ...options, drag: true, resize: moment.endMs !== null });
+      else regions.addRegion({ id, ...options });
     }
-  }, [setup, moments, selectedId, tags, t]);
+  }, [setup, moments, selectedId, tags, t, mayMove]);
 }

@@ -1,0 +1,36 @@
+import type { MethodName } from '../../shared/api';
+import type { ActorRule } from '../../shared/api/methods/define';
+import { EarmarkError } from '../../shared/errors';
+import type { Acting, ActorSource, MaybeActingRequest, RequestFor } from './context';
+
+/** The refusal of a write while no profile is chosen. */
+export const noProfileChosen = () =>
+  new EarmarkError('not_allowed', 'Choose or create your reviewer profile first.');
+
+const NOBODY: Acting = { actorId: null, lockedProfileId: null, refusal: noProfileChosen() };
+
+/**
+ * The request a handler gets: who acts, found once per call and never taken from the payload. A
+ * `required` method is refused here, before its handler runs, when nobody acts.
+ */
+export function requestFor(rule: ActorRule, actors: ActorSource | undefined): RequestFor<MethodName> {
+  if (rule === 'none') return {};
+  const acting = actors?.acting() ?? NOBODY;
+  if (rule === 'required') {
+    if (acting.actorId === null) throw acting.refusal;
+    return { actorId: acting.actorId };
+  }
+  if (acting.actorId !== null) return actingAs(acting.actorId);
+  return {
+    actorId: null,
+    lockedProfileId: acting.lockedProfileId,
+    actorOrThrow: () => {
+      throw acting.refusal;
+    },
+  };
+}
+
+/** The request of someone known to act: a write that reads back what it wrote, as its author. */
+export function actingAs(actorId: number): MaybeActingRequest {
+  return { actorId, lockedProfileId: null, actorOrThrow: () => actorId };
+}
