@@ -30,6 +30,16 @@ export function requestFor(rule: ActorRule, actors: ActorSource | undefined): Re
   };
 }
 
+/**
+ * Who a write that anybody may make is recorded as: the acting profile, or null while no profile is
+ * chosen (a person may work before making one). While the chosen profile is locked nothing is written
+ * (`locked`): it would be recorded as nobody, and so be anybody's.
+ */
+export function actorUnlessLocked(request: MaybeActingRequest): number | null {
+  if (request.actorId === null && request.lockedProfileId !== null) request.actorOrThrow();
+  return request.actorId;
+}
+
 /** The request of someone known to act: a write that reads back what it wrote, as its author. */
 export function actingAs(actorId: number): MaybeActingRequest {
   return { actorId, lockedProfileId: null, actorOrThrow: () => actorId };

@@ -305,6 +305,53 @@ describe('in German and Finnish', () => {
   });
 });
 
+describe('a moment someone else pinned', () => {
+  it('is shown with its author and cannot be changed or deleted, in English, German and Finnish', async () => {
+    const chat = (
+      await api<{ items: { id: number; title: string }[] }>('library.list', { limit: 100 })
+    ).items.find((item) => item.title === 'Slow speeds after upgrade')!;
+    await api('profile.create', { name: 'Pekka Niemi', role: 'team_lead' });
+    const pekkas = await api<{ id: number }>('moment.create', {
+      interactionId: chat.id,
+      turnSeq: 2,
+      comment: 'Promised a call back without a time.',
+    });
+    // Maria works at the workstation now: Pekka's comment is his.
+    await api('profile.create', { name: 'Maria Lind', role: 'qa_supervisor' });
+    for (const [language, pinnedBy] of [
+      ['en', 'Pinned by Pekka Niemi'],
+      ['de', 'Festgehalten von Pekka Niemi'],
+      ['fi', 'Kiinnittänyt Pekka Niemi'],
+    ] as const) {
+      await api('settings.update', { language });
+      await page.goto(`${host.url}#/interaction/${chat.id}`);
+      await waitForReady(page);
+      const card = page.locator(`[data-testid="moment"][data-moment-id="${pekkas.id}"]`);
+      await card.getByTestId('moment-open').click();
+      await expect.poll(() => card.getByTestId('moment-pinned-by').textContent()).toContain(pinnedBy);
+      expect(await card.getAttribute('data-mine')).toBe('false');
+      expect(await card.getByTestId('moment-delete').count()).toBe(0);
+      expect(await card.getByTestId('moment-comment').count()).toBe(0);
+      await screenshot(page, `review-12-others-moment-${language}`);
+    }
+    await api('settings.update', { language: 'en' });
+  });
+});
+
+/** The API as the browser host serves it (same token), for seeding what another person did. */
+async function api<T = unknown>(method: string, params: unknown = {}): Promise<T> {
+  const token = new URL(host.url).searchParams.get('token');
+  const response = await fetch(`${host.origin}/api/${method}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify(params),
+  });
+  const reply = (await response.json()) as
+    { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
+  if (!reply.ok) throw new Error(`${method}: ${reply.error.code} ${reply.error.message}`);
+  return reply.value as T;
+}
+
 /** The clock as the workspace shows it: "12:02", "1:45:03". */
 function formatClock(seconds: number): string {
   const total = Math.floor(seconds);

@@ -113,25 +113,37 @@ export const mysteryMethods = {
       status: MysteryStatus.optional(),
     }),
     z.array(MysteryShopSummary),
+    { actor: 'none', activity: true },
   ),
-  'mystery.get': method(z.strictObject({ id: Id }), MysteryShopDetail),
+  'mystery.get': method(z.strictObject({ id: Id }), MysteryShopDetail, { actor: 'none', activity: true }),
   /** Creates a draft (no id) or replaces a draft's fields (autosave). Only drafts can be saved. */
   'mystery.saveDraft': method(
     z.strictObject({ id: Id.optional(), fields: MysteryShopFields }),
     MysteryShopDetail,
+    { actor: 'optional', activity: true },
   ),
   /** Submits a complete draft. */
-  'mystery.submit': method(z.strictObject({ id: Id }), MysteryShopDetail),
+  'mystery.submit': method(z.strictObject({ id: Id }), MysteryShopDetail, {
+    actor: 'optional',
+    activity: true,
+  }),
   /** A team lead questions a submitted result ("the agent was on a break"); the reason is required. */
-  'mystery.query': method(z.strictObject({ id: Id, reason: Reason }), MysteryShopDetail),
+  'mystery.query': method(z.strictObject({ id: Id, reason: Reason }), MysteryShopDetail, {
+    actor: 'optional',
+    activity: true,
+  }),
   /** The result stands as it is. */
-  'mystery.confirm': method(z.strictObject({ id: Id }), MysteryShopDetail),
+  'mystery.confirm': method(z.strictObject({ id: Id }), MysteryShopDetail, {
+    actor: 'optional',
+    activity: true,
+  }),
   /** Changes a submitted or queried result (reason required); the change is in the audit trail. */
   'mystery.correct': method(
     z.strictObject({ id: Id, fields: MysteryShopFields.omit({ rubricId: true }), reason: Reason }),
     MysteryShopDetail,
+    { actor: 'optional', activity: true },
   ),
-  'scenario.list': method(NoParams, z.array(MysteryScenario)),
+  'scenario.list': method(NoParams, z.array(MysteryScenario), { actor: 'none', activity: true }),
   'scenario.save': method(
     z.strictObject({
       id: Id.optional(),
@@ -141,5 +153,6 @@ export const mysteryMethods = {
       goodAnswer: PlainText('a good answer', 4000, { multiline: true }).default(''),
     }),
     MysteryScenario,
+    { actor: 'none', activity: true },
   ),
 } as const;

@@ -101,6 +101,7 @@ describe('who acts', () => {
       ['moment.create', { interactionId, startMs: 1000 }],
       ['coaching.create', { agentId: 1, heldOn: '2026-11-02' }],
       ['reel.create', { title: 'Best of', momentIds: [] }],
+      ['mystery.query', { id: 1, reason: 'Was this really Berlin?' }],
     ];
     for (const [method, params] of writes) {
       expect(await refused(ws.backend, method, params), method).toEqual({

@@ -1,20 +1,20 @@
 import type { mysteryMethods } from '../../../../shared/api/methods/mystery';
 import type { BackendContext, HandlersFor } from '../../context';
+import { actorUnlessLocked } from '../../request';
 import { confirmShop, correctShop, queryShop, saveDraft, submitShop } from './lifecycle';
 import { listScenarios, saveScenario } from './scenarios';
 import { getShop, listShops } from './store';
 
-export function mysteryHandlers({ db, profiles }: BackendContext): HandlersFor<keyof typeof mysteryMethods> {
-  // Who acted goes into the audit trail; a command-line import has no profile.
-  const actor = () => profiles.actingProfileIdOrNull();
+export function mysteryHandlers({ db }: BackendContext): HandlersFor<keyof typeof mysteryMethods> {
+  // Who acted goes into the audit trail (the request's actor; a command-line import has no profile).
   return {
     'mystery.list': (filter) => listShops(db, filter),
     'mystery.get': ({ id }) => getShop(db, id),
-    'mystery.saveDraft': (params) => saveDraft(db, params, actor()),
-    'mystery.submit': ({ id }) => submitShop(db, id, actor()),
-    'mystery.query': ({ id, reason }) => queryShop(db, id, reason, actor()),
-    'mystery.confirm': ({ id }) => confirmShop(db, id, actor()),
-    'mystery.correct': (params) => correctShop(db, params, actor()),
+    'mystery.saveDraft': (params, request) => saveDraft(db, params, actorUnlessLocked(request)),
+    'mystery.submit': ({ id }, request) => submitShop(db, id, actorUnlessLocked(request)),
+    'mystery.query': ({ id, reason }, request) => queryShop(db, id, reason, actorUnlessLocked(request)),
+    'mystery.confirm': ({ id }, request) => confirmShop(db, id, actorUnlessLocked(request)),
+    'mystery.correct': (params, request) => correctShop(db, params, actorUnlessLocked(request)),
     'scenario.list': () => listScenarios(db),
     'scenario.save': (params) => saveScenario(db, params),
   };

@@ -1,6 +1,6 @@
 import type { reviewMethods } from '../../../../shared/api/methods/review';
 import type { BackendContext, HandlersFor } from '../../context';
-import { authorOf } from './moment-author';
+import { actorUnlessLocked as authorOf } from '../../request';
 import { createMoment, deleteMoment, listMoments, undeleteMoment, updateMoment } from './moments';
 import { interactionNeighbours } from './neighbours';
 import { peaksWindow } from './peaks-window';

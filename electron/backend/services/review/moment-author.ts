@@ -1,16 +1,5 @@
 import { EarmarkError } from '../../../../shared/errors';
-import type { MaybeActingRequest } from '../../context';
 import type { Db } from '../../db/open';
-
-/**
- * Who pins or changes a moment: the acting profile, or nobody (null) while no profile is chosen, so a
- * person can review before making one. While the chosen profile is locked nothing is written (`locked`):
- * a moment pinned then would be nobody's, and so anybody's to change.
- */
-export function authorOf(request: MaybeActingRequest): number | null {
-  if (request.actorId === null && request.lockedProfileId !== null) request.actorOrThrow();
-  return request.actorId;
-}
 
 /**
  * Only its author changes, deletes or brings back a moment: reviewers pin comments in their own name, and
