@@ -46,6 +46,7 @@ export const detailsMethods = {
   'interaction.updateDetails': method(
     z.object({ id: Id, details: DetailsPatch }).strict(),
     InteractionDetails.extend({ changed: z.boolean() }),
+    { actor: 'none', activity: true },
   ),
   /** Gives every chosen interaction the same agent (and team), in one transaction. */
   'library.assignAgent': method(
@@ -64,5 +65,6 @@ export const detailsMethods = {
       changed: z.number().int().nonnegative(),
       total: z.number().int().nonnegative(),
     }),
+    { actor: 'none', activity: true },
   ),
 } as const;
