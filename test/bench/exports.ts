@@ -26,7 +26,7 @@ export async function benchExports(quick: boolean): Promise<Record<string, numbe
       if (!reply.ok) throw new Error(`${method}: ${reply.error.message}`);
       return reply.value as T;
     };
-    const reviewer = await call<ReviewerProfile>('profile.create', {
+    await call<ReviewerProfile>('profile.create', {
       name: 'Bench QA',
       role: 'qa_supervisor',
     });
@@ -37,11 +37,10 @@ export async function benchExports(quick: boolean): Promise<Record<string, numbe
       const { id } = await call<EvaluationDetail>('evaluation.start', {
         interactionId,
         rubricId,
-        reviewerId: reviewer.id,
       });
       const answers = items.map((item, i) => ({ itemId: item.id, value: answerFor(item, n + i) }));
-      await call('evaluation.saveDraft', { id, reviewerId: reviewer.id, answers });
-      await call('evaluation.submit', { id, reviewerId: reviewer.id });
+      await call('evaluation.saveDraft', { id, answers });
+      await call('evaluation.submit', { id });
     }
 
     const time = async (method: string, params: unknown) => {

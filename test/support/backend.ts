@@ -34,7 +34,7 @@ export async function asProfile<T>(backend: Backend, profileId: number, work: ()
   try {
     return await work();
   } finally {
-    if (current !== null) writeCurrentProfile(backend.db, current);
+    writeCurrentProfile(backend.db, current ?? 0); // 0: no profile chosen, as before
   }
 }
 

@@ -290,5 +290,6 @@ export const evaluationMethods = {
       content: z.string(),
       rows: z.number().int().nonnegative(),
     }),
+    { actor: 'none', activity: true },
   ),
 } as const;

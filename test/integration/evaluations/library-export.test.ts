@@ -8,7 +8,7 @@ import type { EvaluationDetail } from '../../../shared/api/methods/evaluations';
 import type { RubricDetail, RubricSummary } from '../../../shared/api/methods/rubrics';
 import type { Answer, AnswerValue } from '../../../shared/rubric/answers';
 import type { RubricItem } from '../../../shared/rubric/schema';
-import { call, testBackend } from '../../support/backend';
+import { call, callAs, testBackend } from '../../support/backend';
 import {
   ANNA_CALL,
   ANNA_CHAT,
@@ -112,20 +112,16 @@ beforeAll(async () => {
   )!;
   const germanDetail = await call<RubricDetail>(backend, 'rubric.get', { id: german.id });
   germanHeading = `${germanDetail.latest!.name}: ${germanDetail.latest!.sections[0]!.items[0]!.title}`;
-  const draft = await call<EvaluationDetail>(backend, 'evaluation.start', {
+  const draft = await callAs<EvaluationDetail>(backend, maria, 'evaluation.start', {
     interactionId: interactionId(MIKKO_CHAT),
     rubricId: german.id,
-    reviewerId: maria,
   });
-  await call(backend, 'evaluation.saveDraft', {
+  await callAs(backend, maria, 'evaluation.saveDraft', {
     id: draft.id,
-    reviewerId: maria,
     answers: bestAnswers(germanDetail.latest!.sections.flatMap((s) => s.items)),
     overallComment: SHARED_COMMENT,
   });
-  ids.mikkoChat = (
-    await call<EvaluationDetail>(backend, 'evaluation.submit', { id: draft.id, reviewerId: maria })
-  ).id;
+  ids.mikkoChat = (await callAs<EvaluationDetail>(backend, maria, 'evaluation.submit', { id: draft.id })).id;
 
   // Submit days for the evaluation-date range (the submit itself stamps today).
   const submitted = backend.db.prepare('UPDATE evaluations SET submitted_at = ? WHERE id = ?');

@@ -180,21 +180,19 @@ describe('the score filter', () => {
 describe('the outcome filter', () => {
   it('keeps interactions whose latest submitted evaluation came to one of the outcomes', async () => {
     ids['Rude call'] = seedInteraction(backend.db, 'Rude call');
-    const draft = await call<EvaluationDetail>(backend, 'evaluation.start', {
+    const draft = await callAs<EvaluationDetail>(backend, maria.id, 'evaluation.start', {
       interactionId: ids['Rude call'],
       rubricId: rubric.id,
-      reviewerId: maria.id,
     });
-    await call(backend, 'evaluation.saveDraft', {
+    await callAs(backend, maria.id, 'evaluation.saveDraft', {
       id: draft.id,
-      reviewerId: maria.id,
       answers: [
         { itemId: 'greeting', value: { kind: 'yes' } },
         { itemId: 'polite', value: { kind: 'no' }, comment: 'Called the customer lazy' },
         { itemId: 'knowledge', value: { kind: 'scale', value: 2 } },
       ],
     });
-    await call(backend, 'evaluation.submit', { id: draft.id, reviewerId: maria.id });
+    await callAs(backend, maria.id, 'evaluation.submit', { id: draft.id });
     const byOutcome = async (outcomes: string[]) =>
       titles(await list({ filters: { outcomes }, sort: 'title', order: 'asc', limit: 100 }));
     expect(await byOutcome(['pass'])).toEqual(['Top call']);
