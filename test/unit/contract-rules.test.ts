@@ -83,10 +83,7 @@ describe('the dispatch', () => {
     };
     const dispatch = createDispatch(handlers, { actors: { acting: () => locked } });
     reached.length = 0;
-    const reply = await dispatch('rubric.saveDraft', {
-      id: 1,
-      draft: { kind: 'evaluation', name: 'X', language: 'en', description: '', sections: [] },
-    });
+    const reply = await dispatch('rubric.discardDraft', { id: 1 });
     expect(reply).toEqual({
       ok: false,
       error: { code: 'locked', message: 'Profile Anna is locked: enter its passphrase.' },
