@@ -58,7 +58,7 @@ describe('text a person could not have typed is refused, naming the field', () =
     for (const [method, params, field] of [
       ['profile.create', { name: 'Jussi\u0007', role: 'team_lead' }, 'name'],
       ['reel.create', { title: 'Best\nof March', momentIds: [] }, 'title'],
-      ['rubric.create', { reviewerId: maria.id, name: 'Billing \uD800', language: 'en' }, 'name'],
+      ['rubric.create', { name: 'Billing \uD800', language: 'en' }, 'name'],
       ['agent.list', { search: 'Anna\u0000' }, 'search'],
       ['interaction.updateDetails', { id: interactionId, details: { agentName: 'Anna\tBerg' } }, 'agentName'],
       ['scenario.save', { title: 'Early\u0000cancellation' }, 'title'],
@@ -87,26 +87,23 @@ describe('a reopen reason counts characters as the database does', () => {
     const evaluation = await call<EvaluationDetail>(backend, 'evaluation.start', {
       interactionId: seedInteraction(backend.db, 'Router keeps dropping'),
       rubricId: rubric.id,
-      reviewerId: maria.id,
     });
     await call(backend, 'evaluation.saveDraft', {
       id: evaluation.id,
-      reviewerId: maria.id,
       answers: [
         { itemId: 'greeting', value: { kind: 'yes' } },
         { itemId: 'polite', value: { kind: 'yes' } },
         { itemId: 'knowledge', value: { kind: 'scale', value: 2 } },
       ],
     });
-    await call(backend, 'evaluation.submit', { id: evaluation.id, reviewerId: maria.id });
+    await call(backend, 'evaluation.submit', { id: evaluation.id });
     const error = await refusal('evaluation.reopen', {
       id: evaluation.id,
-      reviewerId: maria.id,
       reason: '😀a',
     });
     expect(error.code).toBe('invalid_params');
     expect(error.message).toContain('reason: say why the evaluation is reopened (at least 3 characters)');
-    await call(backend, 'evaluation.reopen', { id: evaluation.id, reviewerId: maria.id, reason: '😀ok' });
+    await call(backend, 'evaluation.reopen', { id: evaluation.id, reason: '😀ok' });
   });
 });
 
@@ -235,7 +232,6 @@ describe("the database's own refusals get the code they mean", () => {
     const evaluation = await call<EvaluationDetail>(backend, 'evaluation.start', {
       interactionId,
       rubricId: rubric.id,
-      reviewerId: maria.id,
     });
     // Another writer submits between the service's check and its write; the trigger still refuses.
     backend.db.exec(
@@ -243,7 +239,6 @@ describe("the database's own refusals get the code they mean", () => {
     );
     const error = await refusal('evaluation.saveDraft', {
       id: evaluation.id,
-      reviewerId: maria.id,
       answers: [{ itemId: 'greeting', value: { kind: 'yes' } }],
     });
     backend.db.exec('DROP TRIGGER temp.test_submit_first');

@@ -164,14 +164,13 @@ function rubricFile(rubric: unknown, key: string): string {
 const validPayloads: Partial<Record<MethodName, fc.Arbitrary<unknown>>> = {
   'rubric.import': fc
     .tuple(
-      fc.integer({ min: 1, max: 4 }),
       fc.oneof(
         fc.constant(defaultRubric('en') as unknown),
         withOneHostileChange(fc.constant(defaultRubric('de'))),
       ),
       fc.string({ maxLength: 12, unit: 'grapheme' }),
     )
-    .map(([reviewerId, rubric, key]) => ({ reviewerId, json: rubricFile(rubric, key) })),
+    .map(([rubric, key]) => ({ json: rubricFile(rubric, key) })),
 };
 
 describe('API fuzz: every method answers hostile payloads with a value or a typed error', () => {
