@@ -75,7 +75,8 @@ function capped(message: string): string {
 const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 /** Six letters and digits, none of them easily confused (no O/0, I/1), for the user to quote. */
-function newReference(): string {
+/** A short code the caller is given for an unexpected error, so the log entry can be found. */
+export function newReference(): string {
   return Array.from({ length: 6 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)]).join('');
 }
 

@@ -151,7 +151,7 @@ describe('the import plan', () => {
   it('remembers the pattern for the folder, and reads in German and Finnish', async () => {
     for (const [language, name, agent] of [
       ['de', 'Deutsch', 'Agent: Anna Keller'],
-      ['fi', 'Suomi', 'Asiakaspalvelija: Anna Keller'],
+      ['fi', 'Suomi', 'Agentti: Anna Keller'],
       ['en', 'English', 'Agent: Anna Keller'],
     ] as const) {
       await setLanguage(name);

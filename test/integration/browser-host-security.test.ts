@@ -320,3 +320,32 @@ describe('symlinks', () => {
     expect((await send(`/media/recording/${swapped.id}`, { headers: bearer() })).status).toBe(200);
   });
 });
+
+describe('an unexpected failure in the host', () => {
+  it('answers with a reference and logs the error, never sending its text', async () => {
+    const logged: string[] = [];
+    // A backend whose dispatch breaks as a bug would: the host's own last line of defence answers.
+    const broken = {
+      ...backend,
+      dispatch: () => Promise.reject(new Error('SQLITE_CORRUPT at /home/anna/.local/share/earmark')),
+    } as Backend;
+    const faulty = await startBrowserHost({ backend: broken, rendererDir, log: (line) => logged.push(line) });
+    try {
+      const answer = await sendRaw(faulty.port, '/api/app.info', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${faulty.token}`, ...json },
+        body: '{}',
+      });
+      expect(answer.status).toBe(500);
+      expect(answer.text()).not.toContain('SQLITE_CORRUPT');
+      expect(answer.text()).not.toContain('/home/anna');
+      const reference = /reference ([A-Z0-9]{6})/.exec(answer.text())?.[1];
+      expect(reference).toBeDefined();
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toContain(reference);
+      expect(logged[0]).toContain('SQLITE_CORRUPT');
+    } finally {
+      await faulty.close();
+    }
+  });
+});

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { EarmarkError, type ErrorCode, type Reply } from '../../../shared/errors';
 import type { Backend } from '../backend';
+import { newReference } from '../dispatch';
 import { parseRange } from '../media/range';
 import { realPathInside } from '../media/served-file';
 import type { MediaFile } from '../services/recordings';
@@ -29,6 +30,8 @@ export interface BrowserHostOptions {
   token?: string;
   /** Milliseconds since the epoch, for media tickets' expiry (tests move it). */
   clock?: () => number;
+  /** Where unexpected errors go with their reference (stderr by default: the host's log). */
+  log?: (message: string) => void;
 }
 
 export interface BrowserHost {
@@ -66,6 +69,7 @@ const NO_TOKEN =
  */
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const { backend } = options;
+  const log = options.log ?? ((message: string) => console.error(message));
   const rendererDir = resolve(options.rendererDir);
   const token = options.token ?? randomBytes(24).toString('base64url');
   const tickets = createMediaTickets(options.clock);
@@ -77,8 +81,19 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, failure('internal', (error as Error).message));
-      else res.destroy();
+      // As in the dispatch: the error's own text may hold paths or a stack, so it goes to the log and
+      // the page gets a reference to it.
+      const reference = newReference();
+      log(
+        `[earmark] ${req.method ?? ''} ${req.url ?? ''} failed (reference ${reference}): ${stackOf(error)}`,
+      );
+      if (!res.headersSent) {
+        sendJson(
+          res,
+          500,
+          failure('internal', `Earmark could not answer this request (reference ${reference}).`),
+        );
+      } else res.destroy();
     });
   });
 
@@ -326,4 +341,8 @@ function failure(codeOrError: ErrorCode | EarmarkError, message?: string): Reply
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(JSON.stringify(body));
+}
+
+function stackOf(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
