@@ -7,7 +7,8 @@ import type { Db } from '../../db/open';
  */
 export const UNDO_WINDOW_MS = 10 * 60 * 1000;
 
-interface MomentRow {
+/** A moment's own row as stored (moments.ts adds the tags it joins in). */
+export interface MomentRow {
   id: number;
   interaction_id: number;
   start_ms: number | null;

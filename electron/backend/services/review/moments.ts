@@ -2,21 +2,17 @@ import type { ParsedParams } from '../../../../shared/api';
 import type { Moment } from '../../../../shared/api/methods/review';
 import { EarmarkError } from '../../../../shared/errors';
 import type { Db } from '../../db/open';
-import { keepForUndo, purgeDeletedMoments, restoreMoment } from './deleted-moments';
+import {
+  keepForUndo,
+  purgeDeletedMoments,
+  restoreMoment,
+  type MomentRow as StoredMoment,
+} from './deleted-moments';
 import { assertInteraction, now } from './interaction-exists';
 import { assertMomentAuthor } from './moment-author';
 import { assertTags } from './tags';
 
-interface MomentRow {
-  id: number;
-  interaction_id: number;
-  start_ms: number | null;
-  end_ms: number | null;
-  turn_seq: number | null;
-  comment: string;
-  author_id: number | null;
-  created_at: string;
-  updated_at: string;
+interface MomentRow extends StoredMoment {
   tag_ids: string;
 }
 
