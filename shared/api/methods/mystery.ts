@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EvaluationAnswers } from '../../rubric/answers';
 import { EvaluationResult } from '../../rubric/outcome';
 import { LocalDateTime, MysteryChannel } from '../../rubric/mystery';
-import { Id, PlainText } from '../schemas';
+import { Id, IsoDate, PlainText } from '../schemas';
 import { method, NoParams } from './define';
 import { ScoreFigures } from './rubrics';
 
@@ -98,6 +98,97 @@ export const MysteryShopDetail = MysteryShopSummary.extend({
 });
 export type MysteryShopDetail = z.infer<typeof MysteryShopDetail>;
 
+const Percent = (what: string) =>
+  z
+    .number({ error: `${what} must be a number from 0 to 100` })
+    .min(0, `${what} must be from 0 to 100`)
+    .max(100, `${what} must be from 0 to 100`);
+
+/** The columns the list sorts by, in the users' words. */
+export const mysterySorts = [
+  'shopId',
+  'occurredAt',
+  'team',
+  'agent',
+  'channel',
+  'scenario',
+  'score',
+  'status',
+] as const;
+export const MysterySort = z.enum(mysterySorts);
+export type MysterySort = z.infer<typeof MysterySort>;
+
+export const MysteryListParams = z
+  .strictObject({
+    wave: PlainText('a wave', 200, { trim: false }).optional(),
+    team: PlainText('a team', 200, { trim: false }).optional(),
+    channel: MysteryChannel.optional(),
+    status: MysteryStatus.optional(),
+    scenarioId: Id.optional(),
+    /** Shops on or after this local day (agencies report local time, so no time zone is involved). */
+    from: IsoDate.optional(),
+    /** Shops on or before this local day, inclusive. */
+    to: IsoDate.optional(),
+    /** Score range in percent, both ends inclusive; a shop without a score is left out when either is given. */
+    minPercent: Percent('minPercent').optional(),
+    maxPercent: Percent('maxPercent').optional(),
+    /** Words in the shop id, team, who answered, agent, scenario or notes (case-insensitive). */
+    search: PlainText('a search', 200).optional(),
+    sort: MysterySort.optional(),
+    order: z.enum(['asc', 'desc']).optional(),
+  })
+  .refine((p) => !p.from || !p.to || p.from <= p.to, {
+    message: 'from must be on or before to',
+    path: ['to'],
+  })
+  .refine((p) => p.minPercent === undefined || p.maxPercent === undefined || p.minPercent <= p.maxPercent, {
+    message: 'minPercent must not be above maxPercent',
+    path: ['maxPercent'],
+  });
+export type MysteryListParams = z.input<typeof MysteryListParams>;
+
+export const MysteryReportParams = z
+  .strictObject({
+    by: z.enum(['team', 'scenario']),
+    /** One team or scenario (as `groups[].key` names it); all of them without. */
+    key: PlainText('a team or scenario', 4000, { trim: false }).optional(),
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    wave: PlainText('a wave', 200, { trim: false }).optional(),
+    /** The time step of the trend: calendar month of the shop (default) or the agency's wave. */
+    per: z.enum(['month', 'wave']).default('month'),
+  })
+  .refine((p) => !p.from || !p.to || p.from <= p.to, {
+    message: 'from must be on or before to',
+    path: ['to'],
+  });
+export type MysteryReportParams = z.input<typeof MysteryReportParams>;
+
+/** Shops counted, their mean score and how many passed (reached the checklist's pass mark). */
+const Tally = z.object({ shops: z.number(), meanPercent: z.number().nullable(), passed: z.number() });
+
+export const MysteryReport = z.object({
+  by: z.enum(['team', 'scenario']),
+  per: z.enum(['month', 'wave']),
+  /** Every team or scenario in the period (before `key` narrows the rest), most shops first. */
+  groups: z.array(Tally.extend({ key: z.string() })),
+  /** Oldest period first: "2025-03" for a month, the wave's name for a wave. */
+  trend: z.array(Tally.extend({ period: z.string() })),
+  /** Each checklist item: how often it earned its full points, n.a. and unanswered left out. */
+  items: z.array(
+    z.object({ itemId: z.string(), title: z.string(), answered: z.number(), passed: z.number() }),
+  ),
+  /** The provocative question's answers per period; null when no checklist shown has that item. */
+  provocative: z
+    .object({
+      title: z.string(),
+      options: z.array(z.object({ id: z.string(), label: z.string(), fail: z.boolean() })),
+      periods: z.array(z.object({ period: z.string(), counts: z.record(z.string(), z.number()) })),
+    })
+    .nullable(),
+});
+export type MysteryReport = z.infer<typeof MysteryReport>;
+
 const Reason = PlainText('a reason', 2000, {
   multiline: true,
   trim: true,
@@ -105,16 +196,10 @@ const Reason = PlainText('a reason', 2000, {
 });
 
 export const mysteryMethods = {
-  'mystery.list': method(
-    z.strictObject({
-      wave: PlainText('a wave', 200, { trim: false }).optional(),
-      team: PlainText('a team', 200, { trim: false }).optional(),
-      channel: MysteryChannel.optional(),
-      status: MysteryStatus.optional(),
-    }),
-    z.array(MysteryShopSummary),
-    { actor: 'none', activity: true },
-  ),
+  /** Every shop that matches all the filters given, oldest first unless a sort is given. */
+  'mystery.list': method(MysteryListParams, z.array(MysteryShopSummary), { actor: 'none', activity: true }),
+  /** Teams' or scenarios' results over time: never a ranking of named agents (DOMAIN.md). */
+  'mystery.report': method(MysteryReportParams, MysteryReport, { actor: 'none', activity: true }),
   'mystery.get': method(z.strictObject({ id: Id }), MysteryShopDetail, { actor: 'none', activity: true }),
   /** Creates a draft (no id) or replaces a draft's fields (autosave). Only drafts can be saved. */
   'mystery.saveDraft': method(

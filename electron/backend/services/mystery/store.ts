@@ -4,6 +4,7 @@ import type {
   MysteryShopDetail,
   MysteryShopFields,
   MysteryShopSummary,
+  MysterySort,
   MysteryStatus,
 } from '../../../../shared/api/methods/mystery';
 import type { ParsedParams } from '../../../../shared/api';
@@ -293,19 +294,59 @@ export function getShop(db: Db, id: number): MysteryShopDetail {
   };
 }
 
+/** The SQL each sort orders by; the shop id breaks ties so equal values keep one order. */
+const SORT_SQL: Record<MysterySort, string> = {
+  shopId: 's.shop_id COLLATE NOCASE',
+  occurredAt: 's.occurred_at',
+  team: 's.team COLLATE NOCASE',
+  // Who answered stands in for the agent where none is linked, as the list shows it.
+  agent: 'COALESCE(a.name, s.answered_by) COLLATE NOCASE',
+  channel: 's.channel',
+  scenario: 'COALESCE(sc.title, s.scenario_text) COLLATE NOCASE',
+  score: 's.percent',
+  status: "CASE s.status WHEN 'draft' THEN 0 WHEN 'submitted' THEN 1 WHEN 'queried' THEN 2 ELSE 3 END",
+};
+
+/** `%` and `_` typed into the search are the characters themselves, not LIKE's wildcards. */
+const likeText = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+const SEARCHED = [
+  's.shop_id',
+  's.team',
+  's.answered_by',
+  'a.name',
+  'sc.title',
+  's.scenario_text',
+  's.notes',
+].map((column) => `${column} LIKE ? ESCAPE '\\'`);
+
 export function listShops(db: Db, filter: ParsedParams<'mystery.list'>): MysteryShopSummary[] {
-  const conditions: [string, string | undefined][] = [
-    ['s.wave = ?', filter.wave],
-    ['s.team = ? COLLATE NOCASE', filter.team],
-    ['s.channel = ?', filter.channel],
-    ['s.status = ?', filter.status],
+  const conditions: [string, (string | number)[] | undefined][] = [
+    ['s.wave = ?', filter.wave === undefined ? undefined : [filter.wave]],
+    ['s.team = ? COLLATE NOCASE', filter.team === undefined ? undefined : [filter.team]],
+    ['s.channel = ?', filter.channel && [filter.channel]],
+    ['s.status = ?', filter.status && [filter.status]],
+    ['s.scenario_id = ?', filter.scenarioId === undefined ? undefined : [filter.scenarioId]],
+    // occurred_at is local wall-clock time ("2025-03-14T10:30"): its first ten characters are the day.
+    ['substr(s.occurred_at, 1, 10) >= ?', filter.from === undefined ? undefined : [filter.from]],
+    ['substr(s.occurred_at, 1, 10) <= ?', filter.to === undefined ? undefined : [filter.to]],
+    ['s.percent >= ?', filter.minPercent === undefined ? undefined : [filter.minPercent]],
+    ['s.percent <= ?', filter.maxPercent === undefined ? undefined : [filter.maxPercent]],
+    [
+      `(${SEARCHED.join(' OR ')})`,
+      filter.search ? SEARCHED.map(() => likeText(filter.search!)) : undefined,
+    ],
   ];
-  const used = conditions.filter((c): c is [string, string] => c[1] !== undefined);
+  const used = conditions.filter((c): c is [string, (string | number)[]] => c[1] !== undefined);
   const where = used.map(([sql]) => sql);
-  const args = used.map(([, value]) => value);
+  const args = used.flatMap(([, values]) => values);
+  const direction = filter.order === 'desc' ? 'DESC' : 'ASC';
+  // A shop without a score sorts last whichever way the scores run.
+  const nullsLast = filter.sort === 'score' ? 's.percent IS NULL, ' : '';
+  const order = `${nullsLast}${SORT_SQL[filter.sort ?? 'occurredAt']} ${direction}, s.shop_id ${direction}`;
   const rows = statement(
     db,
-    `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.occurred_at, s.shop_id`,
+    `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`,
   ).all(...args) as ShopRow[];
   return rows.map(summary);
 }
