@@ -15,7 +15,9 @@ import { SessionPrintPage } from '../features/coaching/SessionPrintPage';
 import { EvaluatePage } from '../features/evaluation/EvaluatePage';
 import { SummaryPage } from '../features/evaluation/SummaryPage';
 import { ImportPage } from '../features/import/ImportPage';
-import { LibraryPage } from '../features/library/LibraryPage';
+import { HomePage } from './HomePage';
+import { MysteryListPage } from '../features/mystery/MysteryListPage';
+import { MysteryReportPage } from '../features/mystery/MysteryReportPage';
 import { ReelsPage } from '../features/reels/ReelsPage';
 import { InteractionPage } from '../features/review/InteractionPage';
 import { RubricEditorPage } from '../features/rubrics/RubricEditorPage';
@@ -34,7 +36,7 @@ const router = createHashRouter([
   {
     element: <Shell />,
     children: [
-      { index: true, element: <LibraryPage /> },
+      { index: true, element: <HomePage /> },
       { path: 'interaction/:id', element: <InteractionPage /> },
       { path: 'interaction/:id/evaluate', element: <EvaluatePage /> },
       { path: 'evaluation/:id/summary', element: <SummaryPage /> },
@@ -46,6 +48,8 @@ const router = createHashRouter([
       { path: 'coaching/:id/print', element: <SessionPrintPage /> },
       { path: 'agents', element: <AgentsPage /> },
       { path: 'agents/:id', element: <AgentPage /> },
+      { path: 'mystery', element: <MysteryListPage /> },
+      { path: 'mystery/reports', element: <MysteryReportPage /> },
       { path: 'reels', element: <ReelsPage /> },
       { path: 'reels/:id', element: <ReelsPage /> },
       { path: 'import', element: <ImportPage /> },

@@ -5,23 +5,8 @@ import { ProfileSwitcher } from '../features/profiles/ProfileSwitcher';
 import { ShortcutHelp } from '../features/shortcuts/ShortcutHelp';
 import { useLibraryChanges } from '../api/hooks';
 import { useProfileChanges } from '../features/profiles/useProfileChanges';
-
-/** The navigation, in order: where each section lives and which addresses belong to it. */
-const sections: readonly { id: string; to: string; label: string; active: (path: string) => boolean }[] = [
-  // An evaluation and its summary belong to the interaction they score, so to the library.
-  {
-    id: 'library',
-    to: '/',
-    label: 'nav.library',
-    active: (p) => p === '/' || p.startsWith('/interaction') || p.startsWith('/evaluation/'),
-  },
-  { id: 'import', to: '/import', label: 'nav.import', active: (p) => p === '/import' },
-  { id: 'rubrics', to: '/rubrics', label: 'rubrics.nav', active: (p) => p.startsWith('/rubrics') },
-  { id: 'coaching', to: '/coaching', label: 'coaching.nav', active: (p) => p.startsWith('/coaching') },
-  { id: 'agents', to: '/agents', label: 'agents.nav', active: (p) => p.startsWith('/agents') },
-  { id: 'reels', to: '/reels', label: 'reels.nav', active: (p) => p.startsWith('/reels') },
-  { id: 'settings', to: '/settings', label: 'nav.settings', active: (p) => p === '/settings' },
-];
+import { useCurrentReviewer } from '../features/profiles/useProfiles';
+import { sectionsFor } from './sections';
 
 /** The frame around every screen; `data-app-state="ready"` tells tests the app is interactive. */
 export function Shell() {
@@ -31,6 +16,7 @@ export function Shell() {
   useProfileChanges();
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const role = useCurrentReviewer()?.role;
   return (
     <AppShell
       header={{ height: 56 }}
@@ -50,7 +36,7 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        {sections.map((section) => (
+        {sectionsFor(role).map((section) => (
           <NavLink
             key={section.id}
             component={RouterLink}
