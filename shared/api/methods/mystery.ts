@@ -170,6 +170,8 @@ const Tally = z.object({ shops: z.number(), meanPercent: z.number().nullable(), 
 export const MysteryReport = z.object({
   by: z.enum(['team', 'scenario']),
   per: z.enum(['month', 'wave']),
+  /** Every shop in the period, whichever team or scenario. */
+  all: Tally,
   /** Every team or scenario in the period (before `key` narrows the rest), most shops first. */
   groups: z.array(Tally.extend({ key: z.string() })),
   /** Oldest period first: "2025-03" for a month, the wave's name for a wave. */

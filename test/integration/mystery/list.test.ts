@@ -77,8 +77,8 @@ describe('mystery.list sort', () => {
     expect(await list({ sort: 'score', order: 'desc' })).toEqual([
       'L-001',
       'L-004',
-      'L-005',
       'L-003',
+      'L-005',
       'L-002',
       'L-006',
     ]);

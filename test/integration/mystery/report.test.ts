@@ -19,7 +19,8 @@ const report = (params: MysteryReportParams) => call<MysteryReport>(backend, 'my
 
 describe('mystery.report per team', () => {
   it('counts submitted, queried and confirmed shops, never drafts', async () => {
-    const { groups } = await report({ by: 'team' });
+    const { groups, all } = await report({ by: 'team' });
+    expect(all).toEqual({ shops: 4, meanPercent: 87, passed: 3 });
     // Berlin: L-001 100 and L-002 77.8 (the drafts L-005 and L-006 left out); Hamburg: 80 and 90.
     expect(groups).toEqual([
       { key: 'Berlin hotline', shops: 2, meanPercent: 88.9, passed: 1 },
@@ -105,13 +106,22 @@ describe('mystery.report per scenario', () => {
 
   it('has nothing to show for a period without shops', async () => {
     const empty = await report({ by: 'team', from: '2024-01-01', to: '2024-12-31' });
-    expect(empty).toEqual({ by: 'team', per: 'month', groups: [], trend: [], items: [], provocative: null });
+    expect(empty).toEqual({
+      by: 'team',
+      per: 'month',
+      all: { shops: 0, meanPercent: null, passed: 0 },
+      groups: [],
+      trend: [],
+      items: [],
+      provocative: null,
+    });
   });
 
   it('refuses a grouping it does not know and a reversed date range', async () => {
     expect((await refused(backend, 'mystery.report', { by: 'agent' })).message).toMatch(/by/);
     expect(
-      (await refused(backend, 'mystery.report', { by: 'team', from: '2025-06-01', to: '2025-01-01' })).message,
+      (await refused(backend, 'mystery.report', { by: 'team', from: '2025-06-01', to: '2025-01-01' }))
+        .message,
     ).toMatch(/from must be on or before to/);
   });
 });

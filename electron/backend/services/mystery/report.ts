@@ -85,6 +85,9 @@ export function mysteryReport(db: Db, params: ParsedParams<'mystery.report'>): M
     .map(([key, tally]) => ({ key, ...figures(tally) }))
     .sort((a, b) => b.shops - a.shops || a.key.localeCompare(b.key));
 
+  const all = emptyTally();
+  for (const row of rows) add(all, row);
+
   const shown = params.key === undefined ? rows : rows.filter((row) => groupOf(row) === params.key);
   const periodOf = (row: ReportRow) => (params.per === 'wave' ? row.wave : row.occurred_at.slice(0, 7));
   // Waves in the order they happened: the first shop of each decides, as rows come oldest first.
@@ -94,9 +97,15 @@ export function mysteryReport(db: Db, params: ParsedParams<'mystery.report'>): M
   return {
     by: params.by,
     per: params.per,
+    all: figures(all),
     groups,
     trend,
-    ...checklistFigures(db, shown, periodOf, trend.map((t) => t.period)),
+    ...checklistFigures(
+      db,
+      shown,
+      periodOf,
+      trend.map((t) => t.period),
+    ),
   };
 }
 

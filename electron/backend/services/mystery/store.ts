@@ -294,7 +294,7 @@ export function getShop(db: Db, id: number): MysteryShopDetail {
   };
 }
 
-/** The SQL each sort orders by; the shop id breaks ties so equal values keep one order. */
+/** The SQL each sort orders by; the shop id (A to Z, either way) breaks ties so equal values keep one order. */
 const SORT_SQL: Record<MysterySort, string> = {
   shopId: 's.shop_id COLLATE NOCASE',
   occurredAt: 's.occurred_at',
@@ -332,10 +332,7 @@ export function listShops(db: Db, filter: ParsedParams<'mystery.list'>): Mystery
     ['substr(s.occurred_at, 1, 10) <= ?', filter.to === undefined ? undefined : [filter.to]],
     ['s.percent >= ?', filter.minPercent === undefined ? undefined : [filter.minPercent]],
     ['s.percent <= ?', filter.maxPercent === undefined ? undefined : [filter.maxPercent]],
-    [
-      `(${SEARCHED.join(' OR ')})`,
-      filter.search ? SEARCHED.map(() => likeText(filter.search!)) : undefined,
-    ],
+    [`(${SEARCHED.join(' OR ')})`, filter.search ? SEARCHED.map(() => likeText(filter.search!)) : undefined],
   ];
   const used = conditions.filter((c): c is [string, (string | number)[]] => c[1] !== undefined);
   const where = used.map(([sql]) => sql);
@@ -343,7 +340,7 @@ export function listShops(db: Db, filter: ParsedParams<'mystery.list'>): Mystery
   const direction = filter.order === 'desc' ? 'DESC' : 'ASC';
   // A shop without a score sorts last whichever way the scores run.
   const nullsLast = filter.sort === 'score' ? 's.percent IS NULL, ' : '';
-  const order = `${nullsLast}${SORT_SQL[filter.sort ?? 'occurredAt']} ${direction}, s.shop_id ${direction}`;
+  const order = `${nullsLast}${SORT_SQL[filter.sort ?? 'occurredAt']} ${direction}, s.shop_id`;
   const rows = statement(
     db,
     `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`,

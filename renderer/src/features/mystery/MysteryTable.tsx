@@ -76,7 +76,15 @@ export function MysteryTable({
           </div>
         ))}
       </div>
-      <div ref={scrollRef} className={classes.scroller} data-testid="mystery-scroller">
+      <div
+        ref={scrollRef}
+        className={classes.scroller}
+        // A floor of a few rows so the window can shrink without the list vanishing.
+        style={{
+          height: `max(min(${shops.length * ROW_HEIGHT}px, calc(100vh - 330px)), ${Math.min(shops.length, 6) * ROW_HEIGHT}px)`,
+        }}
+        data-testid="mystery-scroller"
+      >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((virtual) => {
             const shop = shops[virtual.index]!;

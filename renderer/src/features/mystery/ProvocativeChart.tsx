@@ -41,10 +41,9 @@ export function ProvocativeChart({ report }: { report: MysteryReport }) {
   }));
   return (
     <Paper withBorder p="sm" data-testid="report-provocative" data-state="shown">
-      <Title order={4}>{t('mysteryReport.provocative.title')}</Title>
-      <Text size="xs" c="dimmed" mb="xs">
-        {provocative.title}
-      </Text>
+      <Title order={4} mb="xs">
+        {t('mysteryReport.provocative.title')}
+      </Title>
       <div style={{ width: '100%', height: 240 }}>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={rows} margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
@@ -69,7 +68,12 @@ export function ProvocativeChart({ report }: { report: MysteryReport }) {
               }}
             />
             <Tooltip />
-            <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 13 }} />
+            <Legend
+              verticalAlign="top"
+              wrapperStyle={{ fontSize: 13, paddingBottom: 8 }}
+              // Words in dark grey: a pale bar colour is no colour to read text in.
+              formatter={(value: string) => <span style={{ color: theme.colors.gray[8] }}>{value}</span>}
+            />
             {provocative.options.map((option) => (
               <Bar
                 key={option.id}

@@ -19,8 +19,6 @@ export function ReportGroups({
 }) {
   const { t, i18n } = useTranslation();
   const percent = (value: number | null) => formatPercent(value, i18n.language);
-  const total = report.groups.reduce((sum, g) => sum + g.shops, 0);
-  const passed = report.groups.reduce((sum, g) => sum + g.passed, 0);
   const row = (key: string | undefined, label: string, shops: number, mean: number | null, pass: number) => (
     <Table.Tr
       key={key ?? '\u0000all'}
@@ -42,11 +40,6 @@ export function ReportGroups({
       <Table.Td ta="right">{percent(shareOf(pass, shops))}</Table.Td>
     </Table.Tr>
   );
-  const allMean =
-    total === 0
-      ? null
-      : Math.round((report.groups.reduce((sum, g) => sum + (g.meanPercent ?? 0) * g.shops, 0) / total) * 10) /
-        10;
   return (
     <Paper withBorder p="sm" data-testid="report-groups">
       <Title order={4} mb="xs">
@@ -62,7 +55,13 @@ export function ReportGroups({
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {row(undefined, t(`mysteryReport.all.${report.by}`), total, allMean, passed)}
+          {row(
+            undefined,
+            t(`mysteryReport.all.${report.by}`),
+            report.all.shops,
+            report.all.meanPercent,
+            report.all.passed,
+          )}
           {report.groups.map((g) =>
             row(
               g.key,

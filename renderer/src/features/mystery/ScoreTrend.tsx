@@ -60,7 +60,12 @@ export function ScoreTrend({ report }: { report: MysteryReport }) {
                 `${String(label)} · ${t('mysteryReport.shopCount', { count: Number(payload?.[0]?.payload?.shops ?? 0) })}`
               }
             />
-            <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 13 }} />
+            <Legend
+              verticalAlign="top"
+              wrapperStyle={{ fontSize: 13, paddingBottom: 8 }}
+              // Words in dark grey: a pale bar colour is no colour to read text in.
+              formatter={(value: string) => <span style={{ color: theme.colors.gray[8] }}>{value}</span>}
+            />
             <Bar
               name={t('mysteryReport.passRate')}
               dataKey="passRate"
