@@ -196,13 +196,30 @@ describe('reviewing a two-hour call', () => {
   });
 
   it('does not fire shortcuts while typing in the transcript search', async () => {
+    await page.goto(`${host.url}#/interaction/${call.interactionId}`);
+    await waitForReady(page);
+    await playerReady();
     const before = await audio();
+    expect(before.paused).toBe(true);
+    const moments = await page.getByTestId('moment').count();
     await page.keyboard.press('/');
-    await page.keyboard.type('refund');
-    expect(await page.getByTestId('transcript-search').inputValue()).toBe('refund');
-    expect((await audio()).paused).toBe(before.paused); // "f", "n", "d" typed, nothing toggled
+    // Every key of "let me check" has a shortcut outside a text box: Space and K play or pause (three
+    // presses, so they cannot cancel out), L jumps 5 s, M pins a moment, E evaluates, C, H and T none.
+    await page.keyboard.type('let me check');
+    expect(await page.getByTestId('transcript-search').inputValue()).toBe('let me check');
     await expect.poll(() => page.getByTestId('transcript-match-current').count()).toBe(1);
-    expect(page.url()).toContain(`/interaction/${call.interactionId}`); // N did not move on
+    const after = await audio();
+    expect(after.paused).toBe(true);
+    expect(after.currentTime).toBe(before.currentTime);
+    expect(await page.getByTestId('moment').count()).toBe(moments);
+    expect(await page.getByTestId('moment-comment').count()).toBe(0);
+    // N (next interaction), S (skip silences) and E again: still on this call, nothing docked.
+    await page.keyboard.type(' inside');
+    expect(page.url()).toMatch(new RegExp(`/interaction/${call.interactionId}$`));
+    expect(await page.getByTestId('evaluation-dock').count()).toBe(0);
+    expect(await page.getByTestId('player-skip-silences').isChecked()).toBe(false);
+    await page.getByTestId('transcript-search').fill('refund');
+    await expect.poll(() => page.getByTestId('transcript-match-current').count()).toBe(1);
     await screenshot(page, 'review-06-transcript-search');
     await page.keyboard.press('Escape');
   });

@@ -10,8 +10,15 @@ let cleanup: () => void;
 type Page = { total: number; items: LibraryItem[] };
 const list = (params: object) => call<Page>(backend, 'library.list', params);
 
-/** A chat written straight into the database and the search index, as import does. */
+/**
+ * A chat written straight into the database and the search index, as import does. Import refuses a
+ * start time it cannot read; so does this, since one that slipped through would sort as text, not time.
+ */
 function seedChat(db: Db, title: string, startedAt: string, turns: string[]): number {
+  const time = new Date(startedAt);
+  if (Number.isNaN(time.getTime()) || time.toISOString() !== startedAt.replace(/Z$/, '.000Z')) {
+    throw new Error(`${title}: the start time "${startedAt}" is not an ISO date and time (UTC)`);
+  }
   return db.transaction(() =>
     indexingNewSegments(db, () => {
       const id = Number(
@@ -42,6 +49,7 @@ const FILLER = [
   'help',
   'again',
 ];
+const HOUR_MS = 3_600_000;
 const tied: number[] = [];
 let twoBest: number;
 
@@ -63,9 +71,8 @@ beforeAll(async () => {
     seedChat(
       db,
       `Chat ${c}`,
-      `2026-03-${String(1 + (59 - c) / 2)
-        .padStart(2, '0')
-        .slice(0, 2)}T10:00:00Z`,
+      // Twelve hours apart, from 30 March 22:00 back to 1 March 10:00.
+      new Date(Date.UTC(2026, 2, 30, 22) - c * 12 * HOUR_MS).toISOString().replace('.000Z', 'Z'),
       turns,
     );
   }

@@ -4,14 +4,12 @@ import type { Reply } from '../../../shared/errors';
 import { createDispatch, type Dispatch, type Handlers } from '../../../electron/backend/dispatch';
 import { EventHub } from '../../../electron/backend/events';
 import {
-  EVENT_CHANNEL,
   forwardEvents,
-  METHOD_CHANNEL_PREFIX,
   registerIpc,
   type IpcInvokeEventLike,
   type IpcMainLike,
 } from '../../../electron/main/ipc';
-import * as preloadChannels from '../../../electron/preload/bridge';
+import * as preload from '../../../electron/preload/bridge';
 import { appOrigins, isTrustedSender, type FrameLike } from '../../../electron/main/security';
 
 type Listener = (event: IpcInvokeEventLike, payload: unknown) => unknown;
@@ -116,8 +114,33 @@ describe('forwardEvents', () => {
 });
 
 describe('channel names', () => {
-  it('are the same in main and in the preload', () => {
-    expect(preloadChannels.METHOD_CHANNEL_PREFIX).toBe(METHOD_CHANNEL_PREFIX);
-    expect(preloadChannels.EVENT_CHANNEL).toBe(EVENT_CHANNEL);
+  // The preload and main are separate bundles; a call or an event only arrives when both pick the same
+  // channel. So the real preload bridge is wired to the real registration, as Electron would wire them.
+  it('carry a preload call to main and a main event to the page', async () => {
+    const { ipcMain, invoke } = fakeIpcMain();
+    registerIpc(ipcMain, realDispatch(), isTrusted);
+    const hub = new EventHub();
+    const pageListeners = new Map<string, Set<(message: unknown) => void>>();
+    forwardEvents(hub, {
+      send: (channel, message) => pageListeners.get(channel)?.forEach((listener) => listener(message)),
+      isDestroyed: () => false,
+    });
+    const bridge = preload.buildBridge(
+      (channel, params) => invoke(channel, appFrame, params),
+      (listener) => {
+        const listeners = pageListeners.get(preload.EVENT_CHANNEL) ?? new Set();
+        pageListeners.set(preload.EVENT_CHANNEL, listeners.add(listener));
+        return () => void listeners.delete(listener);
+      },
+    );
+
+    await expect(bridge.app.info({})).resolves.toEqual({
+      ok: true,
+      value: { version: '1.2.3', schemaVersion: 1, dataDir: '/data' },
+    });
+    const received = vi.fn();
+    bridge.on('library.changed', received);
+    hub.emit('library.changed', { reason: 'demo' });
+    expect(received).toHaveBeenCalledExactlyOnceWith({ reason: 'demo' });
   });
 });
