@@ -5,9 +5,12 @@
  * this runs as many as asked:
  *
  *   npx tsx scripts/soak-evaluations.ts [kills=400]
+ *
+ * The kill times come from one seed, printed first; EARMARK_KILL_SEED=<seed> replays them.
  */
 import { runKillSoak } from '../test/integration/evaluations/kill-harness';
 import { tempDir } from '../test/support/paths';
+import { seededRandom } from '../test/support/seeded-random';
 
 const kills = Number(process.argv[2] ?? 400);
 if (!Number.isInteger(kills) || kills < 1)
@@ -15,7 +18,9 @@ if (!Number.isInteger(kills) || kills < 1)
 
 const data = tempDir('earmark-evaluation-soak-');
 try {
-  const report = await runKillSoak(data.dir, kills, (line) => console.log(line));
+  const random = seededRandom('EARMARK_KILL_SEED');
+  console.log(`kill times: ${random.replay}`);
+  const report = await runKillSoak(data.dir, kills, random, (line) => console.log(line));
   console.log(JSON.stringify({ ...report, failures: report.failures.slice(0, 20) }, null, 2));
   process.exitCode = report.failures.length === 0 ? 0 : 1;
 } finally {

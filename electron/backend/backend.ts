@@ -1,3 +1,4 @@
+import { bindClock, systemClock, type Clock } from './clock';
 import type { BackendContext } from './context';
 import { acquireDataFolderLock } from './data-folder/lock';
 import { describeTightened, mkdirPrivate, tightenDataFolder } from './data-folder/permissions';
@@ -39,8 +40,11 @@ export interface BackendOptions {
   keyProtector?: WorkstationKeyProtector;
   /** Quiet time after which an unlocked profile locks itself (15 minutes by default). */
   idleLockMs?: number;
-  /** Milliseconds since the epoch, for the idle lock and passphrase back-off (tests move it). */
-  clock?: () => number;
+  /**
+   * The time every service stamps and the idle lock and passphrase back-off count with; the computer's
+   * clock by default. Tests pass one they set and move, instead of sleeping.
+   */
+  clock?: Clock;
 }
 
 export interface Backend {
@@ -87,6 +91,8 @@ async function startBackend(
     options.dataDir,
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   );
+  const clock = options.clock ?? systemClock;
+  bindClock(db, clock);
   // The built-in rubrics in every shipped language, so the first evaluation needs no setup.
   seedBuiltInRubrics(db);
   // Evaluations submitted before scores were stored get theirs, so the library's score filter sees
@@ -103,7 +109,7 @@ async function startBackend(
     log,
     keyProtector: options.keyProtector,
     idleLockMs: options.idleLockMs,
-    clock: options.clock,
+    clock: () => clock.now().getTime(),
   });
   const ctx: BackendContext = {
     db,
@@ -112,6 +118,7 @@ async function startBackend(
     resourcesDir: options.resourcesDir,
     version: options.version,
     events,
+    clock,
     log,
   };
 

@@ -1,5 +1,6 @@
 import type { MethodName, Methods, ParsedParams, Result } from '../../shared/api';
 import type { EarmarkError } from '../../shared/errors';
+import type { Clock } from './clock';
 import type { Db } from './db/open';
 import type { EventHub } from './events';
 
@@ -71,6 +72,8 @@ export interface BackendContext {
   readonly resourcesDir: string;
   readonly version: string;
   readonly events: EventHub;
+  /** The time services stamp; found from the database too (see ./clock), where only that is passed. */
+  readonly clock: Clock;
   log(message: string): void;
 }
 

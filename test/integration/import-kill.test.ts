@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/backend/db/open';
 import { audioData, repoRoot, sharedData, tempDir } from '../support/paths';
+import { seededRandom, withReplay } from '../support/seeded-random';
 
 const sgd = join(sharedData, 'chats', 'google-research-datasets__dstc8-schema-guided-dialogue');
 const sgdFiles = [join(sgd, 'train', 'dialogues_032.json'), join(sgd, 'test', 'dialogues_008.json')];
@@ -92,37 +93,43 @@ function checkNothingHalfWritten(): number {
 
 describe('killing the import at random moments', () => {
   it('never leaves anything half-written, and the next run completes the rest', async () => {
-    for (const file of sgdFiles) cpSync(file, join(folder.dir, file.split('/').slice(-2).join('-')));
-    cpSync(join(audioData, 'pyannote__pyannote-audio', 'sample.wav'), join(folder.dir, 'sample.wav'));
-    cpSync(join(audioData, 'openai__whisper', 'jfk.flac'), join(folder.dir, 'jfk.flac'));
-    cpSync(join(audioData, 'Borewit__music-metadata', 'M1F1-AlawC-AFsp.aif'), join(folder.dir, 'alaw.aif'));
-
-    // Kills land at different points of the batch: during start-up, decoding, or a chat file's
-    // transaction. Where those points fall depends on how busy the machine is, so the kills are spread
-    // over the time one whole run takes here and now, not over fixed milliseconds.
-    const scratch = tempDir('earmark-kill-time-');
-    const started = performance.now();
-    await runImport(null, scratch.dir);
-    const wholeRunMs = performance.now() - started;
-    scratch.cleanup();
-    const seen: number[] = [];
-    for (const share of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) {
-      const killAfterMs = Math.round(wholeRunMs * share);
-      await runImport(killAfterMs);
-      if (existsSync(join(data.dir, DATABASE_FILE))) seen.push(checkNothingHalfWritten());
-    }
-    expect(
-      seen.some((chats) => chats < expectedTurns.size),
-      'some kill landed before the batch was done',
-    ).toBe(true);
-    const final = await runImport(null);
-    expect(final.code).toBe(0);
-    const report = JSON.parse(final.stdout.trim().split('\n').at(-1)!) as { failed: unknown[] };
-    expect(report.failed).toEqual([]);
-    expect(checkNothingHalfWritten()).toBe(expectedTurns.size);
-    const leftovers = readdirSync(join(data.dir, 'recordings', 'imported')).filter((name) =>
-      name.endsWith('.partial'),
-    );
-    expect(leftovers).toEqual([]);
+    const random = seededRandom('EARMARK_KILL_SEED');
+    await withReplay(random, () => killAndResume(random.next));
   }, 180_000);
 });
+
+async function killAndResume(random: () => number): Promise<void> {
+  for (const file of sgdFiles) cpSync(file, join(folder.dir, file.split('/').slice(-2).join('-')));
+  cpSync(join(audioData, 'pyannote__pyannote-audio', 'sample.wav'), join(folder.dir, 'sample.wav'));
+  cpSync(join(audioData, 'openai__whisper', 'jfk.flac'), join(folder.dir, 'jfk.flac'));
+  cpSync(join(audioData, 'Borewit__music-metadata', 'M1F1-AlawC-AFsp.aif'), join(folder.dir, 'alaw.aif'));
+
+  // Kills land at different points of the batch: during start-up, decoding, or a chat file's
+  // transaction. Where those points fall depends on how busy the machine is, so the kills are spread
+  // over the time one whole run takes here and now, not over fixed milliseconds: seven kills, each at
+  // a seeded point within its own tenth of the run (from 25 % to 95 %), so runs explore new moments.
+  const scratch = tempDir('earmark-kill-time-');
+  const started = performance.now();
+  await runImport(null, scratch.dir);
+  const wholeRunMs = performance.now() - started;
+  scratch.cleanup();
+  const seen: number[] = [];
+  for (const tenth of [0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85]) {
+    const killAfterMs = Math.round(wholeRunMs * (tenth + random() / 10));
+    await runImport(killAfterMs);
+    if (existsSync(join(data.dir, DATABASE_FILE))) seen.push(checkNothingHalfWritten());
+  }
+  expect(
+    seen.some((chats) => chats < expectedTurns.size),
+    'some kill landed before the batch was done',
+  ).toBe(true);
+  const final = await runImport(null);
+  expect(final.code).toBe(0);
+  const report = JSON.parse(final.stdout.trim().split('\n').at(-1)!) as { failed: unknown[] };
+  expect(report.failed).toEqual([]);
+  expect(checkNothingHalfWritten()).toBe(expectedTurns.size);
+  const leftovers = readdirSync(join(data.dir, 'recordings', 'imported')).filter((name) =>
+    name.endsWith('.partial'),
+  );
+  expect(leftovers).toEqual([]);
+}

@@ -1,11 +1,19 @@
-import { createBackend, type Backend } from '../../electron/backend/backend';
+import { createBackend, type Backend, type BackendOptions } from '../../electron/backend/backend';
 import { currentProfileId, writeCurrentProfile } from '../../electron/backend/services/profiles/profiles';
 import { resourcesDir, tempDir } from './paths';
 
-/** A real backend on a fresh temp data directory. */
-export async function testBackend(): Promise<{ backend: Backend; dataDir: string; cleanup: () => void }> {
+/** A real backend on a fresh temp data directory (with a TestClock in `options.clock` where time matters). */
+export async function testBackend(
+  options: Partial<BackendOptions> = {},
+): Promise<{ backend: Backend; dataDir: string; cleanup: () => void }> {
   const { dir, cleanup } = tempDir();
-  const backend = await createBackend({ dataDir: dir, resourcesDir, version: '0.0.0-test', log: () => {} });
+  const backend = await createBackend({
+    dataDir: dir,
+    resourcesDir,
+    version: '0.0.0-test',
+    log: () => {},
+    ...options,
+  });
   return {
     backend,
     dataDir: dir,

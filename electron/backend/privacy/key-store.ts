@@ -1,6 +1,7 @@
 import { EarmarkError } from '../../../shared/errors';
 import type { Db } from '../db/open';
 import { KdfParams, type WrappedProfileKey } from './profile-key';
+import { nowIso } from '../clock';
 
 /** profile_keys rows: one per profile locked with a passphrase (see migration 005). */
 interface KeyRow {
@@ -41,7 +42,7 @@ export function readWrappedKey(db: Db, profileId: number, profileName: string): 
 
 /** Inserts or replaces the profile's wrapped key (a new passphrase keeps created_at). */
 export function writeWrappedKey(db: Db, profileId: number, wrapped: WrappedProfileKey): void {
-  const at = new Date().toISOString();
+  const at = nowIso(db);
   db.prepare(
     `INSERT INTO profile_keys (profile_id, kdf, kdf_params, salt, wrapped_key, workstation_key_id, created_at, updated_at)
      VALUES (?, 'scrypt', ?, ?, ?, ?, ?, ?)

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
-import { setToday } from '../../../electron/backend/services/coaching/clock';
 import type { AgentListEntry, AgentOverview } from '../../../shared/api/methods/agents';
 import type { CoachingSession } from '../../../shared/api/methods/coaching';
 import type { EvaluationDetail } from '../../../shared/api/methods/evaluations';
@@ -19,6 +18,9 @@ import {
   submitEvaluation,
   type World,
 } from '../coaching/fixture';
+import { TestClock } from '../../support/clock';
+
+const clock = new TestClock('2026-11-20');
 
 /**
  * The agent page on a fixture small enough to work out by hand.
@@ -47,7 +49,7 @@ const brief = (items: AgentOverview['weakest']) =>
   items.map((i) => [i.itemId, i.percent, i.earned, i.possible, i.answeredCount, i.missedCount]);
 
 beforeAll(async () => {
-  ({ backend, cleanup } = await testBackend());
+  ({ backend, cleanup } = await testBackend({ clock }));
   world = await buildWorld(backend);
   const call_ = world.interactions[ANNA_CALL]!.id;
   const chat = world.interactions[ANNA_CHAT]!.id;
@@ -66,10 +68,7 @@ beforeAll(async () => {
   moments.wow = await pinMoment(world, call_, { turnSeq: 0 }, ['exemplary']);
   moments.chat = await pinMoment(world, chat, { turnSeq: 1 }, ['missed_empathy']);
 });
-afterAll(() => {
-  setToday(null);
-  cleanup();
-});
+afterAll(() => cleanup());
 
 describe('agent.overview', () => {
   it('lists every submitted evaluation oldest first, by when the call took place', async () => {
@@ -321,7 +320,7 @@ describe('agent.list', () => {
   });
 
   it('counts coaching sessions and overdue actions', async () => {
-    setToday('2026-11-20');
+    clock.set('2026-11-20');
     const session = await call<CoachingSession>(backend, 'coaching.create', {
       agentId: anna().id,
       heldOn: '2026-11-09',

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
-import { setToday } from '../../../electron/backend/services/coaching/clock';
 import type { ActionItem, CoachingSession, CoachingSummary } from '../../../shared/api/methods/coaching';
 import { call, testBackend } from '../../support/backend';
 import { refused } from '../evaluations/fixture';
 import { actAs, buildWorld, type World } from './fixture';
+import { TestClock } from '../../support/clock';
+
+const clock = new TestClock('2026-11-20');
 
 /** Action items: agreed in a session, followed up afterwards; "today" is pinned to 20 Nov 2026. */
 
@@ -26,9 +28,9 @@ const open = (query: Record<string, unknown> = {}) =>
   call<OpenAction[]>(backend, 'coaching.openActions', query);
 
 beforeAll(async () => {
-  ({ backend, cleanup } = await testBackend());
+  ({ backend, cleanup } = await testBackend({ clock }));
   world = await buildWorld(backend);
-  setToday('2026-11-20');
+  clock.set('2026-11-20');
   lenas = await call<CoachingSession>(backend, 'coaching.create', {
     agentId: world.agents['Anna Berg']!.id,
     heldOn: '2026-11-09',
@@ -41,10 +43,7 @@ beforeAll(async () => {
   actions.jonas = await add(pekkas.id, 'Check the line test before escalating', '2026-11-01');
   await actAs(world, world.lena);
 });
-afterAll(() => {
-  setToday(null);
-  cleanup();
-});
+afterAll(() => cleanup());
 
 describe('agreeing actions', () => {
   it('adds actions with owner and due date; overdue means open and due before today', async () => {
@@ -75,9 +74,9 @@ describe('agreeing actions', () => {
   });
 
   it('follows today: the next day, the action due today is overdue too', async () => {
-    setToday('2026-11-21');
+    clock.set('2026-11-21');
     expect((await summary(lenas.id)).overdueActionCount).toBe(2);
-    setToday('2026-11-20');
+    clock.set('2026-11-20');
   });
 
   it('ticks an action off and back on', async () => {

@@ -5,6 +5,7 @@ import { build } from 'esbuild';
 import { createBackend } from '../../../electron/backend/backend';
 import type { EvaluationDetail } from '../../../shared/api/methods/evaluations';
 import { repoRoot, resourcesDir } from '../../support/paths';
+import type { SeededRandom } from '../../support/seeded-random';
 import { expectedState } from './kill-sequence';
 
 /**
@@ -15,6 +16,8 @@ import { expectedState } from './kill-sequence';
  */
 
 export interface SoakReport {
+  /** What replays the kill times (EARMARK_KILL_SEED=…); timing on a busy machine still varies. */
+  replay: string;
   kills: number;
   /** Kills that landed before the driver was saving (start-up, migrations, seeding). */
   killedBeforeReady: number;
@@ -133,11 +136,13 @@ async function check(dataDir: string, run: Run): Promise<{ revision: number; pro
 export async function runKillSoak(
   dataDir: string,
   kills: number,
+  random: SeededRandom,
   log: (line: string) => void = () => {},
 ): Promise<SoakReport> {
   const started = performance.now();
   const driver = await bundleDriver();
   const report: SoakReport = {
+    replay: random.replay,
     kills: 0,
     killedBeforeReady: 0,
     acknowledged: 0,
@@ -152,7 +157,7 @@ export async function runKillSoak(
     const run = await runOnce(
       driver,
       dataDir,
-      early ? { beforeReadyMs: Math.random() * 120 } : { afterReadyMs: Math.random() * 250 },
+      early ? { beforeReadyMs: random.next() * 120 } : { afterReadyMs: random.next() * 250 },
     );
     report.kills++;
     if (!run.ready) report.killedBeforeReady++;
@@ -160,7 +165,7 @@ export async function runKillSoak(
     const { revision, problems } = await check(dataDir, run);
     if (run.lastAck >= 0 && revision === run.lastAck + 1) report.committedUnacknowledged++;
     report.finalRevision = revision;
-    for (const problem of problems) report.failures.push(`kill ${i + 1}: ${problem}`);
+    for (const problem of problems) report.failures.push(`kill ${i + 1} (${random.replay}): ${problem}`);
     if ((i + 1) % 50 === 0) log(`${i + 1} kills, revision ${revision}, ${report.failures.length} failures`);
   }
   report.seconds = Math.round((performance.now() - started) / 100) / 10;

@@ -1,6 +1,7 @@
 import { createBackend, type Backend, type BackendOptions } from '../../../electron/backend/backend';
 import type { ProfileList, ReviewerProfile } from '../../../shared/api/methods/profiles';
 import { call } from '../../support/backend';
+import { TestClock } from '../../support/clock';
 import { resourcesDir, tempDir } from '../../support/paths';
 
 export const ANNA_PASSPHRASE = 'correct horse battery staple';
@@ -21,7 +22,7 @@ export interface Workstation {
 
 export async function workstation(extra: Partial<BackendOptions> = {}): Promise<Workstation> {
   const data = tempDir('earmark-privacy-');
-  let now = Date.parse('2026-11-02T09:00:00Z');
+  const clock = new TestClock('2026-11-02T09:00:00Z');
   const logs: string[] = [];
   const changes: unknown[] = [];
   const open = async (more: Partial<BackendOptions>) => {
@@ -30,7 +31,7 @@ export async function workstation(extra: Partial<BackendOptions> = {}): Promise<
       resourcesDir,
       version: '0.0.0-test',
       log: (line) => logs.push(line),
-      clock: () => now,
+      clock,
       ...extra,
       ...more,
     });
@@ -44,9 +45,7 @@ export async function workstation(extra: Partial<BackendOptions> = {}): Promise<
     dataDir: data.dir,
     logs,
     changes,
-    advance: (ms) => {
-      now += ms;
-    },
+    advance: (ms) => clock.advance(ms),
     restart: async (more = {}) => {
       await station.backend.close();
       station.backend = await open(more);

@@ -12,6 +12,7 @@ import {
   workstation,
   type Workstation,
 } from './fixture';
+import { systemClock } from '../../../electron/backend/clock';
 
 /** Locking a profile with a passphrase: set, unlock, lock, wrong tries, idle lock, change, restart. */
 
@@ -214,7 +215,7 @@ describe('locking and unlocking', () => {
   });
 
   it('locks on time even when no call comes, and tells the screens', async () => {
-    await ws.restart({ idleLockMs: 150, clock: Date.now });
+    await ws.restart({ idleLockMs: 150, clock: systemClock });
     await select(ws.backend, anna.id, ANNA_PASSPHRASE);
     expect(ws.changes.at(-1)).toEqual({ currentId: anna.id, locked: false });
     await vi.waitFor(() => expect(ws.changes.at(-1)).toEqual({ currentId: anna.id, locked: true }), {

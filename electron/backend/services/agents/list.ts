@@ -69,7 +69,7 @@ export function listAgents(
        WHERE @teamId IS NULL OR a.team_id = @teamId
        ORDER BY a.name COLLATE NOCASE, t.name COLLATE NOCASE, a.id`,
     )
-    .all({ today: today(), teamId: query.teamId ?? null }) as AgentRow[];
+    .all({ today: today(db), teamId: query.teamId ?? null }) as AgentRow[];
   const search = query.search?.trim() ?? '';
   const listed = search ? rows.filter((row) => matches(row.name, search)) : rows;
   const recent = recentPercents(

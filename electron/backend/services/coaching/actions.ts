@@ -2,8 +2,9 @@ import type { ActionItem, ActionOwner, AgentRef } from '../../../../shared/api/m
 import type { ReviewerRef, ReviewerRole } from '../../../../shared/api/methods/profiles';
 import { EarmarkError } from '../../../../shared/errors';
 import type { Db } from '../../db/open';
-import { isOverdue, now } from './clock';
+import { isOverdue } from './clock';
 import { assertCoach, assertPlanned, sessionRow } from './session-rows';
+import { nowIso } from '../../clock';
 
 interface ActionRow {
   id: number;
@@ -52,7 +53,7 @@ export function addAction(
     const session = sessionRow(db, params.sessionId, today, 'sessionId');
     assertCoach(session, actingId);
     assertPlanned(session);
-    const at = now();
+    const at = nowIso(db);
     const { lastInsertRowid } = db
       .prepare(
         `INSERT INTO coaching_actions (session_id, text, owner, due_on, created_at, updated_at)
@@ -89,7 +90,7 @@ export function updateAction(
     const owner = params.owner ?? current.owner;
     const dueOn = params.dueOn ?? current.due_on;
     if (text !== current.text || owner !== current.owner || dueOn !== current.due_on) assertPlanned(session);
-    const at = now();
+    const at = nowIso(db);
     const doneAt = params.done === undefined ? current.done_at : params.done ? (current.done_at ?? at) : null;
     db.prepare(
       'UPDATE coaching_actions SET text = ?, owner = ?, due_on = ?, done_at = ?, updated_at = ? WHERE id = ?',
@@ -106,7 +107,7 @@ export function deleteAction(db: Db, actingId: number, id: number, today: string
     assertCoach(session, actingId);
     assertPlanned(session);
     db.prepare('DELETE FROM coaching_actions WHERE id = ?').run(id);
-    touchSession(db, session.id, now());
+    touchSession(db, session.id, nowIso(db));
     return { id };
   })();
 }

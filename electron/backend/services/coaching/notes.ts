@@ -4,7 +4,7 @@ import { EarmarkError } from '../../../../shared/errors';
 import type { MaybeActingRequest, ProfileSession, Sealed } from '../../context';
 import type { Db } from '../../db/open';
 import { actingAs } from '../../request';
-import { now } from './clock';
+import { nowIso } from '../../clock';
 
 /**
  * Coaching notes. A shared note is plain text every profile reads. A private note is sealed with its
@@ -147,7 +147,7 @@ export function addNote(
   const id = db
     .transaction(() => {
       assertSession(db, params.sessionId);
-      const at = now();
+      const at = nowIso(db);
       if (!params.private) {
         const { lastInsertRowid } = db
           .prepare(
@@ -195,7 +195,7 @@ export function updateNote(
 ): CoachingNote {
   db.transaction(() => {
     const row = ownNote(db, actorId, params.id);
-    const at = now();
+    const at = nowIso(db);
     if (row.private === 1) {
       const sealed = profiles.seal(params.body, noteAad(row.session_id, row.author_id, row.id));
       db.prepare('UPDATE coaching_notes SET nonce = ?, ciphertext = ?, updated_at = ? WHERE id = ?').run(

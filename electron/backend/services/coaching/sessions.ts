@@ -4,7 +4,6 @@ import { EarmarkError } from '../../../../shared/errors';
 import type { Db } from '../../db/open';
 import { agentRef } from '../agents/overview';
 import { actionsOf } from './actions';
-import { now } from './clock';
 import {
   checkEvaluations,
   checkFocusItems,
@@ -18,6 +17,7 @@ import {
 } from './links';
 import { proposeFocusItems, proposeMoments } from './proposals';
 import { assertCoach, assertPlanned, sessionRow, toSummary, type SessionRow } from './session-rows';
+import { nowIso } from '../../clock';
 
 /** A session as every profile reads it; `editable` says whether the reader is its coach. */
 export function getSession(db: Db, readerId: number | null, id: number, today: string): CoachingSession {
@@ -51,7 +51,7 @@ export function createSession(
     if (params.focusItems) checkFocusItems(params.focusItems);
     const focusItems = params.focusItems ?? proposeFocusItems(evaluations);
     const momentIds = params.momentIds ?? proposeMoments(db, evaluations);
-    const at = now();
+    const at = nowIso(db);
     const { lastInsertRowid } = db
       .prepare(
         `INSERT INTO coaching_sessions (agent_id, coach_id, held_on, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`,
@@ -103,7 +103,7 @@ export function updateSession(
       params.talkingPoints ?? row.talking_points,
       followUpOn,
       params.outcome ?? row.outcome,
-      now(),
+      nowIso(db),
       row.id,
     );
     if (params.focusItems) writeFocusItems(db, row.id, params.focusItems);
@@ -125,7 +125,7 @@ export function closeSession(
     if (row.state === 'closed') {
       throw new EarmarkError('conflict', `Coaching session ${row.id} is closed already.`);
     }
-    const at = now();
+    const at = nowIso(db);
     db.prepare(
       `UPDATE coaching_sessions SET state = 'closed', closed_at = ?, outcome = ?, updated_at = ? WHERE id = ?`,
     ).run(at, params.outcome ?? row.outcome, at, row.id);
@@ -145,7 +145,7 @@ export function reopenSession(db: Db, actingId: number, id: number, today: strin
     }
     db.prepare(
       `UPDATE coaching_sessions SET state = 'planned', closed_at = NULL, updated_at = ? WHERE id = ?`,
-    ).run(now(), row.id);
+    ).run(nowIso(db), row.id);
   })();
   return getSession(db, actingId, id, today);
 }

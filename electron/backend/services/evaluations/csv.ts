@@ -3,6 +3,7 @@ import type { Db } from '../../db/open';
 import { rubricKey } from '../rubrics/store';
 import { tableToCsv } from './export-files';
 import { EXPORT_COLUMNS, EXPORT_JOINS, EXPORT_ORDER, evaluationTable, type ExportRow } from './table';
+import { nowIso } from '../../clock';
 
 /**
  * One rubric's evaluations as CSV for Excel (under Rubrics): items are the union over all versions of
@@ -26,7 +27,7 @@ export function exportEvaluationsCsv(
     )
     .all(params.rubricId, params.includeDrafts ? 1 : 0) as ExportRow[];
   const table = evaluationTable(db, rows, versionIds, params.labels);
-  const day = new Date().toISOString().slice(0, 10);
+  const day = nowIso(db).slice(0, 10);
   return {
     fileName: `evaluations-${key}-${day}.csv`,
     csv: tableToCsv(table, { delimiter: params.delimiter, decimalComma: params.decimalComma }),

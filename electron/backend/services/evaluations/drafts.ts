@@ -8,8 +8,7 @@ import { versionContent } from '../rubrics/version-cache';
 import { checkPatches, writePatches } from './answers';
 import { getEvaluation } from './read';
 import { statement } from './statements';
-
-const now = () => new Date().toISOString();
+import { nowIso } from '../../clock';
 
 /**
  * A draft on the rubric's latest version, by the acting reviewer. A reviewer who already has a draft of
@@ -33,7 +32,7 @@ export function startEvaluation(
       .pluck()
       .get(params.interactionId, params.rubricId, reviewerId) as number | undefined;
     if (open !== undefined) return open;
-    const at = now();
+    const at = nowIso(db);
     const { lastInsertRowid } = db
       .prepare(
         `INSERT INTO evaluations (interaction_id, rubric_version_id, reviewer_id, state, created_at, updated_at, updated_by)
@@ -86,7 +85,7 @@ export function saveDraft(
     const row = draftRow(db, params.id);
     const version = versionContent(db, row.rubric_version_id);
     checkPatches(db, row.interaction_id, version, params.answers);
-    const at = now();
+    const at = nowIso(db);
     writePatches(db, params.id, params.answers, at);
     statement(
       db,

@@ -6,6 +6,7 @@ import type { Db } from '../../db/open';
 import { libraryQuery } from '../library-view';
 import { tableToCsv, tableToXlsx } from './export-files';
 import { EXPORT_COLUMNS, EXPORT_JOINS, EXPORT_ORDER, evaluationTable, type ExportRow } from './table';
+import { nowIso } from '../../clock';
 
 /**
  * Evaluations where people look for them: from the library's current view. The interactions are the
@@ -99,8 +100,7 @@ function versionOrder(db: Db, rows: readonly ExportRow[]): number[] {
     .map((v) => v.id);
 }
 
-function fileName(dates: ExportDates, format: string): string {
-  const today = new Date().toISOString().slice(0, 10);
+function fileName(dates: ExportDates, format: string, today: string): string {
   const span = dates.from || dates.to ? `${dates.from ?? 'start'}-to-${dates.to ?? today}` : today;
   return `evaluations-${span}.${format}`;
 }
@@ -116,7 +116,7 @@ export async function exportLibraryEvaluations(
       ? tableToCsv(table, { delimiter: params.delimiter, decimalComma: params.decimalComma })
       : (await tableToXlsx(table, params.labels?.sheet ?? 'Evaluations')).toString('base64');
   return {
-    fileName: fileName(params.dates, params.format),
+    fileName: fileName(params.dates, params.format, nowIso(db).slice(0, 10)),
     format: params.format,
     content,
     rows: rows.length,

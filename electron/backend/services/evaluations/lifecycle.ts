@@ -8,8 +8,7 @@ import { draftRow } from './drafts';
 import { getEvaluation } from './read';
 import { diffSnapshots, snapshotOf, type SubmittedSnapshot } from './snapshots';
 import { clearScore, storeScore } from './stored-score';
-
-const now = () => new Date().toISOString();
+import { nowIso } from '../../clock';
 
 /** "3 items are not answered (Greeting, Closing, …); a comment is missing on: Polite tone." */
 function whatIsMissing(version: VersionContent, breakdown: ScoreBreakdown): string {
@@ -59,7 +58,7 @@ export function submitEvaluation(db: Db, id: number, reviewerId: number): Evalua
       .get(id) as string | undefined;
     const order = (itemId: string) => version.itemOrder.get(itemId) ?? Number.MAX_SAFE_INTEGER;
     const changes = previous ? diffSnapshots(JSON.parse(previous) as SubmittedSnapshot, snapshot, order) : [];
-    const at = now();
+    const at = nowIso(db);
     db.prepare(
       `UPDATE evaluations SET state = 'submitted', submitted_at = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
     ).run(at, at, reviewerId, id);
@@ -81,7 +80,7 @@ export function reopenEvaluation(db: Db, id: number, reviewerId: number, reason:
     if (state !== 'submitted') {
       throw new EarmarkError('conflict', `Evaluation ${id} is a draft already: there is nothing to reopen.`);
     }
-    const at = now();
+    const at = nowIso(db);
     db.prepare(
       `UPDATE evaluations SET state = 'draft', submitted_at = NULL, updated_at = ?, updated_by = ? WHERE id = ?`,
     ).run(at, reviewerId, id);

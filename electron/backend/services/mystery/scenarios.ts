@@ -3,6 +3,7 @@ import type { ParsedParams } from '../../../../shared/api';
 import { EarmarkError } from '../../../../shared/errors';
 import type { Db } from '../../db/open';
 import { statement } from './statements';
+import { nowIso } from '../../clock';
 
 type ScenarioInput = ParsedParams<'scenario.save'>;
 
@@ -26,7 +27,7 @@ export function scenarioByTitle(db: Db, title: string): MysteryScenario | undefi
 }
 
 export function saveScenario(db: Db, input: ScenarioInput): MysteryScenario {
-  const at = new Date().toISOString();
+  const at = nowIso(db);
   const clash = scenarioByTitle(db, input.title);
   if (clash && clash.id !== input.id) {
     throw new EarmarkError('conflict', `title: there is already a scenario called "${clash.title}".`);

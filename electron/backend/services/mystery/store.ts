@@ -17,6 +17,7 @@ import { statement } from './statements';
 import { figuresOf } from '../evaluations/score';
 import { versionContent } from '../rubrics/version-cache';
 import { getScenario } from './scenarios';
+import { nowIso } from '../../clock';
 
 export type ShopFields = z.output<typeof MysteryShopFields>;
 export type AuditAction = MysteryAuditEntry['action'];
@@ -141,7 +142,7 @@ export function insertShop(
   if (shopRowIdOf(db, fields.shopId) !== undefined) {
     throw new EarmarkError('conflict', `shopId: there is already a shop "${fields.shopId}".`);
   }
-  const at = new Date().toISOString();
+  const at = nowIso(db);
   const { lastInsertRowid } = statement(
     db,
     `INSERT INTO mystery_shops (shop_id, wave, occurred_at, channel, team, agent_id, answered_by, scenario_id,
@@ -168,13 +169,13 @@ export function updateShop(db: Db, id: number, fields: ShopFields, versionId: nu
        answered_by = ?, scenario_id = ?, scenario_text = ?, rubric_version_id = ?, answers = ?, recording_id = ?,
        notes = ?, extra = ?, percent = ?, result = ?, outcome = ?, updated_at = ?
      WHERE id = ?`,
-  ).run(...columns(fields, versionId, breakdown), new Date().toISOString(), id);
+  ).run(...columns(fields, versionId, breakdown), nowIso(db), id);
 }
 
 export function setStatus(db: Db, id: number, status: MysteryStatus): void {
   statement(db, 'UPDATE mystery_shops SET status = ?, updated_at = ? WHERE id = ?').run(
     status,
-    new Date().toISOString(),
+    nowIso(db),
     id,
   );
 }
@@ -190,7 +191,7 @@ export function audit(
   statement(
     db,
     'INSERT INTO mystery_shop_audit (shop_row_id, action, profile_id, at, reason, changes) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(id, action, profileId, new Date().toISOString(), reason, JSON.stringify(changes));
+  ).run(id, action, profileId, nowIso(db), reason, JSON.stringify(changes));
 }
 
 export function incomplete(shopId: string, breakdown: ReturnType<typeof scoreEvaluation>): EarmarkError {

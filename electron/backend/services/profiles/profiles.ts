@@ -4,6 +4,7 @@ import type { Db } from '../../db/open';
 import { passphraseProfileIds } from '../../privacy/key-store';
 import type { WorkstationSession } from '../../privacy/session';
 import { readSetting, writeSetting } from '../settings';
+import { nowIso } from '../../clock';
 
 /** The settings key of the profile this workstation works as. */
 const CURRENT_KEY = 'profile.current';
@@ -81,7 +82,7 @@ export function createProfile(
     assertNameFree(db, name, null);
     const { lastInsertRowid } = db
       .prepare('INSERT INTO reviewer_profiles (name, role, created_at) VALUES (?, ?, ?)')
-      .run(name, role, new Date().toISOString());
+      .run(name, role, nowIso(db));
     return Number(lastInsertRowid);
   })();
   session.created(id);

@@ -2,8 +2,8 @@ import type { Reel, ReelSummary } from '../../../../shared/api/methods/reels';
 import type { ReviewerRole } from '../../../../shared/api/methods/profiles';
 import { EarmarkError } from '../../../../shared/errors';
 import type { Db } from '../../db/open';
-import { now } from '../coaching/clock';
 import { momentRowsByIds, toWowMoment } from '../coaching/moment-rows';
+import { nowIso } from '../../clock';
 
 interface ReelRow {
   id: number;
@@ -83,7 +83,7 @@ function writeMoments(db: Db, reelId: number, ids: readonly number[]): void {
 export function createReel(db: Db, createdBy: number, params: { title: string; momentIds: number[] }): Reel {
   const id = db.transaction(() => {
     checkMoments(db, params.momentIds);
-    const at = now();
+    const at = nowIso(db);
     const { lastInsertRowid } = db
       .prepare('INSERT INTO reels (title, created_by, created_at, updated_at) VALUES (?, ?, ?, ?)')
       .run(params.title, createdBy, at, at);
@@ -111,7 +111,7 @@ export function updateReel(
     }
     db.prepare('UPDATE reels SET title = ?, updated_at = ? WHERE id = ?').run(
       params.title ?? row.title,
-      now(),
+      nowIso(db),
       row.id,
     );
   })();

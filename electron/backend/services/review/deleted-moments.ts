@@ -1,5 +1,6 @@
 import { EarmarkError } from '../../../../shared/errors';
 import type { Db } from '../../db/open';
+import { clockOf } from '../../clock';
 
 /**
  * How long a deleted moment can be brought back. The app offers undo for a few seconds; the rest is
@@ -30,7 +31,7 @@ interface Snapshot {
 }
 
 /** Copies a moment and its links aside; called in the delete's transaction, before the delete. */
-export function keepForUndo(db: Db, momentId: number, deletedAt: Date = new Date()): void {
+export function keepForUndo(db: Db, momentId: number, deletedAt: Date = clockOf(db).now()): void {
   const moment = db
     .prepare(
       `SELECT id, interaction_id, start_ms, end_ms, turn_seq, comment, author_id, created_at, updated_at
@@ -70,7 +71,7 @@ export function keepForUndo(db: Db, momentId: number, deletedAt: Date = new Date
 export function restoreMoment(
   db: Db,
   momentId: number,
-  now: Date = new Date(),
+  now: Date = clockOf(db).now(),
   /** Throws when the caller may not bring this moment back (it is not theirs). */
   mayRestore: (moment: { id: number; authorId: number | null }) => void = () => {},
 ): number {
@@ -128,7 +129,7 @@ export function restoreMoment(
 }
 
 /** Forgets deleted moments older than the undo window; returns how many. */
-export function purgeDeletedMoments(db: Db, now: Date = new Date()): number {
+export function purgeDeletedMoments(db: Db, now: Date = clockOf(db).now()): number {
   const before = new Date(now.getTime() - UNDO_WINDOW_MS).toISOString();
   return db.prepare('DELETE FROM deleted_moments WHERE deleted_at < ?').run(before).changes;
 }

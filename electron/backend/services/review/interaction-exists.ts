@@ -7,5 +7,3 @@ export function assertInteraction(db: Db, interactionId: number, field = 'intera
     throw new EarmarkError('not_found', `${field}: there is no interaction with id ${interactionId}.`);
   }
 }
-
-export const now = () => new Date().toISOString();

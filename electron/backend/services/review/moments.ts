@@ -8,9 +8,10 @@ import {
   restoreMoment,
   type MomentRow as StoredMoment,
 } from './deleted-moments';
-import { assertInteraction, now } from './interaction-exists';
+import { assertInteraction } from './interaction-exists';
 import { assertMomentAuthor } from './moment-author';
 import { assertTags } from './tags';
+import { clockOf, nowIso } from '../../clock';
 
 interface MomentRow extends StoredMoment {
   tag_ids: string;
@@ -90,7 +91,7 @@ export function createMoment(db: Db, moment: ParsedParams<'moment.create'>, auth
     if (moment.turnSeq !== undefined) assertTurn(db, moment.interactionId, moment.turnSeq);
     assertWithinRecording(db, moment.interactionId, moment.endMs ?? moment.startMs ?? null);
     assertTags(db, moment.tagIds);
-    const stamp = now();
+    const stamp = nowIso(db);
     const { lastInsertRowid } = db
       .prepare(
         `INSERT INTO moments (interaction_id, start_ms, end_ms, turn_seq, comment, author_id, created_at, updated_at)
@@ -137,7 +138,7 @@ export function updateMoment(db: Db, changes: ParsedParams<'moment.update'>, act
       startMs,
       endMs,
       changes.comment ?? current.comment,
-      now(),
+      nowIso(db),
       changes.id,
     );
     if (changes.tagIds) writeTags(db, changes.id, changes.tagIds);
@@ -164,6 +165,6 @@ export function deleteMoment(db: Db, id: number, actorId: number | null): { id: 
 export function undeleteMoment(db: Db, id: number, actorId: number | null): Moment {
   return getMoment(
     db,
-    restoreMoment(db, id, new Date(), (moment) => assertMomentAuthor(db, moment, actorId)),
+    restoreMoment(db, id, clockOf(db).now(), (moment) => assertMomentAuthor(db, moment, actorId)),
   );
 }

@@ -1,6 +1,7 @@
 import type { PlaybackPosition } from '../../../../shared/api/methods/review';
 import type { Db } from '../../db/open';
-import { assertInteraction, now } from './interaction-exists';
+import { assertInteraction } from './interaction-exists';
+import { nowIso } from '../../clock';
 
 /** Where the reviewer left off in an interaction, so reopening it resumes there. */
 export function getPlaybackPosition(db: Db, interactionId: number): PlaybackPosition {
@@ -15,7 +16,7 @@ export function getPlaybackPosition(db: Db, interactionId: number): PlaybackPosi
 
 export function savePlaybackPosition(db: Db, interactionId: number, positionMs: number): PlaybackPosition {
   assertInteraction(db, interactionId);
-  const updatedAt = now();
+  const updatedAt = nowIso(db);
   db.prepare(
     `INSERT INTO playback_positions (interaction_id, position_ms, updated_at) VALUES (?, ?, ?)
      ON CONFLICT(interaction_id) DO UPDATE SET position_ms = excluded.position_ms, updated_at = excluded.updated_at`,

@@ -1,6 +1,7 @@
 import type { Tag } from '../../../../shared/api/methods/review';
 import { EarmarkError } from '../../../../shared/errors';
 import type { Db } from '../../db/open';
+import { nowIso } from '../../clock';
 
 interface TagRow {
   id: number;
@@ -25,7 +26,9 @@ export function createTag(db: Db, name: string): Tag {
   return db.transaction(() => {
     const existing = find.get(name) as TagRow | undefined;
     if (existing) return existing;
-    const { lastInsertRowid } = db.prepare('INSERT INTO tags (name) VALUES (?)').run(name);
+    const { lastInsertRowid } = db
+      .prepare('INSERT INTO tags (name, created_at) VALUES (?, ?)')
+      .run(name, nowIso(db));
     return { id: Number(lastInsertRowid), builtin: null, name };
   })();
 }

@@ -15,8 +15,7 @@ import type { Db } from '../../db/open';
 import { insertVersion, latestContent } from './publish';
 import { getRubric, rubricKey } from './store';
 import { versionContent } from './version-cache';
-
-const now = () => new Date().toISOString();
+import { nowIso } from '../../clock';
 
 /** A stable, readable rubric id from its name: "Billing calls (short)" → "billing-calls-short". */
 function uniqueKey(db: Db, name: string): string {
@@ -62,7 +61,7 @@ export function createRubric(db: Db, authorId: number, params: ParsedParams<'rub
     const draft: RubricDraft = copied
       ? { ...copied, name: params.name, language: params.language, kind: params.kind }
       : starterDraft(params.name, params.language, params.kind);
-    const at = now();
+    const at = nowIso(db);
     const { lastInsertRowid } = db
       .prepare(
         `INSERT INTO rubrics (key, name, kind, language, draft, draft_saved_at, created_by, created_at)
@@ -94,7 +93,7 @@ export function saveRubricDraft(
 ): { id: number; draftSavedAt: string } {
   return db.transaction(() => {
     const key = rubricKey(db, id);
-    const at = now();
+    const at = nowIso(db);
     const latest = latestContent(db, id);
     const checked = latest ? checkDraft(key, draft) : null;
     const unchanged = checked?.ok === true && serializeRubric(checked.rubric) === latest?.content;
@@ -164,7 +163,7 @@ export function publishRubric(
         `Nothing to publish: the rubric is the same as its version ${latest.version}.`,
       );
     }
-    insertVersion(db, params.id, rubric, authorId, params.note, now());
+    insertVersion(db, params.id, rubric, authorId, params.note, nowIso(db));
     db.prepare('UPDATE rubrics SET draft = NULL, draft_saved_at = NULL WHERE id = ?').run(params.id);
   })();
   return getRubric(db, params.id);
@@ -182,7 +181,7 @@ export function importRubric(db: Db, authorId: number, json: string): RubricDeta
         `A rubric with the id '${rubric.id}' is here already ("${existing}"). Change "id" in the file to import it as a new rubric.`,
       );
     }
-    const at = now();
+    const at = nowIso(db);
     const { lastInsertRowid } = db
       .prepare(
         `INSERT INTO rubrics (key, name, kind, language, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)`,

@@ -3,6 +3,7 @@ import { builtInLanguages, defaultMysteryChecklist, defaultRubric } from '../../
 import type { Rubric } from '../../../../shared/rubric/schema';
 import type { Db } from '../../db/open';
 import { insertVersion } from './publish';
+import { nowIso } from '../../clock';
 
 const builtIns: { key: 'courtesy-competence' | 'mystery-call'; rubric: (l: BuiltInLanguage) => Rubric }[] = [
   { key: 'courtesy-competence', rubric: defaultRubric },
@@ -21,7 +22,7 @@ export function seedBuiltInRubrics(db: Db): number {
   );
   return db.transaction(() => {
     let seeded = 0;
-    const at = new Date().toISOString();
+    const at = nowIso(db);
     for (const language of builtInLanguages) {
       for (const builtIn of builtIns) {
         const rubric = builtIn.rubric(language);
