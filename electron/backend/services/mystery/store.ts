@@ -47,10 +47,14 @@ interface ShopRow {
   outcome: Outcome;
 }
 
-const SELECT = `SELECT s.*, a.name AS agent_name, sc.title AS scenario_title
-  FROM mystery_shops s
+const FROM = `FROM mystery_shops s
   LEFT JOIN agents a ON a.id = s.agent_id
   LEFT JOIN mystery_scenarios sc ON sc.id = s.scenario_id`;
+const SELECT = `SELECT s.*, a.name AS agent_name, sc.title AS scenario_title ${FROM}`;
+/** Only what a list row shows: a year's thousands of shops need not carry their answers, notes and extras. */
+const SELECT_SUMMARY = `SELECT s.id, s.shop_id, s.wave, s.occurred_at, s.channel, s.team, s.agent_id, s.answered_by,
+    s.scenario_id, s.scenario_text, s.recording_id, s.status, s.percent, s.result, s.outcome,
+    a.name AS agent_name, sc.title AS scenario_title ${FROM}`;
 
 /** The latest published version of a checklist rubric; evaluation rubrics are refused. */
 export function checklistVersionId(db: Db, rubricId: number): number {
@@ -97,7 +101,7 @@ function checkLinks(db: Db, fields: ShopFields): void {
 const storedResult = ({ overall, complete }: ScoreBreakdown) =>
   overall.outcome === 'criticalFail' ? 'fail' : complete ? 'pass' : 'incomplete';
 
-function resultOf(r: ShopRow): EvaluationResult {
+function resultOf(r: Pick<ShopRow, 'result' | 'outcome'>): EvaluationResult {
   if (r.result === 'fail') return 'criticalFail';
   return r.result === 'incomplete' ? 'incomplete' : r.outcome;
 }
@@ -209,7 +213,9 @@ function row(db: Db, id: number): ShopRow {
   return found;
 }
 
-function summary(r: ShopRow): MysteryShopSummary {
+type SummaryRow = Omit<ShopRow, 'rubric_version_id' | 'answers' | 'notes' | 'extra'>;
+
+function summary(r: SummaryRow): MysteryShopSummary {
   return {
     id: r.id,
     shopId: r.shop_id,
@@ -344,7 +350,7 @@ export function listShops(db: Db, filter: ParsedParams<'mystery.list'>): Mystery
   const order = `${nullsLast}${SORT_SQL[filter.sort ?? 'occurredAt']} ${direction}, s.shop_id`;
   const rows = statement(
     db,
-    `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`,
-  ).all(...args) as ShopRow[];
+    `${SELECT_SUMMARY} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`,
+  ).all(...args) as SummaryRow[];
   return rows.map(summary);
 }
