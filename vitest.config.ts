@@ -1,8 +1,17 @@
 import { defineConfig } from 'vitest/config';
 
 /**
+ * Integration files that run on PostgreSQL too (in integration-pg): everything they call is on the query
+ * layer. Add a file here when its service area is converted (docs/data-layer.md); it then uses
+ * describeEachEngine / engineBackend from test/support/engines.ts.
+ */
+const ENGINE_READY = ['test/integration/db/query-layer.test.ts'];
+
+/**
  * unit: pure logic and Electron-boundary code with electron stubbed.
  * integration: the backend on real SQLite files and real audio in temp dirs.
+ * integration-pg: the ENGINE_READY files again and test/integration/postgres/ on a throwaway PostgreSQL
+ *   (one cluster per run, started and stopped by test/support/postgres-global-setup.ts).
  * e2e: the built browser host driven by Playwright in Chromium (test/support/chromium.ts picks which;
  *   needs `npm run build`).
  */
@@ -20,8 +29,19 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          exclude: ['test/integration/postgres/**'],
           environment: 'node',
           testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration-pg',
+          include: [...ENGINE_READY, 'test/integration/postgres/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/support/postgres-global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       {

@@ -16,6 +16,8 @@ export const errorCodes = [
   'locked',
   /** Encrypted data failed its integrity check: it was altered or damaged, or the key is not the one it was written with. */
   'tampered',
+  /** This part of Earmark does not run on the server's database engine yet (PostgreSQL, during the move). */
+  'unavailable',
   'internal',
 ] as const;
 

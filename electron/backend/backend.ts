@@ -2,7 +2,12 @@ import { bindClock, systemClock, type Clock } from './clock';
 import type { BackendContext } from './context';
 import { acquireDataFolderLock } from './data-folder/lock';
 import { describeTightened, mkdirPrivate, tightenDataFolder } from './data-folder/permissions';
+import type { Database } from './db/database';
 import { openDatabase, type Db } from './db/open';
+import { openPostgres } from './db/postgres/database';
+import { describe as describeUrl } from './db/postgres/migrate';
+import { sqliteOnlyDb } from './db/sqlite-only';
+import { sqliteDatabase } from './db/sqlite/database';
 import { createDispatch, type Dispatch, type Handlers } from './dispatch';
 import { EventHub } from './events';
 import { ImportJobs } from './import/jobs';
@@ -35,6 +40,11 @@ export interface BackendOptions {
   command?: string;
   /** better-sqlite3 native build to use (Electron passes its ABI build). */
   nativeBinding?: string;
+  /**
+   * A team's PostgreSQL (`postgres://…`, from --database or EARMARK_DATABASE); without it the SQLite
+   * file in the data folder. Files (recordings, keys) stay in the data folder either way.
+   */
+  databaseUrl?: string;
   log?: (message: string) => void;
   /** Where the workstation key for private notes is kept; a key file only this OS user can read by default. */
   keyProtector?: WorkstationKeyProtector;
@@ -49,6 +59,7 @@ export interface BackendOptions {
 
 export interface Backend {
   readonly db: Db;
+  readonly database: Database;
   readonly dispatch: Dispatch;
   readonly events: EventHub;
   /** Who is acting and their unlocked key (the same object services get as ctx.profiles for the keys). */
@@ -87,19 +98,20 @@ async function startBackend(
         `(tightened ${describeTightened(tightened)})`,
     );
   }
-  const db = await openDatabase(
-    options.dataDir,
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-  );
+  const { db, database } = await openEngine(options, log);
   const clock = options.clock ?? systemClock;
   bindClock(db, clock);
-  // The built-in rubrics in every shipped language, so the first evaluation needs no setup.
-  seedBuiltInRubrics(db);
-  // Evaluations submitted before scores were stored get theirs, so the library's score filter sees
-  // them; finds nothing to do after the first start.
-  backfillStoredScores(db);
-  // Deleted moments kept for undo are personal data: none outlives its undo window, even across restarts.
-  purgeDeletedMoments(db);
+  // Converted services stamp times with nowIso(database), on either engine.
+  bindClock(database, clock);
+  if (database.engine === 'sqlite') {
+    // The built-in rubrics in every shipped language, so the first evaluation needs no setup.
+    seedBuiltInRubrics(db);
+    // Evaluations submitted before scores were stored get theirs, so the library's score filter sees
+    // them; finds nothing to do after the first start.
+    backfillStoredScores(db);
+    // Deleted moments kept for undo are personal data: none outlives its undo window, even across restarts.
+    purgeDeletedMoments(db);
+  }
   const events = new EventHub();
   // Every start begins locked: unlocked keys live only in this process's memory.
   const session = new WorkstationSession({
@@ -113,6 +125,7 @@ async function startBackend(
   });
   const ctx: BackendContext = {
     db,
+    database,
     profiles: session,
     dataDir: options.dataDir,
     resourcesDir: options.resourcesDir,
@@ -155,6 +168,7 @@ async function startBackend(
 
   return {
     db,
+    database,
     dispatch,
     events: ctx.events,
     profiles: session,
@@ -164,8 +178,33 @@ async function startBackend(
     close: async () => {
       await imports.closeAll();
       session.dispose();
-      db.close();
+      await database.close();
+      if (database.engine === 'sqlite') db.close();
       releaseLock();
     },
   };
+}
+
+/**
+ * The workstation's SQLite file (the query layer on its one connection), or a team's PostgreSQL. On
+ * PostgreSQL only the services already on the query layer work; the rest answer `unavailable`, and the
+ * start-up chores that still need SQLite wait for their services to move.
+ */
+async function openEngine(
+  options: BackendOptions,
+  log: (message: string) => void,
+): Promise<{ db: Db; database: Database }> {
+  if (options.databaseUrl) {
+    const database = await openPostgres(options.databaseUrl, { log });
+    log(
+      `[earmark] using PostgreSQL at ${describeUrl(options.databaseUrl)}; parts of Earmark not yet moved ` +
+        'onto it answer "unavailable" (docs/data-layer.md)',
+    );
+    return { db: sqliteOnlyDb('postgres'), database };
+  }
+  const db = await openDatabase(
+    options.dataDir,
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+  );
+  return { db, database: sqliteDatabase(db) };
 }

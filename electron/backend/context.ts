@@ -1,6 +1,7 @@
 import type { MethodName, Methods, ParsedParams, Result } from '../../shared/api';
 import type { EarmarkError } from '../../shared/errors';
 import type { Clock } from './clock';
+import type { Database } from './db/database';
 import type { Db } from './db/open';
 import type { EventHub } from './events';
 
@@ -66,7 +67,13 @@ export type RequestFor<M extends MethodName> = Methods[M]['actor'] extends 'requ
 
 /** What every service area gets: the database, the folders, the event hub, the profiles' keys and the log. */
 export interface BackendContext {
+  /**
+   * The better-sqlite3 connection of services not yet on the query layer. On PostgreSQL every use fails
+   * with `unavailable` (db/sqlite-only.ts); converted services use `database` instead.
+   */
   readonly db: Db;
+  /** The async query layer (Kysely) on SQLite or PostgreSQL; see docs/data-layer.md. */
+  readonly database: Database;
   readonly profiles: ProfileSession;
   readonly dataDir: string;
   readonly resourcesDir: string;

@@ -55,6 +55,8 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   locked: 423,
   // The request was fine; the stored data failed its integrity check.
   tampered: 422,
+  // Not on this server's database engine yet (PostgreSQL while services move onto it).
+  unavailable: 501,
   internal: 500,
 };
 const NO_TOKEN =

@@ -43,11 +43,13 @@ export class ImportJobs {
   ) {
     // A batch still 'running' in the database was cut off (the app was killed); say so. Only the data
     // folder's owner gets here (createBackend holds its lock), so no live import is mistaken for one.
-    ctx.db
-      .prepare(
-        "UPDATE import_batches SET state = 'failed', finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE state = 'running'",
-      )
-      .run();
+    // Imports run on SQLite only until the import area moves onto the query layer.
+    if (ctx.database.engine === 'sqlite')
+      ctx.db
+        .prepare(
+          "UPDATE import_batches SET state = 'failed', finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE state = 'running'",
+        )
+        .run();
     removePartialFiles(join(ctx.dataDir, 'recordings', 'imported'));
   }
 

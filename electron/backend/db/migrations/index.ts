@@ -1,31 +1,11 @@
-import foundation from './001-foundation';
-import importAndSearch from './002-import-and-search';
-import review from './003-review';
-import rubricsEvaluations from './004-rubrics-evaluations';
-import coachingPrivacy from './005-coaching-privacy';
-import libraryScoreSearch from './006-library-score-search';
-import momentUndo from './007-moment-undo';
-import peakUploads from './008-peak-uploads';
-import mysteryShops from './009-mystery-shops';
-import importUpdates from './010-import-updates';
-import passMark from './011-pass-mark';
-import damagedAudio from './012-damaged-audio';
+import type { Migration } from '../open';
+import { migrations as sqliteMigrations } from './sqlite';
+import { postgresMigrations } from './postgres';
 
 /**
- * Numbered migrations, oldest first. A migration that has run is never edited: its hash is
- * recorded and checked at every start. Add a new file instead.
+ * Each engine has its own migration files under the same numbers and names: migration N leaves the same
+ * tables, columns, constraints and guarantees on both (test/integration/db/schema-parity.test.ts compares
+ * them). A new migration is added to both lists, with the next free number.
  */
-export const migrations: readonly { version: number; name: string; sql: string }[] = [
-  { version: 1, name: '001-foundation', sql: foundation },
-  { version: 2, name: '002-import-and-search', sql: importAndSearch },
-  { version: 3, name: '003-review', sql: review },
-  { version: 4, name: '004-rubrics-evaluations', sql: rubricsEvaluations },
-  { version: 5, name: '005-coaching-privacy', sql: coachingPrivacy },
-  { version: 6, name: '006-library-score-search', sql: libraryScoreSearch },
-  { version: 7, name: '007-moment-undo', sql: momentUndo },
-  { version: 8, name: '008-peak-uploads', sql: peakUploads },
-  { version: 9, name: '009-mystery-shops', sql: mysteryShops },
-  { version: 10, name: '010-import-updates', sql: importUpdates },
-  { version: 11, name: '011-pass-mark', sql: passMark },
-  { version: 12, name: '012-damaged-audio', sql: damagedAudio },
-];
+export const migrations: readonly Migration[] = sqliteMigrations;
+export { postgresMigrations, sqliteMigrations };

@@ -1,0 +1,418 @@
+import type { ColumnType, Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
+
+/**
+ * Every table as the migrations leave it (sqlite/ and postgres/ 001-012), typed as stored: ids and
+ * other INTEGER columns are numbers on both engines (PostgreSQL's bigint is read back as a number),
+ * SQLite-style booleans are 0/1 numbers, times are ISO-8601 text, JSON columns are text, BLOBs Buffers.
+ * `Generated` marks a column the database fills when an insert leaves it out (an id, a DEFAULT).
+ *
+ * A new migration updates this file in the same commit. Engine-only columns are left out: the
+ * PostgreSQL search column segments.search_document and SQLite's segments_fts table are reached with
+ * raw `sql` in the search service, one branch per engine.
+ */
+
+type Id = Generated<number>;
+/** A 0/1 flag, as SQLite stores a boolean (and PostgreSQL a bigint with a CHECK, for the same rows). */
+type Flag = 0 | 1;
+
+export interface TeamsTable {
+  id: Id;
+  name: string;
+}
+
+export interface AgentsTable {
+  id: Id;
+  name: string;
+  team_id: number | null;
+}
+
+export interface InteractionsTable {
+  id: Id;
+  kind: 'call' | 'chat';
+  title: string;
+  external_id: string | null;
+  source: string;
+  agent_id: number | null;
+  started_at: string | null;
+  direction: 'inbound' | 'outbound' | null;
+  queue: string | null;
+  customer_ref: string | null;
+  duration_ms: number | null;
+  created_at: Generated<string>;
+  content_hash: string | null;
+}
+
+export interface RecordingsTable {
+  id: Id;
+  interaction_id: number;
+  path: string;
+  size_bytes: number;
+  sha256: string;
+  container: string;
+  codec: string;
+  sample_rate: number;
+  channels: number;
+  duration_ms: number;
+  /** JSON array naming each channel ('agent' / 'customer'), null for a mixed recording. */
+  channel_roles: string | null;
+  /** JSON array: one file, or the agent and customer legs. */
+  source_paths: string | null;
+  claimed_duration_ms: number | null;
+  transcoded: Generated<Flag>;
+  /** JSON as shared/api AudioDamage, null for an intact recording. */
+  damage: string | null;
+}
+
+export interface PeaksTable {
+  recording_id: number;
+  samples_per_peak: number;
+  channel: number;
+  data: Buffer;
+}
+
+export interface SegmentsTable {
+  id: Id;
+  interaction_id: number;
+  seq: number;
+  speaker: 'agent' | 'customer' | 'system';
+  start_ms: number | null;
+  end_ms: number | null;
+  sent_at: string | null;
+  text: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+}
+
+export interface ImportBatchesTable {
+  id: Id;
+  started_at: string;
+  finished_at: string | null;
+  state: 'running' | 'done' | 'cancelled' | 'failed';
+  total_files: Generated<number>;
+}
+
+export interface ImportFilesTable {
+  id: Id;
+  batch_id: number;
+  path: string;
+  outcome: 'imported' | 'updated' | 'skipped' | 'failed';
+  interaction_id: number | null;
+  message: string | null;
+  /** JSON: { code, message, damage? }[]; null for rows written before migration 012. */
+  warnings: string | null;
+}
+
+export type BuiltinTag =
+  'interruption' | 'long_silence' | 'missed_empathy' | 'wrong_information' | 'rude' | 'exemplary';
+
+export interface TagsTable {
+  id: Id;
+  builtin: BuiltinTag | null;
+  name: string;
+  created_at: Generated<string>;
+}
+
+export interface MomentsTable {
+  id: Id;
+  interaction_id: number;
+  start_ms: number | null;
+  end_ms: number | null;
+  turn_seq: number | null;
+  comment: Generated<string>;
+  author_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MomentTagsTable {
+  moment_id: number;
+  tag_id: number;
+}
+
+export interface PlaybackPositionsTable {
+  interaction_id: number;
+  position_ms: number;
+  updated_at: string;
+}
+
+export interface ReviewerProfilesTable {
+  id: Id;
+  name: string;
+  role: 'qa_supervisor' | 'team_lead' | 'mystery_shopper';
+  created_at: string;
+}
+
+export interface RubricsTable {
+  id: Id;
+  key: string;
+  builtin: 'courtesy-competence' | 'mystery-call' | null;
+  name: string;
+  kind: 'evaluation' | 'mysteryChecklist';
+  language: string;
+  /** The editor's autosaved draft, JSON. */
+  draft: string | null;
+  draft_saved_at: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+/** Immutable once inserted (triggers refuse update and delete on both engines). */
+export interface RubricVersionsTable {
+  id: Id;
+  rubric_id: number;
+  version: number;
+  /** The rubric as serializeRubric writes it, JSON; sha256 is this text's hash. */
+  content: string;
+  sha256: string;
+  note: Generated<string>;
+  published_by: number | null;
+  published_at: string;
+  pass_mark: Generated<number>;
+}
+
+export type ScoreOutcome = 'pass' | 'belowTarget' | 'criticalFail';
+
+export interface EvaluationsTable {
+  id: Id;
+  interaction_id: number;
+  rubric_version_id: number;
+  reviewer_id: number;
+  state: 'draft' | 'submitted';
+  revision: Generated<number>;
+  overall_comment: Generated<string>;
+  created_at: string;
+  updated_at: string;
+  updated_by: number | null;
+  submitted_at: string | null;
+  score_percent: number | null;
+  score_outcome: ScoreOutcome | null;
+}
+
+export interface EvaluationAnswersTable {
+  evaluation_id: number;
+  item_id: string;
+  /** The AnswerValue as JSON; null while the item is not answered. */
+  value: string | null;
+  comment: Generated<string>;
+  updated_at: string;
+}
+
+export interface EvaluationAnswerMomentsTable {
+  evaluation_id: number;
+  item_id: string;
+  moment_id: number;
+}
+
+/** Append-only (a trigger refuses updates on both engines). */
+export interface EvaluationAuditTable {
+  id: Id;
+  evaluation_id: number;
+  action: 'started' | 'submitted' | 'reopened';
+  reviewer_id: number;
+  at: string;
+  reason: string | null;
+  snapshot: string | null;
+  changes: Generated<string>;
+}
+
+export interface ProfileKeysTable {
+  profile_id: number;
+  kdf: 'scrypt';
+  kdf_params: string;
+  salt: Buffer;
+  wrapped_key: Buffer;
+  workstation_key_id: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CoachingSessionsTable {
+  id: Id;
+  agent_id: number;
+  coach_id: number;
+  /** YYYY-MM-DD */
+  held_on: string;
+  state: Generated<'planned' | 'closed'>;
+  talking_points: Generated<string>;
+  follow_up_on: string | null;
+  outcome: Generated<string>;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+export interface CoachingFocusItemsTable {
+  session_id: number;
+  position: number;
+  item_id: string;
+  title: string;
+  section_title: string | null;
+}
+
+export interface CoachingEvaluationsTable {
+  session_id: number;
+  evaluation_id: number;
+  position: number;
+}
+
+export interface CoachingMomentsTable {
+  session_id: number;
+  moment_id: number;
+  position: number;
+}
+
+export interface CoachingActionsTable {
+  id: Id;
+  session_id: number;
+  text: string;
+  owner: 'agent' | 'coach';
+  due_on: string;
+  done_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A private note holds only nonce + ciphertext; a CHECK refuses a private note with a readable body. */
+export interface CoachingNotesTable {
+  id: Id;
+  session_id: number;
+  author_id: number;
+  private: Flag;
+  body: string | null;
+  nonce: Buffer | null;
+  ciphertext: Buffer | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReelsTable {
+  id: Id;
+  title: string;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReelMomentsTable {
+  reel_id: number;
+  moment_id: number;
+  position: number;
+}
+
+export interface DeletedMomentsTable {
+  moment_id: number;
+  interaction_id: number;
+  /** JSON: {"moment": {row}, "tagIds": [...], "answers": [...], "sessions": [...], "reels": [...]} */
+  snapshot: string;
+  deleted_at: string;
+}
+
+export interface PeakUploadsTable {
+  recording_id: number;
+  channel: number;
+  samples_per_peak: number;
+  data: Buffer;
+}
+
+export interface MysteryScenariosTable {
+  id: Id;
+  title: string;
+  script: Generated<string>;
+  provocative_question: Generated<string>;
+  good_answer: Generated<string>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MysteryShopsTable {
+  id: Id;
+  shop_id: string;
+  wave: Generated<string>;
+  /** Local wall-clock time as the agency reports it (YYYY-MM-DDTHH:MM), no time zone. */
+  occurred_at: string;
+  channel: 'call' | 'chat' | 'email' | 'visit';
+  team: Generated<string>;
+  agent_id: number | null;
+  answered_by: string | null;
+  scenario_id: number | null;
+  scenario_text: Generated<string>;
+  rubric_version_id: number;
+  /** EvaluationAnswers JSON. */
+  answers: Generated<string>;
+  recording_id: number | null;
+  notes: Generated<string>;
+  /** JSON object. */
+  extra: Generated<string>;
+  status: 'draft' | 'submitted' | 'queried' | 'confirmed';
+  percent: number | null;
+  result: 'pass' | 'fail' | 'incomplete';
+  created_at: string;
+  updated_at: string;
+  outcome: Generated<ScoreOutcome>;
+}
+
+export interface MysteryShopAuditTable {
+  id: Id;
+  shop_row_id: number;
+  action: 'created' | 'saved' | 'submitted' | 'imported' | 'queried' | 'confirmed' | 'corrected';
+  profile_id: number | null;
+  at: string;
+  reason: string | null;
+  changes: Generated<string>;
+}
+
+/** Written by the migrator only. */
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  sha256: string;
+  applied_at: ColumnType<string, string, never>;
+}
+
+export interface Schema {
+  teams: TeamsTable;
+  agents: AgentsTable;
+  interactions: InteractionsTable;
+  recordings: RecordingsTable;
+  peaks: PeaksTable;
+  segments: SegmentsTable;
+  settings: SettingsTable;
+  import_batches: ImportBatchesTable;
+  import_files: ImportFilesTable;
+  tags: TagsTable;
+  moments: MomentsTable;
+  moment_tags: MomentTagsTable;
+  playback_positions: PlaybackPositionsTable;
+  reviewer_profiles: ReviewerProfilesTable;
+  rubrics: RubricsTable;
+  rubric_versions: RubricVersionsTable;
+  evaluations: EvaluationsTable;
+  evaluation_answers: EvaluationAnswersTable;
+  evaluation_answer_moments: EvaluationAnswerMomentsTable;
+  evaluation_audit: EvaluationAuditTable;
+  profile_keys: ProfileKeysTable;
+  coaching_sessions: CoachingSessionsTable;
+  coaching_focus_items: CoachingFocusItemsTable;
+  coaching_evaluations: CoachingEvaluationsTable;
+  coaching_moments: CoachingMomentsTable;
+  coaching_actions: CoachingActionsTable;
+  coaching_notes: CoachingNotesTable;
+  reels: ReelsTable;
+  reel_moments: ReelMomentsTable;
+  deleted_moments: DeletedMomentsTable;
+  peak_uploads: PeakUploadsTable;
+  mystery_scenarios: MysteryScenariosTable;
+  mystery_shops: MysteryShopsTable;
+  mystery_shop_audit: MysteryShopAuditTable;
+  schema_migrations: SchemaMigrationsTable;
+}
+
+export type TableName = keyof Schema;
+/** What services query with: the layer's Kysely instance, or the transaction one inside `transaction(fn)`. */
+export type Query = Kysely<Schema>;
+export type Row<T extends TableName> = Selectable<Schema[T]>;
+export type NewRow<T extends TableName> = Insertable<Schema[T]>;
+export type RowChanges<T extends TableName> = Updateable<Schema[T]>;
