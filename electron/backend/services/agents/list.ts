@@ -2,13 +2,7 @@ import { DEFAULT_AGENT_WINDOW, type AgentListEntry } from '../../../../shared/ap
 import type { Db } from '../../db/open';
 import { today } from '../coaching/clock';
 import { meanPercent } from './overview';
-import {
-  EVALUATION_COLUMNS,
-  EVALUATIONS_FROM,
-  LATEST_FIRST,
-  scoreRows,
-  type EvaluationRow,
-} from './scored-evaluations';
+import { EVALUATIONS_FROM, LATEST_FIRST } from './scored-evaluations';
 
 interface AgentRow {
   id: number;
@@ -28,23 +22,26 @@ interface AgentRow {
 const matches = (name: string, search: string) =>
   name.toLocaleLowerCase().includes(search.toLocaleLowerCase());
 
-/** The mean overall score of each agent's latest submitted evaluations (as the agent page orders them). */
+/**
+ * The mean overall score of each agent's latest submitted evaluations (as the agent page orders them),
+ * from the scores stored at submit: the figures the library and the agent page show.
+ */
 function recentPercents(db: Db, agentIds: readonly number[]): Map<number, number | null> {
   const rows = db
     .prepare(
-      `SELECT * FROM (
-         SELECT ${EVALUATION_COLUMNS}, row_number() OVER (PARTITION BY i.agent_id ORDER BY ${LATEST_FIRST}) AS recent
+      `SELECT agentId, percent FROM (
+         SELECT i.agent_id AS agentId, e.score_percent AS percent,
+           row_number() OVER (PARTITION BY i.agent_id ORDER BY ${LATEST_FIRST}) AS recent
          FROM ${EVALUATIONS_FROM}
          WHERE e.state = 'submitted' AND i.agent_id IN (SELECT value FROM json_each(?))
        ) WHERE recent <= ?`,
     )
-    .all(JSON.stringify(agentIds), DEFAULT_AGENT_WINDOW) as EvaluationRow[];
+    .all(JSON.stringify(agentIds), DEFAULT_AGENT_WINDOW) as { agentId: number; percent: number | null }[];
   const percents = new Map<number, (number | null)[]>();
-  for (const evaluation of scoreRows(db, rows)) {
-    if (evaluation.agentId === null) continue;
-    const list = percents.get(evaluation.agentId) ?? [];
-    list.push(evaluation.breakdown.overall.percent);
-    percents.set(evaluation.agentId, list);
+  for (const { agentId, percent } of rows) {
+    const list = percents.get(agentId) ?? [];
+    list.push(percent);
+    percents.set(agentId, list);
   }
   return new Map(agentIds.map((id) => [id, meanPercent(percents.get(id) ?? [])]));
 }

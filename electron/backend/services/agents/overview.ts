@@ -28,7 +28,7 @@ export function meanPercent(percents: readonly (number | null)[]): number | null
 }
 
 function trendPoint(evaluation: ScoredEvaluation): TrendPoint {
-  const { breakdown } = evaluation;
+  const { figures } = evaluation;
   return {
     evaluationId: evaluation.id,
     interactionId: evaluation.interactionId,
@@ -37,10 +37,10 @@ function trendPoint(evaluation: ScoredEvaluation): TrendPoint {
     // Only submitted evaluations are on the page, and those always have a submit time.
     submittedAt: evaluation.submittedAt ?? '',
     rubricName: evaluation.version.rubric.name,
-    percent: breakdown.overall.percent,
-    result: breakdown.overall.result,
-    passMark: breakdown.overall.passMark,
-    sections: breakdown.sections.map(({ sectionId, title, percent }) => ({ sectionId, title, percent })),
+    percent: figures.percent,
+    result: figures.result,
+    passMark: figures.passMark,
+    sections: figures.sections,
   };
 }
 

@@ -1,14 +1,18 @@
+import type { ScoreFigures } from '../../../../shared/api/methods/rubrics';
 import type { Answer } from '../../../../shared/rubric/answers';
 import { isFailAnswer } from '../../../../shared/rubric/items';
 import { scoreEvaluation, type ItemScore, type ScoreBreakdown } from '../../../../shared/rubric/scoring';
+import type { Outcome } from '../../../../shared/rubric/outcome';
 import type { Db } from '../../db/open';
-import { loadAnswers } from '../evaluations/answers';
+import { loadAnswersOf } from '../evaluations/answers';
+import { shownFigures, storedScoreOf } from '../evaluations/score';
 import { versionContent, type VersionContent } from '../rubrics/version-cache';
 
 /**
- * Evaluations scored from their answers with their own rubric version, as the evaluation screens score
- * them, for the agent page and for coaching. Nothing is stored twice: a rescore or a reopened evaluation
- * shows up here the next time it is read.
+ * Evaluations as the agent page and coaching show them. The overall figure is `figures`, the same the
+ * library and the evaluation screens show (see shownFigures: stored at submit for a submitted one);
+ * the breakdown, scored from the answers with the evaluation's own rubric version, gives what is not
+ * stored: section percents and item points. A page's answers are read in one query.
  */
 export interface ScoredEvaluation {
   id: number;
@@ -23,6 +27,8 @@ export interface ScoredEvaluation {
   version: VersionContent;
   answers: Answer[];
   breakdown: ScoreBreakdown;
+  /** Overall percent, result and pass mark as every screen shows them; sections from the breakdown. */
+  figures: ScoreFigures;
 }
 
 export interface EvaluationRow {
@@ -35,18 +41,20 @@ export interface EvaluationRow {
   submitted_at: string | null;
   ever_submitted: 0 | 1;
   rubric_version_id: number;
+  score_percent: number | null;
+  score_outcome: Outcome | null;
 }
 
 /** Columns of EvaluationRow, from `e` (the evaluation) and `i` (its interaction). */
 export const EVALUATION_COLUMNS = `e.id, e.interaction_id, i.title AS interaction_title,
     i.started_at AS interaction_started_at, i.agent_id, e.state, e.submitted_at, e.rubric_version_id,
+    e.score_percent, e.score_outcome,
     EXISTS (SELECT 1 FROM evaluation_audit au WHERE au.evaluation_id = e.id AND au.action = 'submitted') AS ever_submitted`;
 export const EVALUATIONS_FROM = 'evaluations e JOIN interactions i ON i.id = e.interaction_id';
 const SELECT_EVALUATIONS = `SELECT ${EVALUATION_COLUMNS} FROM ${EVALUATIONS_FROM}`;
 
-function score(db: Db, row: EvaluationRow): ScoredEvaluation {
-  const version = versionContent(db, row.rubric_version_id);
-  const answers = loadAnswers(db, row.id, version);
+function score(row: EvaluationRow, version: VersionContent, answers: Answer[]): ScoredEvaluation {
+  const breakdown = scoreEvaluation(version.rubric, answers);
   return {
     id: row.id,
     interactionId: row.interaction_id,
@@ -58,8 +66,16 @@ function score(db: Db, row: EvaluationRow): ScoredEvaluation {
     everSubmitted: row.ever_submitted === 1,
     version,
     answers,
-    breakdown: scoreEvaluation(version.rubric, answers),
+    breakdown,
+    figures: shownFigures(breakdown, storedScoreOf(row)),
   };
+}
+
+/** Scores evaluation rows read with SELECT_EVALUATIONS' columns, reading all their answers in one query. */
+export function scoreRows(db: Db, rows: readonly EvaluationRow[]): ScoredEvaluation[] {
+  const versions = rows.map((row) => ({ id: row.id, version: versionContent(db, row.rubric_version_id) }));
+  const answersOf = loadAnswersOf(db, versions);
+  return versions.map(({ id, version }, n) => score(rows[n]!, version, answersOf.get(id) ?? []));
 }
 
 /** The evaluations with these ids, in the order given; ids that do not exist are left out. */
@@ -69,10 +85,10 @@ export function scoredEvaluationsByIds(db: Db, ids: readonly number[]): ScoredEv
     .prepare(`${SELECT_EVALUATIONS} WHERE e.id IN (SELECT value FROM json_each(?))`)
     .all(JSON.stringify(ids)) as EvaluationRow[];
   const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.flatMap((id) => {
-    const row = byId.get(id);
-    return row ? [score(db, row)] : [];
-  });
+  return scoreRows(
+    db,
+    ids.flatMap((id) => byId.get(id) ?? []),
+  );
 }
 
 /**
@@ -90,11 +106,8 @@ export function submittedEvaluationsOfAgent(db: Db, agentId: number, limit: numb
       `${SELECT_EVALUATIONS} WHERE i.agent_id = ? AND e.state = 'submitted' ORDER BY ${LATEST_FIRST} LIMIT ?`,
     )
     .all(agentId, limit) as EvaluationRow[];
-  return rows.reverse().map((row) => score(db, row));
+  return scoreRows(db, rows.reverse());
 }
-
-/** Scores evaluation rows read with SELECT_EVALUATIONS' columns. */
-export const scoreRows = (db: Db, rows: readonly EvaluationRow[]) => rows.map((row) => score(db, row));
 
 /** One item as an evaluation scored it, with whether the answer failed it (a no, a 0, a fail option). */
 export interface ItemOutcome {

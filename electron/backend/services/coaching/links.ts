@@ -140,7 +140,7 @@ export function linkedMomentIds(db: Db, sessionId: number): number[] {
   return linkedIds(db, 'coaching_moments', 'moment_id', sessionId);
 }
 
-/** Scored as the evaluation screens score them, so the session shows the same figures. */
+/** With the figures the evaluation screens and the library show (see shownFigures). */
 export function linkedEvaluations(db: Db, sessionId: number): LinkedEvaluation[] {
   return scoredEvaluationsByIds(db, linkedEvaluationIds(db, sessionId)).map((evaluation) => ({
     id: evaluation.id,
@@ -148,8 +148,8 @@ export function linkedEvaluations(db: Db, sessionId: number): LinkedEvaluation[]
     interactionTitle: evaluation.interactionTitle,
     rubricName: evaluation.version.rubric.name,
     submittedAt: evaluation.submittedAt,
-    percent: evaluation.breakdown.overall.percent,
-    result: evaluation.breakdown.overall.result,
+    percent: evaluation.figures.percent,
+    result: evaluation.figures.result,
   }));
 }
 

@@ -7,31 +7,54 @@ import type { VersionContent } from '../rubrics/version-cache';
 import { statement } from './statements';
 
 interface AnswerRow {
+  evaluation_id: number;
   item_id: string;
   value: string | null;
   comment: string;
   moment_ids: string;
 }
 
+const SELECT_ANSWERS = `SELECT a.evaluation_id, a.item_id, a.value, a.comment,
+    (SELECT json_group_array(moment_id) FROM (
+       SELECT moment_id FROM evaluation_answer_moments m
+       WHERE m.evaluation_id = a.evaluation_id AND m.item_id = a.item_id ORDER BY moment_id)) AS moment_ids
+  FROM evaluation_answers a`;
+
+const toAnswer = (row: AnswerRow): Answer => ({
+  itemId: row.item_id,
+  value: row.value === null ? null : (JSON.parse(row.value) as AnswerValue),
+  comment: row.comment,
+  momentIds: JSON.parse(row.moment_ids) as number[],
+});
+
+const inFormOrder = (answers: Answer[], version: VersionContent): Answer[] => {
+  const position = (itemId: string) => version.itemOrder.get(itemId) ?? Number.MAX_SAFE_INTEGER;
+  return answers.sort((a, b) => position(a.itemId) - position(b.itemId));
+};
+
 /** Every saved answer of an evaluation, in the order of the form; comment and momentIds always set. */
 export function loadAnswers(db: Db, evaluationId: number, version: VersionContent): Answer[] {
+  const rows = statement(db, `${SELECT_ANSWERS} WHERE a.evaluation_id = ?`).all(evaluationId) as AnswerRow[];
+  return inFormOrder(rows.map(toAnswer), version);
+}
+
+/**
+ * The answers of many evaluations in one query (a page of them: an agent's trend, a session's links,
+ * an export), each in the order of its own version's form. Evaluations without answers get none.
+ */
+export function loadAnswersOf(
+  db: Db,
+  evaluations: readonly { id: number; version: VersionContent }[],
+): Map<number, Answer[]> {
+  const byId = new Map(evaluations.map(({ id }) => [id, [] as Answer[]]));
+  if (evaluations.length === 0) return byId;
   const rows = statement(
     db,
-    `SELECT a.item_id, a.value, a.comment,
-       (SELECT json_group_array(moment_id) FROM (
-          SELECT moment_id FROM evaluation_answer_moments m
-          WHERE m.evaluation_id = a.evaluation_id AND m.item_id = a.item_id ORDER BY moment_id)) AS moment_ids
-     FROM evaluation_answers a WHERE a.evaluation_id = ?`,
-  ).all(evaluationId) as AnswerRow[];
-  const position = (itemId: string) => version.itemOrder.get(itemId) ?? Number.MAX_SAFE_INTEGER;
-  return rows
-    .map((row): Answer => ({
-      itemId: row.item_id,
-      value: row.value === null ? null : (JSON.parse(row.value) as AnswerValue),
-      comment: row.comment,
-      momentIds: JSON.parse(row.moment_ids) as number[],
-    }))
-    .sort((a, b) => position(a.itemId) - position(b.itemId));
+    `${SELECT_ANSWERS} WHERE a.evaluation_id IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify([...byId.keys()])) as AnswerRow[];
+  for (const row of rows) byId.get(row.evaluation_id)?.push(toAnswer(row));
+  for (const { id, version } of evaluations) inFormOrder(byId.get(id)!, version);
+  return byId;
 }
 
 /** Refuses, naming the change, any patch the evaluation's rubric version cannot take. */

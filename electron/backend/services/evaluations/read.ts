@@ -5,11 +5,14 @@ import type {
 } from '../../../../shared/api/methods/evaluations';
 import type { ParsedParams } from '../../../../shared/api';
 import type { ReviewerRole } from '../../../../shared/api/methods/profiles';
+import type { Answer } from '../../../../shared/rubric/answers';
+import type { Outcome } from '../../../../shared/rubric/outcome';
+import { scoreEvaluation } from '../../../../shared/rubric/scoring';
 import { EarmarkError } from '../../../../shared/errors';
 import type { Db } from '../../db/open';
 import { versionContent } from '../rubrics/version-cache';
-import { loadAnswers } from './answers';
-import { scoreFigures } from './score';
+import { loadAnswers, loadAnswersOf } from './answers';
+import { shownFigures, storedScoreOf } from './score';
 import { statement } from './statements';
 
 export interface EvaluationRow {
@@ -31,6 +34,8 @@ export interface EvaluationRow {
   rubric_id: number;
   reviewer_name: string;
   reviewer_role: ReviewerRole;
+  score_percent: number | null;
+  score_outcome: Outcome | null;
 }
 
 const SELECT_EVALUATION = `SELECT e.*, i.title AS interaction_title, i.kind AS interaction_kind,
@@ -49,7 +54,8 @@ export function evaluationRow(db: Db, id: number): EvaluationRow {
   return row;
 }
 
-function toSummary(db: Db, row: EvaluationRow): EvaluationSummary {
+/** `answers` are the evaluation's own: its figures are scored from them where nothing is stored. */
+function toSummary(db: Db, row: EvaluationRow, answers: readonly Answer[]): EvaluationSummary {
   const version = versionContent(db, row.rubric_version_id);
   return {
     id: row.id,
@@ -66,7 +72,7 @@ function toSummary(db: Db, row: EvaluationRow): EvaluationSummary {
     rubricVersion: version.version,
     reviewer: { id: row.reviewer_id, name: row.reviewer_name, role: row.reviewer_role },
     state: row.state,
-    score: scoreFigures(version.rubric, loadAnswers(db, row.id, version)),
+    score: shownFigures(scoreEvaluation(version.rubric, answers), storedScoreOf(row)),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     submittedAt: row.submitted_at,
@@ -104,10 +110,11 @@ export function auditTrail(db: Db, evaluationId: number): AuditEntry[] {
 export function getEvaluation(db: Db, id: number): EvaluationDetail {
   const row = evaluationRow(db, id);
   const version = versionContent(db, row.rubric_version_id);
+  const answers = loadAnswers(db, id, version);
   return {
-    ...toSummary(db, row),
+    ...toSummary(db, row, answers),
     rubric: version.rubric,
-    answers: loadAnswers(db, id, version),
+    answers,
     overallComment: row.overall_comment,
     revision: row.revision,
     audit: auditTrail(db, id),
@@ -151,5 +158,10 @@ export function listEvaluations(
   const rows = db
     .prepare(`${SELECT_EVALUATION}${filter} ORDER BY e.updated_at DESC, e.id DESC LIMIT ? OFFSET ?`)
     .all(...params, query.limit, query.offset) as EvaluationRow[];
-  return { total, items: rows.map((row) => toSummary(db, row)) };
+  // One query for the whole page's answers, not one per evaluation.
+  const answersOf = loadAnswersOf(
+    db,
+    rows.map((row) => ({ id: row.id, version: versionContent(db, row.rubric_version_id) })),
+  );
+  return { total, items: rows.map((row) => toSummary(db, row, answersOf.get(row.id) ?? [])) };
 }

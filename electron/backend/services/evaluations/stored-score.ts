@@ -1,7 +1,7 @@
 import { scoreEvaluation, type ScoreBreakdown } from '../../../../shared/rubric/scoring';
 import type { Db } from '../../db/open';
 import { versionContent } from '../rubrics/version-cache';
-import { loadAnswers } from './answers';
+import { loadAnswersOf } from './answers';
 import { statement } from './statements';
 
 /**
@@ -35,10 +35,11 @@ export function backfillStoredScores(db: Db): number {
     )
     .all() as { id: number; versionId: number }[];
   if (pending.length === 0) return 0;
+  const evaluations = pending.map(({ id, versionId }) => ({ id, version: versionContent(db, versionId) }));
+  const answersOf = loadAnswersOf(db, evaluations);
   db.transaction(() => {
-    for (const { id, versionId } of pending) {
-      const version = versionContent(db, versionId);
-      storeScore(db, id, scoreEvaluation(version.rubric, loadAnswers(db, id, version)));
+    for (const { id, version } of evaluations) {
+      storeScore(db, id, scoreEvaluation(version.rubric, answersOf.get(id) ?? []));
     }
   })();
   return pending.length;

@@ -1,10 +1,12 @@
 import { csvLeadingColumns, type CsvLabels } from '../../../../shared/api/methods/evaluations';
 import type { Answer } from '../../../../shared/rubric/answers';
+import type { Outcome } from '../../../../shared/rubric/outcome';
 import type { RubricItem } from '../../../../shared/rubric/schema';
 import { scoreEvaluation } from '../../../../shared/rubric/scoring';
 import type { Db } from '../../db/open';
 import { versionContent, type VersionContent } from '../rubrics/version-cache';
-import { loadAnswers } from './answers';
+import { loadAnswersOf } from './answers';
+import { shownFigures, storedScoreOf } from './score';
 
 /**
  * The evaluations export as a table, written to CSV or XLSX: one row per evaluation (so rows can be
@@ -43,11 +45,13 @@ export interface ExportRow {
   team_name: string | null;
   reviewer_name: string;
   reviewer_role: string;
+  score_percent: number | null;
+  score_outcome: Outcome | null;
 }
 
 export const EXPORT_COLUMNS = `e.id, e.rubric_version_id, coalesce(r.builtin, r.key) AS rubric_family, e.state,
   e.overall_comment, e.submitted_at, i.title, i.started_at, a.name AS agent_name, t.name AS team_name,
-  p.name AS reviewer_name, p.role AS reviewer_role`;
+  p.name AS reviewer_name, p.role AS reviewer_role, e.score_percent, e.score_outcome`;
 /** From the evaluation `e`: its version `v`, rubric `r`, interaction `i`, agent, team and reviewer. */
 export const EXPORT_JOINS = `evaluations e
   JOIN rubric_versions v ON v.id = e.rubric_version_id
@@ -181,12 +185,16 @@ export function evaluationTable(
     ...items.flatMap((): ColumnKind[] => ['text', 'text']),
   ];
 
+  const answersOf = loadAnswersOf(
+    db,
+    rows.map((row) => ({ id: row.id, version: versionContent(db, row.rubric_version_id) })),
+  );
   const data = rows.map((row): Cell[] => {
     const version = versionContent(db, row.rubric_version_id);
-    const answers = loadAnswers(db, row.id, version);
-    const breakdown = scoreEvaluation(version.rubric, answers);
+    const answers = answersOf.get(row.id) ?? [];
+    const figures = shownFigures(scoreEvaluation(version.rubric, answers), storedScoreOf(row));
     const answerFor = new Map(answers.map((a) => [a.itemId, a]));
-    const sectionPercent = new Map(breakdown.sections.map((s) => [s.sectionId, s.percent]));
+    const sectionPercent = new Map(figures.sections.map((s) => [s.sectionId, s.percent]));
     const mine = (c: Column<unknown>) => c.family === row.rubric_family;
     const answerText = (item: RubricItem, answer: Answer | undefined): string => {
       const value = answer?.value;
@@ -212,9 +220,9 @@ export function evaluationTable(
       version.version,
       word('states', row.state),
       dateOf(row.submitted_at),
-      word('results', breakdown.overall.result),
-      breakdown.overall.percent,
-      breakdown.overall.passMark,
+      word('results', figures.result),
+      figures.percent,
+      figures.passMark,
       ...sections.map((s) => (mine(s) ? (sectionPercent.get(s.id) ?? null) : null)),
       row.overall_comment,
       ...items.flatMap((i) => {

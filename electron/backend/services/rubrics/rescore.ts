@@ -1,8 +1,10 @@
 import type { ParsedParams } from '../../../../shared/api';
 import type { RescorePreview } from '../../../../shared/api/methods/rubrics';
+import type { Outcome } from '../../../../shared/rubric/outcome';
+import { scoreEvaluation } from '../../../../shared/rubric/scoring';
 import type { Db } from '../../db/open';
-import { loadAnswers } from '../evaluations/answers';
-import { scoreFigures } from '../evaluations/score';
+import { loadAnswersOf } from '../evaluations/answers';
+import { scoreFigures, shownFigures, storedScoreOf } from '../evaluations/score';
 import { rubricFromDraft } from './authoring';
 import { carryOver } from './carry-over';
 import { rubricKey } from './store';
@@ -16,6 +18,8 @@ interface Row {
   title: string;
   agent_name: string | null;
   reviewer_name: string;
+  score_percent: number | null;
+  score_outcome: Outcome | null;
 }
 
 /** What publishing a draft would do to the latest submitted evaluations: old score beside new. */
@@ -28,7 +32,7 @@ export function previewRescore(db: Db, params: ParsedParams<'rubric.previewResco
   const rows = db
     .prepare(
       `SELECT e.id, e.interaction_id, e.rubric_version_id, e.submitted_at, i.title, a.name AS agent_name,
-         p.name AS reviewer_name
+         p.name AS reviewer_name, e.score_percent, e.score_outcome
        FROM evaluations e
        JOIN rubric_versions v ON v.id = e.rubric_version_id
        JOIN interactions i ON i.id = e.interaction_id
@@ -38,11 +42,15 @@ export function previewRescore(db: Db, params: ParsedParams<'rubric.previewResco
        ORDER BY e.submitted_at DESC, e.id DESC LIMIT ?`,
     )
     .all(params.id, params.limit) as Row[];
+  const answersOf = loadAnswersOf(
+    db,
+    rows.map((row) => ({ id: row.id, version: versionContent(db, row.rubric_version_id) })),
+  );
   return {
     total,
     evaluations: rows.map((row) => {
       const version = versionContent(db, row.rubric_version_id);
-      const answers = loadAnswers(db, row.id, version);
+      const answers = answersOf.get(row.id) ?? [];
       const carried = carryOver(rubric, answers);
       return {
         evaluationId: row.id,
@@ -52,7 +60,8 @@ export function previewRescore(db: Db, params: ParsedParams<'rubric.previewResco
         reviewerName: row.reviewer_name,
         submittedAt: row.submitted_at,
         version: version.version,
-        before: scoreFigures(version.rubric, answers),
+        // As every screen shows it today; `after` is what the new version would make of the answers.
+        before: shownFigures(scoreEvaluation(version.rubric, answers), storedScoreOf(row)),
         after: scoreFigures(rubric, carried.answers),
         carried: carried.carried,
         dropped: carried.dropped,
