@@ -21,6 +21,7 @@ import { evaluationHandlers } from './services/evaluations/handlers';
 import { importHandlers } from './services/import-handlers';
 import { libraryHandlers } from './services/library-handlers';
 import { mysteryHandlers } from './services/mystery/handlers';
+import { mysteryImportHandlers } from './services/mystery/import/handlers';
 import { profileHandlers } from './services/profiles/handlers';
 import { recordingFile, type MediaFile } from './services/recordings';
 import { reelHandlers } from './services/reels/handlers';
@@ -152,6 +153,7 @@ async function startBackend(
     ...coachingHandlers(ctx),
     ...reelHandlers(ctx),
     ...mysteryHandlers(ctx),
+    ...mysteryImportHandlers(ctx, imports),
   };
 
   const dispatchCall = createDispatch(handlers, {

@@ -7,6 +7,7 @@ import { evaluationMethods } from './methods/evaluations';
 import { ImportProgress, importMethods } from './methods/import';
 import { libraryMethods } from './methods/library';
 import { mysteryMethods } from './methods/mystery';
+import { mysteryImportMethods } from './methods/mystery-import';
 import { profileMethods } from './methods/profiles';
 import { reelMethods } from './methods/reels';
 import { reviewMethods } from './methods/review';
@@ -34,6 +35,7 @@ export const methods = {
   ...coachingMethods,
   ...reelMethods,
   ...mysteryMethods,
+  ...mysteryImportMethods,
 } as const;
 
 /** Events the backend pushes to the renderer (Electron: webContents.send; browser host: server-sent events). */

@@ -1,32 +1,53 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
+import { EarmarkError } from '../../../../../shared/errors';
 import type { Db } from '../../../db/open';
 import type { ImportJobs } from '../../../import/jobs';
+import type { EvidenceLocator } from './dry-run';
 import type { EvidenceFinder } from './run';
 
 const stem = (name: string) => name.slice(0, name.length - extname(name).length).toLowerCase();
 
 /**
- * Evidence from the agency's folder of recordings: the file a row names (with or without its
- * extension), or, where the row names none, the file named after the shop id. The files found are
- * imported into the library in one batch, as the import screen would; one already there is reused.
+ * The file each row's recording comes from in the agency's folder: the file a row names (with or
+ * without its extension), or, where the row names none, the file named after the shop id (a row
+ * naming none and with no such file has no recording, which is fine).
  */
-export function evidenceFromFolder(db: Db, imports: ImportJobs, folder: string): EvidenceFinder {
-  return async (wanted) => {
-    const dir = resolve(folder);
+export function locateInFolder(folder: string): EvidenceLocator {
+  const dir = resolve(folder);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new EarmarkError('invalid_params', `recordings: there is no folder ${dir}.`);
+  }
+  return (wanted) => {
     const names = readdirSync(dir, { withFileTypes: true })
       .filter((e) => e.isFile())
       .map((e) => e.name);
     const byName = new Map(names.map((n) => [n.toLowerCase(), n]));
     const byStem = new Map<string, string>();
     for (const n of names) if (!byStem.has(stem(n))) byStem.set(stem(n), n);
-    const found = new Map<string, { recordingId: number } | { error: string }>();
-    const fileOf = new Map<string, string>();
+    const found = new Map<string, { path: string } | { error: string }>();
     for (const { shopId, file } of wanted) {
       const key = (file ?? shopId).toLowerCase();
       const name = byName.get(key) ?? byStem.get(key);
-      if (name) fileOf.set(shopId, join(dir, name));
+      if (name) found.set(shopId, { path: join(dir, name) });
       else if (file !== null) found.set(shopId, { error: `no file "${file}" in ${dir}` });
+    }
+    return found;
+  };
+}
+
+/**
+ * Evidence from the agency's folder of recordings (see locateInFolder). The files found are imported
+ * into the library in one batch, as the import screen would; one already there is reused.
+ */
+export function evidenceFromFolder(db: Db, imports: ImportJobs, folder: string): EvidenceFinder {
+  const locate = locateInFolder(folder);
+  return async (wanted) => {
+    const found = new Map<string, { recordingId: number } | { error: string }>();
+    const fileOf = new Map<string, string>();
+    for (const [shopId, where] of locate(wanted)) {
+      if ('error' in where) found.set(shopId, where);
+      else fileOf.set(shopId, where.path);
     }
     const paths = [...new Set(fileOf.values())];
     if (paths.length === 0) return found;

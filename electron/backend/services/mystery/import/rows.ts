@@ -34,26 +34,34 @@ function mapped(ctx: RowContext, target: string, cell: string): string {
   return own[cell] ?? own[Object.keys(own).find((k) => k.toLowerCase() === cell.toLowerCase()) ?? ''] ?? cell;
 }
 
+/** The answer a cell text is without help: yes/no/n.a. words, 1/0, scale numbers, option ids and labels. */
+function readAnswer(item: RubricItem, text: string): AnswerValue | null {
+  const word = yesNoWord(text);
+  if (word === 'na') return { kind: 'na' };
+  if (item.type === 'yesNo') {
+    if (word) return { kind: word };
+    if (text === '1' || text === '0') return { kind: text === '1' ? 'yes' : 'no' };
+    return null;
+  }
+  if (item.type === 'scale') return /^\d+$/.test(text) ? { kind: 'scale', value: Number(text) } : null;
+  const option = item.options.find(
+    (o) => o.id === text || o.label.trim().toLowerCase() === text.toLowerCase(),
+  );
+  return option ? { kind: 'choice', optionId: option.id } : null;
+}
+
+/** Whether a cell text answers the item, after the mapping's own value list. */
+export function understood(ctx: RowContext, target: string, item: RubricItem, cell: string): boolean {
+  return readAnswer(item, mapped(ctx, target, cell.trim())) !== null;
+}
+
 function answerOf(ctx: RowContext, column: string, target: string, cell: string): AnswerValue | null {
   const itemId = target.slice('item:'.length);
   const item = ctx.items.get(itemId)?.item;
   if (!item) throw new RowProblem(column, `the checklist has no item "${itemId}"`);
   const text = mapped(ctx, target, cell.trim());
   if (text === '') throw new RowProblem(column, `no answer for "${item.title}"`);
-  const word = yesNoWord(text);
-  let value: AnswerValue | null = null;
-  if (word === 'na') value = { kind: 'na' };
-  else if (item.type === 'yesNo') {
-    if (word) value = { kind: word };
-    else if (text === '1' || text === '0') value = { kind: text === '1' ? 'yes' : 'no' };
-  } else if (item.type === 'scale') {
-    if (/^\d+$/.test(text)) value = { kind: 'scale', value: Number(text) };
-  } else {
-    const option = item.options.find(
-      (o) => o.id === text || o.label.trim().toLowerCase() === text.toLowerCase(),
-    );
-    if (option) value = { kind: 'choice', optionId: option.id };
-  }
+  const value = readAnswer(item, text);
   if (value === null) {
     const expected =
       item.type === 'yesNo'

@@ -78,16 +78,21 @@ function describeZod(error: { issues: { path: PropertyKey[]; message: string }[]
     .join('; ');
 }
 
-/**
- * Imports an agency's spreadsheet, one shop a row, as submitted shops. Each row goes in whole or not
- * at all; a row that is wrong is reported with its row number, shop id, column and problem and the
- * others still import. A shop id already stored is skipped, so the same file imported again adds
- * nothing and a corrected file adds only what was missing.
- */
-export async function importMysteryShops(
+export interface Prepared {
+  ctx: RowContext;
+  versionId: number;
+  report: MysteryImportReport;
+  todo: { row: number; shopId: string; cells: Record<string, string> }[];
+  evidenceColumn: string | undefined;
+  /** Forgets what the row context cached of rows rolled back (agents they created). */
+  forget(): void;
+}
+
+/** Reads the sheet, checks the mapping fits it, and sorts the rows: empty, failed early, already there, to do. */
+export async function prepare(
   db: Db,
-  input: { fileName: string; bytes: Buffer; mapping: unknown; findEvidence?: EvidenceFinder },
-): Promise<MysteryImportReport> {
+  input: { fileName: string; bytes: Buffer; mapping: unknown },
+): Promise<Prepared & { table: { columns: string[]; rows: Record<string, string>[] } }> {
   const parsed = MysteryMapping.safeParse(input.mapping);
   if (!parsed.success) refuse(describeZod(parsed.error));
   const mapping = parsed.data;
@@ -155,7 +160,7 @@ export async function importMysteryShops(
   const report: MysteryImportReport = { imported: [], skipped: [], failed: [] };
   const shopColumn = columnOf.get('shopId')!;
   const firstRow = new Map<string, number>();
-  const todo: { row: number; shopId: string; cells: Record<string, string> }[] = [];
+  const todo: Prepared['todo'] = [];
   table.rows.forEach((cells, index) => {
     const row = index + 2;
     if (Object.values(cells).every((c) => c.trim() === '')) return;
@@ -186,40 +191,117 @@ export async function importMysteryShops(
     }
     todo.push({ row, shopId, cells });
   });
+  return {
+    ctx,
+    versionId,
+    report,
+    todo,
+    table,
+    evidenceColumn: columnOf.get('evidenceFile'),
+    forget: () => agents.clear(),
+  };
+}
 
-  const evidenceColumn = columnOf.get('evidenceFile');
-  const evidence = input.findEvidence
-    ? await input.findEvidence(
-        todo.map((t) => ({
-          shopId: t.shopId,
-          file: evidenceColumn ? (t.cells[evidenceColumn] ?? '').trim() || null : null,
-        })),
-      )
-    : new Map<string, { recordingId: number } | { error: string }>();
+export type Evidence = { recordingId: number | null } | { error: string };
 
+/**
+ * Writes the rows, by the thousand in one transaction and a savepoint each, so a bad row leaves
+ * nothing; `evidenceOf` says which recording a row links, or why it cannot.
+ */
+export function insertRows(
+  db: Db,
+  prep: Prepared,
+  rows: Prepared['todo'],
+  evidenceOf: (todo: Prepared['todo'][number]) => Evidence,
+  onImported?: (row: number, id: number) => void,
+): { imported: ImportedShop[]; failed: FailedShop[] } {
+  const { ctx, versionId, evidenceColumn } = prep;
+  const imported: ImportedShop[] = [];
+  const failed: FailedShop[] = [];
   // The agent a row creates goes with the row; a row that fails takes it back out, and the cache forgets it.
   const insertRow = db.transaction((cells: Record<string, string>, recordingId: number | null) =>
     insertShop(db, shopFromRow(ctx, cells, recordingId), 'submitted', 'imported', null, versionId),
   );
-  // Rows go in by the thousand in one transaction (a savepoint each, so a bad row leaves nothing).
-  const insertChunk = db.transaction((chunk: typeof todo) => {
-    for (const { row, shopId, cells } of chunk) {
+  const insertChunk = db.transaction((chunk: typeof rows) => {
+    for (const todo of chunk) {
+      const { row, shopId, cells } = todo;
       try {
-        const found = evidence.get(shopId);
-        if (found && 'error' in found) throw new RowProblem(evidenceColumn ?? 'evidenceFile', found.error);
-        if (!found && evidenceColumn && (cells[evidenceColumn] ?? '').trim() !== '') {
-          throw new RowProblem(evidenceColumn, 'names a recording, but no --recordings folder was given');
-        }
-        report.imported.push({ row, shopId, id: insertRow(cells, found?.recordingId ?? null) });
+        const found = evidenceOf(todo);
+        if ('error' in found) throw new RowProblem(evidenceColumn ?? 'evidenceFile', found.error);
+        const id = insertRow(cells, found.recordingId);
+        imported.push({ row, shopId, id });
+        onImported?.(row, id);
       } catch (error) {
-        agents.clear();
+        prep.forget();
         if (!(error instanceof RowProblem) && !(error instanceof EarmarkError)) throw error;
         const column = error instanceof RowProblem ? error.column : null;
-        report.failed.push({ row, shopId, column, error: `row ${row}: ${error.message}` });
+        failed.push({ row, shopId, column, error: `row ${row}: ${error.message}` });
       }
     }
   });
-  for (let at = 0; at < todo.length; at += 1000) insertChunk(todo.slice(at, at + 1000));
+  for (let at = 0; at < rows.length; at += 1000) insertChunk(rows.slice(at, at + 1000));
+  return { imported, failed };
+}
+
+/** Runs `work` in a transaction that is always rolled back: a dry run stores nothing. */
+export function rolledBack<T>(db: Db, prep: Prepared, work: () => T): T {
+  const undo = new Error('roll back');
+  let result: T | undefined;
+  try {
+    db.transaction(() => {
+      result = work();
+      throw undo;
+    })();
+  } catch (error) {
+    if (error !== undo) throw error;
+  } finally {
+    prep.forget();
+  }
+  return result!;
+}
+
+export const fileCell = (prep: Prepared, cells: Record<string, string>) =>
+  prep.evidenceColumn ? (cells[prep.evidenceColumn] ?? '').trim() || null : null;
+
+/** A row naming a recording when no folder was given cannot import its evidence. */
+export function noFolder(prep: Prepared): (todo: Prepared['todo'][number]) => Evidence {
+  return ({ cells }) =>
+    fileCell(prep, cells) !== null
+      ? { error: 'names a recording, but no --recordings folder was given' }
+      : { recordingId: null };
+}
+
+/**
+ * Imports an agency's spreadsheet, one shop a row, as submitted shops. Each row goes in whole or not
+ * at all; a row that is wrong is reported with its row number, shop id, column and problem and the
+ * others still import. A shop id already stored is skipped, so the same file imported again adds
+ * nothing and a corrected file adds only what was missing.
+ */
+export async function importMysteryShops(
+  db: Db,
+  input: { fileName: string; bytes: Buffer; mapping: unknown; findEvidence?: EvidenceFinder },
+): Promise<MysteryImportReport> {
+  const prep = await prepare(db, input);
+  const { report } = prep;
+  let done: { imported: ImportedShop[]; failed: FailedShop[] };
+  if (!input.findEvidence) done = insertRows(db, prep, prep.todo, noFolder(prep));
+  else {
+    // Rows are checked first and only the rows that will import have their recordings imported, so
+    // a wrong row leaves no recording behind in the library.
+    const checked = rolledBack(db, prep, () =>
+      insertRows(db, prep, prep.todo, () => ({ recordingId: null })),
+    );
+    const good = new Set(checked.imported.map((r) => r.row));
+    const rows = prep.todo.filter((t) => good.has(t.row));
+    const evidence = await input.findEvidence(
+      rows.map((t) => ({ shopId: t.shopId, file: fileCell(prep, t.cells) })),
+    );
+    done = insertRows(db, prep, rows, ({ shopId }) => evidence.get(shopId) ?? { recordingId: null });
+    done.failed.push(...checked.failed);
+  }
+  report.imported.push(...done.imported);
+  report.failed.push(...done.failed);
+  report.imported.sort((a, b) => a.row - b.row);
   report.failed.sort((a, b) => a.row - b.row);
   return report;
 }

@@ -1,0 +1,197 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { EarmarkError } from '../../../../../shared/errors';
+import { builtInRubrics } from '../../../../../shared/rubric/defaults';
+import { MysteryMapping } from '../../../../../shared/rubric/mystery-mapping';
+import type { Db } from '../../../db/open';
+import { readTable, type Table } from '../../../import/formats/manifest/read-table';
+import { versionContent } from '../../rubrics/version-cache';
+import { readSetting, writeSetting } from '../../settings';
+import { checklistVersionId } from '../store';
+import { proposeMapping } from './propose';
+
+const SAMPLES = 5;
+const FIRST_ROWS = 10;
+
+function readBytes(path: string, what: string): Buffer {
+  const full = resolve(path);
+  try {
+    if (statSync(full).isDirectory())
+      throw new EarmarkError('invalid_params', `${what}: ${full} is a folder, not a file.`);
+    return readFileSync(full);
+  } catch (error) {
+    if (error instanceof EarmarkError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'there is no such file'
+        : code === 'EACCES'
+          ? 'Earmark may not read it'
+          : (error as Error).message;
+    throw new EarmarkError('invalid_params', `${what}: ${full}: ${why}.`);
+  }
+}
+
+/** The sheet at `path`, every cell as text (see readTable). */
+export async function readSheet(path: string): Promise<{ fileName: string; bytes: Buffer; table: Table }> {
+  const bytes = readBytes(path, 'path');
+  const fileName = basename(path);
+  return { fileName, bytes, table: await readTable({ fileName, bytes }) };
+}
+
+/** Where the mapping confirmed for a set of columns is remembered: a hash of the sorted headers. */
+export function mappingSettingKey(headers: readonly string[]): string {
+  const hash = createHash('sha256')
+    .update(JSON.stringify([...headers].sort()))
+    .digest('hex');
+  return `mysteryImport.mapping:${hash.slice(0, 32)}`;
+}
+
+export function rememberMapping(db: Db, headers: readonly string[], mapping: MysteryMapping): void {
+  writeSetting(db, mappingSettingKey(headers), JSON.stringify(mapping));
+}
+
+function rememberedMapping(db: Db, headers: readonly string[]): MysteryMapping | null {
+  const saved = readSetting(db, mappingSettingKey(headers));
+  if (saved === null) return null;
+  const parsed = MysteryMapping.safeParse(JSON.parse(saved));
+  return parsed.success ? parsed.data : null;
+}
+
+export interface Checklist {
+  /** What MAPPING.json names it by: a built-in key (with its language) or the rubric id. */
+  rubric: string | number;
+  language: string;
+  name: string;
+  items: {
+    id: string;
+    title: string;
+    type: 'yesNo' | 'scale' | 'choice';
+    max: number | null;
+    naAllowed: boolean;
+    options: { id: string; label: string }[];
+  }[];
+}
+
+/** Every checklist rubric with a published version. */
+export function checklists(db: Db): Checklist[] {
+  const rows = db
+    .prepare(
+      "SELECT id, builtin, name, language FROM rubrics WHERE kind = 'mysteryChecklist' ORDER BY builtin IS NULL, name",
+    )
+    .all() as { id: number; builtin: string | null; name: string; language: string }[];
+  const found: Checklist[] = [];
+  for (const r of rows) {
+    let versionId: number;
+    try {
+      versionId = checklistVersionId(db, r.id);
+    } catch {
+      continue; // not published yet
+    }
+    const { rubric } = versionContent(db, versionId);
+    found.push({
+      rubric: r.builtin ?? r.id,
+      language: r.language,
+      name: rubric.name,
+      items: rubric.sections.flatMap((s) =>
+        s.items.map((item) => ({
+          id: item.id,
+          title: item.title,
+          type: item.type,
+          max: item.type === 'scale' ? item.max : null,
+          naAllowed: item.naAllowed,
+          options: item.type === 'choice' ? item.options.map((o) => ({ id: o.id, label: o.label })) : [],
+        })),
+      ),
+    });
+  }
+  return found;
+}
+
+/** The titles a checklist's items go by: a built-in one's in every language it comes in. */
+function itemNames(checklist: Checklist) {
+  const builtIn = typeof checklist.rubric === 'string' ? checklist.rubric : null;
+  const translations = builtInRubrics.filter(
+    (r) => builtIn !== null && r.id.startsWith(`builtin.${builtIn}.`),
+  );
+  return checklist.items.map((item) => ({
+    id: item.id,
+    titles: [
+      item.title,
+      ...translations.flatMap((r) =>
+        r.sections.flatMap((s) => s.items.filter((i) => i.id === item.id).map((i) => i.title)),
+      ),
+    ],
+  }));
+}
+
+/**
+ * A sheet's columns with a few values each, its first rows, and a mapping to start from: the one
+ * confirmed last time for this set of columns, else one proposed from the headers.
+ */
+export async function previewSheet(db: Db, params: { path: string; language: string }) {
+  const { table } = await readSheet(params.path);
+  const lists = checklists(db);
+  const remembered = rememberedMapping(db, table.columns);
+  const checklist =
+    lists.find((c) => c.rubric === 'mystery-call' && c.language === params.language) ??
+    lists.find((c) => c.rubric === 'mystery-call') ??
+    lists[0];
+  if (!remembered && !checklist) {
+    throw new EarmarkError('conflict', 'There is no checklist rubric to import mystery shops with.');
+  }
+  const filled = table.rows.filter((cells) => Object.values(cells).some((c) => c.trim() !== ''));
+  return {
+    path: resolve(params.path),
+    columns: table.columns.map((header) => ({
+      header,
+      samples: [...new Set(filled.map((cells) => (cells[header] ?? '').trim()).filter(Boolean))].slice(
+        0,
+        SAMPLES,
+      ),
+    })),
+    rows: filled.slice(0, FIRST_ROWS),
+    rowCount: filled.length,
+    checklists: lists,
+    mapping:
+      remembered ??
+      proposeMapping(table.columns, {
+        rubric: checklist!.rubric,
+        language: checklist!.language,
+        items: itemNames(checklist!),
+      }),
+    remembered: remembered !== null,
+  };
+}
+
+/** MAPPING.json from a file, as the command line reads it; each fault named. */
+export function loadMapping(path: string): MysteryMapping {
+  const text = readBytes(path, 'path').toString('utf8');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new EarmarkError('invalid_params', `${resolve(path)} is not JSON: ${(error as Error).message}`);
+  }
+  const parsed = MysteryMapping.safeParse(json);
+  if (!parsed.success) {
+    const why = parsed.error.issues
+      .slice(0, 5)
+      .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+      .join('; ');
+    throw new EarmarkError('invalid_params', `${resolve(path)} is not a mapping: ${why}`);
+  }
+  return parsed.data;
+}
+
+/** Writes MAPPING.json for the command line (`earmark mystery import FILE --mapping MAPPING.json`). */
+export function saveMapping(path: string, mapping: MysteryMapping): { path: string } {
+  const full = resolve(path);
+  try {
+    writeFileSync(full, `${JSON.stringify(mapping, null, 2)}\n`, 'utf8');
+  } catch (error) {
+    throw new EarmarkError('invalid_params', `path: cannot write ${full}: ${(error as Error).message}`);
+  }
+  return { path: full };
+}
