@@ -18,6 +18,7 @@ import { ImportPage } from '../features/import/ImportPage';
 import { HomePage } from './HomePage';
 import { MysteryListPage } from '../features/mystery/MysteryListPage';
 import { MysteryReportPage } from '../features/mystery/MysteryReportPage';
+import { MysteryImportPage } from '../features/mystery/import/MysteryImportPage';
 import { ReelsPage } from '../features/reels/ReelsPage';
 import { InteractionPage } from '../features/review/InteractionPage';
 import { RubricEditorPage } from '../features/rubrics/RubricEditorPage';
@@ -53,6 +54,7 @@ const router = createHashRouter([
       { path: 'reels', element: <ReelsPage /> },
       { path: 'reels/:id', element: <ReelsPage /> },
       { path: 'import', element: <ImportPage /> },
+      { path: 'mystery/import', element: <MysteryImportPage /> },
       { path: 'settings', element: <SettingsPage /> },
     ],
   },

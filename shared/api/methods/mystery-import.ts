@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MysteryChannel } from '../../rubric/mystery';
+import { EvaluationResult } from '../../rubric/outcome';
 import { LanguageTag } from '../../rubric/schema';
 import { MysteryMapping } from '../../rubric/mystery-mapping';
 import { method } from './define';
@@ -66,11 +68,11 @@ export const MysteryDryRunRow = z.object({
   preview: z
     .object({
       occurredAt: z.string(),
-      channel: z.string(),
+      channel: MysteryChannel,
       team: z.string(),
       scenario: z.string(),
       percent: z.number().nullable(),
-      result: z.string(),
+      result: EvaluationResult,
     })
     .nullable(),
 });

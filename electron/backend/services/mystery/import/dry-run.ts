@@ -1,3 +1,5 @@
+import type { MysteryChannel } from '../../../../../shared/rubric/mystery';
+import type { EvaluationResult } from '../../../../../shared/rubric/outcome';
 import type { Db } from '../../../db/open';
 import { getShop } from '../store';
 import { understood } from './rows';
@@ -11,11 +13,11 @@ export type EvidenceLocator = (
 /** What a row would become, for the preview of a dry run. */
 export interface ShopPreview {
   occurredAt: string;
-  channel: string;
+  channel: MysteryChannel;
   team: string;
   scenario: string;
   percent: number | null;
-  result: string;
+  result: EvaluationResult;
 }
 export interface DryRunRow {
   row: number;
