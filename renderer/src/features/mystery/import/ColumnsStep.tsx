@@ -70,7 +70,7 @@ export function ColumnsStep({
             label={t('mysteryImport.columns.checklist')}
             data={sheet.checklists.map((c) => ({
               value: checklistKey(c),
-              label: `${c.name} (${c.language})`,
+              label: `${c.name} · ${c.language.toUpperCase()}`,
             }))}
             value={checklistKey(mapping)}
             onChange={pickChecklist}

@@ -6,6 +6,7 @@ import { api } from '../../../api/client';
 import { Breakable } from '../../../app/Breakable';
 import { formatPercent, ResultBadge } from '../../evaluation/score-format';
 import { useDryRun, type ImportInput } from './dry-run';
+import { formatLocal, problemText } from './targets';
 
 const SHOWN = 20;
 const outcomeColor = { import: 'teal', skip: 'gray', fail: 'red' } as const;
@@ -89,7 +90,9 @@ export function PreviewStep({
                       {t(`mysteryImport.outcome.${r.outcome}`)}
                     </Badge>
                   </Table.Td>
-                  <Table.Td>{r.preview?.occurredAt.replace('T', ' ') ?? ''}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                    {r.preview ? formatLocal(r.preview.occurredAt, i18n.language) : ''}
+                  </Table.Td>
                   <Table.Td>{r.preview?.team ?? ''}</Table.Td>
                   <Table.Td>{r.preview?.scenario ?? ''}</Table.Td>
                   <Table.Td>
@@ -104,7 +107,7 @@ export function PreviewStep({
                     {r.outcome === 'fail' && (
                       <Text size="xs" c="red.8">
                         {r.column && <b>{r.column}: </b>}
-                        <Breakable text={r.problem ?? ''} />
+                        <Breakable text={problemText(r.problem ?? '')} />
                       </Text>
                     )}
                     {r.outcome === 'skip' && <Text size="xs">{t('mysteryImport.outcome.alreadyThere')}</Text>}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MysteryImportReport } from '../../../../../shared/api/methods/mystery-import';
 import { Breakable } from '../../../app/Breakable';
+import { problemText } from './targets';
 
 /** Step 5: what was imported, what was already there, and each failed row with its problem. */
 export function ResultStep({ report, onAgain }: { report: MysteryImportReport; onAgain: () => void }) {
@@ -71,7 +72,7 @@ export function ResultStep({ report, onAgain }: { report: MysteryImportReport; o
                 <Table.Td>
                   {r.problem && (
                     <Text size="xs" c="red.8">
-                      <Breakable text={r.problem} />
+                      <Breakable text={problemText(r.problem)} />
                     </Text>
                   )}
                 </Table.Td>

@@ -113,6 +113,7 @@ export function ValuesStep({
                           value={mapping.values[target]?.[text] ?? null}
                           onChange={(value) => setValue(target, text, value)}
                           clearable
+                          allowDeselect={false}
                           size="xs"
                           data-testid="mystery-import-value"
                           data-text={text}

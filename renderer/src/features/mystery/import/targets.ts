@@ -61,3 +61,21 @@ export function answerChoices(t: TFunction, item: MysteryChecklist['items'][numb
     ...na,
   ];
 }
+
+/** The backend's problem without the row and column it starts with: the table shows those beside it. */
+export function problemText(error: string): string {
+  return error.replace(/^row \d+: /, '').replace(/^column "[^"]*": /, '');
+}
+
+/** A shop's local wall-clock time ("2025-03-14T10:30") as the language writes it; no time zone is added. */
+export function formatLocal(occurredAt: string, language: string): string {
+  const [date = '', time = ''] = occurredAt.split('T');
+  const [y, m, d] = date.split('-').map(Number);
+  const [h, min] = time.split(':').map(Number);
+  const at = new Date(Date.UTC(y!, m! - 1, d!, h ?? 0, min ?? 0));
+  return new Intl.DateTimeFormat(language, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'UTC',
+  }).format(at);
+}
