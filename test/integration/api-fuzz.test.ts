@@ -15,6 +15,7 @@ import {
 } from '../support/contract-arbitraries';
 import { defaultRubric } from '../../shared/rubric/defaults';
 import { resourcesDir } from '../support/paths';
+import { csv, germanMapping, germanRow } from './mystery/sheet';
 import { buildWorld, pinMoment, submitEvaluation, type World } from './coaching/fixture';
 import { mysteryChecklistId, shopFields, submitShop } from './mystery/fixture';
 
@@ -39,8 +40,21 @@ const runs = Number(process.env.EARMARK_FUZZ_RUNS ?? 60);
  *   payloads go through the same schemas as profile.select's, which is fuzzed.
  * - import.preview / import.start: fuzzed below with paths kept inside a sandbox folder, so a random
  *   "." or "/" cannot send the scan through the whole disk.
+ * - mysteryImport.*: likewise (saveMapping writes where it is told).
  */
-const skipped = new Set<MethodName>(['profile.setPassphrase', 'import.preview', 'import.start']);
+const mysteryImport: MethodName[] = [
+  'mysteryImport.preview',
+  'mysteryImport.dryRun',
+  'mysteryImport.run',
+  'mysteryImport.loadMapping',
+  'mysteryImport.saveMapping',
+];
+const skipped = new Set<MethodName>([
+  'profile.setPassphrase',
+  'import.preview',
+  'import.start',
+  ...mysteryImport,
+]);
 /** These change who is acting; the fuzz puts the fixture's profile back after each. */
 const changesActingProfile = new Set<MethodName>(['profile.create', 'profile.select', 'profile.lock']);
 
@@ -88,6 +102,8 @@ beforeAll(async () => {
   writeFileSync(join(sandbox, 'folder', 'call.vtt'), 'WEBVTT\n\n00:00.000 --> 00:01.000\n<v Agent>Hello\n');
   writeFileSync(join(sandbox, 'manifest.csv'), 'file,agent,started\ncall.wav,Anna Berg,2026-13-45\n');
   writeFileSync(join(sandbox, 'bad\u202Ename.csv'), '\u0000\u0001,\n"unclosed');
+  writeFileSync(join(sandbox, 'welle1.csv'), csv([germanRow(1), germanRow(2, { Datum: '3/4/2025' })]));
+  writeFileSync(join(sandbox, 'mapping.json'), JSON.stringify(germanMapping));
 }, 120_000);
 
 /** Replies per method and outcome; EARMARK_FUZZ_STATS=1 prints them, to see how deep the payloads reach. */
@@ -248,6 +264,39 @@ describe('API fuzz: every method answers hostile payloads with a value or a type
         },
       ),
       settings(Math.max(4, Math.min(20, Math.round(runs / 5)))),
+    );
+  });
+
+  it('mysteryImport.*, with paths inside a sandbox', async () => {
+    const inSandbox = fc.constantFrom(
+      '',
+      'folder',
+      'welle1.csv',
+      'mapping.json',
+      'manifest.csv',
+      'bad\u202Ename.csv',
+      'missing.csv',
+      'out/mapping.json',
+      '\uD800',
+    );
+    const pathArb = fc.oneof(
+      { weight: 6, arbitrary: inSandbox.map((p) => join(sandbox, p)) },
+      { weight: 1, arbitrary: fc.constantFrom('/dev/zero', 'relative.csv', `/${'x'.repeat(5000)}`) },
+    );
+    const mapping = fc.oneof(
+      fc.constant(germanMapping as unknown),
+      withOneHostileChange(fc.constant(germanMapping)),
+      fc.constantFrom(...hostileShapes),
+    );
+    const body = fc.record(
+      { path: pathArb, mapping, recordings: pathArb, language: fc.constantFrom('de', 'fi', 'xx-YY', '') },
+      { requiredKeys: ['path'] },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...mysteryImport), body, async (method, payload) => {
+        expectTyped(method, payload, await backend.dispatch(method, payload));
+      }),
+      settings(Math.max(10, Math.min(40, Math.round(runs / 2)))),
     );
   });
 

@@ -17,7 +17,9 @@ const Path = z
   .trim()
   .min(1, 'a path must not be empty')
   .max(4096, 'a path may be at most 4096 characters long')
-  .refine((path) => !path.includes('\u0000'), 'a path must not contain NUL');
+  .refine((path) => !path.includes('\u0000'), 'a path must not contain NUL')
+  // A relative path would be read or written wherever the app happens to run.
+  .refine((path) => /^(\/|[A-Za-z]:[\\/]|\\\\)/.test(path), 'a path must be a full path (/home/… or C:\\…)');
 
 export { MysteryMapping };
 

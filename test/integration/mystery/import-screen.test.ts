@@ -177,6 +177,13 @@ describe('the mapping step of the mystery-shop import', () => {
       recordings: join(work.dir, 'no-such-folder'),
     });
     expect(!noFolder.ok && noFolder.error.message).toMatch(/recordings: there is no folder/);
+    const relative = await backend.dispatch('mysteryImport.saveMapping', {
+      path: 'mapping.json',
+      mapping: germanMapping,
+    });
+    expect(!relative.ok && relative.error.message).toMatch(/must be a full path/);
+    const device = await backend.dispatch('mysteryImport.preview', { path: '/dev/zero' });
+    expect(!device.ok && device.error.message).toMatch(/\/dev\/zero is not a file/);
   });
 });
 

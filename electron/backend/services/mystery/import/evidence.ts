@@ -5,6 +5,7 @@ import type { Db } from '../../../db/open';
 import type { ImportJobs } from '../../../import/jobs';
 import type { EvidenceLocator } from './dry-run';
 import type { EvidenceFinder } from './run';
+import { shownPath } from './sheet';
 
 const stem = (name: string) => name.slice(0, name.length - extname(name).length).toLowerCase();
 
@@ -16,7 +17,7 @@ const stem = (name: string) => name.slice(0, name.length - extname(name).length)
 export function locateInFolder(folder: string): EvidenceLocator {
   const dir = resolve(folder);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new EarmarkError('invalid_params', `recordings: there is no folder ${dir}.`);
+    throw new EarmarkError('invalid_params', `recordings: there is no folder ${shownPath(dir)}.`);
   }
   return (wanted) => {
     const names = readdirSync(dir, { withFileTypes: true })

@@ -50,7 +50,9 @@ const SINGLE: PlainTarget[] = [
 ];
 
 function refuse(problem: string): never {
-  throw new EarmarkError('invalid_params', `The mapping does not fit: ${problem}`);
+  // A hostile mapping or sheet can make the problem very long; the start of it says enough.
+  const shown = problem.length > 1500 ? `${problem.slice(0, 1500)}…` : problem;
+  throw new EarmarkError('invalid_params', `The mapping does not fit: ${shown}`);
 }
 
 function rubricIdOf(db: Db, rubric: string | number, language: string): number {

@@ -5,6 +5,7 @@ import { EarmarkError } from '../../../../../shared/errors';
 import { builtInRubrics } from '../../../../../shared/rubric/defaults';
 import { MysteryMapping } from '../../../../../shared/rubric/mystery-mapping';
 import type { Db } from '../../../db/open';
+import { MAX_TEXT_BYTES, tooLarge } from '../../../import/formats/errors';
 import { readTable, type Table } from '../../../import/formats/manifest/read-table';
 import { versionContent } from '../../rubrics/version-cache';
 import { readSetting, writeSetting } from '../../settings';
@@ -14,11 +15,16 @@ import { proposeMapping } from './propose';
 const SAMPLES = 5;
 const FIRST_ROWS = 10;
 
+/** A path as an error names it: a very long one is cut, so the message stays readable. */
+export const shownPath = (path: string) => (path.length > 300 ? `${path.slice(0, 300)}…` : path);
+
 function readBytes(path: string, what: string): Buffer {
   const full = resolve(path);
+  const shown = shownPath(full);
   try {
-    if (statSync(full).isDirectory())
-      throw new EarmarkError('invalid_params', `${what}: ${full} is a folder, not a file.`);
+    const stat = statSync(full);
+    if (!stat.isFile()) throw new EarmarkError('invalid_params', `${what}: ${shown} is not a file.`);
+    if (stat.size > MAX_TEXT_BYTES) tooLarge(basename(full), stat.size);
     return readFileSync(full);
   } catch (error) {
     if (error instanceof EarmarkError) throw error;
@@ -29,7 +35,7 @@ function readBytes(path: string, what: string): Buffer {
         : code === 'EACCES'
           ? 'Earmark may not read it'
           : (error as Error).message;
-    throw new EarmarkError('invalid_params', `${what}: ${full}: ${why}.`);
+    throw new EarmarkError('invalid_params', `${what}: ${shown}: ${why}.`);
   }
 }
 
@@ -172,7 +178,10 @@ export function loadMapping(path: string): MysteryMapping {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new EarmarkError('invalid_params', `${resolve(path)} is not JSON: ${(error as Error).message}`);
+    throw new EarmarkError(
+      'invalid_params',
+      `${shownPath(resolve(path))} is not JSON: ${(error as Error).message}`,
+    );
   }
   const parsed = MysteryMapping.safeParse(json);
   if (!parsed.success) {
@@ -180,7 +189,7 @@ export function loadMapping(path: string): MysteryMapping {
       .slice(0, 5)
       .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
       .join('; ');
-    throw new EarmarkError('invalid_params', `${resolve(path)} is not a mapping: ${why}`);
+    throw new EarmarkError('invalid_params', `${shownPath(resolve(path))} is not a mapping: ${why}`);
   }
   return parsed.data;
 }
@@ -191,7 +200,10 @@ export function saveMapping(path: string, mapping: MysteryMapping): { path: stri
   try {
     writeFileSync(full, `${JSON.stringify(mapping, null, 2)}\n`, 'utf8');
   } catch (error) {
-    throw new EarmarkError('invalid_params', `path: cannot write ${full}: ${(error as Error).message}`);
+    throw new EarmarkError(
+      'invalid_params',
+      `path: cannot write ${shownPath(full)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   return { path: full };
 }

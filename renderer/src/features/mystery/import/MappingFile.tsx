@@ -6,6 +6,8 @@ import type { MysteryMapping } from '../../../../../shared/api/methods/mystery-i
 import { api } from '../../../api/client';
 import { Breakable } from '../../../app/Breakable';
 
+const COMMAND = 'earmark mystery import FILE --mapping MAPPING.json';
+
 /** MAPPING.json on disk: the same file `earmark mystery import FILE --mapping MAPPING.json` reads. */
 export function MappingFile({
   mapping,
@@ -35,7 +37,7 @@ export function MappingFile({
         <TextInput
           style={{ flex: 1 }}
           label={t('mysteryImport.mappingFile.path')}
-          description={t('mysteryImport.mappingFile.hint')}
+          description={t('mysteryImport.mappingFile.hint', { command: COMMAND })}
           placeholder="/home/qa/agentur/mapping.json"
           value={path}
           onChange={(event) => {
