@@ -87,11 +87,14 @@ async function openImport(language: string): Promise<void> {
   await host.api('settings.update', { language });
   await page.reload();
   await waitForReady(page);
-  await page.evaluate(() => (window.location.hash = '#/mystery/import'));
-  await page.locator('[data-testid="mystery-import"][data-step="file"]').waitFor();
+  // The way a person gets there: the Mystery shops area, then its import button.
+  await page.getByTestId('nav-mystery').click();
+  await page.getByTestId('mystery-import').click();
+  await page.locator('[data-testid="mystery-import-page"][data-step="file"]').waitFor();
 }
 
-const step = (name: string) => page.locator(`[data-testid="mystery-import"][data-step="${name}"]`).waitFor();
+const step = (name: string) =>
+  page.locator(`[data-testid="mystery-import-page"][data-step="${name}"]`).waitFor();
 
 async function readSheet(path: string, folder?: string): Promise<void> {
   await page.getByTestId('mystery-import-path').fill(path);

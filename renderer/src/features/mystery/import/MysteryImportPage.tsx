@@ -34,7 +34,7 @@ export function MysteryImportPage() {
     };
 
   return (
-    <Stack maw={1200} data-testid="mystery-import" data-step={step}>
+    <Stack maw={1200} data-testid="mystery-import-page" data-step={step}>
       <Title order={2}>{t('mysteryImport.title')}</Title>
       <Stepper active={steps.indexOf(step)} size="sm" allowNextStepsSelect={false}>
         {steps.map((name) => (
