@@ -16,6 +16,9 @@ export const mysteryStatuses = ['draft', 'submitted', 'queried', 'confirmed'] as
 export const MysteryStatus = z.enum(mysteryStatuses);
 export type MysteryStatus = z.infer<typeof MysteryStatus>;
 
+export const MAX_EVIDENCE_FILES = 50;
+const EvidenceFile = PlainText('a file path', 1000).min(1, 'a file path must not be empty');
+
 const ShopId = PlainText('the shop id', 200).min(1, 'the shop id must not be empty');
 
 /** A reusable scenario: what the shopper asks, the prepared provocative question, what a good answer holds. */
@@ -45,6 +48,8 @@ export const MysteryShopFields = z.strictObject({
   answers: EvaluationAnswers.default([]),
   recordingId: Id.nullable().default(null),
   notes: PlainText('notes', 10_000, { multiline: true }).default(''),
+  /** Other evidence (screenshots, the shopper's report): paths of files on this computer, kept as typed. */
+  files: z.array(EvidenceFile).max(MAX_EVIDENCE_FILES, `at most ${MAX_EVIDENCE_FILES} files`).default([]),
   /** Columns the agency reports that Earmark has no field for, kept as written. */
   extra: z
     .record(PlainText('a column name', 200, { trim: false }), PlainText('a value', 4000, { multiline: true }))
@@ -90,6 +95,9 @@ export const MysteryShopDetail = MysteryShopSummary.extend({
   rubricVersionId: Id,
   answers: EvaluationAnswers,
   notes: z.string(),
+  files: z.array(z.string()),
+  /** The call or chat the evidence recording belongs to, to open and play it. */
+  evidenceInteraction: z.object({ id: Id, title: z.string() }).nullable(),
   extra: z.record(z.string(), z.string()),
   score: ScoreFigures,
   /** Every answer given and every required comment written: ready to submit. */

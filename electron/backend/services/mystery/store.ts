@@ -39,7 +39,10 @@ interface ShopRow {
   answers: string;
   recording_id: number | null;
   notes: string;
+  files: string;
   extra: string;
+  evidence_interaction_id: number | null;
+  evidence_interaction_title: string | null;
   status: MysteryStatus;
   percent: number | null;
   /** Complete or not, and whether a critical item failed (the column of migration 009). */
@@ -50,7 +53,11 @@ interface ShopRow {
 const FROM = `FROM mystery_shops s
   LEFT JOIN agents a ON a.id = s.agent_id
   LEFT JOIN mystery_scenarios sc ON sc.id = s.scenario_id`;
-const SELECT = `SELECT s.*, a.name AS agent_name, sc.title AS scenario_title ${FROM}`;
+/** A whole shop, with the call its recording belongs to (to open and play it from the shop's page). */
+const SELECT = `SELECT s.*, a.name AS agent_name, sc.title AS scenario_title,
+    i.id AS evidence_interaction_id, i.title AS evidence_interaction_title ${FROM}
+  LEFT JOIN recordings rec ON rec.id = s.recording_id
+  LEFT JOIN interactions i ON i.id = rec.interaction_id`;
 /** Only what a list row shows: a year's thousands of shops need not carry their answers, notes and extras. */
 const SELECT_SUMMARY = `SELECT s.id, s.shop_id, s.wave, s.occurred_at, s.channel, s.team, s.agent_id, s.answered_by,
     s.scenario_id, s.scenario_text, s.recording_id, s.status, s.percent, s.result, s.outcome,
@@ -120,6 +127,7 @@ const columns = (fields: ShopFields, versionId: number, breakdown: ScoreBreakdow
   JSON.stringify(fields.answers),
   fields.recordingId,
   fields.notes,
+  JSON.stringify(fields.files),
   JSON.stringify(fields.extra),
   breakdown.overall.percent,
   storedResult(breakdown),
@@ -150,9 +158,9 @@ export function insertShop(
   const { lastInsertRowid } = statement(
     db,
     `INSERT INTO mystery_shops (shop_id, wave, occurred_at, channel, team, agent_id, answered_by, scenario_id,
-         scenario_text, rubric_version_id, answers, recording_id, notes, extra, percent, result, outcome, status,
-         created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         scenario_text, rubric_version_id, answers, recording_id, notes, files, extra, percent, result, outcome,
+         status, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(...columns(fields, versionId, breakdown), status, at, at);
   const id = Number(lastInsertRowid);
   audit(db, id, action, profileId, null, []);
@@ -171,7 +179,7 @@ export function updateShop(db: Db, id: number, fields: ShopFields, versionId: nu
     db,
     `UPDATE mystery_shops SET shop_id = ?, wave = ?, occurred_at = ?, channel = ?, team = ?, agent_id = ?,
        answered_by = ?, scenario_id = ?, scenario_text = ?, rubric_version_id = ?, answers = ?, recording_id = ?,
-       notes = ?, extra = ?, percent = ?, result = ?, outcome = ?, updated_at = ?
+       notes = ?, files = ?, extra = ?, percent = ?, result = ?, outcome = ?, updated_at = ?
      WHERE id = ?`,
   ).run(...columns(fields, versionId, breakdown), nowIso(db), id);
 }
@@ -259,6 +267,7 @@ export function fieldsOf(
       answers: JSON.parse(r.answers) as EvaluationAnswers,
       recordingId: r.recording_id,
       notes: r.notes,
+      files: JSON.parse(r.files) as string[],
       extra: JSON.parse(r.extra) as Record<string, string>,
     },
   };
@@ -287,6 +296,11 @@ export function getShop(db: Db, id: number): MysteryShopDetail {
     rubricVersionId: r.rubric_version_id,
     answers,
     notes: r.notes,
+    files: JSON.parse(r.files) as string[],
+    evidenceInteraction:
+      r.evidence_interaction_id === null
+        ? null
+        : { id: r.evidence_interaction_id, title: r.evidence_interaction_title ?? '' },
     extra: JSON.parse(r.extra) as Record<string, string>,
     score: figures,
     complete: breakdown.complete,

@@ -10,6 +10,7 @@ import mysteryShops from './009-mystery-shops';
 import importUpdates from './010-import-updates';
 import passMark from './011-pass-mark';
 import damagedAudio from './012-damaged-audio';
+import mysteryEvidenceFiles from './013-mystery-evidence-files';
 
 /**
  * Numbered migrations, oldest first. A migration that has run is never edited: its hash is
@@ -28,4 +29,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 10, name: '010-import-updates', sql: importUpdates },
   { version: 11, name: '011-pass-mark', sql: passMark },
   { version: 12, name: '012-damaged-audio', sql: damagedAudio },
+  { version: 13, name: '013-mystery-evidence-files', sql: mysteryEvidenceFiles },
 ];

@@ -164,6 +164,7 @@ export function shopFromRow(
     answers,
     recordingId: evidence,
     notes: notes.join('\n\n'),
+    files: [],
     extra,
   };
 }
