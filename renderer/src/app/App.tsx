@@ -16,6 +16,7 @@ import { EvaluatePage } from '../features/evaluation/EvaluatePage';
 import { SummaryPage } from '../features/evaluation/SummaryPage';
 import { ImportPage } from '../features/import/ImportPage';
 import { HomePage } from './HomePage';
+import { MysteryShopRoute } from '../features/mystery/entry/MysteryShopRoute';
 import { MysteryListPage } from '../features/mystery/MysteryListPage';
 import { MysteryReportPage } from '../features/mystery/MysteryReportPage';
 import { MysteryImportPage } from '../features/mystery/import/MysteryImportPage';
@@ -51,6 +52,8 @@ const router = createHashRouter([
       { path: 'agents/:id', element: <AgentPage /> },
       { path: 'mystery', element: <MysteryListPage /> },
       { path: 'mystery/reports', element: <MysteryReportPage /> },
+      // mystery/new and a shop: one route, so a new shop's form stays mounted when its first save gives it an id.
+      { path: 'mystery/:id', element: <MysteryShopRoute /> },
       { path: 'reels', element: <ReelsPage /> },
       { path: 'reels/:id', element: <ReelsPage /> },
       { path: 'import', element: <ImportPage /> },

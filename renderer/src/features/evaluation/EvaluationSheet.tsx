@@ -1,26 +1,24 @@
-import { Badge, Box, Group, Stack, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Box, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EvaluationDetail } from '../../../../shared/api/methods/evaluations';
 import { MAX_OVERALL_COMMENT_CHARS } from '../../../../shared/api/methods/evaluations';
 import type { ReviewerProfile } from '../../../../shared/api/methods/profiles';
 import { keysFromEvent } from '../../../../shared/api/methods/review';
-import { explainScore } from '../../../../shared/rubric/explain';
 import { scoreEvaluation } from '../../../../shared/rubric/scoring';
 import { SaveStateLabel } from '../../app/autosave/SaveStateLabel';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { api } from '../../api/client';
 import { routeKeyAt } from '../shortcuts/key-routing';
 import { AuditTrail } from './AuditTrail';
-import { ItemRow, type ItemRowHandle } from './ItemRow';
 import { KeyLegend } from './KeyLegend';
 import { ReopenDialog } from './ReopenDialog';
 import { ScoreBar } from './ScoreBar';
 import { ScoreExplanation } from './ScoreExplanation';
+import { ScoredItems, type ScoredItemsHandle } from './ScoredItems';
 import { SubmitBar } from './SubmitBar';
 import { useEvaluationDraft } from './useEvaluationDraft';
-import { useItemAnnouncement } from './useItemAnnouncement';
 
 export const evaluationKey = (id: number) => ['evaluation', id] as const;
 
@@ -59,7 +57,7 @@ export function EvaluationSheet({
   const readOnly = detail.state === 'submitted';
   const [reopening, setReopening] = useState(false);
   const [confirmingDiscard, setConfirmingDiscard] = useState(false);
-  const rows = useRef(new Map<string, ItemRowHandle>());
+  const list = useRef<ScoredItemsHandle>(null);
   const moments = useQuery({
     queryKey: ['moments', detail.interactionId],
     queryFn: () => api.moment.list({ interactionId: detail.interactionId }),
@@ -68,22 +66,7 @@ export function EvaluationSheet({
   const items = useMemo(() => detail.rubric.sections.flatMap((section) => section.items), [detail.rubric]);
   const answers = useMemo(() => [...draft.answers.values()], [draft.answers]);
   const breakdown = useMemo(() => scoreEvaluation(detail.rubric, answers), [detail.rubric, answers]);
-  const impacts = useMemo(
-    () => new Map(explainScore(breakdown).items.map((i) => [i.itemId, i])),
-    [breakdown],
-  );
   const titleOf = (itemId: string) => items.find((item) => item.id === itemId)?.title ?? itemId;
-  const positionOf = useMemo(() => new Map(items.map((item, index) => [item.id, index])), [items]);
-  // Scoring picks up at the first item still open.
-  const [currentId, setCurrentId] = useState(
-    () => (breakdown.unansweredItemIds[0] ?? items[0]?.id ?? '') as string,
-  );
-  const announcement = useItemAnnouncement(items, draft.answers, breakdown.missingCommentItemIds);
-  useEffect(() => {
-    if (autoFocus && !readOnly) rows.current.get(currentId)?.focus();
-    // Only when the form appears: later focus is the reviewer's.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
 
   // A submit or reopen changes the score the library and the agent pages show for this interaction.
   const replace = (next: EvaluationDetail) => {
@@ -121,13 +104,8 @@ export function EvaluationSheet({
     else {
       // Take the reviewer to what is missing.
       const first = breakdown.unansweredItemIds[0] ?? breakdown.missingCommentItemIds[0];
-      if (first) rows.current.get(first)?.focus();
+      if (first) list.current?.focusItem(first);
     }
-  };
-  const navigate = (from: number, to: -1 | 1 | 'first' | 'last') => {
-    const index = to === 'first' ? 0 : to === 'last' ? items.length - 1 : from + to;
-    const target = items[index];
-    if (target) rows.current.get(target.id)?.focus();
   };
   const everSubmitted = detail.audit.some((entry) => entry.action === 'submitted');
   // A form key pressed on the score bar, a heading or a button of the form acts on the current item.
@@ -136,10 +114,7 @@ export function EvaluationSheet({
       return;
     const keys = keysFromEvent(event);
     if (!keys || routeKeyAt(event.target, keys) !== 'form') return;
-    const row = rows.current.get(currentId);
-    if (!row) return;
-    event.preventDefault();
-    row.press(keys);
+    if (list.current?.pressOnCurrent(keys)) event.preventDefault();
   };
 
   return (
@@ -151,9 +126,6 @@ export function EvaluationSheet({
       data-key-place="form"
       onKeyDown={onSheetKeyDown}
     >
-      <VisuallyHidden role="status" aria-live="polite" data-testid="evaluation-announcement">
-        {announcement.text}
-      </VisuallyHidden>
       <Group justify="space-between" align="flex-start" wrap="nowrap">
         <Stack gap={2}>
           <Group gap="xs">
@@ -202,51 +174,20 @@ export function EvaluationSheet({
         <ScoreBar breakdown={breakdown} />
       </Box>
 
-      {detail.rubric.sections.map((section) => (
-        <Stack key={section.id} gap={6} data-testid="evaluation-section" data-section-id={section.id}>
-          <Group justify="space-between" mt="xs">
-            <Title order={4}>{section.title}</Title>
-            {section.weight !== 1 && (
-              <Text size="xs" c="dimmed">
-                {t('evaluation.sectionWeight', { weight: section.weight })}
-              </Text>
-            )}
-          </Group>
-          {section.items.map((item) => {
-            const index = positionOf.get(item.id) ?? 0;
-            return (
-              <ItemRow
-                key={item.id}
-                ref={(handle) => {
-                  if (handle) rows.current.set(item.id, handle);
-                  else rows.current.delete(item.id);
-                }}
-                item={item}
-                number={index + 1}
-                answer={draft.answers.get(item.id)}
-                impact={impacts.get(item.id)}
-                commentMissing={breakdown.missingCommentItemIds.includes(item.id)}
-                readOnly={readOnly}
-                current={item.id === currentId}
-                moments={moments.data ?? []}
-                onValue={(value, fromKeyboard) => {
-                  draft.setValue(item.id, value);
-                  if (fromKeyboard) announcement.answered(item.id);
-                }}
-                onFocusItem={(itself) => {
-                  setCurrentId(item.id);
-                  if (itself) announcement.focused(item.id);
-                }}
-                onBack={onLeave}
-                onComment={(comment) => draft.setComment(item.id, comment)}
-                onMoments={(ids) => draft.setMoments(item.id, ids)}
-                onNavigate={(to) => navigate(index, to)}
-                onSubmit={trySubmit}
-              />
-            );
-          })}
-        </Stack>
-      ))}
+      <ScoredItems
+        ref={list}
+        rubric={detail.rubric}
+        answers={draft.answers}
+        breakdown={breakdown}
+        readOnly={readOnly}
+        moments={moments.data ?? []}
+        autoFocus={autoFocus}
+        onValue={draft.setValue}
+        onComment={draft.setComment}
+        onMoments={draft.setMoments}
+        onSubmit={trySubmit}
+        onBack={onLeave}
+      />
 
       <Textarea
         label={t('evaluation.overallComment')}
