@@ -1,4 +1,4 @@
-import { Alert, Badge, Box, Button, Group, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -87,23 +87,21 @@ export function ShopEntry({
         }
       }}
     >
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
+      <Stack gap={2}>
         <Group gap="xs">
           <Title order={2}>{shop ? shop.shopId : t('mysteryEntry.newTitle')}</Title>
           <Badge variant="outline" color="gray" data-testid="shop-entry-status">
             {t('mystery.status.draft')}
           </Badge>
         </Group>
-        <Box style={{ whiteSpace: 'nowrap' }}>
-          {draftProblems.length > 0 ? (
-            <Text size="xs" c="dimmed" data-testid="shop-save-state" data-save-state="waiting">
-              {shop ? t('mysteryEntry.draft.notSaved') : t('mysteryEntry.draft.waiting')}
-            </Text>
-          ) : (
-            <SaveStateLabel status={draft.saveStatus} testId="shop-save-state" />
-          )}
-        </Box>
-      </Group>
+        {draftProblems.length > 0 ? (
+          <Text size="xs" c="dimmed" data-testid="shop-save-state" data-save-state="waiting">
+            {shop ? t('mysteryEntry.draft.notSaved') : t('mysteryEntry.draft.waiting')}
+          </Text>
+        ) : (
+          <SaveStateLabel status={draft.saveStatus} testId="shop-save-state" />
+        )}
+      </Stack>
 
       <ShopFields
         form={form}
