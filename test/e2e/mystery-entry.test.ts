@@ -136,10 +136,13 @@ describe('entering a mystery shop by keyboard', () => {
     expect(await focused()).toBe('shop-scenario');
 
     // Into the checklist: the evaluation form's keys.
-    for (let i = 0; i < 8 && (await focused()) !== 'evaluation-item'; i += 1) await page.keyboard.press('Tab');
+    for (let i = 0; i < 8 && (await focused()) !== 'evaluation-item'; i += 1)
+      await page.keyboard.press('Tab');
     expect(await focused()).toBe('evaluation-item');
     for (const key of ['Y', 'Y', 'Y', '2', '1', 'A', 'Y', 'N']) await page.keyboard.press(key);
-    await poll(() => page.locator('[data-testid="evaluation-item"][data-status="unanswered"]').count()).toBe(0);
+    await poll(() => page.locator('[data-testid="evaluation-item"][data-status="unanswered"]').count()).toBe(
+      0,
+    );
     expect(await byTestId('evaluation-announcement').textContent()).toContain('Closing');
   });
 

@@ -24,7 +24,10 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 const recordingOf = (interactionId: number) =>
-  backend.db.prepare('SELECT id FROM recordings WHERE interaction_id = ?').pluck().get(interactionId) as number;
+  backend.db
+    .prepare('SELECT id FROM recordings WHERE interaction_id = ?')
+    .pluck()
+    .get(interactionId) as number;
 
 describe('evidence files and the recording of a shop', () => {
   it('keeps other files with a draft, after submit and through a correction', async () => {

@@ -37,7 +37,19 @@ export interface ScoredItemsProps {
  * focused one, else the one focused last), which is ringed and announced (useItemAnnouncement).
  */
 export const ScoredItems = forwardRef<ScoredItemsHandle, ScoredItemsProps>(function ScoredItems(
-  { rubric, answers, breakdown, readOnly, moments, autoFocus, onValue, onComment, onMoments, onSubmit, onBack },
+  {
+    rubric,
+    answers,
+    breakdown,
+    readOnly,
+    moments,
+    autoFocus,
+    onValue,
+    onComment,
+    onMoments,
+    onSubmit,
+    onBack,
+  },
   ref,
 ) {
   const { t } = useTranslation();

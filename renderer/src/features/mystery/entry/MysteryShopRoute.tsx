@@ -34,7 +34,8 @@ export function MysteryShopRoute() {
   });
   const checklists = useChecklists();
   const [correcting, setCorrecting] = useState<number | null>(null);
-  const entryKey = (location.state as EntryState | null)?.entryKey ?? (id === null ? location.key : `shop-${id}`);
+  const entryKey =
+    (location.state as EntryState | null)?.entryKey ?? (id === null ? location.key : `shop-${id}`);
 
   if (id !== null && !Number.isInteger(id)) {
     return <Alert color="red">{t('mysteryEntry.notFound')}</Alert>;
@@ -48,7 +49,11 @@ export function MysteryShopRoute() {
     return (
       <Container size="md" py="md">
         {correcting === detail.id ? (
-          <ShopCorrection shop={detail} onDone={() => setCorrecting(null)} onCancel={() => setCorrecting(null)} />
+          <ShopCorrection
+            shop={detail}
+            onDone={() => setCorrecting(null)}
+            onCancel={() => setCorrecting(null)}
+          />
         ) : (
           <ShopPage shop={detail} onCorrect={() => setCorrecting(detail.id)} />
         )}
@@ -73,7 +78,10 @@ export function MysteryShopRoute() {
                 : { form: emptyShopForm(builtIn?.id ?? null), shop: null }
             }
             onCreated={(created) =>
-              void navigate(`/mystery/${created.id}`, { replace: true, state: { entryKey } satisfies EntryState })
+              void navigate(`/mystery/${created.id}`, {
+                replace: true,
+                state: { entryKey } satisfies EntryState,
+              })
             }
             onSubmitted={(submitted) => void navigate(`/mystery/${submitted.id}`, { replace: true })}
           />

@@ -47,7 +47,10 @@ export function ScenarioField({
           }
           data={[
             { value: WRITTEN, label: t('mysteryEntry.scenario.written') },
-            ...(scenarios.data ?? []).map((scenario) => ({ value: String(scenario.id), label: scenario.title })),
+            ...(scenarios.data ?? []).map((scenario) => ({
+              value: String(scenario.id),
+              label: scenario.title,
+            })),
           ]}
           error={scenarioId !== null ? error : undefined}
           data-testid="shop-scenario"

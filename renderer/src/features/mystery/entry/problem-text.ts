@@ -10,7 +10,8 @@ export function problemText(problem: SubmitProblem, rubric: Rubric | null | unde
     const items = problem.itemIds.map((id) => titles.get(id) ?? id).join(', ');
     return t(`mysteryEntry.problem.${problem.problem}`, { items });
   }
-  if (problem.field === 'extra') return t(`mysteryEntry.problem.extra.${problem.problem}`, { key: problem.key });
+  if (problem.field === 'extra')
+    return t(`mysteryEntry.problem.extra.${problem.problem}`, { key: problem.key });
   return t(`mysteryEntry.problem.${problem.field}.${problem.problem}`);
 }
 

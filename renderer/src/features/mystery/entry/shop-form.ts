@@ -153,8 +153,7 @@ export function fieldsOfForm(form: ShopForm): MysteryShopFields | null {
 
 /** What stops a submit: the problems above, then the checklist's unanswered items and missing comments. */
 export type SubmitProblem =
-  | ShopProblem
-  | { field: 'answers'; problem: 'unanswered' | 'comments'; itemIds: readonly string[] };
+  ShopProblem | { field: 'answers'; problem: 'unanswered' | 'comments'; itemIds: readonly string[] };
 
 export function submitProblems(form: ShopForm, breakdown: ScoreBreakdown | null): SubmitProblem[] {
   const problems: SubmitProblem[] = shopProblems(form);

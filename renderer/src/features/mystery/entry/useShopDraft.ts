@@ -24,7 +24,10 @@ export function useShopDraft(
   const [shop, setShop] = useState(initial.shop);
   const autosave = useAutosave(
     async (fields: MysteryShopFields) => {
-      const saved = await api.mystery.saveDraft({ ...(id.current === null ? {} : { id: id.current }), fields });
+      const saved = await api.mystery.saveDraft({
+        ...(id.current === null ? {} : { id: id.current }),
+        fields,
+      });
       if (id.current === null) {
         id.current = saved.id;
         onCreated(saved);

@@ -67,7 +67,13 @@ function answerChanges(before: unknown, after: unknown, rubric: Rubric | null | 
 }
 
 /** Who did what to the shop and when, with the reason given and every field a correction changed. */
-export function ShopAudit({ audit, rubric }: { audit: readonly MysteryAuditEntry[]; rubric: Rubric | null | undefined }) {
+export function ShopAudit({
+  audit,
+  rubric,
+}: {
+  audit: readonly MysteryAuditEntry[];
+  rubric: Rubric | null | undefined;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <Card withBorder data-testid="shop-audit">

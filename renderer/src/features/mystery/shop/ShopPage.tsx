@@ -1,9 +1,9 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
-import type { MysteryShopDetail, MysteryStatus } from '../../../../../shared/api/methods/mystery';
+import type { MysteryShopDetail } from '../../../../../shared/api/methods/mystery';
 import { scoreEvaluation } from '../../../../../shared/rubric/scoring';
 import { formatDateTime } from '../../../app/format';
 import { api } from '../../../api/client';
@@ -15,16 +15,10 @@ import { ScenarioPart } from '../entry/ScenarioField';
 import { shopKey } from '../entry/ShopEntry';
 import { SCENARIOS_KEY } from '../entry/ScenarioDialog';
 import { useChecklistContent } from '../entry/useChecklist';
+import { StatusBadge } from '../StatusBadge';
 import { ReasonDialog } from './ReasonDialog';
 import { ShopAudit } from './ShopAudit';
 import { ShopEvidence } from './ShopEvidence';
-
-const statusColour: Record<MysteryStatus, string> = {
-  draft: 'gray',
-  submitted: 'blue',
-  queried: 'orange',
-  confirmed: 'teal',
-};
 
 /**
  * A submitted shop: its details, the checklist's answers with the score and result (the evaluation
@@ -63,7 +57,8 @@ export function ShopPage({ shop, onCorrect }: { shop: MysteryShopDetail; onCorre
   const role = me?.role;
   const canQuery = role === 'team_lead' && (shop.status === 'submitted' || shop.status === 'confirmed');
   const canSettle = role === 'mystery_shopper' && (shop.status === 'submitted' || shop.status === 'queried');
-  const lastQuery = shop.status === 'queried' ? shop.audit.filter((a) => a.action === 'queried').at(-1) : undefined;
+  const lastQuery =
+    shop.status === 'queried' ? shop.audit.filter((a) => a.action === 'queried').at(-1) : undefined;
 
   return (
     <Stack gap="md" data-testid="shop-page" data-status={shop.status} data-shop-id={shop.id}>
@@ -78,9 +73,7 @@ export function ShopPage({ shop, onCorrect }: { shop: MysteryShopDetail; onCorre
             <Title order={2}>
               {t('mystery.shop')} {shop.shopId}
             </Title>
-            <Badge color={statusColour[shop.status]} variant="light" data-testid="shop-page-status">
-              {t(`mystery.status.${shop.status}`)}
-            </Badge>
+            <StatusBadge status={shop.status} />
           </Group>
         </Stack>
         <Group gap="sm" data-testid="shop-page-score">
@@ -157,7 +150,9 @@ export function ShopPage({ shop, onCorrect }: { shop: MysteryShopDetail; onCorre
         </Table>
         {scenario && (
           <Stack gap={6} mt="xs" pl="sm" data-testid="shop-page-scenario">
-            {scenario.script && <ScenarioPart label={t('mysteryEntry.scenario.script')} text={scenario.script} />}
+            {scenario.script && (
+              <ScenarioPart label={t('mysteryEntry.scenario.script')} text={scenario.script} />
+            )}
             {scenario.provocativeQuestion && (
               <ScenarioPart
                 label={t('mysteryEntry.scenario.provocativeQuestion')}
