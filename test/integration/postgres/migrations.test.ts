@@ -49,12 +49,13 @@ describe('PostgreSQL migrations', () => {
     await pool(url).query(
       "INSERT INTO schema_migrations VALUES (99, '099-future', 'x', '2030-01-01T00:00:00.000Z')",
     );
+    const next = postgresMigrations.at(-1)!.version + 1;
     const withNext: Migration[] = [
       ...postgresMigrations,
-      { version: 13, name: '013-next', sql: 'CREATE TABLE must_not_appear (x bigint)' },
+      { version: next, name: `${next}-next`, sql: 'CREATE TABLE must_not_appear (x bigint)' },
     ];
     await expect(openPostgres(url, { migrations: withNext })).rejects.toThrow(
-      /written by a newer version of Earmark \(schema 99; this version knows up to 13\)/,
+      `written by a newer version of Earmark (schema 99; this version knows up to ${next})`,
     );
     const { exists } = await firstRow<{ exists: string | null }>(
       url,
@@ -76,10 +77,12 @@ describe('PostgreSQL migrations', () => {
 
   it('rolls every pending migration back when one fails: no half-applied schema', async () => {
     const url = await freshPostgresUrl();
+    // Numbered after the real ones, whichever is the latest.
+    const next = postgresMigrations.at(-1)!.version + 1;
     const broken: Migration[] = [
       ...postgresMigrations,
-      { version: 13, name: '013-ok', sql: 'CREATE TABLE half (x bigint)' },
-      { version: 14, name: '014-broken', sql: 'CREATE TABLE teams (dup bigint)' },
+      { version: next, name: `${next}-ok`, sql: 'CREATE TABLE half (x bigint)' },
+      { version: next + 1, name: `${next + 1}-broken`, sql: 'CREATE TABLE teams (dup bigint)' },
     ];
     await expect(migratePostgres(pool(url), url, broken)).rejects.toThrow(/already exists/);
     const { tables } = await firstRow<{ tables: number }>(
