@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
  * layer. Add a file here when its service area is converted (docs/data-layer.md); it then uses
  * describeEachEngine / engineBackend from test/support/engines.ts.
  */
-const ENGINE_READY = ['test/integration/db/query-layer.test.ts'];
+const ENGINE_READY = ['test/integration/db/query-layer.test.ts', 'test/integration/settings.test.ts'];
 
 /**
  * unit: pure logic and Electron-boundary code with electron stubbed.

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { createBackend } from './backend';
 import { runImport } from './cli/import-command';
 import { runMysteryImport, runMysteryList } from './cli/mystery-command';
+import { chooseDatabaseUrl, DATABASE_ENV } from './db/choose';
 import { runDoctor, formatDoctorReport } from './doctor';
+import { runPostgresDoctor } from './doctor-postgres';
 import { startBrowserHost } from './host/server';
 import { defaultDataDir } from './paths';
 
@@ -30,7 +32,10 @@ Commands:
            failed}); earmark mystery list prints every shop
 
 Options:
-  --data DIR   Data directory (default: ${defaultDataDir()})
+  --data DIR   Data directory (default: ${defaultDataDir()}); recordings and keys stay here on either database
+  --database URL  A team's PostgreSQL, e.g. postgres://earmark@db.example:5432/earmark (default: the
+               ${DATABASE_ENV} environment variable, else the SQLite file in the data directory). On
+               PostgreSQL, parts of Earmark not yet moved onto it answer 'unavailable'
   --port N     serve: port to listen on (default: a free one)
   --manifest FILE  import: the spreadsheet mapping files to agent, team, start time ...
   --name-pattern PATTERN  import: read details from file names, e.g.
@@ -50,6 +55,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       data: { type: 'string' },
+      database: { type: 'string' },
       port: { type: 'string' },
       json: { type: 'boolean', default: false },
       manifest: { type: 'string' },
@@ -67,7 +73,13 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   const dataDir = resolve(values.data ?? defaultDataDir());
-  const backendOptions = { dataDir, resourcesDir: join(appRoot, 'resources'), version };
+  const databaseUrl = chooseDatabaseUrl(values.database);
+  const backendOptions = {
+    dataDir,
+    resourcesDir: join(appRoot, 'resources'),
+    version,
+    ...(databaseUrl ? { databaseUrl } : {}),
+  };
 
   if (command === 'serve') {
     const port = values.port === undefined ? 0 : Number(values.port);
@@ -96,7 +108,7 @@ async function main(argv: string[]): Promise<number> {
 
   if (command === 'doctor') {
     // Read-only: it may run beside the Earmark that owns the folder.
-    const report = runDoctor({ dataDir });
+    const report = databaseUrl ? await runPostgresDoctor({ dataDir, databaseUrl }) : runDoctor({ dataDir });
     console.log(values.json ? JSON.stringify(report) : formatDoctorReport(report));
     return report.ok ? 0 : 1;
   }

@@ -24,6 +24,8 @@ export interface Database {
    * transaction of their own. Returns how many rows were inserted.
    */
   insertMany<T extends TableName>(into: Query, table: T, rows: readonly NewRow<T>[]): Promise<number>;
+  /** The newest migration applied (SQLite's user_version; PostgreSQL's schema_migrations). */
+  schemaVersion(): Promise<number>;
   /** Releases the layer (the PostgreSQL pool). The SQLite connection stays with whoever opened it. */
   close(): Promise<void>;
 }

@@ -1,15 +1,20 @@
 import type { appMethods } from '../../../shared/api/methods/app';
 import type { BackendContext, HandlersFor } from '../context';
-import { schemaVersion } from '../db/open';
 import { declineDemo, demoStatus, loadDemo } from './demo';
 import { getSettings, updateSettings } from './settings';
 
 export function appHandlers(ctx: BackendContext): HandlersFor<keyof typeof appMethods> {
   const { db } = ctx;
   return {
-    'app.info': () => ({ version: ctx.version, schemaVersion: schemaVersion(db), dataDir: ctx.dataDir }),
-    'settings.get': () => getSettings(db),
-    'settings.update': (changes) => updateSettings(db, changes),
+    // On the query layer (either engine):
+    'app.info': async () => ({
+      version: ctx.version,
+      schemaVersion: await ctx.database.schemaVersion(),
+      dataDir: ctx.dataDir,
+    }),
+    'settings.get': () => getSettings(ctx.database.query),
+    'settings.update': (changes) => updateSettings(ctx.database, changes),
+    // SQLite only until the demo moves:
     'demo.status': () => demoStatus(db),
     'demo.load': async () => {
       const loaded = await loadDemo(db, ctx.resourcesDir, ctx.dataDir);

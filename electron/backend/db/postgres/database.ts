@@ -83,6 +83,13 @@ export function postgresDatabase(pool: pg.Pool): Database {
       if (into.isTransaction) return insertChunks(into, table, rows);
       return query.transaction().execute((trx) => insertChunks(trx, table, rows));
     },
+    async schemaVersion() {
+      const row = await query
+        .selectFrom('schema_migrations')
+        .select((eb) => eb.fn.max('version').as('version'))
+        .executeTakeFirst();
+      return Number(row?.version ?? 0);
+    },
     close: () => query.destroy(),
   };
 }

@@ -50,6 +50,7 @@ export function sqliteDatabase(db: Db): Database {
       if (into.isTransaction) return insertRows(table, rows);
       return transaction(async () => insertRows(table, rows));
     },
+    schemaVersion: async () => db.pragma('user_version', { simple: true }) as number,
     async close() {
       // The connection belongs to the backend, which closes it after everything else.
     },
