@@ -14,6 +14,7 @@ import { launchChromium } from '../e2e/support/browser';
 import { repoRoot } from '../support/paths';
 import { benchApiRoundtrip } from './api-roundtrip';
 import { benchCoaching } from './coaching';
+import { benchDataLayer } from './data-layer';
 import { benchColdStart } from './cold-start';
 import { benchAutosave } from './evaluations';
 import { benchExports } from './exports';
@@ -78,6 +79,7 @@ async function main() {
   await section('import_plan', () => benchImportPlan(quick));
   await section('mystery_import', () => benchMysteryImport(quick));
   await section('exports', () => benchExports(quick));
+  await section('data_layer', () => benchDataLayer(quick));
   const targets = describeTargets(results);
   console.log('speed targets:');
   for (const line of targets.lines) console.log(`  ${line}`);
