@@ -41,6 +41,7 @@ const SQL_WORDS = new Set(['and', 'or', 'not', 'in', 'is', 'null', 'between', 'g
 
 /** The typed error a database failure stands for; null when it is not the caller's doing (a bug, a full disk). */
 export function fromDatabaseError(error: unknown): EarmarkError | null {
+  if (isPostgresFailure(error)) return fromPostgresError(error);
   if (!isSqliteFailure(error)) return null;
   const detail = error.message.replace(/^[A-Z ]+ constraint failed: /, '');
   switch (error.code) {
@@ -98,4 +99,79 @@ function guardedColumn(rule: string): string | undefined {
 
 function capitalized(message: string): string {
   return message.charAt(0).toUpperCase() + message.slice(1) + (/[.!?]$/.test(message) ? '' : '.');
+}
+
+/** What node-postgres's DatabaseError carries: the SQLSTATE and, for constraints, where it failed. */
+interface PostgresFailure {
+  code: string;
+  message: string;
+  table?: string;
+  column?: string;
+  constraint?: string;
+  detail?: string;
+  severity: string;
+}
+
+function isPostgresFailure(error: unknown): error is PostgresFailure {
+  const failure = error as Partial<PostgresFailure> | null;
+  return (
+    error instanceof Error &&
+    typeof failure?.code === 'string' &&
+    /^[0-9A-Z]{5}$/.test(failure.code) &&
+    typeof failure.severity === 'string'
+  );
+}
+
+/** The same refusals, in the same words, from PostgreSQL's SQLSTATEs (the schema is the same). */
+function fromPostgresError(error: PostgresFailure): EarmarkError | null {
+  const table = error.table ?? '';
+  switch (error.code) {
+    case '23505': {
+      // "Key (name, team_id)=(…) already exists." or, for an index on lower(name), "Key (lower(name))=…".
+      const key = /^Key \((.+?)\)=/.exec(error.detail ?? '')?.[1];
+      const columns = key
+        ?.split(',')
+        .map((part) => part.trim().replace(/^\w+\((\w+)\)$/, '$1'))
+        .filter((name) => /^\w+$/.test(name));
+      if (!columns?.length || !table)
+        return new EarmarkError(
+          'conflict',
+          `One like this exists already (${error.constraint ?? 'unique'}).`,
+        );
+      const fields = columns.map(fieldOf);
+      return new EarmarkError(
+        'conflict',
+        `${fields.join(', ')}: ${withArticle(nounOf(table))} with this ${fields.join(' and ')} exists already.`,
+      );
+    }
+    case '23502': {
+      const field = fieldOf(error.column ?? 'value');
+      return new EarmarkError('invalid_params', `${field}: ${withArticle(nounOf(table))} needs a ${field}.`);
+    }
+    case '23514': {
+      // PostgreSQL names a column's CHECK <table>_<column>_check; a table-wide one <table>_check.
+      const constraint = error.constraint ?? '';
+      const column = constraint.startsWith(`${table}_`)
+        ? constraint.slice(table.length + 1).replace(/_check\d*$/, '')
+        : '';
+      const field = column && column !== 'check' ? fieldOf(column) : 'a value';
+      return new EarmarkError('invalid_params', `${field}: the value is not allowed (${constraint}).`);
+    }
+    case '23503':
+      return new EarmarkError(
+        'not_found',
+        'The change refers to something that does not exist (any more), or removes something still in use.',
+      );
+    case '23001': {
+      // The schema's triggers (earmark_refuse and friends), with SQLite's messages.
+      const prefixed = /^([a-z_]+): (.+)$/s.exec(error.message);
+      if (prefixed && isErrorCode(prefixed[1])) return new EarmarkError(prefixed[1], prefixed[2]!);
+      return new EarmarkError(triggerCodes[error.message] ?? 'conflict', capitalized(error.message));
+    }
+    case '54000':
+    case '22001':
+      return new EarmarkError('invalid_params', 'A value is too big to store.');
+    default:
+      return null;
+  }
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../../electron/backend/db/database';
 import type { Db } from '../../../electron/backend/db/open';
+import { fromDatabaseError } from '../../../electron/backend/database-errors';
 import { describeEachEngine, engineDatabase } from '../../support/engines';
 
 let database: Database;
@@ -79,13 +80,13 @@ describeEachEngine('the query layer', (engine) => {
 
   it('keeps the schema guarantees through the layer: a published rubric version never changes', async () => {
     await sql`INSERT INTO rubrics (id, key, name, kind, language, created_at)
-              VALUES (1, 'r', 'R', 'evaluation', 'en', 'now')`.execute(database.query);
+              VALUES (1001, 'r', 'R', 'evaluation', 'en', 'now')`.execute(database.query);
     await database.query
       .insertInto('rubric_versions')
-      .values({ id: 1, rubric_id: 1, version: 1, content: '{}', sha256: 'h', published_at: 'now' })
+      .values({ id: 1001, rubric_id: 1001, version: 1, content: '{}', sha256: 'h', published_at: 'now' })
       .execute();
     await expect(
-      database.query.updateTable('rubric_versions').set({ note: 'edited' }).where('id', '=', 1).execute(),
+      database.query.updateTable('rubric_versions').set({ note: 'edited' }).where('id', '=', 1001).execute(),
     ).rejects.toThrow('a published rubric version cannot be changed; publish a new version');
   });
 
@@ -117,4 +118,60 @@ describeEachEngine('the query layer', (engine) => {
       expect(db!.inTransaction).toBe(false);
     });
   }
+});
+
+describeEachEngine("the database's refusals, in the API's words", () => {
+  const refusal = async (work: Promise<unknown>) => {
+    const error = await work.then(
+      () => null,
+      (failure: unknown) => failure,
+    );
+    return fromDatabaseError(error)?.toBody() ?? error;
+  };
+
+  it('a name taken (ignoring case), a value out of range, a missing reference, a guarantee', async () => {
+    await database.query.insertInto('teams').values({ name: 'Taken' }).execute();
+    expect(await refusal(database.query.insertInto('teams').values({ name: 'TAKEN' }).execute())).toEqual({
+      code: 'conflict',
+      message: 'name: a team with this name exists already.',
+    });
+    expect(
+      await refusal(
+        database.query
+          .insertInto('moments')
+          .values({ interaction_id: 1, start_ms: -5, created_at: 'a', updated_at: 'a' })
+          .execute(),
+      ),
+    ).toMatchObject({
+      code: 'invalid_params',
+      message: expect.stringMatching(/^startMs: the value is not allowed/),
+    });
+    expect(
+      await refusal(
+        database.query.insertInto('agents').values({ name: 'Nobody', team_id: 999_999 }).execute(),
+      ),
+    ).toMatchObject({ code: 'not_found' });
+    const rubric = await database.query
+      .insertInto('rubrics')
+      .values({ key: 'refusals', name: 'R', kind: 'evaluation', language: 'en', created_at: 'now' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const version = await database.query
+      .insertInto('rubric_versions')
+      .values({ rubric_id: rubric.id, version: 1, content: '{}', sha256: 'h', published_at: 'now' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect(
+      await refusal(
+        database.query
+          .updateTable('rubric_versions')
+          .set({ note: 'x' })
+          .where('id', '=', version.id)
+          .execute(),
+      ),
+    ).toEqual({
+      code: 'conflict',
+      message: 'A published rubric version cannot be changed; publish a new version.',
+    });
+  });
 });
