@@ -1,7 +1,7 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
 
 /**
- * Every table as the migrations leave it (sqlite/ and postgres/ 001-012), typed as stored: ids and
+ * Every table as the migrations leave it (sqlite/ and postgres/, all of them), typed as stored: ids and
  * other INTEGER columns are numbers on both engines (PostgreSQL's bigint is read back as a number),
  * SQLite-style booleans are 0/1 numbers, times are ISO-8601 text, JSON columns are text, BLOBs Buffers.
  * `Generated` marks a column the database fills when an insert leaves it out (an id, a DEFAULT).
@@ -352,6 +352,8 @@ export interface MysteryShopsTable {
   created_at: string;
   updated_at: string;
   outcome: Generated<ScoreOutcome>;
+  /** Other evidence: JSON array of file paths on this computer (migration 013). */
+  files: Generated<string>;
 }
 
 export interface MysteryShopAuditTable {
