@@ -8,6 +8,7 @@ import { ImportProgress, importMethods } from './methods/import';
 import { libraryMethods } from './methods/library';
 import { mysteryMethods } from './methods/mystery';
 import { mysteryImportMethods } from './methods/mystery-import';
+import { mysteryFigureMethods } from './methods/mystery-figures';
 import { profileMethods } from './methods/profiles';
 import { reelMethods } from './methods/reels';
 import { reviewMethods } from './methods/review';
@@ -36,6 +37,7 @@ export const methods = {
   ...reelMethods,
   ...mysteryMethods,
   ...mysteryImportMethods,
+  ...mysteryFigureMethods,
 } as const;
 
 /** Events the backend pushes to the renderer (Electron: webContents.send; browser host: server-sent events). */

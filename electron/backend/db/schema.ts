@@ -264,6 +264,12 @@ export interface CoachingMomentsTable {
   position: number;
 }
 
+export interface CoachingMysteryShopsTable {
+  session_id: number;
+  shop_row_id: number;
+  position: number;
+}
+
 export interface CoachingActionsTable {
   id: Id;
   session_id: number;
@@ -400,6 +406,7 @@ export interface Schema {
   coaching_focus_items: CoachingFocusItemsTable;
   coaching_evaluations: CoachingEvaluationsTable;
   coaching_moments: CoachingMomentsTable;
+  coaching_mystery_shops: CoachingMysteryShopsTable;
   coaching_actions: CoachingActionsTable;
   coaching_notes: CoachingNotesTable;
   reels: ReelsTable;

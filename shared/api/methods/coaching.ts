@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EvaluationResult } from '../../rubric/outcome';
 import { Id, InteractionKind, IsoDate, PlainText } from '../schemas';
 import { method } from './define';
+import { MysteryStatus } from './mystery';
 import { ReviewerRef } from './profiles';
 
 /**
@@ -12,6 +13,8 @@ import { ReviewerRef } from './profiles';
  * linked evaluations and moments, talking points, actions, follow-up, outcome), because follow-up is
  * team work; only its coach changes it. Notes are either shared (every profile reads them) or private:
  * encrypted with the author's key, returned to nobody else, and not even counted for anybody else.
+ * Linked mystery shops show their shop id, scenario, score and result to every reader, as every role
+ * may see shops (shared/permissions/mystery.ts).
  */
 
 export const MAX_TALKING_POINTS_CHARS = 10_000;
@@ -21,6 +24,7 @@ export const MAX_NOTE_CHARS = 20_000;
 export const MAX_FOCUS_ITEMS = 20;
 export const MAX_LINKED_EVALUATIONS = 50;
 export const MAX_LINKED_MOMENTS = 100;
+export const MAX_LINKED_SHOPS = 50;
 
 export const CoachingState = z.enum(['planned', 'closed']);
 export type CoachingState = z.infer<typeof CoachingState>;
@@ -91,6 +95,18 @@ export const LinkedEvaluation = z.object({
 });
 export type LinkedEvaluation = z.infer<typeof LinkedEvaluation>;
 
+/** A mystery shop brought into the session: its own score and result, never a QA evaluation. */
+export const LinkedMysteryShop = z.object({
+  id: Id,
+  shopId: z.string(),
+  occurredAt: z.string(),
+  scenario: z.string(),
+  status: MysteryStatus,
+  percent: z.number().nullable(),
+  result: EvaluationResult,
+});
+export type LinkedMysteryShop = z.infer<typeof LinkedMysteryShop>;
+
 export const CoachingSummary = z.object({
   id: Id,
   agent: AgentRef,
@@ -112,6 +128,7 @@ export const CoachingSession = CoachingSummary.extend({
   focusItems: z.array(FocusItem),
   evaluations: z.array(LinkedEvaluation),
   moments: z.array(LinkedMoment),
+  mysteryShops: z.array(LinkedMysteryShop),
   talkingPoints: z.string(),
   actions: z.array(ActionItem),
   outcome: z.string(),
@@ -169,6 +186,8 @@ export const coachingMethods = {
         heldOn: IsoDate,
         evaluationIds: Ids(MAX_LINKED_EVALUATIONS, 'evaluations').default([]),
         momentIds: Ids(MAX_LINKED_MOMENTS, 'moments').optional(),
+        /** The agent's submitted, queried or confirmed mystery shops (ids of the shops, not the agency's). */
+        mysteryShopIds: Ids(MAX_LINKED_SHOPS, 'mystery shops').default([]),
         focusItems: FocusItems.optional(),
       })
       .strict(),
@@ -188,6 +207,7 @@ export const coachingMethods = {
         focusItems: FocusItems.optional(),
         evaluationIds: Ids(MAX_LINKED_EVALUATIONS, 'evaluations').optional(),
         momentIds: Ids(MAX_LINKED_MOMENTS, 'moments').optional(),
+        mysteryShopIds: Ids(MAX_LINKED_SHOPS, 'mystery shops').optional(),
         talkingPoints: TalkingPoints.optional(),
         followUpOn: IsoDate.nullable().optional(),
         outcome: Outcome.optional(),

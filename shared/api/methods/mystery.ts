@@ -205,40 +205,44 @@ const Reason = PlainText('a reason', 2000, {
   min: { chars: 3, message: 'say why, in at least 3 characters' },
 });
 
+/**
+ * Every method needs someone acting, locked profiles included: who may call which is by role
+ * (shared/permissions/mystery.ts), and a shop is never public.
+ */
 export const mysteryMethods = {
   /** Every shop that matches all the filters given, oldest first unless a sort is given. */
-  'mystery.list': method(MysteryListParams, z.array(MysteryShopSummary), { actor: 'none', activity: true }),
+  'mystery.list': method(MysteryListParams, z.array(MysteryShopSummary), { actor: 'required', activity: true }),
   /** Teams' or scenarios' results over time: never a ranking of named agents (DOMAIN.md). */
-  'mystery.report': method(MysteryReportParams, MysteryReport, { actor: 'none', activity: true }),
-  'mystery.get': method(z.strictObject({ id: Id }), MysteryShopDetail, { actor: 'none', activity: true }),
+  'mystery.report': method(MysteryReportParams, MysteryReport, { actor: 'required', activity: true }),
+  'mystery.get': method(z.strictObject({ id: Id }), MysteryShopDetail, { actor: 'required', activity: true }),
   /** Creates a draft (no id) or replaces a draft's fields (autosave). Only drafts can be saved. */
   'mystery.saveDraft': method(
     z.strictObject({ id: Id.optional(), fields: MysteryShopFields }),
     MysteryShopDetail,
-    { actor: 'optional', activity: true },
+    { actor: 'required', activity: true },
   ),
   /** Submits a complete draft. */
   'mystery.submit': method(z.strictObject({ id: Id }), MysteryShopDetail, {
-    actor: 'optional',
+    actor: 'required',
     activity: true,
   }),
   /** A team lead questions a submitted result ("the agent was on a break"); the reason is required. */
   'mystery.query': method(z.strictObject({ id: Id, reason: Reason }), MysteryShopDetail, {
-    actor: 'optional',
+    actor: 'required',
     activity: true,
   }),
   /** The result stands as it is. */
   'mystery.confirm': method(z.strictObject({ id: Id }), MysteryShopDetail, {
-    actor: 'optional',
+    actor: 'required',
     activity: true,
   }),
   /** Changes a submitted or queried result (reason required); the change is in the audit trail. */
   'mystery.correct': method(
     z.strictObject({ id: Id, fields: MysteryShopFields.omit({ rubricId: true }), reason: Reason }),
     MysteryShopDetail,
-    { actor: 'optional', activity: true },
+    { actor: 'required', activity: true },
   ),
-  'scenario.list': method(NoParams, z.array(MysteryScenario), { actor: 'none', activity: true }),
+  'scenario.list': method(NoParams, z.array(MysteryScenario), { actor: 'required', activity: true }),
   'scenario.save': method(
     z.strictObject({
       id: Id.optional(),
@@ -248,6 +252,6 @@ export const mysteryMethods = {
       goodAnswer: PlainText('a good answer', 4000, { multiline: true }).default(''),
     }),
     MysteryScenario,
-    { actor: 'none', activity: true },
+    { actor: 'required', activity: true },
   ),
 } as const;

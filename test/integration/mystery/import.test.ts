@@ -3,11 +3,16 @@ import type { Backend } from '../../../electron/backend/backend';
 import { importMysteryShops } from '../../../electron/backend/services/mystery/import/run';
 import type { MysteryShopDetail, MysteryShopSummary } from '../../../shared/api/methods/mystery';
 import { call, testBackend } from '../../support/backend';
+import { createProfile } from '../evaluations/fixture';
 import { csv, germanMapping, germanRow, xlsx } from './sheet';
 
 let backend: Backend;
 let cleanup: () => void;
-beforeAll(async () => ({ backend, cleanup } = await testBackend()));
+beforeAll(async () => {
+  ({ backend, cleanup } = await testBackend());
+  // Reading shops back needs a role that may see them.
+  await createProfile(backend, 'Sanna Koski', 'mystery_shopper');
+});
 afterAll(() => cleanup());
 
 const run = (bytes: Buffer, mapping: unknown = germanMapping, fileName = 'welle1.csv') =>

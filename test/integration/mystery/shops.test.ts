@@ -7,19 +7,23 @@ import type {
   MysteryShopDetail,
   MysteryShopSummary,
 } from '../../../shared/api/methods/mystery';
-import { call, testBackend } from '../../support/backend';
+import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
+import { call, callAs, testBackend } from '../../support/backend';
 import { ANNA_CALL, buildWorld, submitEvaluation, type World } from '../coaching/fixture';
-import { refused } from '../evaluations/fixture';
+import { createProfile, refused } from '../evaluations/fixture';
 import { checklistAnswers, mysteryChecklistId, shopFields, submitShop } from './fixture';
 
 let backend: Backend;
 let cleanup: () => void;
 let world: World;
 let checklist: number;
+/** The entry person, current while the tests run; Lena (a team lead) queries. */
+let sanna: ReviewerProfile;
 
 beforeAll(async () => {
   ({ backend, cleanup } = await testBackend());
   world = await buildWorld(backend);
+  sanna = await createProfile(backend, 'Sanna Koski', 'mystery_shopper');
   checklist = await mysteryChecklistId(backend);
 });
 afterAll(() => cleanup());
@@ -81,7 +85,7 @@ describe('queries and corrections', () => {
   it('needs a reason to query, and keeps every step in the audit trail', async () => {
     const shop = await submitShop(backend, shopFields(checklist, { shopId: 'S-query-1' }));
     expect((await refused(backend, 'mystery.query', { id: shop.id, reason: ' ' })).message).toMatch(/reason/);
-    const queried = await call<MysteryShopDetail>(backend, 'mystery.query', {
+    const queried = await callAs<MysteryShopDetail>(backend, world.lena.id, 'mystery.query', {
       id: shop.id,
       reason: 'The agent was on a break; this was a colleague.',
     });
@@ -103,12 +107,13 @@ describe('queries and corrections', () => {
     expect(trail[3]!.changes).toEqual([
       { field: 'answeredBy', before: 'a woman, did not give her name', after: 'Jonas (colleague)' },
     ]);
-    expect(trail[1]!.profileId).toBe(world.lena.id);
+    expect(trail[1]!.profileId).toBe(sanna.id);
+    expect(trail[2]!.profileId).toBe(world.lena.id);
   });
 
   it('confirms a queried result as it stands, and refuses to save a submitted one as a draft', async () => {
     const shop = await submitShop(backend, shopFields(checklist, { shopId: 'S-query-2' }));
-    await call(backend, 'mystery.query', { id: shop.id, reason: 'Was this really Berlin?' });
+    await callAs(backend, world.lena.id, 'mystery.query', { id: shop.id, reason: 'Was this really Berlin?' });
     const confirmed = await call<MysteryShopDetail>(backend, 'mystery.confirm', { id: shop.id });
     expect(confirmed.status).toBe('confirmed');
     expect(confirmed.percent).toBe(100);

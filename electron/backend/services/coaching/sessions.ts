@@ -16,6 +16,7 @@ import {
   writeMomentLinks,
 } from './links';
 import { proposeFocusItems, proposeMoments } from './proposals';
+import { checkMysteryShops, linkedMysteryShops, writeMysteryShopLinks } from './shop-links';
 import { assertCoach, assertPlanned, sessionRow, toSummary, type SessionRow } from './session-rows';
 import { nowIso } from '../../clock';
 
@@ -27,6 +28,7 @@ export function getSession(db: Db, readerId: number | null, id: number, today: s
     focusItems: focusItemsOf(db, id),
     evaluations: linkedEvaluations(db, id),
     moments: linkedMoments(db, id),
+    mysteryShops: linkedMysteryShops(db, id),
     talkingPoints: row.talking_points,
     actions: actionsOf(db, id, today),
     outcome: row.outcome,
@@ -48,6 +50,7 @@ export function createSession(
     const agent = agentRef(db, params.agentId);
     const evaluations = checkEvaluations(db, agent, params.evaluationIds);
     if (params.momentIds) checkMoments(db, agent, params.momentIds);
+    checkMysteryShops(db, coachId, agent, params.mysteryShopIds);
     if (params.focusItems) checkFocusItems(params.focusItems);
     const focusItems = params.focusItems ?? proposeFocusItems(evaluations);
     const momentIds = params.momentIds ?? proposeMoments(db, evaluations);
@@ -61,6 +64,7 @@ export function createSession(
     writeFocusItems(db, sessionId, focusItems);
     writeEvaluationLinks(db, sessionId, params.evaluationIds);
     writeMomentLinks(db, sessionId, momentIds);
+    writeMysteryShopLinks(db, sessionId, params.mysteryShopIds);
     return sessionId;
   })();
   return getSession(db, coachId, id, today);
@@ -94,6 +98,7 @@ export function updateSession(
     const agent = { id: row.agent_id, name: row.agent_name, teamName: row.team_name };
     if (params.evaluationIds) checkEvaluations(db, agent, params.evaluationIds);
     if (params.momentIds) checkMoments(db, agent, params.momentIds);
+    if (params.mysteryShopIds) checkMysteryShops(db, actingId, agent, params.mysteryShopIds);
     if (params.focusItems) checkFocusItems(params.focusItems);
     db.prepare(
       `UPDATE coaching_sessions SET held_on = ?, talking_points = ?, follow_up_on = ?, outcome = ?, updated_at = ?
@@ -109,6 +114,7 @@ export function updateSession(
     if (params.focusItems) writeFocusItems(db, row.id, params.focusItems);
     if (params.evaluationIds) writeEvaluationLinks(db, row.id, params.evaluationIds);
     if (params.momentIds) writeMomentLinks(db, row.id, params.momentIds);
+    if (params.mysteryShopIds) writeMysteryShopLinks(db, row.id, params.mysteryShopIds);
   })();
   return getSession(db, actingId, params.id, today);
 }

@@ -368,3 +368,7 @@ export function listShops(db: Db, filter: ParsedParams<'mystery.list'>): Mystery
   ).all(...args) as SummaryRow[];
   return rows.map(summary);
 }
+
+/** For readers of shops beside the list (figures, coaching links): the same select and summary. */
+export { SELECT as SHOP_SELECT, summary as shopSummary };
+export type { ShopRow };

@@ -11,6 +11,7 @@ import importUpdates from './010-import-updates';
 import passMark from './011-pass-mark';
 import damagedAudio from './012-damaged-audio';
 import mysteryEvidenceFiles from './013-mystery-evidence-files';
+import coachingMysteryShops from './014-coaching-mystery-shops';
 
 /**
  * PostgreSQL's migrations: the same numbers and names as sqlite/index.ts, each leaving the same schema.
@@ -30,4 +31,5 @@ export const postgresMigrations: readonly { version: number; name: string; sql: 
   { version: 11, name: '011-pass-mark', sql: passMark },
   { version: 12, name: '012-damaged-audio', sql: damagedAudio },
   { version: 13, name: '013-mystery-evidence-files', sql: mysteryEvidenceFiles },
+  { version: 14, name: '014-coaching-mystery-shops', sql: coachingMysteryShops },
 ];
