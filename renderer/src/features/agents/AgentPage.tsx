@@ -18,6 +18,7 @@ import { DEFAULT_AGENT_WINDOW, type AgentOverview } from '../../../../shared/api
 import { api } from '../../api/client';
 import { useTags } from '../review/moments/useTags';
 import { AgentCoaching } from './AgentCoaching';
+import { AgentMysteryShops } from './AgentMysteryShops';
 import { ItemStats } from './ItemStats';
 import { splitMoments } from './moment-groups';
 import { ScoreCards } from './ScoreCards';
@@ -29,7 +30,8 @@ import { WowMoments } from './WowMoments';
 /**
  * `/agents/:id`: one agent at a glance, for a team lead preparing a one-to-one: the trend of their
  * evaluations, courtesy beside competence, where they lose and earn points, the moments reviewers
- * tagged (praise first) and their coaching sessions. The window (last N evaluations) is in the URL.
+ * tagged (praise first), their mystery shops apart from all that, and their coaching sessions. The
+ * window (last N evaluations) is in the URL.
  */
 export function AgentPage() {
   const { t } = useTranslation();
@@ -169,6 +171,8 @@ function AgentBody({ data, lastN }: { data: AgentOverview; lastN: number }) {
           </Grid>
         </>
       )}
+      {/* Its own section, below the QA figures and never in them: the agency's test is not a review. */}
+      <AgentMysteryShops agent={data.agent} />
       <WowMoments agent={data.agent} moments={wow} tags={tags} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 7 }}>

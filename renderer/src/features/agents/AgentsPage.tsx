@@ -6,6 +6,7 @@ import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { useTextFollowingUrl } from '../../app/useTextFollowingUrl';
 import { AgentsTable } from './AgentsTable';
+import { MysteryTeamFigures } from './MysteryTeamFigures';
 
 /**
  * `/agents`: everyone being reviewed, with how their reviews and coaching stand, to pick whom to look
@@ -86,6 +87,7 @@ export function AgentsPage() {
       ) : (
         <AgentsTable agents={agents.data} />
       )}
+      <MysteryTeamFigures />
     </Stack>
   );
 }

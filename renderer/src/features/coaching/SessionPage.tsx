@@ -9,6 +9,7 @@ import { ActionItems } from './ActionItems';
 import { FocusItems } from './FocusItems';
 import { LinkedEvaluations } from './LinkedEvaluations';
 import { LinkedMoments } from './LinkedMoments';
+import { LinkedMysteryShops } from './LinkedMysteryShops';
 import { NotesPanel } from './NotesPanel';
 import { SessionHeader } from './SessionHeader';
 import { SessionTexts, useSessionTexts } from './SessionTexts';
@@ -55,6 +56,7 @@ function SessionView({ session, reader }: { session: CoachingSession; reader: Re
             <FocusItems session={session} editable={permissions.edit} writes={writes} />
             <LinkedEvaluations session={session} editable={permissions.edit} writes={writes} />
             <LinkedMoments session={session} editable={permissions.edit} writes={writes} />
+            <LinkedMysteryShops session={session} editable={permissions.edit} writes={writes} />
             <SessionTexts field="talkingPoints" session={session} texts={texts} editable={permissions.edit} />
             <ActionItems session={session} permissions={permissions} writes={writes} />
             <SessionTexts field="outcome" session={session} texts={texts} editable={permissions.edit} />

@@ -27,8 +27,8 @@ import '../../app/printout.css';
 /**
  * `/coaching/:id/print`: the session for the agent to take away, made to be printed or saved as PDF (the
  * print stylesheet in ../../app/printout.css leaves only this on the page): who met when, what to work on, the
- * evaluations and moments gone through (the reviewers' words, not the audio), the actions agreed with
- * who does them by when, the follow-up and the outcome.
+ * evaluations, moments and mystery shops gone through (the reviewers' words, not the audio), the actions
+ * agreed with who does them by when, the follow-up and the outcome.
  *
  * Never any note, private or shared: the page does not even ask for them. Nor the talking points: they
  * are the coach's preparation, not what was agreed with the agent.
@@ -118,6 +118,7 @@ function Printout({ session }: { session: CoachingSession }) {
 
       {session.evaluations.length > 0 && <PrintEvaluations session={session} />}
       {session.moments.length > 0 && <PrintMoments session={session} />}
+      {session.mysteryShops.length > 0 && <PrintMysteryShops session={session} />}
       <PrintActions session={session} />
 
       <PrintSection title={t('coaching.outcome.title')} testId="printout-outcome">
@@ -173,6 +174,44 @@ function PrintEvaluations({ session }: { session: CoachingSession }) {
                 {formatPercent(evaluation.percent, i18n.language)}
               </Text>
               <ResultBadge result={evaluation.result} size="sm" />
+            </Group>
+          </Group>
+        ))}
+      </Stack>
+    </PrintSection>
+  );
+}
+
+/** The mystery shops gone through, each with its own score: the agency's test, not a QA evaluation. */
+function PrintMysteryShops({ session }: { session: CoachingSession }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <PrintSection title={t('mysteryApart.coaching.title')} testId="printout-mystery-shops">
+      <Stack gap={0}>
+        {session.mysteryShops.map((shop, index) => (
+          <Group
+            key={shop.id}
+            justify="space-between"
+            wrap="nowrap"
+            gap="sm"
+            py={4}
+            className="printout-keep"
+            style={index > 0 ? { borderTop: '1px solid var(--mantine-color-gray-3)' } : undefined}
+            data-testid="printout-mystery-shop"
+          >
+            <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
+              <Text size="sm" fw={600}>
+                {shop.scenario}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {formatDateTime(shop.occurredAt, i18n.language)} · {shop.shopId}
+              </Text>
+            </Stack>
+            <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
+              <Text size="sm" fw={700}>
+                {formatPercent(shop.percent, i18n.language)}
+              </Text>
+              <ResultBadge result={shop.result} size="sm" />
             </Group>
           </Group>
         ))}
