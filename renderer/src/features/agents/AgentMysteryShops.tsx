@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AgentRef } from '../../../../shared/api/methods/coaching';
 import type { MysteryFigures } from '../../../../shared/api/methods/mystery-figures';
-import { EarmarkError } from '../../../../shared/errors';
 import { api } from '../../api/client';
 import { formatDateTime } from '../../app/format';
 import { formatPercent, ResultBadge } from '../evaluation/score-format';
+import { mysterySection } from './mystery-section';
 
 /** Enough to see how the last wave went; the Mystery shops area has the rest. */
 const LATEST = 5;
@@ -23,14 +23,14 @@ export function AgentMysteryShops({ agent }: { agent: AgentRef }) {
     queryFn: () => api.mystery.agentShops({ agentId: agent.id }),
     retry: false,
   });
-  const refused =
-    shops.error instanceof EarmarkError && ['not_allowed', 'locked'].includes(shops.error.code);
+  const section = mysterySection(shops);
   return (
     <Paper
       withBorder
       p="sm"
       data-testid="agent-mystery"
-      data-state={shops.isPending ? 'loading' : shops.isError ? 'error' : 'ready'}
+      data-state={section.kind === 'loading' ? 'loading' : 'ready'}
+      data-section={section.kind}
     >
       <Group justify="space-between" mb="xs" gap="xs">
         <Title order={4}>{t('mysteryApart.agent.title')}</Title>
@@ -38,25 +38,30 @@ export function AgentMysteryShops({ agent }: { agent: AgentRef }) {
           {t('mysteryApart.agent.apart')}
         </Text>
       </Group>
-      {shops.isPending ? (
+      {section.kind === 'loading' ? (
         <Loader size="sm" />
-      ) : refused ? (
+      ) : section.kind === 'refused' ? (
         <Text size="sm" c="dimmed" data-testid="agent-mystery-refused">
           {t('mysteryApart.agent.notForRole')}
         </Text>
-      ) : shops.isError ? (
-        <Alert color="red">{t('errors.generic', { message: shops.error.message })}</Alert>
-      ) : shops.data.figures.count === 0 ? (
+      ) : section.kind === 'error' ? (
+        <Alert color="red">{t('errors.generic', { message: section.message })}</Alert>
+      ) : section.kind === 'empty' ? (
         <Text size="sm" c="dimmed" data-testid="agent-mystery-empty">
           {t('mysteryApart.agent.none', { name: agent.name })}
         </Text>
       ) : (
         <Stack gap="sm">
-          <MysteryFigureLine figures={shops.data.figures} />
+          <MysteryFigureLine figures={section.data.figures} />
           <Text size="sm" fw={600}>
             {t('mysteryApart.agent.latest')}
           </Text>
-          <Table highlightOnHover verticalSpacing={6} horizontalSpacing="xs" data-testid="agent-mystery-shops">
+          <Table
+            highlightOnHover
+            verticalSpacing={6}
+            horizontalSpacing="xs"
+            data-testid="agent-mystery-shops"
+          >
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('mystery.field.occurredAt')}</Table.Th>
@@ -67,7 +72,7 @@ export function AgentMysteryShops({ agent }: { agent: AgentRef }) {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {shops.data.shops.slice(0, LATEST).map((shop) => (
+              {section.data.shops.slice(0, LATEST).map((shop) => (
                 <Table.Tr key={shop.id} data-testid="agent-mystery-shop" data-shop-id={shop.shopId}>
                   <Table.Td>
                     <Anchor component={Link} to={`/mystery/${shop.id}`} size="sm">
@@ -109,7 +114,7 @@ export function AgentMysteryShops({ agent }: { agent: AgentRef }) {
 export function MysteryFigureLine({ figures }: { figures: MysteryFigures }) {
   const { t, i18n } = useTranslation();
   return (
-    <Group gap="lg" wrap="wrap" data-testid="mystery-figures">
+    <Group gap="lg" wrap="wrap" align="flex-start" data-testid="mystery-figures">
       <Stack gap={0}>
         <Text size="xs" c="dimmed">
           {t('mysteryApart.figures.count')}
@@ -126,7 +131,7 @@ export function MysteryFigureLine({ figures }: { figures: MysteryFigures }) {
           {formatPercent(figures.averagePercent, i18n.language)}
         </Text>
       </Stack>
-      <Stack gap={2}>
+      <Stack gap={4}>
         <Text size="xs" c="dimmed">
           {t('mysteryApart.figures.results')}
         </Text>

@@ -18,7 +18,8 @@ export function MysteryTeamFigures() {
     retry: false,
   });
   // Not the reader's to see (or nothing to show): the agents list stands on its own.
-  if (teams.error instanceof EarmarkError && ['not_allowed', 'locked'].includes(teams.error.code)) return null;
+  if (teams.error instanceof EarmarkError && ['not_allowed', 'locked'].includes(teams.error.code))
+    return null;
   if (teams.data?.length === 0) return null;
   return (
     <Paper withBorder p="sm" data-testid="mystery-teams" data-state={teams.isPending ? 'loading' : 'ready'}>

@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CoachingSession } from '../../../../shared/api/methods/coaching';
-import { formatDateTime } from '../../app/format';
 import { formatPercent, ResultBadge } from '../evaluation/score-format';
+import { mysteryShopLine } from './mystery-shop-line';
 import { TrashIcon } from '../review/icons';
 import { MysteryShopPicker } from './MysteryShopPicker';
 import type { SessionPartProps } from './useCoaching';
@@ -55,11 +55,7 @@ export function LinkedMysteryShops({ session, editable, writes }: SessionPartPro
                     {shop.scenario}
                   </Anchor>
                   <Text size="xs" c="dimmed">
-                    {[
-                      formatDateTime(shop.occurredAt, i18n.language),
-                      shop.shopId,
-                      t(`mystery.status.${shop.status}`),
-                    ].join(' · ')}
+                    {mysteryShopLine(shop, i18n.language, t)}
                   </Text>
                 </Stack>
                 <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>

@@ -2,8 +2,8 @@ import { Alert, Checkbox, Group, Loader, Paper, Stack, Text } from '@mantine/cor
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
-import { formatDateTime } from '../../app/format';
 import { formatPercent, ResultBadge } from '../evaluation/score-format';
+import { mysteryShopLine, toggledShops } from './mystery-shop-line';
 
 /** The agent's submitted, queried and confirmed mystery shops as a checklist, newest first. */
 export function MysteryShopPicker({
@@ -30,8 +30,7 @@ export function MysteryShopPicker({
         {t('mysteryApart.coaching.noShops', { agent: agent.name })}
       </Text>
     );
-  const toggle = (id: number, on: boolean) =>
-    onChange(on ? [...selected, id] : selected.filter((other) => other !== id));
+  const toggle = (id: number, on: boolean) => onChange(toggledShops(selected, id, on));
   return (
     <Stack gap={6} data-testid="mystery-picker">
       {shops.data.shops.map((shop) => (
@@ -46,11 +45,7 @@ export function MysteryShopPicker({
                     {shop.scenario}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {[
-                      formatDateTime(shop.occurredAt, i18n.language),
-                      shop.shopId,
-                      t(`mystery.status.${shop.status}`),
-                    ].join(' · ')}
+                    {mysteryShopLine(shop, i18n.language, t)}
                   </Text>
                 </Stack>
               }
