@@ -211,7 +211,10 @@ const Reason = PlainText('a reason', 2000, {
  */
 export const mysteryMethods = {
   /** Every shop that matches all the filters given, oldest first unless a sort is given. */
-  'mystery.list': method(MysteryListParams, z.array(MysteryShopSummary), { actor: 'required', activity: true }),
+  'mystery.list': method(MysteryListParams, z.array(MysteryShopSummary), {
+    actor: 'required',
+    activity: true,
+  }),
   /** Teams' or scenarios' results over time: never a ranking of named agents (DOMAIN.md). */
   'mystery.report': method(MysteryReportParams, MysteryReport, { actor: 'required', activity: true }),
   'mystery.get': method(z.strictObject({ id: Id }), MysteryShopDetail, { actor: 'required', activity: true }),

@@ -1,6 +1,7 @@
 import type { Backend } from '../../../electron/backend/backend';
 import type { MysteryScenario, MysteryShopDetail } from '../../../shared/api/methods/mystery';
-import { call } from '../../support/backend';
+import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
+import { call, callAs } from '../../support/backend';
 import { checklistAnswers, shopFields, submitShop } from './fixture';
 
 export const W1 = 'Wave 1/2025';
@@ -22,6 +23,12 @@ export const W2 = 'Wave 2/2025';
  * gave no greeting. The drafts would change every report figure if they counted.
  */
 export async function seedShops(backend: Backend, checklist: number) {
+  // Entered by a mystery shopper (current from here on), queried by a team lead: the roles that may.
+  const lead = await call<ReviewerProfile>(backend, 'profile.create', {
+    name: 'Lena Fischer',
+    role: 'team_lead',
+  });
+  await call(backend, 'profile.create', { name: 'Sanna Koski', role: 'mystery_shopper' });
   const early = await call<MysteryScenario>(backend, 'scenario.save', {
     title: 'Early cancellation',
     provocativeQuestion: 'Why should I not just stop paying?',
@@ -66,7 +73,10 @@ export async function seedShops(backend: Backend, checklist: number) {
     scenarioText: 'Price comparison',
     answers: checklistAnswers({ greeting: false }),
   });
-  await call(backend, 'mystery.query', { id: l4.id, reason: 'This was the Altona branch, not ours' });
+  await callAs(backend, lead.id, 'mystery.query', {
+    id: l4.id,
+    reason: 'This was the Altona branch, not ours',
+  });
   for (const draft of [
     {
       shopId: 'L-005',
