@@ -8,8 +8,8 @@ import type { Permission } from './roles';
  * - Seeing shops: QA supervisors, team leads and mystery shoppers. A team lead sees every team's
  *   shops: profiles are not linked to the teams they lead (a team has no lead in the data), so there
  *   is nothing to narrow by yet. When teams get leads, `mystery.list` and `mystery.get` narrow here.
- * - Entering (drafts, submit), confirming and correcting: the entry person, a mystery shopper or a QA
- *   supervisor. Querying a result: a team lead, with a reason (the contract requires one).
+ * - Entering (drafts, submit, the spreadsheet import), confirming and correcting: the entry person, a
+ *   mystery shopper or a QA supervisor. Querying a result: a team lead, with a reason (the contract requires one).
  * - The scenario library: read by everyone who sees shops, edited by those who enter them.
  */
 const seeShops: readonly ReviewerRole[] = ['qa_supervisor', 'team_lead', 'mystery_shopper'];
@@ -26,6 +26,11 @@ export const mysteryPermissions = {
   'mystery.query': { roles: ['team_lead'], action: 'query mystery shop results' },
   'mystery.confirm': { roles: entryPerson, action: 'confirm mystery shop results' },
   'mystery.correct': { roles: entryPerson, action: 'correct mystery shop results' },
+  'mysteryImport.preview': { roles: entryPerson, action: 'import mystery shops' },
+  'mysteryImport.dryRun': { roles: entryPerson, action: 'import mystery shops' },
+  'mysteryImport.run': { roles: entryPerson, action: 'import mystery shops' },
+  'mysteryImport.loadMapping': { roles: entryPerson, action: 'import mystery shops' },
+  'mysteryImport.saveMapping': { roles: entryPerson, action: 'import mystery shops' },
   'scenario.list': { roles: seeShops, action: 'see the scenario library' },
   'scenario.save': { roles: entryPerson, action: 'edit the scenario library' },
 } as const satisfies Partial<Record<MethodName, Permission>>;

@@ -71,6 +71,8 @@ beforeAll(async () => {
   writeFileSync(join(work.dir, 'small-en.csv'), smallSheet(901));
   writeFileSync(join(work.dir, 'small-fi.csv'), smallSheet(951));
   host = await startHost(data.dir);
+  // Importing shops is for the entry roles (shared/permissions/mystery.ts): a mystery shopper imports.
+  await host.api('profile.create', { name: 'Mia Berger', role: 'mystery_shopper' });
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(host.url);

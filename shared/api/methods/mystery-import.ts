@@ -101,23 +101,24 @@ export const MysteryImportReport = z.object({
 });
 export type MysteryImportReport = z.infer<typeof MysteryImportReport>;
 
+/** Importing shops is entering them: only the entry roles may (shared/permissions/mystery.ts). */
 export const mysteryImportMethods = {
   'mysteryImport.preview': method(
     z.strictObject({ path: Path, language: LanguageTag.default('en') }),
     MysterySheetPreview,
-    { actor: 'none', activity: true },
+    { actor: 'required', activity: true },
   ),
   /** Every row as the import would take it, without storing anything or importing a recording. */
-  'mysteryImport.dryRun': method(ImportInput, MysteryDryRun, { actor: 'none', activity: true }),
+  'mysteryImport.dryRun': method(ImportInput, MysteryDryRun, { actor: 'required', activity: true }),
   /** Imports the good rows (each whole or not at all) and remembers the mapping for these columns. */
-  'mysteryImport.run': method(ImportInput, MysteryImportReport, { actor: 'none', activity: true }),
+  'mysteryImport.run': method(ImportInput, MysteryImportReport, { actor: 'required', activity: true }),
   'mysteryImport.loadMapping': method(z.strictObject({ path: Path }), MysteryMapping, {
-    actor: 'none',
+    actor: 'required',
     activity: true,
   }),
   'mysteryImport.saveMapping': method(
     z.strictObject({ path: Path, mapping: MysteryMapping }),
     z.object({ path: z.string() }),
-    { actor: 'none', activity: true },
+    { actor: 'required', activity: true },
   ),
 } as const;

@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
+import { createProfile } from '../evaluations/fixture';
 import { evidenceFromFolder } from '../../../electron/backend/services/mystery/import/evidence';
 import { importMysteryShops } from '../../../electron/backend/services/mystery/import/run';
 import type { MysteryShopSummary } from '../../../shared/api/methods/mystery';
@@ -18,7 +19,11 @@ import { csv, GERMAN_HEADERS, germanMapping, germanRow } from './sheet';
 let backend: Backend;
 let cleanup: () => void;
 const work = tempDir();
-beforeAll(async () => ({ backend, cleanup } = await testBackend()));
+beforeAll(async () => {
+  ({ backend, cleanup } = await testBackend());
+  // Importing and reading shops back need an entry role (shared/permissions/mystery.ts).
+  await createProfile(backend, 'Sanna Koski', 'mystery_shopper');
+});
 afterAll(() => {
   cleanup();
   work.cleanup();

@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import { methodNames } from '../../../shared/api';
@@ -5,9 +7,11 @@ import type { MysteryShopDetail } from '../../../shared/api/methods/mystery';
 import type { ReviewerProfile, ReviewerRole } from '../../../shared/api/methods/profiles';
 import { permissions } from '../../../shared/permissions/roles';
 import { asProfile, call, callAs, testBackend } from '../../support/backend';
+import { tempDir } from '../../support/paths';
 import { buildWorld, type World } from '../coaching/fixture';
 import { createProfile } from '../evaluations/fixture';
 import { mysteryChecklistId, shopFields, submitShop } from './fixture';
+import { csv, germanMapping, germanRow } from './sheet';
 
 /**
  * Every mystery method called as every role (issue 12, points 4 and 5). The expectations are written
@@ -30,6 +34,11 @@ const expected: Record<string, ReviewerRole[]> = {
   'mystery.confirm': ENTRY,
   'mystery.correct': ENTRY,
   'scenario.save': ENTRY,
+  'mysteryImport.preview': ENTRY,
+  'mysteryImport.dryRun': ENTRY,
+  'mysteryImport.run': ENTRY,
+  'mysteryImport.loadMapping': ENTRY,
+  'mysteryImport.saveMapping': ENTRY,
 };
 
 const words: Record<ReviewerRole, RegExp> = {
@@ -44,6 +53,10 @@ let world: World;
 let checklist: number;
 let shopper: ReviewerProfile;
 const asRole = {} as Record<ReviewerRole, ReviewerProfile>;
+/** An agency's sheet and a mapping file for the import methods. */
+const folder = tempDir('earmark-mystery-permissions-');
+const sheet = join(folder.dir, 'welle1.csv');
+const mappingFile = join(folder.dir, 'mapping.json');
 
 beforeAll(async () => {
   ({ backend, cleanup } = await testBackend());
@@ -53,8 +66,13 @@ beforeAll(async () => {
   asRole.team_lead = world.lena;
   asRole.mystery_shopper = shopper;
   checklist = await mysteryChecklistId(backend);
+  writeFileSync(sheet, csv([germanRow(1), germanRow(2)]));
+  writeFileSync(mappingFile, JSON.stringify(germanMapping));
 });
-afterAll(() => cleanup());
+afterAll(() => {
+  cleanup();
+  folder.cleanup();
+});
 
 let serial = 0;
 const fresh = () => `P-${++serial}`;
@@ -96,6 +114,15 @@ async function paramsFor(method: string): Promise<{ params: unknown; shop?: numb
     }
     case 'scenario.save':
       return { params: { title: `Scenario ${fresh()}` } };
+    case 'mysteryImport.preview':
+      return { params: { path: sheet } };
+    case 'mysteryImport.dryRun':
+    case 'mysteryImport.run':
+      return { params: { path: sheet, mapping: germanMapping } };
+    case 'mysteryImport.loadMapping':
+      return { params: { path: mappingFile } };
+    case 'mysteryImport.saveMapping':
+      return { params: { path: join(folder.dir, `${fresh()}.json`), mapping: germanMapping } };
     default:
       throw new Error(`no parameters written for ${method}`);
   }
@@ -106,7 +133,7 @@ const status = (id: number) =>
 
 describe('who may do what with mystery shops', () => {
   it('has a row in the role table, and a row here, for every mystery method', () => {
-    const mysteryMethods = methodNames.filter((m) => m.startsWith('mystery.') || m.startsWith('scenario.'));
+    const mysteryMethods = methodNames.filter((m) => /^(mystery|mysteryImport|scenario)\./.test(m));
     expect(mysteryMethods.sort()).toEqual(Object.keys(expected).sort());
     for (const method of mysteryMethods) expect(permissions[method], method).toBeDefined();
   });

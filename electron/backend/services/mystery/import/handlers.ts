@@ -1,6 +1,7 @@
 import type { mysteryImportMethods } from '../../../../../shared/api/methods/mystery-import';
 import type { BackendContext, HandlersFor } from '../../../context';
 import type { ImportJobs } from '../../../import/jobs';
+import { permit } from '../../../permissions';
 import { dryRunMysteryImport } from './dry-run';
 import { evidenceFromFolder, locateInFolder } from './evidence';
 import { importMysteryShops } from './run';
@@ -10,9 +11,14 @@ export function mysteryImportHandlers(
   { db }: BackendContext,
   imports: ImportJobs,
 ): HandlersFor<keyof typeof mysteryImportMethods> {
+  // Importing is entering shops: the role table decides who may (shared/permissions/mystery.ts).
   return {
-    'mysteryImport.preview': (params) => previewSheet(db, params),
-    'mysteryImport.dryRun': async ({ path, mapping, recordings }) => {
+    'mysteryImport.preview': (params, { actorId }) => {
+      permit(db, 'mysteryImport.preview', actorId);
+      return previewSheet(db, params);
+    },
+    'mysteryImport.dryRun': async ({ path, mapping, recordings }, { actorId }) => {
+      permit(db, 'mysteryImport.dryRun', actorId);
       const { fileName, bytes } = await readSheet(path);
       return dryRunMysteryImport(db, {
         fileName,
@@ -21,7 +27,8 @@ export function mysteryImportHandlers(
         ...(recordings ? { locateEvidence: locateInFolder(recordings) } : {}),
       });
     },
-    'mysteryImport.run': async ({ path, mapping, recordings }) => {
+    'mysteryImport.run': async ({ path, mapping, recordings }, { actorId }) => {
+      permit(db, 'mysteryImport.run', actorId);
       const { fileName, bytes, table } = await readSheet(path);
       const report = await importMysteryShops(db, {
         fileName,
@@ -32,7 +39,13 @@ export function mysteryImportHandlers(
       rememberMapping(db, table.columns, mapping);
       return report;
     },
-    'mysteryImport.loadMapping': ({ path }) => loadMapping(path),
-    'mysteryImport.saveMapping': ({ path, mapping }) => saveMapping(path, mapping),
+    'mysteryImport.loadMapping': ({ path }, { actorId }) => {
+      permit(db, 'mysteryImport.loadMapping', actorId);
+      return loadMapping(path);
+    },
+    'mysteryImport.saveMapping': ({ path, mapping }, { actorId }) => {
+      permit(db, 'mysteryImport.saveMapping', actorId);
+      return saveMapping(path, mapping);
+    },
   };
 }
