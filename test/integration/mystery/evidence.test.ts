@@ -3,7 +3,7 @@ import type { Backend } from '../../../electron/backend/backend';
 import type { MysteryShopDetail } from '../../../shared/api/methods/mystery';
 import { call, testBackend } from '../../support/backend';
 import { ANNA_CALL, buildWorld, type World } from '../coaching/fixture';
-import { refused } from '../evaluations/fixture';
+import { createProfile, refused } from '../evaluations/fixture';
 import { mysteryChecklistId, shopFields } from './fixture';
 
 /**
@@ -19,6 +19,8 @@ let checklist: number;
 beforeAll(async () => {
   ({ backend, cleanup } = await testBackend());
   world = await buildWorld(backend);
+  // The entry person, current from here on: entering shops is for that role (shared/permissions/mystery.ts).
+  await createProfile(backend, 'Sanna Koski', 'mystery_shopper');
   checklist = await mysteryChecklistId(backend);
 });
 afterAll(() => cleanup());
