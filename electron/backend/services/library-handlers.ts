@@ -3,11 +3,11 @@ import type { BackendContext, HandlersFor } from '../context';
 import { getInteraction, libraryFacets, listInteractions } from './library';
 import { peaksOf } from './recordings';
 
-export function libraryHandlers({ db }: BackendContext): HandlersFor<keyof typeof libraryMethods> {
+export function libraryHandlers({ db, database }: BackendContext): HandlersFor<keyof typeof libraryMethods> {
   return {
-    'library.list': (params) => listInteractions(db, params),
-    'library.facets': () => libraryFacets(db),
-    'interaction.get': ({ id }) => getInteraction(db, id),
+    'library.list': (params) => listInteractions(database, params),
+    'library.facets': () => libraryFacets(database.query),
+    'interaction.get': ({ id }) => getInteraction(database, db, id),
     'recording.peaks': ({ recordingId, targetPeaks }) => peaksOf(db, recordingId, targetPeaks),
   };
 }

@@ -1,42 +1,44 @@
+import { sql } from 'kysely';
 import { HIT_END, HIT_START, type LibraryItem, type SearchHit } from '../../../shared/api';
-import type { Db } from '../db/open';
+import type { Query } from '../db/schema';
 import {
-  SUMMARY_COLUMNS,
-  SUMMARY_JOINS,
+  MATCHED_SEGMENTS,
+  SUMMARY_SELECT,
   scoreOf,
   toSummary,
-  type LibraryQuery,
+  tsQuery,
+  tsRank,
+  type LibrarySql,
   type SummaryRow,
+  type ViewSearch,
 } from './library-view';
+
+/** Words around a hit in a snippet, on both engines. */
+const SNIPPET_WORDS = 16;
 
 /**
  * One page of a full-text search, with the total. A common word matches tens of thousands of segments;
- * ranking each (bm25) and finding each one's interaction is the floor, so everything else is held to
- * the page: the interactions are ordered and counted by id alone, and only the page's rows get their
- * columns, their best segment and its snippet. Outside relevance order nothing is ranked but the page.
+ * ranking each and finding each one's interaction is the floor, so everything else is held to the page:
+ * the interactions are ordered and counted by id alone, and only the page's rows get their columns,
+ * their best segment and its snippet. Outside relevance order nothing is ranked but the page.
  */
-export function searchPage(
-  db: Db,
-  q: LibraryQuery & { fts: string },
+export async function searchPage(
+  q: Query,
+  view: LibrarySql & { search: ViewSearch },
   limit: number,
   offset: number,
-): { total: number; items: LibraryItem[] } {
-  const page = db
-    .prepare(
-      `${q.with} SELECT i.id, count(*) OVER () AS total
-       FROM ${q.from} ${q.where} ORDER BY ${q.orderBy} LIMIT ? OFFSET ?`,
-    )
-    .all(...q.args, limit, offset) as { id: number; total: number }[];
+): Promise<{ total: number; items: LibraryItem[] }> {
+  const { rows: page } = await sql<{ id: number; total: number }>`${view.with} SELECT i.id, count(*) OVER () AS total
+       FROM ${view.from} ${view.where} ORDER BY ${view.orderBy} LIMIT ${limit} OFFSET ${offset}`.execute(q);
   const total =
     page[0]?.total ??
-    (db
-      .prepare(`${q.with} SELECT count(*) FROM ${q.from} ${q.where}`)
-      .pluck()
-      .get(...q.args) as number);
+    (
+      await sql<{ n: number }>`${view.with} SELECT count(*) AS n FROM ${view.from} ${view.where}`.execute(q)
+    ).rows[0]!.n;
   const ids = page.map((row) => row.id);
-  const rows = summaries(db, ids);
-  const best = bestSegments(db, q.fts, ids);
-  const hits = snippets(db, q.fts, [...best.values()]);
+  const rows = await summaries(q, ids);
+  const best = await bestSegments(q, view.search, ids);
+  const hits = await snippets(q, view.search, [...best.values()]);
   const items = ids.map((id): LibraryItem => {
     const row = rows.get(id)!;
     const segment = best.get(id);
@@ -49,12 +51,9 @@ export function searchPage(
   return { total, items };
 }
 
-function summaries(db: Db, ids: number[]): Map<number, SummaryRow> {
-  const rows = db
-    .prepare(
-      `SELECT ${SUMMARY_COLUMNS} FROM interactions i ${SUMMARY_JOINS} WHERE i.id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(ids)) as SummaryRow[];
+async function summaries(q: Query, ids: number[]): Promise<Map<number, SummaryRow>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await sql<SummaryRow>`${SUMMARY_SELECT} WHERE i.id IN (${sql.join(ids)})`.execute(q);
   return new Map(rows.map((row) => [row.id, row]));
 }
 
@@ -67,17 +66,20 @@ function summaries(db: Db, ids: number[]): Map<number, SummaryRow> {
  * these interactions' matches are ranked; the rest of the matches are passed over by id (a page in
  * relevance order has its segments all over the index, so this reads the index once, not per row).
  */
-function bestSegments(db: Db, fts: string, ids: number[]): Map<number, number> {
+async function bestSegments(q: Query, search: ViewSearch, ids: number[]): Promise<Map<number, number>> {
   if (ids.length === 0) return new Map();
-  const rows = db
-    .prepare(
-      `WITH mine AS MATERIALIZED (SELECT id FROM segments WHERE interaction_id IN (SELECT value FROM json_each(?)))
+  type Row = { iid: number; seg: number; rank: number };
+  const { rows } =
+    search.engine === 'sqlite'
+      ? await sql<Row>`WITH mine AS MATERIALIZED (SELECT id FROM segments WHERE interaction_id IN (${sql.join(ids)}))
        SELECT s.interaction_id AS iid, f.rowid AS seg, f.rank AS rank
        FROM segments_fts f CROSS JOIN segments s ON s.id = f.rowid
-       WHERE segments_fts MATCH ? AND f.rowid BETWEEN CAST((SELECT min(id) FROM mine) AS INTEGER)
-         AND CAST((SELECT max(id) FROM mine) AS INTEGER) AND +f.rowid IN (SELECT id FROM mine)`,
-    )
-    .all(JSON.stringify(ids), fts) as { iid: number; seg: number; rank: number }[];
+       WHERE segments_fts MATCH ${search.text} AND f.rowid BETWEEN CAST((SELECT min(id) FROM mine) AS INTEGER)
+         AND CAST((SELECT max(id) FROM mine) AS INTEGER) AND +f.rowid IN (SELECT id FROM mine)`.execute(q)
+      : await sql<Row>`SELECT s.interaction_id AS iid, s.id AS seg, ${tsRank(search.text)} AS rank
+       FROM segments s WHERE s.interaction_id IN (${sql.join(ids)}) AND s.search_document @@ ${tsQuery(search.text)}`.execute(
+          q,
+        );
   const best = new Map<number, { seg: number; rank: number }>();
   for (const row of rows) {
     const current = best.get(row.iid);
@@ -92,21 +94,32 @@ function bestSegments(db: Db, fts: string, ids: number[]): Map<number, number> {
  * The page's snippets in one statement: a search for a word prefix longer than the index's prefixes
  * merges every matching term's list each time it runs, so one statement per row cost up to 3 ms a row.
  */
-function snippets(db: Db, fts: string, segmentIds: number[]): Map<number, SearchHit> {
+async function snippets(q: Query, search: ViewSearch, segmentIds: number[]): Promise<Map<number, SearchHit>> {
   if (segmentIds.length === 0) return new Map();
-  const rows = db
-    .prepare(
-      `SELECT f.rowid AS seg, s.seq, s.start_ms AS startMs, snippet(segments_fts, 0, ?, ?, '…', 16) AS snippet
+  type Row = SearchHit & { seg: number };
+  if (search.engine === 'sqlite') {
+    const { rows } = await sql<Row>`SELECT f.rowid AS seg, s.seq, s.start_ms AS "startMs",
+         snippet(segments_fts, 0, ${HIT_START}, ${HIT_END}, '…', ${SNIPPET_WORDS}) AS snippet
        FROM segments_fts f CROSS JOIN segments s ON s.id = f.rowid
-       WHERE segments_fts MATCH ? AND f.rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER) AND +f.rowid IN (SELECT value FROM json_each(?))`,
-    )
-    .all(
-      HIT_START,
-      HIT_END,
-      fts,
-      Math.min(...segmentIds),
-      Math.max(...segmentIds),
-      JSON.stringify(segmentIds),
-    ) as (SearchHit & { seg: number })[];
-  return new Map(rows.map(({ seg, ...hit }) => [seg, hit]));
+       WHERE segments_fts MATCH ${search.text} AND f.rowid BETWEEN CAST(${Math.min(...segmentIds)} AS INTEGER)
+         AND CAST(${Math.max(...segmentIds)} AS INTEGER) AND +f.rowid IN (${sql.join(segmentIds)})`.execute(q);
+    return new Map(rows.map(({ seg, ...hit }) => [seg, hit]));
+  }
+  const options = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=${SNIPPET_WORDS}, MinWords=${SNIPPET_WORDS / 2}, ShortWord=0`;
+  const { rows } = await sql<Row & { text: string }>`SELECT s.id AS seg, s.seq, s.start_ms AS "startMs", s.text,
+       ts_headline('earmark_search', s.text, ${tsQuery(search.text)}, ${options}) AS snippet
+     FROM segments s WHERE s.id IN (${sql.join(segmentIds)})`.execute(q);
+  return new Map(rows.map(({ seg, text, snippet, ...hit }) => [seg, { ...hit, snippet: asSnippet(text, snippet) }]));
+}
+
+/**
+ * A PostgreSQL headline made to read as an FTS5 snippet: an ellipsis where the segment goes on, and a
+ * phrase marked as one hit (ts_headline marks its words one by one).
+ */
+function asSnippet(text: string, headline: string): string {
+  const marked = headline.replaceAll(`${HIT_END} ${HIT_START}`, ' ');
+  const plain = marked.replaceAll(HIT_START, '').replaceAll(HIT_END, '');
+  const before = text.trimStart().startsWith(plain) ? '' : '…';
+  const after = text.trimEnd().endsWith(plain) ? '' : '…';
+  return `${before}${marked}${after}`;
 }

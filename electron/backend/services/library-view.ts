@@ -1,3 +1,12 @@
+import {
+  DummyDriver,
+  Kysely,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  sql,
+  type RawBuilder,
+} from 'kysely';
 import type {
   InteractionKind,
   InteractionSummary,
@@ -6,7 +15,9 @@ import type {
   LibrarySort,
 } from '../../../shared/api';
 import { EarmarkError } from '../../../shared/errors';
-import { toFtsQuery } from './search-query';
+import type { Engine } from '../db/database';
+import type { Schema } from '../db/schema';
+import { toFtsQuery, toTsQuery } from './search-query';
 
 export interface SummaryRow {
   id: number;
@@ -31,12 +42,15 @@ const SCORE_JOIN = `LEFT JOIN evaluations le ON le.id = (SELECT e.id FROM evalua
     WHERE e.interaction_id = i.id AND e.state = 'submitted' ORDER BY e.submitted_at DESC, e.id DESC LIMIT 1)`;
 export const SUMMARY_JOINS = `${AGENT_JOIN} LEFT JOIN teams t ON t.id = a.team_id ${SCORE_JOIN}`;
 
+/** The summary columns and joins as a fragment of the query layer's raw SQL (the same text on both engines). */
+export const SUMMARY_SELECT = sql.raw(`SELECT ${SUMMARY_COLUMNS} FROM interactions i ${SUMMARY_JOINS}`);
+
 /**
  * Only the joins a view's filters and order use: SQLite still runs these LEFT JOINs when nothing reads
  * them (one's ON clause holds a subquery), and a search may order ten thousand interactions to show fifty.
  */
-function joinsFor(sql: string): string {
-  return [/\ba\./.test(sql) ? AGENT_JOIN : '', /\ble\./.test(sql) ? SCORE_JOIN : ''].join(' ');
+function joinsFor(text: string): string {
+  return [/\ba\./.test(text) ? AGENT_JOIN : '', /\ble\./.test(text) ? SCORE_JOIN : ''].join(' ');
 }
 
 /**
@@ -45,17 +59,36 @@ function joinsFor(sql: string): string {
  * for a word in 70,000 segments). CROSS JOIN keeps the full-text scan outermost: driven from the
  * segments, SQLite would run the search once per segment.
  */
-const MATCHED_SEGMENTS = `segments_fts f CROSS JOIN segments s INDEXED BY segments_interaction_of ON s.id = f.rowid`;
+export const MATCHED_SEGMENTS = `segments_fts f CROSS JOIN segments s INDEXED BY segments_interaction_of ON s.id = f.rowid`;
+
+/** PostgreSQL's query for the typed text, folded and lowered as segments.search_document is. */
+export const tsQuery = (text: string) => sql`to_tsquery('earmark_search', earmark_fold(${text}))`;
+
+/**
+ * PostgreSQL's rank of a matched segment, turned so that lower is better, as SQLite's bm25 rank is:
+ * one order serves both. Normalised by the segment's length (2), as bm25 is, so a short turn that is
+ * all about the word outranks a long one that mentions it in passing.
+ */
+export const tsRank = (text: string) => sql`-ts_rank(s.search_document, ${tsQuery(text)}, 2)`;
 
 // Columns are chosen from this map, never from the request, so ORDER BY stays free of injected SQL.
-// Unscored interactions come last either way: a supervisor sorting by score wants scores.
-const SORT_COLUMNS: Record<Exclude<LibrarySort, 'relevance'>, (direction: string) => string> = {
-  startedAt: (d) => `i.started_at ${d}`,
-  duration: (d) => `i.duration_ms ${d}`,
-  agent: (d) => `a.name COLLATE NOCASE ${d}`,
-  title: (d) => `i.title COLLATE NOCASE ${d}`,
+// Unscored interactions come last either way: a supervisor sorting by score wants scores. Elsewhere a
+// missing value sorts as the smallest, as SQLite does by itself; PostgreSQL is told so (it puts NULL
+// last going up), and compares names lowered, as SQLite's NOCASE does.
+const SORT_COLUMNS: Record<
+  Exclude<LibrarySort, 'relevance'>,
+  (direction: 'ASC' | 'DESC', engine: Engine) => string
+> = {
+  startedAt: (d, e) => `i.started_at ${d}${smallestNull(d, e)}`,
+  duration: (d, e) => `i.duration_ms ${d}${smallestNull(d, e)}`,
+  agent: (d, e) => `${noCase('a.name', e)} ${d}${smallestNull(d, e)}`,
+  title: (d, e) => `${noCase('i.title', e)} ${d}${smallestNull(d, e)}`,
   score: (d) => `le.score_percent ${d} NULLS LAST`,
 };
+const noCase = (column: string, engine: Engine) =>
+  engine === 'sqlite' ? `${column} COLLATE NOCASE` : `lower(${column})`;
+const smallestNull = (direction: 'ASC' | 'DESC', engine: Engine) =>
+  engine === 'sqlite' ? '' : direction === 'ASC' ? ' NULLS FIRST' : ' NULLS LAST';
 
 export function toSummary(row: SummaryRow): InteractionSummary {
   return {
@@ -81,13 +114,106 @@ export interface LibraryView {
   order: 'asc' | 'desc';
 }
 
+/** The text search of a view: the engine's query text (FTS5 MATCH text, or to_tsquery text). */
+export interface ViewSearch {
+  engine: Engine;
+  text: string;
+}
+
 /**
  * The SQL of a library view, shared by the list and by next/previous navigation so both always agree on
- * what the view holds and in which order. `from` names the interaction `i` (and the search `hits`), joined
- * to what the filters and order need of its agent `a` and latest submitted evaluation `le`; select
- * further columns through SUMMARY_JOINS. `args` bind `with`, then `where`, in that order. Null when nothing
+ * what the view holds and in which order, as fragments of the query layer's raw SQL. `from` names the
+ * interaction `i` (and the search `hits`), joined to what the filters and order need of its agent `a`
+ * and latest submitted evaluation `le`; select further columns through SUMMARY_JOINS. Null when nothing
  * can match (a search of only punctuation).
  */
+export interface LibrarySql {
+  with: RawBuilder<unknown>;
+  from: RawBuilder<unknown>;
+  where: RawBuilder<unknown>;
+  orderBy: RawBuilder<unknown>;
+  search: ViewSearch | null;
+}
+
+export function librarySql(engine: Engine, view: LibraryView): LibrarySql | null {
+  const where = filterSql(view.filters);
+  const text = view.filters.text
+    ? engine === 'sqlite'
+      ? toFtsQuery(view.filters.text)
+      : toTsQuery(view.filters.text)
+    : null;
+  if (view.filters.text && !text) return null; // only punctuation: nothing can match
+  const sort = view.sort ?? (text ? 'relevance' : 'startedAt');
+  if (sort === 'relevance' && !text) {
+    throw new EarmarkError('invalid_params', 'Sorting by relevance needs a search text.');
+  }
+  const direction = view.order === 'asc' ? 'ASC' : 'DESC';
+  const orderBy =
+    sort === 'relevance'
+      ? `hits.rank ${direction === 'DESC' ? 'ASC' : 'DESC'}, i.id DESC` // lower rank is better
+      : `${SORT_COLUMNS[sort](direction, engine)}, i.id ${direction}`;
+  const whereSql = where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``;
+  const joins = joinsFor(`${where.map((w) => compileSqlite(w).sql).join(' ')} ${orderBy}`);
+  const base = { where: whereSql, orderBy: sql.raw(orderBy) };
+  if (!text) return { ...base, with: sql``, from: sql.raw(`interactions i ${joins}`), search: null };
+  return {
+    ...base,
+    with: sql`WITH hits AS (${hitsSql(engine, text, sort === 'relevance')})`,
+    from: sql.raw(`hits JOIN interactions i ON i.id = hits.iid ${joins}`),
+    search: { engine, text },
+  };
+}
+
+/** Every interaction the search matches; with its best (lowest) rank when the order needs it. */
+function hitsSql(engine: Engine, text: string, ranked: boolean): RawBuilder<unknown> {
+  // Only relevance needs each interaction's rank; computing it is most of a search's cost.
+  if (engine === 'sqlite') {
+    return ranked
+      ? sql`SELECT s.interaction_id AS iid, min(f.rank) AS rank FROM ${sql.raw(MATCHED_SEGMENTS)}
+         WHERE segments_fts MATCH ${text} GROUP BY s.interaction_id`
+      : sql`SELECT DISTINCT s.interaction_id AS iid FROM ${sql.raw(MATCHED_SEGMENTS)} WHERE segments_fts MATCH ${text}`;
+  }
+  return ranked
+    ? sql`SELECT s.interaction_id AS iid, min(${tsRank(text)}) AS rank FROM segments s
+         WHERE s.search_document @@ ${tsQuery(text)} GROUP BY s.interaction_id`
+    : sql`SELECT DISTINCT s.interaction_id AS iid FROM segments s WHERE s.search_document @@ ${tsQuery(text)}`;
+}
+
+function filterSql(filters: LibraryFilters): RawBuilder<unknown>[] {
+  const where: RawBuilder<unknown>[] = [];
+  const ids = (values: readonly (number | string)[]) => sql.join(values);
+  if (filters.kind) where.push(sql`i.kind = ${filters.kind}`);
+  if (filters.agentIds?.length) where.push(sql`i.agent_id IN (${ids(filters.agentIds)})`);
+  if (filters.teamIds?.length) where.push(sql`a.team_id IN (${ids(filters.teamIds)})`);
+  if (filters.reviewed !== undefined) {
+    where.push(
+      sql`${sql.raw(filters.reviewed ? '' : 'NOT ')}EXISTS (SELECT 1 FROM evaluations e WHERE e.interaction_id = i.id AND e.state = 'submitted')`,
+    );
+  }
+  if (filters.tagIds?.length) {
+    where.push(
+      sql`EXISTS (SELECT 1 FROM moments m JOIN moment_tags mt ON mt.moment_id = m.id
+        WHERE m.interaction_id = i.id AND mt.tag_id IN (${ids(filters.tagIds)}))`,
+    );
+  }
+  if (filters.from) where.push(sql`i.started_at >= ${filters.from}`);
+  if (filters.to) where.push(sql`i.started_at < ${nextDay(filters.to)}`);
+  // A NULL score (no submitted evaluation, or nothing could be earned) fails either comparison.
+  if (filters.scoreMin !== undefined) where.push(sql`le.score_percent >= ${filters.scoreMin}`);
+  if (filters.scoreMax !== undefined) where.push(sql`le.score_percent <= ${filters.scoreMax}`);
+  if (filters.outcomes?.length) where.push(sql`le.score_outcome IN (${ids(filters.outcomes)})`);
+  return where;
+}
+
+function nextDay(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+// ---- Sync twin for not-yet-converted callers (review/neighbours.ts, evaluations/library-export.ts) ----
+
+/** The SQLite text of a view, as strings with `?` parameters; `args` bind `with`, then `where`. */
 export interface LibraryQuery {
   with: string;
   from: string;
@@ -97,76 +223,29 @@ export interface LibraryQuery {
   fts: string | null;
 }
 
+/** Sync twin for not-yet-converted callers; remove when review (neighbours) and evaluations (library export) are on the query layer. */
 export function libraryQuery(view: LibraryView): LibraryQuery | null {
-  const { where, args } = filterSql(view.filters);
-  const fts = view.filters.text ? toFtsQuery(view.filters.text) : null;
-  if (view.filters.text && !fts) return null; // only punctuation: nothing can match
-  const sort = view.sort ?? (fts ? 'relevance' : 'startedAt');
-  if (sort === 'relevance' && !fts) {
-    throw new EarmarkError('invalid_params', 'Sorting by relevance needs a search text.');
-  }
-  const direction = view.order === 'asc' ? 'ASC' : 'DESC';
-  const orderBy =
-    sort === 'relevance'
-      ? `hits.rank ${direction === 'DESC' ? 'ASC' : 'DESC'}, i.id DESC` // bm25: lower is better
-      : `${SORT_COLUMNS[sort](direction)}, i.id ${direction}`;
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const joins = joinsFor(`${whereSql} ${orderBy}`);
-  const base = { where: whereSql, orderBy, fts };
-  if (!fts) return { ...base, with: '', from: `interactions i ${joins}`, args };
-  // Only relevance needs each interaction's rank; computing bm25 is most of a search's cost.
-  const hits =
-    sort === 'relevance'
-      ? `SELECT s.interaction_id AS iid, min(f.rank) AS rank FROM ${MATCHED_SEGMENTS}
-         WHERE segments_fts MATCH ? GROUP BY s.interaction_id`
-      : `SELECT DISTINCT s.interaction_id AS iid FROM ${MATCHED_SEGMENTS} WHERE segments_fts MATCH ?`;
+  const q = librarySql('sqlite', view);
+  if (!q) return null;
+  const parts = [q.with, q.from, q.where, q.orderBy].map(compileSqlite);
+  const [withSql, from, where, orderBy] = parts.map((part) => part.sql) as [string, string, string, string];
   return {
-    ...base,
-    with: `WITH hits AS (${hits})`,
-    from: `hits JOIN interactions i ON i.id = hits.iid ${joins}`,
-    args: [fts, ...args],
+    with: withSql,
+    from,
+    where,
+    orderBy,
+    args: parts.flatMap((part) => [...part.parameters]),
+    fts: q.search?.text ?? null,
   };
 }
 
-function filterSql(filters: LibraryFilters): { where: string[]; args: unknown[] } {
-  const where: string[] = [];
-  const args: unknown[] = [];
-  const add = (sql: string, ...values: unknown[]) => {
-    where.push(sql);
-    args.push(...values);
-  };
-  if (filters.kind) add('i.kind = ?', filters.kind);
-  if (filters.agentIds?.length) {
-    add('i.agent_id IN (SELECT value FROM json_each(?))', JSON.stringify(filters.agentIds));
-  }
-  if (filters.teamIds?.length) {
-    add('a.team_id IN (SELECT value FROM json_each(?))', JSON.stringify(filters.teamIds));
-  }
-  if (filters.reviewed !== undefined) {
-    add(
-      `${filters.reviewed ? '' : 'NOT '}EXISTS (SELECT 1 FROM evaluations e WHERE e.interaction_id = i.id AND e.state = 'submitted')`,
-    );
-  }
-  if (filters.tagIds?.length) {
-    add(
-      `EXISTS (SELECT 1 FROM moments m JOIN moment_tags mt ON mt.moment_id = m.id
-        WHERE m.interaction_id = i.id AND mt.tag_id IN (SELECT value FROM json_each(?)))`,
-      JSON.stringify(filters.tagIds),
-    );
-  }
-  if (filters.from) add('i.started_at >= ?', filters.from);
-  if (filters.to) add('i.started_at < ?', nextDay(filters.to));
-  // A NULL score (no submitted evaluation, or nothing could be earned) fails either comparison.
-  if (filters.scoreMin !== undefined) add('le.score_percent >= ?', filters.scoreMin);
-  if (filters.scoreMax !== undefined) add('le.score_percent <= ?', filters.scoreMax);
-  if (filters.outcomes?.length) {
-    add('le.score_outcome IN (SELECT value FROM json_each(?))', JSON.stringify(filters.outcomes));
-  }
-  return { where, args };
-}
-
-function nextDay(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
-}
+// Compiles fragments to SQLite's text without a connection, for the sync twin.
+const sqliteCompiler = new Kysely<Schema>({
+  dialect: {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new SqliteIntrospector(db),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  },
+});
+const compileSqlite = (fragment: RawBuilder<unknown>) => fragment.compile(sqliteCompiler);

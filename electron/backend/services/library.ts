@@ -1,19 +1,14 @@
+import { sql } from 'kysely';
 import type { Facets, InteractionDetail, LibraryItem, Segment } from '../../../shared/api';
 import { EarmarkError } from '../../../shared/errors';
+import type { Database } from '../db/database';
 import type { Db } from '../db/open';
+import type { Query } from '../db/schema';
 import { searchPage } from './library-search';
-import {
-  SUMMARY_COLUMNS,
-  SUMMARY_JOINS,
-  libraryQuery,
-  scoreOf,
-  toSummary,
-  type LibraryView,
-  type SummaryRow,
-} from './library-view';
+import { SUMMARY_SELECT, librarySql, scoreOf, toSummary, type LibraryView, type SummaryRow } from './library-view';
 import { recordingOf } from './recordings';
 
-export { libraryQuery, type LibraryQuery, type LibraryView } from './library-view';
+export { libraryQuery, librarySql, type LibraryQuery, type LibraryView } from './library-view';
 
 export interface ListQuery extends LibraryView {
   limit: number;
@@ -21,48 +16,65 @@ export interface ListQuery extends LibraryView {
 }
 
 /** One page of the library, filtered, searched and sorted, with the total for the whole result. */
-export function listInteractions(db: Db, query: ListQuery): { total: number; items: LibraryItem[] } {
-  const q = libraryQuery(query);
-  if (!q) return { total: 0, items: [] };
-  if (q.fts !== null) return searchPage(db, { ...q, fts: q.fts }, query.limit, query.offset);
+export async function listInteractions(
+  database: Database,
+  query: ListQuery,
+): Promise<{ total: number; items: LibraryItem[] }> {
+  const view = librarySql(database.engine, query);
+  if (!view) return { total: 0, items: [] };
+  const q = database.query;
+  if (view.search !== null) return searchPage(q, { ...view, search: view.search }, query.limit, query.offset);
   // A plain listing walks an index for one page and counts apart, which keeps the first page instant.
-  const rows = db
-    .prepare(
-      `SELECT ${SUMMARY_COLUMNS} FROM interactions i ${SUMMARY_JOINS} ${q.where} ORDER BY ${q.orderBy} LIMIT ? OFFSET ?`,
-    )
-    .all(...q.args, query.limit, query.offset) as SummaryRow[];
-  const total = db
-    .prepare(`SELECT count(*) FROM ${q.from} ${q.where}`)
-    .pluck()
-    .get(...q.args) as number;
-  return { total, items: rows.map((row) => ({ ...toSummary(row), score: scoreOf(row), hit: null })) };
-}
-
-export function libraryFacets(db: Db): Facets {
+  const { rows } = await sql<SummaryRow>`${SUMMARY_SELECT} ${view.where}
+    ORDER BY ${view.orderBy} LIMIT ${query.limit} OFFSET ${query.offset}`.execute(q);
+  const { rows: count } = await sql<{ n: number }>`SELECT count(*) AS n FROM ${view.from} ${view.where}`.execute(q);
   return {
-    agents: db
-      .prepare(
-        `SELECT a.id, a.name, a.team_id AS teamId, t.name AS teamName
-         FROM agents a LEFT JOIN teams t ON t.id = a.team_id ORDER BY a.name COLLATE NOCASE`,
-      )
-      .all() as Facets['agents'],
-    teams: db.prepare('SELECT id, name FROM teams ORDER BY name COLLATE NOCASE').all() as Facets['teams'],
-    tags: db
-      .prepare('SELECT id, name, builtin FROM tags ORDER BY builtin IS NULL, name COLLATE NOCASE')
-      .all() as Facets['tags'],
+    total: count[0]!.n,
+    items: rows.map((row) => ({ ...toSummary(row), score: scoreOf(row), hit: null })),
   };
 }
 
-export function getInteraction(db: Db, id: number): InteractionDetail {
-  const row = db
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM interactions i ${SUMMARY_JOINS} WHERE i.id = ?`)
-    .get(id) as SummaryRow | undefined;
+/** Agents, teams and tags to filter by, names in the same order on both engines (case ignored). */
+export async function libraryFacets(q: Query): Promise<Facets> {
+  const [agents, teams, tags] = await Promise.all([
+    q
+      .selectFrom('agents as a')
+      .leftJoin('teams as t', 't.id', 'a.team_id')
+      .select(['a.id', 'a.name', 'a.team_id as teamId', 't.name as teamName'])
+      .orderBy(sql`lower(a.name)`)
+      .orderBy('a.id')
+      .execute(),
+    q.selectFrom('teams').select(['id', 'name']).orderBy(sql`lower(name)`).orderBy('id').execute(),
+    q
+      .selectFrom('tags')
+      .select(['id', 'name', 'builtin'])
+      .orderBy(sql`builtin IS NULL`)
+      .orderBy(sql`lower(name)`)
+      .orderBy('id')
+      .execute(),
+  ]);
+  return { agents, teams, tags: tags as Facets['tags'] };
+}
+
+/**
+ * An interaction with its transcript or chat turns. Its recording comes from the recordings service,
+ * not on the query layer yet: on PostgreSQL this answers `unavailable` until it is.
+ */
+export async function getInteraction(database: Database, db: Db, id: number): Promise<InteractionDetail> {
+  const q = database.query;
+  const { rows } = await sql<SummaryRow>`${SUMMARY_SELECT} WHERE i.id = ${id}`.execute(q);
+  const row = rows[0];
   if (!row) throw new EarmarkError('not_found', `There is no interaction with id ${id}.`);
-  const segments = db
-    .prepare(
-      `SELECT seq, speaker, start_ms AS startMs, end_ms AS endMs, sent_at AS sentAt, text
-       FROM segments WHERE interaction_id = ? ORDER BY seq`,
-    )
-    .all(id) as Segment[];
-  return { ...toSummary(row), customerRef: row.customer_ref, recording: recordingOf(db, id), segments };
+  const segments = await q
+    .selectFrom('segments')
+    .select(['seq', 'speaker', 'start_ms as startMs', 'end_ms as endMs', 'sent_at as sentAt', 'text'])
+    .where('interaction_id', '=', id)
+    .orderBy('seq')
+    .execute();
+  return {
+    ...toSummary(row),
+    customerRef: row.customer_ref,
+    recording: recordingOf(db, id),
+    segments: segments as Segment[],
+  };
 }
