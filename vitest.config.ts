@@ -5,7 +5,11 @@ import { defineConfig } from 'vitest/config';
  * layer. Add a file here when its service area is converted (docs/data-layer.md); it then uses
  * describeEachEngine / engineBackend from test/support/engines.ts.
  */
-const ENGINE_READY = ['test/integration/db/query-layer.test.ts', 'test/integration/settings.test.ts'];
+const ENGINE_READY = [
+  'test/integration/db/query-layer.test.ts',
+  'test/integration/settings.test.ts',
+  'test/integration/library/search-engines.test.ts',
+];
 
 /**
  * unit: pure logic and Electron-boundary code with electron stubbed.

@@ -2,7 +2,10 @@ import type { detailsMethods } from '../../../shared/api/methods/details';
 import type { BackendContext, HandlersFor } from '../context';
 import { assignAgent, interactionDetails, updateDetails } from './interaction-details';
 
-export function detailsHandlers({ database, events }: BackendContext): HandlersFor<keyof typeof detailsMethods> {
+export function detailsHandlers({
+  database,
+  events,
+}: BackendContext): HandlersFor<keyof typeof detailsMethods> {
   // Every window (and the agents and coaching views) refreshes from the one event.
   const changed = () => events.emit('library.changed', { reason: 'details' });
   return {

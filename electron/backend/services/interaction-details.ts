@@ -201,7 +201,11 @@ export function applyDetails(
     const notes: string[] = [];
     const agent = chooseAgent(current, patch, refuser(options, notes));
     const agentId =
-      agent === 'keep' ? current.agent_id : agent === null ? null : upsertAgent(db, agent.agentName, agent.teamName);
+      agent === 'keep'
+        ? current.agent_id
+        : agent === null
+          ? null
+          : upsertAgent(db, agent.agentName, agent.teamName);
     const next = nextDetails(current, patch, agentId);
     const changed = isChange(current, next);
     if (changed) {

@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import { HIT_END, HIT_START, type LibraryItem, type SearchHit } from '../../../shared/api';
 import type { Query } from '../db/schema';
 import {
-  MATCHED_SEGMENTS,
   SUMMARY_SELECT,
   scoreOf,
   toSummary,
@@ -28,13 +27,15 @@ export async function searchPage(
   limit: number,
   offset: number,
 ): Promise<{ total: number; items: LibraryItem[] }> {
-  const { rows: page } = await sql<{ id: number; total: number }>`${view.with} SELECT i.id, count(*) OVER () AS total
+  const { rows: page } = await sql<{
+    id: number;
+    total: number;
+  }>`${view.with} SELECT i.id, count(*) OVER () AS total
        FROM ${view.from} ${view.where} ORDER BY ${view.orderBy} LIMIT ${limit} OFFSET ${offset}`.execute(q);
   const total =
     page[0]?.total ??
-    (
-      await sql<{ n: number }>`${view.with} SELECT count(*) AS n FROM ${view.from} ${view.where}`.execute(q)
-    ).rows[0]!.n;
+    (await sql<{ n: number }>`${view.with} SELECT count(*) AS n FROM ${view.from} ${view.where}`.execute(q))
+      .rows[0]!.n;
   const ids = page.map((row) => row.id);
   const rows = await summaries(q, ids);
   const best = await bestSegments(q, view.search, ids);
@@ -102,14 +103,20 @@ async function snippets(q: Query, search: ViewSearch, segmentIds: number[]): Pro
          snippet(segments_fts, 0, ${HIT_START}, ${HIT_END}, '…', ${SNIPPET_WORDS}) AS snippet
        FROM segments_fts f CROSS JOIN segments s ON s.id = f.rowid
        WHERE segments_fts MATCH ${search.text} AND f.rowid BETWEEN CAST(${Math.min(...segmentIds)} AS INTEGER)
-         AND CAST(${Math.max(...segmentIds)} AS INTEGER) AND +f.rowid IN (${sql.join(segmentIds)})`.execute(q);
+         AND CAST(${Math.max(...segmentIds)} AS INTEGER) AND +f.rowid IN (${sql.join(segmentIds)})`.execute(
+      q,
+    );
     return new Map(rows.map(({ seg, ...hit }) => [seg, hit]));
   }
-  const options = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=${SNIPPET_WORDS}, MinWords=${SNIPPET_WORDS / 2}, ShortWord=0`;
-  const { rows } = await sql<Row & { text: string }>`SELECT s.id AS seg, s.seq, s.start_ms AS "startMs", s.text,
+  const options = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=${SNIPPET_WORDS}, MinWords=${SNIPPET_WORDS - 1}, ShortWord=0`;
+  const { rows } = await sql<
+    Row & { text: string }
+  >`SELECT s.id AS seg, s.seq, s.start_ms AS "startMs", s.text,
        ts_headline('earmark_search', s.text, ${tsQuery(search.text)}, ${options}) AS snippet
      FROM segments s WHERE s.id IN (${sql.join(segmentIds)})`.execute(q);
-  return new Map(rows.map(({ seg, text, snippet, ...hit }) => [seg, { ...hit, snippet: asSnippet(text, snippet) }]));
+  return new Map(
+    rows.map(({ seg, text, snippet, ...hit }) => [seg, { ...hit, snippet: asSnippet(text, snippet) }]),
+  );
 }
 
 /**

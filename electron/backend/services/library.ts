@@ -5,7 +5,14 @@ import type { Database } from '../db/database';
 import type { Db } from '../db/open';
 import type { Query } from '../db/schema';
 import { searchPage } from './library-search';
-import { SUMMARY_SELECT, librarySql, scoreOf, toSummary, type LibraryView, type SummaryRow } from './library-view';
+import {
+  SUMMARY_SELECT,
+  librarySql,
+  scoreOf,
+  toSummary,
+  type LibraryView,
+  type SummaryRow,
+} from './library-view';
 import { recordingOf } from './recordings';
 
 export { libraryQuery, librarySql, type LibraryQuery, type LibraryView } from './library-view';
@@ -27,7 +34,9 @@ export async function listInteractions(
   // A plain listing walks an index for one page and counts apart, which keeps the first page instant.
   const { rows } = await sql<SummaryRow>`${SUMMARY_SELECT} ${view.where}
     ORDER BY ${view.orderBy} LIMIT ${query.limit} OFFSET ${query.offset}`.execute(q);
-  const { rows: count } = await sql<{ n: number }>`SELECT count(*) AS n FROM ${view.from} ${view.where}`.execute(q);
+  const { rows: count } = await sql<{
+    n: number;
+  }>`SELECT count(*) AS n FROM ${view.from} ${view.where}`.execute(q);
   return {
     total: count[0]!.n,
     items: rows.map((row) => ({ ...toSummary(row), score: scoreOf(row), hit: null })),
@@ -44,7 +53,12 @@ export async function libraryFacets(q: Query): Promise<Facets> {
       .orderBy(sql`lower(a.name)`)
       .orderBy('a.id')
       .execute(),
-    q.selectFrom('teams').select(['id', 'name']).orderBy(sql`lower(name)`).orderBy('id').execute(),
+    q
+      .selectFrom('teams')
+      .select(['id', 'name'])
+      .orderBy(sql`lower(name)`)
+      .orderBy('id')
+      .execute(),
     q
       .selectFrom('tags')
       .select(['id', 'name', 'builtin'])

@@ -8,7 +8,11 @@ import type { Query } from '../db/schema';
  * one), and then teams without agents. "Nothing" is read from the schema's foreign keys, so a table
  * added later that refers to agents keeps its agents without this code knowing about it.
  */
-export async function removeUnusedAgents(q: Query, engine: Engine, agentIds: readonly number[]): Promise<void> {
+export async function removeUnusedAgents(
+  q: Query,
+  engine: Engine,
+  agentIds: readonly number[],
+): Promise<void> {
   if (agentIds.length === 0) return;
   const teams = await q
     .selectFrom('agents')
@@ -32,7 +36,9 @@ async function deleteUnused(q: Query, engine: Engine, table: 'agents' | 'teams',
     (ref) =>
       sql`AND NOT EXISTS (SELECT 1 FROM ${sql.table(ref.table)} r WHERE r.${sql.ref(ref.column)} = ${sql.table(table)}.id)`,
   );
-  await sql`DELETE FROM ${sql.table(table)} WHERE id IN (${sql.join(ids)}) ${sql.join(unused, sql` `)}`.execute(q);
+  await sql`DELETE FROM ${sql.table(table)} WHERE id IN (${sql.join(ids)}) ${sql.join(unused, sql` `)}`.execute(
+    q,
+  );
 }
 
 /** Every column that refers to `target`, read from the engine's own catalogue. */

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Backend } from '../../../electron/backend/backend';
+import { searchTerms, type SearchTerm } from '../../../electron/backend/services/search-query';
+import { HIT_END, HIT_START, type LibraryItem } from '../../../shared/api';
+import { describeEachEngine, engineBackend } from '../../support/engines';
+import {
+  NORDIC_CHATS,
+  rankingChats,
+  realFixtures,
+  seedInteractions,
+  type FixtureInteraction,
+} from '../../support/search-fixtures';
+
+/**
+ * Full-text search behaves the same for the user on SQLite (FTS5) and PostgreSQL (tsvector): each
+ * engine's answers are checked against one reference reading of the fixtures (words split at anything
+ * but letters and digits, diacritics and case folded, prefixes from three letters, phrases in a row,
+ * every term in one segment), so both engines return the same interactions for the same query.
+ */
+let backend: Backend;
+let cleanup: () => Promise<void>;
+const fixtures: FixtureInteraction[] = [...realFixtures(), ...NORDIC_CHATS, ...rankingChats()];
+let ids: number[];
+beforeAll(async () => {
+  ({ backend, cleanup } = await engineBackend());
+  ids = await seedInteractions(backend.database, fixtures);
+}, 120_000);
+afterAll(() => cleanup());
+
+type Page = { total: number; items: LibraryItem[] };
+async function search(text: string, extra: object = {}): Promise<Page> {
+  const reply = await backend.dispatch('library.list', { filters: { text }, limit: 500, ...extra });
+  if (!reply.ok) throw new Error(reply.error.message);
+  return reply.value as Page;
+}
+
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const words = (text: string) => fold(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+
+function termIn(tokens: string[], term: SearchTerm): boolean {
+  const wanted = term.tokens.map(fold);
+  if (term.phrase)
+    return tokens.some((_, at) => wanted.every((word, offset) => tokens[at + offset] === word));
+  const [word] = wanted as [string];
+  return word.length >= 3 ? tokens.some((token) => token.startsWith(word)) : tokens.includes(word);
+}
+
+/** The interactions the reference reading finds, sorted by id. */
+function expected(text: string): number[] {
+  const terms = searchTerms(text) ?? [];
+  return fixtures
+    .map((item, n) => ({ id: ids[n]!, item }))
+    .filter(({ item }) =>
+      item.segments.some((segment) => {
+        const tokens = words(segment.text);
+        return terms.length > 0 && terms.every((term) => termIn(tokens, term));
+      }),
+    )
+    .map(({ id }) => id)
+    .sort((a, b) => a - b);
+}
+
+const titles = (page: Page) => page.items.map((item) => item.title).sort();
+const idsOf = (page: Page) => page.items.map((item) => item.id).sort((a, b) => a - b);
+
+describeEachEngine('full-text search on the chat and call fixtures', () => {
+  const queries = [
+    'refun', // prefix: refund, refunded
+    'reserv', // prefix in SGD chats
+    'transf money',
+    '"checking account"', // phrase
+    '"account checking"', // the same words the other way round
+    '"new jersey"', // phrase in a call transcript
+    'disconnected', // a call (Azure)
+    'Müller', // umlaut as typed
+    'muller', // and without it
+    'Rückerstattung',
+    'ruckerstattung',
+    'verärgert', // the text has it without umlaut
+    'myöhässä', // Finnish, one chat with and one without
+    'myohassa',
+    'hyvity', // Finnish prefix: hyvityksen, Hyvitys
+    'kärsivällisyydestä',
+    '"lasku on myöhässä"',
+    'ok', // short words match whole
+    'zyxwvut', // nothing
+  ];
+
+  it.each(queries)('finds the same interactions as the reference for %s', async (text) => {
+    const page = await search(text);
+    expect(idsOf(page)).toEqual(expected(text));
+    expect(page.total).toBe(page.items.length);
+  });
+
+  it('finds what the fixtures hold, not nothing', async () => {
+    expect(titles(await search('muller'))).toEqual(['Mueller ohne Umlaut', 'Rückerstattung Müller']);
+    expect(titles(await search('Müller'))).toEqual(['Mueller ohne Umlaut', 'Rückerstattung Müller']);
+    expect(titles(await search('myöhässä'))).toEqual(['Lasku ilman pisteitä', 'Lasku myöhässä']);
+    expect(titles(await search('"new jersey"'))).toEqual(['Pyannote sample']);
+    expect((await search('refun')).total).toBeGreaterThan(10);
+    expect((await search('"checking account"')).total).toBeGreaterThan(3);
+    expect((await search('zyxwvut')).total).toBe(0);
+  });
+
+  it('marks the hit in the snippet, in the original spelling', async () => {
+    const muller = await search('muller');
+    const withUmlaut = muller.items.find((item) => item.title === 'Rückerstattung Müller')!;
+    expect(withUmlaut.hit!.snippet).toContain(`${HIT_START}Müller${HIT_END}`);
+    const phrase = await search('"new jersey"');
+    expect(phrase.items[0]!.hit!.snippet).toMatch(new RegExp(`${HIT_START}New Jersey${HIT_END}`, 'i'));
+    expect(phrase.items[0]!.hit!.startMs).toBeGreaterThan(0);
+    for (const item of (await search('refun')).items) {
+      expect(item.hit!.snippet).toMatch(new RegExp(`${HIT_START}refund\\w*${HIT_END}`, 'i'));
+    }
+  });
+
+  it('ranks a short turn about the word above long ones, ties newest first', async () => {
+    const page = await search('hyvity');
+    expect(page.items[0]!.title).toBe('Lasku myöhässä');
+    const refunds = await search('refun');
+    const byRank = refunds.items.map((item) => item.id);
+    const newestFirst = await search('refun', { sort: 'startedAt', order: 'desc' });
+    expect(new Set(byRank)).toEqual(new Set(newestFirst.items.map((item) => item.id)));
+    expect(newestFirst.items.map((item) => item.id)).toEqual(
+      [...byRank].sort((a, b) => b - a), // started_at follows the id here
+    );
+  });
+});
