@@ -9,6 +9,9 @@ const ENGINE_READY = [
   'test/integration/db/query-layer.test.ts',
   'test/integration/settings.test.ts',
   'test/integration/library/search-engines.test.ts',
+  'test/integration/privacy/passphrase.test.ts',
+  'test/integration/privacy/seal.test.ts',
+  'test/integration/privacy/workstation-key.test.ts',
 ];
 
 /**

@@ -116,7 +116,7 @@ async function startBackend(
   const events = new EventHub();
   // Every start begins locked: unlocked keys live only in this process's memory.
   const session = new WorkstationSession({
-    db,
+    database,
     dataDir: options.dataDir,
     events,
     log,

@@ -16,10 +16,16 @@ export interface Sealed {
  * handlers get it from their request (see RequestFor), which the dispatch builds for every call.
  */
 export interface ProfileSession {
-  /** Encrypts for the acting profile (`not_allowed` without a passphrase, `locked` when locked). `aad` binds it to its row. */
-  seal(plaintext: string, aad: string): Sealed;
-  /** Decrypts an author's sealed text: `not_allowed` unless the author is the acting, unlocked profile; `tampered` when it fails its check. */
-  open(authorId: number, sealed: Sealed, aad: string): string;
+  /**
+   * Encrypts for the author, the request's acting profile (`not_allowed` unless it has a passphrase and
+   * is unlocked). `aad` binds it to its row.
+   */
+  seal(authorId: number, plaintext: string, aad: string): Sealed;
+  /**
+   * Decrypts an author's sealed text for the request's reader: `not_allowed` unless the reader is the
+   * author, unlocked; `tampered` when it fails its check.
+   */
+  open(readerId: number | null, author: { id: number; name: string }, sealed: Sealed, aad: string): string;
 }
 
 /**
@@ -38,7 +44,7 @@ export type Acting =
 
 /** Where the dispatch learns who acts; the workstation session on the desktop. */
 export interface ActorSource {
-  acting(): Acting;
+  acting(): Acting | Promise<Acting>;
 }
 
 /** A `required` method's request: the profile the write is made as. */

@@ -41,7 +41,7 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
           `Invalid parameters for ${method}: ${describe(parsed.error)}`,
         );
       }
-      const request = requestFor(spec.actor, options.actors);
+      const request = await requestFor(spec.actor, options.actors);
       const handler = handlers[method] as (params: unknown, request: unknown) => unknown;
       const value = await handler(parsed.data, request);
       const checked = spec.result.safeParse(value);

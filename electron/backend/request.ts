@@ -13,9 +13,12 @@ const NOBODY: Acting = { actorId: null, lockedProfileId: null, refusal: noProfil
  * The request a handler gets: who acts, found once per call and never taken from the payload. A
  * `required` method is refused here, before its handler runs, when nobody acts.
  */
-export function requestFor(rule: ActorRule, actors: ActorSource | undefined): RequestFor<MethodName> {
+export async function requestFor(
+  rule: ActorRule,
+  actors: ActorSource | undefined,
+): Promise<RequestFor<MethodName>> {
   if (rule === 'none') return {};
-  const acting = actors?.acting() ?? NOBODY;
+  const acting = (await actors?.acting()) ?? NOBODY;
   if (rule === 'required') {
     if (acting.actorId === null) throw acting.refusal;
     return { actorId: acting.actorId };

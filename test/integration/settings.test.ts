@@ -61,7 +61,7 @@ describeEachEngine('settings and app info', (engine) => {
       ? 'answers "unavailable" for a part not yet on the query layer, and keeps serving'
       : 'serves the parts not yet on the query layer from the same connection',
     async () => {
-      const reply = await backend.dispatch('profile.list', {});
+      const reply = await backend.dispatch('reel.list', {});
       if (engine === 'postgres') {
         expect(reply).toMatchObject({ ok: false, error: { code: 'unavailable' } });
         expect(reply.ok ? '' : reply.error.message).toMatch(/does not run on PostgreSQL yet/);

@@ -37,12 +37,12 @@ export async function call<T = unknown>(backend: Backend, method: string, params
  * while unlocked, as always; no payload names who acts.
  */
 export async function asProfile<T>(backend: Backend, profileId: number, work: () => Promise<T>): Promise<T> {
-  const current = currentProfileId(backend.db);
-  writeCurrentProfile(backend.db, profileId);
+  const current = await currentProfileId(backend.database.query);
+  await writeCurrentProfile(backend.database.query, profileId);
   try {
     return await work();
   } finally {
-    writeCurrentProfile(backend.db, current ?? 0); // 0: no profile chosen, as before
+    await writeCurrentProfile(backend.database.query, current ?? 0); // 0: no profile chosen, as before
   }
 }
 

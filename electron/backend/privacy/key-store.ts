@@ -1,32 +1,35 @@
+import { sql } from 'kysely';
 import { EarmarkError } from '../../../shared/errors';
-import type { Db } from '../db/open';
+import type { Query } from '../db/schema';
 import { KdfParams, type WrappedProfileKey } from './profile-key';
-import { nowIso } from '../clock';
 
 /** profile_keys rows: one per profile locked with a passphrase (see migration 005). */
-interface KeyRow {
-  kdf: 'scrypt';
-  kdf_params: string;
-  salt: Buffer;
-  wrapped_key: Buffer;
-  workstation_key_id: string;
-}
 
-export function hasPassphrase(db: Db, profileId: number): boolean {
-  return db.prepare('SELECT 1 FROM profile_keys WHERE profile_id = ?').get(profileId) !== undefined;
+export async function hasPassphrase(q: Query, profileId: number): Promise<boolean> {
+  const row = await q
+    .selectFrom('profile_keys')
+    .select('profile_id')
+    .where('profile_id', '=', profileId)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Ids of the profiles that have a passphrase (for listing many profiles in one query). */
-export function passphraseProfileIds(db: Db): Set<number> {
-  return new Set(db.prepare('SELECT profile_id FROM profile_keys').pluck().all() as number[]);
+export async function passphraseProfileIds(q: Query): Promise<Set<number>> {
+  const rows = await q.selectFrom('profile_keys').select('profile_id').execute();
+  return new Set(rows.map((row) => row.profile_id));
 }
 
-export function readWrappedKey(db: Db, profileId: number, profileName: string): WrappedProfileKey | null {
-  const row = db
-    .prepare(
-      'SELECT kdf, kdf_params, salt, wrapped_key, workstation_key_id FROM profile_keys WHERE profile_id = ?',
-    )
-    .get(profileId) as KeyRow | undefined;
+export async function readWrappedKey(
+  q: Query,
+  profileId: number,
+  profileName: string,
+): Promise<WrappedProfileKey | null> {
+  const row = await q
+    .selectFrom('profile_keys')
+    .select(['kdf_params', 'salt', 'wrapped_key', 'workstation_key_id'])
+    .where('profile_id', '=', profileId)
+    .executeTakeFirst();
   if (!row) return null;
   const params = KdfParams.safeParse(safeJson(row.kdf_params));
   if (!params.success) {
@@ -34,41 +37,52 @@ export function readWrappedKey(db: Db, profileId: number, profileName: string): 
   }
   return {
     kdfParams: params.data,
-    salt: row.salt,
-    wrappedKey: row.wrapped_key,
+    salt: Buffer.from(row.salt),
+    wrappedKey: Buffer.from(row.wrapped_key),
     workstationKeyId: row.workstation_key_id,
   };
 }
 
 /** Inserts or replaces the profile's wrapped key (a new passphrase keeps created_at). */
-export function writeWrappedKey(db: Db, profileId: number, wrapped: WrappedProfileKey): void {
-  const at = nowIso(db);
-  db.prepare(
-    `INSERT INTO profile_keys (profile_id, kdf, kdf_params, salt, wrapped_key, workstation_key_id, created_at, updated_at)
-     VALUES (?, 'scrypt', ?, ?, ?, ?, ?, ?)
-     ON CONFLICT(profile_id) DO UPDATE SET kdf_params = excluded.kdf_params, salt = excluded.salt,
-       wrapped_key = excluded.wrapped_key, workstation_key_id = excluded.workstation_key_id,
-       updated_at = excluded.updated_at`,
-  ).run(
-    profileId,
-    JSON.stringify(wrapped.kdfParams),
-    wrapped.salt,
-    wrapped.wrappedKey,
-    wrapped.workstationKeyId,
-    at,
-    at,
-  );
+export async function writeWrappedKey(
+  q: Query,
+  profileId: number,
+  wrapped: WrappedProfileKey,
+  at: string,
+): Promise<void> {
+  await q
+    .insertInto('profile_keys')
+    .values({
+      profile_id: profileId,
+      kdf: 'scrypt',
+      kdf_params: JSON.stringify(wrapped.kdfParams),
+      salt: wrapped.salt,
+      wrapped_key: wrapped.wrappedKey,
+      workstation_key_id: wrapped.workstationKeyId,
+      created_at: at,
+      updated_at: at,
+    })
+    .onConflict((conflict) =>
+      conflict.column('profile_id').doUpdateSet((eb) => ({
+        kdf_params: eb.ref('excluded.kdf_params'),
+        salt: eb.ref('excluded.salt'),
+        wrapped_key: eb.ref('excluded.wrapped_key'),
+        workstation_key_id: eb.ref('excluded.workstation_key_id'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .execute();
 }
 
 /** Names of the profiles whose keys were wrapped with a workstation key other than `keyId` (or any, when null). */
-export function profilesLockedWithOtherKey(db: Db, keyId: string | null): string[] {
-  return db
-    .prepare(
-      `SELECT p.name FROM profile_keys k JOIN reviewer_profiles p ON p.id = k.profile_id
-       WHERE k.workstation_key_id IS NOT ? ORDER BY p.name COLLATE NOCASE`,
-    )
-    .pluck()
-    .all(keyId) as string[];
+export async function profilesLockedWithOtherKey(q: Query, keyId: string | null): Promise<string[]> {
+  let query = q
+    .selectFrom('profile_keys as k')
+    .innerJoin('reviewer_profiles as p', 'p.id', 'k.profile_id')
+    .select('p.name');
+  if (keyId !== null) query = query.where('k.workstation_key_id', '!=', keyId);
+  const rows = await query.orderBy(sql`lower(${sql.ref('p.name')})`).execute();
+  return rows.map((row) => row.name);
 }
 
 function safeJson(text: string): unknown {

@@ -2,7 +2,7 @@ import { isMethodName, methods } from '../../../shared/api';
 import type { KeyProtection } from '../../../shared/api/methods/profiles';
 import { EarmarkError } from '../../../shared/errors';
 import type { Acting, ActorSource, ProfileSession, Sealed } from '../context';
-import type { Db } from '../db/open';
+import type { Database } from '../db/database';
 import type { EventHub } from '../events';
 import { noProfileChosen } from '../request';
 import {
@@ -29,7 +29,7 @@ export const FREE_TRIES = 5;
 const MAX_WAIT_S = 30;
 
 export interface SessionOptions {
-  db: Db;
+  database: Database;
   dataDir: string;
   events: EventHub;
   log: (message: string) => void;
@@ -50,7 +50,7 @@ export interface SessionOptions {
  * profile is selected, and after `idleLockMs` without activity.
  */
 export class WorkstationSession implements ProfileSession, ActorSource {
-  private readonly db: Db;
+  private readonly database: Database;
   private readonly dataDir: string;
   private readonly events: EventHub;
   private readonly log: (message: string) => void;
@@ -59,6 +59,11 @@ export class WorkstationSession implements ProfileSession, ActorSource {
   private readonly now: () => number;
 
   private unlocked: { profileId: number; key: Buffer } | null = null;
+  /**
+   * Profiles this session has seen to have a passphrase (a passphrase is never removed, so this is never
+   * wrong): sealing for one of them without its key says `locked` without reading the database.
+   */
+  private readonly passphraseSeen = new Set<number>();
   private workstationKey: Buffer | null = null;
   private lastActivity: number;
   private idleTimer: NodeJS.Timeout | null = null;
@@ -67,7 +72,7 @@ export class WorkstationSession implements ProfileSession, ActorSource {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: SessionOptions) {
-    this.db = options.db;
+    this.database = options.database;
     this.dataDir = options.dataDir;
     this.events = options.events;
     this.log = options.log;
@@ -79,9 +84,9 @@ export class WorkstationSession implements ProfileSession, ActorSource {
 
   // ---- ActorSource (what the dispatch asks once per call) ----
 
-  acting(): Acting {
+  async acting(): Promise<Acting> {
     this.lockIfIdle();
-    const current = currentProfileId(this.db);
+    const current = await currentProfileId(this.q);
     if (current === null) {
       return {
         actorId: null,
@@ -89,29 +94,35 @@ export class WorkstationSession implements ProfileSession, ActorSource {
         refusal: noProfileChosen(),
       };
     }
-    if (this.isLocked(current)) {
-      return { actorId: null, lockedProfileId: current, refusal: this.lockedError(current) };
+    if (await this.isLocked(current)) {
+      return { actorId: null, lockedProfileId: current, refusal: await this.lockedError(current) };
     }
     return { actorId: current };
   }
 
   /** The acting profile's id; `not_allowed` when none is chosen, `locked` when its passphrase is needed. */
-  actingProfileId(): number {
-    const acting = this.acting();
+  async actingProfileId(): Promise<number> {
+    const acting = await this.acting();
     if (acting.actorId === null) throw acting.refusal;
     return acting.actorId;
   }
 
   /** The acting profile's id, or null when none is chosen or it is locked. */
-  actingProfileIdOrNull(): number | null {
-    return this.acting().actorId;
+  async actingProfileIdOrNull(): Promise<number | null> {
+    return (await this.acting()).actorId;
   }
 
   // ---- ProfileSession (the keys, for private notes) ----
 
-  seal(plaintext: string, aad: string): Sealed {
-    const acting = this.actingProfileId();
-    const key = this.keyOf(acting);
+  seal(authorId: number, plaintext: string, aad: string): Sealed {
+    this.lockIfIdle();
+    const key = this.keyOf(authorId);
+    if (!key && this.passphraseSeen.has(authorId)) {
+      throw new EarmarkError(
+        'locked',
+        'Your profile is locked: enter its passphrase to write private notes.',
+      );
+    }
     if (!key) {
       throw new EarmarkError(
         'not_allowed',
@@ -121,13 +132,13 @@ export class WorkstationSession implements ProfileSession, ActorSource {
     return sealWith(key, plaintext, aad);
   }
 
-  open(authorId: number, sealed: Sealed, aad: string): string {
-    const acting = this.actingProfileIdOrNull();
-    const key = acting === authorId ? this.keyOf(acting) : null;
+  open(readerId: number | null, author: { id: number; name: string }, sealed: Sealed, aad: string): string {
+    this.lockIfIdle();
+    const key = readerId === author.id ? this.keyOf(readerId) : null;
     if (!key) {
       throw new EarmarkError(
         'not_allowed',
-        `This private note can only be read by ${profileNameOf(this.db, authorId)}, with their profile unlocked.`,
+        `This private note can only be read by ${author.name}, with their profile unlocked.`,
       );
     }
     return openWith(key, sealed, aad, 'This private note').toString('utf8');
@@ -135,11 +146,13 @@ export class WorkstationSession implements ProfileSession, ActorSource {
 
   // ---- The profile service's operations ----
 
-  /** Whether the current profile needs its passphrase before anyone can act as it. */
-  currentLocked(): boolean {
+  /**
+   * Whether the current profile (`currentId`, read by the caller with the profiles that have a
+   * passphrase) needs its passphrase before anyone can act as it.
+   */
+  lockedAmong(currentId: number | null, passphraseIds: ReadonlySet<number>): boolean {
     this.lockIfIdle();
-    const current = currentProfileId(this.db);
-    return current !== null && this.isLocked(current);
+    return currentId !== null && passphraseIds.has(currentId) && this.unlocked?.profileId !== currentId;
   }
 
   keyProtection(): KeyProtection {
@@ -158,25 +171,32 @@ export class WorkstationSession implements ProfileSession, ActorSource {
    */
   select(profileId: number, passphrase: string | undefined): Promise<void> {
     return this.serially(async () => {
-      const name = profileNameOf(this.db, profileId);
-      if (!hasPassphrase(this.db, profileId)) return this.becomeCurrent(profileId, null);
+      const name = await profileNameOf(this.q, profileId);
+      if (!(await hasPassphrase(this.q, profileId))) return this.becomeCurrent(profileId, null);
       // Choosing the profile one already works as (a second window, a double click) needs nothing more.
-      if (passphrase === undefined && !this.isLocked(profileId) && currentProfileId(this.db) === profileId)
+      if (
+        passphrase === undefined &&
+        !(await this.isLocked(profileId)) &&
+        (await currentProfileId(this.q)) === profileId
+      )
         return;
-      if (passphrase === undefined) throw this.lockedError(profileId);
+      if (passphrase === undefined) throw profileLocked(name);
       const key = await this.unwrap(profileId, name, passphrase);
-      this.becomeCurrent(profileId, key);
+      await this.becomeCurrent(profileId, key);
     });
   }
 
   /** Makes a just-created profile (which has no passphrase yet) the current one. */
-  created(profileId: number): void {
-    this.becomeCurrent(profileId, null);
+  created(profileId: number): Promise<void> {
+    return this.becomeCurrent(profileId, null);
   }
 
   /** Forgets the current profile's key; it stays current and asks for its passphrase again. */
   lock(): Promise<void> {
-    return this.serially(async () => this.forget());
+    return this.serially(async () => {
+      this.replaceUnlocked(null);
+      await this.changed();
+    });
   }
 
   /**
@@ -189,15 +209,15 @@ export class WorkstationSession implements ProfileSession, ActorSource {
     newPassphrase: string,
   ): Promise<void> {
     return this.serially(async () => {
-      const name = profileNameOf(this.db, profileId);
-      if (currentProfileId(this.db) !== profileId) {
+      const name = await profileNameOf(this.q, profileId);
+      if ((await currentProfileId(this.q)) !== profileId) {
         throw new EarmarkError(
           'not_allowed',
           `Only the current profile can set its passphrase: select ${name} first.`,
         );
       }
-      const had = hasPassphrase(this.db, profileId);
-      if (had && this.isLocked(profileId)) throw this.lockedError(profileId);
+      const had = await hasPassphrase(this.q, profileId);
+      if (had && (await this.isLocked(profileId))) throw profileLocked(name);
       if (had && currentPassphrase === undefined) {
         throw new EarmarkError(
           'invalid_params',
@@ -205,7 +225,7 @@ export class WorkstationSession implements ProfileSession, ActorSource {
         );
       }
       const profileKey = had ? await this.unwrap(profileId, name, currentPassphrase ?? '') : newProfileKey();
-      const workstationKey = had ? this.existingWorkstationKey(name) : this.workstationKeyForNewLock();
+      const workstationKey = had ? this.existingWorkstationKey(name) : await this.workstationKeyForNewLock();
       const wrapped = await wrapProfileKey(
         profileKey,
         newPassphrase,
@@ -214,17 +234,18 @@ export class WorkstationSession implements ProfileSession, ActorSource {
         wrapAad(profileId),
       );
       // Another call may have moved on while scrypt ran; the new lock only lands on the same state.
-      if (currentProfileId(this.db) !== profileId) {
+      if ((await currentProfileId(this.q)) !== profileId) {
         profileKey.fill(0);
         throw new EarmarkError(
           'conflict',
           `Another profile was selected meanwhile; set the passphrase of ${name} again.`,
         );
       }
-      writeWrappedKey(this.db, profileId, wrapped);
+      await writeWrappedKey(this.q, profileId, wrapped, new Date(this.now()).toISOString());
+      this.passphraseSeen.add(profileId);
       this.replaceUnlocked({ profileId, key: profileKey });
       this.touch();
-      this.changed();
+      await this.changed();
     });
   }
 
@@ -249,29 +270,32 @@ export class WorkstationSession implements ProfileSession, ActorSource {
 
   // ---- internals ----
 
-  private isLocked(profileId: number): boolean {
-    return hasPassphrase(this.db, profileId) && this.unlocked?.profileId !== profileId;
+  /** The query layer outside a transaction: the session's reads and writes are one statement each. */
+  private get q() {
+    return this.database.query;
+  }
+
+  private async isLocked(profileId: number): Promise<boolean> {
+    if (this.unlocked?.profileId === profileId) return false;
+    const has = await hasPassphrase(this.q, profileId);
+    if (has) this.passphraseSeen.add(profileId);
+    return has;
   }
 
   private keyOf(profileId: number): Buffer | null {
     return this.unlocked?.profileId === profileId ? this.unlocked.key : null;
   }
 
-  private lockedError(profileId: number): EarmarkError {
-    return profileLocked(profileNameOf(this.db, profileId));
+  private async lockedError(profileId: number): Promise<EarmarkError> {
+    return profileLocked(await profileNameOf(this.q, profileId));
   }
 
-  private becomeCurrent(profileId: number, key: Buffer | null): void {
-    writeCurrentProfile(this.db, profileId);
+  private async becomeCurrent(profileId: number, key: Buffer | null): Promise<void> {
+    await writeCurrentProfile(this.q, profileId);
     this.replaceUnlocked(key ? { profileId, key } : null);
     this.failures.delete(profileId);
     this.touch();
-    this.changed();
-  }
-
-  private forget(): void {
-    this.replaceUnlocked(null);
-    this.changed();
+    await this.changed();
   }
 
   private replaceUnlocked(next: { profileId: number; key: Buffer } | null): void {
@@ -279,18 +303,18 @@ export class WorkstationSession implements ProfileSession, ActorSource {
     this.unlocked = next;
   }
 
-  private changed(): void {
-    const currentId = currentProfileId(this.db);
+  private async changed(): Promise<void> {
+    const currentId = await currentProfileId(this.q);
     this.events.emit('profile.changed', {
       currentId,
-      locked: currentId !== null && this.isLocked(currentId),
+      locked: currentId !== null && (await this.isLocked(currentId)),
     });
   }
 
   /** Opens the profile's key with this passphrase, slowing down repeated wrong tries. */
   private async unwrap(profileId: number, name: string, passphrase: string): Promise<Buffer> {
     this.assertMayTry(profileId, name);
-    const wrapped = readWrappedKey(this.db, profileId, name);
+    const wrapped = await readWrappedKey(this.q, profileId, name);
     if (!wrapped) throw new EarmarkError('conflict', `${name} has no passphrase.`);
     const workstationKey = this.existingWorkstationKey(name);
     if (wrapped.workstationKeyId !== workstationKeyId(workstationKey)) {
@@ -345,11 +369,11 @@ export class WorkstationSession implements ProfileSession, ActorSource {
    * locked with a missing key: their notes may come back when the key file is restored, and a new key
    * in its place would make that impossible.
    */
-  private workstationKeyForNewLock(): Buffer {
+  private async workstationKeyForNewLock(): Promise<Buffer> {
     if (this.workstationKey) return this.workstationKey;
     const existing = this.protector.load(this.dataDir);
     if (!existing) {
-      const stranded = profilesLockedWithOtherKey(this.db, null);
+      const stranded = await profilesLockedWithOtherKey(this.q, null);
       if (stranded.length > 0) {
         throw new EarmarkError(
           'conflict',
@@ -366,7 +390,11 @@ export class WorkstationSession implements ProfileSession, ActorSource {
   private lockIfIdle(): void {
     if (this.unlocked && this.now() - this.lastActivity >= this.idleLockMs) {
       this.log('[earmark] locked the current profile after a quiet spell');
-      this.forget();
+      // Said at once (not after a read), so the screens drop private notes before any reply: the
+      // unlocked profile is always the current one, and it has a passphrase.
+      const currentId = this.unlocked.profileId;
+      this.replaceUnlocked(null);
+      this.events.emit('profile.changed', { currentId, locked: true });
     }
   }
 

@@ -2,12 +2,16 @@ import { createBackend, type Backend, type BackendOptions } from '../../../elect
 import type { ProfileList, ReviewerProfile } from '../../../shared/api/methods/profiles';
 import { call } from '../../support/backend';
 import { TestClock } from '../../support/clock';
+import { freshPostgresUrl, testEngine } from '../../support/engines';
 import { resourcesDir, tempDir } from '../../support/paths';
 
 export const ANNA_PASSPHRASE = 'correct horse battery staple';
 export const BOB_PASSPHRASE = 'tr0ub4dor & three';
 
-/** A workstation whose clock the test moves, whose log and events it reads. */
+/**
+ * A workstation whose clock the test moves, whose log and events it reads; on the engine under test
+ * (a fresh PostgreSQL database in the integration-pg project, kept across restarts).
+ */
 export interface Workstation {
   backend: Backend;
   dataDir: string;
@@ -22,6 +26,7 @@ export interface Workstation {
 
 export async function workstation(extra: Partial<BackendOptions> = {}): Promise<Workstation> {
   const data = tempDir('earmark-privacy-');
+  const databaseUrl = testEngine() === 'postgres' ? await freshPostgresUrl() : undefined;
   const clock = new TestClock('2026-11-02T09:00:00Z');
   const logs: string[] = [];
   const changes: unknown[] = [];
@@ -32,6 +37,7 @@ export async function workstation(extra: Partial<BackendOptions> = {}): Promise<
       version: '0.0.0-test',
       log: (line) => logs.push(line),
       clock,
+      ...(databaseUrl ? { databaseUrl } : {}),
       ...extra,
       ...more,
     });

@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { describeEachEngine } from '../../support/engines';
 import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
 import { call } from '../../support/backend';
 import { refused } from '../evaluations/fixture';
@@ -33,7 +34,7 @@ afterEach(async () => {
   await ws.close();
 });
 
-describe('setting a passphrase', () => {
+describeEachEngine('setting a passphrase', () => {
   it('marks the profile, keeps it unlocked and says how the key is kept', async () => {
     const before = await list(ws.backend);
     expect(before.profiles.every((p) => !p.hasPassphrase)).toBe(true);
@@ -45,12 +46,14 @@ describe('setting a passphrase', () => {
     expect(after.profiles.find((p) => p.id === bob.id)!.hasPassphrase).toBe(false);
     expect(after).toMatchObject({ currentId: anna.id, currentLocked: false });
     expect(ws.changes.at(-1)).toEqual({ currentId: anna.id, locked: false });
-    expect(ws.backend.profiles.actingProfileId()).toBe(anna.id);
+    expect(await ws.backend.profiles.actingProfileId()).toBe(anna.id);
 
     // Only the wrapped key is stored: nothing that reads like the passphrase.
-    const row = ws.backend.db
-      .prepare('SELECT * FROM profile_keys WHERE profile_id = ?')
-      .get(anna.id) as Record<string, unknown>;
+    const row = (await ws.backend.database.query
+      .selectFrom('profile_keys')
+      .selectAll()
+      .where('profile_id', '=', anna.id)
+      .executeTakeFirstOrThrow()) as Record<string, unknown>;
     expect(JSON.parse(row['kdf_params'] as string)).toEqual({ N: 2 ** 15, r: 8, p: 1 });
     expect((row['wrapped_key'] as Buffer).length).toBe(60);
     expect(JSON.stringify(row)).not.toContain('horse');
@@ -94,7 +97,7 @@ describe('setting a passphrase', () => {
   });
 });
 
-describe('locking and unlocking', () => {
+describeEachEngine('locking and unlocking', () => {
   beforeEach(async () => {
     await setPassphrase(ws.backend, anna.id, ANNA_PASSPHRASE);
   });
@@ -103,13 +106,13 @@ describe('locking and unlocking', () => {
     const locked = await call<{ currentId: number; currentLocked: boolean }>(ws.backend, 'profile.lock');
     expect(locked).toMatchObject({ currentId: anna.id, currentLocked: true });
     expect(ws.changes.at(-1)).toEqual({ currentId: anna.id, locked: true });
-    expect(() => ws.backend.profiles.actingProfileId()).toThrow(/Anna Lead is locked/);
-    expect(ws.backend.profiles.actingProfileIdOrNull()).toBeNull();
+    await expect(ws.backend.profiles.actingProfileId()).rejects.toThrow(/Anna Lead is locked/);
+    expect(await ws.backend.profiles.actingProfileIdOrNull()).toBeNull();
 
     const unlocked = await select(ws.backend, anna.id, ANNA_PASSPHRASE);
     expect(unlocked).toMatchObject({ currentId: anna.id, currentLocked: false });
     expect(ws.changes.at(-1)).toEqual({ currentId: anna.id, locked: false });
-    expect(ws.backend.profiles.actingProfileId()).toBe(anna.id);
+    expect(await ws.backend.profiles.actingProfileId()).toBe(anna.id);
   });
 
   it('refuses to select a passphrase profile without it, or with a wrong one', async () => {
@@ -134,7 +137,7 @@ describe('locking and unlocking', () => {
   it('locks the previous profile when another is selected', async () => {
     await select(ws.backend, bob.id);
     expect(ws.changes.at(-1)).toEqual({ currentId: bob.id, locked: false });
-    expect(ws.backend.profiles.actingProfileId()).toBe(bob.id);
+    expect(await ws.backend.profiles.actingProfileId()).toBe(bob.id);
     // Back to Anna needs her passphrase again.
     expect((await refused(ws.backend, 'profile.select', { id: anna.id })).code).toBe('locked');
     await select(ws.backend, anna.id, ANNA_PASSPHRASE);
@@ -191,7 +194,7 @@ describe('locking and unlocking', () => {
 
   it('locks itself after 15 quiet minutes, and polling does not keep it awake', async () => {
     ws.advance(14 * 60_000);
-    await call(ws.backend, 'rubric.list'); // a person doing something
+    await call(ws.backend, 'agent.list'); // a person doing something
     ws.advance(14 * 60_000);
     expect((await list(ws.backend)).currentLocked).toBe(false);
     ws.advance(60_000); // 15 minutes since rubric.list; the polls in between did not count
@@ -202,7 +205,7 @@ describe('locking and unlocking', () => {
     // Services asking directly see the lock too.
     await select(ws.backend, anna.id, ANNA_PASSPHRASE);
     ws.advance(15 * 60_000);
-    expect(ws.backend.profiles.actingProfileIdOrNull()).toBeNull();
+    expect(await ws.backend.profiles.actingProfileIdOrNull()).toBeNull();
   });
 
   it('takes the idle time from the backend options', async () => {
@@ -221,7 +224,7 @@ describe('locking and unlocking', () => {
     await vi.waitFor(() => expect(ws.changes.at(-1)).toEqual({ currentId: anna.id, locked: true }), {
       timeout: 5000,
     });
-    expect(ws.backend.profiles.actingProfileIdOrNull()).toBeNull();
+    expect(await ws.backend.profiles.actingProfileIdOrNull()).toBeNull();
   });
 
   it('is locked again after a restart, with the same profile current', async () => {

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { describeEachEngine } from '../../support/engines';
 import type { Sealed } from '../../../electron/backend/context';
 import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
 import { EarmarkError } from '../../../shared/errors';
@@ -13,7 +14,10 @@ import {
   type Workstation,
 } from './fixture';
 
-/** Sealing private text for the acting profile, and what opening it refuses. */
+/**
+ * Sealing private text for its author (the acting profile a request carries), and what opening it
+ * refuses: only the author, unlocked, reads it.
+ */
 
 const NOTE = 'Anna: Pekka sounded exhausted; ask about the night shifts before the scores.';
 const AAD = 'coaching_note:7';
@@ -51,9 +55,14 @@ const flip = (buffer: Buffer, at: number) => {
   return buffer;
 };
 
-describe('without a passphrase', () => {
+const annaRef = () => ({ id: anna.id, name: anna.name });
+const bobRef = () => ({ id: bob.id, name: bob.name });
+/** Who reads now, as the dispatch would find it for a call. */
+const reader = () => ws.backend.profiles.actingProfileIdOrNull();
+
+describeEachEngine('without a passphrase', () => {
   it('nothing is sealed', () => {
-    const error = errorOf(() => ws.backend.profiles.seal(NOTE, AAD));
+    const error = errorOf(() => ws.backend.profiles.seal(anna.id, NOTE, AAD));
     expect(error.code).toBe('not_allowed');
     expect(error.message).toBe(
       'Set a passphrase on your profile before writing private notes: without one anybody at this workstation could open them.',
@@ -61,51 +70,56 @@ describe('without a passphrase', () => {
   });
 });
 
-describe('with a passphrase', () => {
+describeEachEngine('with a passphrase', () => {
   let sealed: Sealed;
   beforeAll(async () => {
     await setPassphrase(ws.backend, anna.id, ANNA_PASSPHRASE);
-    sealed = ws.backend.profiles.seal(NOTE, AAD);
+    sealed = ws.backend.profiles.seal(anna.id, NOTE, AAD);
   });
   beforeEach(async () => {
-    if (ws.backend.profiles.actingProfileIdOrNull() !== anna.id)
-      await select(ws.backend, anna.id, ANNA_PASSPHRASE);
+    if ((await reader()) !== anna.id) await select(ws.backend, anna.id, ANNA_PASSPHRASE);
   });
 
-  it('seals with a fresh nonce each time and opens for the author', () => {
+  it('seals with a fresh nonce each time and opens for the author', async () => {
+    const as = await reader();
     expect(sealed.nonce.length).toBe(12);
     expect(sealed.ciphertext.length).toBe(Buffer.byteLength(NOTE) + 16);
     expect(sealed.ciphertext.toString('latin1')).not.toContain('Pekka');
-    const again = ws.backend.profiles.seal(NOTE, AAD);
+    const again = ws.backend.profiles.seal(anna.id, NOTE, AAD);
     expect(again.nonce.equals(sealed.nonce)).toBe(false);
     expect(again.ciphertext.equals(sealed.ciphertext)).toBe(false);
-    expect(ws.backend.profiles.open(anna.id, sealed, AAD)).toBe(NOTE);
-    expect(ws.backend.profiles.open(anna.id, ws.backend.profiles.seal('', AAD), AAD)).toBe('');
-    expect(ws.backend.profiles.open(anna.id, ws.backend.profiles.seal('Grüße 👋', AAD), AAD)).toBe(
-      'Grüße 👋',
-    );
+    expect(ws.backend.profiles.open(as, annaRef(), sealed, AAD)).toBe(NOTE);
+    expect(ws.backend.profiles.open(as, annaRef(), ws.backend.profiles.seal(anna.id, '', AAD), AAD)).toBe('');
+    expect(
+      ws.backend.profiles.open(as, annaRef(), ws.backend.profiles.seal(anna.id, 'Grüße 👋', AAD), AAD),
+    ).toBe('Grüße 👋');
   });
 
   it('refuses anyone else, and the author while locked', async () => {
     await select(ws.backend, bob.id);
-    expect(errorOf(() => ws.backend.profiles.open(anna.id, sealed, AAD))).toMatchObject({
+    expect(await reader()).toBe(bob.id);
+    expect(errorOf(() => ws.backend.profiles.open(bob.id, annaRef(), sealed, AAD))).toMatchObject({
       code: 'not_allowed',
       message: 'This private note can only be read by Anna Lead, with their profile unlocked.',
     });
     // Bob sealing as himself: he has no passphrase.
-    expect(errorOf(() => ws.backend.profiles.seal(NOTE, AAD)).code).toBe('not_allowed');
+    expect(errorOf(() => ws.backend.profiles.seal(bob.id, NOTE, AAD)).code).toBe('not_allowed');
+    // Nor for Anna, whose key went when Bob was selected.
+    expect(errorOf(() => ws.backend.profiles.seal(anna.id, NOTE, AAD)).code).toBe('locked');
     // Bob with a passphrase of his own still cannot open Anna's.
     await setPassphrase(ws.backend, bob.id, BOB_PASSPHRASE);
-    expect(errorOf(() => ws.backend.profiles.open(anna.id, sealed, AAD)).code).toBe('not_allowed');
-    const bobs = ws.backend.profiles.seal('Bob only', AAD);
-    expect(ws.backend.profiles.open(bob.id, bobs, AAD)).toBe('Bob only');
+    expect(errorOf(() => ws.backend.profiles.open(bob.id, annaRef(), sealed, AAD)).code).toBe('not_allowed');
+    const bobs = ws.backend.profiles.seal(bob.id, 'Bob only', AAD);
+    expect(ws.backend.profiles.open(bob.id, bobRef(), bobs, AAD)).toBe('Bob only');
 
     await select(ws.backend, anna.id, ANNA_PASSPHRASE);
     // Anna cannot open Bob's note with her own key either.
-    expect(errorOf(() => ws.backend.profiles.open(bob.id, bobs, AAD)).code).toBe('not_allowed');
+    expect(errorOf(() => ws.backend.profiles.open(anna.id, bobRef(), bobs, AAD)).code).toBe('not_allowed');
     await call(ws.backend, 'profile.lock');
-    expect(errorOf(() => ws.backend.profiles.open(anna.id, sealed, AAD)).code).toBe('not_allowed');
-    expect(errorOf(() => ws.backend.profiles.seal(NOTE, AAD)).code).toBe('locked');
+    expect(await reader()).toBeNull();
+    expect(errorOf(() => ws.backend.profiles.open(null, annaRef(), sealed, AAD)).code).toBe('not_allowed');
+    expect(errorOf(() => ws.backend.profiles.open(anna.id, annaRef(), sealed, AAD)).code).toBe('not_allowed');
+    expect(errorOf(() => ws.backend.profiles.seal(anna.id, NOTE, AAD)).code).toBe('locked');
   });
 
   it.each([
@@ -120,28 +134,29 @@ describe('with a passphrase', () => {
     ['a short nonce', (s: Sealed) => ({ ...s, nonce: s.nonce.subarray(0, 8) }), AAD],
     ['another row (aad)', (s: Sealed) => s, 'coaching_note:8'],
   ])('detects %s', (_what, change, aad) => {
-    const error = errorOf(() => ws.backend.profiles.open(anna.id, change(copy(sealed)), aad));
+    const error = errorOf(() => ws.backend.profiles.open(anna.id, annaRef(), change(copy(sealed)), aad));
     expect(error).toMatchObject({
       code: 'tampered',
       message: 'This private note was altered or damaged and cannot be read.',
     });
     // The original still opens.
-    expect(ws.backend.profiles.open(anna.id, sealed, AAD)).toBe(NOTE);
+    expect(ws.backend.profiles.open(anna.id, annaRef(), sealed, AAD)).toBe(NOTE);
   });
 
   it('stays readable after a passphrase change and a restart', async () => {
     await setPassphrase(ws.backend, anna.id, 'a brand new passphrase', ANNA_PASSPHRASE);
-    expect(ws.backend.profiles.open(anna.id, sealed, AAD)).toBe(NOTE);
+    expect(ws.backend.profiles.open(anna.id, annaRef(), sealed, AAD)).toBe(NOTE);
     await ws.restart();
-    expect(errorOf(() => ws.backend.profiles.open(anna.id, sealed, AAD)).code).toBe('not_allowed');
+    expect(await reader()).toBeNull();
+    expect(errorOf(() => ws.backend.profiles.open(anna.id, annaRef(), sealed, AAD)).code).toBe('not_allowed');
     await select(ws.backend, anna.id, 'a brand new passphrase');
-    expect(ws.backend.profiles.open(anna.id, sealed, AAD)).toBe(NOTE);
+    expect(ws.backend.profiles.open(anna.id, annaRef(), sealed, AAD)).toBe(NOTE);
     await setPassphrase(ws.backend, anna.id, ANNA_PASSPHRASE, 'a brand new passphrase');
   });
 
   it('is closed again once the profile idles out', () => {
     ws.advance(15 * 60_000);
-    expect(errorOf(() => ws.backend.profiles.open(anna.id, sealed, AAD)).code).toBe('not_allowed');
-    expect(errorOf(() => ws.backend.profiles.seal(NOTE, AAD)).code).toBe('locked');
+    expect(errorOf(() => ws.backend.profiles.open(anna.id, annaRef(), sealed, AAD)).code).toBe('not_allowed');
+    expect(errorOf(() => ws.backend.profiles.seal(anna.id, NOTE, AAD)).code).toBe('locked');
   });
 });

@@ -8,7 +8,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { describeEachEngine } from '../../support/engines';
 import {
   keyFilePath,
   keyFileProtector,
@@ -47,7 +48,7 @@ beforeEach(async () => {
 });
 afterEach(() => ws.close());
 
-describe('the key file', () => {
+describeEachEngine('the key file', () => {
   it('is not made at start-up, but with the first passphrase: 0600 in a 0700 folder', async () => {
     expect(existsSync(keysDir(ws.dataDir))).toBe(false);
     await setPassphrase(ws.backend, anna.id, ANNA_PASSPHRASE);
@@ -60,7 +61,10 @@ describe('the key file', () => {
     expect(Buffer.from(readFileSync(file, 'utf8').trim(), 'base64').length).toBe(32);
     // Nothing left behind from the write.
     expect(readdirSync(keysDir(ws.dataDir))).toEqual(['workstation.key']);
-    const keyId = ws.backend.db.prepare('SELECT workstation_key_id FROM profile_keys').pluck().get();
+    const { workstation_key_id: keyId } = await ws.backend.database.query
+      .selectFrom('profile_keys')
+      .select('workstation_key_id')
+      .executeTakeFirstOrThrow();
     expect(keyId).toBe(workstationKeyId(keyFileProtector.load(ws.dataDir)!));
     expect(ws.logs.some((line) => line.includes('made a new workstation key'))).toBe(true);
   });
@@ -108,7 +112,7 @@ describe('the key file', () => {
   });
 });
 
-describe('another workstation key', () => {
+describeEachEngine('another workstation key', () => {
   beforeEach(() => setPassphrase(ws.backend, anna.id, ANNA_PASSPHRASE));
 
   it('is told apart from a wrong passphrase', async () => {
@@ -156,7 +160,7 @@ describe('another workstation key', () => {
   });
 });
 
-describe('the browser host', () => {
+describeEachEngine('the browser host', () => {
   it('answers a passphrase error with a fitting HTTP status and no caching', async () => {
     await setPassphrase(ws.backend, anna.id, ANNA_PASSPHRASE);
     await call(ws.backend, 'profile.lock');

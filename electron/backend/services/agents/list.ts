@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import { DEFAULT_AGENT_WINDOW, type AgentListEntry } from '../../../../shared/api/methods/agents';
-import type { Db } from '../../db/open';
-import { today } from '../coaching/clock';
+import type { Database } from '../../db/database';
+import type { Query } from '../../db/schema';
+import { localToday } from '../../clock';
 import { meanPercent } from './overview';
-import { EVALUATIONS_FROM, LATEST_FIRST } from './scored-evaluations';
+import { latestFirst } from './scored-evaluations';
 
 interface AgentRow {
   id: number;
@@ -22,55 +24,96 @@ interface AgentRow {
 const matches = (name: string, search: string) =>
   name.toLocaleLowerCase().includes(search.toLocaleLowerCase());
 
+/** Ids per statement: far below either engine's parameter limit. */
+const CHUNK = 1000;
+
 /**
  * The mean overall score of each agent's latest submitted evaluations (as the agent page orders them),
  * from the scores stored at submit: the figures the library and the agent page show.
  */
-function recentPercents(db: Db, agentIds: readonly number[]): Map<number, number | null> {
-  const rows = db
-    .prepare(
-      `SELECT agentId, percent FROM (
-         SELECT i.agent_id AS agentId, e.score_percent AS percent,
-           row_number() OVER (PARTITION BY i.agent_id ORDER BY ${LATEST_FIRST}) AS recent
-         FROM ${EVALUATIONS_FROM}
-         WHERE e.state = 'submitted' AND i.agent_id IN (SELECT value FROM json_each(?))
-       ) WHERE recent <= ?`,
-    )
-    .all(JSON.stringify(agentIds), DEFAULT_AGENT_WINDOW) as { agentId: number; percent: number | null }[];
+async function recentPercents(
+  database: Database,
+  q: Query,
+  agentIds: readonly number[],
+): Promise<Map<number, number | null>> {
   const percents = new Map<number, (number | null)[]>();
-  for (const { agentId, percent } of rows) {
-    const list = percents.get(agentId) ?? [];
-    list.push(percent);
-    percents.set(agentId, list);
+  for (let start = 0; start < agentIds.length; start += CHUNK) {
+    const chunk = agentIds.slice(start, start + CHUNK);
+    const { rows } = await sql<{ agentId: number; percent: number | null }>`
+      SELECT "agentId", percent FROM (
+        SELECT i.agent_id AS "agentId", e.score_percent AS percent,
+          row_number() OVER (PARTITION BY i.agent_id ORDER BY ${latestFirst(database.engine)}) AS recent
+        FROM evaluations e JOIN interactions i ON i.id = e.interaction_id
+        WHERE e.state = 'submitted' AND i.agent_id IN (${sql.join(chunk)})
+      ) ranked WHERE recent <= ${DEFAULT_AGENT_WINDOW}
+      ORDER BY "agentId", recent`.execute(q);
+    for (const { agentId, percent } of rows) {
+      const list = percents.get(agentId) ?? [];
+      list.push(percent);
+      percents.set(agentId, list);
+    }
   }
   return new Map(agentIds.map((id) => [id, meanPercent(percents.get(id) ?? [])]));
 }
 
 /** Agents by name, with what their row in the list shows; counts cover submitted evaluations only. */
-export function listAgents(
-  db: Db,
+export async function listAgents(
+  database: Database,
   query: { teamId?: number | undefined; search?: string | undefined },
-): AgentListEntry[] {
-  const rows = db
-    .prepare(
-      `SELECT a.id, a.name, t.name AS teamName,
-         (SELECT count(*) FROM interactions i WHERE i.agent_id = a.id) AS interactionCount,
-         (SELECT count(*) FROM evaluations e JOIN interactions i ON i.id = e.interaction_id
-            WHERE i.agent_id = a.id AND e.state = 'submitted') AS evaluationCount,
-         (SELECT max(e.submitted_at) FROM evaluations e JOIN interactions i ON i.id = e.interaction_id
-            WHERE i.agent_id = a.id AND e.state = 'submitted') AS lastEvaluatedAt,
-         (SELECT count(*) FROM coaching_sessions s WHERE s.agent_id = a.id) AS sessionCount,
-         (SELECT count(*) FROM coaching_actions c JOIN coaching_sessions s ON s.id = c.session_id
-            WHERE s.agent_id = a.id AND c.done_at IS NULL AND c.due_on < @today) AS overdueActionCount
-       FROM agents a LEFT JOIN teams t ON t.id = a.team_id
-       WHERE @teamId IS NULL OR a.team_id = @teamId
-       ORDER BY a.name COLLATE NOCASE, t.name COLLATE NOCASE, a.id`,
-    )
-    .all({ today: today(db), teamId: query.teamId ?? null }) as AgentRow[];
+): Promise<AgentListEntry[]> {
+  const q = database.query;
+  const today = localToday(database);
+  let select = q
+    .selectFrom('agents as a')
+    .leftJoin('teams as t', 't.id', 'a.team_id')
+    .select((eb) => [
+      'a.id',
+      'a.name',
+      't.name as teamName',
+      eb
+        .selectFrom('interactions as i')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('i.agent_id', '=', 'a.id')
+        .as('interactionCount'),
+      eb
+        .selectFrom('evaluations as e')
+        .innerJoin('interactions as i', 'i.id', 'e.interaction_id')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('i.agent_id', '=', 'a.id')
+        .where('e.state', '=', 'submitted')
+        .as('evaluationCount'),
+      eb
+        .selectFrom('evaluations as e')
+        .innerJoin('interactions as i', 'i.id', 'e.interaction_id')
+        .select((inner) => inner.fn.max('e.submitted_at').as('at'))
+        .whereRef('i.agent_id', '=', 'a.id')
+        .where('e.state', '=', 'submitted')
+        .as('lastEvaluatedAt'),
+      eb
+        .selectFrom('coaching_sessions as s')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('s.agent_id', '=', 'a.id')
+        .as('sessionCount'),
+      eb
+        .selectFrom('coaching_actions as c')
+        .innerJoin('coaching_sessions as s', 's.id', 'c.session_id')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('s.agent_id', '=', 'a.id')
+        .where('c.done_at', 'is', null)
+        .where('c.due_on', '<', today)
+        .as('overdueActionCount'),
+    ]);
+  if (query.teamId !== undefined) select = select.where('a.team_id', '=', query.teamId);
+  const rows = (await select
+    .orderBy(sql`lower(${sql.ref('a.name')})`)
+    .orderBy(sql`lower(${sql.ref('t.name')})`, (o) => o.asc().nullsFirst())
+    .orderBy('a.id')
+    .execute()) as AgentRow[];
   const search = query.search?.trim() ?? '';
   const listed = search ? rows.filter((row) => matches(row.name, search)) : rows;
-  const recent = recentPercents(
-    db,
+  const recent = await recentPercents(
+    database,
+    q,
     listed.filter((row) => row.evaluationCount > 0).map((row) => row.id),
   );
   return listed.map((row) => ({ ...row, recentPercent: recent.get(row.id) ?? null }));

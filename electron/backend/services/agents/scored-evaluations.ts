@@ -3,6 +3,8 @@ import type { Answer } from '../../../../shared/rubric/answers';
 import { isFailAnswer } from '../../../../shared/rubric/items';
 import { scoreEvaluation, type ItemScore, type ScoreBreakdown } from '../../../../shared/rubric/scoring';
 import type { Outcome } from '../../../../shared/rubric/outcome';
+import { sql, type RawBuilder } from 'kysely';
+import type { Engine } from '../../db/database';
 import type { Db } from '../../db/open';
 import { loadAnswersOf } from '../evaluations/answers';
 import { shownFigures, storedScoreOf } from '../evaluations/score';
@@ -98,6 +100,21 @@ export function scoredEvaluationsByIds(db: Db, ids: readonly number[]): ScoredEv
  */
 export const EVALUATION_TIME = 'julianday(coalesce(i.started_at, e.submitted_at))';
 export const LATEST_FIRST = `${EVALUATION_TIME} DESC, e.submitted_at DESC, e.id DESC`;
+
+/**
+ * EVALUATION_TIME on either engine, as raw SQL over `i` and `e`. PostgreSQL reads a time without a
+ * zone as UTC, as julianday() does, instead of in the session's zone.
+ */
+export function evaluationTime(engine: Engine): RawBuilder<unknown> {
+  if (engine === 'sqlite') return sql.raw(EVALUATION_TIME);
+  const at = sql`coalesce(i.started_at, e.submitted_at)`;
+  return sql`(CASE WHEN ${at} ~ '([zZ]|[+-][0-9]{2}(:?[0-9]{2})?)$' THEN (${at})::timestamptz
+    ELSE (${at} || '+00:00')::timestamptz END)`;
+}
+
+/** LATEST_FIRST on either engine. */
+export const latestFirst = (engine: Engine): RawBuilder<unknown> =>
+  sql`${evaluationTime(engine)} DESC, e.submitted_at DESC, e.id DESC`;
 
 /** The latest `limit` submitted evaluations of an agent's calls and chats, oldest first. */
 export function submittedEvaluationsOfAgent(db: Db, agentId: number, limit: number): ScoredEvaluation[] {

@@ -13,6 +13,7 @@ import { closeSession, createSession, getSession, reopenSession, updateSession }
  */
 export function coachingHandlers({
   db,
+  database,
   profiles,
 }: BackendContext): HandlersFor<keyof typeof coachingMethods> {
   return {
@@ -26,10 +27,10 @@ export function coachingHandlers({
     'coaching.actionUpdate': (params, { actorId }) => updateAction(db, actorId, params, today(db)),
     'coaching.actionDelete': ({ id }, { actorId }) => deleteAction(db, actorId, id, today(db)),
     'coaching.openActions': (query) => openActions(db, query, today(db)),
-    'coaching.notes': ({ sessionId }, reader) => listNotes(db, profiles, reader, sessionId),
-    'coaching.noteGet': ({ id }, reader) => getNote(db, profiles, reader, id),
-    'coaching.noteAdd': (params, { actorId }) => addNote(db, profiles, actorId, params),
-    'coaching.noteUpdate': (params, { actorId }) => updateNote(db, profiles, actorId, params),
-    'coaching.noteDelete': ({ id }, { actorId }) => deleteNote(db, actorId, id),
+    'coaching.notes': ({ sessionId }, reader) => listNotes(database.query, profiles, reader, sessionId),
+    'coaching.noteGet': ({ id }, reader) => getNote(database.query, profiles, reader, id),
+    'coaching.noteAdd': (params, { actorId }) => addNote(database, profiles, actorId, params),
+    'coaching.noteUpdate': (params, { actorId }) => updateNote(database, profiles, actorId, params),
+    'coaching.noteDelete': ({ id }, { actorId }) => deleteNote(database, actorId, id),
   };
 }

@@ -1,8 +1,9 @@
 import type { CoachingNote } from '../../../../shared/api/methods/coaching';
-import type { ReviewerRole } from '../../../../shared/api/methods/profiles';
 import { EarmarkError } from '../../../../shared/errors';
 import type { MaybeActingRequest, ProfileSession, Sealed } from '../../context';
-import type { Db } from '../../db/open';
+import { sql } from 'kysely';
+import type { Database } from '../../db/database';
+import type { Query } from '../../db/schema';
 import { actingAs } from '../../request';
 import { nowIso } from '../../clock';
 
@@ -16,22 +17,14 @@ import { nowIso } from '../../clock';
  * here names notes by id only), no export.
  */
 
-interface NoteRow {
-  id: number;
-  session_id: number;
-  author_id: number;
-  author_name: string;
-  author_role: ReviewerRole;
-  private: 0 | 1;
-  body: string | null;
-  nonce: Buffer | null;
-  ciphertext: Buffer | null;
-  created_at: string;
-  updated_at: string;
-}
+type NoteRow = Awaited<ReturnType<ReturnType<typeof selectNotes>['executeTakeFirstOrThrow']>>;
 
-const SELECT_NOTES = `SELECT n.*, p.name AS author_name, p.role AS author_role
-  FROM coaching_notes n JOIN reviewer_profiles p ON p.id = n.author_id`;
+const selectNotes = (q: Query) =>
+  q
+    .selectFrom('coaching_notes as n')
+    .innerJoin('reviewer_profiles as p', 'p.id', 'n.author_id')
+    .selectAll('n')
+    .select(['p.name as author_name', 'p.role as author_role']);
 
 /**
  * What a private note's ciphertext is bound to (authenticated, not stored): its session, its author and
@@ -39,26 +32,31 @@ const SELECT_NOTES = `SELECT n.*, p.name AS author_name, p.role AS author_role
  * another profile fails its check ('tampered') instead of showing up there.
  *
  * The row id is part of it, so the id must be known before the row is written (the CHECK forbids a
- * private row without ciphertext, so there is no insert-then-seal). The insert therefore runs in an
- * IMMEDIATE transaction, which holds the database's write lock from its first statement: the next id
- * is read and the row written with that explicit id before any other connection can write, and a
- * clash could only fail the insert (primary key), never bind a ciphertext to the wrong row.
+ * private row without ciphertext, so there is no insert-then-seal). So the id is reserved first: on
+ * PostgreSQL from the table's own identity sequence (unique across servers, never handed out again);
+ * on SQLite as max(id) + 1 inside the insert's transaction, where the workstation is the one writer (a
+ * clash could only fail the insert, never bind a ciphertext to the wrong row).
  *
- * max(id) + 1 can hand out the id of a deleted last note again. That gives nobody anything new: putting
+ * On SQLite max(id) + 1 can hand out the id of a deleted last note again. That gives nobody anything new: putting
  * the old ciphertext back into the new row is the same as restoring an old copy of the row, which no
  * binding can prevent for someone who can write the database file; and only the author can open either.
  */
 export const noteAad = (sessionId: number, authorId: number, noteId: number) =>
   `earmark:coaching-note:v1:${sessionId}:${authorId}:${noteId}`;
 
-function assertSession(db: Db, sessionId: number): void {
-  if (!db.prepare('SELECT 1 FROM coaching_sessions WHERE id = ?').get(sessionId)) {
+async function assertSession(q: Query, sessionId: number): Promise<void> {
+  const row = await q
+    .selectFrom('coaching_sessions')
+    .select('id')
+    .where('id', '=', sessionId)
+    .executeTakeFirst();
+  if (!row) {
     throw new EarmarkError('not_found', `sessionId: there is no coaching session with id ${sessionId}.`);
   }
 }
 
-function noteRow(db: Db, id: number): NoteRow {
-  const row = db.prepare(`${SELECT_NOTES} WHERE n.id = ?`).get(id) as NoteRow | undefined;
+async function noteRow(q: Query, id: number): Promise<NoteRow> {
+  const row = await selectNotes(q).where('n.id', '=', id).executeTakeFirst();
   if (!row) throw new EarmarkError('not_found', `id: there is no coaching note with id ${id}.`);
   return row;
 }
@@ -67,14 +65,19 @@ function noteRow(db: Db, id: number): NoteRow {
  * The note as its reader gets it. Callers have checked that a private note is the reader's own; opening
  * it checks that again (the session refuses anybody but the unlocked author) and its integrity.
  */
-function toNote(profiles: ProfileSession, row: NoteRow): CoachingNote {
+function toNote(profiles: ProfileSession, readerId: number | null, row: NoteRow): CoachingNote {
   let body: string;
   if (row.private === 1) {
     const sealed: Sealed = {
-      nonce: row.nonce ?? Buffer.alloc(0),
-      ciphertext: row.ciphertext ?? Buffer.alloc(0),
+      nonce: row.nonce ? Buffer.from(row.nonce) : Buffer.alloc(0),
+      ciphertext: row.ciphertext ? Buffer.from(row.ciphertext) : Buffer.alloc(0),
     };
-    body = profiles.open(row.author_id, sealed, noteAad(row.session_id, row.author_id, row.id));
+    body = profiles.open(
+      readerId,
+      { id: row.author_id, name: row.author_name },
+      sealed,
+      noteAad(row.session_id, row.author_id, row.id),
+    );
   } else {
     body = row.body ?? '';
   }
@@ -101,20 +104,20 @@ function privateReader(request: MaybeActingRequest, needed: (profileId: number) 
 }
 
 /** Shared notes and the reader's own private notes, oldest first. */
-export function listNotes(
-  db: Db,
+export async function listNotes(
+  q: Query,
   profiles: ProfileSession,
   request: MaybeActingRequest,
   sessionId: number,
-): CoachingNote[] {
-  assertSession(db, sessionId);
-  const rows = db.prepare(`${SELECT_NOTES} WHERE n.session_id = ? ORDER BY n.id`).all(sessionId) as NoteRow[];
+): Promise<CoachingNote[]> {
+  await assertSession(q, sessionId);
+  const rows = await selectNotes(q).where('n.session_id', '=', sessionId).orderBy('n.id').execute();
   const reader = privateReader(request, (id) =>
     rows.some((row) => row.private === 1 && row.author_id === id),
   );
   return rows
     .filter((row) => row.private === 0 || row.author_id === reader)
-    .map((row) => toNote(profiles, row));
+    .map((row) => toNote(profiles, reader, row));
 }
 
 const notYours = (id: number) =>
@@ -123,58 +126,84 @@ const notYours = (id: number) =>
     `Coaching note ${id} is another reviewer's private note: only its author can open it.`,
   );
 
-export function getNote(
-  db: Db,
+export async function getNote(
+  q: Query,
   profiles: ProfileSession,
   request: MaybeActingRequest,
   id: number,
-): CoachingNote {
-  const row = noteRow(db, id);
+): Promise<CoachingNote> {
+  const row = await noteRow(q, id);
+  let reader = request.actorId;
   if (row.private === 1) {
-    const reader = privateReader(request, (profileId) => profileId === row.author_id);
+    reader = privateReader(request, (profileId) => profileId === row.author_id);
     if (reader !== row.author_id) throw notYours(id);
   }
-  return toNote(profiles, row);
+  return toNote(profiles, reader, row);
+}
+
+/** The id a private note will have, taken before its row is written (see noteAad). */
+async function reserveNoteId(database: Database, trx: Query): Promise<number> {
+  if (database.engine === 'postgres') {
+    const { rows } = await sql<{
+      id: number;
+    }>`SELECT nextval(pg_get_serial_sequence('coaching_notes', 'id'))::int8 AS id`.execute(trx);
+    return Number(rows[0]!.id);
+  }
+  const row = await trx
+    .selectFrom('coaching_notes')
+    .select(sql<number>`coalesce(max(id), 0) + 1`.as('id'))
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
 }
 
 /** A private note needs the acting profile's passphrase and unlocked key: sealing refuses otherwise. */
-export function addNote(
-  db: Db,
+export async function addNote(
+  database: Database,
   profiles: ProfileSession,
   authorId: number,
   params: { sessionId: number; body: string; private: boolean },
-): CoachingNote {
-  const id = db
-    .transaction(() => {
-      assertSession(db, params.sessionId);
-      const at = nowIso(db);
-      if (!params.private) {
-        const { lastInsertRowid } = db
-          .prepare(
-            `INSERT INTO coaching_notes (session_id, author_id, private, body, created_at, updated_at)
-             VALUES (?, ?, 0, ?, ?, ?)`,
-          )
-          .run(params.sessionId, authorId, params.body, at, at);
-        return Number(lastInsertRowid);
-      }
-      const noteId = db
-        .prepare('SELECT coalesce(max(id), 0) + 1 FROM coaching_notes')
-        .pluck()
-        .get() as number;
-      const sealed = profiles.seal(params.body, noteAad(params.sessionId, authorId, noteId));
-      db.prepare(
-        `INSERT INTO coaching_notes (id, session_id, author_id, private, nonce, ciphertext, created_at, updated_at)
-         VALUES (?, ?, ?, 1, ?, ?, ?, ?)`,
-      ).run(noteId, params.sessionId, authorId, sealed.nonce, sealed.ciphertext, at, at);
-      return noteId;
-    })
-    .immediate();
-  return getNote(db, profiles, actingAs(authorId), id);
+): Promise<CoachingNote> {
+  const id = await database.transaction(async (trx) => {
+    await assertSession(trx, params.sessionId);
+    const at = nowIso(database);
+    if (!params.private) {
+      const row = await trx
+        .insertInto('coaching_notes')
+        .values({
+          session_id: params.sessionId,
+          author_id: authorId,
+          private: 0,
+          body: params.body,
+          created_at: at,
+          updated_at: at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    }
+    const noteId = await reserveNoteId(database, trx);
+    const sealed = profiles.seal(authorId, params.body, noteAad(params.sessionId, authorId, noteId));
+    await trx
+      .insertInto('coaching_notes')
+      .values({
+        id: noteId,
+        session_id: params.sessionId,
+        author_id: authorId,
+        private: 1,
+        nonce: sealed.nonce,
+        ciphertext: sealed.ciphertext,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    return noteId;
+  });
+  return getNote(database.query, profiles, actingAs(authorId), id);
 }
 
 /** The author's own note, or `not_allowed`: nobody edits or deletes what another reviewer wrote. */
-function ownNote(db: Db, actorId: number, id: number): NoteRow {
-  const row = noteRow(db, id);
+async function ownNote(q: Query, actorId: number, id: number): Promise<NoteRow> {
+  const row = await noteRow(q, id);
   if (row.author_id !== actorId) {
     throw row.private === 1
       ? notYours(id)
@@ -187,38 +216,37 @@ function ownNote(db: Db, actorId: number, id: number): NoteRow {
 }
 
 /** A private note is sealed anew (fresh nonce) under the same binding; a shared one stays shared. */
-export function updateNote(
-  db: Db,
+export async function updateNote(
+  database: Database,
   profiles: ProfileSession,
   actorId: number,
   params: { id: number; body: string },
-): CoachingNote {
-  db.transaction(() => {
-    const row = ownNote(db, actorId, params.id);
-    const at = nowIso(db);
+): Promise<CoachingNote> {
+  await database.transaction(async (trx) => {
+    const row = await ownNote(trx, actorId, params.id);
+    const at = nowIso(database);
     if (row.private === 1) {
-      const sealed = profiles.seal(params.body, noteAad(row.session_id, row.author_id, row.id));
-      db.prepare('UPDATE coaching_notes SET nonce = ?, ciphertext = ?, updated_at = ? WHERE id = ?').run(
-        sealed.nonce,
-        sealed.ciphertext,
-        at,
-        row.id,
-      );
+      const sealed = profiles.seal(actorId, params.body, noteAad(row.session_id, row.author_id, row.id));
+      await trx
+        .updateTable('coaching_notes')
+        .set({ nonce: sealed.nonce, ciphertext: sealed.ciphertext, updated_at: at })
+        .where('id', '=', row.id)
+        .execute();
     } else {
-      db.prepare('UPDATE coaching_notes SET body = ?, updated_at = ? WHERE id = ?').run(
-        params.body,
-        at,
-        row.id,
-      );
+      await trx
+        .updateTable('coaching_notes')
+        .set({ body: params.body, updated_at: at })
+        .where('id', '=', row.id)
+        .execute();
     }
-  })();
-  return getNote(db, profiles, actingAs(actorId), params.id);
+  });
+  return getNote(database.query, profiles, actingAs(actorId), params.id);
 }
 
-export function deleteNote(db: Db, actorId: number, id: number): { id: number } {
-  return db.transaction(() => {
-    ownNote(db, actorId, id);
-    db.prepare('DELETE FROM coaching_notes WHERE id = ?').run(id);
+export async function deleteNote(database: Database, actorId: number, id: number): Promise<{ id: number }> {
+  return database.transaction(async (trx) => {
+    await ownNote(trx, actorId, id);
+    await trx.deleteFrom('coaching_notes').where('id', '=', id).execute();
     return { id };
-  })();
+  });
 }

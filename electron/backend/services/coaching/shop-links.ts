@@ -1,7 +1,7 @@
 import type { AgentRef, LinkedMysteryShop } from '../../../../shared/api/methods/coaching';
 import { EarmarkError } from '../../../../shared/errors';
 import type { Db } from '../../db/open';
-import { permit } from '../../permissions';
+import { permitSync } from '../../permissions';
 import { SHOP_SELECT, shopSummary, type ShopRow } from '../mystery/store';
 
 /**
@@ -27,7 +27,7 @@ export function checkMysteryShops(
   field = 'mysteryShopIds',
 ): void {
   if (ids.length === 0) return;
-  permit(db, 'mystery.get', coachId);
+  permitSync(db, 'mystery.get', coachId);
   const found = shopRows(db, ids);
   const missing = ids.filter((id) => !found.some((row) => row.id === id));
   if (missing.length > 0) {

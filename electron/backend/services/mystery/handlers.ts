@@ -16,40 +16,45 @@ import { getShop, listShops } from './store';
  */
 export function mysteryHandlers({
   db,
+  database,
 }: BackendContext): HandlersFor<keyof typeof mysteryMethods | keyof typeof mysteryFigureMethods> {
-  const as = (method: MysteryMethod, request: { actorId: number }) => permit(db, method, request.actorId);
+  const as = (method: MysteryMethod, request: { actorId: number }) =>
+    permit(database.query, method, request.actorId);
   return {
-    'mystery.list': (filter, request) => {
-      as('mystery.list', request);
+    'mystery.list': async (filter, request) => {
+      await as('mystery.list', request);
       return listShops(db, filter);
     },
-    'mystery.report': (params, request) => {
-      as('mystery.report', request);
+    'mystery.report': async (params, request) => {
+      await as('mystery.report', request);
       return mysteryReport(db, params);
     },
-    'mystery.get': ({ id }, request) => {
-      as('mystery.get', request);
+    'mystery.get': async ({ id }, request) => {
+      await as('mystery.get', request);
       return getShop(db, id);
     },
-    'mystery.saveDraft': (params, request) => saveDraft(db, params, as('mystery.saveDraft', request)),
-    'mystery.submit': ({ id }, request) => submitShop(db, id, as('mystery.submit', request)),
-    'mystery.query': ({ id, reason }, request) => queryShop(db, id, reason, as('mystery.query', request)),
-    'mystery.confirm': ({ id }, request) => confirmShop(db, id, as('mystery.confirm', request)),
-    'mystery.correct': (params, request) => correctShop(db, params, as('mystery.correct', request)),
-    'mystery.agentShops': ({ agentId }, request) => {
-      as('mystery.agentShops', request);
+    'mystery.saveDraft': async (params, request) =>
+      saveDraft(db, params, await as('mystery.saveDraft', request)),
+    'mystery.submit': async ({ id }, request) => submitShop(db, id, await as('mystery.submit', request)),
+    'mystery.query': async ({ id, reason }, request) =>
+      queryShop(db, id, reason, await as('mystery.query', request)),
+    'mystery.confirm': async ({ id }, request) => confirmShop(db, id, await as('mystery.confirm', request)),
+    'mystery.correct': async (params, request) =>
+      correctShop(db, params, await as('mystery.correct', request)),
+    'mystery.agentShops': async ({ agentId }, request) => {
+      await as('mystery.agentShops', request);
       return agentShops(db, agentId);
     },
-    'mystery.teamFigures': (_params, request) => {
-      as('mystery.teamFigures', request);
+    'mystery.teamFigures': async (_params, request) => {
+      await as('mystery.teamFigures', request);
       return teamFigures(db);
     },
-    'scenario.list': (_params, request) => {
-      as('scenario.list', request);
+    'scenario.list': async (_params, request) => {
+      await as('scenario.list', request);
       return listScenarios(db);
     },
-    'scenario.save': (params, request) => {
-      as('scenario.save', request);
+    'scenario.save': async (params, request) => {
+      await as('scenario.save', request);
       return saveScenario(db, params);
     },
   };

@@ -5,14 +5,14 @@ import { createProfile, listProfiles, updateProfile } from './profiles';
 
 /** The session is passed on its own: select, lock and passphrases are its business, not other services'. */
 export function profileHandlers(
-  { db }: BackendContext,
+  { database }: BackendContext,
   session: WorkstationSession,
 ): HandlersFor<keyof typeof profileMethods> {
-  const list = () => listProfiles(db, session);
+  const list = () => listProfiles(database.query, session);
   return {
     'profile.list': list,
-    'profile.create': ({ name, role }) => createProfile(db, session, name, role),
-    'profile.update': (changes, { actorId }) => updateProfile(db, actorId, changes),
+    'profile.create': ({ name, role }) => createProfile(database, session, name, role),
+    'profile.update': (changes, { actorId }) => updateProfile(database, actorId, changes),
     'profile.select': async ({ id, passphrase }) => {
       await session.select(id, passphrase);
       return list();

@@ -1,9 +1,11 @@
+import { sql } from 'kysely';
 import type { ProfileList, ReviewerProfile, ReviewerRole } from '../../../../shared/api/methods/profiles';
 import { EarmarkError } from '../../../../shared/errors';
-import type { Db } from '../../db/open';
+import type { Database } from '../../db/database';
+import type { Query } from '../../db/schema';
 import { passphraseProfileIds } from '../../privacy/key-store';
 import type { WorkstationSession } from '../../privacy/session';
-import { readSetting, writeSetting } from '../settings';
+import { getSetting, putSetting } from '../settings';
 import { nowIso } from '../../clock';
 
 /** The settings key of the profile this workstation works as. */
@@ -24,15 +26,26 @@ const toProfile = (row: ProfileRow, hasPassphrase: boolean): ReviewerProfile => 
   hasPassphrase,
 });
 
-function getProfile(db: Db, id: number, field = 'id'): ReviewerProfile {
-  const row = db.prepare('SELECT * FROM reviewer_profiles WHERE id = ?').get(id) as ProfileRow | undefined;
+async function getProfile(q: Query, id: number, field = 'id'): Promise<ReviewerProfile> {
+  const row = await q
+    .selectFrom('reviewer_profiles')
+    .select(['id', 'name', 'role', 'created_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new EarmarkError('not_found', `${field}: there is no reviewer profile with id ${id}.`);
-  return toProfile(row, passphraseProfileIds(db).has(id));
+  const locked = await q
+    .selectFrom('profile_keys')
+    .select('profile_id')
+    .where('profile_id', '=', id)
+    .executeTakeFirst();
+  return toProfile(row as ProfileRow, locked !== undefined);
 }
 
 /** A profile's name for messages; `not_found` when there is no such profile. */
-export function profileNameOf(db: Db, id: number): string {
-  return getProfile(db, id).name;
+export async function profileNameOf(q: Query, id: number): Promise<string> {
+  const row = await q.selectFrom('reviewer_profiles').select('name').where('id', '=', id).executeTakeFirst();
+  if (!row) throw new EarmarkError('not_found', `id: there is no reviewer profile with id ${id}.`);
+  return row.name;
 }
 
 /** The refusal of acting as a passphrase profile that is not unlocked. */
@@ -40,76 +53,87 @@ export const profileLocked = (name: string) =>
   new EarmarkError('locked', `Profile ${name} is locked: enter its passphrase.`);
 
 /** The profile this workstation works as (the saved setting), or null when none is chosen or it is gone. */
-export function currentProfileId(db: Db): number | null {
-  const saved = Number(readSetting(db, CURRENT_KEY));
+export async function currentProfileId(q: Query): Promise<number | null> {
+  const saved = Number(await getSetting(q, CURRENT_KEY));
   if (!Number.isSafeInteger(saved) || saved <= 0) return null;
-  return db.prepare('SELECT 1 FROM reviewer_profiles WHERE id = ?').get(saved) ? saved : null;
+  const row = await q.selectFrom('reviewer_profiles').select('id').where('id', '=', saved).executeTakeFirst();
+  return row ? saved : null;
 }
 
 /** Saves the current profile; only the session calls this, as it also decides what is unlocked. */
-export function writeCurrentProfile(db: Db, id: number): void {
-  writeSetting(db, CURRENT_KEY, String(id));
+export async function writeCurrentProfile(q: Query, id: number): Promise<void> {
+  await putSetting(q, CURRENT_KEY, String(id));
 }
 
-export function listProfiles(db: Db, session: WorkstationSession): ProfileList {
-  const rows = db
-    .prepare('SELECT * FROM reviewer_profiles ORDER BY name COLLATE NOCASE, id')
-    .all() as ProfileRow[];
-  const locked = passphraseProfileIds(db);
+export async function listProfiles(q: Query, session: WorkstationSession): Promise<ProfileList> {
+  const rows = (await q
+    .selectFrom('reviewer_profiles')
+    .select(['id', 'name', 'role', 'created_at'])
+    // Profile names are unique without regard to case on both engines; listed the same way.
+    .orderBy(sql`lower(${sql.ref('name')})`)
+    .orderBy('id')
+    .execute()) as ProfileRow[];
+  const locked = await passphraseProfileIds(q);
+  const currentId = await currentProfileId(q);
   return {
     profiles: rows.map((row) => toProfile(row, locked.has(row.id))),
-    currentId: currentProfileId(db),
-    currentLocked: session.currentLocked(),
+    currentId,
+    currentLocked: session.lockedAmong(currentId, locked),
     keyProtection: session.keyProtection(),
   };
 }
 
-function assertNameFree(db: Db, name: string, exceptId: number | null): void {
-  const clash = db
-    .prepare('SELECT id FROM reviewer_profiles WHERE name = ? COLLATE NOCASE AND id IS NOT ?')
-    .get(name, exceptId);
-  if (clash) throw new EarmarkError('conflict', `name: there is already a profile named "${name}".`);
+async function assertNameFree(q: Query, name: string, exceptId: number | null): Promise<void> {
+  let clash = q
+    .selectFrom('reviewer_profiles')
+    .select('id')
+    .where(sql<boolean>`lower(${sql.ref('name')}) = lower(${name})`);
+  if (exceptId !== null) clash = clash.where('id', '!=', exceptId);
+  if (await clash.executeTakeFirst())
+    throw new EarmarkError('conflict', `name: there is already a profile named "${name}".`);
 }
 
 /** Creates a profile and makes it the current one (which locks a profile that was unlocked). */
-export function createProfile(
-  db: Db,
+export async function createProfile(
+  database: Database,
   session: WorkstationSession,
   name: string,
   role: ReviewerRole,
-): ReviewerProfile {
-  const id = db.transaction(() => {
-    assertNameFree(db, name, null);
-    const { lastInsertRowid } = db
-      .prepare('INSERT INTO reviewer_profiles (name, role, created_at) VALUES (?, ?, ?)')
-      .run(name, role, nowIso(db));
-    return Number(lastInsertRowid);
-  })();
-  session.created(id);
-  return getProfile(db, id);
+): Promise<ReviewerProfile> {
+  const id = await database.transaction(async (trx) => {
+    await assertNameFree(trx, name, null);
+    const row = await trx
+      .insertInto('reviewer_profiles')
+      .values({ name, role, created_at: nowIso(database) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  });
+  await session.created(id);
+  return getProfile(database.query, id);
 }
 
 /**
  * Renames or changes the role. A passphrase profile only as itself (`locked` otherwise), so nobody at
  * the workstation renames a locked colleague; one without a passphrase is anybody's to correct.
  */
-export function updateProfile(
-  db: Db,
+export async function updateProfile(
+  database: Database,
   actorId: number | null,
   changes: { id: number; name?: string | undefined; role?: ReviewerRole | undefined },
-): ReviewerProfile {
-  return db.transaction(() => {
-    const current = getProfile(db, changes.id);
+): Promise<ReviewerProfile> {
+  return database.transaction(async (trx) => {
+    const current = await getProfile(trx, changes.id);
     if (current.hasPassphrase && actorId !== current.id) {
       throw profileLocked(current.name);
     }
     const name = changes.name ?? current.name;
-    if (changes.name !== undefined) assertNameFree(db, name, current.id);
-    db.prepare('UPDATE reviewer_profiles SET name = ?, role = ? WHERE id = ?').run(
-      name,
-      changes.role ?? current.role,
-      current.id,
-    );
-    return getProfile(db, current.id);
-  })();
+    if (changes.name !== undefined) await assertNameFree(trx, name, current.id);
+    await trx
+      .updateTable('reviewer_profiles')
+      .set({ name, role: changes.role ?? current.role })
+      .where('id', '=', current.id)
+      .execute();
+    return getProfile(trx, current.id);
+  });
 }

@@ -8,17 +8,17 @@ import { importMysteryShops } from './run';
 import { loadMapping, previewSheet, readSheet, rememberMapping, saveMapping } from './sheet';
 
 export function mysteryImportHandlers(
-  { db }: BackendContext,
+  { db, database }: BackendContext,
   imports: ImportJobs,
 ): HandlersFor<keyof typeof mysteryImportMethods> {
   // Importing is entering shops: the role table decides who may (shared/permissions/mystery.ts).
   return {
-    'mysteryImport.preview': (params, { actorId }) => {
-      permit(db, 'mysteryImport.preview', actorId);
+    'mysteryImport.preview': async (params, { actorId }) => {
+      await permit(database.query, 'mysteryImport.preview', actorId);
       return previewSheet(db, params);
     },
     'mysteryImport.dryRun': async ({ path, mapping, recordings }, { actorId }) => {
-      permit(db, 'mysteryImport.dryRun', actorId);
+      await permit(database.query, 'mysteryImport.dryRun', actorId);
       const { fileName, bytes } = await readSheet(path);
       return dryRunMysteryImport(db, {
         fileName,
@@ -28,7 +28,7 @@ export function mysteryImportHandlers(
       });
     },
     'mysteryImport.run': async ({ path, mapping, recordings }, { actorId }) => {
-      permit(db, 'mysteryImport.run', actorId);
+      await permit(database.query, 'mysteryImport.run', actorId);
       const { fileName, bytes, table } = await readSheet(path);
       const report = await importMysteryShops(db, {
         fileName,
@@ -39,12 +39,12 @@ export function mysteryImportHandlers(
       rememberMapping(db, table.columns, mapping);
       return report;
     },
-    'mysteryImport.loadMapping': ({ path }, { actorId }) => {
-      permit(db, 'mysteryImport.loadMapping', actorId);
+    'mysteryImport.loadMapping': async ({ path }, { actorId }) => {
+      await permit(database.query, 'mysteryImport.loadMapping', actorId);
       return loadMapping(path);
     },
-    'mysteryImport.saveMapping': ({ path, mapping }, { actorId }) => {
-      permit(db, 'mysteryImport.saveMapping', actorId);
+    'mysteryImport.saveMapping': async ({ path, mapping }, { actorId }) => {
+      await permit(database.query, 'mysteryImport.saveMapping', actorId);
       return saveMapping(path, mapping);
     },
   };
