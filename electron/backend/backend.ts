@@ -68,7 +68,7 @@ export interface Backend {
   readonly dataDir: string;
   readonly imports: ImportJobs;
   /** Resolves a recording id to its file, and the folders it must really lie in, for the media endpoints. */
-  mediaFile(recordingId: number): MediaFile;
+  mediaFile(recordingId: number): Promise<MediaFile>;
   /** Stops running imports (each after its current file), closes the database and releases the data folder. */
   close(): Promise<void>;
 }
@@ -110,9 +110,9 @@ async function startBackend(
     // Evaluations submitted before scores were stored get theirs, so the library's score filter sees
     // them; finds nothing to do after the first start.
     backfillStoredScores(db);
-    // Deleted moments kept for undo are personal data: none outlives its undo window, even across restarts.
-    purgeDeletedMoments(db);
   }
+  // Deleted moments kept for undo are personal data: none outlives its undo window, even across restarts.
+  await purgeDeletedMoments(database.query, clock.now());
   const events = new EventHub();
   // Every start begins locked: unlocked keys live only in this process's memory.
   const session = new WorkstationSession({
@@ -176,7 +176,7 @@ async function startBackend(
     profiles: session,
     dataDir: ctx.dataDir,
     imports,
-    mediaFile: (recordingId) => recordingFile(db, recordingId, options.dataDir),
+    mediaFile: (recordingId) => recordingFile(database.query, recordingId, options.dataDir),
     close: async () => {
       await imports.closeAll();
       session.dispose();

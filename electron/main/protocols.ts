@@ -49,7 +49,7 @@ export interface MediaHandlerOptions {
    * `backend.mediaFile`: the file and the folders it must really lie in (the data folder and the folder
    * it was imported from); throws EarmarkError('not_found') for an unknown recording.
    */
-  mediaFile(recordingId: number): MediaFile;
+  mediaFile(recordingId: number): MediaFile | Promise<MediaFile>;
   /**
    * The app's own origins (security.ts appOrigins; the first is `app://earmark`). A request from one of
    * them is answered with it in Access-Control-Allow-Origin; a request from any other origin is refused.
@@ -99,7 +99,7 @@ export function createMediaHandler(options: MediaHandlerOptions): ProtocolHandle
 
     let file: MediaFile;
     try {
-      file = options.mediaFile(recordingId);
+      file = await options.mediaFile(recordingId);
     } catch (error) {
       if (error instanceof EarmarkError && error.code === 'not_found') return text(404, error.message);
       return text(500, `Recording ${recordingId} could not be looked up: ${(error as Error).message}`);

@@ -52,7 +52,7 @@ beforeAll(async () => {
   recordings = [];
   for (const item of items) {
     const detail = await call<InteractionDetail>(backend, 'interaction.get', { id: item.id });
-    recordings.push({ id: detail.recording!.id, path: backend.mediaFile(detail.recording!.id).path });
+    recordings.push({ id: detail.recording!.id, path: (await backend.mediaFile(detail.recording!.id)).path });
   }
 });
 afterAll(async () => {

@@ -31,7 +31,7 @@ beforeAll(async () => {
   });
   const detail = await call<InteractionDetail>(backend, 'interaction.get', { id: items[0]!.id });
   recordingId = detail.recording!.id;
-  recordingPath = backend.mediaFile(recordingId).path;
+  recordingPath = (await backend.mediaFile(recordingId)).path;
 });
 afterAll(async () => {
   await host.close();

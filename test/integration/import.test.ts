@@ -79,7 +79,7 @@ describe('importing every file in ../shared/data', () => {
       const detail = await call<InteractionDetail>(backend, 'interaction.get', {
         id: outcome.interactionIds[0],
       });
-      const media = backend.mediaFile(detail.recording!.id);
+      const media = await backend.mediaFile(detail.recording!.id);
       expect(media.mimeType, name).toBe('audio/wav');
       expect(media.path, name).not.toBe(outcome.file);
     }

@@ -180,7 +180,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return sendJson(res, 400, failure('invalid_params', message));
     }
     try {
-      backend.mediaFile(recordingId);
+      await backend.mediaFile(recordingId);
     } catch (error) {
       if (error instanceof EarmarkError) return sendJson(res, HTTP_STATUS[error.code], failure(error));
       throw error;
@@ -218,7 +218,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
     let file: MediaFile;
     try {
-      file = backend.mediaFile(recordingId);
+      file = await backend.mediaFile(recordingId);
     } catch (error) {
       if (error instanceof EarmarkError && error.code === 'not_found')
         return sendText(res, 404, error.message);

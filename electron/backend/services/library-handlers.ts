@@ -8,6 +8,6 @@ export function libraryHandlers({ db, database }: BackendContext): HandlersFor<k
     'library.list': (params) => listInteractions(database, params),
     'library.facets': () => libraryFacets(database.query),
     'interaction.get': ({ id }) => getInteraction(database, db, id),
-    'recording.peaks': ({ recordingId, targetPeaks }) => peaksOf(db, recordingId, targetPeaks),
+    'recording.peaks': ({ recordingId, targetPeaks }) => peaksOf(database.query, recordingId, targetPeaks),
   };
 }

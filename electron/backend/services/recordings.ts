@@ -3,8 +3,11 @@ import { createReadStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { AudioDamage, Peaks, Recording, Speaker } from '../../../shared/api';
 import { EarmarkError } from '../../../shared/errors';
+import { sql } from 'kysely';
 import type { Db } from '../db/open';
+import type { NewRow, Query } from '../db/schema';
 import { peakResolutions } from '../media/peaks';
+import { storedLevels } from './review/peaks-window';
 import { analyzeRecording, type RecordingAnalysis } from '../workers/analyze';
 
 /** Everything known about a recording before it is written to the database. */
@@ -50,20 +53,72 @@ export async function probeRecording(
   };
 }
 
+/** The recordings row and peak rows of a probed recording, as both the async and the sync insert write them. */
+function rowsOf(
+  interactionId: number,
+  probed: ProbedRecording,
+  channelRoles: Speaker[] | null,
+): { recording: NewRow<'recordings'>; peaks: (recordingId: number) => NewRow<'peaks'>[] } {
+  const { analysis } = probed;
+  const roles = channelRoles ?? analysis.channelRoles;
+  const levels = analysis.waveform === 'peaks' ? analysis.levels : [];
+  return {
+    recording: {
+      interaction_id: interactionId,
+      path: probed.path,
+      size_bytes: probed.sizeBytes,
+      sha256: probed.sha256,
+      container: probed.container,
+      codec: analysis.codec,
+      sample_rate: analysis.sampleRate,
+      channels: analysis.channels,
+      duration_ms: analysis.durationMs,
+      channel_roles: roles ? JSON.stringify(roles) : null,
+      source_paths: JSON.stringify(analysis.sourcePaths),
+      claimed_duration_ms: analysis.claimedDurationMs,
+      transcoded: analysis.playable.transcoded ? 1 : 0,
+      damage: analysis.damage ? JSON.stringify(analysis.damage) : null,
+    },
+    peaks: (recordingId) =>
+      levels.flatMap((level) =>
+        level.channels.map((data, channel) => ({
+          recording_id: recordingId,
+          samples_per_peak: level.samplesPerPeak,
+          channel,
+          data: Buffer.from(data.buffer, data.byteOffset, data.byteLength),
+        })),
+      ),
+  };
+}
+
 /**
- * Inserts a probed recording and its peaks; call inside the caller's transaction. Channel roles default
- * to what the analysis knows (a two-leg call is always agent left, customer right). A recording whose
- * waveform is unavailable at import (AAC: the backend does not decode it) gets no peak rows; the renderer
- * stores them later (services/waveform).
+ * Inserts a probed recording and its peaks (either engine); call inside the caller's transaction.
+ * Channel roles default to what the analysis knows (a two-leg call is always agent left, customer
+ * right). A recording whose waveform is unavailable at import (AAC: the backend does not decode it)
+ * gets no peak rows; the renderer stores them later (services/waveform).
  */
+export async function addRecording(
+  q: Query,
+  interactionId: number,
+  probed: ProbedRecording,
+  channelRoles: Speaker[] | null,
+): Promise<number> {
+  const rows = rowsOf(interactionId, probed, channelRoles);
+  const { id } = await q.insertInto('recordings').values(rows.recording).returning('id').executeTakeFirstOrThrow();
+  const peaks = rows.peaks(id);
+  if (peaks.length > 0) await q.insertInto('peaks').values(peaks).execute();
+  return id;
+}
+
+/** Sync twin for not-yet-converted callers; remove when import (execute.ts) and demo are on the query layer. */
 export function insertRecording(
   db: Db,
   interactionId: number,
   probed: ProbedRecording,
   channelRoles: Speaker[] | null,
 ): number {
-  const { analysis } = probed;
-  const roles = channelRoles ?? analysis.channelRoles;
+  const rows = rowsOf(interactionId, probed, channelRoles);
+  const r = rows.recording;
   const { lastInsertRowid } = db
     .prepare(
       `INSERT INTO recordings (interaction_id, path, size_bytes, sha256, container, codec, sample_rate, channels, duration_ms,
@@ -71,36 +126,27 @@ export function insertRecording(
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
-      interactionId,
-      probed.path,
-      probed.sizeBytes,
-      probed.sha256,
-      probed.container,
-      analysis.codec,
-      analysis.sampleRate,
-      analysis.channels,
-      analysis.durationMs,
-      roles ? JSON.stringify(roles) : null,
-      JSON.stringify(analysis.sourcePaths),
-      analysis.claimedDurationMs,
-      analysis.playable.transcoded ? 1 : 0,
-      analysis.damage ? JSON.stringify(analysis.damage) : null,
+      r.interaction_id,
+      r.path,
+      r.size_bytes,
+      r.sha256,
+      r.container,
+      r.codec,
+      r.sample_rate,
+      r.channels,
+      r.duration_ms,
+      r.channel_roles,
+      r.source_paths,
+      r.claimed_duration_ms,
+      r.transcoded,
+      r.damage,
     );
   const recordingId = Number(lastInsertRowid);
   const insertPeaks = db.prepare(
     'INSERT INTO peaks (recording_id, samples_per_peak, channel, data) VALUES (?, ?, ?, ?)',
   );
-  const levels = analysis.waveform === 'peaks' ? analysis.levels : [];
-  for (const level of levels) {
-    level.channels.forEach((data, channel) => {
-      insertPeaks.run(
-        recordingId,
-        level.samplesPerPeak,
-        channel,
-        Buffer.from(data.buffer, data.byteOffset, data.byteLength),
-      );
-    });
-  }
+  for (const peak of rows.peaks(recordingId))
+    insertPeaks.run(peak.recording_id, peak.samples_per_peak, peak.channel, peak.data);
   return recordingId;
 }
 
@@ -118,6 +164,21 @@ interface RecordingRow {
   damage: string | null;
 }
 
+/** The recording the review workspace plays for an interaction (its first), with whether peaks are stored. */
+export async function findRecording(q: Query, interactionId: number): Promise<Recording | null> {
+  const row = await q
+    .selectFrom('recordings as r')
+    .selectAll('r')
+    // CASE, not a bare EXISTS: 0/1 on both engines (PostgreSQL's EXISTS is a boolean).
+    .select(sql<number>`CASE WHEN EXISTS (SELECT 1 FROM peaks p WHERE p.recording_id = r.id) THEN 1 ELSE 0 END`.as('has_peaks'))
+    .where('r.interaction_id', '=', interactionId)
+    .orderBy('r.id')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? toRecording(row) : null;
+}
+
+/** Sync twin for not-yet-converted callers; remove when library (getInteraction) is on the query layer. */
 export function recordingOf(db: Db, interactionId: number): Recording | null {
   const row = db
     .prepare(
@@ -157,9 +218,12 @@ export interface MediaFile {
 }
 
 /** Where a recording's bytes are, for the media endpoints (IPC protocol and browser host). */
-export function recordingFile(db: Db, recordingId: number, dataDir: string): MediaFile {
-  const row = db.prepare('SELECT path, container FROM recordings WHERE id = ?').get(recordingId) as
-    { path: string; container: string } | undefined;
+export async function recordingFile(q: Query, recordingId: number, dataDir: string): Promise<MediaFile> {
+  const row = await q
+    .selectFrom('recordings')
+    .select(['path', 'container'])
+    .where('id', '=', recordingId)
+    .executeTakeFirst();
   if (!row) throw new EarmarkError('not_found', `There is no recording with id ${recordingId}.`);
   return {
     path: row.path,
@@ -184,18 +248,14 @@ const MIME_TYPES: Record<string, string> = {
  * A recording stored without peaks (AAC before the renderer has decoded it, or peaks lost) gives no
  * channels, with its real length and rate: the player draws flat lanes.
  */
-export function peaksOf(db: Db, recordingId: number, targetPeaks: number): Peaks {
-  const recording = db
-    .prepare('SELECT sample_rate, duration_ms FROM recordings WHERE id = ?')
-    .get(recordingId) as { sample_rate: number; duration_ms: number } | undefined;
+export async function peaksOf(q: Query, recordingId: number, targetPeaks: number): Promise<Peaks> {
+  const recording = await q
+    .selectFrom('recordings')
+    .select(['sample_rate', 'duration_ms'])
+    .where('id', '=', recordingId)
+    .executeTakeFirst();
   if (!recording) throw new EarmarkError('not_found', `There is no recording with id ${recordingId}.`);
-  const levels = (
-    db
-      .prepare(
-        'SELECT DISTINCT samples_per_peak FROM peaks WHERE recording_id = ? ORDER BY samples_per_peak DESC',
-      )
-      .all(recordingId) as { samples_per_peak: number }[]
-  ).map((r) => r.samples_per_peak);
+  const levels = await storedLevels(q, recordingId);
   if (levels.length === 0) {
     return {
       recordingId,
@@ -207,16 +267,20 @@ export function peaksOf(db: Db, recordingId: number, targetPeaks: number): Peaks
   }
   const frames = (recording.duration_ms / 1000) * recording.sample_rate;
   const chosen = levels.find((spp) => frames / spp >= targetPeaks) ?? levels.at(-1)!;
-  const rows = db
-    .prepare('SELECT data FROM peaks WHERE recording_id = ? AND samples_per_peak = ? ORDER BY channel')
-    .all(recordingId, chosen) as { data: Buffer }[];
+  const rows = await q
+    .selectFrom('peaks')
+    .select('data')
+    .where('recording_id', '=', recordingId)
+    .where('samples_per_peak', '=', chosen)
+    .orderBy('channel')
+    .execute();
   return {
     recordingId,
     samplesPerPeak: chosen,
     sampleRate: recording.sample_rate,
     durationMs: recording.duration_ms,
     channels: rows.map(({ data }) => {
-      // Copy first: SQLite's buffer may start at an odd offset, which an Int16Array view cannot.
+      // Copy first: the driver's buffer may start at an odd offset, which an Int16Array view cannot.
       const pairs = new Int16Array(Uint8Array.from(data).buffer);
       return Array.from(pairs, (v) => v / 32768);
     }),

@@ -1,6 +1,30 @@
-import type { SegmentSpeaker } from '../../../shared/api';
+import type { Segment, SegmentSpeaker } from '../../../shared/api';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/open';
+import type { Query } from '../db/schema';
+
+/** An interaction's transcript segments or chat turns, in order (either engine). */
+export async function segmentsOf(q: Query, interactionId: number): Promise<Segment[]> {
+  return q
+    .selectFrom('segments')
+    .select(['seq', 'speaker', 'start_ms as startMs', 'end_ms as endMs', 'sent_at as sentAt', 'text'])
+    .where('interaction_id', '=', interactionId)
+    .orderBy('seq')
+    .execute();
+}
+
+/** Whether the interaction has a segment (transcript turn or chat message) numbered `seq`. */
+export async function hasTurn(q: Query, interactionId: number, seq: number): Promise<boolean> {
+  const row = await q
+    .selectFrom('segments')
+    .select('id')
+    .where('interaction_id', '=', interactionId)
+    .where('seq', '=', seq)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+// ---- Writing segments (import, demo): SQLite's bulk path and its FTS index, the import's to convert. ----
 
 export interface NewSegment {
   speaker: SegmentSpeaker;

@@ -1,38 +1,42 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../../electron/backend/db/open';
-import { insertRecording, peaksOf, probeRecording } from '../../../electron/backend/services/recordings';
+import type { Database } from '../../../electron/backend/db/database';
+import { addRecording, findRecording, peaksOf, probeRecording } from '../../../electron/backend/services/recordings';
 import type { Peaks } from '../../../shared/api';
-import { call, testBackend } from '../../support/backend';
+import { call } from '../../support/backend';
+import { describeEachEngine, engineBackend, engineDatabase } from '../../support/engines';
 import { tempDir } from '../../support/paths';
 import { fixture } from './support';
 
-/** probeRecording + insertRecording: the analysis lands in the recordings table (migration 002 columns). */
+/** probeRecording + addRecording: the analysis lands in the recordings table (migration 002 columns). */
 const data = tempDir('earmark-recordings-');
-let db: Db;
-beforeAll(async () => {
-  db = await openDatabase(data.dir);
-});
-afterAll(() => {
-  db.close();
+let database: Database;
+let closeDatabase: () => Promise<void>;
+beforeAll(async () => ({ database, cleanup: closeDatabase } = await engineDatabase()));
+afterAll(async () => {
+  await closeDatabase();
   data.cleanup();
 });
 
-function newCall(title: string): number {
-  return Number(
-    db.prepare(`INSERT INTO interactions (kind, title, source) VALUES ('call', ?, 'test')`).run(title)
-      .lastInsertRowid,
-  );
+async function newCall(title: string): Promise<number> {
+  const { id } = await database.query
+    .insertInto('interactions')
+    .values({ kind: 'call', title, source: 'test' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
 }
 
+const stored = (id: number) =>
+  database.query.selectFrom('recordings').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 const recordingsDir = () => join(data.dir, 'recordings', 'imported');
 
-describe('probeRecording and insertRecording', () => {
+describeEachEngine('probeRecording and addRecording', () => {
   it('store a transcoded GSM recording: the playable WAV, its source, and the transcoded flag', async () => {
     const probed = await probeRecording([fixture('gsm.wav')], recordingsDir());
-    const id = db.transaction(() => insertRecording(db, newCall('GSM'), probed, null))();
-    const row = db.prepare('SELECT * FROM recordings WHERE id = ?').get(id) as Record<string, unknown>;
-    expect(row).toMatchObject({
+    const interaction = await newCall('GSM');
+    const id = await database.transaction((trx) => addRecording(trx, interaction, probed, null));
+    expect(await stored(id)).toMatchObject({
       path: join(recordingsDir(), `${probed.sha256}.wav`),
       container: 'wav', // what the media endpoints serve
       codec: 'gsm_ms',
@@ -45,30 +49,34 @@ describe('probeRecording and insertRecording', () => {
       channel_roles: null,
       sha256: probed.sha256,
     });
-    const peaks = peaksOf(db, id, 100);
+    const peaks = await peaksOf(database.query, id, 100);
     expect(peaks.channels).toHaveLength(1);
     expect(peaks.durationMs).toBe(2400);
+    expect(await findRecording(database.query, interaction)).toMatchObject({ id, hasPeaks: true, damage: null });
   });
 
   it('store a two-leg call as stereo agent/customer with both source paths', async () => {
     const legs = [fixture('leg-agent.wav'), fixture('leg-customer.wav')];
     const probed = await probeRecording(legs, recordingsDir());
-    const id = db.transaction(() => insertRecording(db, newCall('Two legs'), probed, null))();
-    const row = db.prepare('SELECT * FROM recordings WHERE id = ?').get(id) as Record<string, unknown>;
-    expect(row).toMatchObject({
+    const interaction = await newCall('Two legs');
+    const id = await database.transaction((trx) => addRecording(trx, interaction, probed, null));
+    expect(await stored(id)).toMatchObject({
       channels: 2,
       channel_roles: JSON.stringify(['agent', 'customer']),
       source_paths: JSON.stringify(legs),
       transcoded: 1,
     });
-    expect(peaksOf(db, id, 100).channels).toHaveLength(2);
+    expect((await peaksOf(database.query, id, 100)).channels).toHaveLength(2);
+    expect(await findRecording(database.query, interaction)).toMatchObject({
+      channels: 2,
+      channelRoles: ['agent', 'customer'],
+    });
   });
 
   it('store a file Chromium plays as it is under its own path, with the claimed length', async () => {
     const probed = await probeRecording(fixture('speech.mp3'));
-    const id = db.transaction(() => insertRecording(db, newCall('MP3'), probed, null))();
-    const row = db.prepare('SELECT * FROM recordings WHERE id = ?').get(id) as Record<string, unknown>;
-    expect(row).toMatchObject({
+    const id = await addRecording(database.query, await newCall('MP3'), probed, null);
+    expect(await stored(id)).toMatchObject({
       path: fixture('speech.mp3'),
       container: 'mp3',
       codec: 'mp3',
@@ -79,16 +87,22 @@ describe('probeRecording and insertRecording', () => {
   });
 });
 
-describe('an AAC recording: played from the source, stored without peaks', () => {
-  const peakRows = (id: number) =>
-    (db.prepare('SELECT COUNT(*) AS n FROM peaks WHERE recording_id = ?').get(id) as { n: number }).n;
+describeEachEngine('an AAC recording: played from the source, stored without peaks', () => {
+  const peakRows = async (id: number) =>
+    (
+      await database.query
+        .selectFrom('peaks')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('recording_id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).n;
 
   it('stores the M4A itself as the playable file, its container length, and no peak rows', async () => {
     const probed = await probeRecording(fixture('speech.m4a'));
     expect(probed.analysis).toMatchObject({ waveform: 'unavailable', levels: [] });
-    const id = db.transaction(() => insertRecording(db, newCall('M4A'), probed, null))();
-    const row = db.prepare('SELECT * FROM recordings WHERE id = ?').get(id) as Record<string, unknown>;
-    expect(row).toMatchObject({
+    const interaction = await newCall('M4A');
+    const id = await addRecording(database.query, interaction, probed, null);
+    expect(await stored(id)).toMatchObject({
       path: fixture('speech.m4a'),
       container: 'm4a',
       codec: 'aac',
@@ -98,28 +112,29 @@ describe('an AAC recording: played from the source, stored without peaks', () =>
       claimed_duration_ms: 2364,
       transcoded: 0,
     });
-    expect(peakRows(id)).toBe(0);
-    expect(peaksOf(db, id, 100)).toEqual({
+    expect(Number(await peakRows(id))).toBe(0);
+    expect(await peaksOf(database.query, id, 100)).toEqual({
       recordingId: id,
       samplesPerPeak: 160,
       sampleRate: 16000,
       durationMs: 2364,
       channels: [],
     });
+    expect(await findRecording(database.query, interaction)).toMatchObject({ id, hasPeaks: false });
   });
 
   it('recording.peaks answers with no channels through the backend dispatch', async () => {
-    const { backend, cleanup } = await testBackend();
+    const { backend, cleanup } = await engineBackend();
     try {
       const probed = await probeRecording(fixture('speech.m4a'));
-      const id = backend.db.transaction(() => {
-        const interaction = Number(
-          backend.db
-            .prepare(`INSERT INTO interactions (kind, title, source) VALUES ('call', 'M4A', 'test')`)
-            .run().lastInsertRowid,
-        );
-        return insertRecording(backend.db, interaction, probed, null);
-      })();
+      const id = await backend.database.transaction(async (trx) => {
+        const { id: interaction } = await trx
+          .insertInto('interactions')
+          .values({ kind: 'call', title: 'M4A', source: 'test' })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        return addRecording(trx, interaction, probed, null);
+      });
       const peaks = await call<Peaks>(backend, 'recording.peaks', { recordingId: id });
       expect(peaks).toEqual({
         recordingId: id,
@@ -128,8 +143,10 @@ describe('an AAC recording: played from the source, stored without peaks', () =>
         durationMs: 2364,
         channels: [],
       });
+      // The media endpoints find the file the same way on either engine.
+      expect(await backend.mediaFile(id)).toMatchObject({ path: fixture('speech.m4a'), mimeType: 'audio/mp4' });
     } finally {
-      cleanup();
+      await cleanup();
     }
   });
 });

@@ -1,5 +1,6 @@
 import { EarmarkError } from '../../../../shared/errors';
-import type { Db } from '../../db/open';
+import type { Database } from '../../db/database';
+import type { Query, Row } from '../../db/schema';
 import { clockOf } from '../../clock';
 
 /**
@@ -8,18 +9,8 @@ import { clockOf } from '../../clock';
  */
 export const UNDO_WINDOW_MS = 10 * 60 * 1000;
 
-/** A moment's own row as stored (moments.ts adds the tags it joins in). */
-export interface MomentRow {
-  id: number;
-  interaction_id: number;
-  start_ms: number | null;
-  end_ms: number | null;
-  turn_seq: number | null;
-  comment: string;
-  author_id: number | null;
-  created_at: string;
-  updated_at: string;
-}
+/** A moment's own row as stored (moments.ts adds the tags it reads beside it). */
+export type MomentRow = Row<'moments'>;
 
 /** Everything a moment's delete takes with it, so that undo puts back the same moment. */
 interface Snapshot {
@@ -31,105 +22,155 @@ interface Snapshot {
 }
 
 /** Copies a moment and its links aside; called in the delete's transaction, before the delete. */
-export function keepForUndo(db: Db, momentId: number, deletedAt: Date = clockOf(db).now()): void {
-  const moment = db
-    .prepare(
-      `SELECT id, interaction_id, start_ms, end_ms, turn_seq, comment, author_id, created_at, updated_at
-       FROM moments WHERE id = ?`,
-    )
-    .get(momentId) as MomentRow | undefined;
+export async function keepForUndo(trx: Query, momentId: number, deletedAt: Date): Promise<void> {
+  const moment = await trx.selectFrom('moments').selectAll().where('id', '=', momentId).executeTakeFirst();
   if (!moment) return;
-  const snapshot: Snapshot = {
-    moment,
-    tagIds: db
-      .prepare('SELECT tag_id FROM moment_tags WHERE moment_id = ? ORDER BY tag_id')
-      .pluck()
-      .all(momentId) as number[],
-    answers: db
-      .prepare(
-        `SELECT evaluation_id AS evaluationId, item_id AS itemId FROM evaluation_answer_moments
-         WHERE moment_id = ? ORDER BY evaluation_id, item_id`,
-      )
-      .all(momentId) as Snapshot['answers'],
-    sessions: db
-      .prepare('SELECT session_id AS sessionId, position FROM coaching_moments WHERE moment_id = ?')
-      .all(momentId) as Snapshot['sessions'],
-    reels: db
-      .prepare('SELECT reel_id AS reelId, position FROM reel_moments WHERE moment_id = ?')
-      .all(momentId) as Snapshot['reels'],
-  };
-  db.prepare(
-    `INSERT OR REPLACE INTO deleted_moments (moment_id, interaction_id, snapshot, deleted_at) VALUES (?, ?, ?, ?)`,
-  ).run(momentId, moment.interaction_id, JSON.stringify(snapshot), deletedAt.toISOString());
+  const [tags, answers, sessions, reels] = await Promise.all([
+    trx.selectFrom('moment_tags').select('tag_id').where('moment_id', '=', momentId).orderBy('tag_id').execute(),
+    trx
+      .selectFrom('evaluation_answer_moments')
+      .select(['evaluation_id as evaluationId', 'item_id as itemId'])
+      .where('moment_id', '=', momentId)
+      .orderBy('evaluation_id')
+      .orderBy('item_id')
+      .execute(),
+    trx
+      .selectFrom('coaching_moments')
+      .select(['session_id as sessionId', 'position'])
+      .where('moment_id', '=', momentId)
+      .execute(),
+    trx
+      .selectFrom('reel_moments')
+      .select(['reel_id as reelId', 'position'])
+      .where('moment_id', '=', momentId)
+      .execute(),
+  ]);
+  const snapshot: Snapshot = { moment, tagIds: tags.map((row) => row.tag_id), answers, sessions, reels };
+  await trx
+    .insertInto('deleted_moments')
+    .values({
+      moment_id: momentId,
+      interaction_id: moment.interaction_id,
+      snapshot: JSON.stringify(snapshot),
+      deleted_at: deletedAt.toISOString(),
+    })
+    .onConflict((conflict) =>
+      conflict.column('moment_id').doUpdateSet((eb) => ({
+        interaction_id: eb.ref('excluded.interaction_id'),
+        snapshot: eb.ref('excluded.snapshot'),
+        deleted_at: eb.ref('excluded.deleted_at'),
+      })),
+    )
+    .execute();
 }
 
 /**
  * Puts a deleted moment back with its comment, times, author and tags, and its links to evaluation
  * answers, coaching sessions and reels (those that still exist). It keeps its id unless a new moment
- * took it meanwhile; returns the id it has now.
+ * took it meanwhile (SQLite hands out a deleted highest id again; PostgreSQL's identity never does, so
+ * there the id is always its own); returns the id it has now.
  */
-export function restoreMoment(
-  db: Db,
+export async function restoreMoment(
+  database: Database,
   momentId: number,
-  now: Date = clockOf(db).now(),
+  now: Date = clockOf(database).now(),
   /** Throws when the caller may not bring this moment back (it is not theirs). */
-  mayRestore: (moment: { id: number; authorId: number | null }) => void = () => {},
-): number {
-  return db.transaction(() => {
-    purgeDeletedMoments(db, now);
-    const stored = db
-      .prepare('SELECT snapshot FROM deleted_moments WHERE moment_id = ?')
-      .pluck()
-      .get(momentId) as string | undefined;
+  mayRestore: (trx: Query, moment: { id: number; authorId: number | null }) => Promise<void> = async () => {},
+): Promise<number> {
+  return database.transaction(async (trx) => {
+    await purgeDeletedMoments(trx, now);
+    let find = trx.selectFrom('deleted_moments').select('snapshot').where('moment_id', '=', momentId);
+    // Two clicks on undo from two servers: the second waits, then finds it back already.
+    if (database.engine === 'postgres') find = find.forUpdate();
+    const stored = await find.executeTakeFirst();
     if (!stored) {
       throw new EarmarkError(
         'not_found',
         `id: moment ${momentId} cannot be brought back: it was not deleted in the last ${UNDO_WINDOW_MS / 60_000} minutes, or it is back already.`,
       );
     }
-    const { moment, tagIds, answers, sessions, reels } = JSON.parse(stored) as Snapshot;
-    mayRestore({ id: momentId, authorId: moment.author_id });
-    const idFree = !db.prepare('SELECT 1 FROM moments WHERE id = ?').get(moment.id);
-    const { lastInsertRowid } = db
-      .prepare(
-        `INSERT INTO moments (id, interaction_id, start_ms, end_ms, turn_seq, comment, author_id, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        idFree ? moment.id : null,
-        moment.interaction_id,
-        moment.start_ms,
-        moment.end_ms,
-        moment.turn_seq,
-        moment.comment,
-        moment.author_id,
-        moment.created_at,
-        moment.updated_at,
-      );
-    const id = Number(lastInsertRowid);
-    const tag = db.prepare('INSERT INTO moment_tags (moment_id, tag_id) SELECT ?, id FROM tags WHERE id = ?');
-    for (const tagId of tagIds) tag.run(id, tagId);
-    const answer = db.prepare(
-      `INSERT OR IGNORE INTO evaluation_answer_moments (evaluation_id, item_id, moment_id)
-       SELECT evaluation_id, item_id, ? FROM evaluation_answers WHERE evaluation_id = ? AND item_id = ?`,
-    );
-    for (const link of answers) answer.run(id, link.evaluationId, link.itemId);
-    const session = db.prepare(
-      `INSERT OR IGNORE INTO coaching_moments (session_id, moment_id, position)
-       SELECT id, ?, ? FROM coaching_sessions WHERE id = ?`,
-    );
-    for (const link of sessions) session.run(id, link.position, link.sessionId);
-    const reel = db.prepare(
-      'INSERT OR IGNORE INTO reel_moments (reel_id, moment_id, position) SELECT id, ?, ? FROM reels WHERE id = ?',
-    );
-    for (const link of reels) reel.run(id, link.position, link.reelId);
-    db.prepare('DELETE FROM deleted_moments WHERE moment_id = ?').run(momentId);
+    const { moment, tagIds, answers, sessions, reels } = JSON.parse(stored.snapshot) as Snapshot;
+    await mayRestore(trx, { id: momentId, authorId: moment.author_id });
+    const { id: storedId, ...columns } = moment;
+    const taken = await trx.selectFrom('moments').select('id').where('id', '=', storedId).executeTakeFirst();
+    const { id } = await trx
+      .insertInto('moments')
+      .values(taken ? columns : { id: storedId, ...columns })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await relink(trx, id, { tagIds, answers, sessions, reels });
+    await trx.deleteFrom('deleted_moments').where('moment_id', '=', momentId).execute();
     return id;
-  })();
+  });
+}
+
+/** Links the restored moment again to the tags, answers, sessions and reels of its snapshot that still exist. */
+async function relink(trx: Query, id: number, links: Omit<Snapshot, 'moment'>): Promise<void> {
+  const { tagIds, answers, sessions, reels } = links;
+  const existing = async <T>(ids: number[], find: (ids: number[]) => Promise<T[]>) =>
+    ids.length === 0 ? [] : find(ids);
+  const tags = await existing(tagIds, (ids) =>
+    trx.selectFrom('tags').select('id').where('id', 'in', ids).orderBy('id').execute(),
+  );
+  if (tags.length > 0)
+    await trx
+      .insertInto('moment_tags')
+      .values(tags.map((tag) => ({ moment_id: id, tag_id: tag.id })))
+      .execute();
+
+  const stillAnswered = await existing([...new Set(answers.map((a) => a.evaluationId))], (ids) =>
+    trx
+      .selectFrom('evaluation_answers')
+      .select(['evaluation_id', 'item_id'])
+      .where('evaluation_id', 'in', ids)
+      .execute(),
+  );
+  const answerKeys = new Set(stillAnswered.map((a) => `${a.evaluation_id}\u0000${a.item_id}`));
+  const answerRows = answers
+    .filter((a) => answerKeys.has(`${a.evaluationId}\u0000${a.itemId}`))
+    .map((a) => ({ evaluation_id: a.evaluationId, item_id: a.itemId, moment_id: id }));
+  if (answerRows.length > 0)
+    await trx
+      .insertInto('evaluation_answer_moments')
+      .values(answerRows)
+      .onConflict((conflict) => conflict.doNothing())
+      .execute();
+
+  const liveSessions = new Set(
+    (
+      await existing(
+        sessions.map((s) => s.sessionId),
+        (ids) => trx.selectFrom('coaching_sessions').select('id').where('id', 'in', ids).execute(),
+      )
+    ).map((row) => row.id),
+  );
+  // One row at a time: a position taken meanwhile skips only that link, as INSERT OR IGNORE did.
+  for (const link of sessions.filter((s) => liveSessions.has(s.sessionId)))
+    await trx
+      .insertInto('coaching_moments')
+      .values({ session_id: link.sessionId, moment_id: id, position: link.position })
+      .onConflict((conflict) => conflict.doNothing())
+      .execute();
+
+  const liveReels = new Set(
+    (
+      await existing(
+        reels.map((r) => r.reelId),
+        (ids) => trx.selectFrom('reels').select('id').where('id', 'in', ids).execute(),
+      )
+    ).map((row) => row.id),
+  );
+  for (const link of reels.filter((r) => liveReels.has(r.reelId)))
+    await trx
+      .insertInto('reel_moments')
+      .values({ reel_id: link.reelId, moment_id: id, position: link.position })
+      .onConflict((conflict) => conflict.doNothing())
+      .execute();
 }
 
 /** Forgets deleted moments older than the undo window; returns how many. */
-export function purgeDeletedMoments(db: Db, now: Date = clockOf(db).now()): number {
+export async function purgeDeletedMoments(q: Query, now: Date): Promise<number> {
   const before = new Date(now.getTime() - UNDO_WINDOW_MS).toISOString();
-  return db.prepare('DELETE FROM deleted_moments WHERE deleted_at < ?').run(before).changes;
+  const result = await q.deleteFrom('deleted_moments').where('deleted_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

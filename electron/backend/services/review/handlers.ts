@@ -8,21 +8,22 @@ import { getPlaybackPosition, savePlaybackPosition } from './playback';
 import { getShortcuts, resetShortcuts, updateShortcuts } from './shortcuts';
 import { createTag, listTags } from './tags';
 
-export function reviewHandlers({ db }: BackendContext): HandlersFor<keyof typeof reviewMethods> {
+export function reviewHandlers({ db, database }: BackendContext): HandlersFor<keyof typeof reviewMethods> {
   return {
-    'moment.list': ({ interactionId }) => listMoments(db, interactionId),
-    'moment.create': (moment, request) => createMoment(db, moment, authorOf(request)),
-    'moment.update': (changes, request) => updateMoment(db, changes, authorOf(request)),
-    'moment.delete': ({ id }, request) => deleteMoment(db, id, authorOf(request)),
-    'moment.restore': ({ id }, request) => undeleteMoment(db, id, authorOf(request)),
-    'tag.list': () => listTags(db),
-    'tag.create': ({ name }) => createTag(db, name),
-    'playback.get': ({ interactionId }) => getPlaybackPosition(db, interactionId),
-    'playback.save': ({ interactionId, positionMs }) => savePlaybackPosition(db, interactionId, positionMs),
+    'moment.list': ({ interactionId }) => listMoments(database.query, interactionId),
+    'moment.create': (moment, request) => createMoment(database, moment, authorOf(request)),
+    'moment.update': (changes, request) => updateMoment(database, changes, authorOf(request)),
+    'moment.delete': ({ id }, request) => deleteMoment(database, id, authorOf(request)),
+    'moment.restore': ({ id }, request) => undeleteMoment(database, id, authorOf(request)),
+    'tag.list': () => listTags(database.query),
+    'tag.create': ({ name }) => createTag(database, name),
+    'playback.get': ({ interactionId }) => getPlaybackPosition(database.query, interactionId),
+    'playback.save': ({ interactionId, positionMs }) => savePlaybackPosition(database, interactionId, positionMs),
+    // Still on SQLite: its order and filters are the library view's SQL (library-view.ts), not yet converted.
     'library.neighbours': ({ id, ...view }) => interactionNeighbours(db, id, view),
-    'recording.peaksWindow': (window) => peaksWindow(db, window),
-    'shortcuts.get': () => getShortcuts(db),
-    'shortcuts.update': ({ bindings }) => updateShortcuts(db, bindings),
-    'shortcuts.reset': ({ ids }) => resetShortcuts(db, ids),
+    'recording.peaksWindow': (window) => peaksWindow(database.query, window),
+    'shortcuts.get': () => getShortcuts(database.query),
+    'shortcuts.update': ({ bindings }) => updateShortcuts(database, bindings),
+    'shortcuts.reset': ({ ids }) => resetShortcuts(database, ids),
   };
 }

@@ -1,9 +1,19 @@
 import { EarmarkError } from '../../../../shared/errors';
 import type { Db } from '../../db/open';
+import type { Query } from '../../db/schema';
+
+const noInteraction = (field: string, interactionId: number) =>
+  new EarmarkError('not_found', `${field}: there is no interaction with id ${interactionId}.`);
 
 /** Throws not_found, naming the field, unless the interaction is there. */
+export async function requireInteraction(q: Query, interactionId: number, field = 'interactionId'): Promise<void> {
+  const row = await q.selectFrom('interactions').select('id').where('id', '=', interactionId).executeTakeFirst();
+  if (!row) throw noInteraction(field, interactionId);
+}
+
+/** Sync twin for not-yet-converted callers; remove when evaluations (drafts.ts) is on the query layer. */
 export function assertInteraction(db: Db, interactionId: number, field = 'interactionId'): void {
   if (!db.prepare('SELECT 1 FROM interactions WHERE id = ?').get(interactionId)) {
-    throw new EarmarkError('not_found', `${field}: there is no interaction with id ${interactionId}.`);
+    throw noInteraction(field, interactionId);
   }
 }

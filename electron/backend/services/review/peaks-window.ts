@@ -1,7 +1,8 @@
 import type { ParsedParams } from '../../../../shared/api';
 import type { PeaksWindow } from '../../../../shared/api/methods/review';
 import { EarmarkError } from '../../../../shared/errors';
-import type { Db } from '../../db/open';
+import { sql } from 'kysely';
+import type { Query } from '../../db/schema';
 import { peakResolutions } from '../../media/peaks';
 
 const BYTES_PER_PAIR = 4; // stored as Int16 (min, max) pairs
@@ -13,18 +14,16 @@ const BYTES_PER_PAIR = 4; // stored as Int16 (min, max) pairs
  * numbers, and a zoomed-in screen is about one peak per pixel at the finest level. Only the window's
  * bytes are read out of each stored level.
  */
-export function peaksWindow(db: Db, params: ParsedParams<'recording.peaksWindow'>): PeaksWindow {
+export async function peaksWindow(q: Query, params: ParsedParams<'recording.peaksWindow'>): Promise<PeaksWindow> {
   const { recordingId, targetPeaks } = params;
-  const recording = db
-    .prepare('SELECT sample_rate AS sampleRate, duration_ms AS durationMs FROM recordings WHERE id = ?')
-    .get(recordingId) as { sampleRate: number; durationMs: number } | undefined;
+  const recording = await q
+    .selectFrom('recordings')
+    .select(['sample_rate as sampleRate', 'duration_ms as durationMs'])
+    .where('id', '=', recordingId)
+    .executeTakeFirst();
   if (!recording)
     throw new EarmarkError('not_found', `recordingId: there is no recording with id ${recordingId}.`);
-  const levels = (
-    db
-      .prepare('SELECT DISTINCT samples_per_peak AS spp FROM peaks WHERE recording_id = ? ORDER BY spp DESC')
-      .all(recordingId) as { spp: number }[]
-  ).map((row) => row.spp);
+  const levels = await storedLevels(q, recordingId);
   const { sampleRate, durationMs } = recording;
   const finest = levels.at(-1);
   // No peaks (an AAC recording before the renderer has decoded it, or peaks lost): no channels, so the
@@ -52,19 +51,16 @@ export function peaksWindow(db: Db, params: ParsedParams<'recording.peaksWindow'
   const firstPeak = Math.floor(fromFrame / samplesPerPeak);
   const endPeak = frames === 0 ? firstPeak : Math.ceil(toFrame / samplesPerPeak);
 
-  const rows = db
-    .prepare(
-      `SELECT substr(data, ?, ?) AS bytes FROM peaks
-       WHERE recording_id = ? AND samples_per_peak = ? ORDER BY channel`,
-    )
-    .all(
-      firstPeak * factor * BYTES_PER_PAIR + 1,
-      (endPeak - firstPeak) * factor * BYTES_PER_PAIR,
-      recordingId,
-      stored,
-    ) as {
-    bytes: Buffer;
-  }[];
+  // substr() cuts bytes out of a BLOB on SQLite and out of a bytea on PostgreSQL alike (1-based).
+  const from = firstPeak * factor * BYTES_PER_PAIR + 1;
+  const length = (endPeak - firstPeak) * factor * BYTES_PER_PAIR;
+  const rows = await q
+    .selectFrom('peaks')
+    .select(sql<Buffer>`substr(data, ${from}, ${length})`.as('bytes'))
+    .where('recording_id', '=', recordingId)
+    .where('samples_per_peak', '=', stored)
+    .orderBy('channel')
+    .execute();
 
   return {
     recordingId,
@@ -74,6 +70,18 @@ export function peaksWindow(db: Db, params: ParsedParams<'recording.peaksWindow'
     firstPeak,
     channels: rows.map(({ bytes }) => loudness(bytes, factor)),
   };
+}
+
+/** The resolutions stored for a recording, coarsest first (samples per peak); none before its peaks exist. */
+export async function storedLevels(q: Query, recordingId: number): Promise<number[]> {
+  const rows = await q
+    .selectFrom('peaks')
+    .select('samples_per_peak')
+    .distinct()
+    .where('recording_id', '=', recordingId)
+    .orderBy('samples_per_peak', 'desc')
+    .execute();
+  return rows.map((row) => row.samples_per_peak);
 }
 
 /** Merges every `factor` stored (min, max) pairs into one loudness value 0..1, rounded to three decimals. */

@@ -1,25 +1,36 @@
 import type { PlaybackPosition } from '../../../../shared/api/methods/review';
-import type { Db } from '../../db/open';
-import { assertInteraction } from './interaction-exists';
+import type { Database } from '../../db/database';
+import type { Query } from '../../db/schema';
+import { requireInteraction } from './interaction-exists';
 import { nowIso } from '../../clock';
 
 /** Where the reviewer left off in an interaction, so reopening it resumes there. */
-export function getPlaybackPosition(db: Db, interactionId: number): PlaybackPosition {
-  assertInteraction(db, interactionId);
-  const row = db
-    .prepare(
-      'SELECT position_ms AS positionMs, updated_at AS updatedAt FROM playback_positions WHERE interaction_id = ?',
-    )
-    .get(interactionId) as { positionMs: number; updatedAt: string } | undefined;
-  return { interactionId, positionMs: row?.positionMs ?? null, updatedAt: row?.updatedAt ?? null };
+export async function getPlaybackPosition(q: Query, interactionId: number): Promise<PlaybackPosition> {
+  await requireInteraction(q, interactionId);
+  const row = await q
+    .selectFrom('playback_positions')
+    .select(['position_ms', 'updated_at'])
+    .where('interaction_id', '=', interactionId)
+    .executeTakeFirst();
+  return { interactionId, positionMs: row?.position_ms ?? null, updatedAt: row?.updated_at ?? null };
 }
 
-export function savePlaybackPosition(db: Db, interactionId: number, positionMs: number): PlaybackPosition {
-  assertInteraction(db, interactionId);
-  const updatedAt = nowIso(db);
-  db.prepare(
-    `INSERT INTO playback_positions (interaction_id, position_ms, updated_at) VALUES (?, ?, ?)
-     ON CONFLICT(interaction_id) DO UPDATE SET position_ms = excluded.position_ms, updated_at = excluded.updated_at`,
-  ).run(interactionId, positionMs, updatedAt);
+export async function savePlaybackPosition(
+  database: Database,
+  interactionId: number,
+  positionMs: number,
+): Promise<PlaybackPosition> {
+  await requireInteraction(database.query, interactionId);
+  const updatedAt = nowIso(database);
+  await database.query
+    .insertInto('playback_positions')
+    .values({ interaction_id: interactionId, position_ms: positionMs, updated_at: updatedAt })
+    .onConflict((conflict) =>
+      conflict.column('interaction_id').doUpdateSet((eb) => ({
+        position_ms: eb.ref('excluded.position_ms'),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    )
+    .execute();
   return { interactionId, positionMs, updatedAt };
 }

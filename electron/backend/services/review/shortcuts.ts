@@ -10,16 +10,23 @@ import {
   type ShortcutSettings,
 } from '../../../../shared/api/methods/review';
 import { EarmarkError } from '../../../../shared/errors';
-import type { Db } from '../../db/open';
-import { readSetting, writeSetting } from '../settings';
+import type { Database } from '../../db/database';
+import type { Query } from '../../db/schema';
+import { putSetting } from '../settings';
 
 const SETTING = 'shortcuts';
 
 /** Only the actions the user changed are stored, so new actions and new defaults reach everyone else. */
 type Overrides = Partial<Record<ShortcutId, string[]>>;
 
-function readOverrides(db: Db): Overrides {
-  const raw = readSetting(db, SETTING);
+/**
+ * The stored overrides; `forUpdate` inside a change on PostgreSQL, so two changes to stored keys take
+ * turns instead of one silently undoing the other (SQLite has one writer at a time anyway).
+ */
+async function readOverrides(q: Query, forUpdate = false): Promise<Overrides> {
+  let query = q.selectFrom('settings').select('value').where('key', '=', SETTING);
+  if (forUpdate) query = query.forUpdate();
+  const raw = (await query.executeTakeFirst())?.value;
   if (!raw) return {};
   try {
     const parsed = JSON.parse(raw) as Record<string, unknown>;
@@ -42,17 +49,20 @@ function settingsFrom(overrides: Overrides): ShortcutSettings {
   return { bindings, customized: shortcutIds.filter((id) => overrides[id] !== undefined) };
 }
 
-export function getShortcuts(db: Db): ShortcutSettings {
-  return settingsFrom(readOverrides(db));
+export async function getShortcuts(q: Query): Promise<ShortcutSettings> {
+  return settingsFrom(await readOverrides(q));
 }
 
 /**
  * Changes the keys of some actions. The whole set is checked before anything is saved: a malformed key,
  * one the browser or the OS own, or one already bound in an overlapping scope refuses the change.
  */
-export function updateShortcuts(db: Db, changes: Partial<Record<ShortcutId, string[]>>): ShortcutSettings {
-  return db.transaction(() => {
-    const overrides = readOverrides(db);
+export async function updateShortcuts(
+  database: Database,
+  changes: Partial<Record<ShortcutId, string[]>>,
+): Promise<ShortcutSettings> {
+  return database.transaction(async (trx) => {
+    const overrides = await readOverrides(trx, database.engine === 'postgres');
     for (const [id, keys] of Object.entries(changes) as [ShortcutId, string[]][]) {
       const normalized = keys.map((text) => {
         const canonical = normalizeKeys(text);
@@ -72,22 +82,22 @@ export function updateShortcuts(db: Db, changes: Partial<Record<ShortcutId, stri
     );
     if (problem)
       throw problemError(problem.kind === 'conflict' && !(problem.id in changes) ? swap(problem) : problem);
-    writeSetting(db, SETTING, Object.keys(overrides).length ? JSON.stringify(overrides) : null);
+    await putSetting(trx, SETTING, Object.keys(overrides).length ? JSON.stringify(overrides) : null);
     return next;
-  })();
+  });
 }
 
-export function resetShortcuts(db: Db, ids: ShortcutId[] | undefined): ShortcutSettings {
-  return db.transaction(() => {
-    const overrides = readOverrides(db);
+export async function resetShortcuts(database: Database, ids: ShortcutId[] | undefined): Promise<ShortcutSettings> {
+  return database.transaction(async (trx) => {
+    const overrides = await readOverrides(trx, database.engine === 'postgres');
     for (const id of ids ?? shortcutIds) delete overrides[id];
     const next = settingsFrom(overrides);
     // Putting one action back on its default can collide with a key another action was moved to.
     const problem = shortcutProblems(next.bindings).find((p) => p.kind === 'conflict');
     if (problem) throw problemError(problem);
-    writeSetting(db, SETTING, Object.keys(overrides).length ? JSON.stringify(overrides) : null);
+    await putSetting(trx, SETTING, Object.keys(overrides).length ? JSON.stringify(overrides) : null);
     return next;
-  })();
+  });
 }
 
 /** Names the action being changed first, so the message reads from the reviewer's side. */

@@ -3,9 +3,9 @@ import type { BackendContext, HandlersFor } from '../../context';
 import { encodedAudioWindow } from './packets';
 import { savePeaksPart } from './upload';
 
-export function waveformHandlers({ db }: BackendContext): HandlersFor<keyof typeof waveformMethods> {
+export function waveformHandlers({ database }: BackendContext): HandlersFor<keyof typeof waveformMethods> {
   return {
-    'recording.encodedAudio': (params) => encodedAudioWindow(db, params),
-    'recording.savePeaks': (params) => savePeaksPart(db, params),
+    'recording.encodedAudio': (params) => encodedAudioWindow(database.query, params),
+    'recording.savePeaks': (params) => savePeaksPart(database, params),
   };
 }

@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { ParsedParams } from '../../../../shared/api';
 import type { EncodedAudioWindow } from '../../../../shared/api/methods/waveform';
 import { EarmarkError } from '../../../../shared/errors';
-import type { Db } from '../../db/open';
+import type { Query } from '../../db/schema';
 import { readAdtsPackets } from '../../media/adts';
 import { readMp4AudioPackets } from '../../media/mp4';
 import { sniffFormat } from '../../media/sniff';
@@ -20,12 +20,6 @@ interface Packets {
   sizes: Uint32Array;
 }
 
-interface RecordingRow {
-  path: string;
-  codec: string;
-  durationMs: number;
-}
-
 /**
  * Where an AAC recording's encoded frames are, found once per file and kept for the next windows: the
  * renderer asks for them window after window, and walking a two-hour file's index each time would
@@ -39,13 +33,15 @@ const CACHE_ENTRIES = 2;
  * whole ADTS frames), read from the file where it is. Refused for a recording that is not AAC: every
  * other format is decoded in the backend at import.
  */
-export function encodedAudioWindow(
-  db: Db,
+export async function encodedAudioWindow(
+  q: Query,
   { recordingId, fromPacket, maxPackets }: ParsedParams<'recording.encodedAudio'>,
-): EncodedAudioWindow {
-  const row = db
-    .prepare('SELECT path, codec, duration_ms AS durationMs FROM recordings WHERE id = ?')
-    .get(recordingId) as RecordingRow | undefined;
+): Promise<EncodedAudioWindow> {
+  const row = await q
+    .selectFrom('recordings')
+    .select(['path', 'codec', 'duration_ms as durationMs'])
+    .where('id', '=', recordingId)
+    .executeTakeFirst();
   if (!row) throw new EarmarkError('not_found', `recordingId: there is no recording with id ${recordingId}.`);
   if (row.codec !== 'aac') {
     throw new EarmarkError(

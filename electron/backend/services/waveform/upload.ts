@@ -1,7 +1,7 @@
 import type { ParsedParams } from '../../../../shared/api';
 import { MAX_PEAKS_PER_PART, type PeaksUpload } from '../../../../shared/api/methods/waveform';
 import { EarmarkError } from '../../../../shared/errors';
-import type { Db } from '../../db/open';
+import type { Database } from '../../db/database';
 import { coarsen, peakResolutions, type PeakLevel } from '../../media/peaks';
 
 const BYTES_PER_PAIR = 4;
@@ -12,28 +12,27 @@ const BYTES_PER_PAIR = 4;
  */
 const SLACK_SAMPLES = 2048;
 
-interface RecordingRow {
-  codec: string;
-  sampleRate: number;
-  channels: number;
-  durationMs: number;
-}
-
 /**
  * Takes one part of an AAC recording's peaks from the renderer's decoder (see shared/api/methods/waveform),
  * checks it, and keeps it in `peak_uploads`; the last part moves the whole into `peaks`, with the same
  * coarser levels the import computes. Every refusal names what is wrong, and nothing is stored from a
  * refused part: a recording that has peaks keeps them, one that has none keeps playing with flat lanes.
  */
-export function savePeaksPart(db: Db, params: ParsedParams<'recording.savePeaks'>): PeaksUpload {
+export async function savePeaksPart(
+  database: Database,
+  params: ParsedParams<'recording.savePeaks'>,
+): Promise<PeaksUpload> {
   const { recordingId, samplesPerPeak, firstPeak, last } = params;
-  return db.transaction((): PeaksUpload => {
-    const recording = db
-      .prepare(
-        `SELECT codec, sample_rate AS sampleRate, channels, duration_ms AS durationMs
-         FROM recordings WHERE id = ?`,
-      )
-      .get(recordingId) as RecordingRow | undefined;
+  // Decoded and checked before the transaction: it is the part's own bytes, no database needed.
+  const decoded = params.channels.map((text) => Buffer.from(text, 'base64'));
+  return database.transaction(async (trx): Promise<PeaksUpload> => {
+    let find = trx
+      .selectFrom('recordings')
+      .select(['codec', 'sample_rate as sampleRate', 'channels', 'duration_ms as durationMs'])
+      .where('id', '=', recordingId);
+    // Two windows uploading one recording's parts (two servers, or a reload): one part at a time.
+    if (database.engine === 'postgres') find = find.forUpdate();
+    const recording = await find.executeTakeFirst();
     if (!recording)
       throw new EarmarkError('not_found', `recordingId: there is no recording with id ${recordingId}.`);
     if (recording.codec !== 'aac') {
@@ -42,7 +41,7 @@ export function savePeaksPart(db: Db, params: ParsedParams<'recording.savePeaks'
         `recordingId: recording ${recordingId} is ${recording.codec}, not AAC: its peaks come from the import.`,
       );
     }
-    if (db.prepare('SELECT 1 FROM peaks WHERE recording_id = ? LIMIT 1').get(recordingId)) {
+    if (await trx.selectFrom('peaks').select('channel').where('recording_id', '=', recordingId).limit(1).executeTakeFirst()) {
       throw new EarmarkError('conflict', `Recording ${recordingId} already has its peaks stored.`);
     }
     const [finest, ...coarser] = peakResolutions(recording.sampleRate) as [number, ...number[]];
@@ -52,11 +51,17 @@ export function savePeaksPart(db: Db, params: ParsedParams<'recording.savePeaks'
         `samplesPerPeak: recording ${recordingId} (${recording.sampleRate} Hz) stores peaks of ${finest} samples, not ${samplesPerPeak}.`,
       );
     }
-    const part = decodePart(params.channels, recording.channels);
+    const part = checkPart(decoded, recording.channels);
     const expected = Math.ceil((recording.durationMs / 1000) * recording.sampleRate) / samplesPerPeak;
     const slack = Math.ceil(SLACK_SAMPLES / samplesPerPeak) + 1;
 
-    const staged = stagedOf(db, recordingId, recording.channels, samplesPerPeak);
+    const stage = await trx
+      .selectFrom('peak_uploads')
+      .select(['channel', 'samples_per_peak', 'data'])
+      .where('recording_id', '=', recordingId)
+      .orderBy('channel')
+      .execute();
+    const staged = stagedPeaks(stage, recording.channels, samplesPerPeak);
     if (firstPeak !== 0 && firstPeak !== staged) {
       throw new EarmarkError(
         'invalid_params',
@@ -77,75 +82,65 @@ export function savePeaksPart(db: Db, params: ParsedParams<'recording.savePeaks'
       );
     }
 
-    // (Joined here: SQLite's || would turn the bytes into text.)
-    const stagedData = (channel: number) =>
-      firstPeak === 0
-        ? []
-        : [
-            (
-              db
-                .prepare('SELECT data FROM peak_uploads WHERE recording_id = ? AND channel = ?')
-                .get(recordingId, channel) as { data: Buffer }
-            ).data,
-          ];
-    const joined = part.channels.map((bytes, channel) => Buffer.concat([...stagedData(channel), bytes]));
-    db.prepare('DELETE FROM peak_uploads WHERE recording_id = ?').run(recordingId);
-    const stage = db.prepare(
-      'INSERT INTO peak_uploads (recording_id, channel, samples_per_peak, data) VALUES (?, ?, ?, ?)',
+    // Joined here rather than in SQL: SQLite's || would turn the bytes into text.
+    const joined = part.channels.map((bytes, channel) =>
+      firstPeak === 0 ? bytes : Buffer.concat([stage[channel]!.data, bytes]),
     );
-    joined.forEach((bytes, channel) => stage.run(recordingId, channel, samplesPerPeak, bytes));
-    if (!last) return { recordingId, storedPeaks: total, complete: false };
+    await trx.deleteFrom('peak_uploads').where('recording_id', '=', recordingId).execute();
+    if (!last) {
+      await trx
+        .insertInto('peak_uploads')
+        .values(
+          joined.map((data, channel) => ({ recording_id: recordingId, channel, samples_per_peak: samplesPerPeak, data })),
+        )
+        .execute();
+      return { recordingId, storedPeaks: total, complete: false };
+    }
 
-    const rows = db
-      .prepare('SELECT data FROM peak_uploads WHERE recording_id = ? ORDER BY channel')
-      .all(recordingId) as { data: Buffer }[];
     const level: PeakLevel = {
       samplesPerPeak,
-      channels: rows.map(({ data }) => new Int16Array(Uint8Array.from(data).buffer)),
+      channels: joined.map((data) => new Int16Array(Uint8Array.from(data).buffer)),
     };
-    const insert = db.prepare(
-      'INSERT INTO peaks (recording_id, samples_per_peak, channel, data) VALUES (?, ?, ?, ?)',
-    );
-    for (const stored of [level, ...coarser.map((spp) => coarsen(level, spp / finest))]) {
-      stored.channels.forEach((pairs, channel) =>
-        insert.run(
-          recordingId,
-          stored.samplesPerPeak,
-          channel,
-          Buffer.from(pairs.buffer, pairs.byteOffset, pairs.byteLength),
+    const levels = [level, ...coarser.map((spp) => coarsen(level, spp / finest))];
+    await trx
+      .insertInto('peaks')
+      .values(
+        levels.flatMap((stored) =>
+          stored.channels.map((pairs, channel) => ({
+            recording_id: recordingId,
+            samples_per_peak: stored.samplesPerPeak,
+            channel,
+            data: Buffer.from(pairs.buffer, pairs.byteOffset, pairs.byteLength),
+          })),
         ),
-      );
-    }
-    db.prepare('DELETE FROM peak_uploads WHERE recording_id = ?').run(recordingId);
+      )
+      .execute();
     return { recordingId, storedPeaks: total, complete: true };
-  })();
+  });
 }
 
 /** Peaks already staged for the recording; a stage of another resolution or channel count counts as none. */
-function stagedOf(db: Db, recordingId: number, channels: number, samplesPerPeak: number): number {
-  const rows = db
-    .prepare(
-      `SELECT length(data) AS bytes, samples_per_peak AS spp FROM peak_uploads
-       WHERE recording_id = ? ORDER BY channel`,
-    )
-    .all(recordingId) as { bytes: number; spp: number }[];
+function stagedPeaks(
+  rows: readonly { samples_per_peak: number; data: Buffer }[],
+  channels: number,
+  samplesPerPeak: number,
+): number {
   if (
     rows.length !== channels ||
-    rows.some((row) => row.spp !== samplesPerPeak || row.bytes !== rows[0]!.bytes)
+    rows.some((row) => row.samples_per_peak !== samplesPerPeak || row.data.length !== rows[0]!.data.length)
   )
     return 0;
-  return rows[0]!.bytes / BYTES_PER_PAIR;
+  return rows[0]!.data.length / BYTES_PER_PAIR;
 }
 
 /** The part's channels as bytes, checked: one per channel, all the same whole number of (min, max) pairs. */
-function decodePart(encoded: readonly string[], channels: number): { pairs: number; channels: Buffer[] } {
-  if (encoded.length !== channels) {
+function checkPart(decoded: readonly Buffer[], channels: number): { pairs: number; channels: Buffer[] } {
+  if (decoded.length !== channels) {
     throw new EarmarkError(
       'invalid_params',
-      `channels: the recording has ${channels} channel${channels === 1 ? '' : 's'}, the part ${encoded.length}.`,
+      `channels: the recording has ${channels} channel${channels === 1 ? '' : 's'}, the part ${decoded.length}.`,
     );
   }
-  const decoded = encoded.map((text) => Buffer.from(text, 'base64'));
   const bytes = decoded[0]!.length;
   if (bytes === 0 || bytes % BYTES_PER_PAIR !== 0 || bytes / BYTES_PER_PAIR > MAX_PEAKS_PER_PART) {
     throw new EarmarkError(
@@ -169,5 +164,5 @@ function decodePart(encoded: readonly string[], channels: number): { pairs: numb
       }
     }
   });
-  return { pairs: bytes / BYTES_PER_PAIR, channels: decoded };
+  return { pairs: bytes / BYTES_PER_PAIR, channels: [...decoded] };
 }
