@@ -12,6 +12,14 @@ const ENGINE_READY = [
   'test/integration/privacy/passphrase.test.ts',
   'test/integration/privacy/seal.test.ts',
   'test/integration/privacy/workstation-key.test.ts',
+  ...[
+    'media/recordings',
+    'media/aac-peaks',
+    'review/shortcuts',
+    'review/tags-and-playback',
+    'review/peaks-window',
+    'review/moments-engines',
+  ].map((name) => `test/integration/${name}.test.ts`),
 ];
 
 /**

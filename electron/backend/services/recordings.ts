@@ -104,7 +104,11 @@ export async function addRecording(
   channelRoles: Speaker[] | null,
 ): Promise<number> {
   const rows = rowsOf(interactionId, probed, channelRoles);
-  const { id } = await q.insertInto('recordings').values(rows.recording).returning('id').executeTakeFirstOrThrow();
+  const { id } = await q
+    .insertInto('recordings')
+    .values(rows.recording)
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const peaks = rows.peaks(id);
   if (peaks.length > 0) await q.insertInto('peaks').values(peaks).execute();
   return id;
@@ -170,7 +174,11 @@ export async function findRecording(q: Query, interactionId: number): Promise<Re
     .selectFrom('recordings as r')
     .selectAll('r')
     // CASE, not a bare EXISTS: 0/1 on both engines (PostgreSQL's EXISTS is a boolean).
-    .select(sql<number>`CASE WHEN EXISTS (SELECT 1 FROM peaks p WHERE p.recording_id = r.id) THEN 1 ELSE 0 END`.as('has_peaks'))
+    .select(
+      sql<number>`CASE WHEN EXISTS (SELECT 1 FROM peaks p WHERE p.recording_id = r.id) THEN 1 ELSE 0 END`.as(
+        'has_peaks',
+      ),
+    )
     .where('r.interaction_id', '=', interactionId)
     .orderBy('r.id')
     .limit(1)

@@ -1,51 +1,43 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
-import { insertRecording, probeRecording } from '../../../electron/backend/services/recordings';
-import type { InteractionDetail, Peaks } from '../../../shared/api';
+import {
+  addRecording,
+  findRecording,
+  probeRecording,
+  type ProbedRecording,
+} from '../../../electron/backend/services/recordings';
+import type { Peaks } from '../../../shared/api';
 import type { PeaksWindow } from '../../../shared/api/methods/review';
 import type { EncodedAudioWindow, PeaksUpload } from '../../../shared/api/methods/waveform';
-import { call, testBackend } from '../../support/backend';
+import { call } from '../../support/backend';
+import { describeEachEngine, engineBackend } from '../../support/engines';
 import { fixture, readPeaksJson } from './support';
 
 /**
  * The waveform of an AAC recording: the backend hands out its encoded frames window by window (the
  * renderer decodes them with the platform's decoder), takes the peaks back in parts, checks them and
  * stores them. Until then, and for any recording whose peaks are missing, the call opens with no channels
- * of peaks (flat lanes) instead of an error.
+ * of peaks (flat lanes) instead of an error. Each test adds the calls it changes.
  */
 let backend: Backend;
-let cleanup: () => void;
-const ids = { m4a: 0, adts: 0, wav: 0, m4aInteraction: 0, wavInteraction: 0 };
-
-async function addRecording(
-  file: string,
-  title: string,
-): Promise<{ interaction: number; recording: number }> {
-  const probed = await probeRecording(fixture(file));
-  const { db } = backend;
-  return db.transaction(() => {
-    const interaction = Number(
-      db.prepare(`INSERT INTO interactions (kind, title, source) VALUES ('call', ?, 'test')`).run(title)
-        .lastInsertRowid,
-    );
-    return { interaction, recording: insertRecording(db, interaction, probed, null) };
-  })();
-}
-
-beforeAll(async () => {
-  ({ backend, cleanup } = await testBackend());
-  const m4a = await addRecording('speech.m4a', 'M4A call');
-  const adts = await addRecording('speech.aac', 'ADTS call');
-  const wav = await addRecording('pcm-s16.wav', 'WAV call');
-  Object.assign(ids, {
-    m4a: m4a.recording,
-    adts: adts.recording,
-    wav: wav.recording,
-    m4aInteraction: m4a.interaction,
-    wavInteraction: wav.interaction,
-  });
-});
+let cleanup: () => Promise<void>;
+beforeAll(async () => ({ backend, cleanup } = await engineBackend()));
 afterAll(() => cleanup());
+
+const probes = new Map<string, Promise<ProbedRecording>>();
+/** A call with a recording of `file` (probed once per file); its interaction and recording ids. */
+async function addCall(file: string): Promise<{ interaction: number; recording: number }> {
+  if (!probes.has(file)) probes.set(file, probeRecording(fixture(file)));
+  const probed = await probes.get(file)!;
+  return backend.database.transaction(async (trx) => {
+    const { id: interaction } = await trx
+      .insertInto('interactions')
+      .values({ kind: 'call', title: `${file} call`, source: 'test' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { interaction, recording: await addRecording(trx, interaction, probed, null) };
+  });
+}
 
 const reference = () => readPeaksJson(fixture('speech.m4a.peaks.json'));
 const b64 = (pairs: Int16Array) =>
@@ -55,42 +47,53 @@ const failure = async (method: string, params: object) => {
   if (reply.ok) throw new Error(`${method} was expected to fail`);
   return reply.error;
 };
-const save = (params: object) => failure('recording.savePeaks', { recordingId: ids.m4a, ...params });
-const storedLevels = (recordingId: number) =>
+const storedLevels = async (recordingId: number) =>
   (
-    backend.db
-      .prepare('SELECT DISTINCT samples_per_peak AS spp FROM peaks WHERE recording_id = ? ORDER BY spp')
-      .all(recordingId) as { spp: number }[]
-  ).map((row) => row.spp);
+    await backend.database.query
+      .selectFrom('peaks')
+      .select('samples_per_peak')
+      .distinct()
+      .where('recording_id', '=', recordingId)
+      .orderBy('samples_per_peak')
+      .execute()
+  ).map((row) => row.samples_per_peak);
+const stagedParts = async (recordingId: number) =>
+  (
+    await backend.database.query
+      .selectFrom('peak_uploads')
+      .select('channel')
+      .where('recording_id', '=', recordingId)
+      .execute()
+  ).length;
 
-describe('a call whose peaks are missing', () => {
+describeEachEngine('a call whose peaks are missing', () => {
   it('opens with no channels of peaks rather than an error, for an AAC call and a WAV whose peaks were deleted', async () => {
-    backend.db.prepare('DELETE FROM peaks WHERE recording_id = ?').run(ids.wav);
-    for (const [recordingId, interactionId] of [
-      [ids.m4a, ids.m4aInteraction],
-      [ids.wav, ids.wavInteraction],
-    ] as const) {
-      const detail = await call<InteractionDetail>(backend, 'interaction.get', { id: interactionId });
-      expect(detail.recording).toMatchObject({ id: recordingId, hasPeaks: false });
+    const m4a = await addCall('speech.m4a');
+    const wav = await addCall('pcm-s16.wav');
+    await backend.database.query.deleteFrom('peaks').where('recording_id', '=', wav.recording).execute();
+    for (const { recording: recordingId, interaction } of [m4a, wav]) {
+      const recording = await findRecording(backend.database.query, interaction);
+      expect(recording).toMatchObject({ id: recordingId, hasPeaks: false });
       const overview = await call<PeaksWindow>(backend, 'recording.peaksWindow', {
         recordingId,
         fromMs: 0,
-        toMs: detail.recording!.durationMs,
+        toMs: recording!.durationMs,
         targetPeaks: 3000,
       });
       expect(overview).toMatchObject({ recordingId, firstPeak: 0, channels: [] });
-      expect(overview.durationMs).toBe(detail.recording!.durationMs);
+      expect(overview.durationMs).toBe(recording!.durationMs);
     }
   });
 });
 
-describe('recording.encodedAudio', () => {
+describeEachEngine('recording.encodedAudio', () => {
   it('hands out an M4A’s access units window by window, in order, with its AudioSpecificConfig', async () => {
+    const { recording } = await addCall('speech.m4a');
     const windows: EncodedAudioWindow[] = [];
     let from = 0;
     for (;;) {
       const window = await call<EncodedAudioWindow>(backend, 'recording.encodedAudio', {
-        recordingId: ids.m4a,
+        recordingId: recording,
         fromPacket: from,
         maxPackets: 8,
       });
@@ -113,8 +116,9 @@ describe('recording.encodedAudio', () => {
   });
 
   it('hands out raw ADTS frames whole, with no configuration (each frame carries its header)', async () => {
+    const { recording } = await addCall('speech.aac');
     const window = await call<EncodedAudioWindow>(backend, 'recording.encodedAudio', {
-      recordingId: ids.adts,
+      recordingId: recording,
       fromPacket: 0,
     });
     expect(window).toMatchObject({ description: null, skipSeconds: 0, totalPackets: 38, channels: 1 });
@@ -129,23 +133,31 @@ describe('recording.encodedAudio', () => {
   });
 
   it('refuses a recording that is not AAC and a window past the end, saying why', async () => {
-    expect(await failure('recording.encodedAudio', { recordingId: ids.wav, fromPacket: 0 })).toMatchObject({
+    const wav = await addCall('pcm-s16.wav');
+    const m4a = await addCall('speech.m4a');
+    expect(
+      await failure('recording.encodedAudio', { recordingId: wav.recording, fromPacket: 0 }),
+    ).toMatchObject({
       code: 'invalid_params',
       message: expect.stringMatching(/is pcm_s16le, not AAC/),
     });
     expect(
-      await failure('recording.encodedAudio', { recordingId: ids.m4a, fromPacket: 100_000 }),
+      await failure('recording.encodedAudio', { recordingId: m4a.recording, fromPacket: 100_000 }),
     ).toMatchObject({ code: 'invalid_params', message: expect.stringMatching(/fromPacket/) });
-    expect(await failure('recording.encodedAudio', { recordingId: 999, fromPacket: 0 })).toMatchObject({
+    expect(await failure('recording.encodedAudio', { recordingId: 999_999, fromPacket: 0 })).toMatchObject({
       code: 'not_found',
     });
   });
 });
 
-describe('recording.savePeaks', () => {
+describeEachEngine('recording.savePeaks', () => {
   const pairs = () => Int16Array.from(reference().peaks[0]!);
 
   it('refuses bad parts with a message naming the problem, and stores nothing from them', async () => {
+    const m4a = await addCall('speech.m4a');
+    const wav = await addCall('pcm-s16.wav');
+    const save = (params: object) =>
+      failure('recording.savePeaks', { recordingId: m4a.recording, ...params });
     const good = pairs();
     const cases: [object, RegExp][] = [
       [{ samplesPerPeak: 80, firstPeak: 0, channels: [b64(good)], last: true }, /samplesPerPeak: .*160/],
@@ -178,52 +190,53 @@ describe('recording.savePeaks', () => {
     }
     expect(
       await failure('recording.savePeaks', {
-        recordingId: ids.wav,
+        recordingId: wav.recording,
         samplesPerPeak: 80,
         firstPeak: 0,
         channels: [b64(good)],
         last: true,
       }),
     ).toMatchObject({ code: 'invalid_params', message: expect.stringMatching(/not AAC/) });
-    expect(storedLevels(ids.m4a)).toEqual([]);
-    expect(backend.db.prepare('SELECT count(*) AS n FROM peak_uploads').get()).toEqual({ n: 0 });
+    expect(await storedLevels(m4a.recording)).toEqual([]);
+    expect(await stagedParts(m4a.recording)).toBe(0);
   });
 
   it('stores peaks sent in parts, with the coarser levels, and the call then draws them', async () => {
+    const { recording, interaction } = await addCall('speech.m4a');
     const all = pairs();
     const half = Math.floor(all.length / 4) * 2;
     const first = await call<PeaksUpload>(backend, 'recording.savePeaks', {
-      recordingId: ids.m4a,
+      recordingId: recording,
       samplesPerPeak: 160,
       firstPeak: 0,
       channels: [b64(all.subarray(0, half))],
       last: false,
     });
-    expect(first).toEqual({ recordingId: ids.m4a, storedPeaks: half / 2, complete: false });
+    expect(first).toEqual({ recordingId: recording, storedPeaks: half / 2, complete: false });
     // Nothing is drawn from half an upload.
-    expect(storedLevels(ids.m4a)).toEqual([]);
+    expect(await storedLevels(recording)).toEqual([]);
     const done = await call<PeaksUpload>(backend, 'recording.savePeaks', {
-      recordingId: ids.m4a,
+      recordingId: recording,
       samplesPerPeak: 160,
       firstPeak: half / 2,
       channels: [b64(all.subarray(half))],
       last: true,
     });
-    expect(done).toEqual({ recordingId: ids.m4a, storedPeaks: all.length / 2, complete: true });
-    expect(storedLevels(ids.m4a)).toEqual([160, 800, 4000]);
-    expect(backend.db.prepare('SELECT count(*) AS n FROM peak_uploads').get()).toEqual({ n: 0 });
+    expect(done).toEqual({ recordingId: recording, storedPeaks: all.length / 2, complete: true });
+    expect(await storedLevels(recording)).toEqual([160, 800, 4000]);
+    expect(await stagedParts(recording)).toBe(0);
 
-    const detail = await call<InteractionDetail>(backend, 'interaction.get', { id: ids.m4aInteraction });
-    expect(detail.recording!.hasPeaks).toBe(true);
+    const found = await findRecording(backend.database.query, interaction);
+    expect(found!.hasPeaks).toBe(true);
     const fine = await call<Peaks>(backend, 'recording.peaks', {
-      recordingId: ids.m4a,
+      recordingId: recording,
       targetPeaks: 1_000_000,
     });
     expect(fine.channels[0]!.map((v) => Math.round(v * 32768))).toEqual([...all]);
     const overview = await call<PeaksWindow>(backend, 'recording.peaksWindow', {
-      recordingId: ids.m4a,
+      recordingId: recording,
       fromMs: 0,
-      toMs: detail.recording!.durationMs,
+      toMs: found!.durationMs,
       targetPeaks: 100,
     });
     expect(overview.channels).toHaveLength(1);
@@ -231,9 +244,16 @@ describe('recording.savePeaks', () => {
   });
 
   it('refuses a second set of peaks for a recording that has them', async () => {
-    expect(
-      await save({ samplesPerPeak: 160, firstPeak: 0, channels: [b64(pairs())], last: true }),
-    ).toMatchObject({
+    const { recording } = await addCall('speech.m4a');
+    const whole = {
+      recordingId: recording,
+      samplesPerPeak: 160,
+      firstPeak: 0,
+      channels: [b64(pairs())],
+      last: true,
+    };
+    expect(await call<PeaksUpload>(backend, 'recording.savePeaks', whole)).toMatchObject({ complete: true });
+    expect(await failure('recording.savePeaks', whole)).toMatchObject({
       code: 'conflict',
       message: expect.stringMatching(/already has its peaks/),
     });

@@ -1,7 +1,12 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Database } from '../../../electron/backend/db/database';
-import { addRecording, findRecording, peaksOf, probeRecording } from '../../../electron/backend/services/recordings';
+import {
+  addRecording,
+  findRecording,
+  peaksOf,
+  probeRecording,
+} from '../../../electron/backend/services/recordings';
 import type { Peaks } from '../../../shared/api';
 import { call } from '../../support/backend';
 import { describeEachEngine, engineBackend, engineDatabase } from '../../support/engines';
@@ -52,7 +57,11 @@ describeEachEngine('probeRecording and addRecording', () => {
     const peaks = await peaksOf(database.query, id, 100);
     expect(peaks.channels).toHaveLength(1);
     expect(peaks.durationMs).toBe(2400);
-    expect(await findRecording(database.query, interaction)).toMatchObject({ id, hasPeaks: true, damage: null });
+    expect(await findRecording(database.query, interaction)).toMatchObject({
+      id,
+      hasPeaks: true,
+      damage: null,
+    });
   });
 
   it('store a two-leg call as stereo agent/customer with both source paths', async () => {
@@ -144,7 +153,10 @@ describeEachEngine('an AAC recording: played from the source, stored without pea
         channels: [],
       });
       // The media endpoints find the file the same way on either engine.
-      expect(await backend.mediaFile(id)).toMatchObject({ path: fixture('speech.m4a'), mimeType: 'audio/mp4' });
+      expect(await backend.mediaFile(id)).toMatchObject({
+        path: fixture('speech.m4a'),
+        mimeType: 'audio/mp4',
+      });
     } finally {
       await cleanup();
     }

@@ -1,28 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
-import type { InteractionDetail, LibraryItem, Peaks } from '../../../shared/api';
+import type { Peaks } from '../../../shared/api';
 import type { PeaksWindow } from '../../../shared/api/methods/review';
-import { call, testBackend } from '../../support/backend';
+import { call } from '../../support/backend';
+import { describeEachEngine, engineBackend } from '../../support/engines';
+import { seedCall } from './seed';
 
 let backend: Backend;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let recordingId: number;
 let durationMs: number;
 beforeAll(async () => {
-  ({ backend, cleanup } = await testBackend());
-  await call(backend, 'demo.load');
-  const first = (await call<{ items: LibraryItem[] }>(backend, 'library.list', { filters: { kind: 'call' } }))
-    .items[0]!;
-  const detail = await call<InteractionDetail>(backend, 'interaction.get', { id: first.id });
-  recordingId = detail.recording!.id;
-  durationMs = detail.recording!.durationMs;
+  ({ backend, cleanup } = await engineBackend());
+  // Read only, never changed: every test may share it.
+  ({ recordingId, durationMs } = await seedCall(backend.database));
 });
 afterAll(() => cleanup());
 
 const window = (params: object) =>
   call<PeaksWindow>(backend, 'recording.peaksWindow', { recordingId, ...params });
 
-describe('peaks for a window of a recording', () => {
+describeEachEngine('peaks for a window of a recording', () => {
   it('gives the overview at about the asked-for density, for every channel', async () => {
     const overview = await window({ fromMs: 0, toMs: durationMs, targetPeaks: 200 });
     expect(overview.channels).toHaveLength(2);

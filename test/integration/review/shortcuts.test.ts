@@ -1,17 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import { defaultShortcutBindings, type ShortcutSettings } from '../../../shared/api/methods/review';
-import { call, testBackend } from '../../support/backend';
+import { call } from '../../support/backend';
+import { describeEachEngine, engineBackend } from '../../support/engines';
 
 let backend: Backend;
-let cleanup: () => void;
-beforeAll(async () => ({ backend, cleanup } = await testBackend()));
+let cleanup: () => Promise<void>;
+beforeAll(async () => ({ backend, cleanup } = await engineBackend()));
 afterAll(() => cleanup());
+// Each test starts from the defaults, whatever the one before it changed.
+beforeEach(() => call(backend, 'shortcuts.reset', {}));
 
 const get = () => call<ShortcutSettings>(backend, 'shortcuts.get');
 const update = (bindings: object) => backend.dispatch('shortcuts.update', { bindings });
 
-describe('keyboard shortcut settings', () => {
+describeEachEngine('keyboard shortcut settings', () => {
   it('start on the defaults, with nothing customized', async () => {
     expect(await get()).toEqual({ bindings: defaultShortcutBindings(), customized: [] });
   });
@@ -26,6 +29,7 @@ describe('keyboard shortcut settings', () => {
   });
 
   it('refuse a key another action in an overlapping scope already has, naming both', async () => {
+    expect(await update({ addMoment: ['Shift+M'] })).toMatchObject({ ok: true });
     const reply = await update({ nextInteraction: ['K'] });
     expect(reply).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(reply.ok ? '' : reply.error.message).toMatch(/bindings\.nextInteraction.*K.*playPause/);
@@ -76,6 +80,9 @@ describe('keyboard shortcut settings', () => {
   });
 
   it('reset some or all actions, refusing a reset that would clash', async () => {
+    await update({ addMoment: ['Insert'] });
+    await update({ skipSilences: [] });
+    await update({ followPlayback: ['S'] });
     // skipSilences' default S is now followPlayback's: resetting it alone would clash.
     const clash = await backend.dispatch('shortcuts.reset', { ids: ['skipSilences'] });
     expect(clash).toMatchObject({ ok: false, error: { code: 'conflict' } });

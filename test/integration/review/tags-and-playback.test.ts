@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
-import type { LibraryItem } from '../../../shared/api';
 import { builtinTags, type PlaybackPosition, type Tag } from '../../../shared/api/methods/review';
-import { call, testBackend } from '../../support/backend';
+import { call } from '../../support/backend';
+import { describeEachEngine, engineBackend } from '../../support/engines';
+import { seedChat } from './seed';
 
 let backend: Backend;
-let cleanup: () => void;
-let interactionId: number;
-beforeAll(async () => {
-  ({ backend, cleanup } = await testBackend());
-  await call(backend, 'demo.load');
-  interactionId = (
-    await call<{ items: LibraryItem[] }>(backend, 'library.list', { filters: { kind: 'call' } })
-  ).items[0]!.id;
-});
+let cleanup: () => Promise<void>;
+beforeAll(async () => ({ backend, cleanup } = await engineBackend()));
 afterAll(() => cleanup());
 
 const error = async (method: string, params: unknown) => {
@@ -22,7 +16,7 @@ const error = async (method: string, params: unknown) => {
   return reply.error;
 };
 
-describe('tags', () => {
+describeEachEngine('tags', () => {
   it('ships the built-in tags, first and in a fixed order', async () => {
     const tags = await call<Tag[]>(backend, 'tag.list');
     expect(tags.slice(0, builtinTags.length).map((tag) => tag.builtin)).toEqual([...builtinTags]);
@@ -37,6 +31,13 @@ describe('tags', () => {
     // A reviewer's own "Rude" is theirs, apart from the built-in one people see translated.
     const own = await call<Tag>(backend, 'tag.create', { name: 'Rude' });
     expect(own.builtin).toBeNull();
+    // The reviewers' own tags follow the built-in ones, alphabetically whatever their case.
+    await call(backend, 'tag.create', { name: 'zebra crossing' });
+    await call(backend, 'tag.create', { name: 'Apology' });
+    const names = (await call<Tag[]>(backend, 'tag.list'))
+      .filter((t) => t.builtin === null)
+      .map((t) => t.name);
+    expect(names).toEqual(['Apology', 'Rude', 'Upsell attempt', 'zebra crossing']);
   });
 
   it('refuses an empty or overlong name', async () => {
@@ -45,8 +46,10 @@ describe('tags', () => {
   });
 });
 
-describe('where the reviewer left off', () => {
+describeEachEngine('where the reviewer left off', () => {
   it('is unknown at first, then remembered per interaction', async () => {
+    const interactionId = await seedChat(backend.database);
+    const other = await seedChat(backend.database, 'Another chat');
     expect(await call<PlaybackPosition>(backend, 'playback.get', { interactionId })).toMatchObject({
       positionMs: null,
       updatedAt: null,
@@ -57,9 +60,13 @@ describe('where the reviewer left off', () => {
       interactionId,
       positionMs: 15_000,
     });
+    expect(await call<PlaybackPosition>(backend, 'playback.get', { interactionId: other })).toMatchObject({
+      positionMs: null,
+    });
   });
 
   it('refuses a missing interaction and a negative or fractional position', async () => {
+    const interactionId = await seedChat(backend.database);
     expect(await error('playback.save', { interactionId: 777_777, positionMs: 0 })).toMatchObject({
       code: 'not_found',
     });

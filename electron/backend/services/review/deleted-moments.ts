@@ -26,7 +26,12 @@ export async function keepForUndo(trx: Query, momentId: number, deletedAt: Date)
   const moment = await trx.selectFrom('moments').selectAll().where('id', '=', momentId).executeTakeFirst();
   if (!moment) return;
   const [tags, answers, sessions, reels] = await Promise.all([
-    trx.selectFrom('moment_tags').select('tag_id').where('moment_id', '=', momentId).orderBy('tag_id').execute(),
+    trx
+      .selectFrom('moment_tags')
+      .select('tag_id')
+      .where('moment_id', '=', momentId)
+      .orderBy('tag_id')
+      .execute(),
     trx
       .selectFrom('evaluation_answer_moments')
       .select(['evaluation_id as evaluationId', 'item_id as itemId'])
@@ -77,8 +82,9 @@ export async function restoreMoment(
   /** Throws when the caller may not bring this moment back (it is not theirs). */
   mayRestore: (trx: Query, moment: { id: number; authorId: number | null }) => Promise<void> = async () => {},
 ): Promise<number> {
+  // Outside the transaction: an expired copy goes even when the restore is then refused.
+  await purgeDeletedMoments(database.query, now);
   return database.transaction(async (trx) => {
-    await purgeDeletedMoments(trx, now);
     let find = trx.selectFrom('deleted_moments').select('snapshot').where('moment_id', '=', momentId);
     // Two clicks on undo from two servers: the second waits, then finds it back already.
     if (database.engine === 'postgres') find = find.forUpdate();

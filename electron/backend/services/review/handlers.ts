@@ -18,7 +18,8 @@ export function reviewHandlers({ db, database }: BackendContext): HandlersFor<ke
     'tag.list': () => listTags(database.query),
     'tag.create': ({ name }) => createTag(database, name),
     'playback.get': ({ interactionId }) => getPlaybackPosition(database.query, interactionId),
-    'playback.save': ({ interactionId, positionMs }) => savePlaybackPosition(database, interactionId, positionMs),
+    'playback.save': ({ interactionId, positionMs }) =>
+      savePlaybackPosition(database, interactionId, positionMs),
     // Still on SQLite: its order and filters are the library view's SQL (library-view.ts), not yet converted.
     'library.neighbours': ({ id, ...view }) => interactionNeighbours(db, id, view),
     'recording.peaksWindow': (window) => peaksWindow(database.query, window),

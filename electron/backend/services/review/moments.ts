@@ -183,20 +183,29 @@ export async function updateMoment(
  * Deletes a moment with its tags and links (its author only); for a few minutes `undeleteMoment` can
  * bring it all back.
  */
-export async function deleteMoment(database: Database, id: number, actorId: number | null): Promise<{ id: number }> {
+export async function deleteMoment(
+  database: Database,
+  id: number,
+  actorId: number | null,
+): Promise<{ id: number }> {
   const now = clockOf(database).now();
   return database.transaction(async (trx) => {
     await assertMomentAuthor(trx, await getMoment(trx, id, database.engine === 'postgres'), actorId);
     await purgeDeletedMoments(trx, now);
     await keepForUndo(trx, id, now);
     const result = await trx.deleteFrom('moments').where('id', '=', id).executeTakeFirst();
-    if (Number(result.numDeletedRows) === 0) throw new EarmarkError('not_found', `id: there is no moment with id ${id}.`);
+    if (Number(result.numDeletedRows) === 0)
+      throw new EarmarkError('not_found', `id: there is no moment with id ${id}.`);
     return { id };
   });
 }
 
 /** Undo of a delete, by the moment's author: the same moment, with its tags and links, as it was (see restoreMoment). */
-export async function undeleteMoment(database: Database, id: number, actorId: number | null): Promise<Moment> {
+export async function undeleteMoment(
+  database: Database,
+  id: number,
+  actorId: number | null,
+): Promise<Moment> {
   const restored = await restoreMoment(database, id, clockOf(database).now(), (trx, moment) =>
     assertMomentAuthor(trx, moment, actorId),
   );

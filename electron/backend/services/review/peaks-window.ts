@@ -14,7 +14,10 @@ const BYTES_PER_PAIR = 4; // stored as Int16 (min, max) pairs
  * numbers, and a zoomed-in screen is about one peak per pixel at the finest level. Only the window's
  * bytes are read out of each stored level.
  */
-export async function peaksWindow(q: Query, params: ParsedParams<'recording.peaksWindow'>): Promise<PeaksWindow> {
+export async function peaksWindow(
+  q: Query,
+  params: ParsedParams<'recording.peaksWindow'>,
+): Promise<PeaksWindow> {
   const { recordingId, targetPeaks } = params;
   const recording = await q
     .selectFrom('recordings')

@@ -87,7 +87,10 @@ export async function updateShortcuts(
   });
 }
 
-export async function resetShortcuts(database: Database, ids: ShortcutId[] | undefined): Promise<ShortcutSettings> {
+export async function resetShortcuts(
+  database: Database,
+  ids: ShortcutId[] | undefined,
+): Promise<ShortcutSettings> {
   return database.transaction(async (trx) => {
     const overrides = await readOverrides(trx, database.engine === 'postgres');
     for (const id of ids ?? shortcutIds) delete overrides[id];

@@ -42,7 +42,8 @@ export async function createTag(database: Database, name: string): Promise<Tag> 
     });
   } catch (error) {
     // Two reviewers on one server typing the same new tag: the second gets the first one's.
-    const raced = fromDatabaseError(error)?.code === 'conflict' ? await ownTagNamed(database.query, name) : undefined;
+    const raced =
+      fromDatabaseError(error)?.code === 'conflict' ? await ownTagNamed(database.query, name) : undefined;
     if (raced) return raced;
     throw error;
   }
@@ -52,7 +53,13 @@ export async function createTag(database: Database, name: string): Promise<Tag> 
 export async function assertTags(q: Query, tagIds: readonly number[]): Promise<void> {
   if (tagIds.length === 0) return;
   const known = new Set(
-    (await q.selectFrom('tags').select('id').where('id', 'in', [...tagIds]).execute()).map((row) => row.id),
+    (
+      await q
+        .selectFrom('tags')
+        .select('id')
+        .where('id', 'in', [...tagIds])
+        .execute()
+    ).map((row) => row.id),
   );
   const unknown = tagIds.filter((id) => !known.has(id));
   if (unknown.length > 0) {

@@ -41,7 +41,14 @@ export async function savePeaksPart(
         `recordingId: recording ${recordingId} is ${recording.codec}, not AAC: its peaks come from the import.`,
       );
     }
-    if (await trx.selectFrom('peaks').select('channel').where('recording_id', '=', recordingId).limit(1).executeTakeFirst()) {
+    if (
+      await trx
+        .selectFrom('peaks')
+        .select('channel')
+        .where('recording_id', '=', recordingId)
+        .limit(1)
+        .executeTakeFirst()
+    ) {
       throw new EarmarkError('conflict', `Recording ${recordingId} already has its peaks stored.`);
     }
     const [finest, ...coarser] = peakResolutions(recording.sampleRate) as [number, ...number[]];
@@ -91,7 +98,12 @@ export async function savePeaksPart(
       await trx
         .insertInto('peak_uploads')
         .values(
-          joined.map((data, channel) => ({ recording_id: recordingId, channel, samples_per_peak: samplesPerPeak, data })),
+          joined.map((data, channel) => ({
+            recording_id: recordingId,
+            channel,
+            samples_per_peak: samplesPerPeak,
+            data,
+          })),
         )
         .execute();
       return { recordingId, storedPeaks: total, complete: false };
