@@ -19,6 +19,7 @@ const ENGINE_READY = [
     'review/tags-and-playback',
     'review/peaks-window',
     'review/moments-engines',
+    'review/neighbours',
   ].map((name) => `test/integration/${name}.test.ts`),
 ];
 

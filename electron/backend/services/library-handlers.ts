@@ -3,11 +3,11 @@ import type { BackendContext, HandlersFor } from '../context';
 import { getInteraction, libraryFacets, listInteractions } from './library';
 import { peaksOf } from './recordings';
 
-export function libraryHandlers({ db, database }: BackendContext): HandlersFor<keyof typeof libraryMethods> {
+export function libraryHandlers({ database }: BackendContext): HandlersFor<keyof typeof libraryMethods> {
   return {
     'library.list': (params) => listInteractions(database, params),
     'library.facets': () => libraryFacets(database.query),
-    'interaction.get': ({ id }) => getInteraction(database, db, id),
+    'interaction.get': ({ id }) => getInteraction(database.query, id),
     'recording.peaks': ({ recordingId, targetPeaks }) => peaksOf(database.query, recordingId, targetPeaks),
   };
 }

@@ -211,7 +211,7 @@ function nextDay(day: string): string {
   return date.toISOString().slice(0, 10);
 }
 
-// ---- Sync twin for not-yet-converted callers (review/neighbours.ts, evaluations/library-export.ts) ----
+// ---- Sync twin for not-yet-converted callers (evaluations/library-export.ts) ----
 
 /** The SQLite text of a view, as strings with `?` parameters; `args` bind `with`, then `where`. */
 export interface LibraryQuery {
@@ -223,7 +223,7 @@ export interface LibraryQuery {
   fts: string | null;
 }
 
-/** Sync twin for not-yet-converted callers; remove when review (neighbours) and evaluations (library export) are on the query layer. */
+/** Sync twin for not-yet-converted callers; remove when evaluations (library export) is on the query layer. */
 export function libraryQuery(view: LibraryView): LibraryQuery | null {
   const q = librarySql('sqlite', view);
   if (!q) return null;

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
-import type { Facets, InteractionDetail, LibraryItem, Segment } from '../../../shared/api';
+import type { Facets, InteractionDetail, LibraryItem } from '../../../shared/api';
 import { EarmarkError } from '../../../shared/errors';
 import type { Database } from '../db/database';
-import type { Db } from '../db/open';
 import type { Query } from '../db/schema';
 import { searchPage } from './library-search';
 import {
@@ -13,7 +12,8 @@ import {
   type LibraryView,
   type SummaryRow,
 } from './library-view';
-import { recordingOf } from './recordings';
+import { findRecording } from './recordings';
+import { segmentsOf } from './segments';
 
 export { libraryQuery, librarySql, type LibraryQuery, type LibraryView } from './library-view';
 
@@ -70,25 +70,11 @@ export async function libraryFacets(q: Query): Promise<Facets> {
   return { agents, teams, tags: tags as Facets['tags'] };
 }
 
-/**
- * An interaction with its transcript or chat turns. Its recording comes from the recordings service,
- * not on the query layer yet: on PostgreSQL this answers `unavailable` until it is.
- */
-export async function getInteraction(database: Database, db: Db, id: number): Promise<InteractionDetail> {
-  const q = database.query;
+/** An interaction with its recording (the one the review workspace plays) and its transcript or chat turns. */
+export async function getInteraction(q: Query, id: number): Promise<InteractionDetail> {
   const { rows } = await sql<SummaryRow>`${SUMMARY_SELECT} WHERE i.id = ${id}`.execute(q);
   const row = rows[0];
   if (!row) throw new EarmarkError('not_found', `There is no interaction with id ${id}.`);
-  const segments = await q
-    .selectFrom('segments')
-    .select(['seq', 'speaker', 'start_ms as startMs', 'end_ms as endMs', 'sent_at as sentAt', 'text'])
-    .where('interaction_id', '=', id)
-    .orderBy('seq')
-    .execute();
-  return {
-    ...toSummary(row),
-    customerRef: row.customer_ref,
-    recording: recordingOf(db, id),
-    segments: segments as Segment[],
-  };
+  const [recording, segments] = await Promise.all([findRecording(q, id), segmentsOf(q, id)]);
+  return { ...toSummary(row), customerRef: row.customer_ref, recording, segments };
 }

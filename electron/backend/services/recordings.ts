@@ -186,17 +186,6 @@ export async function findRecording(q: Query, interactionId: number): Promise<Re
   return row ? toRecording(row) : null;
 }
 
-/** Sync twin for not-yet-converted callers; remove when library (getInteraction) is on the query layer. */
-export function recordingOf(db: Db, interactionId: number): Recording | null {
-  const row = db
-    .prepare(
-      `SELECT r.*, EXISTS (SELECT 1 FROM peaks p WHERE p.recording_id = r.id) AS has_peaks
-       FROM recordings r WHERE r.interaction_id = ? ORDER BY r.id LIMIT 1`,
-    )
-    .get(interactionId) as RecordingRow | undefined;
-  return row ? toRecording(row) : null;
-}
-
 function toRecording(row: RecordingRow): Recording {
   return {
     id: row.id,

@@ -2,11 +2,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import {
   addRecording,
-  findRecording,
   probeRecording,
   type ProbedRecording,
 } from '../../../electron/backend/services/recordings';
-import type { Peaks } from '../../../shared/api';
+import type { InteractionDetail, Peaks } from '../../../shared/api';
 import type { PeaksWindow } from '../../../shared/api/methods/review';
 import type { EncodedAudioWindow, PeaksUpload } from '../../../shared/api/methods/waveform';
 import { call } from '../../support/backend';
@@ -72,7 +71,7 @@ describeEachEngine('a call whose peaks are missing', () => {
     const wav = await addCall('pcm-s16.wav');
     await backend.database.query.deleteFrom('peaks').where('recording_id', '=', wav.recording).execute();
     for (const { recording: recordingId, interaction } of [m4a, wav]) {
-      const recording = await findRecording(backend.database.query, interaction);
+      const { recording } = await call<InteractionDetail>(backend, 'interaction.get', { id: interaction });
       expect(recording).toMatchObject({ id: recordingId, hasPeaks: false });
       const overview = await call<PeaksWindow>(backend, 'recording.peaksWindow', {
         recordingId,
@@ -226,7 +225,7 @@ describeEachEngine('recording.savePeaks', () => {
     expect(await storedLevels(recording)).toEqual([160, 800, 4000]);
     expect(await stagedParts(recording)).toBe(0);
 
-    const found = await findRecording(backend.database.query, interaction);
+    const found = (await call<InteractionDetail>(backend, 'interaction.get', { id: interaction })).recording;
     expect(found!.hasPeaks).toBe(true);
     const fine = await call<Peaks>(backend, 'recording.peaks', {
       recordingId: recording,

@@ -54,7 +54,7 @@ async function refusal(work: Promise<unknown>): Promise<EarmarkError> {
 
 describeEachEngine('moments', (engine) => {
   it('pins a point, a range and a transcript turn, and lists them in the order they happen', async () => {
-    const { interactionId, segments } = await seedCall(backend.database);
+    const { interactionId, recordingId, segments } = await seedCall(backend.database);
     const range = await create({
       interactionId,
       startMs: 12_000,
@@ -81,6 +81,11 @@ describeEachEngine('moments', (engine) => {
     const listed = await listMoments(backend.database.query, interactionId);
     expect(listed.map((m) => m.id)).toEqual([point.id, sameTimeNoTurn.id, onTurn.id, range.id]);
     expect(await call(backend, 'moment.list', { interactionId })).toEqual(listed);
+    // The review workspace opens the same call: its recording and transcript, as stored.
+    expect(await call(backend, 'interaction.get', { id: interactionId })).toMatchObject({
+      recording: { id: recordingId, channels: 2, channelRoles: ['agent', 'customer'], hasPeaks: true },
+      segments,
+    });
   });
 
   it('pins a moment to a chat turn, which has no time, and orders chat moments by turn', async () => {

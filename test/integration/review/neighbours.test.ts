@@ -1,15 +1,34 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import type { LibraryItem } from '../../../shared/api';
 import type { Neighbours } from '../../../shared/api/methods/review';
-import { call, testBackend } from '../../support/backend';
+import { call } from '../../support/backend';
+import { describeEachEngine, engineBackend } from '../../support/engines';
+import { NORDIC_CHATS, realFixtures, seedInteractions } from '../../support/search-fixtures';
 
 let backend: Backend;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 beforeAll(async () => {
-  ({ backend, cleanup } = await testBackend());
-  await call(backend, 'demo.load');
-});
+  ({ backend, cleanup } = await engineBackend());
+  // Read only, never changed by a test: chats and calls with agents (names differing in case), and
+  // durations on the calls only, so the sorts meet ties and missing values.
+  const calls = realFixtures()
+    .filter((item) => item.kind === 'call')
+    .slice(0, 5);
+  const ids = await seedInteractions(backend.database, [...NORDIC_CHATS, ...calls]);
+  const q = backend.database.query;
+  const agents = [];
+  for (const name of ['bert Nieminen', 'Anna Berg', 'Carla Diaz'])
+    agents.push((await q.insertInto('agents').values({ name }).returning('id').executeTakeFirstOrThrow()).id);
+  for (const [n, id] of ids.entries()) {
+    const isCall = n >= NORDIC_CHATS.length;
+    await q
+      .updateTable('interactions')
+      .set({ agent_id: n % 4 === 3 ? null : agents[n % 3]!, duration_ms: isCall ? 60_000 * (n % 3) : null })
+      .where('id', '=', id)
+      .execute();
+  }
+}, 120_000);
 afterAll(() => cleanup());
 
 const list = (view: object) =>
@@ -31,7 +50,7 @@ async function expectSameOrderAsTheList(view: object) {
   }
 }
 
-describe('next and previous interaction in a library view', () => {
+describeEachEngine('next and previous interaction in a library view', () => {
   it('follow the default view, newest first', () => expectSameOrderAsTheList({}));
   it('follow a filtered view', () => expectSameOrderAsTheList({ filters: { kind: 'call' } }));
   it('follow a view sorted by duration, shortest first', () =>

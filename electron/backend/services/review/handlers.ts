@@ -8,7 +8,7 @@ import { getPlaybackPosition, savePlaybackPosition } from './playback';
 import { getShortcuts, resetShortcuts, updateShortcuts } from './shortcuts';
 import { createTag, listTags } from './tags';
 
-export function reviewHandlers({ db, database }: BackendContext): HandlersFor<keyof typeof reviewMethods> {
+export function reviewHandlers({ database }: BackendContext): HandlersFor<keyof typeof reviewMethods> {
   return {
     'moment.list': ({ interactionId }) => listMoments(database.query, interactionId),
     'moment.create': (moment, request) => createMoment(database, moment, authorOf(request)),
@@ -20,8 +20,7 @@ export function reviewHandlers({ db, database }: BackendContext): HandlersFor<ke
     'playback.get': ({ interactionId }) => getPlaybackPosition(database.query, interactionId),
     'playback.save': ({ interactionId, positionMs }) =>
       savePlaybackPosition(database, interactionId, positionMs),
-    // Still on SQLite: its order and filters are the library view's SQL (library-view.ts), not yet converted.
-    'library.neighbours': ({ id, ...view }) => interactionNeighbours(db, id, view),
+    'library.neighbours': ({ id, ...view }) => interactionNeighbours(database, id, view),
     'recording.peaksWindow': (window) => peaksWindow(database.query, window),
     'shortcuts.get': () => getShortcuts(database.query),
     'shortcuts.update': ({ bindings }) => updateShortcuts(database, bindings),

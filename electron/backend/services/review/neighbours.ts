@@ -1,7 +1,8 @@
+import { sql } from 'kysely';
 import type { Neighbours } from '../../../../shared/api/methods/review';
-import type { Db } from '../../db/open';
-import { libraryQuery, type LibraryView } from '../library';
-import { assertInteraction } from './interaction-exists';
+import type { Database } from '../../db/database';
+import { librarySql, type LibraryView } from '../library-view';
+import { requireInteraction } from './interaction-exists';
 
 interface Row {
   id: number;
@@ -15,31 +16,33 @@ interface Row {
 /**
  * The interactions just before and after one in a library view, numbered the way the list shows them,
  * so a reviewer can move on without going back to the list. The view's SQL comes from the library
- * itself, so the order here is always the list's order.
+ * itself, so the order here is always the list's order, on either engine.
  */
-export function interactionNeighbours(db: Db, id: number, view: LibraryView): Neighbours {
-  assertInteraction(db, id, 'id');
-  const q = libraryQuery(view);
-  if (!q) return { position: null, total: 0, previous: null, next: null };
-  const ordered = `ordered AS (
+export async function interactionNeighbours(
+  database: Database,
+  id: number,
+  view: LibraryView,
+): Promise<Neighbours> {
+  const q = database.query;
+  await requireInteraction(q, id, 'id');
+  const v = librarySql(database.engine, view);
+  if (!v) return { position: null, total: 0, previous: null, next: null };
+  const ordered = sql`ordered AS (
       SELECT i.id AS id, i.kind AS kind, i.title AS title,
-        row_number() OVER (ORDER BY ${q.orderBy}) AS pos, count(*) OVER () AS total
-      FROM ${q.from} ${q.where}
+        row_number() OVER (ORDER BY ${v.orderBy}) AS pos, count(*) OVER () AS total
+      FROM ${v.from} ${v.where}
     )`;
-  const withClause = q.with ? `${q.with}, ${ordered}` : `WITH ${ordered}`;
-  const rows = db
-    .prepare(
-      `${withClause}, me AS (SELECT pos, total FROM ordered WHERE id = ?)
+  // A search brings its own WITH (the hits); the numbered view joins it.
+  const withClause = v.search ? sql`${v.with}, ${ordered}` : sql`WITH ${ordered}`;
+  const { rows } = await sql<Row>`${withClause}, me AS (SELECT pos, total FROM ordered WHERE id = ${id})
        SELECT o.id, o.kind, o.title, o.pos, me.pos AS mine, me.total
-       FROM ordered o JOIN me ON o.pos BETWEEN me.pos - 1 AND me.pos + 1`,
-    )
-    .all(...q.args, id) as Row[];
+       FROM ordered o JOIN me ON o.pos BETWEEN me.pos - 1 AND me.pos + 1`.execute(q);
   const mine = rows[0];
   if (!mine) {
-    const total = db.prepare(`${q.with} SELECT count(*) AS n FROM ${q.from} ${q.where}`).get(...q.args) as {
+    const { rows: count } = await sql<{
       n: number;
-    };
-    return { position: null, total: total.n, previous: null, next: null };
+    }>`${v.with} SELECT count(*) AS n FROM ${v.from} ${v.where}`.execute(q);
+    return { position: null, total: count[0]!.n, previous: null, next: null };
   }
   const at = (pos: number) => {
     const row = rows.find((r) => r.pos === pos);
