@@ -9,7 +9,7 @@ import {
 } from '../../../electron/backend/services/review/moments';
 import { UNDO_WINDOW_MS } from '../../../electron/backend/services/review/deleted-moments';
 import { methods, type ParsedParams } from '../../../shared/api';
-import type { Tag } from '../../../shared/api/methods/review';
+import type { Moment, Tag } from '../../../shared/api/methods/review';
 import { EarmarkError } from '../../../shared/errors';
 import { call } from '../../support/backend';
 import { describeEachEngine, engineBackend } from '../../support/engines';
@@ -18,8 +18,8 @@ import { seedCall, seedChat, seedProfile } from './seed';
 /**
  * Moments on either engine, through the services the handlers call: pinning, the author-only rule, and
  * undo of a delete bringing back the same moment (same id, on PostgreSQL's identity column too) with its
- * tags and links. The writes are called with the author the dispatch would pass: on PostgreSQL the
- * dispatch cannot yet find the acting profile (profiles are still on SQLite), so it is given here.
+ * tags and links. The writes are given the author the dispatch would pass; the last test goes through
+ * the dispatch, which finds the acting profile itself.
  */
 let backend: Backend;
 let cleanup: () => Promise<void>;
@@ -242,6 +242,30 @@ describeEachEngine('moments', (engine) => {
       code: 'not_found',
     });
     expect(await kept()).toEqual([]);
+  });
+});
+
+describeEachEngine('moments through the dispatch', () => {
+  it("are pinned in the acting profile's name and kept from everyone else", async () => {
+    const { interactionId } = await seedCall(backend.database);
+    const author = await call<{ id: number }>(backend, 'profile.create', {
+      name: 'Paula Pinner',
+      role: 'qa_supervisor',
+    });
+    const moment = await call<Moment>(backend, 'moment.create', {
+      interactionId,
+      startMs: 3_000,
+      comment: 'Mine',
+    });
+    expect(moment.authorId).toBe(author.id);
+    expect(await call(backend, 'moment.delete', { id: moment.id })).toEqual({ id: moment.id });
+    expect(await call(backend, 'moment.restore', { id: moment.id })).toEqual(moment);
+    await call(backend, 'profile.create', { name: 'Otto Other', role: 'team_lead' });
+    const reply = await backend.dispatch('moment.update', { id: moment.id, comment: 'Not yours' });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'not_allowed', message: expect.stringContaining('Paula Pinner') },
+    });
   });
 });
 
