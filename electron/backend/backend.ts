@@ -136,7 +136,7 @@ async function startBackend(
     log,
   };
 
-  const imports = new ImportJobs(ctx, options.nativeBinding);
+  const imports = new ImportJobs(ctx, options.nativeBinding, options.databaseUrl);
 
   // Each area contributes the handlers for its part of the contract; the type makes sure none is missing.
   const handlers: Handlers = {

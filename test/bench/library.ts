@@ -26,7 +26,7 @@ export async function benchLibrary(quick: boolean) {
 
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
-    const { batchId } = backend.imports.start({
+    const { batchId } = await backend.imports.start({
       paths: [source.dir],
       pairLegs: false,
       roles: {},
@@ -38,7 +38,7 @@ export async function benchLibrary(quick: boolean) {
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     if (progress.failed > 0 || progress.imported === 0) {
       throw new Error(
-        `bulk import failed: ${JSON.stringify(backend.imports.status(batchId).outcomes.slice(0, 3))}`,
+        `bulk import failed: ${JSON.stringify((await backend.imports.status(batchId)).outcomes.slice(0, 3))}`,
       );
     }
     const segments = (backend.db.prepare('SELECT count(*) AS n FROM segments').get() as { n: number }).n;

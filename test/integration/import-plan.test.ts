@@ -47,9 +47,9 @@ async function preview(request: ImportRequest): Promise<ImportPlan> {
   return call<ImportPlan>(backend, 'import.preview', request);
 }
 async function runImport(request: ImportRequest) {
-  const { batchId } = backend.imports.start(request);
+  const { batchId } = await backend.imports.start(request);
   await backend.imports.wait(batchId);
-  return backend.imports.status(batchId).outcomes;
+  return (await backend.imports.status(batchId)).outcomes;
 }
 const item = (plan: ImportPlan, name: string): PlanItem => {
   const found = plan.items.find((i) => i.file.endsWith(`/${name}`));

@@ -32,7 +32,7 @@ let cleanup: () => void;
 let outcomes: ImportOutcome[];
 
 async function importAll(paths: string[], extra: object = {}) {
-  const { batchId } = backend.imports.start({
+  const { batchId } = await backend.imports.start({
     paths,
     pairLegs: true,
     roles: {},
@@ -40,7 +40,7 @@ async function importAll(paths: string[], extra: object = {}) {
     ...extra,
   });
   const progress = await backend.imports.wait(batchId);
-  return { progress, outcomes: backend.imports.status(batchId).outcomes };
+  return { progress, outcomes: (await backend.imports.status(batchId)).outcomes };
 }
 
 beforeAll(async () => {
@@ -160,7 +160,7 @@ describe('a manifest', () => {
       });
       const fresh = await testBackend();
       try {
-        const { batchId } = fresh.backend.imports.start({ paths: [folder.dir] });
+        const { batchId } = await fresh.backend.imports.start({ paths: [folder.dir] });
         await fresh.backend.imports.wait(batchId);
         const list = await call<{
           items: { agentName: string; teamName: string; startedAt: string; direction: string }[];
@@ -188,7 +188,7 @@ describe('a manifest', () => {
       const plan = await backend.imports.preview({ paths: [folder.dir] });
       expect(plan.manifest).toMatchObject({ columns: ['Recording', 'Rep'], remembered: false });
       const custom = { file: 'Recording', agent: 'Rep', title: 'Rep' };
-      const { batchId } = backend.imports.start({
+      const { batchId } = await backend.imports.start({
         paths: [folder.dir],
         manifest: { path: join(folder.dir, 'a', 'm.csv'), mapping: custom },
       });

@@ -23,7 +23,10 @@ export function writeCalls(dir: string, names: readonly string[]): string[] {
 
 /** Runs an import batch to its end, as the app does, and returns its progress and per-file outcomes. */
 export async function importPaths(backend: Backend, paths: string[], manifest?: string) {
-  const { batchId } = backend.imports.start({ paths, ...(manifest ? { manifest: { path: manifest } } : {}) });
+  const { batchId } = await backend.imports.start({
+    paths,
+    ...(manifest ? { manifest: { path: manifest } } : {}),
+  });
   const progress = await backend.imports.wait(batchId);
-  return { progress, outcomes: backend.imports.status(batchId).outcomes };
+  return { progress, outcomes: (await backend.imports.status(batchId)).outcomes };
 }

@@ -32,7 +32,7 @@ export async function runImport(backend: Backend, options: ImportCommandOptions)
     const parsed = parseNamePattern(options.namePattern);
     if (!parsed.ok) throw new Error(`--name-pattern: ${describeNamePatternError(parsed.error)}`);
   }
-  const { batchId } = backend.imports.start({
+  const { batchId } = await backend.imports.start({
     paths: options.paths,
     ...(options.manifest ? { manifest: { path: options.manifest } } : {}),
     ...(options.namePattern !== undefined ? { namePattern: options.namePattern } : {}),
@@ -47,7 +47,7 @@ export async function runImport(backend: Backend, options: ImportCommandOptions)
   });
   const progress = await backend.imports.wait(batchId);
   unsubscribe();
-  const { outcomes } = backend.imports.status(batchId);
+  const { outcomes } = await backend.imports.status(batchId);
   const plan = backend.imports.plan(batchId);
   const parts = partsOf(plan);
   const withParts = (file: string) => ({ with: parts.get(file) ?? [] });

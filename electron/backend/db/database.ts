@@ -18,8 +18,8 @@ export interface Database {
    */
   transaction<T>(fn: (trx: Query) => Promise<T>): Promise<T>;
   /**
-   * Inserts many rows the engine's fastest way: one prepared statement run per row in one transaction on
-   * SQLite, multi-row INSERTs on PostgreSQL. Every row names the same columns. Inside `transaction(fn)`
+   * Inserts many rows the engine's fastest way: prepared multi-row statements in one transaction on
+   * SQLite, COPY on PostgreSQL (multi-row INSERTs for a few rows). Every row names the same columns. Inside `transaction(fn)`
    * pass its `trx` as `into`, so the rows are part of it; with `database.query` the rows get a
    * transaction of their own. Returns how many rows were inserted.
    */

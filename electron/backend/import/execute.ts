@@ -3,12 +3,13 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { AudioDamage, ImportOutcome, ImportWarning, SegmentSpeaker } from '../../../shared/api';
 import { EarmarkError } from '../../../shared/errors';
+import type { Database } from '../db/database';
 import type { Db } from '../db/open';
+import type { NewRow } from '../db/schema';
 import type { DetailsPatch } from '../../../shared/api/methods/details';
 import { applyDetails } from '../services/interaction-details';
-import { upsertAgent } from '../services/people';
-import { indexingNewSegments, insertSegments, type NewSegment } from '../services/segments';
-import { hashFile, insertRecording, probeRecording } from '../services/recordings';
+import { addSegments, segmentRows, type NewSegment } from '../services/segments';
+import { hashFile, probeRecording } from '../services/recordings';
 import {
   parseChats,
   parseTranscript,
@@ -17,6 +18,7 @@ import {
   type ParsedTranscript,
 } from './formats';
 import { readTranscript, type DetailsUnit, type ImportUnit, type UnitDetails } from './plan';
+import { findByHash, insertInteraction, insertRecording, type AgentIds, type NewInteraction } from './store';
 
 export interface UnitOptions {
   /** Where transcoded and copied recordings go. */
@@ -25,33 +27,23 @@ export interface UnitOptions {
   signal: AbortSignal;
 }
 
-interface NewInteraction {
-  kind: 'call' | 'chat';
-  title: string;
-  source: string;
-  externalId: string | null;
-  contentHash: string;
-  agentName: string | null;
-  teamName: string | null;
-  startedAt: string | null;
-  direction: 'inbound' | 'outbound' | null;
-  queue: string | null;
-  customerRef: string | null;
-  durationMs: number | null;
-}
-
 /**
  * Imports one unit (a call, a transcript, or a chat file) in one transaction: afterwards it is
  * either wholly in the library or not at all. The same content imported again is found by its hash and
- * skipped, or, when a manifest row describes it, given that row's details.
+ * skipped, or, when a manifest row describes it, given that row's details. Files are read, decoded and
+ * hashed before the transaction, which then only writes.
+ *
+ * `db` is `database`'s SQLite connection: a manifest's details for interactions already in the library
+ * still go through interaction-details' synchronous applyDetails, which answers `unavailable` on
+ * PostgreSQL until that area is on the query layer.
  */
 export async function importUnit(
+  database: Database,
   db: Db,
   unit: ImportUnit | DetailsUnit,
   options: UnitOptions,
 ): Promise<Omit<ImportOutcome, 'file'>> {
-  const statements = prepare(db);
-  if (unit.kind === 'chats') return importChats(db, statements, unit);
+  if (unit.kind === 'chats') return importChats(database, db, unit);
   if (unit.kind === 'details') return updateByName(db, unit);
 
   const transcript = unit.transcript ? parseTranscript(readTranscript(unit.transcript)) : null;
@@ -59,19 +51,17 @@ export async function importUnit(
 
   if (unit.kind === 'transcriptOnly') {
     const contentHash = sha256(`transcript\n${readTranscript(unit.transcript).text}`);
-    const existing = statements.findByHash.get(contentHash) as number | undefined;
+    const existing = await findByHash(database.query, contentHash);
     if (existing) return alreadyThere(db, existing, unit.entry, 'This transcript is already in the library.');
-    const id = db.transaction(() =>
-      indexingNewSegments(db, () => {
-        const interactionId = insertInteraction(db, statements, {
-          ...describe(unit, 'call'),
-          contentHash,
-          durationMs: transcript!.durationMs ?? maxEnd(assigned!.segments),
-        });
-        insertSegments(db, interactionId, assigned!.segments);
-        return interactionId;
-      }),
-    )();
+    const id = await database.transaction(async (trx) => {
+      const interactionId = await insertInteraction(trx, {
+        ...describe(unit, 'call'),
+        contentHash,
+        durationMs: transcript!.durationMs ?? maxEnd(assigned!.segments),
+      });
+      await addSegments(database, trx, segmentRows(interactionId, assigned!.segments));
+      return interactionId;
+    });
     return imported(
       [id],
       [
@@ -83,7 +73,7 @@ export async function importUnit(
 
   const hashes = await Promise.all(unit.sources.map((source) => hashFile(source)));
   const contentHash = hashes.length === 1 ? hashes[0]! : sha256(hashes.join('\n'));
-  const existing = statements.findByHash.get(contentHash) as number | undefined;
+  const existing = await findByHash(database.query, contentHash);
   if (existing) return alreadyThere(db, existing, unit.entry, 'This recording is already in the library.');
   if (options.signal.aborted) throw new EarmarkError('conflict', 'The import was cancelled.');
   const probed = await probeRecording(unit.sources, options.recordingsDir, options.signal);
@@ -101,56 +91,58 @@ export async function importUnit(
     );
   }
   warnings.push(...(assigned?.warnings ?? []));
-  const id = db.transaction(() =>
-    indexingNewSegments(db, () => {
-      const interactionId = insertInteraction(db, statements, {
-        ...describe(unit, 'call'),
-        contentHash,
-        durationMs: probed.analysis.durationMs,
-      });
-      insertRecording(db, interactionId, probed, unit.sources.length === 2 ? ['agent', 'customer'] : null);
-      if (assigned) insertSegments(db, interactionId, assigned.segments);
-      return interactionId;
-    }),
-  )();
+  const id = await database.transaction(async (trx) => {
+    const interactionId = await insertInteraction(trx, {
+      ...describe(unit, 'call'),
+      contentHash,
+      durationMs: probed.analysis.durationMs,
+    });
+    const roles = unit.sources.length === 2 ? (['agent', 'customer'] as const) : null;
+    await insertRecording(database, trx, interactionId, probed, roles ? [...roles] : null);
+    if (assigned) await addSegments(database, trx, segmentRows(interactionId, assigned.segments));
+    return interactionId;
+  });
   return imported([id], warnings);
 }
 
-function importChats(db: Db, statements: Statements, unit: Extract<ImportUnit, { kind: 'chats' }>) {
+async function importChats(database: Database, db: Db, unit: Extract<ImportUnit, { kind: 'chats' }>) {
   const chats = parseChats({ fileName: basename(unit.file), text: readFileSync(unit.file, 'utf8') });
+  const hashes = chats.map((chat) => sha256(`chat\n${chat.externalId}\n${JSON.stringify(chat.turns)}`));
   const updated: number[] = [];
-  const ids = db.transaction(() =>
-    indexingNewSegments(db, () => {
-      const created: number[] = [];
-      for (const chat of chats) {
-        const contentHash = sha256(`chat\n${chat.externalId}\n${JSON.stringify(chat.turns)}`);
-        const existing = statements.findByHash.get(contentHash) as number | undefined;
-        if (existing) {
-          if (unit.entry && applyDetails(db, existing, detailsFromRow(unit.entry), LENIENT).changed)
-            updated.push(existing);
-          continue;
-        }
-        const interactionId = insertInteraction(db, statements, {
-          ...describe(unit, 'chat'),
-          ...chatDetails(chat, unit.details),
-          contentHash,
-        });
-        insertSegments(
-          db,
-          interactionId,
-          chat.turns.map((turn) => ({
-            speaker: turn.speaker,
-            startMs: null,
-            endMs: null,
-            sentAt: turn.sentAt,
-            text: turn.text,
-          })),
-        );
-        created.push(interactionId);
+  const ids = await database.transaction(async (trx) => {
+    const created: number[] = [];
+    const segments: NewRow<'segments'>[] = [];
+    const agents: AgentIds = new Map();
+    for (const [index, chat] of chats.entries()) {
+      const contentHash = hashes[index]!;
+      const existing = await findByHash(trx, contentHash);
+      if (existing) {
+        if (unit.entry && applyDetails(db, existing, detailsFromRow(unit.entry), LENIENT).changed)
+          updated.push(existing);
+        continue;
       }
-      return created;
-    }),
-  )();
+      const interactionId = await insertInteraction(
+        trx,
+        { ...describe(unit, 'chat'), ...chatDetails(chat, unit.details), contentHash },
+        agents,
+      );
+      chat.turns.forEach((turn, seq) =>
+        segments.push({
+          interaction_id: interactionId,
+          seq,
+          speaker: turn.speaker,
+          start_ms: null,
+          end_ms: null,
+          sent_at: turn.sentAt,
+          text: turn.text,
+        }),
+      );
+      created.push(interactionId);
+    }
+    // The whole file's turns in one bulk insert: one COPY on PostgreSQL, one index step on SQLite.
+    await addSegments(database, trx, segments);
+    return created;
+  });
   const already = chats.length - ids.length;
   const detailsNote = updated.length > 0 ? ` The manifest gave ${updated.length} of them new details.` : '';
   if (ids.length === 0) {
@@ -278,29 +270,6 @@ function describe(
     queue: details.queue,
     customerRef: details.customerRef,
   };
-}
-
-type Statements = ReturnType<typeof prepare>;
-
-function prepare(db: Db) {
-  return {
-    findByHash: db.prepare('SELECT id FROM interactions WHERE content_hash = ?').pluck(),
-    externalIdTaken: db.prepare('SELECT 1 FROM interactions WHERE source = ? AND external_id = ?'),
-    insertInteraction: db.prepare(
-      `INSERT INTO interactions (kind, title, external_id, source, agent_id, started_at, direction, queue, customer_ref, duration_ms, content_hash)
-       VALUES (@kind, @title, @externalId, @source, @agentId, @startedAt, @direction, @queue, @customerRef, @durationMs, @contentHash)`,
-    ),
-  };
-}
-
-function insertInteraction(db: Db, statements: Statements, interaction: NewInteraction): number {
-  const agentId = interaction.agentName ? upsertAgent(db, interaction.agentName, interaction.teamName) : null;
-  // An external id already used by another import of the same source is kept on the older one only.
-  const externalId =
-    interaction.externalId && statements.externalIdTaken.get(interaction.source, interaction.externalId)
-      ? null
-      : interaction.externalId;
-  return Number(statements.insertInteraction.run({ ...interaction, externalId, agentId }).lastInsertRowid);
 }
 
 function maxEnd(segments: NewSegment[]): number | null {

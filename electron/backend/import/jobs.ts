@@ -10,6 +10,7 @@ import {
 } from '../../../shared/api';
 import type { ImportRequest as ImportRequestInput } from '../../../shared/api';
 import { EarmarkError, isErrorCode } from '../../../shared/errors';
+import { nowIso } from '../clock';
 import type { BackendContext } from '../context';
 import { startWorker } from '../workers/location';
 import { checkManifestFile } from './manifest-file';
@@ -36,20 +37,31 @@ export class ImportJobs {
   private readonly plans = new Map<number, ImportPlan>();
   /** Why recent batches of this run failed, for status calls after the worker is gone. */
   private readonly finished = new Map<number, string>();
+  /** Failed batches being written down; a batch's end waits for its write. */
+  private readonly pending = new Set<Promise<unknown>>();
+
+  /** Cut-off batches marked failed; every read and write of batches waits for it. */
+  private readonly recovered: Promise<void>;
 
   constructor(
     private readonly ctx: BackendContext,
     private readonly nativeBinding?: string,
+    /** The team's PostgreSQL the backend runs on, for the worker's own connection; none for SQLite. */
+    private readonly databaseUrl?: string,
   ) {
     // A batch still 'running' in the database was cut off (the app was killed); say so. Only the data
-    // folder's owner gets here (createBackend holds its lock), so no live import is mistaken for one.
-    // Imports run on SQLite only until the import area moves onto the query layer.
-    if (ctx.database.engine === 'sqlite')
-      ctx.db
-        .prepare(
-          "UPDATE import_batches SET state = 'failed', finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE state = 'running'",
-        )
-        .run();
+    // folder's owner gets here (createBackend holds its lock), so no live import of this workstation is
+    // mistaken for one. (On a PostgreSQL shared by several servers this also catches another server's
+    // live batch; that server sets its state again when the batch ends.)
+    this.recovered = ctx.database.query
+      .updateTable('import_batches')
+      .set({ state: 'failed', finished_at: nowIso(ctx.database) })
+      .where('state', '=', 'running')
+      .execute()
+      .then(
+        () => undefined,
+        (error: unknown) => ctx.log(`[earmark] Could not mark cut-off imports: ${(error as Error).message}`),
+      );
     removePartialFiles(join(ctx.dataDir, 'recordings', 'imported'));
   }
 
@@ -68,16 +80,15 @@ export class ImportJobs {
     });
   }
 
-  start(request: ImportRequestInput): { batchId: number } {
+  async start(request: ImportRequestInput): Promise<{ batchId: number }> {
     // Refused before a batch exists: a batch that could only fail is no use to anyone.
     checkManifestFile(request.manifest?.path);
-    const batchId = Number(
-      this.ctx.db
-        .prepare(
-          "INSERT INTO import_batches (started_at, state) VALUES (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), 'running')",
-        )
-        .run().lastInsertRowid,
-    );
+    await this.recovered;
+    const { id: batchId } = await this.ctx.database.query
+      .insertInto('import_batches')
+      .values({ started_at: nowIso(this.ctx.database), state: 'running' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const worker = this.spawn('run', batchId, request);
     const progress: ImportProgress = {
       batchId,
@@ -128,8 +139,11 @@ export class ImportJobs {
         }
         if (progress.imported > 0 || progress.updated > 0) refreshLibrary(true);
         if (progress.message) this.remember(batchId, progress.message);
-        this.running.delete(batchId);
-        resolve({ ...progress });
+        // Done once its failure is written down too, so a status read afterwards agrees.
+        void Promise.allSettled([...this.pending]).then(() => {
+          this.running.delete(batchId);
+          resolve({ ...progress });
+        });
       });
     });
     this.running.set(batchId, { worker, progress, done });
@@ -137,7 +151,7 @@ export class ImportJobs {
     return { batchId };
   }
 
-  cancel(batchId: number): ImportProgress {
+  async cancel(batchId: number): Promise<ImportProgress> {
     const job = this.running.get(batchId);
     if (!job) return this.status(batchId);
     job.worker.postMessage({ type: 'cancel' } satisfies ImportCommand);
@@ -156,25 +170,24 @@ export class ImportJobs {
 
   /** Resolves when the batch has finished (the CLI waits on this). */
   wait(batchId: number): Promise<ImportProgress> {
-    return this.running.get(batchId)?.done ?? Promise.resolve(this.status(batchId));
+    return this.running.get(batchId)?.done ?? this.status(batchId);
   }
 
-  status(batchId: number): ImportProgress & { outcomes: ImportOutcome[] } {
-    const batch = this.ctx.db
-      .prepare('SELECT state, total_files FROM import_batches WHERE id = ?')
-      .get(batchId) as { state: ImportProgress['state']; total_files: number } | undefined;
+  async status(batchId: number): Promise<ImportProgress & { outcomes: ImportOutcome[] }> {
+    await this.recovered;
+    const q = this.ctx.database.query;
+    const batch = await q
+      .selectFrom('import_batches')
+      .select(['state', 'total_files'])
+      .where('id', '=', batchId)
+      .executeTakeFirst();
     if (!batch) throw new EarmarkError('not_found', `There is no import batch with id ${batchId}.`);
-    const rows = this.ctx.db
-      .prepare(
-        'SELECT path, outcome, interaction_id, message, warnings FROM import_files WHERE batch_id = ? ORDER BY id',
-      )
-      .all(batchId) as {
-      path: string;
-      outcome: ImportOutcome['outcome'];
-      interaction_id: number | null;
-      message: string | null;
-      warnings: string | null;
-    }[];
+    const rows = await q
+      .selectFrom('import_files')
+      .select(['path', 'outcome', 'interaction_id', 'message', 'warnings'])
+      .where('batch_id', '=', batchId)
+      .orderBy('id')
+      .execute();
     const outcomes = rows.map((row) => ({
       file: row.path,
       outcome: row.outcome,
@@ -203,6 +216,7 @@ export class ImportJobs {
 
   /** Stops every running batch (app shutdown); each stops after its current unit. */
   async closeAll(): Promise<void> {
+    await this.recovered;
     for (const job of this.running.values())
       job.worker.postMessage({ type: 'cancel' } satisfies ImportCommand);
     await Promise.all([...this.running.values()].map((job) => job.done));
@@ -213,6 +227,7 @@ export class ImportJobs {
       mode,
       batchId,
       dataDir: this.ctx.dataDir,
+      ...(this.databaseUrl ? { databaseUrl: this.databaseUrl } : {}),
       request: ImportRequest.parse(request),
       ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}),
     };
@@ -226,11 +241,19 @@ export class ImportJobs {
   }
 
   private markFailed(batchId: number): void {
-    this.ctx.db
-      .prepare(
-        "UPDATE import_batches SET state = 'failed', finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
-      )
-      .run(batchId);
+    const write = this.ctx.database.query
+      .updateTable('import_batches')
+      .set({ state: 'failed', finished_at: nowIso(this.ctx.database) })
+      .where('id', '=', batchId)
+      .execute();
+    this.pending.add(write);
+    void write.then(
+      () => this.pending.delete(write),
+      (error: unknown) => {
+        this.pending.delete(write);
+        this.ctx.log(`[earmark] Could not mark import ${batchId} failed: ${(error as Error).message}`);
+      },
+    );
   }
 }
 

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import type { Db } from '../db/open';
+import type { Query } from '../db/schema';
 import type { ManifestEntry } from './formats';
 
 export interface KnownFile {
@@ -13,14 +13,14 @@ export interface KnownFile {
  * on an earlier import is found by the file's name (case-insensitive, without its folder). The
  * result lists every interaction of each name, so the caller can tell a unique match from a clash.
  */
-export function matchRowsToLibrary(
-  db: Db,
+export async function matchRowsToLibrary(
+  q: Query,
   rows: Iterable<ManifestEntry>,
   chosenNames: ReadonlySet<string>,
-): { entry: ManifestEntry; matches: KnownFile[] }[] {
+): Promise<{ entry: ManifestEntry; matches: KnownFile[] }[]> {
   const unmatched = [...rows].filter((entry) => !namesOf(entry).some((name) => chosenNames.has(name)));
   if (unmatched.length === 0) return [];
-  const known = libraryByFileName(db);
+  const known = await libraryByFileName(q);
   return unmatched.flatMap((entry) => {
     const matches = new Map<number, KnownFile>();
     for (const name of namesOf(entry))
@@ -40,7 +40,7 @@ function namesOf(entry: ManifestEntry): string[] {
  * a paired call), and the transcript of a call imported without its recording. Chat exports are left
  * out: one file holds many chats, and a row for the file cannot say which of them it describes.
  */
-function libraryByFileName(db: Db): Map<string, KnownFile[]> {
+async function libraryByFileName(q: Query): Promise<Map<string, KnownFile[]>> {
   const byName = new Map<string, KnownFile[]>();
   const add = (path: string, interactionId: number) => {
     const name = basename(path).toLowerCase();
@@ -48,20 +48,25 @@ function libraryByFileName(db: Db): Map<string, KnownFile[]> {
     if (!list.some((file) => file.interactionId === interactionId)) list.push({ interactionId, path });
     byName.set(name, list);
   };
-  const recordings = db
-    .prepare('SELECT interaction_id AS id, path, source_paths AS sources FROM recordings')
-    .all() as { id: number; path: string; sources: string | null }[];
+  const recordings = await q
+    .selectFrom('recordings')
+    .select(['interaction_id as id', 'path', 'source_paths as sources'])
+    .execute();
   for (const recording of recordings) {
     const sources = recording.sources ? (JSON.parse(recording.sources) as string[]) : [recording.path];
     for (const source of sources) add(source, recording.id);
   }
-  const transcripts = db
-    .prepare(
-      `SELECT f.path, f.interaction_id AS id FROM import_files f JOIN interactions i ON i.id = f.interaction_id
-       WHERE f.outcome = 'imported' AND i.kind = 'call'
-         AND NOT EXISTS (SELECT 1 FROM recordings r WHERE r.interaction_id = i.id)`,
+  const transcripts = await q
+    .selectFrom('import_files as f')
+    .innerJoin('interactions as i', 'i.id', 'f.interaction_id')
+    .select(['f.path', 'f.interaction_id as id'])
+    .where('f.outcome', '=', 'imported')
+    .where('i.kind', '=', 'call')
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('recordings as r').select('r.id').whereRef('r.interaction_id', '=', 'i.id'))),
     )
-    .all() as { path: string; id: number }[];
-  for (const transcript of transcripts) add(transcript.path, transcript.id);
+    .orderBy('f.id')
+    .execute();
+  for (const transcript of transcripts) add(transcript.path, transcript.id!);
   return byName;
 }

@@ -8,8 +8,8 @@ import {
   parseNamePattern,
   type NamePattern,
 } from '../../../shared/import/name-pattern';
-import type { Db } from '../db/open';
-import { readSetting, writeSetting } from '../services/settings';
+import type { Query } from '../db/schema';
+import { getSetting, putSetting } from '../services/settings';
 import { readDetailCells, type ManifestEntry } from './formats';
 
 /** What an interaction is told about itself, from its manifest row and its file name. */
@@ -37,15 +37,15 @@ export function foldersOf(paths: readonly string[]): string[] {
 export const namePatternKey = (folder: string) => `import.namePattern:${folder}`;
 
 /** The pattern given with the request, else the one last used for one of its folders. */
-export function namePatternFor(
-  db: Db,
+export async function namePatternFor(
+  q: Query,
   request: Pick<ImportRequest, 'paths' | 'namePattern'>,
-): NamePatternChoice | null {
+): Promise<NamePatternChoice | null> {
   let source = request.namePattern?.trim();
   let remembered = false;
   if (source === undefined) {
     for (const folder of foldersOf(request.paths)) {
-      const saved = readSetting(db, namePatternKey(folder));
+      const saved = await getSetting(q, namePatternKey(folder));
       if (saved) {
         source = saved;
         remembered = true;
@@ -65,10 +65,13 @@ export function namePatternFor(
 }
 
 /** Once an import starts, its pattern is the one its folders remember ('' forgets it). */
-export function rememberNamePattern(db: Db, request: Pick<ImportRequest, 'paths' | 'namePattern'>): void {
+export async function rememberNamePattern(
+  q: Query,
+  request: Pick<ImportRequest, 'paths' | 'namePattern'>,
+): Promise<void> {
   if (request.namePattern === undefined) return;
   const pattern = request.namePattern.trim();
-  for (const folder of foldersOf(request.paths)) writeSetting(db, namePatternKey(folder), pattern || null);
+  for (const folder of foldersOf(request.paths)) await putSetting(q, namePatternKey(folder), pattern || null);
 }
 
 export interface ReadDetails {

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { ImportPlan, ImportRequest, ManifestMapping, PlanItem } from '../../../shared/api';
 import type { SegmentSpeaker } from '../../../shared/api';
-import type { Db } from '../db/open';
-import { readSetting } from '../services/settings';
+import type { Query } from '../db/schema';
+import { getSetting } from '../services/settings';
 import { applyMapping, parseTranscript, readTable, suggestMapping, type ManifestEntry } from './formats';
 import { findLegPairs, legBase, legTitle, titleFromFile } from './legs';
 import {
@@ -71,13 +71,13 @@ type ParsedRequest = Required<Pick<ImportRequest, 'paths' | 'pairLegs' | 'roles'
 type CallUnit = Extract<ImportUnit, { kind: 'call' }>;
 
 /** Reads what was chosen and decides what each file becomes; nothing is written. */
-export async function planImport(db: Db, request: ParsedRequest): Promise<Planned> {
+export async function planImport(q: Query, request: ParsedRequest): Promise<Planned> {
   const files = scanPaths(request.paths);
   const byKind = (kind: ScannedFile['kind']) => files.filter((file) => file.kind === kind);
   const problems: ImportPlan['problems'] = [];
-  const names = namePatternFor(db, request);
+  const names = await namePatternFor(q, request);
 
-  const manifest = await readManifest(db, request, byKind('manifest'));
+  const manifest = await readManifest(q, request, byKind('manifest'));
   const entryFor = (path: string) => manifest?.entries.get(basename(path).toLowerCase()) ?? null;
   const read = new Map<ImportUnit, ReadDetails>();
   const describe = (files: string[]) => {
@@ -164,7 +164,11 @@ export async function planImport(db: Db, request: ParsedRequest): Promise<Planne
   const updates: DetailsUnit[] = [];
   if (manifest) {
     const chosen = new Set(files.map((file) => file.name.toLowerCase()));
-    for (const { entry, matches } of matchRowsToLibrary(db, new Set(manifest.entries.values()), chosen)) {
+    for (const { entry, matches } of await matchRowsToLibrary(
+      q,
+      new Set(manifest.entries.values()),
+      chosen,
+    )) {
       updates.push({
         kind: 'details',
         file: matches.length === 1 ? matches[0]!.path : entry.file,
@@ -299,11 +303,11 @@ export function mappingSettingKey(columns: readonly string[]): string {
     .join('|')}`;
 }
 
-async function readManifest(db: Db, request: ParsedRequest, found: ScannedFile[]) {
+async function readManifest(q: Query, request: ParsedRequest, found: ScannedFile[]) {
   const path = request.manifest?.path ? resolve(request.manifest.path) : found[0]?.path;
   if (!path) return null;
   const table = await readTable({ fileName: basename(path), bytes: readFileSync(path) });
-  const saved = readSetting(db, mappingSettingKey(table.columns));
+  const saved = await getSetting(q, mappingSettingKey(table.columns));
   const remembered = saved ? (JSON.parse(saved) as ManifestMapping) : null;
   const mapping = request.manifest?.mapping ?? remembered ?? suggestMapping(table.columns);
   const { entries, errors } = applyMapping(table.rows, mapping);

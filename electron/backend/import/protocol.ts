@@ -4,6 +4,8 @@ import type { ImportOutcome, ImportPlan, ImportProgress, ImportRequest } from '.
 export interface ImportWorkerInput {
   mode: 'plan' | 'run';
   dataDir: string;
+  /** The team's PostgreSQL the backend runs on; without it the SQLite file in the data folder. */
+  databaseUrl?: string;
   nativeBinding?: string;
   batchId: number;
   request: Required<

@@ -2,8 +2,13 @@ import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ImportOutcome, ImportProgress } from '../../../shared/api';
 import { mkdirPrivate } from '../data-folder/permissions';
-import { connect } from '../db/open';
-import { writeSetting } from '../services/settings';
+import { nowIso } from '../clock';
+import type { Database } from '../db/database';
+import { connect, type Db } from '../db/open';
+import { createPool, postgresDatabase } from '../db/postgres/database';
+import { sqliteOnlyDb } from '../db/sqlite-only';
+import { sqliteDatabase } from '../db/sqlite/database';
+import { putSetting } from '../services/settings';
 import { reportFailure } from './protocol';
 import { importUnit } from '../import/execute';
 import { rememberNamePattern } from '../import/name-details';
@@ -11,7 +16,8 @@ import { mappingSettingKey, planImport } from '../import/plan';
 import type { ImportCommand, ImportMessage, ImportWorkerInput } from '../import/protocol';
 
 /**
- * Runs a whole import batch off the main thread, with its own database connection: plans it, then
+ * Runs a whole import batch off the main thread, with its own database connection (its own SQLite
+ * connection to the data folder's file, or its own small pool to the team's PostgreSQL): plans it, then
  * imports unit after unit (each in its own transaction), reporting every outcome. Cancelling stops
  * after the unit in progress, which is then either wholly in or wholly out.
  */
@@ -23,17 +29,38 @@ const onCommand = (command: ImportCommand) => {
 };
 parentPort!.on('message', onCommand);
 
-async function main() {
+/** The worker's own connection: SQLite's file in the data folder, or a small pool on PostgreSQL. */
+function open(): { database: Database; db: Db; close: () => Promise<void> } {
+  if (input.databaseUrl) {
+    // The main thread has migrated the database already; one connection a unit at a time, one spare.
+    const database = postgresDatabase(createPool(input.databaseUrl, 2));
+    return { database, db: sqliteOnlyDb('postgres'), close: () => database.close() };
+  }
   const db = connect(input.dataDir, input.nativeBinding);
+  return {
+    database: sqliteDatabase(db),
+    db,
+    close: async () => {
+      db.close();
+    },
+  };
+}
+
+async function main() {
+  const { database, db, close } = open();
   try {
-    const planned = await planImport(db, input.request);
+    const planned = await planImport(database.query, input.request);
     // In a run the plan goes out too: the command line's report accounts for every file with it.
     post({ type: 'plan', plan: planned.plan });
     if (input.mode === 'plan') return;
-    rememberNamePattern(db, input.request);
+    await rememberNamePattern(database.query, input.request);
 
     if (planned.manifestColumns && planned.mapping) {
-      writeSetting(db, mappingSettingKey(planned.manifestColumns), JSON.stringify(planned.mapping));
+      await putSetting(
+        database.query,
+        mappingSettingKey(planned.manifestColumns),
+        JSON.stringify(planned.mapping),
+      );
     }
     const recordingsDir = join(input.dataDir, 'recordings', 'imported');
     mkdirPrivate(recordingsDir);
@@ -49,13 +76,11 @@ async function main() {
       currentFile: null,
       message: null,
     };
-    db.prepare('UPDATE import_batches SET total_files = ? WHERE id = ?').run(
-      progress.totalFiles,
-      input.batchId,
-    );
-    const record = db.prepare(
-      'INSERT INTO import_files (batch_id, path, outcome, interaction_id, message, warnings) VALUES (?, ?, ?, ?, ?, ?)',
-    );
+    await database.query
+      .updateTable('import_batches')
+      .set({ total_files: progress.totalFiles })
+      .where('id', '=', input.batchId)
+      .execute();
     post({ type: 'progress', progress: { ...progress } });
 
     for (const unit of planned.units) {
@@ -64,7 +89,7 @@ async function main() {
       post({ type: 'progress', progress: { ...progress } });
       let outcome: ImportOutcome;
       try {
-        const result = await importUnit(db, unit, {
+        const result = await importUnit(database, db, unit, {
           recordingsDir,
           roles: input.request.roles,
           signal: controller.signal,
@@ -80,26 +105,31 @@ async function main() {
           warnings: [],
         };
       }
-      record.run(
-        input.batchId,
-        unit.file,
-        outcome.outcome,
-        outcome.interactionIds[0] ?? null,
-        outcome.message,
-        outcome.warnings.length ? JSON.stringify(outcome.warnings) : null,
-      );
+      await database.query
+        .insertInto('import_files')
+        .values({
+          batch_id: input.batchId,
+          path: unit.file,
+          outcome: outcome.outcome,
+          interaction_id: outcome.interactionIds[0] ?? null,
+          message: outcome.message,
+          warnings: outcome.warnings.length ? JSON.stringify(outcome.warnings) : null,
+        })
+        .execute();
       progress[outcome.outcome]++;
       progress.doneFiles++;
       post({ type: 'outcome', outcome });
     }
     progress.state = controller.signal.aborted ? 'cancelled' : 'done';
     progress.currentFile = null;
-    db.prepare(
-      "UPDATE import_batches SET state = ?, finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
-    ).run(progress.state, input.batchId);
+    await database.query
+      .updateTable('import_batches')
+      .set({ state: progress.state, finished_at: nowIso(database) })
+      .where('id', '=', input.batchId)
+      .execute();
     post({ type: 'progress', progress });
   } finally {
-    db.close();
+    await close();
   }
 }
 

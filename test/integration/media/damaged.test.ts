@@ -152,14 +152,14 @@ describe('importing damaged recordings', () => {
   afterAll(() => cleanup());
 
   it('imports them with a warning that says how much was damaged, kept with the recording', async () => {
-    const { batchId } = backend.imports.start({
+    const { batchId } = await backend.imports.start({
       paths: [fixture('damaged.mp3'), fixture('damaged.opus'), fixture('speech.mp3')],
       pairLegs: false,
       roles: {},
       copyRecordings: false,
     });
     await backend.imports.wait(batchId);
-    const { outcomes } = backend.imports.status(batchId);
+    const { outcomes } = await backend.imports.status(batchId);
     const mp3 = outcomes.find((o) => o.file.endsWith('damaged.mp3'))!;
     expect(mp3).toMatchObject({ outcome: 'imported' });
     expect(mp3.warnings).toEqual([

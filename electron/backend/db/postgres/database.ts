@@ -1,13 +1,16 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { sharedColumns, type Database } from '../database';
 import type { Migration } from '../open';
 import type { NewRow, Query, Schema, TableName } from '../schema';
+import { copyRows } from './copy';
 import { migratePostgres } from './migrate';
 
 /** PostgreSQL allows 65,535 parameters in one statement; a few thousand rows a statement is as fast. */
 const MAX_PARAMETERS = 60_000;
 const MAX_ROWS_PER_INSERT = 5_000;
+/** From this many rows on, COPY beats a multi-row INSERT (its extra round trip pays off). */
+const COPY_FROM_ROWS = 50;
 
 export interface PostgresOptions {
   /** Overrides the migration list (tests). */
@@ -60,9 +63,22 @@ function parseInteger(text: string): number {
 
 export function postgresDatabase(pool: pg.Pool): Database {
   const query = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  // Kysely does not hand out a transaction's connection; COPY needs it. Each connection is found by
+  // its server process id, which the transaction itself reports.
+  const byProcess = new Map<number, pg.PoolClient>();
+  pool.on('acquire', (client) => byProcess.set(processId(client), client));
+  pool.on('remove', (client) => byProcess.delete(processId(client as pg.PoolClient)));
 
   async function insertChunks<T extends TableName>(into: Query, table: T, rows: readonly NewRow<T>[]) {
     const columns = sharedColumns(table, rows);
+    if (rows.length >= COPY_FROM_ROWS) {
+      const { rows: found } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(into);
+      const client = byProcess.get(found[0]!.pid);
+      if (client) {
+        await copyRows(client, table, columns, rows);
+        return rows.length;
+      }
+    }
     const perInsert = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, Math.floor(MAX_PARAMETERS / columns.length)));
     for (let start = 0; start < rows.length; start += perInsert) {
       // The rows' types are the table's; Kysely's overloads cannot see that through the generic T.
@@ -93,3 +109,6 @@ export function postgresDatabase(pool: pg.Pool): Database {
     close: () => query.destroy(),
   };
 }
+
+const processId = (client: pg.PoolClient | pg.Client) =>
+  (client as unknown as { processID: number }).processID;

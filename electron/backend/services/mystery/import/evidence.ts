@@ -52,9 +52,9 @@ export function evidenceFromFolder(db: Db, imports: ImportJobs, folder: string):
     }
     const paths = [...new Set(fileOf.values())];
     if (paths.length === 0) return found;
-    const { batchId } = imports.start({ paths, pairLegs: false, roles: {}, copyRecordings: false });
+    const { batchId } = await imports.start({ paths, pairLegs: false, roles: {}, copyRecordings: false });
     const progress = await imports.wait(batchId);
-    const outcomes = new Map(imports.status(batchId).outcomes.map((o) => [resolve(o.file), o]));
+    const outcomes = new Map((await imports.status(batchId)).outcomes.map((o) => [resolve(o.file), o]));
     const recordingOf = db
       .prepare('SELECT id FROM recordings WHERE interaction_id = ? ORDER BY id LIMIT 1')
       .pluck();
