@@ -21,6 +21,8 @@ const ENGINE_READY = [
     'review/moments-engines',
     'review/neighbours',
   ].map((name) => `test/integration/${name}.test.ts`),
+  'test/integration/import-engines.test.ts',
+  'test/integration/import-kill.test.ts',
 ];
 
 /**
