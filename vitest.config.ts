@@ -23,6 +23,7 @@ const ENGINE_READY = [
   ].map((name) => `test/integration/${name}.test.ts`),
   'test/integration/import-engines.test.ts',
   'test/integration/import-kill.test.ts',
+  'test/integration/db/bulk-insert.test.ts',
 ];
 
 /**

@@ -4,10 +4,9 @@ import { basename } from 'node:path';
 import type { AudioDamage, ImportOutcome, ImportWarning, SegmentSpeaker } from '../../../shared/api';
 import { EarmarkError } from '../../../shared/errors';
 import type { Database } from '../db/database';
-import type { Db } from '../db/open';
 import type { NewRow } from '../db/schema';
 import type { DetailsPatch } from '../../../shared/api/methods/details';
-import { applyDetails } from '../services/interaction-details';
+import { updateDetails } from '../services/interaction-details';
 import { addSegments, segmentRows, type NewSegment } from '../services/segments';
 import { hashFile, probeRecording } from '../services/recordings';
 import {
@@ -32,19 +31,14 @@ export interface UnitOptions {
  * either wholly in the library or not at all. The same content imported again is found by its hash and
  * skipped, or, when a manifest row describes it, given that row's details. Files are read, decoded and
  * hashed before the transaction, which then only writes.
- *
- * `db` is `database`'s SQLite connection: a manifest's details for interactions already in the library
- * still go through interaction-details' synchronous applyDetails, which answers `unavailable` on
- * PostgreSQL until that area is on the query layer.
  */
 export async function importUnit(
   database: Database,
-  db: Db,
   unit: ImportUnit | DetailsUnit,
   options: UnitOptions,
 ): Promise<Omit<ImportOutcome, 'file'>> {
-  if (unit.kind === 'chats') return importChats(database, db, unit);
-  if (unit.kind === 'details') return updateByName(db, unit);
+  if (unit.kind === 'chats') return importChats(database, unit);
+  if (unit.kind === 'details') return updateByName(database, unit);
 
   const transcript = unit.transcript ? parseTranscript(readTranscript(unit.transcript)) : null;
   const assigned = transcript ? assignRoles(transcript, options.roles[unit.transcript!.path] ?? {}) : null;
@@ -52,7 +46,8 @@ export async function importUnit(
   if (unit.kind === 'transcriptOnly') {
     const contentHash = sha256(`transcript\n${readTranscript(unit.transcript).text}`);
     const existing = await findByHash(database.query, contentHash);
-    if (existing) return alreadyThere(db, existing, unit.entry, 'This transcript is already in the library.');
+    if (existing)
+      return alreadyThere(database, existing, unit.entry, 'This transcript is already in the library.');
     const id = await database.transaction(async (trx) => {
       const interactionId = await insertInteraction(trx, {
         ...describe(unit, 'call'),
@@ -74,7 +69,8 @@ export async function importUnit(
   const hashes = await Promise.all(unit.sources.map((source) => hashFile(source)));
   const contentHash = hashes.length === 1 ? hashes[0]! : sha256(hashes.join('\n'));
   const existing = await findByHash(database.query, contentHash);
-  if (existing) return alreadyThere(db, existing, unit.entry, 'This recording is already in the library.');
+  if (existing)
+    return alreadyThere(database, existing, unit.entry, 'This recording is already in the library.');
   if (options.signal.aborted) throw new EarmarkError('conflict', 'The import was cancelled.');
   const probed = await probeRecording(unit.sources, options.recordingsDir, options.signal);
   const { analysis } = probed;
@@ -105,10 +101,10 @@ export async function importUnit(
   return imported([id], warnings);
 }
 
-async function importChats(database: Database, db: Db, unit: Extract<ImportUnit, { kind: 'chats' }>) {
+async function importChats(database: Database, unit: Extract<ImportUnit, { kind: 'chats' }>) {
   const chats = parseChats({ fileName: basename(unit.file), text: readFileSync(unit.file, 'utf8') });
   const hashes = chats.map((chat) => sha256(`chat\n${chat.externalId}\n${JSON.stringify(chat.turns)}`));
-  const updated: number[] = [];
+  const there = new Set<number>();
   const ids = await database.transaction(async (trx) => {
     const created: number[] = [];
     const segments: NewRow<'segments'>[] = [];
@@ -117,8 +113,7 @@ async function importChats(database: Database, db: Db, unit: Extract<ImportUnit,
       const contentHash = hashes[index]!;
       const existing = await findByHash(trx, contentHash);
       if (existing) {
-        if (unit.entry && applyDetails(db, existing, detailsFromRow(unit.entry), LENIENT).changed)
-          updated.push(existing);
+        there.add(existing);
         continue;
       }
       const interactionId = await insertInteraction(
@@ -143,6 +138,12 @@ async function importChats(database: Database, db: Db, unit: Extract<ImportUnit,
     await addSegments(database, trx, segments);
     return created;
   });
+  // A manifest row's details for the chats already there, each its own change (as an edit by hand).
+  const updated: number[] = [];
+  if (unit.entry) {
+    for (const id of there)
+      if ((await updateDetails(database, id, detailsFromRow(unit.entry), LENIENT)).changed) updated.push(id);
+  }
   const already = chats.length - ids.length;
   const detailsNote = updated.length > 0 ? ` The manifest gave ${updated.length} of them new details.` : '';
   if (ids.length === 0) {
@@ -163,22 +164,22 @@ async function importChats(database: Database, db: Db, unit: Extract<ImportUnit,
  * gives, and only those: the recording, transcript, moments and evaluations stay as they are. Details
  * read from file names do not: the name was there at the first import too.
  */
-function alreadyThere(db: Db, id: number, entry: ManifestEntry | null, already: string) {
+async function alreadyThere(database: Database, id: number, entry: ManifestEntry | null, already: string) {
   if (!entry) return skipped(already);
-  const update = applyDetails(db, id, detailsFromRow(entry), LENIENT);
+  const update = await updateDetails(database, id, detailsFromRow(entry), LENIENT);
   if (!update.changed) return skipped(`${already.slice(0, -1)}, with the details the manifest gives.`);
   return updatedOne(id, ['Already in the library: the manifest updated its details.', ...update.notes]);
 }
 
 /** A manifest row for a file imported before, found by its name. */
-function updateByName(db: Db, unit: DetailsUnit) {
+async function updateByName(database: Database, unit: DetailsUnit) {
   const [id, ...others] = unit.interactionIds;
   if (id === undefined || others.length > 0) {
     return skipped(
       `${unit.interactionIds.length} interactions in the library came from files named ${basename(unit.entry.file)}; choose the file itself so Earmark can tell them apart by their content.`,
     );
   }
-  const update = applyDetails(db, id, detailsFromRow(unit.entry), LENIENT);
+  const update = await updateDetails(database, id, detailsFromRow(unit.entry), LENIENT);
   if (!update.changed) return skipped('Already in the library, with the details the manifest gives.');
   return updatedOne(id, [
     `Already in the library (found by its file name): the manifest updated its details.`,

@@ -1,13 +1,13 @@
-import { sql } from 'kysely';
 import type { Speaker } from '../../../shared/api';
 import type { Database } from '../db/database';
 import type { NewRow, Query } from '../db/schema';
+import { findOrAddAgent } from '../services/people';
 import type { ProbedRecording } from '../services/recordings';
 
 /**
  * What an import writes besides segments, on the query layer (either engine), inside the unit's
- * transaction. The people and recordings services still write the same rows synchronously for their own
- * callers (`upsertAgent`, `insertRecording`); these follow them row for row.
+ * transaction. The recordings service still writes the same rows synchronously for its own callers
+ * (`insertRecording`: the demo, media tests); this follows it row for row.
  */
 
 export interface NewInteraction {
@@ -25,7 +25,7 @@ export interface NewInteraction {
   durationMs: number | null;
 }
 
-/** Agent ids found or created in one transaction, by team and name as typed. */
+/** Agent ids found or created in one transaction, by team and name as typed: a chat file names few. */
 export type AgentIds = Map<string, number>;
 
 export async function findByHash(q: Query, contentHash: string): Promise<number | null> {
@@ -42,8 +42,8 @@ export async function insertInteraction(
   interaction: NewInteraction,
   agents: AgentIds = new Map(),
 ): Promise<number> {
-  const agentId = interaction.agentName
-    ? await findOrAddAgent(trx, interaction.agentName, interaction.teamName, agents)
+  const agent = interaction.agentName
+    ? await agentId(trx, interaction.agentName, interaction.teamName, agents)
     : null;
   // An external id already used by another import of the same source is kept on the older one only.
   let externalId = interaction.externalId;
@@ -63,7 +63,7 @@ export async function insertInteraction(
       title: interaction.title,
       external_id: externalId,
       source: interaction.source,
-      agent_id: agentId,
+      agent_id: agent,
       started_at: interaction.startedAt,
       direction: interaction.direction,
       queue: interaction.queue,
@@ -76,55 +76,17 @@ export async function insertInteraction(
   return id;
 }
 
-/** Finds or creates the team and the agent (names match case-insensitively) and returns the agent's id. */
-export async function findOrAddAgent(
+/** The agent's id by people's findOrAddAgent, asked once per name and team in a transaction. */
+async function agentId(
   trx: Query,
   agentName: string,
   teamName: string | null,
-  known: AgentIds = new Map(),
+  known: AgentIds,
 ): Promise<number> {
   const key = `${teamName ?? ''}\u0000${agentName}`;
-  const cached = known.get(key);
-  if (cached !== undefined) return cached;
-  let teamId: number | null = null;
-  if (teamName) {
-    teamId = await findTeam(trx, teamName);
-    if (teamId === null) {
-      // No conflict target: SQLite's unique name (NOCASE) and PostgreSQL's unique lower(name) both count.
-      await trx
-        .insertInto('teams')
-        .values({ name: teamName })
-        .onConflict((c) => c.doNothing())
-        .execute();
-      teamId = (await findTeam(trx, teamName))!;
-    }
-  }
-  let agents = trx
-    .selectFrom('agents')
-    .select('id')
-    .where(sql<boolean>`lower(${sql.ref('name')}) = lower(${agentName})`);
-  agents = teamId === null ? agents.where('team_id', 'is', null) : agents.where('team_id', '=', teamId);
-  const existing = await agents.executeTakeFirst();
-  const id =
-    existing?.id ??
-    (
-      await trx
-        .insertInto('agents')
-        .values({ name: agentName, team_id: teamId })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
-  known.set(key, id);
+  let id = known.get(key);
+  if (id === undefined) known.set(key, (id = await findOrAddAgent(trx, agentName, teamName)));
   return id;
-}
-
-async function findTeam(q: Query, name: string): Promise<number | null> {
-  const row = await q
-    .selectFrom('teams')
-    .select('id')
-    .where(sql<boolean>`lower(${sql.ref('name')}) = lower(${name})`)
-    .executeTakeFirst();
-  return row?.id ?? null;
 }
 
 /**

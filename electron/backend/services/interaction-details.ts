@@ -2,11 +2,10 @@ import { sql } from 'kysely';
 import type { DetailsPatch, InteractionDetails } from '../../../shared/api/methods/details';
 import { EarmarkError } from '../../../shared/errors';
 import type { Database } from '../db/database';
-import type { Db } from '../db/open';
 import type { Query } from '../db/schema';
 import { SUMMARY_SELECT, toSummary, type SummaryRow } from './library-view';
-import { findOrAddAgent, upsertAgent } from './people';
-import { pruneUnusedAgents, removeUnusedAgents } from './unused-agents';
+import { findOrAddAgent } from './people';
+import { removeUnusedAgents } from './unused-agents';
 
 interface StoredDetails {
   id: number;
@@ -179,43 +178,4 @@ const isChange = (current: StoredDetails, next: ReturnType<typeof nextDetails>) 
 /** Start times are stored as canonical UTC ISO strings, as the import writes them, so they sort and filter. */
 function canonicalTime(value: string | null): string | null {
   return value === null ? null : new Date(value).toISOString();
-}
-
-/** Sync twin for not-yet-converted callers; remove when import (import/execute.ts) is on the query layer. */
-export function applyDetails(
-  db: Db,
-  id: number,
-  patch: DetailsPatch,
-  options: { lenient?: boolean } = {},
-): DetailsUpdate {
-  return db.transaction(() => {
-    const current = db
-      .prepare(
-        `SELECT i.id, i.title, i.agent_id, a.name AS agent_name, t.name AS team_name, i.started_at, i.direction,
-           i.queue, i.customer_ref
-         FROM interactions i LEFT JOIN agents a ON a.id = i.agent_id LEFT JOIN teams t ON t.id = a.team_id
-         WHERE i.id = ?`,
-      )
-      .get(id) as StoredDetails | undefined;
-    if (!current) throw new EarmarkError('not_found', `There is no interaction with id ${id}.`);
-    const notes: string[] = [];
-    const agent = chooseAgent(current, patch, refuser(options, notes));
-    const agentId =
-      agent === 'keep'
-        ? current.agent_id
-        : agent === null
-          ? null
-          : upsertAgent(db, agent.agentName, agent.teamName);
-    const next = nextDetails(current, patch, agentId);
-    const changed = isChange(current, next);
-    if (changed) {
-      db.prepare(
-        `UPDATE interactions SET title = @title, agent_id = @agent_id, started_at = @started_at,
-           direction = @direction, queue = @queue, customer_ref = @customer_ref WHERE id = @id`,
-      ).run({ ...next, id });
-      if (current.agent_id !== null && current.agent_id !== agentId)
-        pruneUnusedAgents(db, [current.agent_id]);
-    }
-    return { changed, notes };
-  })();
 }

@@ -43,7 +43,7 @@ export async function findOrAddAgent(q: Query, agentName: string, teamName: stri
   return added?.id ?? (await find())!.id;
 }
 
-/** Sync twin for not-yet-converted callers; remove when import, mystery import and the review bench are on the query layer. */
+/** Sync twin for not-yet-converted callers; remove when the demo loader, mystery import and the review bench are on the query layer. */
 export function upsertAgent(db: Db, agentName: string, teamName: string | null): number {
   let teamId: number | null = null;
   if (teamName) {

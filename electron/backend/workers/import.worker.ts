@@ -4,9 +4,8 @@ import type { ImportOutcome, ImportProgress } from '../../../shared/api';
 import { mkdirPrivate } from '../data-folder/permissions';
 import { nowIso } from '../clock';
 import type { Database } from '../db/database';
-import { connect, type Db } from '../db/open';
+import { connect } from '../db/open';
 import { createPool, postgresDatabase } from '../db/postgres/database';
-import { sqliteOnlyDb } from '../db/sqlite-only';
 import { sqliteDatabase } from '../db/sqlite/database';
 import { putSetting } from '../services/settings';
 import { reportFailure } from './protocol';
@@ -30,16 +29,15 @@ const onCommand = (command: ImportCommand) => {
 parentPort!.on('message', onCommand);
 
 /** The worker's own connection: SQLite's file in the data folder, or a small pool on PostgreSQL. */
-function open(): { database: Database; db: Db; close: () => Promise<void> } {
+function open(): { database: Database; close: () => Promise<void> } {
   if (input.databaseUrl) {
     // The main thread has migrated the database already; one connection a unit at a time, one spare.
     const database = postgresDatabase(createPool(input.databaseUrl, 2));
-    return { database, db: sqliteOnlyDb('postgres'), close: () => database.close() };
+    return { database, close: () => database.close() };
   }
   const db = connect(input.dataDir, input.nativeBinding);
   return {
     database: sqliteDatabase(db),
-    db,
     close: async () => {
       db.close();
     },
@@ -47,7 +45,7 @@ function open(): { database: Database; db: Db; close: () => Promise<void> } {
 }
 
 async function main() {
-  const { database, db, close } = open();
+  const { database, close } = open();
   try {
     const planned = await planImport(database.query, input.request);
     // In a run the plan goes out too: the command line's report accounts for every file with it.
@@ -89,7 +87,7 @@ async function main() {
       post({ type: 'progress', progress: { ...progress } });
       let outcome: ImportOutcome;
       try {
-        const result = await importUnit(database, db, unit, {
+        const result = await importUnit(database, unit, {
           recordingsDir,
           roles: input.request.roles,
           signal: controller.signal,
