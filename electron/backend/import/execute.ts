@@ -8,7 +8,7 @@ import type { NewRow } from '../db/schema';
 import type { DetailsPatch } from '../../../shared/api/methods/details';
 import { updateDetails } from '../services/interaction-details';
 import { addSegments, segmentRows, type NewSegment } from '../services/segments';
-import { hashFile, probeRecording } from '../services/recordings';
+import { addRecording, hashFile, probeRecording } from '../services/recordings';
 import {
   parseChats,
   parseTranscript,
@@ -17,7 +17,7 @@ import {
   type ParsedTranscript,
 } from './formats';
 import { readTranscript, type DetailsUnit, type ImportUnit, type UnitDetails } from './plan';
-import { findByHash, insertInteraction, insertRecording, type AgentIds, type NewInteraction } from './store';
+import { findByHash, insertInteraction, type AgentIds, type NewInteraction } from './store';
 
 export interface UnitOptions {
   /** Where transcoded and copied recordings go. */
@@ -94,7 +94,7 @@ export async function importUnit(
       durationMs: probed.analysis.durationMs,
     });
     const roles = unit.sources.length === 2 ? (['agent', 'customer'] as const) : null;
-    await insertRecording(database, trx, interactionId, probed, roles ? [...roles] : null);
+    await addRecording(trx, interactionId, probed, roles ? [...roles] : null);
     if (assigned) await addSegments(database, trx, segmentRows(interactionId, assigned.segments));
     return interactionId;
   });

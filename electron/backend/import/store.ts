@@ -1,14 +1,7 @@
-import type { Speaker } from '../../../shared/api';
-import type { Database } from '../db/database';
-import type { NewRow, Query } from '../db/schema';
+import type { Query } from '../db/schema';
 import { findOrAddAgent } from '../services/people';
-import type { ProbedRecording } from '../services/recordings';
 
-/**
- * What an import writes besides segments, on the query layer (either engine), inside the unit's
- * transaction. The recordings service still writes the same rows synchronously for its own callers
- * (`insertRecording`: the demo, media tests); this follows it row for row.
- */
+/** What an import writes besides segments and recordings, on the query layer, in the unit's transaction. */
 
 export interface NewInteraction {
   kind: 'call' | 'chat';
@@ -86,55 +79,5 @@ async function agentId(
   const key = `${teamName ?? ''}\u0000${agentName}`;
   let id = known.get(key);
   if (id === undefined) known.set(key, (id = await findOrAddAgent(trx, agentName, teamName)));
-  return id;
-}
-
-/**
- * Inserts a probed recording and its peaks. Channel roles default to what the analysis knows (a two-leg
- * call is always agent left, customer right). A recording whose waveform is unavailable at import (AAC:
- * the backend does not decode it) gets no peak rows; the renderer stores them later (services/waveform).
- */
-export async function insertRecording(
-  database: Database,
-  trx: Query,
-  interactionId: number,
-  probed: ProbedRecording,
-  channelRoles: Speaker[] | null,
-): Promise<number> {
-  const { analysis } = probed;
-  const roles = channelRoles ?? analysis.channelRoles;
-  const { id } = await trx
-    .insertInto('recordings')
-    .values({
-      interaction_id: interactionId,
-      path: probed.path,
-      size_bytes: probed.sizeBytes,
-      sha256: probed.sha256,
-      container: probed.container,
-      codec: analysis.codec,
-      sample_rate: analysis.sampleRate,
-      channels: analysis.channels,
-      duration_ms: analysis.durationMs,
-      channel_roles: roles ? JSON.stringify(roles) : null,
-      source_paths: JSON.stringify(analysis.sourcePaths),
-      claimed_duration_ms: analysis.claimedDurationMs,
-      transcoded: analysis.playable.transcoded ? 1 : 0,
-      damage: analysis.damage ? JSON.stringify(analysis.damage) : null,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const peaks: NewRow<'peaks'>[] = [];
-  const levels = analysis.waveform === 'peaks' ? analysis.levels : [];
-  for (const level of levels) {
-    level.channels.forEach((data, channel) => {
-      peaks.push({
-        recording_id: id,
-        samples_per_peak: level.samplesPerPeak,
-        channel,
-        data: Buffer.from(data.buffer, data.byteOffset, data.byteLength),
-      });
-    });
-  }
-  await database.insertMany(trx, 'peaks', peaks);
   return id;
 }

@@ -114,7 +114,7 @@ export async function addRecording(
   return id;
 }
 
-/** Sync twin for not-yet-converted callers; remove when import (execute.ts) and demo are on the query layer. */
+/** Sync twin for not-yet-converted callers; remove when the demo loader is on the query layer. */
 export function insertRecording(
   db: Db,
   interactionId: number,

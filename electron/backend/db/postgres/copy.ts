@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 
 /** Rows encoded per chunk written to the COPY stream: large enough to keep the socket busy. */
 const ROWS_PER_CHUNK = 500;
@@ -19,6 +18,8 @@ export async function copyRows(
   rows: readonly object[],
 ): Promise<void> {
   const target = `${quote(table)} (${columns.map(quote).join(', ')})`;
+  // Loaded on first use: the workstation (SQLite) never needs it.
+  const { from: copyFrom } = await import('pg-copy-streams');
   const stream = client.query(copyFrom(`COPY ${target} FROM STDIN`));
   await pipeline(Readable.from(chunks(table, columns, rows)), stream);
 }
