@@ -104,13 +104,11 @@ async function startBackend(
   bindClock(db, clock);
   // Converted services stamp times with nowIso(database), on either engine.
   bindClock(database, clock);
-  if (database.engine === 'sqlite') {
-    // The built-in rubrics in every shipped language, so the first evaluation needs no setup.
-    seedBuiltInRubrics(db);
-    // Evaluations submitted before scores were stored get theirs, so the library's score filter sees
-    // them; finds nothing to do after the first start.
-    backfillStoredScores(db);
-  }
+  // The built-in rubrics in every shipped language, so the first evaluation needs no setup.
+  await seedBuiltInRubrics(database);
+  // Evaluations submitted before scores were stored get theirs, so the library's score filter sees
+  // them; finds nothing to do after the first start.
+  await backfillStoredScores(database);
   // Deleted moments kept for undo are personal data: none outlives its undo window, even across restarts.
   await purgeDeletedMoments(database.query, clock.now());
   const events = new EventHub();

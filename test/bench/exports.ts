@@ -1,39 +1,63 @@
 import type { Backend } from '../../electron/backend/backend';
 import { createBackend } from '../../electron/backend/backend';
 import type { EvaluationDetail } from '../../shared/api/methods/evaluations';
-import type { ReviewerProfile } from '../../shared/api/methods/profiles';
 import type { RubricSummary } from '../../shared/api/methods/rubrics';
 import type { AnswerValue } from '../../shared/rubric/answers';
 import { defaultRubric } from '../../shared/rubric/defaults';
 import type { RubricItem } from '../../shared/rubric/schema';
 import { resourcesDir, tempDir } from '../support/paths';
+import { createDatabase, startPostgresCluster } from '../support/postgres';
+import { reviewerDispatch } from './evaluations';
 import { median, round } from './stats';
 
 /**
  * The library's "Export evaluations" on the default rubric's evaluations, as CSV and as XLSX, against
  * the per-rubric CSV export of the very same evaluations (Rubrics page) as the baseline in the same run:
- * what selecting by the library's filter costs, and what writing a workbook costs over text.
+ * what selecting by the library's filter costs, and what writing a workbook costs over text. The
+ * per-rubric CSV runs on PostgreSQL too (`pg_`); the library's exports pick their rows with the library
+ * view's SQL, which is SQLite's until the library moves onto the query layer.
  */
 export async function benchExports(quick: boolean): Promise<Record<string, number>> {
   const evaluations = quick ? 200 : 2000;
   const rounds = quick ? 3 : 5;
+  const cluster = await startPostgresCluster();
+  try {
+    const sqlite = await exportsOn(undefined, evaluations, rounds);
+    const postgres = await exportsOn(await createDatabase(cluster.adminUrl), evaluations, rounds);
+    return {
+      ...sqlite,
+      pg_export_rubric_csv_ms: postgres.export_rubric_csv_ms!,
+    };
+  } finally {
+    await cluster.stop();
+  }
+}
+
+async function exportsOn(
+  databaseUrl: string | undefined,
+  evaluations: number,
+  rounds: number,
+): Promise<Record<string, number>> {
   const data = tempDir('earmark-bench-exports-');
   let backend: Backend | undefined;
   try {
-    backend = await createBackend({ dataDir: data.dir, resourcesDir, version: 'bench', log: () => {} });
+    backend = await createBackend({
+      dataDir: data.dir,
+      resourcesDir,
+      version: 'bench',
+      log: () => {},
+      ...(databaseUrl ? { databaseUrl } : {}),
+    });
+    const dispatch = await reviewerDispatch(backend);
     const call = async <T>(method: string, params: unknown = {}): Promise<T> => {
-      const reply = await backend!.dispatch(method, params);
+      const reply = await dispatch(method, params);
       if (!reply.ok) throw new Error(`${method}: ${reply.error.message}`);
       return reply.value as T;
     };
-    await call<ReviewerProfile>('profile.create', {
-      name: 'Bench QA',
-      role: 'qa_supervisor',
-    });
     const rubric = defaultRubric('en');
     const rubricId = (await call<RubricSummary[]>('rubric.list')).find((r) => r.key === rubric.id)!.id;
     const items = rubric.sections.flatMap((section) => section.items);
-    for (const [n, interactionId] of seedCalls(backend, evaluations).entries()) {
+    for (const [n, interactionId] of (await seedCalls(backend, evaluations)).entries()) {
       const { id } = await call<EvaluationDetail>('evaluation.start', {
         interactionId,
         rubricId,
@@ -56,6 +80,7 @@ export async function benchExports(quick: boolean): Promise<Record<string, numbe
       return { ms: median(samples), size };
     };
     const rubricCsv = await time('evaluation.exportCsv', { rubricId });
+    if (databaseUrl) return { export_rubric_csv_ms: round(rubricCsv.ms) };
     const libraryCsv = await time('evaluation.exportLibrary', { format: 'csv', filters: { reviewed: true } });
     const libraryXlsx = await time('evaluation.exportLibrary', {
       format: 'xlsx',
@@ -85,28 +110,33 @@ function answerFor(item: RubricItem, n: number): AnswerValue {
   return { kind: 'choice', optionId: item.options[n % 2]!.id };
 }
 
-function seedCalls(backend: Backend, calls: number): number[] {
-  const db = backend.db;
-  return db.transaction(() => {
-    db.prepare("INSERT INTO teams (name) VALUES ('Bench team')").run();
-    const agentId = Number(
-      db
-        .prepare(
-          "INSERT INTO agents (name, team_id) VALUES ('Bench Agent', (SELECT id FROM teams WHERE name = 'Bench team'))",
-        )
-        .run().lastInsertRowid,
-    );
-    const insert = db.prepare(
-      "INSERT INTO interactions (kind, title, source, agent_id, started_at) VALUES ('call', ?, 'bench', ?, ?)",
-    );
-    return Array.from({ length: calls }, (_, n) =>
-      Number(
-        insert.run(
-          `Bench call ${n + 1}`,
-          agentId,
-          new Date(Date.UTC(2026, 0, 1) + n * 3_600_000).toISOString(),
-        ).lastInsertRowid,
-      ),
-    );
-  })();
+async function seedCalls(backend: Backend, calls: number): Promise<number[]> {
+  return backend.database.transaction(async (trx) => {
+    const team = await trx
+      .insertInto('teams')
+      .values({ name: 'Bench team' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const agent = await trx
+      .insertInto('agents')
+      .values({ name: 'Bench Agent', team_id: team.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const ids: number[] = [];
+    for (let n = 0; n < calls; n++) {
+      const { id } = await trx
+        .insertInto('interactions')
+        .values({
+          kind: 'call',
+          title: `Bench call ${n + 1}`,
+          source: 'bench',
+          agent_id: agent.id,
+          started_at: new Date(Date.UTC(2026, 0, 1) + n * 3_600_000).toISOString(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      ids.push(id);
+    }
+    return ids;
+  });
 }

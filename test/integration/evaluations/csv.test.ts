@@ -1,14 +1,15 @@
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import type { EvaluationDetail } from '../../../shared/api/methods/evaluations';
 import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
 import type { RubricDetail } from '../../../shared/api/methods/rubrics';
-import { call, testBackend } from '../../support/backend';
-import { createProfile, draftItem, seedInteraction, smallDraft, publishSmallRubric } from './fixture';
+import { call } from '../../support/backend';
+import { describeEachEngine, engineBackend } from '../../support/engines';
+import { callAs, createProfile, draftItem, seedCall, smallDraft, publishSmallRubric } from './fixture';
 
 let backend: Backend;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let maria: ReviewerProfile;
 let rubric: RubricDetail;
 
@@ -21,11 +22,11 @@ const parse = (csv: string, delimiter = ';') => {
 };
 
 async function scored(title: string, agent: string, answers: unknown[], overallComment = '') {
-  const evaluation = await call<EvaluationDetail>(backend, 'evaluation.start', {
-    interactionId: seedInteraction(backend.db, title, agent),
+  const evaluation = await callAs<EvaluationDetail>(backend, maria.id, 'evaluation.start', {
+    interactionId: await seedCall(backend, title, agent),
     rubricId: rubric.id,
   });
-  await call(backend, 'evaluation.saveDraft', {
+  await callAs(backend, maria.id, 'evaluation.saveDraft', {
     id: evaluation.id,
     answers,
     overallComment,
@@ -33,8 +34,9 @@ async function scored(title: string, agent: string, answers: unknown[], overallC
   return evaluation;
 }
 
+/** Two submitted evaluations on two versions and a draft, set up once: the exports only read them. */
 beforeAll(async () => {
-  ({ backend, cleanup } = await testBackend());
+  ({ backend, cleanup } = await engineBackend());
   maria = await createProfile(backend, 'Maria Lind');
   rubric = await publishSmallRubric(backend, maria.id);
   const first = await scored(
@@ -47,7 +49,7 @@ beforeAll(async () => {
     ],
     'Needs coaching on tone.',
   );
-  await call(backend, 'evaluation.submit', { id: first.id });
+  await callAs(backend, maria.id, 'evaluation.submit', { id: first.id });
   // Version 2 adds a choice item; the first evaluation stays on version 1.
   const v2 = smallDraft();
   v2.sections[1]!.items.push(
@@ -59,7 +61,7 @@ beforeAll(async () => {
       ],
     }),
   );
-  rubric = await call<RubricDetail>(backend, 'rubric.publish', {
+  rubric = await callAs<RubricDetail>(backend, maria.id, 'rubric.publish', {
     id: rubric.id,
     draft: v2,
   });
@@ -69,12 +71,12 @@ beforeAll(async () => {
     { itemId: 'knowledge', value: { kind: 'scale', value: 2 } },
     { itemId: 'options', value: { kind: 'choice', optionId: 'one' } },
   ]);
-  await call(backend, 'evaluation.submit', { id: second.id });
+  await callAs(backend, maria.id, 'evaluation.submit', { id: second.id });
   await scored('Still a draft', 'Anna Berg', [{ itemId: 'greeting', value: { kind: 'no' } }]);
 });
 afterAll(() => cleanup());
 
-describe('CSV export of evaluations', () => {
+describeEachEngine('CSV export of evaluations', () => {
   it('writes one row per submitted evaluation with two columns per item, for Excel', async () => {
     const result = await exportCsv();
     expect(result.fileName).toMatch(/^evaluations-billing-\d{4}-\d{2}-\d{2}\.csv$/);

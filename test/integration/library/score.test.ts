@@ -121,7 +121,7 @@ describe('the score kept on a submitted evaluation', () => {
       .get();
     expect(rows).toBe(0);
     expect(stored(reopened.id)).toEqual({ percent: 100, outcome: 'pass' });
-    expect(backfillStoredScores(backend.db)).toBe(0);
+    expect(await backfillStoredScores(backend.database)).toBe(0);
   });
 });
 

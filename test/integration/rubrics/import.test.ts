@@ -1,17 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { RubricDetail } from '../../../shared/api/methods/rubrics';
 import { defaultRubric } from '../../../shared/rubric/defaults';
 import { serializeRubric } from '../../../shared/rubric/json';
 import type { Backend } from '../../../electron/backend/backend';
-import { call, testBackend } from '../../support/backend';
-import { createProfile, refused } from '../evaluations/fixture';
+import { describeEachEngine, engineBackend } from '../../support/engines';
+import { callAs, createProfile, refusedAs } from '../evaluations/fixture';
 
 let backend: Backend;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
+let mariaId: number;
 beforeAll(async () => {
-  ({ backend, cleanup } = await testBackend());
-  // The one profile, current: rubrics are imported as it.
-  await createProfile(backend, 'Maria Lind');
+  ({ backend, cleanup } = await engineBackend());
+  // Rubrics are imported as Maria.
+  mariaId = (await createProfile(backend, 'Maria Lind')).id;
 });
 afterAll(() => cleanup());
 
@@ -29,12 +30,12 @@ function file(edit: (rubric: Json) => void = () => {}): string {
 }
 
 const importError = async (json: string) => {
-  const error = await refused(backend, 'rubric.import', { json });
+  const error = await refusedAs(backend, mariaId, 'rubric.import', { json });
   expect(error.code).toBe('invalid_params');
   return error.message;
 };
 
-describe('importing a rubric file', () => {
+describeEachEngine('importing a rubric file', () => {
   it('refuses text that is not JSON, saying where', async () => {
     expect(await importError('{"id": "x", ')).toMatch(/^Rubric JSON is not valid JSON: .*JSON/);
   });
@@ -77,7 +78,7 @@ describe('importing a rubric file', () => {
   });
 
   it('imports a valid file as version 1 of a new rubric, and refuses its id a second time', async () => {
-    const rubric = await call<RubricDetail>(backend, 'rubric.import', { json: file() });
+    const rubric = await callAs<RubricDetail>(backend, mariaId, 'rubric.import', { json: file() });
     expect(rubric).toMatchObject({
       key: 'team-north',
       name: 'Team North',
@@ -85,7 +86,7 @@ describe('importing a rubric file', () => {
       latestVersion: { version: 1, publishedBy: { name: 'Maria Lind' } },
     });
     expect(rubric.latest!.sections.flatMap((s) => s.items)).toHaveLength(16);
-    const again = await refused(backend, 'rubric.import', { json: file() });
+    const again = await refusedAs(backend, mariaId, 'rubric.import', { json: file() });
     expect(again).toMatchObject({
       code: 'conflict',
       message: expect.stringMatching(/'team-north' is here already/),
@@ -93,7 +94,7 @@ describe('importing a rubric file', () => {
   });
 
   it('refuses an oversized file before reading it', async () => {
-    const error = await refused(backend, 'rubric.import', {
+    const error = await refusedAs(backend, mariaId, 'rubric.import', {
       json: ' '.repeat(2_000_001),
     });
     expect(error).toMatchObject({

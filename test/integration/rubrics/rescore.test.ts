@@ -1,21 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import type { EvaluationDetail } from '../../../shared/api/methods/evaluations';
 import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
 import type { RescorePreview, RubricDetail } from '../../../shared/api/methods/rubrics';
 import type { AnswerValue } from '../../../shared/rubric/answers';
-import { call, testBackend } from '../../support/backend';
+import { call } from '../../support/backend';
+import { describeEachEngine, engineBackend } from '../../support/engines';
 import {
+  callAs,
   createProfile,
   draftItem,
   refused,
-  seedInteraction,
+  seedCall,
   smallDraft,
   publishSmallRubric,
 } from '../evaluations/fixture';
 
 let backend: Backend;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let maria: ReviewerProfile;
 let rubric: RubricDetail;
 
@@ -25,12 +27,12 @@ const scale = (value: number): AnswerValue => ({ kind: 'scale', value });
 
 /** Scores a new call on the rubric and submits it. */
 async function submitted(title: string, greeting: AnswerValue, polite: AnswerValue, knowledge: AnswerValue) {
-  const interactionId = seedInteraction(backend.db, title);
-  const evaluation = await call<EvaluationDetail>(backend, 'evaluation.start', {
+  const interactionId = await seedCall(backend, title);
+  const evaluation = await callAs<EvaluationDetail>(backend, maria.id, 'evaluation.start', {
     interactionId,
     rubricId: rubric.id,
   });
-  await call(backend, 'evaluation.saveDraft', {
+  await callAs(backend, maria.id, 'evaluation.saveDraft', {
     id: evaluation.id,
     answers: [
       { itemId: 'greeting', value: greeting },
@@ -38,11 +40,12 @@ async function submitted(title: string, greeting: AnswerValue, polite: AnswerVal
       { itemId: 'knowledge', value: knowledge },
     ],
   });
-  return call<EvaluationDetail>(backend, 'evaluation.submit', { id: evaluation.id });
+  return callAs<EvaluationDetail>(backend, maria.id, 'evaluation.submit', { id: evaluation.id });
 }
 
+/** Three submitted evaluations, set up once: the previews only read them. */
 beforeAll(async () => {
-  ({ backend, cleanup } = await testBackend());
+  ({ backend, cleanup } = await engineBackend());
   maria = await createProfile(backend, 'Maria Lind');
   rubric = await publishSmallRubric(backend, maria.id);
   await submitted('First', yes, yes, scale(2)); // 4/4 = 100 %
@@ -51,7 +54,7 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-describe('previewing how a change re-scores the latest evaluations', () => {
+describeEachEngine('previewing how a change re-scores the latest evaluations', () => {
   it('shows old and new scores side by side, newest first, answers carried over by item id', async () => {
     const draft = smallDraft();
     // Greeting goes, knowledge becomes a 0-1 scale (a 2 no longer fits), a new item arrives unanswered.

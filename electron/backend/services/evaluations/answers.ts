@@ -3,8 +3,168 @@ import type { Answer, AnswerValue } from '../../../../shared/rubric/answers';
 import { answerMismatch } from '../../../../shared/rubric/answers';
 import { EarmarkError } from '../../../../shared/errors';
 import type { Db } from '../../db/open';
+import type { Query } from '../../db/schema';
 import type { VersionContent } from '../rubrics/version-cache';
 import { statement } from './statements';
+
+/** Id lists go into one IN (...) per this many, well under either engine's parameter limit. */
+const CHUNK = 5_000;
+
+const toAnswer = (
+  row: { item_id: string; value: string | null; comment: string },
+  momentIds: number[],
+): Answer => ({
+  itemId: row.item_id,
+  value: row.value === null ? null : (JSON.parse(row.value) as AnswerValue),
+  comment: row.comment,
+  momentIds,
+});
+
+const inFormOrder = (answers: Answer[], version: VersionContent): Answer[] => {
+  const position = (itemId: string) => version.itemOrder.get(itemId) ?? Number.MAX_SAFE_INTEGER;
+  return answers.sort((a, b) => position(a.itemId) - position(b.itemId));
+};
+
+/**
+ * The answers of many evaluations in two queries per few thousand (answers, then their moments), each
+ * in the order of its own version's form: a page of them (an agent's trend, a session's links, an
+ * export). Evaluations without answers get none; comment and momentIds are always set.
+ */
+export async function answersOf(
+  q: Query,
+  evaluations: readonly { id: number; version: VersionContent }[],
+): Promise<Map<number, Answer[]>> {
+  const byId = new Map(evaluations.map(({ id }) => [id, [] as Answer[]]));
+  const ids = [...byId.keys()];
+  for (let start = 0; start < ids.length; start += CHUNK) {
+    const chunk = ids.slice(start, start + CHUNK);
+    const [rows, links] = await Promise.all([
+      q
+        .selectFrom('evaluation_answers')
+        .select(['evaluation_id', 'item_id', 'value', 'comment'])
+        .where('evaluation_id', 'in', chunk)
+        .execute(),
+      q
+        .selectFrom('evaluation_answer_moments')
+        .select(['evaluation_id', 'item_id', 'moment_id'])
+        .where('evaluation_id', 'in', chunk)
+        .orderBy('moment_id')
+        .execute(),
+    ]);
+    const momentsOf = new Map<string, number[]>();
+    for (const link of links) {
+      const key = `${link.evaluation_id}\u0000${link.item_id}`;
+      const list = momentsOf.get(key);
+      if (list) list.push(link.moment_id);
+      else momentsOf.set(key, [link.moment_id]);
+    }
+    for (const row of rows) {
+      byId
+        .get(row.evaluation_id)
+        ?.push(toAnswer(row, momentsOf.get(`${row.evaluation_id}\u0000${row.item_id}`) ?? []));
+    }
+  }
+  for (const { id, version } of evaluations) inFormOrder(byId.get(id)!, version);
+  return byId;
+}
+
+/** Every saved answer of an evaluation, in the order of the form. */
+export async function loadAnswers(
+  q: Query,
+  evaluationId: number,
+  version: VersionContent,
+): Promise<Answer[]> {
+  return (await answersOf(q, [{ id: evaluationId, version }])).get(evaluationId)!;
+}
+
+/** Refuses, naming the change, any patch the evaluation's rubric version cannot take. */
+export async function checkPatches(
+  q: Query,
+  interactionId: number,
+  version: VersionContent,
+  patches: readonly AnswerPatch[],
+): Promise<void> {
+  for (const [index, patch] of patches.entries()) {
+    const where = `answers[${index}]`;
+    const entry = version.items.get(patch.itemId);
+    if (!entry) {
+      throw new EarmarkError(
+        'invalid_params',
+        `${where}.itemId: version ${version.version} of rubric '${version.rubric.name}' has no item '${patch.itemId}'.`,
+      );
+    }
+    if (patch.value) {
+      const mismatch = answerMismatch(entry.item, patch.value);
+      if (mismatch)
+        throw new EarmarkError('invalid_params', `${where}.value ('${patch.itemId}'): ${mismatch}.`);
+    }
+    if (patch.momentIds && patch.momentIds.length > 0) {
+      const found = await q
+        .selectFrom('moments')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('interaction_id', '=', interactionId)
+        .where('id', 'in', patch.momentIds)
+        .executeTakeFirstOrThrow();
+      if (Number(found.n) !== patch.momentIds.length) {
+        throw new EarmarkError(
+          'invalid_params',
+          `${where}.momentIds: every linked moment must be one of this interaction's moments.`,
+        );
+      }
+    }
+  }
+}
+
+/** Writes checked patches; fields a patch leaves out keep their saved value. Call inside a transaction. */
+export async function writePatches(
+  trx: Query,
+  evaluationId: number,
+  patches: readonly AnswerPatch[],
+  at: string,
+): Promise<void> {
+  for (const patch of patches) {
+    const value = patch.value ? JSON.stringify(patch.value) : null;
+    await trx
+      .insertInto('evaluation_answers')
+      .values({
+        evaluation_id: evaluationId,
+        item_id: patch.itemId,
+        value,
+        comment: patch.comment ?? '',
+        updated_at: at,
+      })
+      .onConflict((conflict) =>
+        conflict.columns(['evaluation_id', 'item_id']).doUpdateSet((eb) => ({
+          // Only what the patch names changes: a comment keystroke leaves the answer as it was.
+          ...(patch.value === undefined ? {} : { value: eb.ref('excluded.value') }),
+          ...(patch.comment === undefined ? {} : { comment: eb.ref('excluded.comment') }),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+    if (patch.momentIds) {
+      await trx
+        .deleteFrom('evaluation_answer_moments')
+        .where('evaluation_id', '=', evaluationId)
+        .where('item_id', '=', patch.itemId)
+        .execute();
+      if (patch.momentIds.length > 0) {
+        await trx
+          .insertInto('evaluation_answer_moments')
+          .values(
+            patch.momentIds.map((momentId) => ({
+              evaluation_id: evaluationId,
+              item_id: patch.itemId,
+              moment_id: momentId,
+            })),
+          )
+          .execute();
+      }
+    }
+  }
+}
+
+// ---- Sync twin for not-yet-converted callers (agents' scored evaluations): SQLite only. ----
 
 interface AnswerRow {
   evaluation_id: number;
@@ -20,28 +180,7 @@ const SELECT_ANSWERS = `SELECT a.evaluation_id, a.item_id, a.value, a.comment,
        WHERE m.evaluation_id = a.evaluation_id AND m.item_id = a.item_id ORDER BY moment_id)) AS moment_ids
   FROM evaluation_answers a`;
 
-const toAnswer = (row: AnswerRow): Answer => ({
-  itemId: row.item_id,
-  value: row.value === null ? null : (JSON.parse(row.value) as AnswerValue),
-  comment: row.comment,
-  momentIds: JSON.parse(row.moment_ids) as number[],
-});
-
-const inFormOrder = (answers: Answer[], version: VersionContent): Answer[] => {
-  const position = (itemId: string) => version.itemOrder.get(itemId) ?? Number.MAX_SAFE_INTEGER;
-  return answers.sort((a, b) => position(a.itemId) - position(b.itemId));
-};
-
-/** Every saved answer of an evaluation, in the order of the form; comment and momentIds always set. */
-export function loadAnswers(db: Db, evaluationId: number, version: VersionContent): Answer[] {
-  const rows = statement(db, `${SELECT_ANSWERS} WHERE a.evaluation_id = ?`).all(evaluationId) as AnswerRow[];
-  return inFormOrder(rows.map(toAnswer), version);
-}
-
-/**
- * The answers of many evaluations in one query (a page of them: an agent's trend, a session's links,
- * an export), each in the order of its own version's form. Evaluations without answers get none.
- */
+/** Sync twin for not-yet-converted callers; remove when agents are on the query layer. */
 export function loadAnswersOf(
   db: Db,
   evaluations: readonly { id: number; version: VersionContent }[],
@@ -52,84 +191,8 @@ export function loadAnswersOf(
     db,
     `${SELECT_ANSWERS} WHERE a.evaluation_id IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify([...byId.keys()])) as AnswerRow[];
-  for (const row of rows) byId.get(row.evaluation_id)?.push(toAnswer(row));
+  for (const row of rows)
+    byId.get(row.evaluation_id)?.push(toAnswer(row, JSON.parse(row.moment_ids) as number[]));
   for (const { id, version } of evaluations) inFormOrder(byId.get(id)!, version);
   return byId;
-}
-
-/** Refuses, naming the change, any patch the evaluation's rubric version cannot take. */
-export function checkPatches(
-  db: Db,
-  interactionId: number,
-  version: VersionContent,
-  patches: readonly AnswerPatch[],
-): void {
-  patches.forEach((patch, index) => {
-    const where = `answers[${index}]`;
-    const entry = version.items.get(patch.itemId);
-    if (!entry) {
-      throw new EarmarkError(
-        'invalid_params',
-        `${where}.itemId: version ${version.version} of rubric '${version.rubric.name}' has no item '${patch.itemId}'.`,
-      );
-    }
-    if (patch.value) {
-      const mismatch = answerMismatch(entry.item, patch.value);
-      if (mismatch)
-        throw new EarmarkError('invalid_params', `${where}.value ('${patch.itemId}'): ${mismatch}.`);
-    }
-    if (patch.momentIds && patch.momentIds.length > 0) {
-      const found = statement(
-        db,
-        'SELECT count(*) FROM moments WHERE interaction_id = ? AND id IN (SELECT value FROM json_each(?))',
-      )
-        .pluck()
-        .get(interactionId, JSON.stringify(patch.momentIds)) as number;
-      if (found !== patch.momentIds.length) {
-        throw new EarmarkError(
-          'invalid_params',
-          `${where}.momentIds: every linked moment must be one of this interaction's moments.`,
-        );
-      }
-    }
-  });
-}
-
-/** Writes checked patches; fields a patch leaves out keep their saved value. Call inside a transaction. */
-export function writePatches(
-  db: Db,
-  evaluationId: number,
-  patches: readonly AnswerPatch[],
-  at: string,
-): void {
-  const upsert = statement(
-    db,
-    `INSERT INTO evaluation_answers (evaluation_id, item_id, value, comment, updated_at)
-     VALUES (@evaluationId, @itemId, @value, coalesce(@comment, ''), @at)
-     ON CONFLICT (evaluation_id, item_id) DO UPDATE SET
-       value = CASE WHEN @setValue THEN excluded.value ELSE value END,
-       comment = coalesce(@comment, comment),
-       updated_at = excluded.updated_at`,
-  );
-  for (const patch of patches) {
-    upsert.run({
-      evaluationId,
-      itemId: patch.itemId,
-      value: patch.value ? JSON.stringify(patch.value) : null,
-      setValue: patch.value === undefined ? 0 : 1,
-      comment: patch.comment ?? null,
-      at,
-    });
-    if (patch.momentIds) {
-      statement(db, 'DELETE FROM evaluation_answer_moments WHERE evaluation_id = ? AND item_id = ?').run(
-        evaluationId,
-        patch.itemId,
-      );
-      const link = statement(
-        db,
-        'INSERT INTO evaluation_answer_moments (evaluation_id, item_id, moment_id) VALUES (?, ?, ?)',
-      );
-      for (const momentId of patch.momentIds) link.run(evaluationId, patch.itemId, momentId);
-    }
-  }
 }

@@ -1,13 +1,12 @@
 import type { ParsedParams } from '../../../../shared/api';
 import type { DraftSaved, EvaluationDetail } from '../../../../shared/api/methods/evaluations';
 import { EarmarkError } from '../../../../shared/errors';
-import type { Db } from '../../db/open';
-import { assertInteraction } from '../review/interaction-exists';
+import type { Database, Engine } from '../../db/database';
+import type { Query } from '../../db/schema';
 import { latestVersionId } from '../rubrics/store';
-import { versionContent } from '../rubrics/version-cache';
+import { loadVersion, transactionWithVersions } from '../rubrics/version-cache';
 import { checkPatches, writePatches } from './answers';
 import { getEvaluation } from './read';
-import { statement } from './statements';
 import { nowIso } from '../../clock';
 
 /**
@@ -15,37 +14,57 @@ import { nowIso } from '../../clock';
  * this rubric for the interaction gets it back (a double click, or a second window, must not start a
  * second evaluation).
  */
-export function startEvaluation(
-  db: Db,
+export async function startEvaluation(
+  database: Database,
   reviewerId: number,
   params: ParsedParams<'evaluation.start'>,
-): EvaluationDetail {
-  const id = db.transaction(() => {
-    assertInteraction(db, params.interactionId);
-    const versionId = latestVersionId(db, params.rubricId);
-    const open = db
-      .prepare(
-        `SELECT e.id FROM evaluations e JOIN rubric_versions v ON v.id = e.rubric_version_id
-         WHERE e.interaction_id = ? AND v.rubric_id = ? AND e.reviewer_id = ? AND e.state = 'draft'
-         ORDER BY e.id DESC LIMIT 1`,
-      )
-      .pluck()
-      .get(params.interactionId, params.rubricId, reviewerId) as number | undefined;
-    if (open !== undefined) return open;
-    const at = nowIso(db);
-    const { lastInsertRowid } = db
-      .prepare(
-        `INSERT INTO evaluations (interaction_id, rubric_version_id, reviewer_id, state, created_at, updated_at, updated_by)
-         VALUES (?, ?, ?, 'draft', ?, ?, ?)`,
-      )
-      .run(params.interactionId, versionId, reviewerId, at, at, reviewerId);
-    const created = Number(lastInsertRowid);
-    db.prepare(
-      `INSERT INTO evaluation_audit (evaluation_id, action, reviewer_id, at) VALUES (?, 'started', ?, ?)`,
-    ).run(created, reviewerId, at);
+): Promise<EvaluationDetail> {
+  const at = nowIso(database);
+  const id = await database.transaction(async (trx) => {
+    const interaction = await trx
+      .selectFrom('interactions')
+      .select('id')
+      .where('id', '=', params.interactionId)
+      .executeTakeFirst();
+    if (!interaction) {
+      throw new EarmarkError(
+        'not_found',
+        `interactionId: there is no interaction with id ${params.interactionId}.`,
+      );
+    }
+    const versionId = await latestVersionId(trx, params.rubricId);
+    const open = await trx
+      .selectFrom('evaluations as e')
+      .innerJoin('rubric_versions as v', 'v.id', 'e.rubric_version_id')
+      .select('e.id')
+      .where('e.interaction_id', '=', params.interactionId)
+      .where('v.rubric_id', '=', params.rubricId)
+      .where('e.reviewer_id', '=', reviewerId)
+      .where('e.state', '=', 'draft')
+      .orderBy('e.id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (open !== undefined) return open.id;
+    const { id: created } = await trx
+      .insertInto('evaluations')
+      .values({
+        interaction_id: params.interactionId,
+        rubric_version_id: versionId,
+        reviewer_id: reviewerId,
+        state: 'draft',
+        created_at: at,
+        updated_at: at,
+        updated_by: reviewerId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('evaluation_audit')
+      .values({ evaluation_id: created, action: 'started', reviewer_id: reviewerId, at })
+      .execute();
     return created;
-  })();
-  return getEvaluation(db, id);
+  });
+  return getEvaluation(database.query, id);
 }
 
 interface DraftRow {
@@ -55,12 +74,18 @@ interface DraftRow {
   revision: number;
 }
 
-/** Throws unless the evaluation exists and is a draft; a submitted one is locked until reopened. */
-export function draftRow(db: Db, id: number): DraftRow {
-  const row = statement(
-    db,
-    'SELECT interaction_id, rubric_version_id, state, revision FROM evaluations WHERE id = ?',
-  ).get(id) as DraftRow | undefined;
+/**
+ * Throws unless the evaluation exists and is a draft; a submitted one is locked until reopened. With
+ * `lock` (inside a transaction that goes on to write it) PostgreSQL holds the row, so two servers
+ * saving the same draft take turns and each revision is counted once; SQLite has one writer anyway.
+ */
+export async function draftRow(q: Query, id: number, lock: Engine | null = null): Promise<DraftRow> {
+  let select = q
+    .selectFrom('evaluations')
+    .select(['interaction_id', 'rubric_version_id', 'state', 'revision'])
+    .where('id', '=', id);
+  if (lock === 'postgres') select = select.forUpdate();
+  const row = await select.executeTakeFirst();
   if (!row) throw new EarmarkError('not_found', `id: there is no evaluation with id ${id}.`);
   if (row.state !== 'draft') {
     throw new EarmarkError(
@@ -73,43 +98,52 @@ export function draftRow(db: Db, id: number): DraftRow {
 
 /**
  * The autosave: every change in one transaction, so a save is on disk whole or not at all when the
- * reply says it is (WAL, synchronous=FULL). The revision counts saves, so a client (and the kill test)
- * can tell which change the database holds.
+ * reply says it is (WAL, synchronous=FULL on SQLite; a commit on PostgreSQL). The revision counts
+ * saves, so a client (and the kill test) can tell which change the database holds.
  */
-export function saveDraft(
-  db: Db,
+export async function saveDraft(
+  database: Database,
   reviewerId: number,
   params: ParsedParams<'evaluation.saveDraft'>,
-): DraftSaved {
-  return db.transaction(() => {
-    const row = draftRow(db, params.id);
-    const version = versionContent(db, row.rubric_version_id);
-    checkPatches(db, row.interaction_id, version, params.answers);
-    const at = nowIso(db);
-    writePatches(db, params.id, params.answers, at);
-    statement(
-      db,
-      `UPDATE evaluations SET revision = revision + 1, updated_at = ?, updated_by = ?,
-         overall_comment = coalesce(?, overall_comment) WHERE id = ?`,
-    ).run(at, reviewerId, params.overallComment ?? null, params.id);
+): Promise<DraftSaved> {
+  const at = nowIso(database);
+  return transactionWithVersions(database, async (trx) => {
+    const row = await draftRow(trx, params.id, database.engine);
+    const version = await loadVersion(trx, row.rubric_version_id);
+    await checkPatches(trx, row.interaction_id, version, params.answers);
+    await writePatches(trx, params.id, params.answers, at);
+    await trx
+      .updateTable('evaluations')
+      .set((eb) => ({
+        revision: eb('revision', '+', 1),
+        updated_at: at,
+        updated_by: reviewerId,
+        ...(params.overallComment === undefined ? {} : { overall_comment: params.overallComment }),
+      }))
+      .where('id', '=', params.id)
+      .execute();
     return { id: params.id, revision: row.revision + 1, updatedAt: at };
-  })();
+  });
 }
 
 /** Only a draft that was never submitted can go: a submitted evaluation stays, with its trail. */
-export function discardDraft(db: Db, id: number): { id: number } {
-  return db.transaction(() => {
-    draftRow(db, id);
-    const submitted = db
-      .prepare(`SELECT 1 FROM evaluation_audit WHERE evaluation_id = ? AND action = 'submitted'`)
-      .get(id);
+export async function discardDraft(database: Database, id: number): Promise<{ id: number }> {
+  return database.transaction(async (trx) => {
+    await draftRow(trx, id, database.engine);
+    const submitted = await trx
+      .selectFrom('evaluation_audit')
+      .select('id')
+      .where('evaluation_id', '=', id)
+      .where('action', '=', 'submitted')
+      .limit(1)
+      .executeTakeFirst();
     if (submitted) {
       throw new EarmarkError(
         'conflict',
         `Evaluation ${id} was submitted before; it is kept with its audit trail and cannot be discarded.`,
       );
     }
-    db.prepare('DELETE FROM evaluations WHERE id = ?').run(id);
+    await trx.deleteFrom('evaluations').where('id', '=', id).execute();
     return { id };
-  })();
+  });
 }

@@ -7,16 +7,20 @@ import { reopenEvaluation, submitEvaluation } from './lifecycle';
 import { getEvaluation, listEvaluations } from './read';
 
 /** Every write is made as the request's actor, who is recorded on the evaluation and in its audit trail. */
-export function evaluationHandlers({ db }: BackendContext): HandlersFor<keyof typeof evaluationMethods> {
+export function evaluationHandlers({
+  db,
+  database,
+}: BackendContext): HandlersFor<keyof typeof evaluationMethods> {
   return {
-    'evaluation.start': (params, { actorId }) => startEvaluation(db, actorId, params),
-    'evaluation.get': ({ id }) => getEvaluation(db, id),
-    'evaluation.list': (query) => listEvaluations(db, query),
-    'evaluation.saveDraft': (params, { actorId }) => saveDraft(db, actorId, params),
-    'evaluation.submit': ({ id }, { actorId }) => submitEvaluation(db, id, actorId),
-    'evaluation.reopen': ({ id, reason }, { actorId }) => reopenEvaluation(db, id, actorId, reason),
-    'evaluation.discard': ({ id }) => discardDraft(db, id),
-    'evaluation.exportCsv': (params) => exportEvaluationsCsv(db, params),
-    'evaluation.exportLibrary': (params) => exportLibraryEvaluations(db, params),
+    'evaluation.start': (params, { actorId }) => startEvaluation(database, actorId, params),
+    'evaluation.get': ({ id }) => getEvaluation(database.query, id),
+    'evaluation.list': (query) => listEvaluations(database.query, query),
+    'evaluation.saveDraft': (params, { actorId }) => saveDraft(database, actorId, params),
+    'evaluation.submit': ({ id }, { actorId }) => submitEvaluation(database, id, actorId),
+    'evaluation.reopen': ({ id, reason }, { actorId }) => reopenEvaluation(database, id, actorId, reason),
+    'evaluation.discard': ({ id }) => discardDraft(database, id),
+    'evaluation.exportCsv': (params) => exportEvaluationsCsv(database, params),
+    // The library's view still picks the rows with SQLite's SQL (see ./library-export).
+    'evaluation.exportLibrary': (params) => exportLibraryEvaluations(database, db, params),
   };
 }

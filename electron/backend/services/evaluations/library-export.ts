@@ -2,10 +2,12 @@ import type { ParsedParams } from '../../../../shared/api';
 import type { LibraryFilters } from '../../../../shared/api';
 import { MAX_EXPORT_EVALUATIONS, type ExportDates } from '../../../../shared/api/methods/evaluations';
 import { EarmarkError } from '../../../../shared/errors';
+import type { Database } from '../../db/database';
 import type { Db } from '../../db/open';
+import type { Query } from '../../db/schema';
 import { libraryQuery } from '../library-view';
 import { tableToCsv, tableToXlsx } from './export-files';
-import { EXPORT_COLUMNS, EXPORT_JOINS, EXPORT_ORDER, evaluationTable, type ExportRow } from './table';
+import { evaluationTable, selectExportRows, type ExportRow } from './table';
 import { nowIso } from '../../clock';
 
 /**
@@ -55,39 +57,69 @@ function narrowed(filters: LibraryFilters, dates: ExportDates) {
   return { view: Object.fromEntries(Object.entries(view).filter(([, v]) => v !== undefined)), where, args };
 }
 
-export function selectLibraryEvaluations(db: Db, filters: LibraryFilters, dates: ExportDates): ExportRow[] {
+/**
+ * Which submitted evaluations the view and dates hold, oldest first: their ids, chosen with the
+ * library's own SQL on the workstation's connection (SQLite only until the library view is on the
+ * query layer; on PostgreSQL `db` answers unavailable).
+ */
+function libraryEvaluationIds(db: Db, filters: LibraryFilters, dates: ExportDates): number[] {
   const { view, where, args } = narrowed(filters, dates);
   // Newest first needs no search ranking: only which interactions match counts here.
   const q = libraryQuery({ filters: view, sort: 'startedAt', order: 'desc' });
   if (!q) return [];
   const sql = `${q.with}
-    SELECT ${EXPORT_COLUMNS} FROM ${EXPORT_JOINS}
+    SELECT e.id FROM evaluations e
     WHERE e.state = 'submitted' AND e.interaction_id IN (SELECT i.id FROM ${q.from} ${q.where})
       ${where.map((w) => `AND ${w}`).join(' ')}
-    ORDER BY ${EXPORT_ORDER} LIMIT ?`;
-  const rows = db.prepare(sql).all(...q.args, ...args, MAX_EXPORT_EVALUATIONS + 1) as ExportRow[];
-  if (rows.length > MAX_EXPORT_EVALUATIONS) {
+    ORDER BY coalesce(e.submitted_at, e.updated_at), e.id LIMIT ?`;
+  const ids = db
+    .prepare(sql)
+    .pluck()
+    .all(...q.args, ...args, MAX_EXPORT_EVALUATIONS + 1) as number[];
+  if (ids.length > MAX_EXPORT_EVALUATIONS) {
     throw new EarmarkError(
       'invalid_params',
       `More than ${MAX_EXPORT_EVALUATIONS.toLocaleString('en')} evaluations match: narrow the filters or the dates and export in parts.`,
     );
   }
-  return rows;
+  return ids;
 }
+
+/** The evaluations the library's view and the dates hold, as the export writes them, oldest first. */
+export async function selectLibraryEvaluations(
+  q: Query,
+  db: Db,
+  filters: LibraryFilters,
+  dates: ExportDates,
+): Promise<ExportRow[]> {
+  const ids = libraryEvaluationIds(db, filters, dates);
+  const rows: ExportRow[] = [];
+  for (let start = 0; start < ids.length; start += CHUNK) {
+    rows.push(
+      ...(await selectExportRows(q)
+        .where('e.id', 'in', ids.slice(start, start + CHUNK))
+        .execute()),
+    );
+  }
+  // In chunks, each in order: merged back into the one order the ids came in.
+  const position = new Map(ids.map((id, index) => [id, index]));
+  return rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+}
+
+const CHUNK = 5_000;
 
 /**
  * Columns for every version the rows were scored on: rubrics with the most evaluations first, each
  * version's items newest version first, so the usual rubric's latest order leads.
  */
-function versionOrder(db: Db, rows: readonly ExportRow[]): number[] {
+async function versionOrder(q: Query, rows: readonly ExportRow[]): Promise<number[]> {
   const used = [...new Set(rows.map((row) => row.rubric_version_id))];
   if (used.length === 0) return [];
-  const versions = db
-    .prepare(
-      `SELECT v.id, v.rubric_id AS rubricId, v.version FROM rubric_versions v
-       WHERE v.id IN (SELECT value FROM json_each(?))`,
-    )
-    .all(JSON.stringify(used)) as { id: number; rubricId: number; version: number }[];
+  const versions = await q
+    .selectFrom('rubric_versions')
+    .select(['id', 'rubric_id as rubricId', 'version'])
+    .where('id', 'in', used)
+    .execute();
   const perRubric = new Map<number, number>();
   const rubricOf = new Map(versions.map((v) => [v.id, v.rubricId]));
   for (const row of rows) {
@@ -105,18 +137,28 @@ function fileName(dates: ExportDates, format: string, today: string): string {
   return `evaluations-${span}.${format}`;
 }
 
+/**
+ * The rows are chosen with the library's own SQL (SQLite only until the library view is on the query
+ * layer: on PostgreSQL `db` answers unavailable); the table is built on the query layer.
+ */
 export async function exportLibraryEvaluations(
+  database: Database,
   db: Db,
   params: ParsedParams<'evaluation.exportLibrary'>,
 ): Promise<{ fileName: string; format: 'csv' | 'xlsx'; content: string; rows: number }> {
-  const rows = selectLibraryEvaluations(db, params.filters, params.dates);
-  const table = evaluationTable(db, rows, versionOrder(db, rows), params.labels);
+  const rows = await selectLibraryEvaluations(database.query, db, params.filters, params.dates);
+  const table = await evaluationTable(
+    database.query,
+    rows,
+    await versionOrder(database.query, rows),
+    params.labels,
+  );
   const content =
     params.format === 'csv'
       ? tableToCsv(table, { delimiter: params.delimiter, decimalComma: params.decimalComma })
       : (await tableToXlsx(table, params.labels?.sheet ?? 'Evaluations')).toString('base64');
   return {
-    fileName: fileName(params.dates, params.format, nowIso(db).slice(0, 10)),
+    fileName: fileName(params.dates, params.format, nowIso(database).slice(0, 10)),
     format: params.format,
     content,
     rows: rows.length,

@@ -1,13 +1,13 @@
 import type { EvaluationDetail } from '../../../../shared/api/methods/evaluations';
 import { scoreEvaluation, type ScoreBreakdown } from '../../../../shared/rubric/scoring';
 import { EarmarkError } from '../../../../shared/errors';
-import type { Db } from '../../db/open';
-import { versionContent, type VersionContent } from '../rubrics/version-cache';
+import type { Database } from '../../db/database';
+import { loadVersion, transactionWithVersions, type VersionContent } from '../rubrics/version-cache';
 import { loadAnswers } from './answers';
 import { draftRow } from './drafts';
 import { getEvaluation } from './read';
 import { diffSnapshots, snapshotOf, type SubmittedSnapshot } from './snapshots';
-import { clearScore, storeScore } from './stored-score';
+import { noStoredScore, storedScore } from './stored-score';
 import { nowIso } from '../../clock';
 
 /** "3 items are not answered (Greeting, Closing, …); a comment is missing on: Polite tone." */
@@ -32,12 +32,18 @@ function whatIsMissing(version: VersionContent, breakdown: ScoreBreakdown): stri
  * Locks a complete evaluation. Complete means every item answered (or n.a.) and every required
  * comment written: a critical fail alone does not make it complete, since the agent and a later
  * dispute need the whole picture, starting with the comment on the failed critical item itself.
+ * The score stored here is the evaluation's score on every screen from now on (./score.ts).
  */
-export function submitEvaluation(db: Db, id: number, reviewerId: number): EvaluationDetail {
-  db.transaction(() => {
-    const row = draftRow(db, id);
-    const version = versionContent(db, row.rubric_version_id);
-    const answers = loadAnswers(db, id, version);
+export async function submitEvaluation(
+  database: Database,
+  id: number,
+  reviewerId: number,
+): Promise<EvaluationDetail> {
+  const at = nowIso(database);
+  await transactionWithVersions(database, async (trx) => {
+    const row = await draftRow(trx, id, database.engine);
+    const version = await loadVersion(trx, row.rubric_version_id);
+    const answers = await loadAnswers(trx, id, version);
     const breakdown = scoreEvaluation(version.rubric, answers);
     if (!breakdown.complete) {
       throw new EarmarkError(
@@ -45,49 +51,76 @@ export function submitEvaluation(db: Db, id: number, reviewerId: number): Evalua
         `Evaluation ${id} cannot be submitted yet: ${whatIsMissing(version, breakdown)}.`,
       );
     }
-    const overallComment = db
-      .prepare('SELECT overall_comment FROM evaluations WHERE id = ?')
-      .pluck()
-      .get(id) as string;
+    const { overall_comment: overallComment } = await trx
+      .selectFrom('evaluations')
+      .select('overall_comment')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     const snapshot = snapshotOf(answers, overallComment);
-    const previous = db
-      .prepare(
-        `SELECT snapshot FROM evaluation_audit WHERE evaluation_id = ? AND action = 'submitted' ORDER BY id DESC LIMIT 1`,
-      )
-      .pluck()
-      .get(id) as string | undefined;
+    const previous = await trx
+      .selectFrom('evaluation_audit')
+      .select('snapshot')
+      .where('evaluation_id', '=', id)
+      .where('action', '=', 'submitted')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     const order = (itemId: string) => version.itemOrder.get(itemId) ?? Number.MAX_SAFE_INTEGER;
-    const changes = previous ? diffSnapshots(JSON.parse(previous) as SubmittedSnapshot, snapshot, order) : [];
-    const at = nowIso(db);
-    db.prepare(
-      `UPDATE evaluations SET state = 'submitted', submitted_at = ?, updated_at = ?, updated_by = ? WHERE id = ?`,
-    ).run(at, at, reviewerId, id);
-    storeScore(db, id, breakdown);
-    db.prepare(
-      `INSERT INTO evaluation_audit (evaluation_id, action, reviewer_id, at, snapshot, changes)
-       VALUES (?, 'submitted', ?, ?, ?, ?)`,
-    ).run(id, reviewerId, at, JSON.stringify(snapshot), JSON.stringify(changes));
-  })();
-  return getEvaluation(db, id);
+    const changes = previous?.snapshot
+      ? diffSnapshots(JSON.parse(previous.snapshot) as SubmittedSnapshot, snapshot, order)
+      : [];
+    await trx
+      .updateTable('evaluations')
+      .set({
+        state: 'submitted',
+        submitted_at: at,
+        updated_at: at,
+        updated_by: reviewerId,
+        ...storedScore(breakdown),
+      })
+      .where('id', '=', id)
+      .execute();
+    await trx
+      .insertInto('evaluation_audit')
+      .values({
+        evaluation_id: id,
+        action: 'submitted',
+        reviewer_id: reviewerId,
+        at,
+        snapshot: JSON.stringify(snapshot),
+        changes: JSON.stringify(changes),
+      })
+      .execute();
+  });
+  return getEvaluation(database.query, id);
 }
 
 /** Unlocks a submitted evaluation for changes; the reason and who gave it go into the audit trail. */
-export function reopenEvaluation(db: Db, id: number, reviewerId: number, reason: string): EvaluationDetail {
-  db.transaction(() => {
-    const state = db.prepare('SELECT state FROM evaluations WHERE id = ?').pluck().get(id) as
-      string | undefined;
-    if (state === undefined) throw new EarmarkError('not_found', `id: there is no evaluation with id ${id}.`);
-    if (state !== 'submitted') {
+export async function reopenEvaluation(
+  database: Database,
+  id: number,
+  reviewerId: number,
+  reason: string,
+): Promise<EvaluationDetail> {
+  const at = nowIso(database);
+  await database.transaction(async (trx) => {
+    let select = trx.selectFrom('evaluations').select('state').where('id', '=', id);
+    if (database.engine === 'postgres') select = select.forUpdate();
+    const row = await select.executeTakeFirst();
+    if (row === undefined) throw new EarmarkError('not_found', `id: there is no evaluation with id ${id}.`);
+    if (row.state !== 'submitted') {
       throw new EarmarkError('conflict', `Evaluation ${id} is a draft already: there is nothing to reopen.`);
     }
-    const at = nowIso(db);
-    db.prepare(
-      `UPDATE evaluations SET state = 'draft', submitted_at = NULL, updated_at = ?, updated_by = ? WHERE id = ?`,
-    ).run(at, reviewerId, id);
-    clearScore(db, id);
-    db.prepare(
-      `INSERT INTO evaluation_audit (evaluation_id, action, reviewer_id, at, reason) VALUES (?, 'reopened', ?, ?, ?)`,
-    ).run(id, reviewerId, at, reason);
-  })();
-  return getEvaluation(db, id);
+    // A draft has no stored score: its figures come from its answers until it is submitted again.
+    await trx
+      .updateTable('evaluations')
+      .set({ state: 'draft', submitted_at: null, updated_at: at, updated_by: reviewerId, ...noStoredScore })
+      .where('id', '=', id)
+      .execute();
+    await trx
+      .insertInto('evaluation_audit')
+      .values({ evaluation_id: id, action: 'reopened', reviewer_id: reviewerId, at, reason })
+      .execute();
+  });
+  return getEvaluation(database.query, id);
 }

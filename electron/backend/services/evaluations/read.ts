@@ -4,59 +4,52 @@ import type {
   EvaluationSummary,
 } from '../../../../shared/api/methods/evaluations';
 import type { ParsedParams } from '../../../../shared/api';
-import type { ReviewerRole } from '../../../../shared/api/methods/profiles';
 import type { Answer } from '../../../../shared/rubric/answers';
-import type { Outcome } from '../../../../shared/rubric/outcome';
 import { scoreEvaluation } from '../../../../shared/rubric/scoring';
 import { EarmarkError } from '../../../../shared/errors';
-import type { Db } from '../../db/open';
-import { versionContent } from '../rubrics/version-cache';
-import { loadAnswers, loadAnswersOf } from './answers';
+import type { Query } from '../../db/schema';
+import { loadVersion, type VersionContent } from '../rubrics/version-cache';
+import { answersOf, loadAnswers } from './answers';
 import { shownFigures, storedScoreOf } from './score';
-import { statement } from './statements';
 
-export interface EvaluationRow {
-  id: number;
-  interaction_id: number;
-  rubric_version_id: number;
-  reviewer_id: number;
-  state: 'draft' | 'submitted';
-  revision: number;
-  overall_comment: string;
-  created_at: string;
-  updated_at: string;
-  submitted_at: string | null;
-  interaction_title: string;
-  interaction_kind: 'call' | 'chat';
-  interaction_started_at: string | null;
-  agent_name: string | null;
-  team_name: string | null;
-  rubric_id: number;
-  reviewer_name: string;
-  reviewer_role: ReviewerRole;
-  score_percent: number | null;
-  score_outcome: Outcome | null;
+/** An evaluation with its interaction, agent, team, rubric and reviewer, as lists and details show it. */
+function selectEvaluations(q: Query) {
+  return q
+    .selectFrom('evaluations as e')
+    .innerJoin('interactions as i', 'i.id', 'e.interaction_id')
+    .leftJoin('agents as a', 'a.id', 'i.agent_id')
+    .leftJoin('teams as t', 't.id', 'a.team_id')
+    .innerJoin('rubric_versions as v', 'v.id', 'e.rubric_version_id')
+    .innerJoin('reviewer_profiles as p', 'p.id', 'e.reviewer_id')
+    .selectAll('e')
+    .select([
+      'i.title as interaction_title',
+      'i.kind as interaction_kind',
+      'i.started_at as interaction_started_at',
+      'a.name as agent_name',
+      't.name as team_name',
+      'v.rubric_id',
+      'p.name as reviewer_name',
+      'p.role as reviewer_role',
+    ]);
 }
 
-const SELECT_EVALUATION = `SELECT e.*, i.title AS interaction_title, i.kind AS interaction_kind,
-    i.started_at AS interaction_started_at, a.name AS agent_name, t.name AS team_name,
-    v.rubric_id, p.name AS reviewer_name, p.role AS reviewer_role
-  FROM evaluations e
-  JOIN interactions i ON i.id = e.interaction_id
-  LEFT JOIN agents a ON a.id = i.agent_id
-  LEFT JOIN teams t ON t.id = a.team_id
-  JOIN rubric_versions v ON v.id = e.rubric_version_id
-  JOIN reviewer_profiles p ON p.id = e.reviewer_id`;
+export type EvaluationRow = Awaited<
+  ReturnType<ReturnType<typeof selectEvaluations>['executeTakeFirstOrThrow']>
+>;
 
-export function evaluationRow(db: Db, id: number): EvaluationRow {
-  const row = statement(db, `${SELECT_EVALUATION} WHERE e.id = ?`).get(id) as EvaluationRow | undefined;
+export async function evaluationRow(q: Query, id: number): Promise<EvaluationRow> {
+  const row = await selectEvaluations(q).where('e.id', '=', id).executeTakeFirst();
   if (!row) throw new EarmarkError('not_found', `id: there is no evaluation with id ${id}.`);
   return row;
 }
 
 /** `answers` are the evaluation's own: its figures are scored from them where nothing is stored. */
-function toSummary(db: Db, row: EvaluationRow, answers: readonly Answer[]): EvaluationSummary {
-  const version = versionContent(db, row.rubric_version_id);
+function toSummary(
+  row: EvaluationRow,
+  version: VersionContent,
+  answers: readonly Answer[],
+): EvaluationSummary {
   return {
     id: row.id,
     interactionId: row.interaction_id,
@@ -79,24 +72,23 @@ function toSummary(db: Db, row: EvaluationRow, answers: readonly Answer[]): Eval
   };
 }
 
-interface AuditRow {
-  id: number;
-  action: AuditEntry['action'];
-  at: string;
-  reviewer_id: number;
-  reviewer_name: string;
-  reviewer_role: ReviewerRole;
-  reason: string | null;
-  changes: string;
-}
-
-export function auditTrail(db: Db, evaluationId: number): AuditEntry[] {
-  const rows = statement(
-    db,
-    `SELECT a.id, a.action, a.at, a.reviewer_id, p.name AS reviewer_name, p.role AS reviewer_role, a.reason, a.changes
-     FROM evaluation_audit a JOIN reviewer_profiles p ON p.id = a.reviewer_id
-     WHERE a.evaluation_id = ? ORDER BY a.id`,
-  ).all(evaluationId) as AuditRow[];
+export async function auditTrail(q: Query, evaluationId: number): Promise<AuditEntry[]> {
+  const rows = await q
+    .selectFrom('evaluation_audit as a')
+    .innerJoin('reviewer_profiles as p', 'p.id', 'a.reviewer_id')
+    .select([
+      'a.id',
+      'a.action',
+      'a.at',
+      'a.reviewer_id',
+      'p.name as reviewer_name',
+      'p.role as reviewer_role',
+      'a.reason',
+      'a.changes',
+    ])
+    .where('a.evaluation_id', '=', evaluationId)
+    .orderBy('a.id')
+    .execute();
   return rows.map((row) => ({
     id: row.id,
     action: row.action,
@@ -107,61 +99,77 @@ export function auditTrail(db: Db, evaluationId: number): AuditEntry[] {
   }));
 }
 
-export function getEvaluation(db: Db, id: number): EvaluationDetail {
-  const row = evaluationRow(db, id);
-  const version = versionContent(db, row.rubric_version_id);
-  const answers = loadAnswers(db, id, version);
+export async function getEvaluation(q: Query, id: number): Promise<EvaluationDetail> {
+  const row = await evaluationRow(q, id);
+  const version = await loadVersion(q, row.rubric_version_id);
+  const [answers, audit] = await Promise.all([loadAnswers(q, id, version), auditTrail(q, id)]);
   return {
-    ...toSummary(db, row, answers),
+    ...toSummary(row, version, answers),
     rubric: version.rubric,
     answers,
     overallComment: row.overall_comment,
     revision: row.revision,
-    audit: auditTrail(db, id),
+    audit,
   };
 }
 
+/** The parsed versions of `rows`, each read once. */
+export async function versionsOf(
+  q: Query,
+  rows: readonly { rubric_version_id: number }[],
+): Promise<Map<number, VersionContent>> {
+  const versions = new Map<number, VersionContent>();
+  for (const { rubric_version_id: id } of rows) {
+    if (!versions.has(id)) versions.set(id, await loadVersion(q, id));
+  }
+  return versions;
+}
+
 /** Newest first; filters combine. */
-export function listEvaluations(
-  db: Db,
+export async function listEvaluations(
+  q: Query,
   query: ParsedParams<'evaluation.list'>,
-): { total: number; items: EvaluationSummary[] } {
-  const where: string[] = [];
-  const params: (number | string)[] = [];
-  if (query.interactionId !== undefined) {
-    where.push('e.interaction_id = ?');
-    params.push(query.interactionId);
-  }
-  if (query.agentId !== undefined) {
-    where.push('e.interaction_id IN (SELECT id FROM interactions WHERE agent_id = ?)');
-    params.push(query.agentId);
-  }
-  if (query.rubricId !== undefined) {
-    where.push('v.rubric_id = ?');
-    params.push(query.rubricId);
-  }
-  if (query.reviewerId !== undefined) {
-    where.push('e.reviewer_id = ?');
-    params.push(query.reviewerId);
-  }
-  if (query.state !== undefined) {
-    where.push('e.state = ?');
-    params.push(query.state);
-  }
-  const filter = where.length > 0 ? ` WHERE ${where.join(' AND ')}` : '';
-  const total = db
-    .prepare(
-      `SELECT count(*) FROM evaluations e JOIN rubric_versions v ON v.id = e.rubric_version_id${filter}`,
-    )
-    .pluck()
-    .get(...params) as number;
-  const rows = db
-    .prepare(`${SELECT_EVALUATION}${filter} ORDER BY e.updated_at DESC, e.id DESC LIMIT ? OFFSET ?`)
-    .all(...params, query.limit, query.offset) as EvaluationRow[];
+): Promise<{ total: number; items: EvaluationSummary[] }> {
+  const filtered = <T extends ReturnType<typeof selectEvaluations> | ReturnType<typeof countEvaluations>>(
+    select: T,
+  ): T => {
+    let s = select as ReturnType<typeof countEvaluations>;
+    if (query.interactionId !== undefined) s = s.where('e.interaction_id', '=', query.interactionId);
+    if (query.agentId !== undefined) {
+      const agentId = query.agentId;
+      s = s.where('e.interaction_id', 'in', (eb) =>
+        eb.selectFrom('interactions').select('id').where('agent_id', '=', agentId),
+      );
+    }
+    if (query.rubricId !== undefined) s = s.where('v.rubric_id', '=', query.rubricId);
+    if (query.reviewerId !== undefined) s = s.where('e.reviewer_id', '=', query.reviewerId);
+    if (query.state !== undefined) s = s.where('e.state', '=', query.state);
+    return s as T;
+  };
+  const [count, rows] = await Promise.all([
+    filtered(countEvaluations(q)).executeTakeFirstOrThrow(),
+    filtered(selectEvaluations(q))
+      .orderBy('e.updated_at', 'desc')
+      .orderBy('e.id', 'desc')
+      .limit(query.limit)
+      .offset(query.offset)
+      .execute(),
+  ]);
+  const versions = await versionsOf(q, rows);
   // One query for the whole page's answers, not one per evaluation.
-  const answersOf = loadAnswersOf(
-    db,
-    rows.map((row) => ({ id: row.id, version: versionContent(db, row.rubric_version_id) })),
+  const answers = await answersOf(
+    q,
+    rows.map((row) => ({ id: row.id, version: versions.get(row.rubric_version_id)! })),
   );
-  return { total, items: rows.map((row) => toSummary(db, row, answersOf.get(row.id) ?? [])) };
+  return {
+    total: Number(count.n),
+    items: rows.map((row) => toSummary(row, versions.get(row.rubric_version_id)!, answers.get(row.id) ?? [])),
+  };
+}
+
+function countEvaluations(q: Query) {
+  return q
+    .selectFrom('evaluations as e')
+    .innerJoin('rubric_versions as v', 'v.id', 'e.rubric_version_id')
+    .select((eb) => eb.fn.countAll().as('n'));
 }

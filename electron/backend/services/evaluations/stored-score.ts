@@ -1,46 +1,52 @@
 import { scoreEvaluation, type ScoreBreakdown } from '../../../../shared/rubric/scoring';
-import type { Db } from '../../db/open';
-import { versionContent } from '../rubrics/version-cache';
-import { loadAnswersOf } from './answers';
-import { statement } from './statements';
+import type { Database } from '../../db/database';
+import type { ScoreOutcome } from '../../db/schema';
+import { loadVersion, type VersionContent } from '../rubrics/version-cache';
+import { answersOf } from './answers';
 
 /**
- * A submitted evaluation keeps its overall score and outcome in its row so the library can filter and
- * sort by them; answers cannot change while it is submitted, so the stored figures cannot go stale. A
- * draft has none.
+ * A submitted evaluation keeps its overall score and outcome in its row: that is its score on every
+ * screen and in every export (./score.ts), and what the library filters and sorts by. Answers cannot
+ * change while it is submitted, so the stored figures cannot go stale. A draft has none.
  */
-export function storeScore(db: Db, evaluationId: number, breakdown: ScoreBreakdown): void {
-  statement(db, 'UPDATE evaluations SET score_percent = ?, score_outcome = ? WHERE id = ?').run(
-    breakdown.overall.percent,
-    breakdown.overall.outcome,
-    evaluationId,
-  );
-}
+export const storedScore = (
+  breakdown: ScoreBreakdown,
+): { score_percent: number | null; score_outcome: ScoreOutcome } => ({
+  score_percent: breakdown.overall.percent,
+  score_outcome: breakdown.overall.outcome,
+});
 
-export function clearScore(db: Db, evaluationId: number): void {
-  statement(db, 'UPDATE evaluations SET score_percent = NULL, score_outcome = NULL WHERE id = ?').run(
-    evaluationId,
-  );
-}
+export const noStoredScore = { score_percent: null, score_outcome: null } as const;
 
 /**
  * Scores the submitted evaluations that have no stored score yet: those submitted before scores were
  * stored (migration 006). The outcome marks a row as done (the percent is null where nothing could be
- * earned), so after the first start this finds nothing. Returns how many it scored.
+ * earned), so after the first start this finds nothing. Runs at every start, on either engine. Returns
+ * how many it scored.
  */
-export function backfillStoredScores(db: Db): number {
-  const pending = db
-    .prepare(
-      `SELECT id, rubric_version_id AS versionId FROM evaluations WHERE state = 'submitted' AND score_outcome IS NULL`,
-    )
-    .all() as { id: number; versionId: number }[];
+export async function backfillStoredScores(database: Database): Promise<number> {
+  const pending = await database.query
+    .selectFrom('evaluations')
+    .select(['id', 'rubric_version_id'])
+    .where('state', '=', 'submitted')
+    .where('score_outcome', 'is', null)
+    .execute();
   if (pending.length === 0) return 0;
-  const evaluations = pending.map(({ id, versionId }) => ({ id, version: versionContent(db, versionId) }));
-  const answersOf = loadAnswersOf(db, evaluations);
-  db.transaction(() => {
+  const evaluations: { id: number; version: VersionContent }[] = [];
+  for (const { id, rubric_version_id } of pending) {
+    evaluations.push({ id, version: await loadVersion(database.query, rubric_version_id) });
+  }
+  const answers = await answersOf(database.query, evaluations);
+  await database.transaction(async (trx) => {
     for (const { id, version } of evaluations) {
-      storeScore(db, id, scoreEvaluation(version.rubric, answersOf.get(id) ?? []));
+      await trx
+        .updateTable('evaluations')
+        .set(storedScore(scoreEvaluation(version.rubric, answers.get(id) ?? [])))
+        .where('id', '=', id)
+        // Reopened since it was read: a draft keeps no score.
+        .where('state', '=', 'submitted')
+        .execute();
     }
-  })();
+  });
   return pending.length;
 }

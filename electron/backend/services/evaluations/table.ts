@@ -3,9 +3,11 @@ import type { Answer } from '../../../../shared/rubric/answers';
 import type { Outcome } from '../../../../shared/rubric/outcome';
 import type { RubricItem } from '../../../../shared/rubric/schema';
 import { scoreEvaluation } from '../../../../shared/rubric/scoring';
-import type { Db } from '../../db/open';
-import { versionContent, type VersionContent } from '../rubrics/version-cache';
-import { loadAnswersOf } from './answers';
+import { sql } from 'kysely';
+import type { Query } from '../../db/schema';
+import { loadVersion, type VersionContent } from '../rubrics/version-cache';
+import { answersOf } from './answers';
+import { versionsOf } from './read';
 import { shownFigures, storedScoreOf } from './score';
 
 /**
@@ -31,7 +33,7 @@ export interface EvaluationTable {
   data: Cell[][];
 }
 
-/** An evaluation to export, as read with EXPORT_COLUMNS and EXPORT_JOINS. */
+/** An evaluation to export, as selectExportRows reads it. */
 export interface ExportRow {
   id: number;
   rubric_version_id: number;
@@ -49,18 +51,38 @@ export interface ExportRow {
   score_outcome: Outcome | null;
 }
 
-export const EXPORT_COLUMNS = `e.id, e.rubric_version_id, coalesce(r.builtin, r.key) AS rubric_family, e.state,
-  e.overall_comment, e.submitted_at, i.title, i.started_at, a.name AS agent_name, t.name AS team_name,
-  p.name AS reviewer_name, p.role AS reviewer_role, e.score_percent, e.score_outcome`;
-/** From the evaluation `e`: its version `v`, rubric `r`, interaction `i`, agent, team and reviewer. */
-export const EXPORT_JOINS = `evaluations e
-  JOIN rubric_versions v ON v.id = e.rubric_version_id
-  JOIN rubrics r ON r.id = v.rubric_id
-  JOIN interactions i ON i.id = e.interaction_id
-  LEFT JOIN agents a ON a.id = i.agent_id
-  LEFT JOIN teams t ON t.id = a.team_id
-  JOIN reviewer_profiles p ON p.id = e.reviewer_id`;
-export const EXPORT_ORDER = 'coalesce(e.submitted_at, e.updated_at), e.id';
+/**
+ * The evaluations `e` to export with their version `v`, rubric `r`, interaction `i`, agent, team and
+ * reviewer, oldest first (by submit, a draft by its last save); add the where clauses.
+ */
+export function selectExportRows(q: Query) {
+  return q
+    .selectFrom('evaluations as e')
+    .innerJoin('rubric_versions as v', 'v.id', 'e.rubric_version_id')
+    .innerJoin('rubrics as r', 'r.id', 'v.rubric_id')
+    .innerJoin('interactions as i', 'i.id', 'e.interaction_id')
+    .leftJoin('agents as a', 'a.id', 'i.agent_id')
+    .leftJoin('teams as t', 't.id', 'a.team_id')
+    .innerJoin('reviewer_profiles as p', 'p.id', 'e.reviewer_id')
+    .select((eb) => [
+      'e.id',
+      'e.rubric_version_id',
+      eb.fn.coalesce('r.builtin', 'r.key').$castTo<string>().as('rubric_family'),
+      'e.state',
+      'e.overall_comment',
+      'e.submitted_at',
+      'i.title',
+      'i.started_at',
+      'a.name as agent_name',
+      't.name as team_name',
+      'p.name as reviewer_name',
+      'p.role as reviewer_role',
+      'e.score_percent',
+      'e.score_outcome',
+    ])
+    .orderBy(sql`coalesce(e.submitted_at, e.updated_at)`)
+    .orderBy('e.id');
+}
 
 const englishColumns: Record<(typeof csvLeadingColumns)[number] | 'overallComment', string> = {
   evaluation: 'Evaluation',
@@ -136,12 +158,12 @@ function unionOf<T>(
  * `rows` are the evaluations in the order they are written; `versionIds` every version whose items
  * get columns, in column order (newest version of the leading rubric first).
  */
-export function evaluationTable(
-  db: Db,
+export async function evaluationTable(
+  q: Query,
   rows: readonly ExportRow[],
   versionIds: readonly number[],
   labels: CsvLabels = {},
-): EvaluationTable {
+): Promise<EvaluationTable> {
   const column = (name: keyof typeof englishColumns) => labels.columns?.[name] ?? englishColumns[name];
   const word = <K extends keyof typeof englishWords>(group: K, value: string): string =>
     (labels[group] as Record<string, string> | undefined)?.[value] ??
@@ -149,10 +171,11 @@ export function evaluationTable(
     value;
 
   const familyOf = new Map(rows.map((row) => [row.rubric_version_id, row.rubric_family]));
-  const versions = versionIds.map((id) => {
-    const version = versionContent(db, id);
-    return { version, family: familyOf.get(id) ?? familyOfVersion(db, id) };
-  });
+  const unseen = versionIds.filter((id) => !familyOf.has(id));
+  for (const [id, family] of await familiesOf(q, unseen)) familyOf.set(id, family);
+  const versions: { version: VersionContent; family: string }[] = [];
+  for (const id of versionIds)
+    versions.push({ version: await loadVersion(q, id), family: familyOf.get(id)! });
   const perVersion = (pick: (v: VersionContent) => { id: string; value: unknown }[]) =>
     versions.map(({ version, family }) => ({
       family,
@@ -185,13 +208,14 @@ export function evaluationTable(
     ...items.flatMap((): ColumnKind[] => ['text', 'text']),
   ];
 
-  const answersOf = loadAnswersOf(
-    db,
-    rows.map((row) => ({ id: row.id, version: versionContent(db, row.rubric_version_id) })),
+  const versionOf = await versionsOf(q, rows);
+  const answersOfRow = await answersOf(
+    q,
+    rows.map((row) => ({ id: row.id, version: versionOf.get(row.rubric_version_id)! })),
   );
   const data = rows.map((row): Cell[] => {
-    const version = versionContent(db, row.rubric_version_id);
-    const answers = answersOf.get(row.id) ?? [];
+    const version = versionOf.get(row.rubric_version_id)!;
+    const answers = answersOfRow.get(row.id) ?? [];
     const figures = shownFigures(scoreEvaluation(version.rubric, answers), storedScoreOf(row));
     const answerFor = new Map(answers.map((a) => [a.itemId, a]));
     const sectionPercent = new Map(figures.sections.map((s) => [s.sectionId, s.percent]));
@@ -235,13 +259,16 @@ export function evaluationTable(
   return { fields, kinds, data };
 }
 
-function familyOfVersion(db: Db, versionId: number): string {
-  return db
-    .prepare(
-      'SELECT coalesce(r.builtin, r.key) FROM rubric_versions v JOIN rubrics r ON r.id = v.rubric_id WHERE v.id = ?',
-    )
-    .pluck()
-    .get(versionId) as string;
+/** The rubric family (built-in name, else key) of versions no exported row was scored on. */
+async function familiesOf(q: Query, versionIds: readonly number[]): Promise<Map<number, string>> {
+  if (versionIds.length === 0) return new Map();
+  const rows = await q
+    .selectFrom('rubric_versions as v')
+    .innerJoin('rubrics as r', 'r.id', 'v.rubric_id')
+    .select((eb) => ['v.id', eb.fn.coalesce('r.builtin', 'r.key').$castTo<string>().as('family')])
+    .where('v.id', 'in', versionIds)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.family]));
 }
 
 /** A stored time as a Date; text that is no time is kept as it is rather than lost. */

@@ -11,14 +11,15 @@ import { parseRubricJson, serializeRubric } from '../../../../shared/rubric/json
 import { DEFAULT_PASS_MARK } from '../../../../shared/rubric/outcome';
 import type { Rubric } from '../../../../shared/rubric/schema';
 import { EarmarkError } from '../../../../shared/errors';
-import type { Db } from '../../db/open';
+import type { Database } from '../../db/database';
+import type { Query } from '../../db/schema';
 import { insertVersion, latestContent } from './publish';
 import { getRubric, rubricKey } from './store';
-import { versionContent } from './version-cache';
+import { loadVersion, transactionWithVersions } from './version-cache';
 import { nowIso } from '../../clock';
 
 /** A stable, readable rubric id from its name: "Billing calls (short)" → "billing-calls-short". */
-function uniqueKey(db: Db, name: string): string {
+async function uniqueKey(q: Query, name: string): Promise<string> {
   const base =
     name
       .normalize('NFKD')
@@ -27,9 +28,17 @@ function uniqueKey(db: Db, name: string): string {
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 48) || 'rubric';
-  const taken = db.prepare('SELECT 1 FROM rubrics WHERE key = ?');
+  const taken = new Set(
+    (
+      await q
+        .selectFrom('rubrics')
+        .select('key')
+        .where((eb) => eb.or([eb('key', '=', base), eb('key', 'like', `${base}-%`)]))
+        .execute()
+    ).map((row) => row.key),
+  );
   let key = base;
-  for (let n = 2; taken.get(key); n++) key = `${base}-${n}`;
+  for (let n = 2; taken.has(key); n++) key = `${base}-${n}`;
   return key;
 }
 
@@ -52,81 +61,87 @@ function starterDraft(name: string, language: string, kind: RubricDraft['kind'])
   };
 }
 
-export function createRubric(db: Db, authorId: number, params: ParsedParams<'rubric.create'>): RubricDetail {
-  const id = db.transaction(() => {
+export async function createRubric(
+  database: Database,
+  authorId: number,
+  params: ParsedParams<'rubric.create'>,
+): Promise<RubricDetail> {
+  const at = nowIso(database);
+  const id = await transactionWithVersions(database, async (trx) => {
     const copied =
       params.copyOfVersionId === undefined
         ? null
-        : draftFromRubric(versionContent(db, params.copyOfVersionId, 'copyOfVersionId').rubric);
+        : draftFromRubric((await loadVersion(trx, params.copyOfVersionId, 'copyOfVersionId')).rubric);
     const draft: RubricDraft = copied
       ? { ...copied, name: params.name, language: params.language, kind: params.kind }
       : starterDraft(params.name, params.language, params.kind);
-    const at = nowIso(db);
-    const { lastInsertRowid } = db
-      .prepare(
-        `INSERT INTO rubrics (key, name, kind, language, draft, draft_saved_at, created_by, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        uniqueKey(db, params.name),
-        params.name,
-        params.kind,
-        params.language,
-        JSON.stringify(draft),
-        at,
-        authorId,
-        at,
-      );
-    return Number(lastInsertRowid);
-  })();
-  return getRubric(db, id);
+    const row = await trx
+      .insertInto('rubrics')
+      .values({
+        key: await uniqueKey(trx, params.name),
+        name: params.name,
+        kind: params.kind,
+        language: params.language,
+        draft: JSON.stringify(draft),
+        draft_saved_at: at,
+        created_by: authorId,
+        created_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
+  });
+  return getRubric(database.query, id);
 }
 
 /**
  * Keeps the editor's working copy. A draft that has come back to exactly the latest version is no
  * draft: it is cleared, so lists only say "unpublished changes" when there are some.
  */
-export function saveRubricDraft(
-  db: Db,
+export async function saveRubricDraft(
+  database: Database,
   id: number,
   draft: RubricDraft,
-): { id: number; draftSavedAt: string } {
-  return db.transaction(() => {
-    const key = rubricKey(db, id);
-    const at = nowIso(db);
-    const latest = latestContent(db, id);
+): Promise<{ id: number; draftSavedAt: string }> {
+  const at = nowIso(database);
+  return transactionWithVersions(database, async (trx) => {
+    const key = await rubricKey(trx, id);
+    const latest = await latestContent(trx, id);
     const checked = latest ? checkDraft(key, draft) : null;
     const unchanged = checked?.ok === true && serializeRubric(checked.rubric) === latest?.content;
-    db.prepare('UPDATE rubrics SET draft = ?, draft_saved_at = ? WHERE id = ?').run(
-      unchanged ? null : JSON.stringify(draft),
-      unchanged ? null : at,
-      id,
-    );
+    await trx
+      .updateTable('rubrics')
+      .set({ draft: unchanged ? null : JSON.stringify(draft), draft_saved_at: unchanged ? null : at })
+      .where('id', '=', id)
+      .execute();
     // A rubric never published is listed under the name its author is typing.
     if (!latest) {
-      db.prepare('UPDATE rubrics SET name = ?, kind = ?, language = ? WHERE id = ?').run(
-        draft.name.trim() || '…',
-        draft.kind,
-        draft.language,
-        id,
-      );
+      await trx
+        .updateTable('rubrics')
+        .set({ name: draft.name.trim() || '…', kind: draft.kind, language: draft.language })
+        .where('id', '=', id)
+        .execute();
     }
     return { id, draftSavedAt: at };
-  })();
+  });
 }
 
-export function discardRubricDraft(db: Db, id: number): RubricDetail {
-  db.transaction(() => {
-    rubricKey(db, id);
-    if (!latestContent(db, id)) {
+export async function discardRubricDraft(database: Database, id: number): Promise<RubricDetail> {
+  await transactionWithVersions(database, async (trx) => {
+    await rubricKey(trx, id);
+    if (!(await latestContent(trx, id))) {
       throw new EarmarkError(
         'conflict',
         `Rubric ${id} was never published: its draft is all there is, so it cannot be discarded.`,
       );
     }
-    db.prepare('UPDATE rubrics SET draft = NULL, draft_saved_at = NULL WHERE id = ?').run(id);
-  })();
-  return getRubric(db, id);
+    await trx
+      .updateTable('rubrics')
+      .set({ draft: null, draft_saved_at: null })
+      .where('id', '=', id)
+      .execute();
+  });
+  return getRubric(database.query, id);
 }
 
 /** "sections[0].items[1].weight must not be negative (got -1); …", at most five. */
@@ -148,48 +163,66 @@ export function rubricFromDraft(key: string, draft: RubricDraft, action: string)
   return checked.rubric;
 }
 
-export function publishRubric(
-  db: Db,
+export async function publishRubric(
+  database: Database,
   authorId: number,
   params: ParsedParams<'rubric.publish'>,
-): RubricDetail {
-  db.transaction(() => {
-    const key = rubricKey(db, params.id);
+): Promise<RubricDetail> {
+  const at = nowIso(database);
+  await transactionWithVersions(database, async (trx) => {
+    const key = await rubricKey(trx, params.id, 'id', database.engine);
     const rubric = rubricFromDraft(key, params.draft, 'published');
-    const latest = latestContent(db, params.id);
+    const latest = await latestContent(trx, params.id);
     if (latest && latest.content === serializeRubric(rubric)) {
       throw new EarmarkError(
         'conflict',
         `Nothing to publish: the rubric is the same as its version ${latest.version}.`,
       );
     }
-    insertVersion(db, params.id, rubric, authorId, params.note, nowIso(db));
-    db.prepare('UPDATE rubrics SET draft = NULL, draft_saved_at = NULL WHERE id = ?').run(params.id);
-  })();
-  return getRubric(db, params.id);
+    await insertVersion(trx, params.id, rubric, authorId, params.note, at);
+    await trx
+      .updateTable('rubrics')
+      .set({ draft: null, draft_saved_at: null })
+      .where('id', '=', params.id)
+      .execute();
+  });
+  return getRubric(database.query, params.id);
 }
 
 /** A rubric file becomes a new rubric, published as version 1; its id must not be taken. */
-export function importRubric(db: Db, authorId: number, json: string): RubricDetail {
+export async function importRubric(
+  database: Database,
+  authorId: number,
+  json: string,
+): Promise<RubricDetail> {
   const rubric = parseRubricJson(json);
-  const id = db.transaction(() => {
-    const existing = db.prepare('SELECT name FROM rubrics WHERE key = ?').pluck().get(rubric.id) as
-      string | undefined;
+  const at = nowIso(database);
+  const id = await database.transaction(async (trx) => {
+    const existing = await trx
+      .selectFrom('rubrics')
+      .select('name')
+      .where('key', '=', rubric.id)
+      .executeTakeFirst();
     if (existing !== undefined) {
       throw new EarmarkError(
         'conflict',
-        `A rubric with the id '${rubric.id}' is here already ("${existing}"). Change "id" in the file to import it as a new rubric.`,
+        `A rubric with the id '${rubric.id}' is here already ("${existing.name}"). Change "id" in the file to import it as a new rubric.`,
       );
     }
-    const at = nowIso(db);
-    const { lastInsertRowid } = db
-      .prepare(
-        `INSERT INTO rubrics (key, name, kind, language, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(rubric.id, rubric.name, rubric.kind, rubric.language, authorId, at);
-    const rubricId = Number(lastInsertRowid);
-    insertVersion(db, rubricId, rubric, authorId, '', at);
-    return rubricId;
-  })();
-  return getRubric(db, id);
+    const row = await trx
+      .insertInto('rubrics')
+      .values({
+        key: rubric.id,
+        name: rubric.name,
+        kind: rubric.kind,
+        language: rubric.language,
+        created_by: authorId,
+        created_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await insertVersion(trx, row.id, rubric, authorId, '', at);
+    return row.id;
+  });
+  return getRubric(database.query, id);
 }

@@ -8,16 +8,16 @@ import { getRubric, getVersion, listRubrics } from './store';
  * Creating, editing and publishing rubrics are made as the request's actor (`actor: 'required'` in the
  * contract): nobody changes the yardstick of everyone's scores without a chosen, unlocked profile.
  */
-export function rubricHandlers({ db }: BackendContext): HandlersFor<keyof typeof rubricMethods> {
+export function rubricHandlers({ database }: BackendContext): HandlersFor<keyof typeof rubricMethods> {
   return {
-    'rubric.list': () => listRubrics(db),
-    'rubric.get': ({ id }) => getRubric(db, id),
-    'rubric.version': ({ versionId }) => getVersion(db, versionId),
-    'rubric.create': (params, { actorId }) => createRubric(db, actorId, params),
-    'rubric.saveDraft': ({ id, draft }) => saveRubricDraft(db, id, draft),
-    'rubric.discardDraft': ({ id }) => discardRubricDraft(db, id),
-    'rubric.publish': (params, { actorId }) => publishRubric(db, actorId, params),
-    'rubric.previewRescore': (params) => previewRescore(db, params),
-    'rubric.import': ({ json }, { actorId }) => importRubric(db, actorId, json),
+    'rubric.list': () => listRubrics(database.query),
+    'rubric.get': ({ id }) => getRubric(database.query, id),
+    'rubric.version': ({ versionId }) => getVersion(database.query, versionId),
+    'rubric.create': (params, { actorId }) => createRubric(database, actorId, params),
+    'rubric.saveDraft': ({ id, draft }) => saveRubricDraft(database, id, draft),
+    'rubric.discardDraft': ({ id }) => discardRubricDraft(database, id),
+    'rubric.publish': (params, { actorId }) => publishRubric(database, actorId, params),
+    'rubric.previewRescore': (params) => previewRescore(database.query, params),
+    'rubric.import': ({ json }, { actorId }) => importRubric(database, actorId, json),
   };
 }

@@ -1,57 +1,59 @@
 import type { ParsedParams } from '../../../../shared/api';
 import type { RescorePreview } from '../../../../shared/api/methods/rubrics';
-import type { Outcome } from '../../../../shared/rubric/outcome';
 import { scoreEvaluation } from '../../../../shared/rubric/scoring';
-import type { Db } from '../../db/open';
-import { loadAnswersOf } from '../evaluations/answers';
+import type { Query } from '../../db/schema';
+import { answersOf } from '../evaluations/answers';
+import { versionsOf } from '../evaluations/read';
 import { scoreFigures, shownFigures, storedScoreOf } from '../evaluations/score';
 import { rubricFromDraft } from './authoring';
 import { carryOver } from './carry-over';
 import { rubricKey } from './store';
-import { versionContent } from './version-cache';
-
-interface Row {
-  id: number;
-  interaction_id: number;
-  rubric_version_id: number;
-  submitted_at: string | null;
-  title: string;
-  agent_name: string | null;
-  reviewer_name: string;
-  score_percent: number | null;
-  score_outcome: Outcome | null;
-}
 
 /** What publishing a draft would do to the latest submitted evaluations: old score beside new. */
-export function previewRescore(db: Db, params: ParsedParams<'rubric.previewRescore'>): RescorePreview {
-  const key = rubricKey(db, params.id);
+export async function previewRescore(
+  q: Query,
+  params: ParsedParams<'rubric.previewRescore'>,
+): Promise<RescorePreview> {
+  const key = await rubricKey(q, params.id);
   const rubric = rubricFromDraft(key, params.draft, 'previewed');
-  const from = `FROM evaluations e JOIN rubric_versions v ON v.id = e.rubric_version_id
-    WHERE v.rubric_id = ? AND e.state = 'submitted'`;
-  const total = db.prepare(`SELECT count(*) ${from}`).pluck().get(params.id) as number;
-  const rows = db
-    .prepare(
-      `SELECT e.id, e.interaction_id, e.rubric_version_id, e.submitted_at, i.title, a.name AS agent_name,
-         p.name AS reviewer_name, e.score_percent, e.score_outcome
-       FROM evaluations e
-       JOIN rubric_versions v ON v.id = e.rubric_version_id
-       JOIN interactions i ON i.id = e.interaction_id
-       LEFT JOIN agents a ON a.id = i.agent_id
-       JOIN reviewer_profiles p ON p.id = e.reviewer_id
-       WHERE v.rubric_id = ? AND e.state = 'submitted'
-       ORDER BY e.submitted_at DESC, e.id DESC LIMIT ?`,
-    )
-    .all(params.id, params.limit) as Row[];
-  const answersOf = loadAnswersOf(
-    db,
-    rows.map((row) => ({ id: row.id, version: versionContent(db, row.rubric_version_id) })),
+  const submitted = q
+    .selectFrom('evaluations as e')
+    .innerJoin('rubric_versions as v', 'v.id', 'e.rubric_version_id')
+    .where('v.rubric_id', '=', params.id)
+    .where('e.state', '=', 'submitted');
+  const [count, rows] = await Promise.all([
+    submitted.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
+    submitted
+      .innerJoin('interactions as i', 'i.id', 'e.interaction_id')
+      .leftJoin('agents as a', 'a.id', 'i.agent_id')
+      .innerJoin('reviewer_profiles as p', 'p.id', 'e.reviewer_id')
+      .select([
+        'e.id',
+        'e.interaction_id',
+        'e.rubric_version_id',
+        'e.submitted_at',
+        'i.title',
+        'a.name as agent_name',
+        'p.name as reviewer_name',
+        'e.score_percent',
+        'e.score_outcome',
+      ])
+      .orderBy('e.submitted_at', 'desc')
+      .orderBy('e.id', 'desc')
+      .limit(params.limit)
+      .execute(),
+  ]);
+  const versions = await versionsOf(q, rows);
+  const answers = await answersOf(
+    q,
+    rows.map((row) => ({ id: row.id, version: versions.get(row.rubric_version_id)! })),
   );
   return {
-    total,
+    total: Number(count.n),
     evaluations: rows.map((row) => {
-      const version = versionContent(db, row.rubric_version_id);
-      const answers = answersOf.get(row.id) ?? [];
-      const carried = carryOver(rubric, answers);
+      const version = versions.get(row.rubric_version_id)!;
+      const given = answers.get(row.id) ?? [];
+      const carried = carryOver(rubric, given);
       return {
         evaluationId: row.id,
         interactionId: row.interaction_id,
@@ -61,7 +63,7 @@ export function previewRescore(db: Db, params: ParsedParams<'rubric.previewResco
         submittedAt: row.submitted_at,
         version: version.version,
         // As every screen shows it today; `after` is what the new version would make of the answers.
-        before: shownFigures(scoreEvaluation(version.rubric, answers), storedScoreOf(row)),
+        before: shownFigures(scoreEvaluation(version.rubric, given), storedScoreOf(row)),
         after: scoreFigures(rubric, carried.answers),
         carried: carried.carried,
         dropped: carried.dropped,

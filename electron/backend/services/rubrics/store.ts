@@ -1,4 +1,4 @@
-import type { ReviewerRole } from '../../../../shared/api/methods/profiles';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { RubricDraft } from '../../../../shared/api/methods/rubric-draft';
 import type {
   RubricDetail,
@@ -6,38 +6,34 @@ import type {
   RubricVersion,
   RubricVersionSummary,
 } from '../../../../shared/api/methods/rubrics';
-import type { RubricKind } from '../../../../shared/rubric/schema';
 import { EarmarkError } from '../../../../shared/errors';
-import type { Db } from '../../db/open';
-import { versionContent } from './version-cache';
+import type { Engine } from '../../db/database';
+import type { Query, Schema } from '../../db/schema';
+import { loadVersion } from './version-cache';
 
-interface RubricRow {
-  id: number;
-  key: string;
-  builtin: RubricSummary['builtin'];
-  name: string;
-  kind: RubricKind;
-  language: string;
-  has_draft: number;
-  evaluation_count: number;
+/** A version with its publisher and how many evaluations were scored on it. */
+function selectVersions(q: Query) {
+  return q
+    .selectFrom('rubric_versions as v')
+    .leftJoin('reviewer_profiles as p', 'p.id', 'v.published_by')
+    .select((eb) => [
+      'v.id',
+      'v.rubric_id',
+      'v.version',
+      'v.published_at',
+      'v.note',
+      'v.published_by',
+      'p.name as publisher_name',
+      'p.role as publisher_role',
+      eb
+        .selectFrom('evaluations as e')
+        .select((c) => c.fn.countAll().as('n'))
+        .whereRef('e.rubric_version_id', '=', 'v.id')
+        .as('evaluation_count'),
+    ]);
 }
 
-interface VersionRow {
-  id: number;
-  rubric_id: number;
-  version: number;
-  published_at: string;
-  note: string;
-  published_by: number | null;
-  publisher_name: string | null;
-  publisher_role: ReviewerRole | null;
-  evaluation_count: number;
-}
-
-const SELECT_VERSION = `SELECT v.id, v.rubric_id, v.version, v.published_at, v.note, v.published_by,
-    p.name AS publisher_name, p.role AS publisher_role,
-    (SELECT count(*) FROM evaluations e WHERE e.rubric_version_id = v.id) AS evaluation_count
-  FROM rubric_versions v LEFT JOIN reviewer_profiles p ON p.id = v.published_by`;
+type VersionRow = Awaited<ReturnType<ReturnType<typeof selectVersions>['executeTakeFirstOrThrow']>>;
 
 const toVersionSummary = (row: VersionRow): RubricVersionSummary => ({
   id: row.id,
@@ -49,21 +45,43 @@ const toVersionSummary = (row: VersionRow): RubricVersionSummary => ({
       ? null
       : { id: row.published_by, name: row.publisher_name, role: row.publisher_role },
   note: row.note,
-  evaluationCount: row.evaluation_count,
+  evaluationCount: Number(row.evaluation_count ?? 0),
 });
 
 /** Every version of a rubric, newest first. */
-function versionsOf(db: Db, rubricId: number): RubricVersionSummary[] {
-  const rows = db
-    .prepare(`${SELECT_VERSION} WHERE v.rubric_id = ? ORDER BY v.version DESC`)
-    .all(rubricId) as VersionRow[];
+async function versionsOf(q: Query, rubricId: number): Promise<RubricVersionSummary[]> {
+  const rows = await selectVersions(q)
+    .where('v.rubric_id', '=', rubricId)
+    .orderBy('v.version', 'desc')
+    .execute();
   return rows.map(toVersionSummary);
 }
 
-const SELECT_RUBRIC = `SELECT r.id, r.key, r.builtin, r.name, r.kind, r.language, r.draft IS NOT NULL AS has_draft,
-    (SELECT count(*) FROM evaluations e JOIN rubric_versions v ON v.id = e.rubric_version_id
-      WHERE v.rubric_id = r.id) AS evaluation_count
-  FROM rubrics r`;
+/** How many evaluations were scored on any version of the rubric `r`. */
+const evaluationCount = (eb: ExpressionBuilder<Schema & { r: Schema['rubrics'] }, 'r'>) =>
+  eb
+    .selectFrom('evaluations as e')
+    .innerJoin('rubric_versions as ev', 'ev.id', 'e.rubric_version_id')
+    .select((c) => c.fn.countAll().as('n'))
+    .whereRef('ev.rubric_id', '=', 'r.id')
+    .as('evaluation_count');
+
+function selectRubrics(q: Query) {
+  return q
+    .selectFrom('rubrics as r')
+    .select((eb) => [
+      'r.id',
+      'r.key',
+      'r.builtin',
+      'r.name',
+      'r.kind',
+      'r.language',
+      sql<number>`case when ${eb.ref('r.draft')} is null then 0 else 1 end`.as('has_draft'),
+      evaluationCount(eb),
+    ]);
+}
+
+type RubricRow = Awaited<ReturnType<ReturnType<typeof selectRubrics>['executeTakeFirstOrThrow']>>;
 
 function toSummary(row: RubricRow, latest: RubricVersionSummary | null): RubricSummary {
   return {
@@ -74,71 +92,87 @@ function toSummary(row: RubricRow, latest: RubricVersionSummary | null): RubricS
     language: row.language,
     builtin: row.builtin,
     latestVersion: latest,
-    hasDraft: row.has_draft === 1,
-    evaluationCount: row.evaluation_count,
+    hasDraft: Number(row.has_draft) === 1,
+    evaluationCount: Number(row.evaluation_count ?? 0),
   };
 }
 
-/** Built-in rubrics first, then by name. */
-export function listRubrics(db: Db): RubricSummary[] {
-  const rows = db
-    .prepare(`${SELECT_RUBRIC} ORDER BY r.builtin IS NULL, r.name COLLATE NOCASE, r.id`)
-    .all() as RubricRow[];
-  const latest = new Map(
-    (
-      db
-        .prepare(
-          `${SELECT_VERSION} WHERE v.version = (SELECT max(version) FROM rubric_versions WHERE rubric_id = v.rubric_id)`,
-        )
-        .all() as VersionRow[]
-    ).map((row) => [row.rubric_id, toVersionSummary(row)]),
-  );
+/** Built-in rubrics first, then by name (case folded the same way on both engines). */
+export async function listRubrics(q: Query): Promise<RubricSummary[]> {
+  const rows = await selectRubrics(q)
+    .orderBy(sql`case when r.builtin is null then 1 else 0 end`)
+    .orderBy(sql`lower(r.name)`)
+    .orderBy('r.id')
+    .execute();
+  const latestRows = await selectVersions(q)
+    .where('v.version', '=', (eb) =>
+      eb
+        .selectFrom('rubric_versions as lv')
+        .select((c) => c.fn.max('lv.version').as('latest'))
+        .whereRef('lv.rubric_id', '=', 'v.rubric_id'),
+    )
+    .execute();
+  const latest = new Map(latestRows.map((row) => [row.rubric_id, toVersionSummary(row)]));
   return rows.map((row) => toSummary(row, latest.get(row.id) ?? null));
 }
 
-export function rubricKey(db: Db, id: number, field = 'id'): string {
-  const key = db.prepare('SELECT key FROM rubrics WHERE id = ?').pluck().get(id) as string | undefined;
-  if (key === undefined) throw new EarmarkError('not_found', `${field}: there is no rubric with id ${id}.`);
-  return key;
+/**
+ * The rubric's key; not_found naming `field` when there is none. With `lock` (inside a transaction that
+ * is about to add a version) PostgreSQL holds the rubric's row, so two servers publishing at once take
+ * turns; SQLite has one writer anyway.
+ */
+export async function rubricKey(
+  q: Query,
+  id: number,
+  field = 'id',
+  lock: Engine | null = null,
+): Promise<string> {
+  let select = q.selectFrom('rubrics').select('key').where('id', '=', id);
+  if (lock === 'postgres') select = select.forUpdate();
+  const row = await select.executeTakeFirst();
+  if (row === undefined) throw new EarmarkError('not_found', `${field}: there is no rubric with id ${id}.`);
+  return row.key;
 }
 
-export function getRubric(db: Db, id: number): RubricDetail {
-  const row = db.prepare(`${SELECT_RUBRIC} WHERE r.id = ?`).get(id) as RubricRow | undefined;
+export async function getRubric(q: Query, id: number): Promise<RubricDetail> {
+  const row = await selectRubrics(q)
+    .select(['r.draft', 'r.draft_saved_at'])
+    .where('r.id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new EarmarkError('not_found', `id: there is no rubric with id ${id}.`);
-  const versions = versionsOf(db, id);
+  const versions = await versionsOf(q, id);
   const latest = versions[0] ?? null;
-  const draft = db.prepare('SELECT draft, draft_saved_at FROM rubrics WHERE id = ?').get(id) as {
-    draft: string | null;
-    draft_saved_at: string | null;
-  };
   return {
     ...toSummary(row, latest),
     versions,
-    latest: latest ? versionContent(db, latest.id).rubric : null,
-    draft: draft.draft === null ? null : (JSON.parse(draft.draft) as RubricDraft),
-    draftSavedAt: draft.draft_saved_at,
+    latest: latest ? (await loadVersion(q, latest.id)).rubric : null,
+    draft: row.draft === null ? null : (JSON.parse(row.draft) as RubricDraft),
+    draftSavedAt: row.draft_saved_at,
   };
 }
 
-export function getVersion(db: Db, versionId: number): RubricVersion {
-  const row = db.prepare(`${SELECT_VERSION} WHERE v.id = ?`).get(versionId) as VersionRow | undefined;
+export async function getVersion(q: Query, versionId: number): Promise<RubricVersion> {
+  const row = await selectVersions(q).where('v.id', '=', versionId).executeTakeFirst();
   if (!row)
     throw new EarmarkError('not_found', `versionId: there is no rubric version with id ${versionId}.`);
-  return { ...toVersionSummary(row), rubric: versionContent(db, versionId).rubric };
+  return { ...toVersionSummary(row), rubric: (await loadVersion(q, versionId)).rubric };
 }
 
 /** The version new evaluations are scored on; refused while the rubric was never published. */
-export function latestVersionId(db: Db, rubricId: number, field = 'rubricId'): number {
-  rubricKey(db, rubricId, field);
-  const id = db
-    .prepare('SELECT id FROM rubric_versions WHERE rubric_id = ? ORDER BY version DESC LIMIT 1')
-    .pluck()
-    .get(rubricId) as number | undefined;
-  if (id === undefined) {
+export async function latestVersionId(q: Query, rubricId: number, field = 'rubricId'): Promise<number> {
+  await rubricKey(q, rubricId, field);
+  const row = await q
+    .selectFrom('rubric_versions')
+    .select('id')
+    .where('rubric_id', '=', rubricId)
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (row === undefined) {
     throw new EarmarkError(
       'conflict',
       `${field}: rubric ${rubricId} has no published version yet; publish it before scoring with it.`,
     );
   }
-  return id;
+  return row.id;
 }
