@@ -2,11 +2,9 @@ import type { Backend } from '../../electron/backend/backend';
 import { createBackend } from '../../electron/backend/backend';
 import type { Dispatch } from '../../electron/backend/dispatch';
 import type { EvaluationDetail } from '../../shared/api/methods/evaluations';
-import type { ReviewerProfile } from '../../shared/api/methods/profiles';
 import type { RubricSummary } from '../../shared/api/methods/rubrics';
 import type { AnswerValue } from '../../shared/rubric/answers';
 import { defaultRubric } from '../../shared/rubric/defaults';
-import { actingDispatch, insertProfile } from '../support/acting';
 import { resourcesDir, tempDir } from '../support/paths';
 import { createDatabase, startPostgresCluster } from '../support/postgres';
 import { percentile, round } from './stats';
@@ -95,17 +93,9 @@ async function autosaveOn(databaseUrl: string | undefined, saves: number): Promi
   }
 }
 
-/**
- * The backend's own dispatch with a new profile as the current one on SQLite, as in the app; on
- * PostgreSQL, where profiles are not on the query layer yet, the same handlers acting as a profile
- * written into the table (test/support/acting.ts).
- */
+/** The backend's own dispatch, with a new reviewer as the current profile (as in the app). */
 export async function reviewerDispatch(backend: Backend): Promise<Dispatch> {
-  if (backend.database.engine === 'sqlite') {
-    const reply = await backend.dispatch('profile.create', { name: 'Bench Reviewer', role: 'qa_supervisor' });
-    if (!reply.ok) throw new Error(`profile.create: ${reply.error.message}`);
-    return backend.dispatch;
-  }
-  const profile: ReviewerProfile = await insertProfile(backend, 'Bench Reviewer');
-  return actingDispatch(backend, profile.id);
+  const reply = await backend.dispatch('profile.create', { name: 'Bench Reviewer', role: 'qa_supervisor' });
+  if (!reply.ok) throw new Error(`profile.create: ${reply.error.message}`);
+  return backend.dispatch;
 }

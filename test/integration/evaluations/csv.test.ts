@@ -4,9 +4,9 @@ import type { Backend } from '../../../electron/backend/backend';
 import type { EvaluationDetail } from '../../../shared/api/methods/evaluations';
 import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
 import type { RubricDetail } from '../../../shared/api/methods/rubrics';
-import { call } from '../../support/backend';
+import { call, callAs } from '../../support/backend';
 import { describeEachEngine, engineBackend } from '../../support/engines';
-import { callAs, createProfile, draftItem, seedCall, smallDraft, publishSmallRubric } from './fixture';
+import { createProfile, draftItem, seedCall, smallDraft, publishSmallRubric } from './fixture';
 
 let backend: Backend;
 let cleanup: () => Promise<void>;
@@ -168,5 +168,26 @@ describeEachEngine('CSV export of evaluations', () => {
     expect(draft).toContain('unvollständig');
     expect(rows.find((r) => r.includes('Router keeps dropping'))).toContain('66,7');
     expect(rows[0]).toContain('QA-Leitung');
+  });
+
+  it("exports from the library's view the same evaluations, held to its filters and dates", async () => {
+    const fromLibrary = async (filters: Record<string, unknown>, dates?: Record<string, unknown>) => {
+      const result = await call<{ content: string; rows: number }>(backend, 'evaluation.exportLibrary', {
+        format: 'csv',
+        filters,
+        ...(dates ? { dates } : {}),
+      });
+      return parse(result.content)
+        .slice(1)
+        .map((row) => row[1]);
+    };
+    expect(await fromLibrary({ reviewed: true })).toEqual(['Double charge', 'Router keeps dropping']);
+    expect(await fromLibrary({ outcomes: ['criticalFail'] })).toEqual(['Double charge']);
+    expect(await fromLibrary({ scoreMin: 50 })).toEqual(['Router keeps dropping']);
+    expect(await fromLibrary({ kind: 'chat' })).toEqual([]);
+    expect(await fromLibrary({}, { of: 'interaction', from: '2026-11-02', to: '2026-11-02' })).toHaveLength(
+      2,
+    );
+    expect(await fromLibrary({}, { of: 'evaluation', from: '2999-01-01' })).toEqual([]);
   });
 });

@@ -4,9 +4,7 @@ import type { Db } from '../../../electron/backend/db/open';
 import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
 import type { RubricDetail } from '../../../shared/api/methods/rubrics';
 import { blankItem, type DraftItem, type RubricDraft } from '../../../shared/api/methods/rubric-draft';
-import type { ReviewerRole } from '../../../shared/api/methods/profiles';
-import { actingDispatch, insertProfile } from '../../support/acting';
-import { asProfile, call, callAs as callAsCurrent } from '../../support/backend';
+import { asProfile, call, callAs } from '../../support/backend';
 
 /** A call to evaluate, written straight into the database (the demo loader would copy audio). */
 export function seedInteraction(db: Db, title: string, agent = 'Anna Berg', team = 'Customer Care'): number {
@@ -63,35 +61,8 @@ export async function seedCall(
   });
 }
 
-/**
- * A reviewer profile: through profile.create on SQLite; on PostgreSQL, where profiles are not on the
- * query layer yet, written straight into the table (the rubric and evaluation tests need only its row).
- */
-export async function createProfile(
-  backend: Backend,
-  name: string,
-  role: ReviewerRole = 'qa_supervisor',
-): Promise<ReviewerProfile> {
-  if (backend.database.engine === 'sqlite')
-    return call<ReviewerProfile>(backend, 'profile.create', { name, role });
-  return insertProfile(backend, name, role);
-}
-
-/**
- * The rubric and evaluation methods as `profileId`, on either engine: on SQLite through the real
- * dispatch with `profileId` as the current profile (asProfile); on PostgreSQL through actingDispatch.
- */
-export async function callAs<T = unknown>(
-  backend: Backend,
-  profileId: number,
-  method: string,
-  params: unknown = {},
-): Promise<T> {
-  if (backend.database.engine === 'sqlite') return callAsCurrent<T>(backend, profileId, method, params);
-  const reply = await actingDispatch(backend, profileId)(method, params);
-  if (!reply.ok) throw new Error(`${method} failed: ${reply.error.code}: ${reply.error.message}`);
-  return reply.value as T;
-}
+export const createProfile = (backend: Backend, name: string, role = 'qa_supervisor') =>
+  call<ReviewerProfile>(backend, 'profile.create', { name, role });
 
 /** Calls a method that must fail and returns its error. */
 export async function refused(backend: Backend, method: string, params: unknown) {
@@ -101,13 +72,8 @@ export async function refused(backend: Backend, method: string, params: unknown)
 }
 
 /** Calls a method that must fail as `profileId` (see asProfile), and returns its error. */
-export async function refusedAs(backend: Backend, profileId: number, method: string, params: unknown) {
-  if (backend.database.engine === 'sqlite')
-    return asProfile(backend, profileId, () => refused(backend, method, params));
-  const reply = await actingDispatch(backend, profileId)(method, params);
-  expect(reply.ok, `${method} accepted ${JSON.stringify(params).slice(0, 200)}`).toBe(false);
-  return reply.ok ? { code: '', message: '' } : reply.error;
-}
+export const refusedAs = (backend: Backend, profileId: number, method: string, params: unknown) =>
+  asProfile(backend, profileId, () => refused(backend, method, params));
 
 export function draftItem(id: string, title: string, extra: Partial<DraftItem> = {}): DraftItem {
   return { ...blankItem(id), title, ...extra };

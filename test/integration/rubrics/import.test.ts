@@ -3,8 +3,9 @@ import type { RubricDetail } from '../../../shared/api/methods/rubrics';
 import { defaultRubric } from '../../../shared/rubric/defaults';
 import { serializeRubric } from '../../../shared/rubric/json';
 import type { Backend } from '../../../electron/backend/backend';
+import { callAs } from '../../support/backend';
 import { describeEachEngine, engineBackend } from '../../support/engines';
-import { callAs, createProfile, refusedAs } from '../evaluations/fixture';
+import { createProfile, refusedAs } from '../evaluations/fixture';
 
 let backend: Backend;
 let cleanup: () => Promise<void>;

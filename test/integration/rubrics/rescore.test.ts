@@ -4,10 +4,9 @@ import type { EvaluationDetail } from '../../../shared/api/methods/evaluations';
 import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
 import type { RescorePreview, RubricDetail } from '../../../shared/api/methods/rubrics';
 import type { AnswerValue } from '../../../shared/rubric/answers';
-import { call } from '../../support/backend';
+import { call, callAs } from '../../support/backend';
 import { describeEachEngine, engineBackend } from '../../support/engines';
 import {
-  callAs,
   createProfile,
   draftItem,
   refused,

@@ -8,17 +8,9 @@ import { draftFromRubric } from '../../../shared/api/methods/rubric-draft';
 import type { RubricDetail, RubricSummary, RubricVersion } from '../../../shared/api/methods/rubrics';
 import { defaultRubric } from '../../../shared/rubric/defaults';
 import { serializeRubric } from '../../../shared/rubric/json';
-import { call } from '../../support/backend';
+import { call, callAs } from '../../support/backend';
 import { describeEachEngine, engineBackend } from '../../support/engines';
-import {
-  callAs,
-  createProfile,
-  draftItem,
-  refused,
-  refusedAs,
-  seedCall,
-  smallDraft,
-} from '../evaluations/fixture';
+import { createProfile, draftItem, refused, refusedAs, seedCall, smallDraft } from '../evaluations/fixture';
 
 /** Each test on its own fresh database of the engine under test, with Maria as the author. */
 let backend: Backend;

@@ -8,7 +8,6 @@ import { getEvaluation, listEvaluations } from './read';
 
 /** Every write is made as the request's actor, who is recorded on the evaluation and in its audit trail. */
 export function evaluationHandlers({
-  db,
   database,
 }: BackendContext): HandlersFor<keyof typeof evaluationMethods> {
   return {
@@ -20,7 +19,6 @@ export function evaluationHandlers({
     'evaluation.reopen': ({ id, reason }, { actorId }) => reopenEvaluation(database, id, actorId, reason),
     'evaluation.discard': ({ id }) => discardDraft(database, id),
     'evaluation.exportCsv': (params) => exportEvaluationsCsv(database, params),
-    // The library's view still picks the rows with SQLite's SQL (see ./library-export).
-    'evaluation.exportLibrary': (params) => exportLibraryEvaluations(database, db, params),
+    'evaluation.exportLibrary': (params) => exportLibraryEvaluations(database, params),
   };
 }

@@ -1,11 +1,11 @@
+import { sql } from 'kysely';
 import type { ParsedParams } from '../../../../shared/api';
 import type { LibraryFilters } from '../../../../shared/api';
 import { MAX_EXPORT_EVALUATIONS, type ExportDates } from '../../../../shared/api/methods/evaluations';
 import { EarmarkError } from '../../../../shared/errors';
 import type { Database } from '../../db/database';
-import type { Db } from '../../db/open';
 import type { Query } from '../../db/schema';
-import { libraryQuery } from '../library-view';
+import { librarySql } from '../library-view';
 import { tableToCsv, tableToXlsx } from './export-files';
 import { evaluationTable, selectExportRows, type ExportRow } from './table';
 import { nowIso } from '../../clock';
@@ -25,88 +25,45 @@ function nextDay(day: string): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** The export's days replace the library's date filter, on the interaction or on the evaluation. */
-function narrowed(filters: LibraryFilters, dates: ExportDates) {
-  const view: LibraryFilters = {
+/**
+ * The submitted evaluations the library's view and the export's dates hold, as the export writes them,
+ * oldest first. The export's days replace the library's date filter, on the interaction or on the
+ * evaluation; the score and outcome filters hold for each evaluation as for the interaction's latest.
+ */
+export async function selectLibraryEvaluations(
+  database: Database,
+  filters: LibraryFilters,
+  dates: ExportDates,
+): Promise<ExportRow[]> {
+  const viewFilters: LibraryFilters = {
     ...filters,
     from: dates.of === 'interaction' ? dates.from : undefined,
     to: dates.of === 'interaction' ? dates.to : undefined,
   };
-  const where: string[] = [];
-  const args: unknown[] = [];
-  if (dates.of === 'evaluation' && dates.from) {
-    where.push('e.submitted_at >= ?');
-    args.push(dates.from);
-  }
-  if (dates.of === 'evaluation' && dates.to) {
-    where.push('e.submitted_at < ?');
-    args.push(nextDay(dates.to));
-  }
-  if (filters.scoreMin !== undefined) {
-    where.push('e.score_percent >= ?');
-    args.push(filters.scoreMin);
-  }
-  if (filters.scoreMax !== undefined) {
-    where.push('e.score_percent <= ?');
-    args.push(filters.scoreMax);
-  }
-  if (filters.outcomes?.length) {
-    where.push('e.score_outcome IN (SELECT value FROM json_each(?))');
-    args.push(JSON.stringify(filters.outcomes));
-  }
-  return { view: Object.fromEntries(Object.entries(view).filter(([, v]) => v !== undefined)), where, args };
-}
-
-/**
- * Which submitted evaluations the view and dates hold, oldest first: their ids, chosen with the
- * library's own SQL on the workstation's connection (SQLite only until the library view is on the
- * query layer; on PostgreSQL `db` answers unavailable).
- */
-function libraryEvaluationIds(db: Db, filters: LibraryFilters, dates: ExportDates): number[] {
-  const { view, where, args } = narrowed(filters, dates);
   // Newest first needs no search ranking: only which interactions match counts here.
-  const q = libraryQuery({ filters: view, sort: 'startedAt', order: 'desc' });
-  if (!q) return [];
-  const sql = `${q.with}
-    SELECT e.id FROM evaluations e
-    WHERE e.state = 'submitted' AND e.interaction_id IN (SELECT i.id FROM ${q.from} ${q.where})
-      ${where.map((w) => `AND ${w}`).join(' ')}
-    ORDER BY coalesce(e.submitted_at, e.updated_at), e.id LIMIT ?`;
-  const ids = db
-    .prepare(sql)
-    .pluck()
-    .all(...q.args, ...args, MAX_EXPORT_EVALUATIONS + 1) as number[];
-  if (ids.length > MAX_EXPORT_EVALUATIONS) {
+  const view = librarySql(database.engine, {
+    filters: Object.fromEntries(Object.entries(viewFilters).filter(([, v]) => v !== undefined)),
+    sort: 'startedAt',
+    order: 'desc',
+  });
+  if (!view) return [];
+  let select = selectExportRows(database.query)
+    .where('e.state', '=', 'submitted')
+    .where('e.interaction_id', 'in', sql<number>`(${view.with} SELECT i.id FROM ${view.from} ${view.where})`);
+  if (dates.of === 'evaluation' && dates.from) select = select.where('e.submitted_at', '>=', dates.from);
+  if (dates.of === 'evaluation' && dates.to) select = select.where('e.submitted_at', '<', nextDay(dates.to));
+  if (filters.scoreMin !== undefined) select = select.where('e.score_percent', '>=', filters.scoreMin);
+  if (filters.scoreMax !== undefined) select = select.where('e.score_percent', '<=', filters.scoreMax);
+  if (filters.outcomes?.length) select = select.where('e.score_outcome', 'in', filters.outcomes);
+  const rows = await select.limit(MAX_EXPORT_EVALUATIONS + 1).execute();
+  if (rows.length > MAX_EXPORT_EVALUATIONS) {
     throw new EarmarkError(
       'invalid_params',
       `More than ${MAX_EXPORT_EVALUATIONS.toLocaleString('en')} evaluations match: narrow the filters or the dates and export in parts.`,
     );
   }
-  return ids;
+  return rows;
 }
-
-/** The evaluations the library's view and the dates hold, as the export writes them, oldest first. */
-export async function selectLibraryEvaluations(
-  q: Query,
-  db: Db,
-  filters: LibraryFilters,
-  dates: ExportDates,
-): Promise<ExportRow[]> {
-  const ids = libraryEvaluationIds(db, filters, dates);
-  const rows: ExportRow[] = [];
-  for (let start = 0; start < ids.length; start += CHUNK) {
-    rows.push(
-      ...(await selectExportRows(q)
-        .where('e.id', 'in', ids.slice(start, start + CHUNK))
-        .execute()),
-    );
-  }
-  // In chunks, each in order: merged back into the one order the ids came in.
-  const position = new Map(ids.map((id, index) => [id, index]));
-  return rows.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
-}
-
-const CHUNK = 5_000;
 
 /**
  * Columns for every version the rows were scored on: rubrics with the most evaluations first, each
@@ -137,16 +94,11 @@ function fileName(dates: ExportDates, format: string, today: string): string {
   return `evaluations-${span}.${format}`;
 }
 
-/**
- * The rows are chosen with the library's own SQL (SQLite only until the library view is on the query
- * layer: on PostgreSQL `db` answers unavailable); the table is built on the query layer.
- */
 export async function exportLibraryEvaluations(
   database: Database,
-  db: Db,
   params: ParsedParams<'evaluation.exportLibrary'>,
 ): Promise<{ fileName: string; format: 'csv' | 'xlsx'; content: string; rows: number }> {
-  const rows = await selectLibraryEvaluations(database.query, db, params.filters, params.dates);
+  const rows = await selectLibraryEvaluations(database, params.filters, params.dates);
   const table = await evaluationTable(
     database.query,
     rows,
