@@ -100,14 +100,14 @@ export async function benchLibrary(quick: boolean) {
 }
 
 /** A Zipf-ish vocabulary: a few words are very common, most are rare, as in real transcripts. */
-function vocabulary(): string[] {
+export function vocabulary(): string[] {
   const syllables = ['ka', 'lo', 'mi', 'ne', 'ru', 'ta', 'vi', 'so', 'pe', 'du', 'ha', 'ji'];
   const words: string[] = [];
   for (const a of syllables) for (const b of syllables) for (const c of syllables) words.push(a + b + c);
   return words;
 }
 
-function writeChatExports(
+export function writeChatExports(
   dir: string,
   interactions: number,
   turns: number,

@@ -19,6 +19,7 @@ import { benchColdStart } from './cold-start';
 import { benchAutosave } from './evaluations';
 import { benchExports } from './exports';
 import { benchImportPlan } from './import-plan';
+import { benchPgImport } from './import-pg';
 import { benchLibrary } from './library';
 import { benchMysteryImport } from './mystery';
 import { benchPeaks } from './peaks';
@@ -75,6 +76,7 @@ async function main() {
   await section('autosave', () => benchAutosave(quick));
   await section('peaks', () => benchPeaks(quick));
   await section('library', () => benchLibrary(quick));
+  await section('pg_import', () => benchPgImport(quick));
   await section('coaching', () => benchCoaching(quick));
   await section('import_plan', () => benchImportPlan(quick));
   await section('mystery_import', () => benchMysteryImport(quick));

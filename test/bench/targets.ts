@@ -19,6 +19,12 @@ export const TARGETS: readonly Target[] = [
     what: 'bulk import of chat exports, search index included',
   },
   {
+    figure: 'pg_import_segments_per_s',
+    kind: 'min',
+    limit: 100_000,
+    what: 'the same bulk import on PostgreSQL (COPY, tsvector and GIN index included)',
+  },
+  {
     figure: 'peaks_wav_vs_read_ratio',
     kind: 'max',
     limit: 2,

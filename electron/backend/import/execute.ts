@@ -17,7 +17,7 @@ import {
   type ParsedTranscript,
 } from './formats';
 import { readTranscript, type DetailsUnit, type ImportUnit, type UnitDetails } from './plan';
-import { findByHash, insertInteraction, type AgentIds, type NewInteraction } from './store';
+import { findByHash, insertInteraction, insertInteractions, type NewInteraction } from './store';
 
 export interface UnitOptions {
   /** Where transcoded and copied recordings go. */
@@ -106,24 +106,24 @@ async function importChats(database: Database, unit: Extract<ImportUnit, { kind:
   const hashes = chats.map((chat) => sha256(`chat\n${chat.externalId}\n${JSON.stringify(chat.turns)}`));
   const there = new Set<number>();
   const ids = await database.transaction(async (trx) => {
+    const stored = await insertInteractions(
+      trx,
+      chats.map((chat, index) => ({
+        ...describe(unit, 'chat'),
+        ...chatDetails(chat, unit.details),
+        contentHash: hashes[index]!,
+      })),
+    );
     const created: number[] = [];
     const segments: NewRow<'segments'>[] = [];
-    const agents: AgentIds = new Map();
-    for (const [index, chat] of chats.entries()) {
-      const contentHash = hashes[index]!;
-      const existing = await findByHash(trx, contentHash);
-      if (existing) {
-        there.add(existing);
-        continue;
+    stored.forEach(({ id, created: isNew }, index) => {
+      if (!isNew) {
+        there.add(id);
+        return;
       }
-      const interactionId = await insertInteraction(
-        trx,
-        { ...describe(unit, 'chat'), ...chatDetails(chat, unit.details), contentHash },
-        agents,
-      );
-      chat.turns.forEach((turn, seq) =>
+      chats[index]!.turns.forEach((turn, seq) =>
         segments.push({
-          interaction_id: interactionId,
+          interaction_id: id,
           seq,
           speaker: turn.speaker,
           start_ms: null,
@@ -132,8 +132,8 @@ async function importChats(database: Database, unit: Extract<ImportUnit, { kind:
           text: turn.text,
         }),
       );
-      created.push(interactionId);
-    }
+      created.push(id);
+    });
     // The whole file's turns in one bulk insert: one COPY on PostgreSQL, one index step on SQLite.
     await addSegments(database, trx, segments);
     return created;
