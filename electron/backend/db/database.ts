@@ -33,14 +33,14 @@ export interface Database {
 /** The column names every row must share, in the first row's order; a row that differs is refused. */
 export function sharedColumns(table: string, rows: readonly object[]): string[] {
   const columns = Object.keys(rows[0] ?? {});
-  const key = columns.join('\u0000');
+  // Compared key by key, not joined: this runs for every row of a bulk import.
   rows.forEach((row, index) => {
-    if (Object.keys(row).join('\u0000') !== key) {
-      throw new Error(
-        `insertMany into ${table}: row ${index} names the columns ${Object.keys(row).join(', ')}, ` +
-          `not ${columns.join(', ')} as row 0 does; every row must name the same columns.`,
-      );
-    }
+    const keys = Object.keys(row);
+    if (keys.length === columns.length && keys.every((key, i) => key === columns[i])) return;
+    throw new Error(
+      `insertMany into ${table}: row ${index} names the columns ${keys.join(', ')}, ` +
+        `not ${columns.join(', ')} as row 0 does; every row must name the same columns.`,
+    );
   });
   return columns;
 }
