@@ -5,12 +5,14 @@ import { openPostgres } from '../../electron/backend/db/postgres/database';
 import { sqliteDatabase } from '../../electron/backend/db/sqlite/database';
 import { resourcesDir, tempDir } from '../support/paths';
 import { createDatabase, startPostgresCluster } from '../support/postgres';
+import { benchPeaksWindow } from './peaks-window';
 import { percentile, round } from './stats';
 
 /**
  * What is on the query layer so far, on both engines side by side (PostgreSQL figures carry `pg_`):
  * - settings_update_ms_p50/p99: `settings.update` through the dispatch (validation, one transaction,
  *   the read back); app_info_ms_p50: `app.info`, the cheapest call, as the baseline;
+ * - peaks_window_*: the review workspace's waveform reads (./peaks-window.ts);
  * - insert_many_rows_per_s: transcript segments through the layer's bulk path (prepared statement in one
  *   transaction on SQLite, multi-row INSERTs on PostgreSQL), the path the import will take.
  * PostgreSQL is a throwaway local cluster (test/support/postgres.ts), fsync off as in the tests: the
@@ -46,6 +48,8 @@ export async function benchDataLayer(quick: boolean) {
         figures[`${prefix}settings_update_ms_p50`] = round(percentile(update, 50), 3);
         figures[`${prefix}settings_update_ms_p99`] = round(percentile(update, 99), 3);
         figures[`${prefix}app_info_ms_p50`] = round(percentile(info, 50), 3);
+        for (const [key, value] of Object.entries(await benchPeaksWindow(backend, quick)))
+          figures[prefix + key] = value;
       } finally {
         await backend.close();
       }
