@@ -1,5 +1,4 @@
 import { EarmarkError } from '../../../../shared/errors';
-import type { Db } from '../../db/open';
 import type { Query } from '../../db/schema';
 
 const noInteraction = (field: string, interactionId: number) =>
@@ -17,11 +16,4 @@ export async function requireInteraction(
     .where('id', '=', interactionId)
     .executeTakeFirst();
   if (!row) throw noInteraction(field, interactionId);
-}
-
-/** Sync twin for not-yet-converted callers; remove when evaluations (drafts.ts) is on the query layer. */
-export function assertInteraction(db: Db, interactionId: number, field = 'interactionId'): void {
-  if (!db.prepare('SELECT 1 FROM interactions WHERE id = ?').get(interactionId)) {
-    throw noInteraction(field, interactionId);
-  }
 }
