@@ -5,7 +5,6 @@ import { mkdirPrivate } from '../data-folder/permissions';
 import { nowIso } from '../clock';
 import type { Database } from '../db/database';
 import { connect } from '../db/open';
-import { createPool, postgresDatabase } from '../db/postgres/database';
 import { sqliteDatabase } from '../db/sqlite/database';
 import { putSetting } from '../services/settings';
 import { reportFailure } from './protocol';
@@ -29,8 +28,10 @@ const onCommand = (command: ImportCommand) => {
 parentPort!.on('message', onCommand);
 
 /** The worker's own connection: SQLite's file in the data folder, or a small pool on PostgreSQL. */
-function open(): { database: Database; close: () => Promise<void> } {
+async function open(): Promise<{ database: Database; close: () => Promise<void> }> {
   if (input.databaseUrl) {
+    // Loaded only for PostgreSQL: the workstation's imports start without the driver.
+    const { createPool, postgresDatabase } = await import('../db/postgres/database');
     // The main thread has migrated the database already; one connection a unit at a time, one spare.
     const database = postgresDatabase(createPool(input.databaseUrl, 2));
     return { database, close: () => database.close() };
@@ -45,7 +46,7 @@ function open(): { database: Database; close: () => Promise<void> } {
 }
 
 async function main() {
-  const { database, close } = open();
+  const { database, close } = await open();
   try {
     const planned = await planImport(database.query, input.request);
     // In a run the plan goes out too: the command line's report accounts for every file with it.
