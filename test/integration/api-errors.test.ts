@@ -6,7 +6,7 @@ import type { EvaluationDetail } from '../../shared/api/methods/evaluations';
 import type { ReviewerProfile } from '../../shared/api/methods/profiles';
 import type { RubricDetail } from '../../shared/api/methods/rubrics';
 import type { ApiErrorBody } from '../../shared/errors';
-import { call } from '../support/backend';
+import { call, testBackend } from '../support/backend';
 import { resourcesDir, tempDir } from '../support/paths';
 import { createProfile, publishSmallRubric, seedInteraction } from './evaluations/fixture';
 
@@ -22,16 +22,10 @@ let cleanup: () => void;
 let maria: ReviewerProfile;
 let rubric: RubricDetail;
 let interactionId: number;
-const logged: string[] = [];
 
 beforeAll(async () => {
   ({ dir: dataDir, cleanup } = tempDir());
-  backend = await createBackend({
-    dataDir,
-    resourcesDir,
-    version: '0.0.0-test',
-    log: (line) => logged.push(line),
-  });
+  backend = await createBackend({ dataDir, resourcesDir, version: '0.0.0-test', log: () => {} });
   maria = await createProfile(backend, 'Maria Lind');
   rubric = await publishSmallRubric(backend, maria.id);
   interactionId = seedInteraction(backend.db, 'Double charge on invoice');
@@ -189,43 +183,57 @@ describe('a manifest that is missing or a folder', () => {
 describe("the database's own refusals get the code they mean", () => {
   // Services check their rules before writing, so these are reached the way a concurrent writer or a
   // stricter schema would reach them: the test makes the database stricter than the service.
+  // Each test takes its stricter rule away again, whether it passes or not, so none sees another's.
   it('a unique column taken: conflict, naming the field', async () => {
     backend.db.exec('CREATE UNIQUE INDEX test_reel_titles ON reels (title)');
-    await call(backend, 'reel.create', { title: 'Best of March', momentIds: [] });
-    expect(await refusal('reel.create', { title: 'Best of March', momentIds: [] })).toEqual({
-      code: 'conflict',
-      message: 'title: a reel with this title exists already.',
-    });
-    backend.db.exec('DROP INDEX test_reel_titles');
+    try {
+      await call(backend, 'reel.create', { title: 'Best of March', momentIds: [] });
+      expect(await refusal('reel.create', { title: 'Best of March', momentIds: [] })).toEqual({
+        code: 'conflict',
+        message: 'title: a reel with this title exists already.',
+      });
+    } finally {
+      backend.db.exec('DROP INDEX test_reel_titles');
+    }
   });
 
   it('a CHECK rule broken: invalid_params, naming the field', async () => {
     backend.db.exec('ALTER TABLE reels ADD COLUMN test_short TEXT CHECK (length(title) <= 20)');
-    expect(await refusal('reel.create', { title: 'A title of more than twenty', momentIds: [] })).toEqual({
-      code: 'invalid_params',
-      message: 'title: the value is not allowed (length(title) <= 20).',
-    });
+    try {
+      expect(await refusal('reel.create', { title: 'A title of more than twenty', momentIds: [] })).toEqual({
+        code: 'invalid_params',
+        message: 'title: the value is not allowed (length(title) <= 20).',
+      });
+    } finally {
+      backend.db.exec('ALTER TABLE reels DROP COLUMN test_short');
+    }
   });
 
   it('a value missing: invalid_params, naming the field', async () => {
     backend.db.exec(
       'CREATE TEMP TRIGGER test_forget AFTER INSERT ON main.tags BEGIN UPDATE tags SET name = NULL WHERE id = new.id; END',
     );
-    expect(await refusal('tag.create', { name: 'Upsell' })).toEqual({
-      code: 'invalid_params',
-      message: 'name: a tag needs a name.',
-    });
-    backend.db.exec('DROP TRIGGER temp.test_forget');
+    try {
+      expect(await refusal('tag.create', { name: 'Upsell' })).toEqual({
+        code: 'invalid_params',
+        message: 'name: a tag needs a name.',
+      });
+    } finally {
+      backend.db.exec('DROP TRIGGER temp.test_forget');
+    }
   });
 
   it('a reference to nothing: not_found', async () => {
     backend.db.exec(
       'CREATE TEMP TRIGGER test_dangle AFTER INSERT ON main.tags BEGIN UPDATE tags SET name = name WHERE id = new.id; INSERT INTO moment_tags (moment_id, tag_id) VALUES (999999, new.id); END',
     );
-    const error = await refusal('tag.create', { name: 'Cross-sell' });
-    expect(error.code).toBe('not_found');
-    expect(error.message).toMatch(/does not exist/);
-    backend.db.exec('DROP TRIGGER temp.test_dangle');
+    try {
+      const error = await refusal('tag.create', { name: 'Cross-sell' });
+      expect(error.code).toBe('not_found');
+      expect(error.message).toMatch(/does not exist/);
+    } finally {
+      backend.db.exec('DROP TRIGGER temp.test_dangle');
+    }
   });
 
   it('a locked evaluation (submitted while a save was on its way): conflict, with the trigger’s words', async () => {
@@ -257,21 +265,28 @@ describe("the database's own refusals get the code they mean", () => {
 
 describe('internal errors', () => {
   it('reply with a reference, and the log has it with the method and the stack', async () => {
-    // A damaged database: what failed is no business of the window, but must be findable in the log.
-    backend.db.exec('DROP TABLE reel_moments');
-    const reply = await backend.dispatch('reel.list', {});
-    expect(reply.ok).toBe(false);
-    if (reply.ok) return;
-    expect(reply.error.code).toBe('internal');
-    expect(reply.error.message).toMatch(
-      /^Earmark could not complete reel\.list \(reference [A-Z2-9]{6}\)\.$/,
-    );
-    expect(reply.error.message).not.toContain('reel_moments');
-    const reference = /reference ([A-Z2-9]{6})/.exec(reply.error.message)![1]!;
-    const entry = logged.find((line) => line.includes(reference));
-    expect(entry).toBeDefined();
-    expect(entry).toContain('reel.list');
-    expect(entry).toContain('no such table: reel_moments');
-    expect(entry).toMatch(/\n\s+at /);
+    // A damaged database (its own, so no other test meets it): what failed is no business of the
+    // window, but must be findable in the log.
+    const lines: string[] = [];
+    const damaged = await testBackend({ log: (line) => lines.push(line) });
+    try {
+      damaged.backend.db.exec('DROP TABLE reel_moments');
+      const reply = await damaged.backend.dispatch('reel.list', {});
+      expect(reply.ok).toBe(false);
+      if (reply.ok) return;
+      expect(reply.error.code).toBe('internal');
+      expect(reply.error.message).toMatch(
+        /^Earmark could not complete reel\.list \(reference [A-Z2-9]{6}\)\.$/,
+      );
+      expect(reply.error.message).not.toContain('reel_moments');
+      const reference = /reference ([A-Z2-9]{6})/.exec(reply.error.message)![1]!;
+      const entry = lines.find((line) => line.includes(reference));
+      expect(entry).toBeDefined();
+      expect(entry).toContain('reel.list');
+      expect(entry).toContain('no such table: reel_moments');
+      expect(entry).toMatch(/\n\s+at /);
+    } finally {
+      damaged.cleanup();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import type { DemoStatus, InteractionDetail, Peaks } from '../../shared/api';
 import { call, testBackend } from '../support/backend';
@@ -17,10 +17,11 @@ const manifest = JSON.parse(readFileSync(join(resourcesDir, 'demo', 'manifest.js
   chats: { id: string; turns: unknown[] }[];
 };
 
+/** Each test on a fresh data folder: the demo offered, not yet loaded. */
 let backend: Backend;
 let cleanup: () => void;
-beforeAll(async () => ({ backend, cleanup } = await testBackend()));
-afterAll(() => cleanup());
+beforeEach(async () => ({ backend, cleanup } = await testBackend()));
+afterEach(() => cleanup());
 
 describe('the demo data set', () => {
   it('is offered on first run', async () => {
@@ -40,12 +41,14 @@ describe('the demo data set', () => {
   });
 
   it('skips what is already there when loaded again', async () => {
+    await call(backend, 'demo.load');
     expect(await call(backend, 'demo.load')).toEqual({ calls: 0, chats: 0 });
     const list = await call<{ total: number }>(backend, 'library.list', {});
     expect(list.total).toBe(manifest.calls.length + manifest.chats.length);
   });
 
   it('stores each call as a stereo agent/customer recording with its measured duration and transcript', async () => {
+    await call(backend, 'demo.load');
     const calls = await call<{ items: { id: number; title: string }[] }>(backend, 'library.list', {
       filters: { kind: 'call' },
     });
@@ -63,6 +66,7 @@ describe('the demo data set', () => {
   });
 
   it('computes peaks that put each voice on its own lane', async () => {
+    await call(backend, 'demo.load');
     const calls = await call<{ items: { id: number; title: string }[] }>(backend, 'library.list', {
       filters: { kind: 'call' },
     });

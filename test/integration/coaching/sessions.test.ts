@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import type { CoachingSession, CoachingSummary } from '../../../shared/api/methods/coaching';
 import type { Moment, Tag } from '../../../shared/api/methods/review';
@@ -34,7 +34,8 @@ const list = (query: Record<string, unknown> = {}) =>
   call<CoachingSummary[]>(backend, 'coaching.list', query);
 const get = (id: number) => call<CoachingSession>(backend, 'coaching.get', { id });
 
-beforeAll(async () => {
+// Each test on a fresh backend with the demo, Anna's and Jonas's moments and evaluations below.
+beforeEach(async () => {
   ({ backend, cleanup } = await testBackend());
   world = await buildWorld(backend);
   const annaCall = world.interactions[ANNA_CALL]!.id;
@@ -77,13 +78,39 @@ beforeAll(async () => {
     knowledge: 2,
   });
 });
-afterAll(() => cleanup());
+afterEach(() => cleanup());
+
+/** Lena's session with Anna on 9 November, planned from e2 and e3 with what it proposes. */
+const plannedFromTwo = () =>
+  create({ agentId: anna().id, heldOn: '2026-11-09', evaluationIds: [ev.e2, ev.e3] });
+
+/** Pekka's sessions: with Anna on 12 November (his own focus and moments), Jonas on 10 and 1 November. */
+async function pekkasSessions() {
+  await actAs(world, world.pekka);
+  const chosen = await create({
+    agentId: anna().id,
+    heldOn: '2026-11-12',
+    evaluationIds: [ev.e3],
+    focusItems: [{ itemId: 'empathy', title: 'Empathy', sectionTitle: null }],
+    momentIds: [m.rude!.id, m.chatWow!.id],
+  });
+  const bare = await create({
+    agentId: jonas().id,
+    heldOn: '2026-11-10',
+    evaluationIds: [ev.jonas],
+    focusItems: [],
+    momentIds: [],
+  });
+  const empty = await create({ agentId: jonas().id, heldOn: '2026-11-01' });
+  await actAs(world, world.lena);
+  return { chosen, bare, empty };
+}
 
 describe('planning a session from evaluations', () => {
   let session: CoachingSession;
 
   it('makes the acting profile the coach and links the evaluations', async () => {
-    session = await create({ agentId: anna().id, heldOn: '2026-11-09', evaluationIds: [ev.e2, ev.e3] });
+    session = await plannedFromTwo();
     expect(session).toMatchObject({
       agent: { id: anna().id, name: 'Anna Berg', teamName: 'Customer Care' },
       coach: { id: world.lena.id, name: 'Lena Fischer', role: 'team_lead' },
@@ -109,7 +136,8 @@ describe('planning a session from evaluations', () => {
     expect(session.evaluations[0]!.submittedAt).not.toBeNull();
   });
 
-  it('proposes as focus the items that lost most points (knowledge 3, greeting 2, polite 1)', () => {
+  it('proposes as focus the items that lost most points (knowledge 3, greeting 2, polite 1)', async () => {
+    session = await plannedFromTwo();
     expect(session.focusItems).toEqual([
       { itemId: 'knowledge', title: 'Product knowledge', sectionTitle: 'Competence' },
       { itemId: 'greeting', title: 'Greeting', sectionTitle: 'Courtesy' },
@@ -118,7 +146,8 @@ describe('planning a session from evaluations', () => {
     expect(session.focusTitles).toEqual(['Product knowledge', 'Greeting', 'Polite tone']);
   });
 
-  it('links the moments the answers point to and those with a built-in tag, in call order', () => {
+  it('links the moments the answers point to and those with a built-in tag, in call order', async () => {
+    session = await plannedFromTwo();
     // Not the one with only a reviewer's own tag, nor the chat's (not evaluated here), nor Jonas's.
     expect(session.moments.map((x) => x.id)).toEqual([m.wow!.id, m.linked!.id, m.rude!.id, m.turn!.id]);
     const recording = world.interactions[ANNA_CALL]!.recording!;
@@ -159,28 +188,12 @@ describe('planning a session from evaluations', () => {
   });
 
   it('keeps the focus items and moments the coach chose, also none', async () => {
-    await actAs(world, world.pekka);
-    const chosen = await create({
-      agentId: anna().id,
-      heldOn: '2026-11-12',
-      evaluationIds: [ev.e3],
-      focusItems: [{ itemId: 'empathy', title: 'Empathy', sectionTitle: null }],
-      momentIds: [m.rude!.id, m.chatWow!.id],
-    });
+    const { chosen, bare, empty } = await pekkasSessions();
     expect(chosen.focusItems).toEqual([{ itemId: 'empathy', title: 'Empathy', sectionTitle: null }]);
     expect(chosen.moments.map((x) => x.id)).toEqual([m.rude!.id, m.chatWow!.id]);
-    const bare = await create({
-      agentId: jonas().id,
-      heldOn: '2026-11-10',
-      evaluationIds: [ev.jonas],
-      focusItems: [],
-      momentIds: [],
-    });
     expect(bare).toMatchObject({ focusItems: [], moments: [], focusTitles: [] });
     expect(bare.evaluations.map((e) => e.id)).toEqual([ev.jonas]);
-    const empty = await create({ agentId: jonas().id, heldOn: '2026-11-01' });
     expect(empty).toMatchObject({ focusItems: [], moments: [], evaluations: [] });
-    await actAs(world, world.lena);
   });
 });
 
@@ -245,6 +258,9 @@ describe('refusals, with nothing written', () => {
 
 describe('the sessions list', () => {
   it('shows every session newest first, for an agent, a coach and a state', async () => {
+    await plannedFromTwo();
+    await pekkasSessions();
+    await create({ agentId: anna().id, heldOn: '2026-11-16', evaluationIds: [ev.e1, ev.e2] });
     const all = await list();
     expect(all.map((s) => s.heldOn)).toEqual([
       '2026-11-16',
@@ -283,7 +299,7 @@ describe('the sessions list', () => {
 
 describe('changing a session', () => {
   let session: CoachingSession;
-  beforeAll(async () => {
+  beforeEach(async () => {
     session = await create({ agentId: anna().id, heldOn: '2026-11-23', evaluationIds: [ev.e2] });
   });
 
@@ -368,7 +384,7 @@ describe('changing a session', () => {
 
 describe('closing and reopening', () => {
   let session: CoachingSession;
-  beforeAll(async () => {
+  beforeEach(async () => {
     session = await create({ agentId: anna().id, heldOn: '2026-11-30', evaluationIds: [ev.e1] });
   });
 
@@ -392,7 +408,11 @@ describe('closing and reopening', () => {
     expect((await list({ state: 'closed' })).map((s) => s.id)).toEqual([session.id]);
   });
 
+  const closedWithOutcome = () =>
+    call(backend, 'coaching.close', { id: session.id, outcome: 'Agreed to greet with the name.' });
+
   it('reopens for changes, and closing keeps the outcome when none is given', async () => {
+    await closedWithOutcome();
     const reopened = await call<CoachingSession>(backend, 'coaching.reopen', { id: session.id });
     expect(reopened).toMatchObject({
       state: 'planned',
@@ -410,6 +430,7 @@ describe('closing and reopening', () => {
   });
 
   it('refuses a reopen by anybody but the coach', async () => {
+    await closedWithOutcome();
     await actAs(world, world.pekka);
     expect((await refused(backend, 'coaching.reopen', { id: session.id })).code).toBe('not_allowed');
     await actAs(world, world.lena);

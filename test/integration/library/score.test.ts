@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/backend/backend';
 import { backfillStoredScores } from '../../../electron/backend/services/evaluations/stored-score';
 import type { LibraryItem } from '../../../shared/api';
@@ -9,23 +9,53 @@ import { call, callAs } from '../../support/backend';
 import { resourcesDir, tempDir } from '../../support/paths';
 import { createProfile, publishSmallRubric, refused, seedInteraction } from '../evaluations/fixture';
 
-const data = tempDir();
+/**
+ * Each test starts from its own data folder: Top (100 %), Good (75 %), Middling (50 %) and Weak (25 %)
+ * calls, one Unreviewed, and a Reopened call whose first evaluation (100 %) was reopened and submitted
+ * again, then evaluated anew by Jussi at 25 %: its latest submitted evaluation.
+ */
+let data: ReturnType<typeof tempDir>;
 let backend: Backend;
 let maria: ReviewerProfile;
 let jussi: ReviewerProfile;
 let rubric: RubricDetail;
+const ids: Record<string, number> = {};
+/** Maria's first evaluation of the Reopened call, reopened and submitted again. */
+let reopened: EvaluationDetail;
 const open = () => createBackend({ dataDir: data.dir, resourcesDir, version: '0.0.0-test', log: () => {} });
 
-beforeAll(async () => {
+beforeEach(async () => {
+  data = tempDir();
   backend = await open();
   maria = await createProfile(backend, 'Maria Lind');
   jussi = await createProfile(backend, 'Jussi Koski', 'team_lead');
   rubric = await publishSmallRubric(backend, maria.id);
 });
-afterAll(async () => {
+afterEach(async () => {
   await backend.close();
   data.cleanup();
 });
+
+/** The calls and evaluations described above. */
+async function scoredLibrary(): Promise<void> {
+  for (const title of [
+    'Top call',
+    'Good call',
+    'Middling call',
+    'Weak call',
+    'Unreviewed call',
+    'Reopened call',
+  ])
+    ids[title] = seedInteraction(backend.db, title);
+  await evaluate(ids['Top call']!, 100);
+  await evaluate(ids['Good call']!, 75);
+  await evaluate(ids['Middling call']!, 50);
+  await evaluate(ids['Weak call']!, 25);
+  reopened = await evaluate(ids['Reopened call']!, 100);
+  await callAs(backend, maria.id, 'evaluation.reopen', { id: reopened.id, reason: 'Listened again' });
+  await callAs(backend, maria.id, 'evaluation.submit', { id: reopened.id });
+  await evaluate(ids['Reopened call']!, 25, jussi);
+}
 
 type Page = { total: number; items: LibraryItem[] };
 const list = (params: object) => call<Page>(backend, 'library.list', params);
@@ -61,27 +91,14 @@ const stored = (evaluationId: number) =>
     .prepare('SELECT score_percent AS percent, score_outcome AS outcome FROM evaluations WHERE id = ?')
     .get(evaluationId);
 
-const ids: Record<string, number> = {};
-let reopened: EvaluationDetail;
-
 describe('the score kept on a submitted evaluation', () => {
   it('is written when the evaluation is submitted, as the evaluation scores it', async () => {
-    for (const title of [
-      'Top call',
-      'Good call',
-      'Middling call',
-      'Weak call',
-      'Unreviewed call',
-      'Reopened call',
-    ])
+    for (const title of ['Top call', 'Good call', 'Unreviewed call'])
       ids[title] = seedInteraction(backend.db, title);
     const top = await evaluate(ids['Top call']!, 100);
     expect(top.score).toMatchObject({ percent: 100, result: 'pass' });
     expect(stored(top.id)).toEqual({ percent: 100, outcome: 'pass' });
     await evaluate(ids['Good call']!, 75);
-    await evaluate(ids['Middling call']!, 50);
-    await evaluate(ids['Weak call']!, 25);
-    reopened = await evaluate(ids['Reopened call']!, 100);
     const page = await list({ limit: 100 });
     const scoreOf = (title: string) => page.items.find((item) => item.title === title)!.score;
     // 75 % is under the small rubric's pass mark of 80 %.
@@ -90,6 +107,8 @@ describe('the score kept on a submitted evaluation', () => {
   });
 
   it('is cleared when the evaluation is reopened, and written again at the next submit', async () => {
+    ids['Reopened call'] = seedInteraction(backend.db, 'Reopened call');
+    reopened = await evaluate(ids['Reopened call']!, 100);
     await callAs(backend, maria.id, 'evaluation.reopen', {
       id: reopened.id,
       reason: 'Listened again',
@@ -102,7 +121,7 @@ describe('the score kept on a submitted evaluation', () => {
   });
 
   it("follows the interaction's latest submitted evaluation", async () => {
-    await evaluate(ids['Reopened call']!, 25, jussi);
+    await scoredLibrary();
     const page = await list({ filters: { scoreMax: 25 }, limit: 100 });
     expect(titles(page).sort()).toEqual(['Reopened call', 'Weak call']);
     expect(page.items.find((item) => item.title === 'Reopened call')!.score).toEqual({
@@ -112,6 +131,7 @@ describe('the score kept on a submitted evaluation', () => {
   });
 
   it('is filled in at start for evaluations submitted before scores were kept, once', async () => {
+    await scoredLibrary();
     backend.db.prepare('UPDATE evaluations SET score_percent = NULL, score_outcome = NULL').run();
     await backend.close();
     backend = await open();
@@ -126,6 +146,7 @@ describe('the score kept on a submitted evaluation', () => {
 });
 
 describe('the score filter', () => {
+  beforeEach(scoredLibrary);
   it('keeps scores within the range, both ends included', async () => {
     expect(titles(await list({ filters: { scoreMin: 75 }, sort: 'title', order: 'asc' }))).toEqual([
       'Good call',
@@ -178,6 +199,7 @@ describe('the score filter', () => {
 });
 
 describe('the outcome filter', () => {
+  beforeEach(scoredLibrary);
   it('keeps interactions whose latest submitted evaluation came to one of the outcomes', async () => {
     ids['Rude call'] = seedInteraction(backend.db, 'Rude call');
     const draft = await callAs<EvaluationDetail>(backend, maria.id, 'evaluation.start', {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EvaluationDetail } from '../../../shared/api/methods/evaluations';
 import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
 import type { Moment } from '../../../shared/api/methods/review';
@@ -31,7 +31,8 @@ let rubric: RubricDetail;
 let interactionId: number;
 let annasDraft: EvaluationDetail;
 
-beforeAll(async () => {
+// Each test on its own workstation: Anna current and unlocked, with a draft; Bob without a passphrase.
+beforeEach(async () => {
   ws = await workstation();
   bob = await create(ws.backend, 'Bob Quality', 'qa_supervisor');
   anna = await create(ws.backend, 'Anna Lead');
@@ -44,7 +45,7 @@ beforeAll(async () => {
     rubricId: rubric.id,
   });
 });
-afterAll(() => ws.close());
+afterEach(() => ws.close());
 
 const revisionOf = async (id: number) =>
   (await call<EvaluationDetail>(ws.backend, 'evaluation.get', { id })).revision;
