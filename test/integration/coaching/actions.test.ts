@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import type { ActionItem, CoachingSession, CoachingSummary } from '../../../shared/api/methods/coaching';
 import { call, testBackend } from '../../support/backend';
@@ -27,10 +27,12 @@ const summary = async (id: number) =>
 const open = (query: Record<string, unknown> = {}) =>
   call<OpenAction[]>(backend, 'coaching.openActions', query);
 
-beforeAll(async () => {
+// Each test on a fresh backend on 20 November: Lena's session with Anna and its three actions (one
+// overdue, one due today, one later), and Pekka's with Jonas, whose one action is long overdue.
+beforeEach(async () => {
+  clock.set('2026-11-20');
   ({ backend, cleanup } = await testBackend({ clock }));
   world = await buildWorld(backend);
-  clock.set('2026-11-20');
   lenas = await call<CoachingSession>(backend, 'coaching.create', {
     agentId: world.agents['Anna Berg']!.id,
     heldOn: '2026-11-09',
@@ -42,14 +44,14 @@ beforeAll(async () => {
   });
   actions.jonas = await add(pekkas.id, 'Check the line test before escalating', '2026-11-01');
   await actAs(world, world.lena);
+  actions.late = await add(lenas.id, 'Greet with your own name', '2026-11-19');
+  actions.today = await add(lenas.id, 'Listen to two calls together', '2026-11-20', 'coach');
+  actions.later = await add(lenas.id, 'Offer two options on every billing call', '2026-11-25');
 });
-afterAll(() => cleanup());
+afterEach(() => cleanup());
 
 describe('agreeing actions', () => {
   it('adds actions with owner and due date; overdue means open and due before today', async () => {
-    actions.late = await add(lenas.id, 'Greet with your own name', '2026-11-19');
-    actions.today = await add(lenas.id, 'Listen to two calls together', '2026-11-20', 'coach');
-    actions.later = await add(lenas.id, 'Offer two options on every billing call', '2026-11-25');
     expect(actions.late).toMatchObject({
       sessionId: lenas.id,
       text: 'Greet with your own name',
@@ -76,7 +78,6 @@ describe('agreeing actions', () => {
   it('follows today: the next day, the action due today is overdue too', async () => {
     clock.set('2026-11-21');
     expect((await summary(lenas.id)).overdueActionCount).toBe(2);
-    clock.set('2026-11-20');
   });
 
   it('ticks an action off and back on', async () => {
@@ -173,9 +174,9 @@ describe('open actions across sessions', () => {
     const all = await open();
     expect(all.map((a) => [a.id, a.dueOn, a.overdue])).toEqual([
       [actions.jonas!.id, '2026-11-01', true],
-      [actions.later!.id, '2026-11-18', true],
       [actions.late!.id, '2026-11-19', true],
       [actions.today!.id, '2026-11-20', false],
+      [actions.later!.id, '2026-11-25', false],
     ]);
     expect(all[0]).toMatchObject({
       agent: { name: 'Jonas Keller', teamName: 'Technical Support' },
@@ -187,8 +188,8 @@ describe('open actions across sessions', () => {
   it('filters by agent and by coach, and leaves out what is done', async () => {
     await update({ id: actions.today!.id, done: true });
     expect((await open({ coachId: world.lena.id })).map((a) => a.id)).toEqual([
-      actions.later!.id,
       actions.late!.id,
+      actions.later!.id,
     ]);
     expect((await open({ agentId: world.agents['Jonas Keller']!.id })).map((a) => a.id)).toEqual([
       actions.jonas!.id,
@@ -198,7 +199,7 @@ describe('open actions across sessions', () => {
 });
 
 describe('a closed session', () => {
-  beforeAll(async () => {
+  beforeEach(async () => {
     await call(backend, 'coaching.close', { id: lenas.id, outcome: 'Good talk.' });
   });
 

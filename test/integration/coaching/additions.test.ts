@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import type { AgentListEntry, AgentOverview } from '../../../shared/api/methods/agents';
 import type { CoachingSession, CoachingSummary } from '../../../shared/api/methods/coaching';
@@ -9,6 +9,8 @@ import { refused } from '../evaluations/fixture';
 import { ANNA_CALL, ANNA_CHAT, buildWorld, pinMoment, submitEvaluation, type World } from './fixture';
 
 /**
+ * The demo world below is built once and only read; every test makes its own sessions.
+ *
  * What the session page adds on top of the proposals, through the same API the page uses: foci in the
  * coach's own words (`own:` ids, no section), moments added from the agent's calls and chats beyond
  * those the evaluations point to, and the session as the printout for the agent reads it (no notes).
@@ -46,7 +48,7 @@ describe("a focus in the coach's own words", () => {
   const own = { itemId: 'own:6f1c2a', title: 'Keeping calm with angry callers', sectionTitle: null };
   let session: CoachingSession;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     session = await call<CoachingSession>(backend, 'coaching.create', {
       agentId: anna().id,
       heldOn: '2026-11-09',
@@ -107,7 +109,7 @@ describe("a focus in the coach's own words", () => {
 describe('adding moments to a session', () => {
   let session: CoachingSession;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     session = await call<CoachingSession>(backend, 'coaching.create', {
       agentId: anna().id,
       heldOn: '2026-11-16',

@@ -10,6 +10,7 @@ import { call } from '../../support/backend';
 import { resourcesDir, tempDir } from '../../support/paths';
 import { ANNA_CALL, buildWorld, pinMoment, submitEvaluation, type World } from '../coaching/fixture';
 import { refused } from '../evaluations/fixture';
+import { TestClock } from '../../support/clock';
 
 /**
  * Undo of a moment's delete: the moment comes back as it was, with its comment, times, author and tags,
@@ -17,7 +18,9 @@ import { refused } from '../evaluations/fixture';
  */
 
 const data = tempDir();
-const open = () => createBackend({ dataDir: data.dir, resourcesDir, version: '0.0.0-test', log: () => {} });
+const clock = new TestClock('2026-11-20T09:00:00Z');
+const open = () =>
+  createBackend({ dataDir: data.dir, resourcesDir, version: '0.0.0-test', log: () => {}, clock });
 let backend: Backend;
 let world: World;
 let annaCall: number;
@@ -141,10 +144,7 @@ describe('moment.restore', () => {
     const stored = () =>
       backend.db.prepare('SELECT count(*) FROM deleted_moments WHERE moment_id = ?').pluck().get(moment.id);
     expect(stored()).toBe(1);
-    const longAgo = new Date(Date.now() - UNDO_WINDOW_MS - 1000).toISOString();
-    backend.db
-      .prepare('UPDATE deleted_moments SET deleted_at = ? WHERE moment_id = ?')
-      .run(longAgo, moment.id);
+    clock.advance(UNDO_WINDOW_MS + 1000);
 
     await backend.close();
     backend = await open();

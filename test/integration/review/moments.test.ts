@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import { createBackend } from '../../../electron/backend/backend';
 import type { InteractionDetail, LibraryItem } from '../../../shared/api';
@@ -6,7 +6,7 @@ import type { Moment, Tag } from '../../../shared/api/methods/review';
 import { call } from '../../support/backend';
 import { resourcesDir, tempDir } from '../../support/paths';
 
-const data = tempDir();
+let data: ReturnType<typeof tempDir>;
 let backend: Backend;
 let call1: InteractionDetail;
 let chat: InteractionDetail;
@@ -14,7 +14,9 @@ let tags: Tag[];
 
 const open = () => createBackend({ dataDir: data.dir, resourcesDir, version: '0.0.0-test', log: () => {} });
 
-beforeAll(async () => {
+/** A data folder with the demo loaded and no profile chosen yet. */
+async function openWithDemo() {
+  data = tempDir();
   backend = await open();
   await call(backend, 'demo.load');
   const { items } = await call<{ items: LibraryItem[] }>(backend, 'library.list', {
@@ -25,11 +27,11 @@ beforeAll(async () => {
     call<InteractionDetail>(backend, 'interaction.get', { id: items.find((item) => item.kind === kind)!.id });
   [call1, chat] = await Promise.all([detail('call'), detail('chat')]);
   tags = await call<Tag[]>(backend, 'tag.list');
-});
-afterAll(async () => {
+}
+async function close() {
   await backend.close();
   data.cleanup();
-});
+}
 
 const rude = () => tags.find((tag) => tag.builtin === 'rude')!.id;
 const exemplary = () => tags.find((tag) => tag.builtin === 'exemplary')!.id;
@@ -40,7 +42,11 @@ async function refused(method: string, params: unknown) {
   return reply.ok ? { code: '', message: '' } : reply.error;
 }
 
+// These write and list moments: each starts from its own data folder.
 describe('moments', () => {
+  beforeEach(openWithDemo);
+  afterEach(close);
+
   it('pins a point, a range and a transcript turn, and lists them in the order they happen', async () => {
     const range = await call<Moment>(backend, 'moment.create', {
       interactionId: call1.id,
@@ -137,7 +143,11 @@ describe('moments', () => {
   });
 });
 
+// These only get refused, or write and remove their own rows: they share one data folder.
 describe('moments refuse bad payloads with a typed error naming the field', () => {
+  beforeAll(openWithDemo);
+  afterAll(close);
+
   it('an end before the start, on create and against the stored start on update', async () => {
     const created = await refused('moment.create', { interactionId: call1.id, startMs: 9_000, endMs: 8_000 });
     expect(created).toMatchObject({ code: 'invalid_params' });
@@ -208,6 +218,9 @@ describe('moments refuse bad payloads with a typed error naming the field', () =
 });
 
 describe('the moments schema', () => {
+  beforeAll(openWithDemo);
+  afterAll(close);
+
   it('goes away with its interaction', () => {
     const db = backend.db;
     const id = Number(
