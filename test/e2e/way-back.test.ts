@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/paths';
 import { launchChromium, screenshot, waitForReady } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
@@ -17,9 +17,8 @@ const data = tempDir('earmark-e2e-way-back-');
 const CALL = 'Double charge on invoice';
 const AGENT = 'Anna Berg';
 let callId = 0;
-let draftId = 0;
 let rubricId = 0;
-let sessionId = 0;
+let agentId = 0;
 
 const byTestId = (id: string) => page.getByTestId(id);
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
@@ -73,11 +72,24 @@ beforeAll(async () => {
   callId = library.items.find((item) => item.title === CALL)!.id;
   const rubrics = await api<{ id: number; key: string }[]>('rubric.list');
   rubricId = rubrics.find((r) => r.key === 'builtin.courtesy-competence.en')!.id;
-  draftId = await startDraft();
   const facets = await api<{ agents: { id: number; name: string }[] }>('library.facets');
-  const agentId = facets.agents.find((agent) => agent.name === AGENT)!.id;
-  ({ id: sessionId } = await api<{ id: number }>('coaching.create', { agentId, heldOn: '2026-11-20' }));
+  agentId = facets.agents.find((agent) => agent.name === AGENT)!.id;
 }, 90_000);
+// Every test sets up what it needs (a moment, a draft, a session) and the language it reads, so each
+// runs alone and in any order.
+beforeEach(() => api('settings.update', { language: 'en' }));
+
+/** A planned coaching session with the agent, for the close dialog. */
+const plannedSession = async () =>
+  (await api<{ id: number }>('coaching.create', { agentId, heldOn: '2026-11-20' })).id;
+
+/** The call's moments after making sure it has one to delete. */
+async function callWithMoment(): Promise<string> {
+  const listed = await api<unknown[]>('moment.list', { interactionId: callId });
+  if (listed.length > 0) return String(listed.length);
+  await api('moment.create', { interactionId: callId, startMs: 4_000, endMs: 9_000, comment: 'Kept' });
+  return '1';
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -91,6 +103,8 @@ describe('a way back', () => {
   it('brings a deleted moment back with Undo: its whole comment, as typed up to the delete, and its tags', async () => {
     const tags = await api<{ id: number; builtin: string | null }[]>('tag.list');
     const exemplary = tags.find((tag) => tag.builtin === 'exemplary')!.id;
+    for (const { id } of await api<{ id: number }[]>('moment.list', { interactionId: callId }))
+      await api('moment.delete', { id });
     await api('moment.create', {
       interactionId: callId,
       startMs: 4_000,
@@ -137,6 +151,7 @@ describe('a way back', () => {
   });
 
   it('asks before discarding an evaluation draft; "Keep the draft" keeps it', async () => {
+    const draftId = await startDraft();
     await openHash(`/interaction/${callId}/evaluate`);
     await page.locator(`[data-testid="evaluation-sheet"][data-evaluation-id="${draftId}"]`).waitFor();
     await byTestId('discard').click();
@@ -181,6 +196,7 @@ describe('a way back', () => {
   });
 
   it('asks before closing a coaching session; "Not yet" leaves it open', async () => {
+    const sessionId = await plannedSession();
     await openHash(`/coaching/${sessionId}`);
     await page.locator('[data-testid="coaching-session"][data-state="planned"]').waitFor();
     await byTestId('outcome').fill('Agreed to give her name in every greeting.');
@@ -196,7 +212,6 @@ describe('a way back', () => {
     await byTestId('session-close').click();
     await byTestId('session-close-dialog-confirm').click();
     await page.locator('[data-testid="coaching-session"][data-state="closed"]').waitFor();
-    await api('coaching.reopen', { id: sessionId });
   });
 
   for (const [language, undo, keep] of [
@@ -205,20 +220,22 @@ describe('a way back', () => {
   ] as const) {
     it(`shows the toast and the dialogs in ${language === 'de' ? 'German' : 'Finnish'}`, async () => {
       await api('settings.update', { language });
-      draftId = await startDraft();
+      const draftId = await startDraft();
+      const sessionId = await plannedSession();
+      const count = await callWithMoment();
 
       // The language is read at start: a fresh load, not just another address.
       await openHash(`/interaction/${callId}`);
       await page.reload();
       await waitForReady(page);
-      await poll(moments).toBe('1');
-      await byTestId('moment-delete').click();
+      await poll(moments).toBe(count);
+      await byTestId('moment-delete').first().click();
       const toast = byTestId('moment-deleted-toast');
       await toast.waitFor();
       expect(await toast.getByTestId('toast-undo').textContent()).toContain(undo);
       await screenshot(page, `way-back-01-moment-undo-${language}`);
       await toast.getByTestId('toast-undo').click();
-      await poll(moments).toBe('1');
+      await poll(moments).toBe(count);
 
       await openHash(`/interaction/${callId}/evaluate`);
       await page.locator(`[data-testid="evaluation-sheet"][data-evaluation-id="${draftId}"]`).waitFor();

@@ -1,12 +1,13 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import type { InteractionDetails } from '../../shared/api/methods/details';
 import type { ReviewerProfile } from '../../shared/api/methods/profiles';
 import { call, testBackend } from '../support/backend';
 import { importPaths, writeCalls } from '../support/library-fixture';
 import { sharedData, tempDir } from '../support/paths';
+import { snapshotOf, type DataFolderSnapshot } from '../support/snapshot';
 
 /**
  * Recordings imported without their manifest, the manifest imported later: the recordings already in
@@ -15,8 +16,8 @@ import { sharedData, tempDir } from '../support/paths';
  */
 let backend: Backend;
 let cleanup: () => void;
-const folder = tempDir('earmark-calls-');
-const elsewhere = tempDir('earmark-manifest-');
+let folder: ReturnType<typeof tempDir>;
+let elsewhere: ReturnType<typeof tempDir>;
 const idOf = new Map<string, number>();
 
 const details = (id: number) => call<InteractionDetails>(backend, 'interaction.get', { id });
@@ -36,61 +37,74 @@ function untouched() {
   };
 }
 
+// Each test on its own copy of one library: four calls and a chat export imported without details, a
+// moment and a draft on the first call. The calls stay in `folder`, where they were imported from.
+let library: DataFolderSnapshot<void>;
 beforeAll(async () => {
-  ({ backend, cleanup } = await testBackend());
+  folder = tempDir('earmark-calls-');
   writeCalls(folder.dir, ['anruf-001', 'anruf-002', 'anruf-003', 'anruf-004']);
   // A chat export, imported without a manifest as well.
   copyFileSync(
     join(sharedData, 'chats', 'asappresearch__abcd', 'abcd_sample.json'),
     join(folder.dir, 'abcd_sample.json'),
   );
-  const { outcomes } = await importPaths(backend, [folder.dir]);
-  for (const o of outcomes) idOf.set(o.file.split('/').pop()!, o.interactionIds[0]!);
-  expect(outcomes.map((o) => o.outcome)).toEqual([
-    'imported',
-    'imported',
-    'imported',
-    'imported',
-    'imported',
-  ]);
-
-  // Review work already done on the calls: a moment and a draft evaluation.
-  // Mia works at the workstation: the moment and the draft are hers.
-  await call<ReviewerProfile>(backend, 'profile.create', {
-    name: 'Mia',
-    role: 'qa_supervisor',
-  });
-  await call(backend, 'moment.create', {
-    interactionId: idOf.get('anruf-001.wav'),
-    startMs: 200,
-    comment: 'Greeting',
-  });
-  const [rubric] = await call<{ id: number }[]>(backend, 'rubric.list');
-  await call(backend, 'evaluation.start', {
-    interactionId: idOf.get('anruf-001.wav'),
-    rubricId: rubric!.id,
+  library = await snapshotOf(async (backend) => {
+    const { outcomes } = await importPaths(backend, [folder.dir]);
+    for (const o of outcomes) idOf.set(o.file.split('/').pop()!, o.interactionIds[0]!);
+    expect(outcomes.map((o) => o.outcome)).toEqual([
+      'imported',
+      'imported',
+      'imported',
+      'imported',
+      'imported',
+    ]);
+    // Review work already done on the calls: a moment and a draft evaluation.
+    // Mia works at the workstation: the moment and the draft are hers.
+    await call<ReviewerProfile>(backend, 'profile.create', { name: 'Mia', role: 'qa_supervisor' });
+    await call(backend, 'moment.create', {
+      interactionId: idOf.get('anruf-001.wav'),
+      startMs: 200,
+      comment: 'Greeting',
+    });
+    const [rubric] = await call<{ id: number }[]>(backend, 'rubric.list');
+    await call(backend, 'evaluation.start', {
+      interactionId: idOf.get('anruf-001.wav'),
+      rubricId: rubric!.id,
+    });
   });
 }, 60_000);
 afterAll(() => {
-  cleanup();
+  library.discard();
   folder.cleanup();
+});
+beforeEach(async () => {
+  elsewhere = tempDir('earmark-manifest-');
+  ({ backend, cleanup } = await library.open());
+});
+afterEach(() => {
+  cleanup();
   elsewhere.cleanup();
 });
 
+/** The first manifest: Jonas Keller's outbound call 001 and Lena Vogel's inbound call 002. */
+async function firstManifest() {
+  writeFileSync(
+    join(folder.dir, 'liste.csv'),
+    [
+      'Datei;Mitarbeiter;Team;Beginn;Richtung;Warteschlange;Kundennummer',
+      'anruf-001.wav;Jonas Keller;Technik;13.11.2026 14:05;ausgehend;Störung;K-881',
+      'anruf-002.wav;Lena Vogel;Werkstatt;12.11.2026 09:30;eingehend;;',
+    ].join('\n'),
+  );
+  return importPaths(backend, [folder.dir]);
+}
+
 describe('a manifest imported after its recordings', () => {
   it('gives the recordings already there its details (matched by content), says how many, and changes nothing else', async () => {
-    writeFileSync(
-      join(folder.dir, 'liste.csv'),
-      [
-        'Datei;Mitarbeiter;Team;Beginn;Richtung;Warteschlange;Kundennummer',
-        'anruf-001.wav;Jonas Keller;Technik;13.11.2026 14:05;ausgehend;Störung;K-881',
-        'anruf-002.wav;Lena Vogel;Werkstatt;12.11.2026 09:30;eingehend;;',
-      ].join('\n'),
-    );
     const before = untouched();
     const count = (await call<{ total: number }>(backend, 'library.list', { limit: 1 })).total;
 
-    const { progress, outcomes } = await importPaths(backend, [folder.dir]);
+    const { progress, outcomes } = await firstManifest();
 
     const byFile = Object.fromEntries(outcomes.map((o) => [o.file.split('/').pop(), o.outcome]));
     expect(byFile).toEqual({
@@ -122,6 +136,7 @@ describe('a manifest imported after its recordings', () => {
   });
 
   it('updates only the fields the manifest gives, and skips a row whose details are already there', async () => {
+    await firstManifest();
     writeFileSync(
       join(folder.dir, 'liste.csv'),
       'Datei;Mitarbeiter\nanruf-001.wav;Jonas Keller\nanruf-002.wav;Anna Berg\n',
@@ -189,6 +204,7 @@ describe('a manifest imported after its recordings', () => {
   });
 
   it('does not guess between two recordings of the same file name', async () => {
+    await firstManifest();
     const other = join(elsewhere.dir, 'other-day');
     mkdirSync(other);
     writeCalls(other, ['x', 'y', 'z', 'w', 'anruf-001']); // same name, different content

@@ -2,24 +2,28 @@ import { createBackend, type Backend, type BackendOptions } from '../../electron
 import { currentProfileId, writeCurrentProfile } from '../../electron/backend/services/profiles/profiles';
 import { resourcesDir, tempDir } from './paths';
 
-/** A real backend on a fresh temp data directory (with a TestClock in `options.clock` where time matters). */
+/**
+ * A real backend on a fresh temp data directory (with a TestClock in `options.clock` where time
+ * matters), or on `options.dataDir`, which is then the caller's to remove.
+ */
 export async function testBackend(
   options: Partial<BackendOptions> = {},
 ): Promise<{ backend: Backend; dataDir: string; cleanup: () => void }> {
-  const { dir, cleanup } = tempDir();
+  const own = options.dataDir === undefined ? tempDir() : null;
+  const dataDir = options.dataDir ?? own!.dir;
   const backend = await createBackend({
-    dataDir: dir,
     resourcesDir,
     version: '0.0.0-test',
     log: () => {},
     ...options,
+    dataDir,
   });
   return {
     backend,
-    dataDir: dir,
+    dataDir,
     cleanup: () => {
       void backend.close();
-      cleanup();
+      own?.cleanup();
     },
   };
 }
