@@ -1,6 +1,6 @@
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/backend/backend';
 import { DATABASE_FILE } from '../../../electron/backend/db/open';
 import { methodNames } from '../../../shared/api';
@@ -101,9 +101,13 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  // Checked again here, after every test whatever order they ran in (see "the logs" below).
+  expect(logs.filter((line) => secrets.some((word) => line.includes(word)))).toEqual([]);
   await backend.close();
   data.cleanup();
 });
+// Every test starts with the author acting, unlocked, whatever the test before it left.
+beforeEach(() => actAs(anna, PASSPHRASE));
 
 describe('the author', () => {
   it('reads the private note back (so the word was really written)', async () => {
@@ -214,7 +218,7 @@ describe('as the author, nothing but the note methods returns it', () => {
 });
 
 describe('another profile', () => {
-  beforeAll(async () => {
+  beforeEach(async () => {
     await actAs(bob);
   });
 

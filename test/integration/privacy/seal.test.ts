@@ -61,12 +61,19 @@ const bobRef = () => ({ id: bob.id, name: bob.name });
 const reader = () => ws.backend.profiles.actingProfileIdOrNull();
 
 describeEachEngine('without a passphrase', () => {
-  it('nothing is sealed', () => {
-    const error = errorOf(() => ws.backend.profiles.seal(anna.id, NOTE, AAD));
-    expect(error.code).toBe('not_allowed');
-    expect(error.message).toBe(
-      'Set a passphrase on your profile before writing private notes: without one anybody at this workstation could open them.',
-    );
+  // On a workstation of its own: the shared one's Anna gets a passphrase below, whichever runs first.
+  it('nothing is sealed', async () => {
+    const fresh = await workstation();
+    try {
+      const author = await create(fresh.backend, 'Anna Lead');
+      const error = errorOf(() => fresh.backend.profiles.seal(author.id, NOTE, AAD));
+      expect(error.code).toBe('not_allowed');
+      expect(error.message).toBe(
+        'Set a passphrase on your profile before writing private notes: without one anybody at this workstation could open them.',
+      );
+    } finally {
+      await fresh.close();
+    }
   });
 });
 
