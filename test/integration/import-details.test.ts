@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Backend } from '../../electron/backend/backend';
 import type { InteractionDetails } from '../../shared/api/methods/details';
 import type { ReviewerProfile } from '../../shared/api/methods/profiles';
-import { call, testBackend } from '../support/backend';
+import { call } from '../support/backend';
 import { importPaths, writeCalls } from '../support/library-fixture';
 import { sharedData, tempDir } from '../support/paths';
 import { snapshotOf, type DataFolderSnapshot } from '../support/snapshot';
