@@ -215,6 +215,8 @@ describe('a one-to-one', () => {
     expect(await reading.getAttribute('data-clip-state')).toBe('paused');
     await reading.getByTestId('clip-toggle').click();
     await poll(() => reading.getAttribute('data-clip-state')).toBe('playing');
+    // It goes on from where it was paused: the five seconds paused did not count.
+    expect(await currentMs()).toBeLessThan(pausedAt + 1000);
     await page.clock.runFor(lengthMs - pausedAt);
     await poll(() => reading.getAttribute('data-clip-state')).toBe('ended');
     expect(await currentMs()).toBe(lengthMs);
