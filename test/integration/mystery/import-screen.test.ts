@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import { createProfile } from '../evaluations/fixture';
 import { evidenceFromFolder } from '../../../electron/backend/services/mystery/import/evidence';
@@ -19,15 +19,14 @@ import { csv, GERMAN_HEADERS, germanMapping, germanRow } from './sheet';
 let backend: Backend;
 let cleanup: () => void;
 const work = tempDir();
-beforeAll(async () => {
+// Each test on its own backend: a remembered mapping or an imported shop is not the next test's.
+beforeEach(async () => {
   ({ backend, cleanup } = await testBackend());
   // Importing and reading shops back need an entry role (shared/permissions/mystery.ts).
   await createProfile(backend, 'Sanna Koski', 'mystery_shopper');
 });
-afterAll(() => {
-  cleanup();
-  work.cleanup();
-});
+afterEach(() => cleanup());
+afterAll(() => work.cleanup());
 
 const sheetAt = (name: string, rows: string[][]) => {
   const path = join(work.dir, name);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { cpSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/backend/backend';
 import { migrations } from '../../../electron/backend/db/migrations';
@@ -162,6 +163,28 @@ const stored = () =>
     ).map((row) => [row.id, [row.percent, row.outcome]]),
   );
 
+/**
+ * Runs `work` on a backend over a copy of the migrated folder, for tests that change what they find:
+ * the others read the folder as the migration left it, whichever order they run in.
+ */
+async function onCopy(work: (copy: Backend) => Promise<void>): Promise<void> {
+  backend.db.pragma('wal_checkpoint(TRUNCATE)');
+  const copy = tempDir('earmark-pass-mark-copy-');
+  cpSync(data.dir, copy.dir, { recursive: true });
+  const other = await createBackend({
+    dataDir: copy.dir,
+    resourcesDir,
+    version: '0.0.0-test',
+    log: () => {},
+  });
+  try {
+    await work(other);
+  } finally {
+    await other.close();
+    copy.cleanup();
+  }
+}
+
 describe('migration 011: pass marks', () => {
   it('gives every version published before it 80 %, leaving the published text and its hash alone', async () => {
     const row = backend.db
@@ -224,35 +247,37 @@ describe('migration 011: pass marks', () => {
     expect(detail.score).toMatchObject({ result: 'belowTarget', percent: 75, passMark: 80 });
   });
 
-  it('sees an unchanged old version as unchanged: nothing to publish, a draft back at it is cleared', async () => {
-    const rubric = await call<RubricDetail>(backend, 'rubric.get', { id: ids.rubric });
-    const same = { ...rubric.draft!, description: '' };
-    const error = await refused(backend, 'rubric.publish', {
-      id: ids.rubric,
-      draft: same,
-    });
-    expect(error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/Nothing to publish/) });
-    await call(backend, 'rubric.saveDraft', { id: ids.rubric, draft: same });
-    expect((await call<RubricDetail>(backend, 'rubric.get', { id: ids.rubric })).draft).toBeNull();
-  });
+  it('sees an unchanged old version as unchanged: nothing to publish, a draft back at it is cleared', () =>
+    onCopy(async (backend) => {
+      const rubric = await call<RubricDetail>(backend, 'rubric.get', { id: ids.rubric });
+      const same = { ...rubric.draft!, description: '' };
+      const error = await refused(backend, 'rubric.publish', {
+        id: ids.rubric,
+        draft: same,
+      });
+      expect(error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/Nothing to publish/) });
+      await call(backend, 'rubric.saveDraft', { id: ids.rubric, draft: same });
+      expect((await call<RubricDetail>(backend, 'rubric.get', { id: ids.rubric })).draft).toBeNull();
+    }));
 
-  it('publishes a new pass mark as a new version; older evaluations keep their version’s 80 %', async () => {
-    const rubric = await call<RubricDetail>(backend, 'rubric.publish', {
-      id: ids.rubric,
-      draft: { ...smallDraft(), passMark: 70 },
-      note: 'Pass mark 70 %',
-    });
-    expect(rubric.latest!.passMark).toBe(70);
-    expect(rubric.versions.map((v) => v.version)).toEqual([2, 1]);
-    const v2 = backend.db
-      .prepare('SELECT pass_mark, content FROM rubric_versions WHERE rubric_id = ? AND version = 2')
-      .get(ids.rubric) as { pass_mark: number; content: string };
-    expect([v2.pass_mark, JSON.parse(v2.content).passMark]).toEqual([70, 70]);
-    const again = await call<RubricDetail>(backend, 'rubric.get', { id: ids.rubric });
-    expect(again.draft).toBeNull();
-    const detail = await call<EvaluationDetail>(backend, 'evaluation.get', { id: ids['Seventy-five'] });
-    expect(detail.score).toMatchObject({ result: 'belowTarget', passMark: 80 });
-  });
+  it('publishes a new pass mark as a new version; older evaluations keep their version’s 80 %', () =>
+    onCopy(async (backend) => {
+      const rubric = await call<RubricDetail>(backend, 'rubric.publish', {
+        id: ids.rubric,
+        draft: { ...smallDraft(), passMark: 70 },
+        note: 'Pass mark 70 %',
+      });
+      expect(rubric.latest!.passMark).toBe(70);
+      expect(rubric.versions.map((v) => v.version)).toEqual([2, 1]);
+      const v2 = backend.db
+        .prepare('SELECT pass_mark, content FROM rubric_versions WHERE rubric_id = ? AND version = 2')
+        .get(ids.rubric) as { pass_mark: number; content: string };
+      expect([v2.pass_mark, JSON.parse(v2.content).passMark]).toEqual([70, 70]);
+      const again = await call<RubricDetail>(backend, 'rubric.get', { id: ids.rubric });
+      expect(again.draft).toBeNull();
+      const detail = await call<EvaluationDetail>(backend, 'evaluation.get', { id: ids['Seventy-five'] });
+      expect(detail.score).toMatchObject({ result: 'belowTarget', passMark: 80 });
+    }));
 
   it('refuses a pass mark outside 1-100, naming it', async () => {
     for (const passMark of [0, 101, 62.5]) {
