@@ -56,6 +56,8 @@ export default defineConfig({
           exclude: ['test/integration/postgres/**'],
           environment: 'node',
           testTimeout: 30_000,
+          // Many tests build their own data in beforeEach (the demo, evaluations): give it a test's time.
+          hookTimeout: 30_000,
         },
       },
       {
