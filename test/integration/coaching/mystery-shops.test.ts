@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import type { CoachingSession } from '../../../shared/api/methods/coaching';
 import type { MysteryShopDetail } from '../../../shared/api/methods/mystery';
@@ -14,7 +14,8 @@ let cleanup: () => void;
 let world: World;
 let shops: Record<string, MysteryShopDetail>;
 
-beforeAll(async () => {
+// Each test on a fresh backend: one of them corrects a shop the others read as submitted.
+beforeEach(async () => {
   ({ backend, cleanup } = await testBackend());
   world = await buildWorld(backend);
   await createProfile(backend, 'Sanna Koski', 'mystery_shopper');
@@ -38,7 +39,7 @@ beforeAll(async () => {
     }),
   };
 });
-afterAll(() => cleanup());
+afterEach(() => cleanup());
 
 const anna = () => world.agents['Anna Berg']!.id;
 

@@ -21,7 +21,6 @@ function earmark(args: string[]): Promise<{ code: number | null; stdout: string;
 }
 
 const work = tempDir();
-const data = join(work.dir, 'data');
 const sheet = join(work.dir, 'welle1.csv');
 const mapping = join(work.dir, 'mapping.json');
 const recordings = join(work.dir, 'recordings');
@@ -54,20 +53,26 @@ beforeAll(() => {
 });
 afterAll(() => work.cleanup());
 
+/** `earmark mystery import` of the sheet with its recordings into `dataDir`. */
+const importSheet = (dataDir: string) =>
+  earmark([
+    'mystery',
+    'import',
+    sheet,
+    '--mapping',
+    mapping,
+    '--recordings',
+    recordings,
+    '--json',
+    '--data',
+    dataDir,
+  ]);
+
+// Each test works in a data folder of its own and changes none of the shared files above.
 describe('earmark mystery', () => {
   it('imports a sheet with recordings as evidence and prints {imported, skipped, failed}', async () => {
-    const first = await earmark([
-      'mystery',
-      'import',
-      sheet,
-      '--mapping',
-      mapping,
-      '--recordings',
-      recordings,
-      '--json',
-      '--data',
-      data,
-    ]);
+    const data = join(work.dir, 'data-import');
+    const first = await importSheet(data);
     expect(first.code, first.stderr).toBe(1);
     const report = JSON.parse(first.stdout) as {
       imported: { row: number; shopId: string }[];
@@ -85,24 +90,15 @@ describe('earmark mystery', () => {
     ]);
     expect(report.failed[1]!.error).toMatch(/row 5: column "Wetter": no file "fehlt.wav" in /);
 
-    const again = await earmark([
-      'mystery',
-      'import',
-      sheet,
-      '--mapping',
-      mapping,
-      '--recordings',
-      recordings,
-      '--json',
-      '--data',
-      data,
-    ]);
+    const again = await importSheet(data);
     const second = JSON.parse(again.stdout) as { imported: unknown[]; skipped: { shopId: string }[] };
     expect(second.imported).toEqual([]);
     expect(second.skipped.map((s) => s.shopId)).toEqual(['W1-00001', 'W1-00002']);
   });
 
   it('lists every shop with its details, score and evidence', async () => {
+    const data = join(work.dir, 'data-list');
+    await importSheet(data);
     const listed = await earmark(['mystery', 'list', '--json', '--data', data]);
     expect(listed.code, listed.stderr).toBe(0);
     const shops = JSON.parse(listed.stdout) as Record<string, unknown>[];
@@ -124,8 +120,10 @@ describe('earmark mystery', () => {
   });
 
   it('names a mapping that does not fit', async () => {
-    writeFileSync(mapping, JSON.stringify({ ...germanMapping, rubric: 'no-such-checklist' }));
-    const result = await earmark(['mystery', 'import', sheet, '--mapping', mapping, '--data', data]);
+    const wrong = join(work.dir, 'wrong-mapping.json');
+    writeFileSync(wrong, JSON.stringify({ ...germanMapping, rubric: 'no-such-checklist' }));
+    const data = join(work.dir, 'data-wrong');
+    const result = await earmark(['mystery', 'import', sheet, '--mapping', wrong, '--data', data]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/there is no rubric "no-such-checklist"/);
   });
