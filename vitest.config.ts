@@ -29,6 +29,7 @@ const ENGINE_READY = [
   'test/integration/rubrics/import.test.ts',
   'test/integration/evaluations/evaluations.test.ts',
   'test/integration/evaluations/csv.test.ts',
+  'test/integration/library/library-engines.test.ts',
 ];
 
 /**
