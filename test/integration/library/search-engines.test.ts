@@ -83,6 +83,15 @@ describeEachEngine('full-text search on the chat and call fixtures', () => {
     'kärsivällisyydestä',
     '"lasku on myöhässä"',
     'ok', // short words match whole
+    // Words glued to others by punctuation, as typed in chats: a host-like "Gilroy.one", a phone
+    // number, an e-mail address, an amount, hyphenated words.
+    'gilroy',
+    '5205',
+    'cminh730',
+    '097',
+    'email',
+    'check',
+    '"in app"',
     'zyxwvut', // nothing
   ];
 
@@ -91,6 +100,22 @@ describeEachEngine('full-text search on the chat and call fixtures', () => {
     expect(idsOf(page)).toEqual(expected(text));
     expect(page.total).toBe(page.items.length);
   });
+
+  it('finds every word glued to another by punctuation in the fixtures, as typed', async () => {
+    // Host-like "Gilroy.one", e-mail addresses, amounts, phone numbers, "double-check", "Okay..bye".
+    const glued = new Set<string>();
+    for (const item of fixtures)
+      for (const segment of item.segments)
+        for (const piece of segment.text.match(/[\p{L}\p{N}]+(?:[^\p{L}\p{N}\s']+[\p{L}\p{N}]+)+/gu) ?? [])
+          for (const word of piece.match(/[\p{L}\p{N}]+/gu)!) glued.add(word);
+    expect(glued.size).toBeGreaterThan(100);
+    const differing: string[] = [];
+    for (const word of glued) {
+      const found = idsOf(await search(word));
+      if (found.join() !== expected(word).join()) differing.push(word);
+    }
+    expect(differing).toEqual([]);
+  }, 120_000);
 
   it('finds what the fixtures hold, not nothing', async () => {
     expect(titles(await search('muller'))).toEqual(['Mueller ohne Umlaut', 'Rückerstattung Müller']);
