@@ -30,6 +30,7 @@ const ENGINE_READY = [
   'test/integration/evaluations/evaluations.test.ts',
   'test/integration/evaluations/csv.test.ts',
   'test/integration/library/library-engines.test.ts',
+  'test/integration/demo-offer.test.ts',
 ];
 
 /**

@@ -2,7 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Backend } from '../../electron/backend/backend';
 import { createBackend } from '../../electron/backend/backend';
+import { sql } from 'kysely';
 import { resourcesDir, tempDir } from '../support/paths';
+import { createDatabase, startPostgresCluster } from '../support/postgres';
 import { percentile, round } from './stats';
 
 /**
@@ -43,60 +45,122 @@ export async function benchLibrary(quick: boolean) {
     }
     const segments = (backend.db.prepare('SELECT count(*) AS n FROM segments').get() as { n: number }).n;
 
-    const search = async (params: object) => {
-      const reply = await backend!.dispatch('library.list', params);
-      if (!reply.ok) throw new Error(reply.error.message);
-    };
-    // Terms from rare to common, as a supervisor would type them. (The vocabulary has 1,728 words; the
-    // rarest used to be words[3000], which is undefined and made that sample an unsearched listing.)
-    const queries = [
-      words[1700]!,
-      words[800]!,
-      words[200]!,
-      words[40]!,
-      `${words[120]} ${words[60]}`,
-      words[500]!.slice(0, 3),
-    ];
-    const time = async (make: (q: string) => object, rounds: number) => {
-      const samples: number[] = [];
-      for (let round = 0; round < rounds; round++) {
-        for (const q of queries) {
-          const start = performance.now();
-          await search(make(q));
-          samples.push(performance.now() - start);
-        }
-      }
-      return samples;
-    };
-    const firstPage = await time(() => ({ limit: 50 }), quick ? 5 : 20);
-    const filtered = await time(
-      () => ({ filters: { kind: 'chat', from: '2026-01-01' }, sort: 'duration', limit: 50 }),
-      quick ? 5 : 20,
-    );
-    const ranked = await time((q) => ({ filters: { text: q }, limit: 50 }), quick ? 3 : 10);
-    const newest = await time(
-      (q) => ({ filters: { text: q }, sort: 'startedAt', limit: 50 }),
-      quick ? 3 : 10,
-    );
-    return {
+    const search = await searchFigures(backend, words, quick);
+    const figures = {
       import_interactions: progress.imported > 0 ? interactions : 0,
       import_segments: segments,
       import_seconds: round(seconds, 2),
       import_segments_per_s: Math.round(segments / seconds),
       import_cpu_s: round(cpuSeconds, 2),
       import_segments_per_cpu_s: Math.round(segments / cpuSeconds),
-      search_first_page_ms_p50: round(percentile(firstPage, 50), 2),
-      search_first_page_ms_p95: round(percentile(firstPage, 95), 2),
-      search_filtered_page_ms_p95: round(percentile(filtered, 95), 2),
-      search_ranked_ms_p50: round(percentile(ranked, 50), 2),
-      search_ranked_ms_p95: round(percentile(ranked, 95), 2),
-      search_text_newest_first_ms_p95: round(percentile(newest, 95), 2),
+      ...search,
     };
+    // One engine at a time: the SQLite library is closed before PostgreSQL fills its own.
+    await backend.close();
+    backend = undefined;
+    return { ...figures, ...(await benchLibraryPostgres(quick, interactions, turns, words)) };
   } finally {
     await backend?.close();
     source.cleanup();
     data.cleanup();
   }
+}
+
+/**
+ * The same searches on PostgreSQL, prefixed `pg_`, over as many segments of the same vocabulary. The
+ * import is not on the query layer yet, so the rows are written by one INSERT … SELECT from
+ * generate_series (the search index built after them, as an import of that size would want).
+ */
+async function benchLibraryPostgres(quick: boolean, interactions: number, turns: number, words: string[]) {
+  const cluster = await startPostgresCluster();
+  const data = tempDir('earmark-bench-pg-');
+  let backend: Backend | undefined;
+  try {
+    const databaseUrl = await createDatabase(cluster.adminUrl);
+    backend = await createBackend({
+      dataDir: data.dir,
+      resourcesDir,
+      version: 'bench',
+      log: () => {},
+      databaseUrl,
+    });
+    const q = backend.database.query;
+    const started = performance.now();
+    await sql`DROP INDEX segments_fts`.execute(q);
+    await sql`SELECT setseed(0.42)`.execute(q);
+    await sql`INSERT INTO interactions (kind, title, source, external_id, started_at, duration_ms, direction)
+      SELECT 'chat', 'Bench chat ' || g, 'bench', 'bench-' || g,
+        to_char(timestamp '2026-01-05 08:00:00' + (g - 1) * interval '10 minutes', 'YYYY-MM-DD"T"HH24:MI:SS".000Z"'),
+        ${(turns - 1) * 20_000}, 'inbound'
+      FROM generate_series(1, ${interactions}) g`.execute(q);
+    // Words drawn as the SQLite bench's chat exports draw them: skewed towards the common ones.
+    await sql`INSERT INTO segments (interaction_id, seq, speaker, sent_at, text)
+      SELECT i.id, t.seq, CASE WHEN t.seq % 2 = 0 THEN 'customer' ELSE 'agent' END,
+        to_char(timestamp '2026-01-05 08:00:00' + (i.id - 1) * interval '10 minutes' + t.seq * interval '20 seconds',
+          'YYYY-MM-DD"T"HH24:MI:SS".000Z"'),
+        (SELECT string_agg((${words}::text[])[1 + floor(${words.length} * power(random(), 3))::int], ' ')
+           FROM generate_series(1, 6 + floor(random() * 14)::int + 0 * i.id + 0 * t.seq))
+      FROM interactions i CROSS JOIN generate_series(0, ${turns - 1}) t(seq)`.execute(q);
+    await sql`CREATE INDEX segments_fts ON segments USING gin (search_document)`.execute(q);
+    // As autovacuum leaves a table some time after a bulk load: visible to all, with fresh statistics.
+    await sql`VACUUM ANALYZE`.execute(q);
+    const fillSeconds = (performance.now() - started) / 1000;
+    const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM segments`.execute(q);
+    const figures = await searchFigures(backend, words, quick);
+    return {
+      pg_search_segments: rows[0]!.n,
+      pg_search_fill_seconds: round(fillSeconds, 1),
+      ...Object.fromEntries(Object.entries(figures).map(([key, value]) => [`pg_${key}`, value])),
+    };
+  } finally {
+    await backend?.close();
+    data.cleanup();
+    await cluster.stop();
+  }
+}
+
+/** Library searches as a supervisor types them, timed through the dispatch. */
+async function searchFigures(backend: Backend, words: string[], quick: boolean) {
+  const search = async (params: object) => {
+    const reply = await backend.dispatch('library.list', params);
+    if (!reply.ok) throw new Error(reply.error.message);
+  };
+  // Terms from rare to common, as a supervisor would type them. (The vocabulary has 1,728 words; the
+  // rarest used to be words[3000], which is undefined and made that sample an unsearched listing.)
+  const queries = [
+    words[1700]!,
+    words[800]!,
+    words[200]!,
+    words[40]!,
+    `${words[120]} ${words[60]}`,
+    words[500]!.slice(0, 3),
+  ];
+  const time = async (make: (q: string) => object, rounds: number) => {
+    const samples: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      for (const q of queries) {
+        const start = performance.now();
+        await search(make(q));
+        samples.push(performance.now() - start);
+      }
+    }
+    return samples;
+  };
+  const firstPage = await time(() => ({ limit: 50 }), quick ? 5 : 20);
+  const filtered = await time(
+    () => ({ filters: { kind: 'chat', from: '2026-01-01' }, sort: 'duration', limit: 50 }),
+    quick ? 5 : 20,
+  );
+  const ranked = await time((q) => ({ filters: { text: q }, limit: 50 }), quick ? 3 : 10);
+  const newest = await time((q) => ({ filters: { text: q }, sort: 'startedAt', limit: 50 }), quick ? 3 : 10);
+  return {
+    search_first_page_ms_p50: round(percentile(firstPage, 50), 2),
+    search_first_page_ms_p95: round(percentile(firstPage, 95), 2),
+    search_filtered_page_ms_p95: round(percentile(filtered, 95), 2),
+    search_ranked_ms_p50: round(percentile(ranked, 50), 2),
+    search_ranked_ms_p95: round(percentile(ranked, 95), 2),
+    search_text_newest_first_ms_p95: round(percentile(newest, 95), 2),
+  };
 }
 
 /** A Zipf-ish vocabulary: a few words are very common, most are rare, as in real transcripts. */

@@ -14,13 +14,13 @@ export function appHandlers(ctx: BackendContext): HandlersFor<keyof typeof appMe
     }),
     'settings.get': () => getSettings(ctx.database.query),
     'settings.update': (changes) => updateSettings(ctx.database, changes),
-    // SQLite only until the demo moves:
-    'demo.status': () => demoStatus(db),
+    'demo.status': () => demoStatus(ctx.database.query),
+    'demo.decline': () => declineDemo(ctx.database),
+    // SQLite only until recordings and segments move:
     'demo.load': async () => {
       const loaded = await loadDemo(db, ctx.resourcesDir, ctx.dataDir);
       ctx.events.emit('library.changed', { reason: 'demo' });
       return loaded;
     },
-    'demo.decline': () => declineDemo(db),
   };
 }

@@ -8,7 +8,9 @@ import type { Db } from '../db/open';
 import { upsertAgent } from './people';
 import { insertRecording, probeRecording } from './recordings';
 import { indexingNewSegments, insertSegments } from './segments';
-import { readSetting, writeSetting } from './settings';
+import type { Database } from '../db/database';
+import type { Query } from '../db/schema';
+import { getSetting, writeSetting } from './settings';
 
 const DemoCall = z.object({
   id: z.string(),
@@ -41,20 +43,26 @@ const DemoManifest = z.object({ version: z.literal(1), calls: z.array(DemoCall),
 const SOURCE = 'demo';
 const STATE_KEY = 'demo.state';
 
-export function demoStatus(db: Db): DemoStatus {
-  const state = readSetting(db, STATE_KEY);
+export async function demoStatus(q: Query): Promise<DemoStatus> {
+  const state = await getSetting(q, STATE_KEY);
   return { offer: state === null, loaded: state === 'loaded' };
 }
 
-export function declineDemo(db: Db): DemoStatus {
-  if (readSetting(db, STATE_KEY) === null) writeSetting(db, STATE_KEY, 'declined');
-  return demoStatus(db);
+/** Stops offering the demo; once loaded, it stays loaded. Two windows declining at once agree. */
+export async function declineDemo(database: Database): Promise<DemoStatus> {
+  await database.query
+    .insertInto('settings')
+    .values({ key: STATE_KEY, value: 'declined' })
+    .onConflict((conflict) => conflict.column('key').doNothing())
+    .execute();
+  return demoStatus(database.query);
 }
 
 /**
  * Loads the demo data set shipped in resources/demo: calls (copied into the data directory so they
  * outlive the installation) and chats. Each interaction goes in with its own transaction; ones already
- * loaded are skipped, so loading twice is harmless.
+ * loaded are skipped, so loading twice is harmless. SQLite only until recordings and segments (the
+ * import's) are on the query layer: on PostgreSQL `db` answers `unavailable`.
  */
 export async function loadDemo(
   db: Db,
