@@ -12,7 +12,7 @@ import passMark from './011-pass-mark';
 import damagedAudio from './012-damaged-audio';
 import mysteryEvidenceFiles from './013-mystery-evidence-files';
 import coachingMysteryShops from './014-coaching-mystery-shops';
-import searchWords from './015-search-words';
+import libraryOnPostgres from './015-library-on-postgres';
 
 /**
  * Numbered migrations, oldest first. A migration that has run is never edited: its hash is
@@ -33,5 +33,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 12, name: '012-damaged-audio', sql: damagedAudio },
   { version: 13, name: '013-mystery-evidence-files', sql: mysteryEvidenceFiles },
   { version: 14, name: '014-coaching-mystery-shops', sql: coachingMysteryShops },
-  { version: 15, name: '015-search-words', sql: searchWords },
+  { version: 15, name: '015-library-on-postgres', sql: libraryOnPostgres },
 ];
