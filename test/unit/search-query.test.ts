@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toFtsQuery } from '../../electron/backend/services/search-query';
+import { toFtsQuery, toTsQuery } from '../../electron/backend/services/search-query';
 
 describe('toFtsQuery', () => {
   it('matches bare words as prefixes, all of them', () => {
@@ -34,5 +34,16 @@ describe('toFtsQuery', () => {
         if (query !== null) expect(query).toMatch(/^("[\p{L}\p{N} ]+"\*?)( "[\p{L}\p{N} ]+"\*?)*$/u);
       }),
     );
+  });
+});
+
+describe('toTsQuery', () => {
+  it('gives PostgreSQL the same terms: prefixes, whole short words, phrases in a row, all of them', () => {
+    expect(toTsQuery('"double charge" refund ok')).toBe('(double <-> charge) & refund:* & (ok)');
+  });
+
+  it('drops tsquery syntax instead of passing it through', () => {
+    expect(toTsQuery("a:* | !b & c<->d (e) Müller's")).toBe('(a) & (b) & (c) & (d) & (e) & Müller:* & (s)');
+    expect(toTsQuery('  ?! "" ')).toBeNull();
   });
 });
