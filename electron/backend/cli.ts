@@ -149,7 +149,7 @@ async function main(argv: string[]): Promise<number> {
     if (sub === 'import' && (!file || rest.length > 0)) throw new Error('mystery import takes one FILE.');
     const backend = await createBackend({ ...backendOptions, command: `earmark mystery ${sub}` });
     try {
-      if (sub === 'list') return runMysteryList(backend, values.json);
+      if (sub === 'list') return await runMysteryList(backend, values.json);
       return await runMysteryImport(backend, {
         file: file!,
         mapping: values.mapping,

@@ -2,7 +2,6 @@ import type { MethodName } from '../../shared/api';
 import type { ReviewerRole } from '../../shared/api/methods/profiles';
 import { EarmarkError } from '../../shared/errors';
 import { mayCall, refusalText } from '../../shared/permissions/roles';
-import type { Db } from './db/open';
 import type { Query } from './db/schema';
 
 /** The acting profile's role, read per call: a role changed a moment ago counts at once. */
@@ -23,17 +22,6 @@ export async function roleOf(q: Query, profileId: number): Promise<ReviewerRole>
  */
 export async function permit(q: Query, method: MethodName, actorId: number): Promise<number> {
   const role = await roleOf(q, actorId);
-  if (!mayCall(role, method)) throw new EarmarkError('not_allowed', refusalText(role, method));
-  return actorId;
-}
-
-/**
- * Sync twin for not-yet-converted callers; remove when coaching (shop-links) is on the query layer.
- */
-export function permitSync(db: Db, method: MethodName, actorId: number): number {
-  const role = db.prepare('SELECT role FROM reviewer_profiles WHERE id = ?').pluck().get(actorId) as
-    ReviewerRole | undefined;
-  if (!role) throw new EarmarkError('not_allowed', 'Choose or create your reviewer profile first.');
   if (!mayCall(role, method)) throw new EarmarkError('not_allowed', refusalText(role, method));
   return actorId;
 }

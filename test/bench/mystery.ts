@@ -31,12 +31,12 @@ export async function benchMysteryImport(quick: boolean): Promise<Record<string,
       backend = await createBackend({ dataDir: data.dir, resourcesDir, version: 'bench', log: () => {} });
       // The mapping step's dry run goes over every row too, stores nothing, and is asked again on each change.
       started = performance.now();
-      const dry = await dryRunMysteryImport(backend.db, { fileName, bytes, mapping: germanMapping });
+      const dry = await dryRunMysteryImport(backend.database, { fileName, bytes, mapping: germanMapping });
       const drySeconds = (performance.now() - started) / 1000;
       if (dry.rows.length !== count) throw new Error('rows went missing in the dry run');
       figures[`mystery_dry_run_${kind}_rows_per_s`] = round(count / drySeconds, 0);
       started = performance.now();
-      const report = await importMysteryShops(backend.db, { fileName, bytes, mapping: germanMapping });
+      const report = await importMysteryShops(backend.database, { fileName, bytes, mapping: germanMapping });
       const seconds = (performance.now() - started) / 1000;
       if (report.imported.length + report.failed.length !== count) throw new Error('rows went missing');
       figures[`mystery_import_${kind}_rows_per_s`] = round(count / seconds, 0);

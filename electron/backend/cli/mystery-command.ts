@@ -22,12 +22,12 @@ export async function runMysteryImport(
       { cause: error },
     );
   }
-  const report = await importMysteryShops(backend.db, {
+  const report = await importMysteryShops(backend.database, {
     fileName: options.file,
     bytes: readFileSync(options.file),
     mapping,
     ...(options.recordings
-      ? { findEvidence: evidenceFromFolder(backend.db, backend.imports, options.recordings) }
+      ? { findEvidence: evidenceFromFolder(backend.database.query, backend.imports, options.recordings) }
       : {}),
   });
   if (options.json) console.log(JSON.stringify(report));
@@ -42,8 +42,8 @@ export async function runMysteryImport(
 }
 
 /** `earmark mystery list [--json]`: every shop, oldest first. */
-export function runMysteryList(backend: Backend, json: boolean): number {
-  const shops = listShops(backend.db, {});
+export async function runMysteryList(backend: Backend, json: boolean): Promise<number> {
+  const shops = await listShops(backend.database.query, {});
   if (json) console.log(JSON.stringify(shops));
   else {
     for (const s of shops) {

@@ -201,11 +201,11 @@ describe('recordings of rows that fail', () => {
       join(folder, 'W1-00402.wav'),
     );
     const before = recordingCount();
-    const report = await importMysteryShops(backend.db, {
+    const report = await importMysteryShops(backend.database, {
       fileName: 'welle4.csv',
       bytes: csv([germanRow(401), germanRow(402, { Begrüßung: 'vielleicht' })]),
       mapping: germanMapping,
-      findEvidence: evidenceFromFolder(backend.db, backend.imports, folder),
+      findEvidence: evidenceFromFolder(backend.database.query, backend.imports, folder),
     });
     expect(report.imported.map((r) => r.shopId)).toEqual(['W1-00401']);
     expect(report.failed.map((r) => [r.row, r.column])).toEqual([[3, 'Begrüßung']]);

@@ -17,7 +17,7 @@ beforeEach(async () => {
 afterEach(() => cleanup());
 
 const run = (bytes: Buffer, mapping: unknown = germanMapping, fileName = 'welle1.csv') =>
-  importMysteryShops(backend.db, { fileName, bytes, mapping });
+  importMysteryShops(backend.database, { fileName, bytes, mapping });
 const shops = () => call<MysteryShopSummary[]>(backend, 'mystery.list', {});
 
 describe('importing an agency spreadsheet', () => {

@@ -3,9 +3,9 @@ import type { BackendContext, HandlersFor } from '../../context';
 import { listAgents } from './list';
 import { agentOverview } from './overview';
 
-export function agentHandlers({ db, database }: BackendContext): HandlersFor<keyof typeof agentMethods> {
+export function agentHandlers({ database }: BackendContext): HandlersFor<keyof typeof agentMethods> {
   return {
     'agent.list': (query) => listAgents(database, query),
-    'agent.overview': (params) => agentOverview(db, params),
+    'agent.overview': (params) => agentOverview(database, params),
   };
 }

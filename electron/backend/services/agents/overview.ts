@@ -1,20 +1,22 @@
 import type { AgentOverview, SectionAverage, TrendPoint } from '../../../../shared/api/methods/agents';
 import type { AgentRef } from '../../../../shared/api/methods/coaching';
 import { EarmarkError } from '../../../../shared/errors';
-import type { Db } from '../../db/open';
-import { SELECT_MOMENT_ROWS, toAgentMoment, type MomentRow } from '../coaching/moment-rows';
+import type { Database } from '../../db/database';
+import type { Query } from '../../db/schema';
+import { momentRows, tagged, toAgentMoment } from '../coaching/moment-rows';
 import { itemStats, strongestItems, weakestItems } from './item-stats';
 import { submittedEvaluationsOfAgent, type ScoredEvaluation } from './scored-evaluations';
 
 const MAX_TREND_POINTS = 500;
 const MAX_MOMENTS = 200;
 
-export function agentRef(db: Db, agentId: number, field = 'agentId'): AgentRef {
-  const row = db
-    .prepare(
-      'SELECT a.id, a.name, t.name AS teamName FROM agents a LEFT JOIN teams t ON t.id = a.team_id WHERE a.id = ?',
-    )
-    .get(agentId) as AgentRef | undefined;
+export async function agentRef(q: Query, agentId: number, field = 'agentId'): Promise<AgentRef> {
+  const row = await q
+    .selectFrom('agents as a')
+    .leftJoin('teams as t', 't.id', 'a.team_id')
+    .select(['a.id', 'a.name', 't.name as teamName'])
+    .where('a.id', '=', agentId)
+    .executeTakeFirst();
   if (!row) throw new EarmarkError('not_found', `${field}: there is no agent with id ${agentId}.`);
   return row;
 }
@@ -67,21 +69,23 @@ function sectionAverages(window: readonly ScoredEvaluation[]): SectionAverage[] 
 }
 
 /** The agent page: trend, section means and items over the last `window` submitted evaluations, tagged moments. */
-export function agentOverview(
-  db: Db,
+export async function agentOverview(
+  database: Database,
   params: { agentId: number; window: number; itemCount: number },
-): AgentOverview {
-  const agent = agentRef(db, params.agentId);
-  const evaluations = submittedEvaluationsOfAgent(db, agent.id, MAX_TREND_POINTS);
+): Promise<AgentOverview> {
+  const q = database.query;
+  const agent = await agentRef(q, params.agentId);
+  const evaluations = await submittedEvaluationsOfAgent(database, q, agent.id, MAX_TREND_POINTS);
   const window = evaluations.slice(-params.window);
   const stats = itemStats(window);
-  const moments = db
-    .prepare(
-      `${SELECT_MOMENT_ROWS}
-       WHERE i.agent_id = ? AND EXISTS (SELECT 1 FROM moment_tags x WHERE x.moment_id = m.id)
-       ORDER BY m.created_at DESC, m.id DESC LIMIT ?`,
-    )
-    .all(agent.id, MAX_MOMENTS) as MomentRow[];
+  const moments = await momentRows(q, (m) =>
+    m
+      .where('i.agent_id', '=', agent.id)
+      .where(tagged)
+      .orderBy('m.created_at', 'desc')
+      .orderBy('m.id', 'desc')
+      .limit(MAX_MOMENTS),
+  );
   return {
     agent,
     window: params.window,

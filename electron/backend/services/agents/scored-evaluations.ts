@@ -4,11 +4,11 @@ import { isFailAnswer } from '../../../../shared/rubric/items';
 import { scoreEvaluation, type ItemScore, type ScoreBreakdown } from '../../../../shared/rubric/scoring';
 import type { Outcome } from '../../../../shared/rubric/outcome';
 import { sql, type RawBuilder } from 'kysely';
-import type { Engine } from '../../db/database';
-import type { Db } from '../../db/open';
-import { loadAnswersOf } from '../evaluations/answers';
+import type { Database, Engine } from '../../db/database';
+import type { Query } from '../../db/schema';
+import { answersOf } from '../evaluations/answers';
 import { shownFigures, storedScoreOf } from '../evaluations/score';
-import { versionContent, type VersionContent } from '../rubrics/version-cache';
+import { loadVersion, type VersionContent } from '../rubrics/version-cache';
 
 /**
  * Evaluations as the agent page and coaching show them. The overall figure is `figures`, the same the
@@ -47,14 +47,6 @@ export interface EvaluationRow {
   score_outcome: Outcome | null;
 }
 
-/** Columns of EvaluationRow, from `e` (the evaluation) and `i` (its interaction). */
-export const EVALUATION_COLUMNS = `e.id, e.interaction_id, i.title AS interaction_title,
-    i.started_at AS interaction_started_at, i.agent_id, e.state, e.submitted_at, e.rubric_version_id,
-    e.score_percent, e.score_outcome,
-    EXISTS (SELECT 1 FROM evaluation_audit au WHERE au.evaluation_id = e.id AND au.action = 'submitted') AS ever_submitted`;
-export const EVALUATIONS_FROM = 'evaluations e JOIN interactions i ON i.id = e.interaction_id';
-const SELECT_EVALUATIONS = `SELECT ${EVALUATION_COLUMNS} FROM ${EVALUATIONS_FROM}`;
-
 function score(row: EvaluationRow, version: VersionContent, answers: Answer[]): ScoredEvaluation {
   const breakdown = scoreEvaluation(version.rubric, answers);
   return {
@@ -73,22 +65,51 @@ function score(row: EvaluationRow, version: VersionContent, answers: Answer[]): 
   };
 }
 
-/** Scores evaluation rows read with SELECT_EVALUATIONS' columns, reading all their answers in one query. */
-export function scoreRows(db: Db, rows: readonly EvaluationRow[]): ScoredEvaluation[] {
-  const versions = rows.map((row) => ({ id: row.id, version: versionContent(db, row.rubric_version_id) }));
-  const answersOf = loadAnswersOf(db, versions);
-  return versions.map(({ id, version }, n) => score(rows[n]!, version, answersOf.get(id) ?? []));
+/** Scores evaluation rows, reading their versions (cached) and all their answers in one query. */
+export async function scoreRows(q: Query, rows: readonly EvaluationRow[]): Promise<ScoredEvaluation[]> {
+  const versions: { id: number; version: VersionContent }[] = [];
+  for (const row of rows) versions.push({ id: row.id, version: await loadVersion(q, row.rubric_version_id) });
+  const answers = await answersOf(q, versions);
+  return versions.map(({ id, version }, n) => score(rows[n]!, version, answers.get(id) ?? []));
 }
 
+/** Evaluation rows (`e`) with their interaction (`i`), on either engine; callers add WHERE / ORDER BY. */
+export const selectEvaluations = (q: Query) =>
+  q
+    .selectFrom('evaluations as e')
+    .innerJoin('interactions as i', 'i.id', 'e.interaction_id')
+    .select([
+      'e.id',
+      'e.interaction_id',
+      'i.title as interaction_title',
+      'i.started_at as interaction_started_at',
+      'i.agent_id',
+      'e.state',
+      'e.submitted_at',
+      'e.rubric_version_id',
+      'e.score_percent',
+      'e.score_outcome',
+      sql<0 | 1>`CASE WHEN EXISTS (SELECT 1 FROM evaluation_audit au
+        WHERE au.evaluation_id = e.id AND au.action = 'submitted') THEN 1 ELSE 0 END`.as('ever_submitted'),
+    ]);
+
+/** Ids per statement: far below either engine's parameter limit. */
+const CHUNK = 1000;
+
 /** The evaluations with these ids, in the order given; ids that do not exist are left out. */
-export function scoredEvaluationsByIds(db: Db, ids: readonly number[]): ScoredEvaluation[] {
+export async function scoredEvaluationsByIds(q: Query, ids: readonly number[]): Promise<ScoredEvaluation[]> {
   if (ids.length === 0) return [];
-  const rows = db
-    .prepare(`${SELECT_EVALUATIONS} WHERE e.id IN (SELECT value FROM json_each(?))`)
-    .all(JSON.stringify(ids)) as EvaluationRow[];
+  const rows: EvaluationRow[] = [];
+  for (let start = 0; start < ids.length; start += CHUNK) {
+    rows.push(
+      ...((await selectEvaluations(q)
+        .where('e.id', 'in', ids.slice(start, start + CHUNK))
+        .execute()) as EvaluationRow[]),
+    );
+  }
   const byId = new Map(rows.map((row) => [row.id, row]));
   return scoreRows(
-    db,
+    q,
     ids.flatMap((id) => byId.get(id) ?? []),
   );
 }
@@ -98,32 +119,43 @@ export function scoredEvaluationsByIds(db: Db, ids: readonly number[]): ScoredEv
  * axis), or by the submit time when that is unknown, so a call reviewed late still shows how the agent
  * worked back then. julianday() reads the stored ISO times with or without a zone offset.
  */
-export const EVALUATION_TIME = 'julianday(coalesce(i.started_at, e.submitted_at))';
-export const LATEST_FIRST = `${EVALUATION_TIME} DESC, e.submitted_at DESC, e.id DESC`;
+const EVALUATION_TIME = 'julianday(coalesce(i.started_at, e.submitted_at))';
 
 /**
- * EVALUATION_TIME on either engine, as raw SQL over `i` and `e`. PostgreSQL reads a time without a
- * zone as UTC, as julianday() does, instead of in the session's zone.
+ * EVALUATION_TIME on either engine, as raw SQL over `i` and `e`. On PostgreSQL a time without a zone
+ * is read as UTC, as julianday() does (not in the session's zone), and text that is no ISO time is
+ * NULL there too instead of failing the query.
  */
 export function evaluationTime(engine: Engine): RawBuilder<unknown> {
   if (engine === 'sqlite') return sql.raw(EVALUATION_TIME);
   const at = sql`coalesce(i.started_at, e.submitted_at)`;
-  return sql`(CASE WHEN ${at} ~ '([zZ]|[+-][0-9]{2}(:?[0-9]{2})?)$' THEN (${at})::timestamptz
+  const iso =
+    '^[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?)?([zZ]|[+-][0-9]{2}(:?[0-9]{2})?)?$';
+  return sql`(CASE WHEN ${at} !~ ${iso} THEN NULL
+    WHEN ${at} ~ '([zZ]|[+-][0-9]{2}(:?[0-9]{2})?)$' AND ${at} ~ 'T|:' THEN (${at})::timestamptz
     ELSE (${at} || '+00:00')::timestamptz END)`;
 }
 
-/** LATEST_FIRST on either engine. */
+/** Latest first on either engine; what has no time comes last, as on SQLite. */
 export const latestFirst = (engine: Engine): RawBuilder<unknown> =>
-  sql`${evaluationTime(engine)} DESC, e.submitted_at DESC, e.id DESC`;
+  engine === 'sqlite'
+    ? sql.raw(`${EVALUATION_TIME} DESC, e.submitted_at DESC, e.id DESC`)
+    : sql`${evaluationTime(engine)} DESC NULLS LAST, e.submitted_at DESC NULLS LAST, e.id DESC`;
 
 /** The latest `limit` submitted evaluations of an agent's calls and chats, oldest first. */
-export function submittedEvaluationsOfAgent(db: Db, agentId: number, limit: number): ScoredEvaluation[] {
-  const rows = db
-    .prepare(
-      `${SELECT_EVALUATIONS} WHERE i.agent_id = ? AND e.state = 'submitted' ORDER BY ${LATEST_FIRST} LIMIT ?`,
-    )
-    .all(agentId, limit) as EvaluationRow[];
-  return scoreRows(db, rows.reverse());
+export async function submittedEvaluationsOfAgent(
+  database: Database,
+  q: Query,
+  agentId: number,
+  limit: number,
+): Promise<ScoredEvaluation[]> {
+  const rows = (await selectEvaluations(q)
+    .where('i.agent_id', '=', agentId)
+    .where('e.state', '=', 'submitted')
+    .orderBy(latestFirst(database.engine))
+    .limit(limit)
+    .execute()) as EvaluationRow[];
+  return scoreRows(q, rows.reverse());
 }
 
 /** One item as an evaluation scored it, with whether the answer failed it (a no, a 0, a fail option). */

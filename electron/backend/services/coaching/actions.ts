@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import type { ActionItem, ActionOwner, AgentRef } from '../../../../shared/api/methods/coaching';
-import type { ReviewerRef, ReviewerRole } from '../../../../shared/api/methods/profiles';
+import type { ReviewerRef } from '../../../../shared/api/methods/profiles';
 import { EarmarkError } from '../../../../shared/errors';
-import type { Db } from '../../db/open';
+import type { Database } from '../../db/database';
+import type { Query } from '../../db/schema';
 import { isOverdue } from './clock';
 import { assertCoach, assertPlanned, sessionRow } from './session-rows';
 import { nowIso } from '../../clock';
@@ -15,6 +17,8 @@ interface ActionRow {
   done_at: string | null;
 }
 
+const ACTION_COLUMNS = ['id', 'session_id', 'text', 'owner', 'due_on', 'done_at'] as const;
+
 export const toActionItem = (row: ActionRow, today: string): ActionItem => ({
   id: row.id,
   sessionId: row.session_id,
@@ -26,43 +30,56 @@ export const toActionItem = (row: ActionRow, today: string): ActionItem => ({
 });
 
 /** A session's actions in the order they were agreed. */
-export function actionsOf(db: Db, sessionId: number, today: string): ActionItem[] {
-  const rows = db
-    .prepare('SELECT * FROM coaching_actions WHERE session_id = ? ORDER BY id')
-    .all(sessionId) as ActionRow[];
+export async function actionsOf(q: Query, sessionId: number, today: string): Promise<ActionItem[]> {
+  const rows = await q
+    .selectFrom('coaching_actions')
+    .select(ACTION_COLUMNS)
+    .where('session_id', '=', sessionId)
+    .orderBy('id')
+    .execute();
   return rows.map((row) => toActionItem(row, today));
 }
 
-function actionRow(db: Db, id: number): ActionRow {
-  const row = db.prepare('SELECT * FROM coaching_actions WHERE id = ?').get(id) as ActionRow | undefined;
+async function actionRow(q: Query, id: number): Promise<ActionRow> {
+  const row = await q
+    .selectFrom('coaching_actions')
+    .select(ACTION_COLUMNS)
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new EarmarkError('not_found', `id: there is no action item with id ${id}.`);
   return row;
 }
 
-const touchSession = (db: Db, sessionId: number, at: string) =>
-  db.prepare('UPDATE coaching_sessions SET updated_at = ? WHERE id = ?').run(at, sessionId);
+const touchSession = (q: Query, sessionId: number, at: string) =>
+  q.updateTable('coaching_sessions').set({ updated_at: at }).where('id', '=', sessionId).execute();
 
 /** Agreeing an action is part of the session's content: only the coach, only while it is planned. */
-export function addAction(
-  db: Db,
+export async function addAction(
+  database: Database,
   actingId: number,
   params: { sessionId: number; text: string; owner: ActionOwner; dueOn: string },
   today: string,
-): ActionItem {
-  return db.transaction(() => {
-    const session = sessionRow(db, params.sessionId, today, 'sessionId');
+): Promise<ActionItem> {
+  return database.transaction(async (trx) => {
+    const session = await sessionRow(trx, params.sessionId, today, 'sessionId');
     assertCoach(session, actingId);
     assertPlanned(session);
-    const at = nowIso(db);
-    const { lastInsertRowid } = db
-      .prepare(
-        `INSERT INTO coaching_actions (session_id, text, owner, due_on, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-      )
-      .run(session.id, params.text, params.owner, params.dueOn, at, at);
-    touchSession(db, session.id, at);
-    return toActionItem(actionRow(db, Number(lastInsertRowid)), today);
-  })();
+    const at = nowIso(database);
+    const row = await trx
+      .insertInto('coaching_actions')
+      .values({
+        session_id: session.id,
+        text: params.text,
+        owner: params.owner,
+        due_on: params.dueOn,
+        created_at: at,
+        updated_at: at,
+      })
+      .returning(ACTION_COLUMNS)
+      .executeTakeFirstOrThrow();
+    await touchSession(trx, session.id, at);
+    return toActionItem(row, today);
+  });
 }
 
 /**
@@ -70,8 +87,8 @@ export function addAction(
  * text, owner and due date are what was agreed, so a closed session keeps them (a value sent unchanged
  * is not a change, so a client may send the whole item back).
  */
-export function updateAction(
-  db: Db,
+export async function updateAction(
+  database: Database,
   actingId: number,
   params: {
     id: number;
@@ -81,68 +98,80 @@ export function updateAction(
     done?: boolean | undefined;
   },
   today: string,
-): ActionItem {
-  return db.transaction(() => {
-    const current = actionRow(db, params.id);
-    const session = sessionRow(db, current.session_id, today);
+): Promise<ActionItem> {
+  return database.transaction(async (trx) => {
+    const current = await actionRow(trx, params.id);
+    const session = await sessionRow(trx, current.session_id, today);
     assertCoach(session, actingId);
     const text = params.text ?? current.text;
     const owner = params.owner ?? current.owner;
     const dueOn = params.dueOn ?? current.due_on;
     if (text !== current.text || owner !== current.owner || dueOn !== current.due_on) assertPlanned(session);
-    const at = nowIso(db);
+    const at = nowIso(database);
     const doneAt = params.done === undefined ? current.done_at : params.done ? (current.done_at ?? at) : null;
-    db.prepare(
-      'UPDATE coaching_actions SET text = ?, owner = ?, due_on = ?, done_at = ?, updated_at = ? WHERE id = ?',
-    ).run(text, owner, dueOn, doneAt, at, current.id);
-    touchSession(db, session.id, at);
-    return toActionItem(actionRow(db, current.id), today);
-  })();
+    const row = await trx
+      .updateTable('coaching_actions')
+      .set({ text, owner, due_on: dueOn, done_at: doneAt, updated_at: at })
+      .where('id', '=', current.id)
+      .returning(ACTION_COLUMNS)
+      .executeTakeFirstOrThrow();
+    await touchSession(trx, session.id, at);
+    return toActionItem(row, today);
+  });
 }
 
-export function deleteAction(db: Db, actingId: number, id: number, today: string): { id: number } {
-  return db.transaction(() => {
-    const current = actionRow(db, id);
-    const session = sessionRow(db, current.session_id, today);
+export async function deleteAction(
+  database: Database,
+  actingId: number,
+  id: number,
+  today: string,
+): Promise<{ id: number }> {
+  return database.transaction(async (trx) => {
+    const current = await actionRow(trx, id);
+    const session = await sessionRow(trx, current.session_id, today);
     assertCoach(session, actingId);
     assertPlanned(session);
-    db.prepare('DELETE FROM coaching_actions WHERE id = ?').run(id);
-    touchSession(db, session.id, nowIso(db));
+    await trx.deleteFrom('coaching_actions').where('id', '=', id).execute();
+    await touchSession(trx, session.id, nowIso(database));
     return { id };
-  })();
-}
-
-interface OpenActionRow extends ActionRow {
-  held_on: string;
-  agent_id: number;
-  agent_name: string;
-  team_name: string | null;
-  coach_id: number;
-  coach_name: string;
-  coach_role: ReviewerRole;
+  });
 }
 
 /** Open actions across sessions, overdue first, then by due date: what to follow up next. */
-export function openActions(
-  db: Db,
+export async function openActions(
+  q: Query,
   query: { agentId?: number | undefined; coachId?: number | undefined },
   today: string,
-): (ActionItem & { agent: AgentRef; coach: ReviewerRef; heldOn: string })[] {
-  const rows = db
-    .prepare(
-      `SELECT c.*, s.held_on, s.agent_id, a.name AS agent_name, t.name AS team_name,
-         s.coach_id, p.name AS coach_name, p.role AS coach_role
-       FROM coaching_actions c
-       JOIN coaching_sessions s ON s.id = c.session_id
-       JOIN agents a ON a.id = s.agent_id
-       LEFT JOIN teams t ON t.id = a.team_id
-       JOIN reviewer_profiles p ON p.id = s.coach_id
-       WHERE c.done_at IS NULL
-         AND (@agentId IS NULL OR s.agent_id = @agentId)
-         AND (@coachId IS NULL OR s.coach_id = @coachId)
-       ORDER BY c.due_on < @today DESC, c.due_on, c.id`,
-    )
-    .all({ agentId: query.agentId ?? null, coachId: query.coachId ?? null, today }) as OpenActionRow[];
+): Promise<(ActionItem & { agent: AgentRef; coach: ReviewerRef; heldOn: string })[]> {
+  let select = q
+    .selectFrom('coaching_actions as c')
+    .innerJoin('coaching_sessions as s', 's.id', 'c.session_id')
+    .innerJoin('agents as a', 'a.id', 's.agent_id')
+    .leftJoin('teams as t', 't.id', 'a.team_id')
+    .innerJoin('reviewer_profiles as p', 'p.id', 's.coach_id')
+    .select([
+      'c.id',
+      'c.session_id',
+      'c.text',
+      'c.owner',
+      'c.due_on',
+      'c.done_at',
+      's.held_on',
+      's.agent_id',
+      'a.name as agent_name',
+      't.name as team_name',
+      's.coach_id',
+      'p.name as coach_name',
+      'p.role as coach_role',
+    ])
+    .where('c.done_at', 'is', null);
+  if (query.agentId !== undefined) select = select.where('s.agent_id', '=', query.agentId);
+  if (query.coachId !== undefined) select = select.where('s.coach_id', '=', query.coachId);
+  const rows = await select
+    .orderBy(sql`CASE WHEN c.due_on < ${today} THEN 0 ELSE 1 END`)
+    .orderBy('c.due_on')
+    .orderBy('c.id')
+    .execute();
   return rows.map((row) => ({
     ...toActionItem(row, today),
     agent: { id: row.agent_id, name: row.agent_name, teamName: row.team_name },

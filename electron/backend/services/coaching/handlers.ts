@@ -12,23 +12,24 @@ import { closeSession, createSession, getSession, reopenSession, updateSession }
  * reader may edit and which private notes are theirs.
  */
 export function coachingHandlers({
-  db,
   database,
   profiles,
 }: BackendContext): HandlersFor<keyof typeof coachingMethods> {
+  const q = database.query;
+  const day = () => today(database);
   return {
-    'coaching.list': (query) => listSessions(db, query, today(db)),
-    'coaching.create': (params, { actorId }) => createSession(db, actorId, params, today(db)),
-    'coaching.get': ({ id }, { actorId }) => getSession(db, actorId, id, today(db)),
-    'coaching.update': (params, { actorId }) => updateSession(db, actorId, params, today(db)),
-    'coaching.close': (params, { actorId }) => closeSession(db, actorId, params, today(db)),
-    'coaching.reopen': ({ id }, { actorId }) => reopenSession(db, actorId, id, today(db)),
-    'coaching.actionAdd': (params, { actorId }) => addAction(db, actorId, params, today(db)),
-    'coaching.actionUpdate': (params, { actorId }) => updateAction(db, actorId, params, today(db)),
-    'coaching.actionDelete': ({ id }, { actorId }) => deleteAction(db, actorId, id, today(db)),
-    'coaching.openActions': (query) => openActions(db, query, today(db)),
-    'coaching.notes': ({ sessionId }, reader) => listNotes(database.query, profiles, reader, sessionId),
-    'coaching.noteGet': ({ id }, reader) => getNote(database.query, profiles, reader, id),
+    'coaching.list': (query) => listSessions(q, query, day()),
+    'coaching.create': (params, { actorId }) => createSession(database, actorId, params, day()),
+    'coaching.get': ({ id }, { actorId }) => getSession(q, actorId, id, day()),
+    'coaching.update': (params, { actorId }) => updateSession(database, actorId, params, day()),
+    'coaching.close': (params, { actorId }) => closeSession(database, actorId, params, day()),
+    'coaching.reopen': ({ id }, { actorId }) => reopenSession(database, actorId, id, day()),
+    'coaching.actionAdd': (params, { actorId }) => addAction(database, actorId, params, day()),
+    'coaching.actionUpdate': (params, { actorId }) => updateAction(database, actorId, params, day()),
+    'coaching.actionDelete': ({ id }, { actorId }) => deleteAction(database, actorId, id, day()),
+    'coaching.openActions': (query) => openActions(q, query, day()),
+    'coaching.notes': ({ sessionId }, reader) => listNotes(q, profiles, reader, sessionId),
+    'coaching.noteGet': ({ id }, reader) => getNote(q, profiles, reader, id),
     'coaching.noteAdd': (params, { actorId }) => addNote(database, profiles, actorId, params),
     'coaching.noteUpdate': (params, { actorId }) => updateNote(database, profiles, actorId, params),
     'coaching.noteDelete': ({ id }, { actorId }) => deleteNote(database, actorId, id),

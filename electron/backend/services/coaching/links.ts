@@ -5,9 +5,9 @@ import type {
   LinkedMoment,
 } from '../../../../shared/api/methods/coaching';
 import { EarmarkError } from '../../../../shared/errors';
-import type { Db } from '../../db/open';
+import type { Query } from '../../db/schema';
 import { scoredEvaluationsByIds, type ScoredEvaluation } from '../agents/scored-evaluations';
-import { momentRowsByIds, toLinkedMoment, type MomentRow } from './moment-rows';
+import { momentsByIds, toLinkedMoment, type MomentRow } from './moment-rows';
 
 /**
  * What a session points at: focus items, evaluations and moments, each in the coach's order. Links are
@@ -18,13 +18,13 @@ import { momentRowsByIds, toLinkedMoment, type MomentRow } from './moment-rows';
 const whose = (agent: AgentRef) => `${agent.name}'s`;
 
 /** The evaluations, in the order given, after checking each can be coached on with this agent. */
-export function checkEvaluations(
-  db: Db,
+export async function checkEvaluations(
+  q: Query,
   agent: AgentRef,
   ids: readonly number[],
   field = 'evaluationIds',
-): ScoredEvaluation[] {
-  const found = scoredEvaluationsByIds(db, ids);
+): Promise<ScoredEvaluation[]> {
+  const found = await scoredEvaluationsByIds(q, ids);
   const missing = ids.filter((id) => !found.some((e) => e.id === id));
   if (missing.length > 0) {
     throw new EarmarkError('not_found', `${field}: there is no evaluation with id ${missing.join(', ')}.`);
@@ -48,13 +48,13 @@ export function checkEvaluations(
 }
 
 /** The moments, in the order given, after checking each is on one of the agent's calls or chats. */
-export function checkMoments(
-  db: Db,
+export async function checkMoments(
+  q: Query,
   agent: AgentRef,
   ids: readonly number[],
   field = 'momentIds',
-): MomentRow[] {
-  const found = momentRowsByIds(db, ids);
+): Promise<MomentRow[]> {
+  const found = await momentsByIds(q, ids);
   const missing = ids.filter((id) => !found.some((m) => m.id === id));
   if (missing.length > 0) {
     throw new EarmarkError('not_found', `${field}: there is no moment with id ${missing.join(', ')}.`);
@@ -84,65 +84,84 @@ export function checkFocusItems(items: readonly FocusItem[], field = 'focusItems
 
 // Writers: call inside the caller's transaction. Each replaces the whole list, so the order is the one given.
 
-export function writeFocusItems(db: Db, sessionId: number, items: readonly FocusItem[]): void {
-  db.prepare('DELETE FROM coaching_focus_items WHERE session_id = ?').run(sessionId);
-  const insert = db.prepare(
-    'INSERT INTO coaching_focus_items (session_id, position, item_id, title, section_title) VALUES (?, ?, ?, ?, ?)',
-  );
-  items.forEach((item, position) =>
-    insert.run(sessionId, position, item.itemId, item.title, item.sectionTitle),
-  );
+export async function writeFocusItems(
+  q: Query,
+  sessionId: number,
+  items: readonly FocusItem[],
+): Promise<void> {
+  await q.deleteFrom('coaching_focus_items').where('session_id', '=', sessionId).execute();
+  if (items.length === 0) return;
+  await q
+    .insertInto('coaching_focus_items')
+    .values(
+      items.map((item, position) => ({
+        session_id: sessionId,
+        position,
+        item_id: item.itemId,
+        title: item.title,
+        section_title: item.sectionTitle,
+      })),
+    )
+    .execute();
 }
 
-export function writeEvaluationLinks(db: Db, sessionId: number, ids: readonly number[]): void {
-  db.prepare('DELETE FROM coaching_evaluations WHERE session_id = ?').run(sessionId);
-  const insert = db.prepare(
-    'INSERT INTO coaching_evaluations (session_id, evaluation_id, position) VALUES (?, ?, ?)',
-  );
-  ids.forEach((id, position) => insert.run(sessionId, id, position));
+export async function writeEvaluationLinks(
+  q: Query,
+  sessionId: number,
+  ids: readonly number[],
+): Promise<void> {
+  await q.deleteFrom('coaching_evaluations').where('session_id', '=', sessionId).execute();
+  if (ids.length === 0) return;
+  await q
+    .insertInto('coaching_evaluations')
+    .values(ids.map((id, position) => ({ session_id: sessionId, evaluation_id: id, position })))
+    .execute();
 }
 
-export function writeMomentLinks(db: Db, sessionId: number, ids: readonly number[]): void {
-  db.prepare('DELETE FROM coaching_moments WHERE session_id = ?').run(sessionId);
-  const insert = db.prepare(
-    'INSERT INTO coaching_moments (session_id, moment_id, position) VALUES (?, ?, ?)',
-  );
-  ids.forEach((id, position) => insert.run(sessionId, id, position));
+export async function writeMomentLinks(q: Query, sessionId: number, ids: readonly number[]): Promise<void> {
+  await q.deleteFrom('coaching_moments').where('session_id', '=', sessionId).execute();
+  if (ids.length === 0) return;
+  await q
+    .insertInto('coaching_moments')
+    .values(ids.map((id, position) => ({ session_id: sessionId, moment_id: id, position })))
+    .execute();
 }
 
 // Readers.
 
-export function focusItemsOf(db: Db, sessionId: number): FocusItem[] {
-  return db
-    .prepare(
-      `SELECT item_id AS itemId, title, section_title AS sectionTitle
-       FROM coaching_focus_items WHERE session_id = ? ORDER BY position`,
-    )
-    .all(sessionId) as FocusItem[];
+export async function focusItemsOf(q: Query, sessionId: number): Promise<FocusItem[]> {
+  return q
+    .selectFrom('coaching_focus_items')
+    .select(['item_id as itemId', 'title', 'section_title as sectionTitle'])
+    .where('session_id', '=', sessionId)
+    .orderBy('position')
+    .execute();
 }
 
-const linkedIds = (
-  db: Db,
-  table: 'coaching_evaluations' | 'coaching_moments',
-  column: string,
-  sessionId: number,
-) =>
-  db
-    .prepare(`SELECT ${column} FROM ${table} WHERE session_id = ? ORDER BY position`)
-    .pluck()
-    .all(sessionId) as number[];
-
-export function linkedEvaluationIds(db: Db, sessionId: number): number[] {
-  return linkedIds(db, 'coaching_evaluations', 'evaluation_id', sessionId);
+export async function linkedEvaluationIds(q: Query, sessionId: number): Promise<number[]> {
+  const rows = await q
+    .selectFrom('coaching_evaluations')
+    .select('evaluation_id')
+    .where('session_id', '=', sessionId)
+    .orderBy('position')
+    .execute();
+  return rows.map((row) => row.evaluation_id);
 }
 
-export function linkedMomentIds(db: Db, sessionId: number): number[] {
-  return linkedIds(db, 'coaching_moments', 'moment_id', sessionId);
+export async function linkedMomentIds(q: Query, sessionId: number): Promise<number[]> {
+  const rows = await q
+    .selectFrom('coaching_moments')
+    .select('moment_id')
+    .where('session_id', '=', sessionId)
+    .orderBy('position')
+    .execute();
+  return rows.map((row) => row.moment_id);
 }
 
 /** With the figures the evaluation screens and the library show (see shownFigures). */
-export function linkedEvaluations(db: Db, sessionId: number): LinkedEvaluation[] {
-  return scoredEvaluationsByIds(db, linkedEvaluationIds(db, sessionId)).map((evaluation) => ({
+export async function linkedEvaluations(q: Query, sessionId: number): Promise<LinkedEvaluation[]> {
+  const evaluations = await scoredEvaluationsByIds(q, await linkedEvaluationIds(q, sessionId));
+  return evaluations.map((evaluation) => ({
     id: evaluation.id,
     interactionId: evaluation.interactionId,
     interactionTitle: evaluation.interactionTitle,
@@ -153,6 +172,6 @@ export function linkedEvaluations(db: Db, sessionId: number): LinkedEvaluation[]
   }));
 }
 
-export function linkedMoments(db: Db, sessionId: number): LinkedMoment[] {
-  return momentRowsByIds(db, linkedMomentIds(db, sessionId)).map(toLinkedMoment);
+export async function linkedMoments(q: Query, sessionId: number): Promise<LinkedMoment[]> {
+  return (await momentsByIds(q, await linkedMomentIds(q, sessionId))).map(toLinkedMoment);
 }

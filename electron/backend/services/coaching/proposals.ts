@@ -1,6 +1,6 @@
 import { MAX_LINKED_MOMENTS, type FocusItem } from '../../../../shared/api/methods/coaching';
 import { builtinTags, type BuiltinTag } from '../../../../shared/api/methods/review';
-import type { Db } from '../../db/open';
+import type { Query } from '../../db/schema';
 import { countedItems, itemKey, type ScoredEvaluation } from '../agents/scored-evaluations';
 
 /** How many focus items a session proposes: a one-to-one that tries to fix everything fixes nothing. */
@@ -88,22 +88,43 @@ interface ProposedRow {
  * and chats that carry a built-in problem tag or the exemplary tag. In the coach's order of evaluations,
  * then in the order they happen in each call; at most as many as a session can link.
  */
-export function proposeMoments(db: Db, evaluations: readonly ScoredEvaluation[]): number[] {
+export async function proposeMoments(q: Query, evaluations: readonly ScoredEvaluation[]): Promise<number[]> {
   if (evaluations.length === 0) return [];
-  const rows = db
-    .prepare(
-      `SELECT m.id, m.interaction_id, m.start_ms, m.turn_seq FROM moments m
-       WHERE m.id IN (SELECT moment_id FROM evaluation_answer_moments
-                      WHERE evaluation_id IN (SELECT value FROM json_each(@evaluationIds)))
-          OR (m.interaction_id IN (SELECT value FROM json_each(@interactionIds))
-              AND EXISTS (SELECT 1 FROM moment_tags x JOIN tags t ON t.id = x.tag_id
-                          WHERE x.moment_id = m.id AND t.builtin IN (SELECT value FROM json_each(@tags))))`,
+  const rows: ProposedRow[] = await q
+    .selectFrom('moments as m')
+    .select(['m.id', 'm.interaction_id', 'm.start_ms', 'm.turn_seq'])
+    .where((eb) =>
+      eb.or([
+        eb(
+          'm.id',
+          'in',
+          eb
+            .selectFrom('evaluation_answer_moments')
+            .select('moment_id')
+            .where(
+              'evaluation_id',
+              'in',
+              evaluations.map((e) => e.id),
+            ),
+        ),
+        eb.and([
+          eb(
+            'm.interaction_id',
+            'in',
+            evaluations.map((e) => e.interactionId),
+          ),
+          eb.exists(
+            eb
+              .selectFrom('moment_tags as x')
+              .innerJoin('tags as t', 't.id', 'x.tag_id')
+              .select('x.moment_id')
+              .whereRef('x.moment_id', '=', 'm.id')
+              .where('t.builtin', 'in', PROPOSED_TAGS),
+          ),
+        ]),
+      ]),
     )
-    .all({
-      evaluationIds: JSON.stringify(evaluations.map((e) => e.id)),
-      interactionIds: JSON.stringify(evaluations.map((e) => e.interactionId)),
-      tags: JSON.stringify(PROPOSED_TAGS),
-    }) as ProposedRow[];
+    .execute();
   const interactionOrder = new Map<number, number>();
   evaluations.forEach((e, index) => {
     if (!interactionOrder.has(e.interactionId)) interactionOrder.set(e.interactionId, index);

@@ -1,7 +1,7 @@
 import type { CoachingSummary } from '../../../../shared/api/methods/coaching';
 import type { ReviewerRole } from '../../../../shared/api/methods/profiles';
 import { EarmarkError } from '../../../../shared/errors';
-import type { Db } from '../../db/open';
+import type { Query } from '../../db/schema';
 
 export interface SessionRow {
   id: number;
@@ -19,30 +19,77 @@ export interface SessionRow {
   team_name: string | null;
   coach_name: string;
   coach_role: ReviewerRole;
-  focus_titles: string;
+  focus_titles: string[];
   action_count: number;
   open_action_count: number;
   overdue_action_count: number;
 }
 
-/** `s` is the session; `@today` decides which open actions are overdue. */
-const SELECT_SESSIONS = `SELECT s.*, a.name AS agent_name, t.name AS team_name,
-    p.name AS coach_name, p.role AS coach_role,
-    (SELECT json_group_array(title) FROM
-       (SELECT title FROM coaching_focus_items WHERE session_id = s.id ORDER BY position)) AS focus_titles,
-    (SELECT count(*) FROM coaching_actions c WHERE c.session_id = s.id) AS action_count,
-    (SELECT count(*) FROM coaching_actions c WHERE c.session_id = s.id AND c.done_at IS NULL) AS open_action_count,
-    (SELECT count(*) FROM coaching_actions c
-       WHERE c.session_id = s.id AND c.done_at IS NULL AND c.due_on < @today) AS overdue_action_count
-  FROM coaching_sessions s
-  JOIN agents a ON a.id = s.agent_id
-  LEFT JOIN teams t ON t.id = a.team_id
-  JOIN reviewer_profiles p ON p.id = s.coach_id`;
+/** Ids per statement: far below either engine's parameter limit. */
+const CHUNK = 1000;
 
-export function sessionRow(db: Db, id: number, today: string, field = 'id'): SessionRow {
-  const row = db.prepare(`${SELECT_SESSIONS} WHERE s.id = @id`).get({ id, today }) as SessionRow | undefined;
+/** `s` is the session; `today` decides which open actions are overdue. */
+const selectSessions = (q: Query, today: string) =>
+  q
+    .selectFrom('coaching_sessions as s')
+    .innerJoin('agents as a', 'a.id', 's.agent_id')
+    .leftJoin('teams as t', 't.id', 'a.team_id')
+    .innerJoin('reviewer_profiles as p', 'p.id', 's.coach_id')
+    .selectAll('s')
+    .select((eb) => [
+      'a.name as agent_name',
+      't.name as team_name',
+      'p.name as coach_name',
+      'p.role as coach_role',
+      eb
+        .selectFrom('coaching_actions as c')
+        .select((inner) => inner.fn.countAll<number>().as('n'))
+        .whereRef('c.session_id', '=', 's.id')
+        .as('action_count'),
+      eb
+        .selectFrom('coaching_actions as c')
+        .select((inner) => inner.fn.countAll<number>().as('n'))
+        .whereRef('c.session_id', '=', 's.id')
+        .where('c.done_at', 'is', null)
+        .as('open_action_count'),
+      eb
+        .selectFrom('coaching_actions as c')
+        .select((inner) => inner.fn.countAll<number>().as('n'))
+        .whereRef('c.session_id', '=', 's.id')
+        .where('c.done_at', 'is', null)
+        .where('c.due_on', '<', today)
+        .as('overdue_action_count'),
+    ]);
+
+type Selected = Awaited<ReturnType<ReturnType<typeof selectSessions>['execute']>>[number];
+
+/** Each session's focus titles in the coach's order, in one query per page of sessions. */
+async function withFocusTitles(q: Query, rows: readonly Selected[]): Promise<SessionRow[]> {
+  const titles = new Map<number, string[]>(rows.map((row) => [row.id, []]));
+  const ids = [...titles.keys()];
+  for (let start = 0; start < ids.length; start += CHUNK) {
+    const items = await q
+      .selectFrom('coaching_focus_items')
+      .select(['session_id', 'title'])
+      .where('session_id', 'in', ids.slice(start, start + CHUNK))
+      .orderBy('session_id')
+      .orderBy('position')
+      .execute();
+    for (const item of items) titles.get(item.session_id)!.push(item.title);
+  }
+  return rows.map((row) => ({
+    ...row,
+    action_count: Number(row.action_count ?? 0),
+    open_action_count: Number(row.open_action_count ?? 0),
+    overdue_action_count: Number(row.overdue_action_count ?? 0),
+    focus_titles: titles.get(row.id) ?? [],
+  }));
+}
+
+export async function sessionRow(q: Query, id: number, today: string, field = 'id'): Promise<SessionRow> {
+  const row = await selectSessions(q, today).where('s.id', '=', id).executeTakeFirst();
   if (!row) throw new EarmarkError('not_found', `${field}: there is no coaching session with id ${id}.`);
-  return row;
+  return (await withFocusTitles(q, [row]))[0]!;
 }
 
 export function toSummary(row: SessionRow): CoachingSummary {
@@ -53,7 +100,7 @@ export function toSummary(row: SessionRow): CoachingSummary {
     heldOn: row.held_on,
     state: row.state,
     followUpOn: row.follow_up_on,
-    focusTitles: JSON.parse(row.focus_titles) as string[],
+    focusTitles: row.focus_titles,
     actionCount: row.action_count,
     openActionCount: row.open_action_count,
     overdueActionCount: row.overdue_action_count,
@@ -64,30 +111,21 @@ export function toSummary(row: SessionRow): CoachingSummary {
 }
 
 /** Newest first: by the day it is (or was) held, then by when it was planned. */
-export function listSessions(
-  db: Db,
+export async function listSessions(
+  q: Query,
   query: {
     agentId?: number | undefined;
     coachId?: number | undefined;
     state?: 'planned' | 'closed' | undefined;
   },
   today: string,
-): CoachingSummary[] {
-  const rows = db
-    .prepare(
-      `${SELECT_SESSIONS}
-       WHERE (@agentId IS NULL OR s.agent_id = @agentId)
-         AND (@coachId IS NULL OR s.coach_id = @coachId)
-         AND (@state IS NULL OR s.state = @state)
-       ORDER BY s.held_on DESC, s.id DESC`,
-    )
-    .all({
-      agentId: query.agentId ?? null,
-      coachId: query.coachId ?? null,
-      state: query.state ?? null,
-      today,
-    }) as SessionRow[];
-  return rows.map(toSummary);
+): Promise<CoachingSummary[]> {
+  let select = selectSessions(q, today);
+  if (query.agentId !== undefined) select = select.where('s.agent_id', '=', query.agentId);
+  if (query.coachId !== undefined) select = select.where('s.coach_id', '=', query.coachId);
+  if (query.state !== undefined) select = select.where('s.state', '=', query.state);
+  const rows = await select.orderBy('s.held_on', 'desc').orderBy('s.id', 'desc').execute();
+  return (await withFocusTitles(q, rows)).map(toSummary);
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { AgentRef, LinkedMysteryShop } from '../../../../shared/api/methods/coaching';
 import { EarmarkError } from '../../../../shared/errors';
-import type { Db } from '../../db/open';
-import { permitSync } from '../../permissions';
-import { SHOP_SELECT, shopSummary, type ShopRow } from '../mystery/store';
+import type { Query } from '../../db/schema';
+import { permit } from '../../permissions';
+import { shopRowsByIds, shopSummary } from '../mystery/store';
 
 /**
  * Mystery shops brought into a one-to-one: the agent's own, settled results only (a draft can still
@@ -10,25 +10,16 @@ import { SHOP_SELECT, shopSummary, type ShopRow } from '../mystery/store';
  * result; nothing here feeds the session's QA focus proposals.
  */
 
-function shopRows(db: Db, ids: readonly number[]): ShopRow[] {
-  if (ids.length === 0) return [];
-  const rows = db
-    .prepare(`${SHOP_SELECT} WHERE s.id IN (${ids.map(() => '?').join(', ')})`)
-    .all(...ids) as ShopRow[];
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
-}
-
-export function checkMysteryShops(
-  db: Db,
+export async function checkMysteryShops(
+  q: Query,
   coachId: number,
   agent: AgentRef,
   ids: readonly number[],
   field = 'mysteryShopIds',
-): void {
+): Promise<void> {
   if (ids.length === 0) return;
-  permitSync(db, 'mystery.get', coachId);
-  const found = shopRows(db, ids);
+  await permit(q, 'mystery.get', coachId);
+  const found = await shopRowsByIds(q, ids);
   const missing = ids.filter((id) => !found.some((row) => row.id === id));
   if (missing.length > 0) {
     throw new EarmarkError('not_found', `${field}: there is no mystery shop with id ${missing.join(', ')}.`);
@@ -50,20 +41,31 @@ export function checkMysteryShops(
 }
 
 /** Call inside the caller's transaction; replaces the whole list, in the order given. */
-export function writeMysteryShopLinks(db: Db, sessionId: number, ids: readonly number[]): void {
-  db.prepare('DELETE FROM coaching_mystery_shops WHERE session_id = ?').run(sessionId);
-  const insert = db.prepare(
-    'INSERT INTO coaching_mystery_shops (session_id, shop_row_id, position) VALUES (?, ?, ?)',
-  );
-  ids.forEach((id, position) => insert.run(sessionId, id, position));
+export async function writeMysteryShopLinks(
+  q: Query,
+  sessionId: number,
+  ids: readonly number[],
+): Promise<void> {
+  await q.deleteFrom('coaching_mystery_shops').where('session_id', '=', sessionId).execute();
+  if (ids.length === 0) return;
+  await q
+    .insertInto('coaching_mystery_shops')
+    .values(ids.map((id, position) => ({ session_id: sessionId, shop_row_id: id, position })))
+    .execute();
 }
 
-export function linkedMysteryShops(db: Db, sessionId: number): LinkedMysteryShop[] {
-  const ids = db
-    .prepare('SELECT shop_row_id FROM coaching_mystery_shops WHERE session_id = ? ORDER BY position')
-    .pluck()
-    .all(sessionId) as number[];
-  return shopRows(db, ids).map((row) => {
+export async function linkedMysteryShops(q: Query, sessionId: number): Promise<LinkedMysteryShop[]> {
+  const links = await q
+    .selectFrom('coaching_mystery_shops')
+    .select('shop_row_id')
+    .where('session_id', '=', sessionId)
+    .orderBy('position')
+    .execute();
+  const rows = await shopRowsByIds(
+    q,
+    links.map((link) => link.shop_row_id),
+  );
+  return rows.map((row) => {
     const shop = shopSummary(row);
     return {
       id: shop.id,

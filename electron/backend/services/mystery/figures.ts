@@ -5,16 +5,15 @@ import {
   type TeamMysteryFigures,
 } from '../../../../shared/api/methods/mystery-figures';
 import type { MysteryShopSummary } from '../../../../shared/api/methods/mystery';
-import type { Db } from '../../db/open';
+import type { Query } from '../../db/schema';
 import { agentRef } from '../agents/overview';
-import { statement } from './statements';
-import { SHOP_SELECT, shopSummary, type ShopRow } from './store';
+import { shopRows, shopSummary } from './store';
 
 /**
  * A shop's own figures, read from mystery_shops alone: nothing here touches evaluations, and nothing
  * that reads evaluations reads this. Drafts are left out: they are not a result yet.
  */
-const COUNTED = `s.status IN ('submitted', 'queried', 'confirmed')`;
+const COUNTED = ['submitted', 'queried', 'confirmed'] as const;
 
 export function figuresOf(shops: readonly MysteryShopSummary[]): MysteryFigures {
   const scored = shops.filter((shop) => shop.percent !== null);
@@ -29,22 +28,26 @@ export function figuresOf(shops: readonly MysteryShopSummary[]): MysteryFigures 
 }
 
 /** The agent's counted shops, newest first, with their figures. */
-export function agentShops(db: Db, agentId: number): AgentMysteryShops {
-  agentRef(db, agentId);
-  const rows = statement(
-    db,
-    `${SHOP_SELECT} WHERE s.agent_id = ? AND ${COUNTED} ORDER BY s.occurred_at DESC, s.shop_id LIMIT ?`,
-  ).all(agentId, MAX_AGENT_SHOPS) as ShopRow[];
+export async function agentShops(q: Query, agentId: number): Promise<AgentMysteryShops> {
+  await agentRef(q, agentId);
+  const rows = await shopRows(q)
+    .where('s.agent_id', '=', agentId)
+    .where('s.status', 'in', COUNTED)
+    .orderBy('s.occurred_at', 'desc')
+    .orderBy('s.shop_id')
+    .limit(MAX_AGENT_SHOPS)
+    .execute();
   const shops = rows.map(shopSummary);
   return { agentId, figures: figuresOf(shops), shops };
 }
 
 /** Each team's counted shops, by the team the agency reports; shops without a team come last. */
-export function teamFigures(db: Db): TeamMysteryFigures[] {
-  const rows = statement(
-    db,
-    `${SHOP_SELECT} WHERE ${COUNTED} ORDER BY s.occurred_at DESC`,
-  ).all() as ShopRow[];
+export async function teamFigures(q: Query): Promise<TeamMysteryFigures[]> {
+  const rows = await shopRows(q)
+    .where('s.status', 'in', COUNTED)
+    .orderBy('s.occurred_at', 'desc')
+    .orderBy('s.id')
+    .execute();
   const byTeam = new Map<string, MysteryShopSummary[]>();
   for (const shop of rows.map(shopSummary)) {
     const team = shop.team.trim();

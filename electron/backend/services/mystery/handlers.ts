@@ -15,7 +15,6 @@ import { getShop, listShops } from './store';
  * import runs as the computer's user, has no profile and does not come through here.)
  */
 export function mysteryHandlers({
-  db,
   database,
 }: BackendContext): HandlersFor<keyof typeof mysteryMethods | keyof typeof mysteryFigureMethods> {
   const as = (method: MysteryMethod, request: { actorId: number }) =>
@@ -23,39 +22,41 @@ export function mysteryHandlers({
   return {
     'mystery.list': async (filter, request) => {
       await as('mystery.list', request);
-      return listShops(db, filter);
+      return listShops(database.query, filter);
     },
     'mystery.report': async (params, request) => {
       await as('mystery.report', request);
-      return mysteryReport(db, params);
+      return mysteryReport(database.query, params);
     },
     'mystery.get': async ({ id }, request) => {
       await as('mystery.get', request);
-      return getShop(db, id);
+      return getShop(database.query, id);
     },
     'mystery.saveDraft': async (params, request) =>
-      saveDraft(db, params, await as('mystery.saveDraft', request)),
-    'mystery.submit': async ({ id }, request) => submitShop(db, id, await as('mystery.submit', request)),
+      saveDraft(database, params, await as('mystery.saveDraft', request)),
+    'mystery.submit': async ({ id }, request) =>
+      submitShop(database, id, await as('mystery.submit', request)),
     'mystery.query': async ({ id, reason }, request) =>
-      queryShop(db, id, reason, await as('mystery.query', request)),
-    'mystery.confirm': async ({ id }, request) => confirmShop(db, id, await as('mystery.confirm', request)),
+      queryShop(database, id, reason, await as('mystery.query', request)),
+    'mystery.confirm': async ({ id }, request) =>
+      confirmShop(database, id, await as('mystery.confirm', request)),
     'mystery.correct': async (params, request) =>
-      correctShop(db, params, await as('mystery.correct', request)),
+      correctShop(database, params, await as('mystery.correct', request)),
     'mystery.agentShops': async ({ agentId }, request) => {
       await as('mystery.agentShops', request);
-      return agentShops(db, agentId);
+      return agentShops(database.query, agentId);
     },
     'mystery.teamFigures': async (_params, request) => {
       await as('mystery.teamFigures', request);
-      return teamFigures(db);
+      return teamFigures(database.query);
     },
     'scenario.list': async (_params, request) => {
       await as('scenario.list', request);
-      return listScenarios(db);
+      return listScenarios(database.query);
     },
     'scenario.save': async (params, request) => {
       await as('scenario.save', request);
-      return saveScenario(db, params);
+      return saveScenario(database, params);
     },
   };
 }

@@ -6,8 +6,9 @@ import type {
 import type { ParsedParams } from '../../../../shared/api';
 import { scoreEvaluation } from '../../../../shared/rubric/scoring';
 import { EarmarkError } from '../../../../shared/errors';
-import type { Db } from '../../db/open';
-import { versionContent } from '../rubrics/version-cache';
+import { nowIso } from '../../clock';
+import type { Database } from '../../db/database';
+import { loadVersion } from '../rubrics/version-cache';
 import { audit, fieldsOf, getShop, incomplete, insertShop, setStatus, updateShop } from './store';
 
 /**
@@ -25,63 +26,85 @@ function refuseUnless(status: MysteryStatus, allowed: MysteryStatus[], action: s
   }
 }
 
-export function saveDraft(db: Db, params: ParsedParams<'mystery.saveDraft'>, profileId: number | null) {
-  return db.transaction((): MysteryShopDetail => {
+export async function saveDraft(
+  database: Database,
+  params: ParsedParams<'mystery.saveDraft'>,
+  profileId: number | null,
+): Promise<MysteryShopDetail> {
+  const at = nowIso(database);
+  return database.transaction(async (trx) => {
     if (params.id === undefined) {
-      return getShop(db, insertShop(db, params.fields, 'draft', 'created', profileId));
+      return getShop(trx, await insertShop(trx, at, params.fields, 'draft', 'created', profileId));
     }
-    const stored = fieldsOf(db, params.id);
+    const stored = await fieldsOf(trx, params.id);
     refuseUnless(stored.status, ['draft'], 'saved as a draft', stored.fields.shopId);
     if (params.fields.rubricId !== stored.fields.rubricId) {
       throw new EarmarkError('conflict', 'rubricId: a shop keeps the checklist it was started with.');
     }
-    updateShop(db, params.id, params.fields, stored.versionId);
-    return getShop(db, params.id);
-  })();
+    await updateShop(trx, at, params.id, params.fields, stored.versionId);
+    return getShop(trx, params.id);
+  });
 }
 
-export function submitShop(db: Db, id: number, profileId: number | null): MysteryShopDetail {
-  return db.transaction(() => {
-    const { status, fields, versionId } = fieldsOf(db, id);
+export async function submitShop(
+  database: Database,
+  id: number,
+  profileId: number | null,
+): Promise<MysteryShopDetail> {
+  const at = nowIso(database);
+  return database.transaction(async (trx) => {
+    const { status, fields, versionId } = await fieldsOf(trx, id);
     refuseUnless(status, ['draft'], 'submitted', fields.shopId);
-    const breakdown = scoreEvaluation(versionContent(db, versionId).rubric, fields.answers);
+    const breakdown = scoreEvaluation((await loadVersion(trx, versionId)).rubric, fields.answers);
     if (!breakdown.complete) throw incomplete(fields.shopId, breakdown);
-    setStatus(db, id, 'submitted');
-    audit(db, id, 'submitted', profileId, null, []);
-    return getShop(db, id);
-  })();
+    await setStatus(trx, at, id, 'submitted');
+    await audit(trx, at, id, 'submitted', profileId, null, []);
+    return getShop(trx, id);
+  });
 }
 
-export function queryShop(db: Db, id: number, reason: string, profileId: number | null): MysteryShopDetail {
-  return db.transaction(() => {
-    const { status, fields } = fieldsOf(db, id);
+export async function queryShop(
+  database: Database,
+  id: number,
+  reason: string,
+  profileId: number | null,
+): Promise<MysteryShopDetail> {
+  const at = nowIso(database);
+  return database.transaction(async (trx) => {
+    const { status, fields } = await fieldsOf(trx, id);
     refuseUnless(status, ['submitted', 'confirmed'], 'queried', fields.shopId);
-    setStatus(db, id, 'queried');
-    audit(db, id, 'queried', profileId, reason, []);
-    return getShop(db, id);
-  })();
+    await setStatus(trx, at, id, 'queried');
+    await audit(trx, at, id, 'queried', profileId, reason, []);
+    return getShop(trx, id);
+  });
 }
 
-export function confirmShop(db: Db, id: number, profileId: number | null): MysteryShopDetail {
-  return db.transaction(() => {
-    const { status, fields } = fieldsOf(db, id);
+export async function confirmShop(
+  database: Database,
+  id: number,
+  profileId: number | null,
+): Promise<MysteryShopDetail> {
+  const at = nowIso(database);
+  return database.transaction(async (trx) => {
+    const { status, fields } = await fieldsOf(trx, id);
     refuseUnless(status, ['submitted', 'queried'], 'confirmed', fields.shopId);
-    setStatus(db, id, 'confirmed');
-    audit(db, id, 'confirmed', profileId, null, []);
-    return getShop(db, id);
-  })();
+    await setStatus(trx, at, id, 'confirmed');
+    await audit(trx, at, id, 'confirmed', profileId, null, []);
+    return getShop(trx, id);
+  });
 }
 
-export function correctShop(
-  db: Db,
+export async function correctShop(
+  database: Database,
   params: ParsedParams<'mystery.correct'>,
   profileId: number | null,
-): MysteryShopDetail {
-  return db.transaction(() => {
-    const stored = fieldsOf(db, params.id);
+): Promise<MysteryShopDetail> {
+  const at = nowIso(database);
+  return database.transaction(async (trx) => {
+    const stored = await fieldsOf(trx, params.id);
     refuseUnless(stored.status, ['submitted', 'queried'], 'corrected', stored.fields.shopId);
     const next = { ...params.fields, rubricId: stored.fields.rubricId };
-    const breakdown = scoreEvaluation(versionContent(db, stored.versionId).rubric, next.answers);
+    const breakdown = scoreEvaluation((await loadVersion(trx, stored.versionId)).rubric, next.answers);
     if (!breakdown.complete) throw incomplete(next.shopId, breakdown);
     const changes: MysteryAuditEntry['changes'] = [];
     for (const key of Object.keys(next) as (keyof typeof next)[]) {
@@ -89,10 +112,10 @@ export function correctShop(
       const after = next[key];
       if (JSON.stringify(before) !== JSON.stringify(after)) changes.push({ field: key, before, after });
     }
-    updateShop(db, params.id, next, stored.versionId);
+    await updateShop(trx, at, params.id, next, stored.versionId);
     // A corrected result is settled: the query is answered by the change itself.
-    setStatus(db, params.id, 'confirmed');
-    audit(db, params.id, 'corrected', profileId, params.reason, changes);
-    return getShop(db, params.id);
-  })();
+    await setStatus(trx, at, params.id, 'confirmed');
+    await audit(trx, at, params.id, 'corrected', profileId, params.reason, changes);
+    return getShop(trx, params.id);
+  });
 }

@@ -2,9 +2,9 @@ import type { MysteryReport } from '../../../../shared/api/methods/mystery';
 import type { ParsedParams } from '../../../../shared/api';
 import type { EvaluationAnswers } from '../../../../shared/rubric/answers';
 import { scoreEvaluation } from '../../../../shared/rubric/scoring';
-import type { Db } from '../../db/open';
-import { versionContent } from '../rubrics/version-cache';
-import { statement } from './statements';
+import { sql, type SqlBool } from 'kysely';
+import type { Query } from '../../db/schema';
+import { loadVersion, type VersionContent } from '../rubrics/version-cache';
 
 /** The checklist item whose answers show how the provocative question was handled (built-in checklist). */
 export const PROVOCATIVE_ITEM = 'provocative-question';
@@ -61,24 +61,36 @@ function tallyBy<K extends string>(rows: readonly ReportRow[], keyOf: (row: Repo
  * queried, confirmed): a draft is unfinished and never counts. Agents are not named here at all; the
  * domain wants teams and scenarios compared, never people ranked.
  */
-export function mysteryReport(db: Db, params: ParsedParams<'mystery.report'>): MysteryReport {
-  const given: [string, string | undefined][] = [
-    ['substr(s.occurred_at, 1, 10) >= ?', params.from],
-    ['substr(s.occurred_at, 1, 10) <= ?', params.to],
-    ['s.wave = ?', params.wave],
-  ];
-  const filters = given.filter((f): f is [string, string] => f[1] !== undefined);
-  const where = ["s.status <> 'draft'", ...filters.map(([sql]) => sql)];
-  const args = filters.map(([, value]) => value);
-  const rows = statement(
-    db,
-    `SELECT s.shop_id, s.wave, s.occurred_at, s.team, COALESCE(sc.title, s.scenario_text) AS scenario,
-            s.rubric_version_id, s.answers, s.percent,
-            (s.result = 'pass' AND s.outcome = 'pass') AS passed
-       FROM mystery_shops s LEFT JOIN mystery_scenarios sc ON sc.id = s.scenario_id
-      WHERE ${where.join(' AND ')}
-      ORDER BY s.occurred_at, s.shop_id`,
-  ).all(...args) as ReportRow[];
+export async function mysteryReport(
+  q: Query,
+  params: ParsedParams<'mystery.report'>,
+): Promise<MysteryReport> {
+  let select = q
+    .selectFrom('mystery_shops as s')
+    .leftJoin('mystery_scenarios as sc', 'sc.id', 's.scenario_id')
+    .select([
+      's.shop_id',
+      's.wave',
+      's.occurred_at',
+      's.team',
+      sql<string>`coalesce(sc.title, s.scenario_text)`.as('scenario'),
+      's.rubric_version_id',
+      's.answers',
+      's.percent',
+      sql<0 | 1>`CASE WHEN s.result = 'pass' AND s.outcome = 'pass' THEN 1 ELSE 0 END`.as('passed'),
+    ])
+    .where('s.status', '<>', 'draft');
+  if (params.from !== undefined)
+    select = select.where(sql<SqlBool>`substr(s.occurred_at, 1, 10) >= ${params.from}`);
+  if (params.to !== undefined)
+    select = select.where(sql<SqlBool>`substr(s.occurred_at, 1, 10) <= ${params.to}`);
+  if (params.wave !== undefined) select = select.where('s.wave', '=', params.wave);
+  const rows: ReportRow[] = await select.orderBy('s.occurred_at').orderBy('s.shop_id').execute();
+  const versions = new Map<number, VersionContent>();
+  for (const row of rows) {
+    if (!versions.has(row.rubric_version_id))
+      versions.set(row.rubric_version_id, await loadVersion(q, row.rubric_version_id));
+  }
 
   const groupOf = (row: ReportRow) => (params.by === 'team' ? row.team : row.scenario);
   const groups = [...tallyBy(rows, groupOf)]
@@ -101,7 +113,7 @@ export function mysteryReport(db: Db, params: ParsedParams<'mystery.report'>): M
     groups,
     trend,
     ...checklistFigures(
-      db,
+      versions,
       shown,
       periodOf,
       trend.map((t) => t.period),
@@ -115,7 +127,7 @@ export function mysteryReport(db: Db, params: ParsedParams<'mystery.report'>): M
  * latest shop that has the item, so a renamed item shows its current name.
  */
 function checklistFigures(
-  db: Db,
+  versions: ReadonlyMap<number, VersionContent>,
   rows: readonly ReportRow[],
   periodOf: (row: ReportRow) => string,
   periods: readonly string[],
@@ -124,7 +136,7 @@ function checklistFigures(
   let provocative: NonNullable<MysteryReport['provocative']> | null = null;
   const counts = new Map<string, Record<string, number>>();
   for (const row of [...rows].reverse()) {
-    const version = versionContent(db, row.rubric_version_id);
+    const version = versions.get(row.rubric_version_id)!;
     const answers = JSON.parse(row.answers) as EvaluationAnswers;
     const { items: scored } = scoreEvaluation(version.rubric, answers);
     for (const score of scored) {

@@ -1,51 +1,68 @@
+import { sql, type SqlBool } from 'kysely';
 import type { MysteryScenario } from '../../../../shared/api/methods/mystery';
 import type { ParsedParams } from '../../../../shared/api';
 import { EarmarkError } from '../../../../shared/errors';
-import type { Db } from '../../db/open';
-import { statement } from './statements';
+import type { Database } from '../../db/database';
+import type { Query } from '../../db/schema';
 import { nowIso } from '../../clock';
 
 type ScenarioInput = ParsedParams<'scenario.save'>;
 
-const SELECT = `SELECT id, title, script, provocative_question AS provocativeQuestion, good_answer AS goodAnswer
-  FROM mystery_scenarios`;
+const selectScenarios = (q: Query) =>
+  q
+    .selectFrom('mystery_scenarios')
+    .select([
+      'id',
+      'title',
+      'script',
+      'provocative_question as provocativeQuestion',
+      'good_answer as goodAnswer',
+    ]);
 
-export function listScenarios(db: Db): MysteryScenario[] {
-  return statement(db, `${SELECT} ORDER BY title COLLATE NOCASE`).all() as MysteryScenario[];
+export async function listScenarios(q: Query): Promise<MysteryScenario[]> {
+  return selectScenarios(q)
+    .orderBy(sql`lower(title)`)
+    .orderBy('id')
+    .execute();
 }
 
-export function getScenario(db: Db, id: number, field = 'scenarioId'): MysteryScenario {
-  const row = statement(db, `${SELECT} WHERE id = ?`).get(id) as MysteryScenario | undefined;
+export async function getScenario(q: Query, id: number, field = 'scenarioId'): Promise<MysteryScenario> {
+  const row = await selectScenarios(q).where('id', '=', id).executeTakeFirst();
   if (!row) throw new EarmarkError('not_found', `${field}: there is no scenario with id ${id}.`);
   return row;
 }
 
 /** The library scenario with this title (letter case aside), if there is one. */
-export function scenarioByTitle(db: Db, title: string): MysteryScenario | undefined {
-  return statement(db, `${SELECT} WHERE title = ? COLLATE NOCASE`).get(title.trim()) as
-    MysteryScenario | undefined;
+export async function scenarioByTitle(q: Query, title: string): Promise<MysteryScenario | undefined> {
+  return selectScenarios(q)
+    .where(sql<SqlBool>`lower(title) = lower(${title.trim()})`)
+    .executeTakeFirst();
 }
 
-export function saveScenario(db: Db, input: ScenarioInput): MysteryScenario {
-  const at = nowIso(db);
-  const clash = scenarioByTitle(db, input.title);
-  if (clash && clash.id !== input.id) {
-    throw new EarmarkError('conflict', `title: there is already a scenario called "${clash.title}".`);
-  }
-  const values = [input.title, input.script, input.provocativeQuestion, input.goodAnswer, at];
-  if (input.id === undefined) {
-    const { lastInsertRowid } = statement(
-      db,
-      `INSERT INTO mystery_scenarios (title, script, provocative_question, good_answer, updated_at, created_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
-    ).run(...values, at);
-    return getScenario(db, Number(lastInsertRowid));
-  }
-  getScenario(db, input.id, 'id');
-  statement(
-    db,
-    `UPDATE mystery_scenarios SET title = ?, script = ?, provocative_question = ?, good_answer = ?, updated_at = ?
-     WHERE id = ?`,
-  ).run(...values, input.id);
-  return getScenario(db, input.id);
+export async function saveScenario(database: Database, input: ScenarioInput): Promise<MysteryScenario> {
+  const at = nowIso(database);
+  return database.transaction(async (trx) => {
+    const clash = await scenarioByTitle(trx, input.title);
+    if (clash && clash.id !== input.id) {
+      throw new EarmarkError('conflict', `title: there is already a scenario called "${clash.title}".`);
+    }
+    const values = {
+      title: input.title,
+      script: input.script,
+      provocative_question: input.provocativeQuestion,
+      good_answer: input.goodAnswer,
+      updated_at: at,
+    };
+    if (input.id === undefined) {
+      const { id } = await trx
+        .insertInto('mystery_scenarios')
+        .values({ ...values, created_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return getScenario(trx, id);
+    }
+    await getScenario(trx, input.id, 'id');
+    await trx.updateTable('mystery_scenarios').set(values).where('id', '=', input.id).execute();
+    return getScenario(trx, input.id);
+  });
 }

@@ -12,10 +12,10 @@ import type { EvaluationAnswers } from '../../../../shared/rubric/answers';
 import type { EvaluationResult, Outcome } from '../../../../shared/rubric/outcome';
 import { scoreEvaluation, type ScoreBreakdown } from '../../../../shared/rubric/scoring';
 import { EarmarkError } from '../../../../shared/errors';
-import type { Db } from '../../db/open';
-import { statement } from './statements';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import type { Query } from '../../db/schema';
 import { figuresOf } from '../evaluations/score';
-import { versionContent } from '../rubrics/version-cache';
+import { loadVersion } from '../rubrics/version-cache';
 import { getScenario } from './scenarios';
 import { nowIso } from '../../clock';
 
@@ -50,26 +50,64 @@ interface ShopRow {
   outcome: Outcome;
 }
 
-const FROM = `FROM mystery_shops s
-  LEFT JOIN agents a ON a.id = s.agent_id
-  LEFT JOIN mystery_scenarios sc ON sc.id = s.scenario_id`;
 /** A whole shop, with the call its recording belongs to (to open and play it from the shop's page). */
-const SELECT = `SELECT s.*, a.name AS agent_name, sc.title AS scenario_title,
-    i.id AS evidence_interaction_id, i.title AS evidence_interaction_title ${FROM}
-  LEFT JOIN recordings rec ON rec.id = s.recording_id
-  LEFT JOIN interactions i ON i.id = rec.interaction_id`;
+const selectShops = (q: Query) =>
+  q
+    .selectFrom('mystery_shops as s')
+    .leftJoin('agents as a', 'a.id', 's.agent_id')
+    .leftJoin('mystery_scenarios as sc', 'sc.id', 's.scenario_id')
+    .leftJoin('recordings as rec', 'rec.id', 's.recording_id')
+    .leftJoin('interactions as i', 'i.id', 'rec.interaction_id')
+    .selectAll('s')
+    .select([
+      'a.name as agent_name',
+      'sc.title as scenario_title',
+      'i.id as evidence_interaction_id',
+      'i.title as evidence_interaction_title',
+    ]);
+
 /** Only what a list row shows: a year's thousands of shops need not carry their answers, notes and extras. */
-const SELECT_SUMMARY = `SELECT s.id, s.shop_id, s.wave, s.occurred_at, s.channel, s.team, s.agent_id, s.answered_by,
-    s.scenario_id, s.scenario_text, s.recording_id, s.status, s.percent, s.result, s.outcome,
-    a.name AS agent_name, sc.title AS scenario_title ${FROM}`;
+const selectSummaries = (q: Query) =>
+  q
+    .selectFrom('mystery_shops as s')
+    .leftJoin('agents as a', 'a.id', 's.agent_id')
+    .leftJoin('mystery_scenarios as sc', 'sc.id', 's.scenario_id')
+    .select([
+      's.id',
+      's.shop_id',
+      's.wave',
+      's.occurred_at',
+      's.channel',
+      's.team',
+      's.agent_id',
+      's.answered_by',
+      's.scenario_id',
+      's.scenario_text',
+      's.recording_id',
+      's.status',
+      's.percent',
+      's.result',
+      's.outcome',
+      'a.name as agent_name',
+      'sc.title as scenario_title',
+    ]);
 
 /** The latest published version of a checklist rubric; evaluation rubrics are refused. */
-export function checklistVersionId(db: Db, rubricId: number): number {
-  const row = statement(
-    db,
-    `SELECT r.kind, (SELECT id FROM rubric_versions WHERE rubric_id = r.id ORDER BY version DESC LIMIT 1) AS version_id
-       FROM rubrics r WHERE r.id = ?`,
-  ).get(rubricId) as { kind: string; version_id: number | null } | undefined;
+export async function checklistVersionId(q: Query, rubricId: number): Promise<number> {
+  const row = await q
+    .selectFrom('rubrics as r')
+    .select((eb) => [
+      'r.kind',
+      eb
+        .selectFrom('rubric_versions as v')
+        .select('v.id')
+        .whereRef('v.rubric_id', '=', 'r.id')
+        .orderBy('v.version', 'desc')
+        .limit(1)
+        .as('version_id'),
+    ])
+    .where('r.id', '=', rubricId)
+    .executeTakeFirst();
   if (!row) throw new EarmarkError('not_found', `rubricId: there is no rubric with id ${rubricId}.`);
   if (row.kind !== 'mysteryChecklist') {
     throw new EarmarkError('invalid_params', `rubricId: rubric ${rubricId} is not a mystery-shop checklist.`);
@@ -80,23 +118,24 @@ export function checklistVersionId(db: Db, rubricId: number): number {
   return row.version_id;
 }
 
-function scoreOf(db: Db, versionId: number, answers: EvaluationAnswers) {
-  const breakdown = scoreEvaluation(versionContent(db, versionId).rubric, answers);
+async function scoreOf(q: Query, versionId: number, answers: EvaluationAnswers) {
+  const breakdown = scoreEvaluation((await loadVersion(q, versionId)).rubric, answers);
   return { breakdown, figures: figuresOf(breakdown) };
 }
 
-function checkLinks(db: Db, fields: ShopFields): void {
-  if (fields.agentId !== null && !statement(db, 'SELECT 1 FROM agents WHERE id = ?').get(fields.agentId)) {
+async function exists(q: Query, table: 'agents' | 'recordings', id: number): Promise<boolean> {
+  return (await q.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}
+
+async function checkLinks(q: Query, fields: ShopFields): Promise<void> {
+  if (fields.agentId !== null && !(await exists(q, 'agents', fields.agentId))) {
     throw new EarmarkError('not_found', `agentId: there is no agent with id ${fields.agentId}.`);
   }
-  if (fields.scenarioId !== null) getScenario(db, fields.scenarioId);
+  if (fields.scenarioId !== null) await getScenario(q, fields.scenarioId);
   else if (fields.scenarioText.trim() === '') {
     throw new EarmarkError('invalid_params', 'scenario: pick a scenario from the library or write one.');
   }
-  if (
-    fields.recordingId !== null &&
-    !statement(db, 'SELECT 1 FROM recordings WHERE id = ?').get(fields.recordingId)
-  ) {
+  if (fields.recordingId !== null && !(await exists(q, 'recordings', fields.recordingId))) {
     throw new EarmarkError('not_found', `recordingId: there is no recording with id ${fields.recordingId}.`);
   }
 }
@@ -105,7 +144,7 @@ function checkLinks(db: Db, fields: ShopFields): void {
  * The stored result keeps the words its column allows (pass, fail, incomplete); the outcome against the
  * pass mark goes beside it (migration 011). Read back together they give the shop's result.
  */
-const storedResult = ({ overall, complete }: ScoreBreakdown) =>
+const storedResult = ({ overall, complete }: ScoreBreakdown): ShopRow['result'] =>
   overall.outcome === 'criticalFail' ? 'fail' : complete ? 'pass' : 'incomplete';
 
 function resultOf(r: Pick<ShopRow, 'result' | 'outcome'>): EvaluationResult {
@@ -113,97 +152,101 @@ function resultOf(r: Pick<ShopRow, 'result' | 'outcome'>): EvaluationResult {
   return r.result === 'incomplete' ? 'incomplete' : r.outcome;
 }
 
-const columns = (fields: ShopFields, versionId: number, breakdown: ScoreBreakdown) => [
-  fields.shopId,
-  fields.wave,
-  fields.occurredAt,
-  fields.channel,
-  fields.team,
-  fields.agentId,
-  fields.answeredBy,
-  fields.scenarioId,
-  fields.scenarioId === null ? fields.scenarioText.trim() : '',
-  versionId,
-  JSON.stringify(fields.answers),
-  fields.recordingId,
-  fields.notes,
-  JSON.stringify(fields.files),
-  JSON.stringify(fields.extra),
-  breakdown.overall.percent,
-  storedResult(breakdown),
-  breakdown.overall.outcome,
-];
+/** The row's columns a shop's fields and score decide. */
+export const shopColumns = (fields: ShopFields, versionId: number, breakdown: ScoreBreakdown) => ({
+  shop_id: fields.shopId,
+  wave: fields.wave,
+  occurred_at: fields.occurredAt,
+  channel: fields.channel,
+  team: fields.team,
+  agent_id: fields.agentId,
+  answered_by: fields.answeredBy,
+  scenario_id: fields.scenarioId,
+  scenario_text: fields.scenarioId === null ? fields.scenarioText.trim() : '',
+  rubric_version_id: versionId,
+  answers: JSON.stringify(fields.answers),
+  recording_id: fields.recordingId,
+  notes: fields.notes,
+  files: JSON.stringify(fields.files),
+  extra: JSON.stringify(fields.extra),
+  percent: breakdown.overall.percent,
+  result: storedResult(breakdown),
+  outcome: breakdown.overall.outcome,
+});
 
-export function shopRowIdOf(db: Db, shopId: string): number | undefined {
-  return statement(db, 'SELECT id FROM mystery_shops WHERE shop_id = ?').pluck().get(shopId) as
-    number | undefined;
+export async function shopRowIdOf(q: Query, shopId: string): Promise<number | undefined> {
+  const row = await q
+    .selectFrom('mystery_shops')
+    .select('id')
+    .where('shop_id', '=', shopId)
+    .executeTakeFirst();
+  return row?.id;
 }
 
-/** Writes a new shop; the agency's shop id must be new. Returns the row id. */
-export function insertShop(
-  db: Db,
+/** Writes a new shop; the agency's shop id must be new. Returns the row id. `at` stamps it. */
+export async function insertShop(
+  q: Query,
+  at: string,
   fields: ShopFields,
   status: MysteryStatus,
   action: AuditAction,
   profileId: number | null,
-  versionId = checklistVersionId(db, fields.rubricId),
-): number {
-  checkLinks(db, fields);
-  const { breakdown } = scoreOf(db, versionId, fields.answers);
+  versionId?: number,
+): Promise<number> {
+  const version = versionId ?? (await checklistVersionId(q, fields.rubricId));
+  await checkLinks(q, fields);
+  const { breakdown } = await scoreOf(q, version, fields.answers);
   if (status !== 'draft' && !breakdown.complete) throw incomplete(fields.shopId, breakdown);
-  if (shopRowIdOf(db, fields.shopId) !== undefined) {
+  if ((await shopRowIdOf(q, fields.shopId)) !== undefined) {
     throw new EarmarkError('conflict', `shopId: there is already a shop "${fields.shopId}".`);
   }
-  const at = nowIso(db);
-  const { lastInsertRowid } = statement(
-    db,
-    `INSERT INTO mystery_shops (shop_id, wave, occurred_at, channel, team, agent_id, answered_by, scenario_id,
-         scenario_text, rubric_version_id, answers, recording_id, notes, files, extra, percent, result, outcome,
-         status, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(...columns(fields, versionId, breakdown), status, at, at);
-  const id = Number(lastInsertRowid);
-  audit(db, id, action, profileId, null, []);
+  const { id } = await q
+    .insertInto('mystery_shops')
+    .values({ ...shopColumns(fields, version, breakdown), status, created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await audit(q, at, id, action, profileId, null, []);
   return id;
 }
 
 /** Replaces a shop's fields (its checklist version stays); the caller checks the status allows it. */
-export function updateShop(db: Db, id: number, fields: ShopFields, versionId: number): void {
-  checkLinks(db, fields);
-  const { breakdown } = scoreOf(db, versionId, fields.answers);
-  const other = shopRowIdOf(db, fields.shopId);
+export async function updateShop(
+  q: Query,
+  at: string,
+  id: number,
+  fields: ShopFields,
+  versionId: number,
+): Promise<void> {
+  await checkLinks(q, fields);
+  const { breakdown } = await scoreOf(q, versionId, fields.answers);
+  const other = await shopRowIdOf(q, fields.shopId);
   if (other !== undefined && other !== id) {
     throw new EarmarkError('conflict', `shopId: there is already a shop "${fields.shopId}".`);
   }
-  statement(
-    db,
-    `UPDATE mystery_shops SET shop_id = ?, wave = ?, occurred_at = ?, channel = ?, team = ?, agent_id = ?,
-       answered_by = ?, scenario_id = ?, scenario_text = ?, rubric_version_id = ?, answers = ?, recording_id = ?,
-       notes = ?, files = ?, extra = ?, percent = ?, result = ?, outcome = ?, updated_at = ?
-     WHERE id = ?`,
-  ).run(...columns(fields, versionId, breakdown), nowIso(db), id);
+  await q
+    .updateTable('mystery_shops')
+    .set({ ...shopColumns(fields, versionId, breakdown), updated_at: at })
+    .where('id', '=', id)
+    .execute();
 }
 
-export function setStatus(db: Db, id: number, status: MysteryStatus): void {
-  statement(db, 'UPDATE mystery_shops SET status = ?, updated_at = ? WHERE id = ?').run(
-    status,
-    nowIso(db),
-    id,
-  );
+export async function setStatus(q: Query, at: string, id: number, status: MysteryStatus): Promise<void> {
+  await q.updateTable('mystery_shops').set({ status, updated_at: at }).where('id', '=', id).execute();
 }
 
-export function audit(
-  db: Db,
+export async function audit(
+  q: Query,
+  at: string,
   id: number,
   action: AuditAction,
   profileId: number | null,
   reason: string | null,
   changes: MysteryAuditEntry['changes'],
-): void {
-  statement(
-    db,
-    'INSERT INTO mystery_shop_audit (shop_row_id, action, profile_id, at, reason, changes) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(id, action, profileId, nowIso(db), reason, JSON.stringify(changes));
+): Promise<void> {
+  await q
+    .insertInto('mystery_shop_audit')
+    .values({ shop_row_id: id, action, profile_id: profileId, at, reason, changes: JSON.stringify(changes) })
+    .execute();
 }
 
 export function incomplete(shopId: string, breakdown: ReturnType<typeof scoreEvaluation>): EarmarkError {
@@ -215,13 +258,44 @@ export function incomplete(shopId: string, breakdown: ReturnType<typeof scoreEva
   return new EarmarkError('conflict', `Shop "${shopId}" is not complete (${parts.join('; ')}).`);
 }
 
-function row(db: Db, id: number): ShopRow {
-  const found = statement(db, `${SELECT} WHERE s.id = ?`).get(id) as ShopRow | undefined;
+async function row(q: Query, id: number): Promise<ShopRow> {
+  const found = await selectShops(q).where('s.id', '=', id).executeTakeFirst();
   if (!found) throw new EarmarkError('not_found', `id: there is no mystery shop with id ${id}.`);
   return found;
 }
 
-type SummaryRow = Omit<ShopRow, 'rubric_version_id' | 'answers' | 'notes' | 'extra'>;
+/** Ids per statement: far below either engine's parameter limit. */
+const CHUNK = 1000;
+
+/** Whole shops with these row ids, in the order given; ids that do not exist are left out. */
+export async function shopRowsByIds(q: Query, ids: readonly number[]): Promise<ShopRow[]> {
+  const rows: ShopRow[] = [];
+  for (let start = 0; start < ids.length; start += CHUNK) {
+    rows.push(
+      ...(await selectShops(q)
+        .where('s.id', 'in', ids.slice(start, start + CHUNK))
+        .execute()),
+    );
+  }
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** Shops as the figures read them (`s` the shop), newest first; `where` narrows them. */
+export function shopRows(q: Query) {
+  return selectShops(q);
+}
+
+type SummaryRow = Omit<
+  ShopRow,
+  | 'rubric_version_id'
+  | 'answers'
+  | 'notes'
+  | 'extra'
+  | 'files'
+  | 'evidence_interaction_id'
+  | 'evidence_interaction_title'
+>;
 
 function summary(r: SummaryRow): MysteryShopSummary {
   return {
@@ -244,12 +318,12 @@ function summary(r: SummaryRow): MysteryShopSummary {
 }
 
 /** The stored fields of a shop, as a correction starts from them. */
-export function fieldsOf(
-  db: Db,
+export async function fieldsOf(
+  q: Query,
   id: number,
-): { fields: ShopFields; versionId: number; status: MysteryStatus } {
-  const r = row(db, id);
-  const rubricId = versionContent(db, r.rubric_version_id).rubricId;
+): Promise<{ fields: ShopFields; versionId: number; status: MysteryStatus }> {
+  const r = await row(q, id);
+  const rubricId = (await loadVersion(q, r.rubric_version_id)).rubricId;
   return {
     status: r.status,
     versionId: r.rubric_version_id,
@@ -273,26 +347,22 @@ export function fieldsOf(
   };
 }
 
-export function getShop(db: Db, id: number): MysteryShopDetail {
-  const r = row(db, id);
+export async function getShop(q: Query, id: number): Promise<MysteryShopDetail> {
+  const r = await row(q, id);
   const answers = JSON.parse(r.answers) as EvaluationAnswers;
-  const { breakdown, figures } = scoreOf(db, r.rubric_version_id, answers);
-  const auditRows = statement(
-    db,
-    `SELECT m.action, m.profile_id, p.name, m.at, m.reason, m.changes FROM mystery_shop_audit m
-       LEFT JOIN reviewer_profiles p ON p.id = m.profile_id WHERE m.shop_row_id = ? ORDER BY m.id`,
-  ).all(id) as {
-    action: AuditAction;
-    profile_id: number | null;
-    name: string | null;
-    at: string;
-    reason: string | null;
-    changes: string;
-  }[];
+  const version = await loadVersion(q, r.rubric_version_id);
+  const { breakdown, figures } = await scoreOf(q, r.rubric_version_id, answers);
+  const auditRows = await q
+    .selectFrom('mystery_shop_audit as m')
+    .leftJoin('reviewer_profiles as p', 'p.id', 'm.profile_id')
+    .select(['m.action', 'm.profile_id', 'p.name', 'm.at', 'm.reason', 'm.changes'])
+    .where('m.shop_row_id', '=', id)
+    .orderBy('m.id')
+    .execute();
   return {
     ...summary(r),
     scenarioText: r.scenario_text,
-    rubricId: versionContent(db, r.rubric_version_id).rubricId,
+    rubricId: version.rubricId,
     rubricVersionId: r.rubric_version_id,
     answers,
     notes: r.notes,
@@ -315,60 +385,61 @@ export function getShop(db: Db, id: number): MysteryShopDetail {
   };
 }
 
-/** The SQL each sort orders by; the shop id (A to Z, either way) breaks ties so equal values keep one order. */
-const SORT_SQL: Record<MysterySort, string> = {
-  shopId: 's.shop_id COLLATE NOCASE',
-  occurredAt: 's.occurred_at',
-  team: 's.team COLLATE NOCASE',
+/** What each sort orders by; the shop id (A to Z, either way) breaks ties so equal values keep one order. */
+const SORT_SQL: Record<MysterySort, RawBuilder<unknown>> = {
+  shopId: sql`lower(s.shop_id)`,
+  occurredAt: sql`s.occurred_at`,
+  team: sql`lower(s.team)`,
   // Who answered stands in for the agent where none is linked, as the list shows it.
-  agent: 'COALESCE(a.name, s.answered_by) COLLATE NOCASE',
-  channel: 's.channel',
-  scenario: 'COALESCE(sc.title, s.scenario_text) COLLATE NOCASE',
-  score: 's.percent',
-  status: "CASE s.status WHEN 'draft' THEN 0 WHEN 'submitted' THEN 1 WHEN 'queried' THEN 2 ELSE 3 END",
+  agent: sql`lower(coalesce(a.name, s.answered_by))`,
+  channel: sql`s.channel`,
+  scenario: sql`lower(coalesce(sc.title, s.scenario_text))`,
+  score: sql`s.percent`,
+  status: sql`CASE s.status WHEN 'draft' THEN 0 WHEN 'submitted' THEN 1 WHEN 'queried' THEN 2 ELSE 3 END`,
 };
 
 /** `%` and `_` typed into the search are the characters themselves, not LIKE's wildcards. */
 const likeText = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-const SEARCHED = [
-  's.shop_id',
-  's.team',
-  's.answered_by',
-  'a.name',
-  'sc.title',
-  's.scenario_text',
-  's.notes',
-].map((column) => `${column} LIKE ? ESCAPE '\\'`);
+const SEARCHED = ['s.shop_id', 's.team', 's.answered_by', 'a.name', 'sc.title', 's.scenario_text', 's.notes'];
 
-export function listShops(db: Db, filter: ParsedParams<'mystery.list'>): MysteryShopSummary[] {
-  const conditions: [string, (string | number)[] | undefined][] = [
-    ['s.wave = ?', filter.wave === undefined ? undefined : [filter.wave]],
-    ['s.team = ? COLLATE NOCASE', filter.team === undefined ? undefined : [filter.team]],
-    ['s.channel = ?', filter.channel && [filter.channel]],
-    ['s.status = ?', filter.status && [filter.status]],
-    ['s.scenario_id = ?', filter.scenarioId === undefined ? undefined : [filter.scenarioId]],
-    // occurred_at is local wall-clock time ("2025-03-14T10:30"): its first ten characters are the day.
-    ['substr(s.occurred_at, 1, 10) >= ?', filter.from === undefined ? undefined : [filter.from]],
-    ['substr(s.occurred_at, 1, 10) <= ?', filter.to === undefined ? undefined : [filter.to]],
-    ['s.percent >= ?', filter.minPercent === undefined ? undefined : [filter.minPercent]],
-    ['s.percent <= ?', filter.maxPercent === undefined ? undefined : [filter.maxPercent]],
-    [`(${SEARCHED.join(' OR ')})`, filter.search ? SEARCHED.map(() => likeText(filter.search!)) : undefined],
-  ];
-  const used = conditions.filter((c): c is [string, (string | number)[]] => c[1] !== undefined);
-  const where = used.map(([sql]) => sql);
-  const args = used.flatMap(([, values]) => values);
-  const direction = filter.order === 'desc' ? 'DESC' : 'ASC';
+export async function listShops(
+  q: Query,
+  filter: ParsedParams<'mystery.list'>,
+): Promise<MysteryShopSummary[]> {
+  let select = selectSummaries(q);
+  if (filter.wave !== undefined) select = select.where('s.wave', '=', filter.wave);
+  if (filter.team !== undefined) select = select.where(sql<SqlBool>`lower(s.team) = lower(${filter.team})`);
+  if (filter.channel) select = select.where('s.channel', '=', filter.channel);
+  if (filter.status) select = select.where('s.status', '=', filter.status);
+  if (filter.scenarioId !== undefined) select = select.where('s.scenario_id', '=', filter.scenarioId);
+  // occurred_at is local wall-clock time ("2025-03-14T10:30"): its first ten characters are the day.
+  if (filter.from !== undefined)
+    select = select.where(sql<SqlBool>`substr(s.occurred_at, 1, 10) >= ${filter.from}`);
+  if (filter.to !== undefined)
+    select = select.where(sql<SqlBool>`substr(s.occurred_at, 1, 10) <= ${filter.to}`);
+  if (filter.minPercent !== undefined) select = select.where('s.percent', '>=', filter.minPercent);
+  if (filter.maxPercent !== undefined) select = select.where('s.percent', '<=', filter.maxPercent);
+  if (filter.search) {
+    // Letter case aside on both engines (PostgreSQL's LIKE minds it, SQLite's does not).
+    const pattern = likeText(filter.search);
+    select = select.where(
+      sql<SqlBool>`(${sql.join(
+        SEARCHED.map((column) => sql`lower(${sql.ref(column)}) LIKE lower(${pattern}) ESCAPE '\\'`),
+        sql` OR `,
+      )})`,
+    );
+  }
+  const direction = filter.order === 'desc' ? sql`DESC` : sql`ASC`;
   // A shop without a score sorts last whichever way the scores run.
-  const nullsLast = filter.sort === 'score' ? 's.percent IS NULL, ' : '';
-  const order = `${nullsLast}${SORT_SQL[filter.sort ?? 'occurredAt']} ${direction}, s.shop_id`;
-  const rows = statement(
-    db,
-    `${SELECT_SUMMARY} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`,
-  ).all(...args) as SummaryRow[];
+  if (filter.sort === 'score') select = select.orderBy(sql`CASE WHEN s.percent IS NULL THEN 1 ELSE 0 END`);
+  const rows = await select
+    .orderBy(sql`${SORT_SQL[filter.sort ?? 'occurredAt']} ${direction}`)
+    .orderBy('s.shop_id')
+    .execute();
   return rows.map(summary);
 }
 
 /** For readers of shops beside the list (figures, coaching links): the same select and summary. */
-export { SELECT as SHOP_SELECT, summary as shopSummary };
+export { summary as shopSummary };
 export type { ShopRow };

@@ -97,3 +97,4 @@ export function versionContent(db: Db, versionId: number, field = 'versionId'): 
   cache.set(versionId, content);
   return content;
 }
+

@@ -1,9 +1,9 @@
 import type { MysteryChannel } from '../../../../../shared/rubric/mystery';
 import type { EvaluationResult } from '../../../../../shared/rubric/outcome';
-import type { Db } from '../../../db/open';
+import type { Database } from '../../../db/database';
 import { getShop } from '../store';
 import { understood } from './rows';
-import { fileCell, insertRows, noFolder, prepare, rolledBack } from './run';
+import { fileCell, insertRowsRolledBack, noFolder, prepare, rolledBack } from './run';
 
 /** Without importing anything: the file a row's recording would come from, or why there is none. */
 export type EvidenceLocator = (
@@ -44,18 +44,19 @@ const PREVIEWED = 20;
  * and problem; the first rows as they would import; the cell texts no checklist item understands.
  */
 export async function dryRunMysteryImport(
-  db: Db,
+  database: Database,
   input: { fileName: string; bytes: Buffer; mapping: unknown; locateEvidence?: EvidenceLocator },
 ): Promise<MysteryDryRun> {
-  const prep = await prepare(db, input);
+  const prep = await prepare(database.query, input);
   const { ctx, report, table } = prep;
   const located = input.locateEvidence?.(
     prep.todo.map((t) => ({ shopId: t.shopId, file: fileCell(prep, t.cells) })),
   );
   const previews = new Map<number, ShopPreview>();
-  const done = rolledBack(db, prep, () =>
-    insertRows(
-      db,
+  const done = await rolledBack(database, prep, (trx, at) =>
+    insertRowsRolledBack(
+      trx,
+      at,
       prep,
       prep.todo,
       located
@@ -64,9 +65,9 @@ export async function dryRunMysteryImport(
             return found && 'error' in found ? found : { recordingId: null };
           }
         : noFolder(prep),
-      (row, id) => {
+      async (row, id, trx) => {
         if (previews.size >= PREVIEWED) return;
-        const shop = getShop(db, id);
+        const shop = await getShop(trx, id);
         previews.set(row, {
           occurredAt: shop.occurredAt,
           channel: shop.channel,

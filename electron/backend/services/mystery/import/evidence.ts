@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { EarmarkError } from '../../../../../shared/errors';
-import type { Db } from '../../../db/open';
+import type { Query } from '../../../db/schema';
 import type { ImportJobs } from '../../../import/jobs';
 import type { EvidenceLocator } from './dry-run';
 import type { EvidenceFinder } from './run';
@@ -41,7 +41,7 @@ export function locateInFolder(folder: string): EvidenceLocator {
  * Evidence from the agency's folder of recordings (see locateInFolder). The files found are imported
  * into the library in one batch, as the import screen would; one already there is reused.
  */
-export function evidenceFromFolder(db: Db, imports: ImportJobs, folder: string): EvidenceFinder {
+export function evidenceFromFolder(q: Query, imports: ImportJobs, folder: string): EvidenceFinder {
   const locate = locateInFolder(folder);
   return async (wanted) => {
     const found = new Map<string, { recordingId: number } | { error: string }>();
@@ -55,16 +55,17 @@ export function evidenceFromFolder(db: Db, imports: ImportJobs, folder: string):
     const { batchId } = await imports.start({ paths, pairLegs: false, roles: {}, copyRecordings: false });
     const progress = await imports.wait(batchId);
     const outcomes = new Map((await imports.status(batchId)).outcomes.map((o) => [resolve(o.file), o]));
-    const recordingOf = db
-      .prepare('SELECT id FROM recordings WHERE interaction_id = ? ORDER BY id LIMIT 1')
-      .pluck();
-    const recordingAt = db.prepare('SELECT id FROM recordings WHERE path = ? ORDER BY id LIMIT 1').pluck();
+    const firstRecording = q.selectFrom('recordings').select('id').orderBy('id').limit(1);
     for (const [shopId, path] of fileOf) {
       const outcome = outcomes.get(path);
       const interactionId = outcome?.interactionIds[0];
       const recordingId = (
-        interactionId !== undefined ? recordingOf.get(interactionId) : recordingAt.get(path)
-      ) as number | undefined;
+        await (
+          interactionId !== undefined
+            ? firstRecording.where('interaction_id', '=', interactionId)
+            : firstRecording.where('path', '=', path)
+        ).executeTakeFirst()
+      )?.id;
       if (recordingId !== undefined) found.set(shopId, { recordingId });
       else {
         const why = outcome?.message ?? progress.message ?? 'it is not a recording Earmark can import';

@@ -8,19 +8,19 @@ import { importMysteryShops } from './run';
 import { loadMapping, previewSheet, readSheet, rememberMapping, saveMapping } from './sheet';
 
 export function mysteryImportHandlers(
-  { db, database }: BackendContext,
+  { database }: BackendContext,
   imports: ImportJobs,
 ): HandlersFor<keyof typeof mysteryImportMethods> {
   // Importing is entering shops: the role table decides who may (shared/permissions/mystery.ts).
   return {
     'mysteryImport.preview': async (params, { actorId }) => {
       await permit(database.query, 'mysteryImport.preview', actorId);
-      return previewSheet(db, params);
+      return previewSheet(database.query, params);
     },
     'mysteryImport.dryRun': async ({ path, mapping, recordings }, { actorId }) => {
       await permit(database.query, 'mysteryImport.dryRun', actorId);
       const { fileName, bytes } = await readSheet(path);
-      return dryRunMysteryImport(db, {
+      return dryRunMysteryImport(database, {
         fileName,
         bytes,
         mapping,
@@ -30,13 +30,13 @@ export function mysteryImportHandlers(
     'mysteryImport.run': async ({ path, mapping, recordings }, { actorId }) => {
       await permit(database.query, 'mysteryImport.run', actorId);
       const { fileName, bytes, table } = await readSheet(path);
-      const report = await importMysteryShops(db, {
+      const report = await importMysteryShops(database, {
         fileName,
         bytes,
         mapping,
-        ...(recordings ? { findEvidence: evidenceFromFolder(db, imports, recordings) } : {}),
+        ...(recordings ? { findEvidence: evidenceFromFolder(database.query, imports, recordings) } : {}),
       });
-      rememberMapping(db, table.columns, mapping);
+      await rememberMapping(database.query, table.columns, mapping);
       return report;
     },
     'mysteryImport.loadMapping': async ({ path }, { actorId }) => {

@@ -1,3 +1,4 @@
+import type { Query } from '../../../db/schema';
 import type { ShopFields } from '../store';
 import type { AnswerValue, Answer } from '../../../../../shared/rubric/answers';
 import { answerMismatch } from '../../../../../shared/rubric/answers';
@@ -23,8 +24,10 @@ export interface RowContext {
   targets: Map<string, string>;
   /** Headers by target, for the plain targets that take one column. */
   columnOf: Map<string, string>;
-  scenarioIdByTitle(title: string): number | null;
-  agentIdByName(name: string, team: string): number;
+  /** Read (and cached) through `q`, the row's transaction. */
+  scenarioIdByTitle(q: Query, title: string): Promise<number | null>;
+  /** Found or created through `q`: an agent a row creates goes with the row. */
+  agentIdByName(q: Query, name: string, team: string): Promise<number>;
 }
 
 /** The cell text for a target, after the mapping's own value list (`values`) has had its say. */
@@ -80,11 +83,12 @@ function answerOf(ctx: RowContext, column: string, target: string, cell: string)
 }
 
 /** The shop one spreadsheet row describes; throws RowProblem naming the column at the first fault. */
-export function shopFromRow(
+export async function shopFromRow(
   ctx: RowContext,
+  q: Query,
   cells: Record<string, string>,
   evidence: number | null,
-): ShopFields {
+): Promise<ShopFields> {
   const cell = (target: string) => {
     const column = ctx.columnOf.get(target);
     return column === undefined ? '' : mapped(ctx, target, (cells[column] ?? '').trim());
@@ -128,7 +132,7 @@ export function shopFromRow(
 
   const scenario = cell('scenario');
   if (scenario === '') throw new RowProblem(col('scenario'), 'no scenario');
-  const scenarioId = ctx.scenarioIdByTitle(scenario);
+  const scenarioId = await ctx.scenarioIdByTitle(q, scenario);
   const team = cell('team');
   const agent = cell('agent');
 
@@ -156,7 +160,7 @@ export function shopFromRow(
     occurredAt,
     channel,
     team,
-    agentId: agent === '' ? null : ctx.agentIdByName(agent, team),
+    agentId: agent === '' ? null : await ctx.agentIdByName(q, agent, team),
     answeredBy: cell('answeredBy') || null,
     scenarioId,
     scenarioText: scenarioId === null ? scenario : '',

@@ -1,11 +1,14 @@
 import { basename } from 'node:path';
 import { EarmarkError } from '../../../../../shared/errors';
-import type { Db } from '../../../db/open';
+import { sql, type SqlBool } from 'kysely';
+import { nowIso } from '../../../clock';
+import type { Database } from '../../../db/database';
+import type { Query } from '../../../db/schema';
 import { readTable } from '../../../import/formats/manifest/read-table';
-import { upsertAgent } from '../../people';
-import { versionContent } from '../../rubrics/version-cache';
+import { findOrAddAgent } from '../../people';
+import { loadVersion, transactionWithVersions } from '../../rubrics/version-cache';
 import { scenarioByTitle } from '../scenarios';
-import { checklistVersionId, insertShop, shopRowIdOf } from '../store';
+import { checklistVersionId, insertShop } from '../store';
 import { MysteryMapping, type PlainTarget } from './mapping';
 import { RowProblem, shopFromRow, type RowContext } from './rows';
 
@@ -55,17 +58,21 @@ function refuse(problem: string): never {
   throw new EarmarkError('invalid_params', `The mapping does not fit: ${shown}`);
 }
 
-function rubricIdOf(db: Db, rubric: string | number, language: string): number {
+async function rubricIdOf(q: Query, rubric: string | number, language: string): Promise<number> {
   const byId = typeof rubric === 'number' || /^\d+$/.test(rubric) ? Number(rubric) : null;
-  const id = (
+  const rubrics = q.selectFrom('rubrics').select('id');
+  const id =
     byId !== null
-      ? db.prepare('SELECT id FROM rubrics WHERE id = ?').pluck().get(byId)
-      : (db.prepare('SELECT id FROM rubrics WHERE key = ?').pluck().get(rubric) ??
-        db
-          .prepare('SELECT id FROM rubrics WHERE builtin = ? ORDER BY language = ? DESC, id LIMIT 1')
-          .pluck()
-          .get(rubric, language))
-  ) as number | undefined;
+      ? (await rubrics.where('id', '=', byId).executeTakeFirst())?.id
+      : ((await rubrics.where('key', '=', String(rubric)).executeTakeFirst())?.id ??
+        (
+          await rubrics
+            .where(sql<SqlBool>`builtin = ${String(rubric)}`)
+            .orderBy(sql`CASE WHEN language = ${language} THEN 0 ELSE 1 END`)
+            .orderBy('id')
+            .limit(1)
+            .executeTakeFirst()
+        )?.id);
   if (id === undefined)
     refuse(
       `there is no rubric "${rubric}" (give a built-in key such as mystery-call, a rubric key or an id)`,
@@ -92,7 +99,7 @@ export interface Prepared {
 
 /** Reads the sheet, checks the mapping fits it, and sorts the rows: empty, failed early, already there, to do. */
 export async function prepare(
-  db: Db,
+  q: Query,
   input: { fileName: string; bytes: Buffer; mapping: unknown },
 ): Promise<Prepared & { table: { columns: string[]; rows: Record<string, string>[] } }> {
   const parsed = MysteryMapping.safeParse(input.mapping);
@@ -100,9 +107,9 @@ export async function prepare(
   const mapping = parsed.data;
   const table = await readTable({ fileName: basename(input.fileName), bytes: input.bytes });
 
-  const rubricId = rubricIdOf(db, mapping.rubric, mapping.language);
-  const versionId = checklistVersionId(db, rubricId);
-  const { rubric, items } = versionContent(db, versionId);
+  const rubricId = await rubricIdOf(q, mapping.rubric, mapping.language);
+  const versionId = await checklistVersionId(q, rubricId);
+  const { rubric, items } = await loadVersion(q, versionId);
 
   const missing = Object.keys(mapping.columns).filter((header) => !table.columns.includes(header));
   if (missing.length) {
@@ -138,21 +145,24 @@ export async function prepare(
     items,
     targets,
     columnOf,
-    scenarioIdByTitle: (title) => {
+    scenarioIdByTitle: async (trx, title) => {
       const key = title.toLowerCase();
-      if (!scenarios.has(key)) scenarios.set(key, scenarioByTitle(db, title)?.id ?? null);
+      if (!scenarios.has(key)) scenarios.set(key, (await scenarioByTitle(trx, title))?.id ?? null);
       return scenarios.get(key)!;
     },
-    agentIdByName: (name, team) => {
+    agentIdByName: async (trx, name, team) => {
       const key = `${name.toLowerCase()}\n${team.toLowerCase()}`;
       let id = agents.get(key);
       if (id === undefined) {
         // An agent already known by that name is the one; else one is created in the shop's team.
-        id =
-          (db
-            .prepare('SELECT id FROM agents WHERE name = ? COLLATE NOCASE ORDER BY id LIMIT 1')
-            .pluck()
-            .get(name) as number | undefined) ?? upsertAgent(db, name, team || null);
+        const known = await trx
+          .selectFrom('agents')
+          .select('id')
+          .where(sql<SqlBool>`lower(name) = lower(${name})`)
+          .orderBy('id')
+          .limit(1)
+          .executeTakeFirst();
+        id = known?.id ?? (await findOrAddAgent(trx, name, team || null));
         agents.set(key, id);
       }
       return id;
@@ -163,6 +173,7 @@ export async function prepare(
   const shopColumn = columnOf.get('shopId')!;
   const firstRow = new Map<string, number>();
   const todo: Prepared['todo'] = [];
+  const stored = await storedShopIds(q, table.rows, shopColumn);
   table.rows.forEach((cells, index) => {
     const row = index + 2;
     if (Object.values(cells).every((c) => c.trim() === '')) return;
@@ -187,7 +198,7 @@ export async function prepare(
       return;
     }
     firstRow.set(shopId, row);
-    if (shopRowIdOf(db, shopId) !== undefined) {
+    if (stored.has(shopId)) {
       report.skipped.push({ row, shopId, reason: 'already imported' });
       return;
     }
@@ -206,54 +217,109 @@ export async function prepare(
 
 export type Evidence = { recordingId: number | null } | { error: string };
 
+/** Rows a transaction takes: a wave of 10,000 shops goes in ten of them. */
+const CHUNK = 1000;
+
+/** The sheet's shop ids already stored, read a thousand at a time rather than one query a row. */
+async function storedShopIds(
+  q: Query,
+  rows: readonly Record<string, string>[],
+  shopColumn: string,
+): Promise<Set<string>> {
+  const ids = [...new Set(rows.map((cells) => (cells[shopColumn] ?? '').trim()).filter((id) => id !== ''))];
+  const stored = new Set<string>();
+  for (let start = 0; start < ids.length; start += CHUNK) {
+    const found = await q
+      .selectFrom('mystery_shops')
+      .select('shop_id')
+      .where('shop_id', 'in', ids.slice(start, start + CHUNK))
+      .execute();
+    for (const row of found) stored.add(row.shop_id);
+  }
+  return stored;
+}
+
+/** What a row that imported tells the caller: its row, its new id, and the transaction it is in. */
+export type OnImported = (row: number, id: number, trx: Query) => Promise<void> | void;
+
 /**
- * Writes the rows, by the thousand in one transaction and a savepoint each, so a bad row leaves
- * nothing; `evidenceOf` says which recording a row links, or why it cannot.
+ * Writes the rows into `trx`, a savepoint each, so a bad row leaves nothing (not even the agent it
+ * created); `evidenceOf` says which recording a row links, or why it cannot.
  */
-export function insertRows(
-  db: Db,
+async function insertRowsInto(
+  trx: Query,
+  at: string,
   prep: Prepared,
   rows: Prepared['todo'],
   evidenceOf: (todo: Prepared['todo'][number]) => Evidence,
-  onImported?: (row: number, id: number) => void,
-): { imported: ImportedShop[]; failed: FailedShop[] } {
+  onImported?: OnImported,
+): Promise<{ imported: ImportedShop[]; failed: FailedShop[] }> {
   const { ctx, versionId, evidenceColumn } = prep;
   const imported: ImportedShop[] = [];
   const failed: FailedShop[] = [];
-  // The agent a row creates goes with the row; a row that fails takes it back out, and the cache forgets it.
-  const insertRow = db.transaction((cells: Record<string, string>, recordingId: number | null) =>
-    insertShop(db, shopFromRow(ctx, cells, recordingId), 'submitted', 'imported', null, versionId),
-  );
-  const insertChunk = db.transaction((chunk: typeof rows) => {
-    for (const todo of chunk) {
-      const { row, shopId, cells } = todo;
-      try {
-        const found = evidenceOf(todo);
-        if ('error' in found) throw new RowProblem(evidenceColumn ?? 'evidenceFile', found.error);
-        const id = insertRow(cells, found.recordingId);
-        imported.push({ row, shopId, id });
-        onImported?.(row, id);
-      } catch (error) {
-        prep.forget();
-        if (!(error instanceof RowProblem) && !(error instanceof EarmarkError)) throw error;
-        const column = error instanceof RowProblem ? error.column : null;
-        failed.push({ row, shopId, column, error: `row ${row}: ${error.message}` });
-      }
+  for (const todo of rows) {
+    const { row, shopId, cells } = todo;
+    await sql`SAVEPOINT shop_row`.execute(trx);
+    try {
+      const found = evidenceOf(todo);
+      if ('error' in found) throw new RowProblem(evidenceColumn ?? 'evidenceFile', found.error);
+      const fields = await shopFromRow(ctx, trx, cells, found.recordingId);
+      const id = await insertShop(trx, at, fields, 'submitted', 'imported', null, versionId);
+      await sql`RELEASE SAVEPOINT shop_row`.execute(trx);
+      imported.push({ row, shopId, id });
+      await onImported?.(row, id, trx);
+    } catch (error) {
+      await sql`ROLLBACK TO SAVEPOINT shop_row`.execute(trx);
+      await sql`RELEASE SAVEPOINT shop_row`.execute(trx);
+      prep.forget();
+      if (!(error instanceof RowProblem) && !(error instanceof EarmarkError)) throw error;
+      const column = error instanceof RowProblem ? error.column : null;
+      failed.push({ row, shopId, column, error: `row ${row}: ${error.message}` });
     }
-  });
-  for (let at = 0; at < rows.length; at += 1000) insertChunk(rows.slice(at, at + 1000));
+  }
   return { imported, failed };
 }
 
-/** Runs `work` in a transaction that is always rolled back: a dry run stores nothing. */
-export function rolledBack<T>(db: Db, prep: Prepared, work: () => T): T {
+/** Writes the rows, by the thousand in one transaction each (see insertRowsInto). */
+export async function insertRows(
+  database: Database,
+  prep: Prepared,
+  rows: Prepared['todo'],
+  evidenceOf: (todo: Prepared['todo'][number]) => Evidence,
+  onImported?: OnImported,
+): Promise<{ imported: ImportedShop[]; failed: FailedShop[] }> {
+  const at = nowIso(database);
+  const done = { imported: [] as ImportedShop[], failed: [] as FailedShop[] };
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const chunk = rows.slice(start, start + CHUNK);
+    try {
+      const { imported, failed } = await transactionWithVersions(database, (trx) =>
+        insertRowsInto(trx, at, prep, chunk, evidenceOf, onImported),
+      );
+      done.imported.push(...imported);
+      done.failed.push(...failed);
+    } catch (error) {
+      // The chunk's rows are not stored: what the cache learnt of them goes too.
+      prep.forget();
+      throw error;
+    }
+  }
+  return done;
+}
+
+/** Runs `work` in one transaction that is always rolled back: a dry run stores nothing. */
+export async function rolledBack<T>(
+  database: Database,
+  prep: Prepared,
+  work: (trx: Query, at: string) => Promise<T>,
+): Promise<T> {
   const undo = new Error('roll back');
   let result: T | undefined;
   try {
-    db.transaction(() => {
-      result = work();
+    await transactionWithVersions(database, async (trx) => {
+      result = await work(trx, nowIso(database));
       throw undo;
-    })();
+    });
   } catch (error) {
     if (error !== undo) throw error;
   } finally {
@@ -261,6 +327,9 @@ export function rolledBack<T>(db: Db, prep: Prepared, work: () => T): T {
   }
   return result!;
 }
+
+/** Inserts the rows into a transaction of `rolledBack` (a check or a dry run). */
+export const insertRowsRolledBack = insertRowsInto;
 
 export const fileCell = (prep: Prepared, cells: Record<string, string>) =>
   prep.evidenceColumn ? (cells[prep.evidenceColumn] ?? '').trim() || null : null;
@@ -280,25 +349,30 @@ export function noFolder(prep: Prepared): (todo: Prepared['todo'][number]) => Ev
  * nothing and a corrected file adds only what was missing.
  */
 export async function importMysteryShops(
-  db: Db,
+  database: Database,
   input: { fileName: string; bytes: Buffer; mapping: unknown; findEvidence?: EvidenceFinder },
 ): Promise<MysteryImportReport> {
-  const prep = await prepare(db, input);
+  const prep = await prepare(database.query, input);
   const { report } = prep;
   let done: { imported: ImportedShop[]; failed: FailedShop[] };
-  if (!input.findEvidence) done = insertRows(db, prep, prep.todo, noFolder(prep));
+  if (!input.findEvidence) done = await insertRows(database, prep, prep.todo, noFolder(prep));
   else {
     // Rows are checked first and only the rows that will import have their recordings imported, so
     // a wrong row leaves no recording behind in the library.
-    const checked = rolledBack(db, prep, () =>
-      insertRows(db, prep, prep.todo, () => ({ recordingId: null })),
+    const checked = await rolledBack(database, prep, (trx, at) =>
+      insertRowsInto(trx, at, prep, prep.todo, () => ({ recordingId: null })),
     );
     const good = new Set(checked.imported.map((r) => r.row));
     const rows = prep.todo.filter((t) => good.has(t.row));
     const evidence = await input.findEvidence(
       rows.map((t) => ({ shopId: t.shopId, file: fileCell(prep, t.cells) })),
     );
-    done = insertRows(db, prep, rows, ({ shopId }) => evidence.get(shopId) ?? { recordingId: null });
+    done = await insertRows(
+      database,
+      prep,
+      rows,
+      ({ shopId }) => evidence.get(shopId) ?? { recordingId: null },
+    );
     done.failed.push(...checked.failed);
   }
   report.imported.push(...done.imported);

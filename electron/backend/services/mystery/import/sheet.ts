@@ -4,11 +4,12 @@ import { basename, resolve } from 'node:path';
 import { EarmarkError } from '../../../../../shared/errors';
 import { builtInRubrics } from '../../../../../shared/rubric/defaults';
 import { MysteryMapping } from '../../../../../shared/rubric/mystery-mapping';
-import type { Db } from '../../../db/open';
+import { sql } from 'kysely';
+import type { Query } from '../../../db/schema';
 import { MAX_TEXT_BYTES, tooLarge } from '../../../import/formats/errors';
 import { readTable, type Table } from '../../../import/formats/manifest/read-table';
-import { versionContent } from '../../rubrics/version-cache';
-import { readSetting, writeSetting } from '../../settings';
+import { loadVersion } from '../../rubrics/version-cache';
+import { getSetting, putSetting } from '../../settings';
 import { checklistVersionId } from '../store';
 import { proposeMapping } from './propose';
 
@@ -54,12 +55,16 @@ export function mappingSettingKey(headers: readonly string[]): string {
   return `mysteryImport.mapping:${hash.slice(0, 32)}`;
 }
 
-export function rememberMapping(db: Db, headers: readonly string[], mapping: MysteryMapping): void {
-  writeSetting(db, mappingSettingKey(headers), JSON.stringify(mapping));
+export async function rememberMapping(
+  q: Query,
+  headers: readonly string[],
+  mapping: MysteryMapping,
+): Promise<void> {
+  await putSetting(q, mappingSettingKey(headers), JSON.stringify(mapping));
 }
 
-function rememberedMapping(db: Db, headers: readonly string[]): MysteryMapping | null {
-  const saved = readSetting(db, mappingSettingKey(headers));
+async function rememberedMapping(q: Query, headers: readonly string[]): Promise<MysteryMapping | null> {
+  const saved = await getSetting(q, mappingSettingKey(headers));
   if (saved === null) return null;
   const parsed = MysteryMapping.safeParse(JSON.parse(saved));
   return parsed.success ? parsed.data : null;
@@ -81,21 +86,24 @@ export interface Checklist {
 }
 
 /** Every checklist rubric with a published version. */
-export function checklists(db: Db): Checklist[] {
-  const rows = db
-    .prepare(
-      "SELECT id, builtin, name, language FROM rubrics WHERE kind = 'mysteryChecklist' ORDER BY builtin IS NULL, name",
-    )
-    .all() as { id: number; builtin: string | null; name: string; language: string }[];
+export async function checklists(q: Query): Promise<Checklist[]> {
+  const rows = await q
+    .selectFrom('rubrics')
+    .select(['id', 'builtin', 'name', 'language'])
+    .where('kind', '=', 'mysteryChecklist')
+    .orderBy(sql`CASE WHEN builtin IS NULL THEN 1 ELSE 0 END`)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
   const found: Checklist[] = [];
   for (const r of rows) {
     let versionId: number;
     try {
-      versionId = checklistVersionId(db, r.id);
+      versionId = await checklistVersionId(q, r.id);
     } catch {
       continue; // not published yet
     }
-    const { rubric } = versionContent(db, versionId);
+    const { rubric } = await loadVersion(q, versionId);
     found.push({
       rubric: r.builtin ?? r.id,
       language: r.language,
@@ -136,10 +144,10 @@ function itemNames(checklist: Checklist) {
  * A sheet's columns with a few values each, its first rows, and a mapping to start from: the one
  * confirmed last time for this set of columns, else one proposed from the headers.
  */
-export async function previewSheet(db: Db, params: { path: string; language: string }) {
+export async function previewSheet(q: Query, params: { path: string; language: string }) {
   const { table } = await readSheet(params.path);
-  const lists = checklists(db);
-  const remembered = rememberedMapping(db, table.columns);
+  const lists = await checklists(q);
+  const remembered = await rememberedMapping(q, table.columns);
   const checklist =
     lists.find((c) => c.rubric === 'mystery-call' && c.language === params.language) ??
     lists.find((c) => c.rubric === 'mystery-call') ??
