@@ -1,5 +1,5 @@
 import { describe, inject } from 'vitest';
-import { createBackend, type Backend } from '../../electron/backend/backend';
+import { createBackend, type Backend, type BackendOptions } from '../../electron/backend/backend';
 import type { Database, Engine } from '../../electron/backend/db/database';
 import { openDatabase, type Db } from '../../electron/backend/db/open';
 import { openPostgres } from '../../electron/backend/db/postgres/database';
@@ -29,8 +29,11 @@ export async function freshPostgresUrl(): Promise<string> {
   return createDatabase(admin);
 }
 
-/** A real backend on a fresh temp data folder, and a fresh database of the engine under test. */
-export async function engineBackend(): Promise<{
+/**
+ * A real backend on a fresh temp data folder, and a fresh database of the engine under test; `options`
+ * adds to the backend's (a TestClock, say).
+ */
+export async function engineBackend(options: Partial<BackendOptions> = {}): Promise<{
   backend: Backend;
   dataDir: string;
   cleanup: () => Promise<void>;
@@ -42,6 +45,7 @@ export async function engineBackend(): Promise<{
     resourcesDir,
     version: '0.0.0-test',
     log: () => {},
+    ...options,
     ...(databaseUrl ? { databaseUrl } : {}),
   });
   return {

@@ -1,9 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import type { ActionItem, CoachingSession, CoachingSummary } from '../../../shared/api/methods/coaching';
-import { call, testBackend } from '../../support/backend';
+import { call } from '../../support/backend';
+import { describeEachEngine, engineBackend } from '../../support/engines';
 import { refused } from '../evaluations/fixture';
-import { actAs, buildWorld, type World } from './fixture';
+import { actAs, buildTeam, type Team } from './fixture';
 import { TestClock } from '../../support/clock';
 
 const clock = new TestClock('2026-11-20');
@@ -11,8 +12,8 @@ const clock = new TestClock('2026-11-20');
 /** Action items: agreed in a session, followed up afterwards; "today" is pinned to 20 Nov 2026. */
 
 let backend: Backend;
-let cleanup: () => void;
-let world: World;
+let cleanup: () => Promise<void>;
+let world: Team;
 let lenas: CoachingSession;
 let pekkas: CoachingSession;
 const actions: Record<string, ActionItem> = {};
@@ -31,8 +32,8 @@ const open = (query: Record<string, unknown> = {}) =>
 // overdue, one due today, one later), and Pekka's with Jonas, whose one action is long overdue.
 beforeEach(async () => {
   clock.set('2026-11-20');
-  ({ backend, cleanup } = await testBackend({ clock }));
-  world = await buildWorld(backend);
+  ({ backend, cleanup } = await engineBackend({ clock }));
+  world = await buildTeam(backend);
   lenas = await call<CoachingSession>(backend, 'coaching.create', {
     agentId: world.agents['Anna Berg']!.id,
     heldOn: '2026-11-09',
@@ -50,7 +51,7 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-describe('agreeing actions', () => {
+describeEachEngine('agreeing actions', () => {
   it('adds actions with owner and due date; overdue means open and due before today', async () => {
     expect(actions.late).toMatchObject({
       sessionId: lenas.id,
@@ -169,7 +170,7 @@ describe('agreeing actions', () => {
   });
 });
 
-describe('open actions across sessions', () => {
+describeEachEngine('open actions across sessions', () => {
   it('lists overdue ones first, then by due date, with agent, coach and session day', async () => {
     const all = await open();
     expect(all.map((a) => [a.id, a.dueOn, a.overdue])).toEqual([
@@ -198,7 +199,7 @@ describe('open actions across sessions', () => {
   });
 });
 
-describe('a closed session', () => {
+describeEachEngine('a closed session', () => {
   beforeEach(async () => {
     await call(backend, 'coaching.close', { id: lenas.id, outcome: 'Good talk.' });
   });

@@ -5,6 +5,7 @@ import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
 import type { BuiltinTag, Moment, Tag } from '../../../shared/api/methods/review';
 import type { InteractionDetail, LibraryItem } from '../../../shared/api';
 import type { AnswerValue } from '../../../shared/rubric/answers';
+import { findOrAddAgent } from '../../../electron/backend/services/people';
 import { call, callAs } from '../../support/backend';
 import { createProfile, publishSmallRubric } from '../evaluations/fixture';
 
@@ -23,6 +24,33 @@ export interface World {
   agents: Record<string, AgentListEntry>;
   interactions: Record<string, InteractionDetail>;
   tags: Record<BuiltinTag, number>;
+}
+
+/**
+ * The people alone, for tests of what needs no calls, chats or rubrics (sessions, actions, notes) and so
+ * runs on either engine: the three profiles as in buildWorld (Lena current) and the demo's three
+ * agents in their teams, added through the query layer.
+ */
+export type Team = Pick<World, 'backend' | 'maria' | 'lena' | 'pekka' | 'agents'>;
+
+export async function buildTeam(backend: Backend): Promise<Team> {
+  for (const [agent, team] of [
+    ['Anna Berg', 'Customer Care'],
+    ['Mikko Laine', 'Customer Care'],
+    ['Jonas Keller', 'Technical Support'],
+  ] as const)
+    await findOrAddAgent(backend.database.query, agent, team);
+  const maria = await createProfile(backend, 'Maria Lind', 'qa_supervisor');
+  const pekka = await createProfile(backend, 'Pekka Niemi', 'team_lead');
+  const lena = await createProfile(backend, 'Lena Fischer', 'team_lead');
+  const agentList = await call<AgentListEntry[]>(backend, 'agent.list', {});
+  return {
+    backend,
+    maria,
+    lena,
+    pekka,
+    agents: Object.fromEntries(agentList.map((agent) => [agent.name, agent])),
+  };
 }
 
 /** Titles of the demo interactions used here. */
@@ -117,5 +145,5 @@ export async function pinMoment(
 }
 
 /** Makes a profile the current one (no passphrase, or with it). */
-export const actAs = (world: World, profile: ReviewerProfile, passphrase?: string) =>
+export const actAs = (world: Pick<World, 'backend'>, profile: ReviewerProfile, passphrase?: string) =>
   call(world.backend, 'profile.select', { id: profile.id, ...(passphrase ? { passphrase } : {}) });

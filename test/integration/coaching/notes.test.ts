@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import type { CoachingNote, CoachingSession } from '../../../shared/api/methods/coaching';
-import { call, testBackend } from '../../support/backend';
+import { call } from '../../support/backend';
+import { describeEachEngine, engineBackend } from '../../support/engines';
 import { refused } from '../evaluations/fixture';
-import { actAs, buildWorld, type World } from './fixture';
+import { actAs, buildTeam, type Team } from './fixture';
 
 /**
  * Notes on Lena's session with Anna Berg: shared ones every profile reads, private ones only their
@@ -14,8 +15,8 @@ const LENA_PASSPHRASE = 'lena keeps her notes';
 const PEKKA_PASSPHRASE = 'pekka has his own too';
 
 let backend: Backend;
-let cleanup: () => void;
-let world: World;
+let cleanup: () => Promise<void>;
+let world: Team;
 let session: CoachingSession;
 let quietSession: CoachingSession;
 const notes: Record<string, CoachingNote> = {};
@@ -24,14 +25,24 @@ const notesOf = (sessionId = session.id) => call<CoachingNote[]>(backend, 'coach
 const add = (body: string, isPrivate: boolean) =>
   call<CoachingNote>(backend, 'coaching.noteAdd', { sessionId: session.id, body, private: isPrivate });
 const rowOf = (id: number) =>
-  backend.db.prepare('SELECT body, nonce, ciphertext FROM coaching_notes WHERE id = ?').get(id) as
-    { body: string | null; nonce: Buffer | null; ciphertext: Buffer | null } | undefined;
+  backend.database.query
+    .selectFrom('coaching_notes')
+    .select(['body', 'nonce', 'ciphertext'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+const noteCount = async () =>
+  (
+    await backend.database.query
+      .selectFrom('coaching_notes')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+  ).n;
 const setPassphrase = (id: number, newPassphrase: string) =>
   call(backend, 'profile.setPassphrase', { id, newPassphrase });
 
 beforeAll(async () => {
-  ({ backend, cleanup } = await testBackend());
-  world = await buildWorld(backend);
+  ({ backend, cleanup } = await engineBackend());
+  world = await buildTeam(backend);
   session = await call<CoachingSession>(backend, 'coaching.create', {
     agentId: world.agents['Anna Berg']!.id,
     heldOn: '2026-11-09',
@@ -43,7 +54,7 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-describe('shared notes', () => {
+describeEachEngine('shared notes', () => {
   it('are written as the acting profile and read by everybody', async () => {
     notes.lenaShared = await add('Anna asked for a headset with a better microphone.', false);
     expect(notes.lenaShared).toMatchObject({
@@ -75,7 +86,7 @@ describe('shared notes', () => {
     expect(updated).toMatchObject({ body: 'Anna asked for a new headset.', private: false });
     expect(updated.updatedAt >= notes.lenaShared!.updatedAt).toBe(true);
     notes.lenaShared = updated;
-    expect(rowOf(updated.id)).toMatchObject({
+    expect(await rowOf(updated.id)).toMatchObject({
       body: 'Anna asked for a new headset.',
       nonce: null,
       ciphertext: null,
@@ -83,9 +94,9 @@ describe('shared notes', () => {
   });
 });
 
-describe('private notes', () => {
+describeEachEngine('private notes', () => {
   it('need a passphrase on the profile: without one, nothing is written', async () => {
-    const before = backend.db.prepare('SELECT count(*) FROM coaching_notes').pluck().get();
+    const before = await noteCount();
     const error = await refused(backend, 'coaching.noteAdd', {
       sessionId: session.id,
       body: 'She is going through a divorce.',
@@ -94,7 +105,7 @@ describe('private notes', () => {
     expect(error.code).toBe('not_allowed');
     expect(error.message).toContain('passphrase');
     expect(error.message).not.toContain('divorce');
-    expect(backend.db.prepare('SELECT count(*) FROM coaching_notes').pluck().get()).toBe(before);
+    expect(await noteCount()).toBe(before);
   });
 
   it('are stored as ciphertext only and read back by their author', async () => {
@@ -105,7 +116,7 @@ describe('private notes', () => {
       body: 'She is going through a divorce; go easy on the targets.',
       author: { id: world.lena.id },
     });
-    const row = rowOf(notes.lenaPrivate.id)!;
+    const row = (await rowOf(notes.lenaPrivate.id))!;
     expect(row.body).toBeNull();
     expect(row.nonce).toHaveLength(12);
     expect(row.ciphertext!.includes(Buffer.from('divorce'))).toBe(false);
@@ -131,7 +142,7 @@ describe('private notes', () => {
       expect([method, error.code]).toEqual([method, 'not_allowed']);
       expect(error.message).not.toContain('divorce');
     }
-    expect(rowOf(notes.lenaPrivate!.id)).toBeDefined();
+    expect(await rowOf(notes.lenaPrivate!.id)).toBeDefined();
     // The session itself does not give the note away either: not even its updatedAt moved.
     const read = await call<CoachingSession>(backend, 'coaching.get', { id: session.id });
     expect(read.updatedAt).toBe(session.updatedAt);
@@ -169,19 +180,19 @@ describe('private notes', () => {
   });
 
   it('are sealed anew on every change and deleted by their author', async () => {
-    const before = rowOf(notes.lenaPrivate!.id)!;
+    const before = (await rowOf(notes.lenaPrivate!.id))!;
     const updated = await call<CoachingNote>(backend, 'coaching.noteUpdate', {
       id: notes.lenaPrivate!.id,
       body: 'Update: things are better at home.',
     });
     expect(updated).toMatchObject({ private: true, body: 'Update: things are better at home.' });
-    const after = rowOf(notes.lenaPrivate!.id)!;
+    const after = (await rowOf(notes.lenaPrivate!.id))!;
     expect(after.body).toBeNull();
     expect(after.nonce!.equals(before.nonce!)).toBe(false);
     expect(await call(backend, 'coaching.noteDelete', { id: notes.lenaPrivate!.id })).toEqual({
       id: notes.lenaPrivate!.id,
     });
-    expect(rowOf(notes.lenaPrivate!.id)).toBeUndefined();
+    expect(await rowOf(notes.lenaPrivate!.id)).toBeUndefined();
     expect((await refused(backend, 'coaching.noteGet', { id: notes.lenaPrivate!.id })).code).toBe(
       'not_found',
     );
@@ -190,10 +201,12 @@ describe('private notes', () => {
   it('are bound to their row: a ciphertext copied onto another note does not open', async () => {
     const first = await add('First private thought.', true);
     const second = await add('Second private thought.', true);
-    const copied = rowOf(first.id)!;
-    backend.db
-      .prepare('UPDATE coaching_notes SET nonce = ?, ciphertext = ? WHERE id = ?')
-      .run(copied.nonce, copied.ciphertext, second.id);
+    const copied = (await rowOf(first.id))!;
+    await backend.database.query
+      .updateTable('coaching_notes')
+      .set({ nonce: copied.nonce, ciphertext: copied.ciphertext })
+      .where('id', '=', second.id)
+      .execute();
     expect((await refused(backend, 'coaching.noteGet', { id: second.id })).code).toBe('tampered');
     expect(await call(backend, 'coaching.noteGet', { id: first.id })).toMatchObject({
       body: 'First private thought.',
@@ -202,7 +215,7 @@ describe('private notes', () => {
   });
 });
 
-describe('refusals', () => {
+describeEachEngine('refusals', () => {
   it('an unknown session or note', async () => {
     expect((await refused(backend, 'coaching.notes', { sessionId: 999 })).code).toBe('not_found');
     expect(

@@ -55,6 +55,7 @@ export async function dryRunMysteryImport(
   const previews = new Map<number, ShopPreview>();
   const done = await rolledBack(database, prep, (trx, at) =>
     insertRowsRolledBack(
+      database,
       trx,
       at,
       prep,

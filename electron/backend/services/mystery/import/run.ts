@@ -1,5 +1,8 @@
 import { basename } from 'node:path';
 import { EarmarkError } from '../../../../../shared/errors';
+import type { Rubric } from '../../../../../shared/rubric/schema';
+import { scoreEvaluation } from '../../../../../shared/rubric/scoring';
+import { fromDatabaseError } from '../../../database-errors';
 import { sql, type SqlBool } from 'kysely';
 import { nowIso } from '../../../clock';
 import type { Database } from '../../../db/database';
@@ -8,7 +11,7 @@ import { readTable } from '../../../import/formats/manifest/read-table';
 import { findOrAddAgent } from '../../people';
 import { loadVersion, transactionWithVersions } from '../../rubrics/version-cache';
 import { scenarioByTitle } from '../scenarios';
-import { checklistVersionId, insertShop } from '../store';
+import { checklistVersionId, incomplete, shopColumns, type ShopFields } from '../store';
 import { MysteryMapping, type PlainTarget } from './mapping';
 import { RowProblem, shopFromRow, type RowContext } from './rows';
 
@@ -247,6 +250,7 @@ export type OnImported = (row: number, id: number, trx: Query) => Promise<void> 
  * created); `evidenceOf` says which recording a row links, or why it cannot.
  */
 async function insertRowsInto(
+  database: Database,
   trx: Query,
   at: string,
   prep: Prepared,
@@ -255,6 +259,7 @@ async function insertRowsInto(
   onImported?: OnImported,
 ): Promise<{ imported: ImportedShop[]; failed: FailedShop[] }> {
   const { ctx, versionId, evidenceColumn } = prep;
+  const version = await loadVersion(trx, versionId);
   const imported: ImportedShop[] = [];
   const failed: FailedShop[] = [];
   for (const todo of rows) {
@@ -264,20 +269,64 @@ async function insertRowsInto(
       const found = evidenceOf(todo);
       if ('error' in found) throw new RowProblem(evidenceColumn ?? 'evidenceFile', found.error);
       const fields = await shopFromRow(ctx, trx, cells, found.recordingId);
-      const id = await insertShop(trx, at, fields, 'submitted', 'imported', null, versionId);
+      const id = await insertImportedShop(trx, at, fields, versionId, version.rubric);
       await sql`RELEASE SAVEPOINT shop_row`.execute(trx);
       imported.push({ row, shopId, id });
       await onImported?.(row, id, trx);
-    } catch (error) {
+    } catch (thrown) {
       await sql`ROLLBACK TO SAVEPOINT shop_row`.execute(trx);
       await sql`RELEASE SAVEPOINT shop_row`.execute(trx);
       prep.forget();
+      // A refusal of the database (a shop id another import stored meanwhile) fails the row, named.
+      const error = thrown instanceof RowProblem ? thrown : (fromDatabaseError(thrown) ?? thrown);
       if (!(error instanceof RowProblem) && !(error instanceof EarmarkError)) throw error;
       const column = error instanceof RowProblem ? error.column : null;
       failed.push({ row, shopId, column, error: `row ${row}: ${error.message}` });
     }
   }
+  // The trail of every row that went in, the bulk way (one prepared statement, or multi-row inserts).
+  await database.insertMany(
+    trx,
+    'mystery_shop_audit',
+    imported.map(({ id }) => ({
+      shop_row_id: id,
+      action: 'imported' as const,
+      profile_id: null,
+      at,
+      reason: null,
+      changes: '[]',
+    })),
+  );
   return { imported, failed };
+}
+
+/**
+ * One row's shop, the bulk way: its links were found by the import itself (agents, scenarios, the
+ * recordings it imported) and its shop id is known to be new, so only the score is checked here.
+ */
+async function insertImportedShop(
+  trx: Query,
+  at: string,
+  fields: ShopFields,
+  versionId: number,
+  rubric: Rubric,
+): Promise<number> {
+  if (fields.scenarioId === null && fields.scenarioText.trim() === '') {
+    throw new EarmarkError('invalid_params', 'scenario: pick a scenario from the library or write one.');
+  }
+  const breakdown = scoreEvaluation(rubric, fields.answers);
+  if (!breakdown.complete) throw incomplete(fields.shopId, breakdown);
+  const { id } = await trx
+    .insertInto('mystery_shops')
+    .values({
+      ...shopColumns(fields, versionId, breakdown),
+      status: 'submitted',
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return id;
 }
 
 /** Writes the rows, by the thousand in one transaction each (see insertRowsInto). */
@@ -294,7 +343,7 @@ export async function insertRows(
     const chunk = rows.slice(start, start + CHUNK);
     try {
       const { imported, failed } = await transactionWithVersions(database, (trx) =>
-        insertRowsInto(trx, at, prep, chunk, evidenceOf, onImported),
+        insertRowsInto(database, trx, at, prep, chunk, evidenceOf, onImported),
       );
       done.imported.push(...imported);
       done.failed.push(...failed);
@@ -360,7 +409,7 @@ export async function importMysteryShops(
     // Rows are checked first and only the rows that will import have their recordings imported, so
     // a wrong row leaves no recording behind in the library.
     const checked = await rolledBack(database, prep, (trx, at) =>
-      insertRowsInto(trx, at, prep, prep.todo, () => ({ recordingId: null })),
+      insertRowsInto(database, trx, at, prep, prep.todo, () => ({ recordingId: null })),
     );
     const good = new Set(checked.imported.map((r) => r.row));
     const rows = prep.todo.filter((t) => good.has(t.row));
