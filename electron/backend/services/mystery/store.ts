@@ -17,7 +17,6 @@ import type { Query } from '../../db/schema';
 import { figuresOf } from '../evaluations/score';
 import { loadVersion } from '../rubrics/version-cache';
 import { getScenario } from './scenarios';
-import { nowIso } from '../../clock';
 
 export type ShopFields = z.output<typeof MysteryShopFields>;
 export type AuditAction = MysteryAuditEntry['action'];

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { EarmarkError } from '../../../../../shared/errors';
 import type { Rubric } from '../../../../../shared/rubric/schema';
-import { scoreEvaluation } from '../../../../../shared/rubric/scoring';
+import { scoreEvaluation, type ScoreBreakdown } from '../../../../../shared/rubric/scoring';
 import { fromDatabaseError } from '../../../database-errors';
 import { sql, type SqlBool } from 'kysely';
 import { nowIso } from '../../../clock';
@@ -98,6 +98,8 @@ export interface Prepared {
   evidenceColumn: string | undefined;
   /** Forgets what the row context cached of rows rolled back (agents they created). */
   forget(): void;
+  /** The agent a row names when it is known already (cached, or in the database); creates none. */
+  knownAgent(q: Query, name: string, team: string): Promise<number | undefined>;
 }
 
 /** Reads the sheet, checks the mapping fits it, and sorts the rows: empty, failed early, already there, to do. */
@@ -154,23 +156,27 @@ export async function prepare(
       return scenarios.get(key)!;
     },
     agentIdByName: async (trx, name, team) => {
-      const key = `${name.toLowerCase()}\n${team.toLowerCase()}`;
-      let id = agents.get(key);
-      if (id === undefined) {
-        // An agent already known by that name is the one; else one is created in the shop's team.
-        const known = await trx
-          .selectFrom('agents')
-          .select('id')
-          .where(sql<SqlBool>`lower(name) = lower(${name})`)
-          .orderBy('id')
-          .limit(1)
-          .executeTakeFirst();
-        id = known?.id ?? (await findOrAddAgent(trx, name, team || null));
-        agents.set(key, id);
-      }
+      // An agent already known by that name is the one; else one is created in the shop's team.
+      const id = (await knownAgent(trx, name, team)) ?? (await findOrAddAgent(trx, name, team || null));
+      agents.set(agentKey(name, team), id);
       return id;
     },
   };
+  const agentKey = (name: string, team: string) => `${name.toLowerCase()}\n${team.toLowerCase()}`;
+  async function knownAgent(trx: Query, name: string, team: string): Promise<number | undefined> {
+    const key = agentKey(name, team);
+    const cached = agents.get(key);
+    if (cached !== undefined) return cached;
+    const known = await trx
+      .selectFrom('agents')
+      .select('id')
+      .where(sql<SqlBool>`lower(name) = lower(${name})`)
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+    if (known) agents.set(key, known.id);
+    return known?.id;
+  }
 
   const report: MysteryImportReport = { imported: [], skipped: [], failed: [] };
   const shopColumn = columnOf.get('shopId')!;
@@ -215,6 +221,7 @@ export async function prepare(
     table,
     evidenceColumn: columnOf.get('evidenceFile'),
     forget: () => agents.clear(),
+    knownAgent,
   };
 }
 
@@ -284,19 +291,7 @@ async function insertRowsInto(
       failed.push({ row, shopId, column, error: `row ${row}: ${error.message}` });
     }
   }
-  // The trail of every row that went in, the bulk way (one prepared statement, or multi-row inserts).
-  await database.insertMany(
-    trx,
-    'mystery_shop_audit',
-    imported.map(({ id }) => ({
-      shop_row_id: id,
-      action: 'imported' as const,
-      profile_id: null,
-      at,
-      reason: null,
-      changes: '[]',
-    })),
-  );
+  await writeTrail(database, trx, at, imported);
   return { imported, failed };
 }
 
@@ -304,6 +299,16 @@ async function insertRowsInto(
  * One row's shop, the bulk way: its links were found by the import itself (agents, scenarios, the
  * recordings it imported) and its shop id is known to be new, so only the score is checked here.
  */
+/** What the database would otherwise refuse of an imported row, checked before anything is written. */
+function checkImported(fields: ShopFields, rubric: Rubric) {
+  if (fields.scenarioId === null && fields.scenarioText.trim() === '') {
+    throw new EarmarkError('invalid_params', 'scenario: pick a scenario from the library or write one.');
+  }
+  const breakdown = scoreEvaluation(rubric, fields.answers);
+  if (!breakdown.complete) throw incomplete(fields.shopId, breakdown);
+  return breakdown;
+}
+
 async function insertImportedShop(
   trx: Query,
   at: string,
@@ -311,11 +316,7 @@ async function insertImportedShop(
   versionId: number,
   rubric: Rubric,
 ): Promise<number> {
-  if (fields.scenarioId === null && fields.scenarioText.trim() === '') {
-    throw new EarmarkError('invalid_params', 'scenario: pick a scenario from the library or write one.');
-  }
-  const breakdown = scoreEvaluation(rubric, fields.answers);
-  if (!breakdown.complete) throw incomplete(fields.shopId, breakdown);
+  const breakdown = checkImported(fields, rubric);
   const { id } = await trx
     .insertInto('mystery_shops')
     .values({
@@ -329,7 +330,148 @@ async function insertImportedShop(
   return id;
 }
 
-/** Writes the rows, by the thousand in one transaction each (see insertRowsInto). */
+/**
+ * The rows of one chunk the fast way: every row is read and checked first (nothing written for a row
+ * that fails), then the agents the good rows name are created, and the shops and their trail go in
+ * with the bulk path (one prepared statement on SQLite, multi-row INSERTs on PostgreSQL). Should the
+ * database still refuse something, the chunk is done again row by row (insertRowsInto), which names
+ * the row; the savepoint around the fast attempt keeps the transaction usable on PostgreSQL.
+ */
+async function insertChunk(
+  database: Database,
+  trx: Query,
+  at: string,
+  prep: Prepared,
+  rows: Prepared['todo'],
+  evidenceOf: (todo: Prepared['todo'][number]) => Evidence,
+  onImported?: OnImported,
+): Promise<{ imported: ImportedShop[]; failed: FailedShop[] }> {
+  const { ctx, versionId, evidenceColumn } = prep;
+  const { rubric } = await loadVersion(trx, versionId);
+  const failed: FailedShop[] = [];
+  const good: {
+    todo: Prepared['todo'][number];
+    fields: ShopFields;
+    breakdown: ScoreBreakdown;
+    newAgent: [string, string] | null;
+  }[] = [];
+  // A placeholder for an agent that does not exist yet: created below only for the rows that are good.
+  const NEW_AGENT = -1;
+  let newAgent: [string, string] | null;
+  // Names looked up and not found in this chunk: the next row naming one need not ask again.
+  const pending = new Set<string>();
+  const lookingUp: RowContext = {
+    ...ctx,
+    agentIdByName: async (q, name, team) => {
+      const key = `${name.toLowerCase()}\n${team.toLowerCase()}`;
+      const known = pending.has(key) ? undefined : await prep.knownAgent(q, name, team);
+      if (known !== undefined) return known;
+      pending.add(key);
+      newAgent = [name, team];
+      return NEW_AGENT;
+    },
+  };
+  for (const todo of rows) {
+    newAgent = null;
+    try {
+      const found = evidenceOf(todo);
+      if ('error' in found) throw new RowProblem(evidenceColumn ?? 'evidenceFile', found.error);
+      const fields = await shopFromRow(lookingUp, trx, todo.cells, found.recordingId);
+      const breakdown = checkImported(fields, rubric);
+      good.push({ todo, fields, breakdown, newAgent });
+    } catch (error) {
+      if (!(error instanceof RowProblem) && !(error instanceof EarmarkError)) throw error;
+      const column = error instanceof RowProblem ? error.column : null;
+      failed.push({ row: todo.row, shopId: todo.shopId, column, error: `row ${todo.row}: ${error.message}` });
+    }
+  }
+  await sql`SAVEPOINT shop_chunk`.execute(trx);
+  try {
+    for (const entry of good) {
+      if (entry.newAgent) entry.fields.agentId = await ctx.agentIdByName(trx, ...entry.newAgent);
+    }
+    await database.insertMany(
+      trx,
+      'mystery_shops',
+      good.map(({ fields, breakdown }) => ({
+        ...shopColumns(fields, versionId, breakdown),
+        status: 'submitted' as const,
+        created_at: at,
+        updated_at: at,
+      })),
+    );
+    const ids = new Map<string, number>();
+    const shopIds = good.map(({ fields }) => fields.shopId);
+    for (let start = 0; start < shopIds.length; start += CHUNK) {
+      const stored = await trx
+        .selectFrom('mystery_shops')
+        .select(['id', 'shop_id'])
+        .where('shop_id', 'in', shopIds.slice(start, start + CHUNK))
+        .execute();
+      for (const row of stored) ids.set(row.shop_id, row.id);
+    }
+    const imported = good.map(({ todo }) => ({
+      row: todo.row,
+      shopId: todo.shopId,
+      id: ids.get(todo.shopId)!,
+    }));
+    await writeTrail(database, trx, at, imported);
+    await sql`RELEASE SAVEPOINT shop_chunk`.execute(trx);
+    for (const { row, id } of imported) await onImported?.(row, id, trx);
+    return { imported, failed };
+  } catch (error) {
+    if (fromDatabaseError(error) === null) throw error;
+    await sql`ROLLBACK TO SAVEPOINT shop_chunk`.execute(trx);
+    await sql`RELEASE SAVEPOINT shop_chunk`.execute(trx);
+    prep.forget();
+    return insertRowsInto(database, trx, at, prep, rows, evidenceOf, onImported);
+  }
+}
+
+/** The import's line in each shop's audit trail, the bulk way. */
+async function writeTrail(database: Database, trx: Query, at: string, imported: readonly ImportedShop[]) {
+  await database.insertMany(
+    trx,
+    'mystery_shop_audit',
+    imported.map(({ id }) => ({
+      shop_row_id: id,
+      action: 'imported' as const,
+      profile_id: null,
+      at,
+      reason: null,
+      changes: '[]',
+    })),
+  );
+}
+
+/** Inserts the rows into a transaction, a chunk at a time (see insertChunk). */
+async function insertChunks(
+  database: Database,
+  trx: Query,
+  at: string,
+  prep: Prepared,
+  rows: Prepared['todo'],
+  evidenceOf: (todo: Prepared['todo'][number]) => Evidence,
+  onImported?: OnImported,
+): Promise<{ imported: ImportedShop[]; failed: FailedShop[] }> {
+  const done = { imported: [] as ImportedShop[], failed: [] as FailedShop[] };
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const { imported, failed } = await insertChunk(
+      database,
+      trx,
+      at,
+      prep,
+      rows.slice(start, start + CHUNK),
+      evidenceOf,
+      onImported,
+    );
+    done.imported.push(...imported);
+    done.failed.push(...failed);
+  }
+  return done;
+}
+
+/** Writes the rows, by the thousand in one transaction each (see insertChunk). */
 export async function insertRows(
   database: Database,
   prep: Prepared,
@@ -343,7 +485,7 @@ export async function insertRows(
     const chunk = rows.slice(start, start + CHUNK);
     try {
       const { imported, failed } = await transactionWithVersions(database, (trx) =>
-        insertRowsInto(database, trx, at, prep, chunk, evidenceOf, onImported),
+        insertChunk(database, trx, at, prep, chunk, evidenceOf, onImported),
       );
       done.imported.push(...imported);
       done.failed.push(...failed);
@@ -378,7 +520,7 @@ export async function rolledBack<T>(
 }
 
 /** Inserts the rows into a transaction of `rolledBack` (a check or a dry run). */
-export const insertRowsRolledBack = insertRowsInto;
+export const insertRowsRolledBack = insertChunks;
 
 export const fileCell = (prep: Prepared, cells: Record<string, string>) =>
   prep.evidenceColumn ? (cells[prep.evidenceColumn] ?? '').trim() || null : null;
@@ -409,7 +551,7 @@ export async function importMysteryShops(
     // Rows are checked first and only the rows that will import have their recordings imported, so
     // a wrong row leaves no recording behind in the library.
     const checked = await rolledBack(database, prep, (trx, at) =>
-      insertRowsInto(database, trx, at, prep, prep.todo, () => ({ recordingId: null })),
+      insertChunks(database, trx, at, prep, prep.todo, () => ({ recordingId: null })),
     );
     const good = new Set(checked.imported.map((r) => r.row));
     const rows = prep.todo.filter((t) => good.has(t.row));
