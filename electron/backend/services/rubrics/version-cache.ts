@@ -97,4 +97,3 @@ export function versionContent(db: Db, versionId: number, field = 'versionId'): 
   cache.set(versionId, content);
   return content;
 }
-
