@@ -7,6 +7,7 @@ import type { RubricSummary } from '../../shared/api/methods/rubrics';
 import type { AnswerValue } from '../../shared/rubric/answers';
 import { defaultRubric } from '../../shared/rubric/defaults';
 import { resourcesDir, tempDir } from '../support/paths';
+import { createDatabase, startPostgresCluster } from '../support/postgres';
 import { percentile, round } from './stats';
 
 const NOTE =
@@ -21,14 +22,40 @@ const NOTE =
  * - a private note (AES-256-GCM under the profile's key) against a shared note of the same text: what
  *   encryption adds to a save;
  * - unlocking a passphrase profile (scrypt N=2^15), which is deliberately slow against guessing.
+ * Each on SQLite and on a throwaway PostgreSQL (fsync off, as in the tests), the latter with `pg_`.
  */
 export async function benchCoaching(quick: boolean): Promise<Record<string, number>> {
+  const cluster = await startPostgresCluster();
+  try {
+    const figures: Record<string, number> = {};
+    for (const engine of ['sqlite', 'postgres'] as const) {
+      const databaseUrl = engine === 'postgres' ? await createDatabase(cluster.adminUrl) : undefined;
+      const prefix = engine === 'postgres' ? 'pg_' : '';
+      for (const [key, value] of Object.entries(await benchOneEngine(quick, databaseUrl)))
+        figures[`${prefix}${key}`] = value;
+    }
+    return figures;
+  } finally {
+    await cluster.stop();
+  }
+}
+
+async function benchOneEngine(
+  quick: boolean,
+  databaseUrl: string | undefined,
+): Promise<Record<string, number>> {
   const evaluations = quick ? 60 : 400;
   const rounds = quick ? 20 : 100;
   const data = tempDir('earmark-bench-coaching-');
   let backend: Backend | undefined;
   try {
-    backend = await createBackend({ dataDir: data.dir, resourcesDir, version: 'bench', log: () => {} });
+    backend = await createBackend({
+      dataDir: data.dir,
+      resourcesDir,
+      version: 'bench',
+      log: () => {},
+      ...(databaseUrl ? { databaseUrl } : {}),
+    });
     const call = async <T>(method: string, params: unknown = {}): Promise<T> => {
       const reply = await backend!.dispatch(method, params);
       if (!reply.ok) throw new Error(`${method}: ${reply.error.message}`);
@@ -43,14 +70,18 @@ export async function benchCoaching(quick: boolean): Promise<Record<string, numb
     const coach = await call<ReviewerProfile>('profile.create', { name: 'Bench Coach', role: 'team_lead' });
     const passphrase = 'bench passphrase 1';
     await call('profile.setPassphrase', { id: coach.id, newPassphrase: passphrase });
-    const agentId = seedAgent(backend, evaluations);
+    const agentId = await seedAgent(backend, evaluations);
     const rubric = defaultRubric('en');
     const rubricId = (await call<RubricSummary[]>('rubric.list')).find((r) => r.key === rubric.id)!.id;
     const items = rubric.sections.flatMap((section) => section.items);
-    const interactionIds = backend.db
-      .prepare('SELECT id FROM interactions WHERE agent_id = ? ORDER BY id')
-      .pluck()
-      .all(agentId) as number[];
+    const interactionIds = (
+      await backend.database.query
+        .selectFrom('interactions')
+        .select('id')
+        .where('agent_id', '=', agentId)
+        .orderBy('id')
+        .execute()
+    ).map((row) => row.id);
     const evaluationIds: number[] = [];
     for (const [n, interactionId] of interactionIds.entries()) {
       const { id } = await call<EvaluationDetail>('evaluation.start', {
@@ -126,26 +157,29 @@ function answerFor(item: ReturnType<typeof defaultRubric>['sections'][number]['i
   return value;
 }
 
-function seedAgent(backend: Backend, calls: number): number {
-  const db = backend.db;
-  return db.transaction(() => {
-    db.prepare("INSERT INTO teams (name) VALUES ('Bench team')").run();
-    const agentId = Number(
-      db
-        .prepare(
-          "INSERT INTO agents (name, team_id) VALUES ('Bench Agent', (SELECT id FROM teams WHERE name = 'Bench team'))",
-        )
-        .run().lastInsertRowid,
+async function seedAgent(backend: Backend, calls: number): Promise<number> {
+  return backend.database.transaction(async (trx) => {
+    const team = await trx
+      .insertInto('teams')
+      .values({ name: 'Bench team' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const agent = await trx
+      .insertInto('agents')
+      .values({ name: 'Bench Agent', team_id: team.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await backend.database.insertMany(
+      trx,
+      'interactions',
+      Array.from({ length: calls }, (_, n) => ({
+        kind: 'call' as const,
+        title: `Bench call ${n + 1}`,
+        source: 'bench',
+        agent_id: agent.id,
+        started_at: new Date(Date.UTC(2026, 0, 1) + n * 3_600_000).toISOString(),
+      })),
     );
-    const insert = db.prepare(
-      "INSERT INTO interactions (kind, title, source, agent_id, started_at) VALUES ('call', ?, 'bench', ?, ?)",
-    );
-    for (let n = 0; n < calls; n++)
-      insert.run(
-        `Bench call ${n + 1}`,
-        agentId,
-        new Date(Date.UTC(2026, 0, 1) + n * 3_600_000).toISOString(),
-      );
-    return agentId;
-  })();
+    return agent.id;
+  });
 }
