@@ -99,7 +99,9 @@ export async function draftRow(q: Query, id: number, lock: Engine | null = null)
 /**
  * The autosave: every change in one transaction, so a save is on disk whole or not at all when the
  * reply says it is (WAL, synchronous=FULL on SQLite; a commit on PostgreSQL). The revision counts
- * saves, so a client (and the kill test) can tell which change the database holds.
+ * saves, so a client (and the kill test) can tell which change the database holds. The draft's row is
+ * counted up first: that one statement finds the draft, and on PostgreSQL holds it, so two servers
+ * saving the same draft take turns and count each save once; a patch refused after it rolls it back.
  */
 export async function saveDraft(
   database: Database,
@@ -108,11 +110,7 @@ export async function saveDraft(
 ): Promise<DraftSaved> {
   const at = nowIso(database);
   return transactionWithVersions(database, async (trx) => {
-    const row = await draftRow(trx, params.id, database.engine);
-    const version = await loadVersion(trx, row.rubric_version_id);
-    await checkPatches(trx, row.interaction_id, version, params.answers);
-    await writePatches(trx, params.id, params.answers, at);
-    await trx
+    const row = await trx
       .updateTable('evaluations')
       .set((eb) => ({
         revision: eb('revision', '+', 1),
@@ -121,8 +119,18 @@ export async function saveDraft(
         ...(params.overallComment === undefined ? {} : { overall_comment: params.overallComment }),
       }))
       .where('id', '=', params.id)
-      .execute();
-    return { id: params.id, revision: row.revision + 1, updatedAt: at };
+      .where('state', '=', 'draft')
+      .returning(['interaction_id', 'rubric_version_id', 'revision'])
+      .executeTakeFirst();
+    if (!row) {
+      // Not a draft: draftRow throws, saying why (no such evaluation, or submitted and locked).
+      await draftRow(trx, params.id);
+      throw new EarmarkError('conflict', `Evaluation ${params.id} changed while it was being saved.`);
+    }
+    const version = await loadVersion(trx, row.rubric_version_id);
+    await checkPatches(trx, row.interaction_id, version, params.answers);
+    await writePatches(trx, params.id, params.answers, at);
+    return { id: params.id, revision: row.revision, updatedAt: at };
   });
 }
 
