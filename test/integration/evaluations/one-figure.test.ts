@@ -24,7 +24,7 @@ let clock: TestClock;
 beforeEach(async () => {
   clock = new TestClock('2026-11-20T09:00:00Z');
   ({ backend, cleanup } = await testBackend({ clock }));
-  // Kysely writes `from "evaluation_answers"`, the services not yet on it `FROM evaluation_answers`.
+  // As the query layer writes it: `from "evaluation_answers"`.
   answerReads = countQueries(backend.db, /\bfrom "?evaluation_answers\b/i);
   world = await buildWorld(backend);
 });

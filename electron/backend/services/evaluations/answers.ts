@@ -2,10 +2,8 @@ import type { AnswerPatch } from '../../../../shared/api/methods/evaluations';
 import type { Answer, AnswerValue } from '../../../../shared/rubric/answers';
 import { answerMismatch } from '../../../../shared/rubric/answers';
 import { EarmarkError } from '../../../../shared/errors';
-import type { Db } from '../../db/open';
 import type { Query } from '../../db/schema';
 import type { VersionContent } from '../rubrics/version-cache';
-import { statement } from './statements';
 
 /** Id lists go into one IN (...) per this many, well under either engine's parameter limit. */
 const CHUNK = 5_000;
@@ -162,37 +160,4 @@ export async function writePatches(
       }
     }
   }
-}
-
-// ---- Sync twin for not-yet-converted callers (agents' scored evaluations): SQLite only. ----
-
-interface AnswerRow {
-  evaluation_id: number;
-  item_id: string;
-  value: string | null;
-  comment: string;
-  moment_ids: string;
-}
-
-const SELECT_ANSWERS = `SELECT a.evaluation_id, a.item_id, a.value, a.comment,
-    (SELECT json_group_array(moment_id) FROM (
-       SELECT moment_id FROM evaluation_answer_moments m
-       WHERE m.evaluation_id = a.evaluation_id AND m.item_id = a.item_id ORDER BY moment_id)) AS moment_ids
-  FROM evaluation_answers a`;
-
-/** Sync twin for not-yet-converted callers; remove when agents are on the query layer. */
-export function loadAnswersOf(
-  db: Db,
-  evaluations: readonly { id: number; version: VersionContent }[],
-): Map<number, Answer[]> {
-  const byId = new Map(evaluations.map(({ id }) => [id, [] as Answer[]]));
-  if (evaluations.length === 0) return byId;
-  const rows = statement(
-    db,
-    `${SELECT_ANSWERS} WHERE a.evaluation_id IN (SELECT value FROM json_each(?))`,
-  ).all(JSON.stringify([...byId.keys()])) as AnswerRow[];
-  for (const row of rows)
-    byId.get(row.evaluation_id)?.push(toAnswer(row, JSON.parse(row.moment_ids) as number[]));
-  for (const { id, version } of evaluations) inFormOrder(byId.get(id)!, version);
-  return byId;
 }

@@ -3,7 +3,6 @@ import { parseRubric } from '../../../../shared/rubric/json';
 import type { Rubric, RubricItem } from '../../../../shared/rubric/schema';
 import { EarmarkError } from '../../../../shared/errors';
 import type { Database } from '../../db/database';
-import type { Db } from '../../db/open';
 import type { Query } from '../../db/schema';
 
 export interface VersionContent {
@@ -78,20 +77,6 @@ export async function loadVersion(q: Query, versionId: number, field = 'versionI
     .select(['id', 'rubric_id', 'version', 'content', 'pass_mark'])
     .where('id', '=', versionId)
     .executeTakeFirst();
-  if (!row) throw missing(field, versionId);
-  const content = toContent(row);
-  cache.set(versionId, content);
-  return content;
-}
-
-/** Sync twin for not-yet-converted callers; remove when agents and mystery are on the query layer. */
-export function versionContent(db: Db, versionId: number, field = 'versionId'): VersionContent {
-  const cache = cacheOf(db);
-  const cached = cache.get(versionId);
-  if (cached) return cached;
-  const row = db
-    .prepare('SELECT id, rubric_id, version, content, pass_mark FROM rubric_versions WHERE id = ?')
-    .get(versionId) as VersionRow | undefined;
   if (!row) throw missing(field, versionId);
   const content = toContent(row);
   cache.set(versionId, content);
