@@ -1,13 +1,10 @@
-import { ActionIcon, Anchor, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import type { CoachingSession } from '../../../../shared/api/methods/coaching';
-import { formatPercent, ResultBadge } from '../evaluation/score-format';
 import { mysteryShopLine } from './mystery-shop-line';
-import { TrashIcon } from '../review/icons';
 import { MysteryShopPicker } from './MysteryShopPicker';
+import { PickAndSave, ScoredLinkRow } from './ScoredLinkRow';
 import type { SessionPartProps } from './useCoaching';
 
 /**
@@ -40,43 +37,24 @@ export function LinkedMysteryShops({ session, editable, writes }: SessionPartPro
         ) : (
           <Stack gap={0}>
             {session.mysteryShops.map((shop, index) => (
-              <Group
+              <ScoredLinkRow
                 key={shop.id}
-                justify="space-between"
-                wrap="nowrap"
-                gap="sm"
-                py={6}
-                style={index > 0 ? { borderTop: '1px solid var(--mantine-color-gray-2)' } : undefined}
+                first={index === 0}
+                to={`/mystery/${shop.id}`}
+                title={shop.scenario}
+                subtitle={mysteryShopLine(shop, i18n.language, t)}
+                percent={shop.percent}
+                result={shop.result}
                 data-testid="linked-mystery-shop"
                 data-shop-id={shop.shopId}
-              >
-                <Stack gap={0} style={{ flex: 1, minWidth: 0 }}>
-                  <Anchor component={Link} to={`/mystery/${shop.id}`} size="sm" fw={600}>
-                    {shop.scenario}
-                  </Anchor>
-                  <Text size="xs" c="dimmed">
-                    {mysteryShopLine(shop, i18n.language, t)}
-                  </Text>
-                </Stack>
-                <Group gap="xs" wrap="nowrap" style={{ flexShrink: 0 }}>
-                  <Text size="sm" fw={700}>
-                    {formatPercent(shop.percent, i18n.language)}
-                  </Text>
-                  <ResultBadge result={shop.result} size="sm" />
-                  {editable && (
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      size="sm"
-                      onClick={() => change.mutate(ids.filter((id) => id !== shop.id))}
-                      aria-label={t('mysteryApart.coaching.unlink', { shopId: shop.shopId })}
-                      data-testid="linked-mystery-shop-remove"
-                    >
-                      <TrashIcon size={14} />
-                    </ActionIcon>
-                  )}
-                </Group>
-              </Group>
+                {...(editable && {
+                  remove: {
+                    label: t('mysteryApart.coaching.unlink', { shopId: shop.shopId }),
+                    testId: 'linked-mystery-shop-remove',
+                    onRemove: () => change.mutate(ids.filter((id) => id !== shop.id)),
+                  },
+                })}
+              />
             ))}
           </Stack>
         )}
@@ -93,39 +71,18 @@ export function LinkedMysteryShops({ session, editable, writes }: SessionPartPro
         size="lg"
       >
         {picking && (
-          <PickShops
-            session={session}
+          <PickAndSave
             initial={ids}
             saving={change.isPending}
+            saveLabel={t('mysteryApart.coaching.save')}
+            saveTestId="mystery-link-save"
             onSave={(next) => change.mutate(next, { onSuccess: () => setPicking(false) })}
+            picker={(selected, onChange) => (
+              <MysteryShopPicker agent={session.agent} selected={selected} onChange={onChange} />
+            )}
           />
         )}
       </Modal>
     </Card>
-  );
-}
-
-function PickShops({
-  session,
-  initial,
-  saving,
-  onSave,
-}: {
-  session: CoachingSession;
-  initial: number[];
-  saving: boolean;
-  onSave: (ids: number[]) => void;
-}) {
-  const { t } = useTranslation();
-  const [selected, setSelected] = useState(initial);
-  return (
-    <Stack>
-      <MysteryShopPicker agent={session.agent} selected={selected} onChange={setSelected} />
-      <Group justify="flex-end">
-        <Button onClick={() => onSave(selected)} loading={saving} data-testid="mystery-link-save">
-          {t('mysteryApart.coaching.save')}
-        </Button>
-      </Group>
-    </Stack>
   );
 }
