@@ -29,9 +29,12 @@ export function mayCall(
 }
 
 const roleWords: Record<ReviewerRole, string> = {
+  admin: 'an administrator',
+  qa_manager: 'a QA manager',
   qa_supervisor: 'a QA supervisor',
   team_lead: 'a team lead',
   mystery_shopper: 'a mystery shopper',
+  agent: 'an agent',
 };
 
 /** The refusal's sentence: who is refused, what, and who may do it instead. */

@@ -108,8 +108,23 @@ async function backup(db: Db, dataDir: string, version: number): Promise<void> {
   makeFilePrivate(file);
 }
 
+/**
+ * Runs the pending migrations in one transaction. Foreign keys are off meanwhile, as SQLite's procedure
+ * for changing a table asks (a migration may rebuild a table others refer to: 016 rebuilds
+ * reviewer_profiles), and every reference is checked before the commit: a migration that would leave
+ * one dangling rolls back with the table it names.
+ */
 function migrate(db: Db, migrations: readonly Migration[], current: number): void {
   const pending = migrations.filter((m) => m.version > current);
+  db.pragma('foreign_keys = OFF');
+  try {
+    migrateInTransaction(db, pending);
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}
+
+function migrateInTransaction(db: Db, pending: readonly Migration[]): void {
   db.transaction(() => {
     db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version INTEGER PRIMARY KEY, name TEXT NOT NULL, sha256 TEXT NOT NULL, applied_at TEXT NOT NULL
@@ -120,6 +135,13 @@ function migrate(db: Db, migrations: readonly Migration[], current: number): voi
     for (const m of pending) {
       db.exec(m.sql);
       record.run(m.version, m.name, sha256(m.sql), new Date().toISOString());
+    }
+    const dangling = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+    if (dangling.length > 0) {
+      const { table, parent } = dangling[0]!;
+      throw new Error(
+        `Migration left ${dangling.length} row(s) of ${table} pointing at missing ${parent} rows; nothing was changed.`,
+      );
     }
     db.pragma(`user_version = ${Number(pending.at(-1)!.version)}`);
   })();

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import type { ReviewerRole } from '../../../shared/api/methods/profiles';
 
 /**
  * Every table as the migrations leave it (sqlite/ and postgres/, all of them), typed as stored: ids and
@@ -141,7 +142,7 @@ export interface PlaybackPositionsTable {
 export interface ReviewerProfilesTable {
   id: Id;
   name: string;
-  role: 'qa_supervisor' | 'team_lead' | 'mystery_shopper';
+  role: ReviewerRole;
   created_at: string;
 }
 
@@ -216,6 +217,46 @@ export interface EvaluationAuditTable {
   reason: string | null;
   snapshot: string | null;
   changes: Generated<string>;
+}
+
+/** A team account: the login of a reviewer profile (016). */
+export interface AccountsTable {
+  profile_id: number;
+  username: string;
+  /** `scrypt$N$r$p$salt$hash` (base64): the cost travels with the hash so it can rise later. */
+  password_hash: string;
+  /** The agent record an agent account reads its own evaluations of. */
+  agent_id: number | null;
+  disabled_at: string | null;
+  created_at: string;
+  password_changed_at: string;
+}
+
+/** The teams a team lead's account leads. */
+export interface AccountTeamsTable {
+  profile_id: number;
+  team_id: number;
+}
+
+/** A team login: only the SHA-256 of its cookie token is kept. */
+export interface TeamSessionsTable {
+  token_hash: string;
+  profile_id: number;
+  created_at: string;
+  last_seen_at: string;
+  /** The absolute end of the session; the idle end is `last_seen_at` plus the idle limit. */
+  expires_at: string;
+  address: string | null;
+  /** The author's private-note key wrapped with a key derived from the cookie token, when she has one. */
+  note_key: Buffer | null;
+}
+
+/** Failed logins per `user:<name>` and per `address:<ip>`, for the back-off. */
+export interface LoginFailuresTable {
+  key: string;
+  failures: number;
+  last_failure_at: string;
+  blocked_until: string | null;
 }
 
 export interface ProfileKeysTable {
@@ -402,6 +443,10 @@ export interface Schema {
   evaluation_answer_moments: EvaluationAnswerMomentsTable;
   evaluation_audit: EvaluationAuditTable;
   profile_keys: ProfileKeysTable;
+  accounts: AccountsTable;
+  account_teams: AccountTeamsTable;
+  team_sessions: TeamSessionsTable;
+  login_failures: LoginFailuresTable;
   coaching_sessions: CoachingSessionsTable;
   coaching_focus_items: CoachingFocusItemsTable;
   coaching_evaluations: CoachingEvaluationsTable;

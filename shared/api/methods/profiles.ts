@@ -13,9 +13,24 @@ import { method, NoParams } from './define';
  * recovery: a forgotten passphrase loses that profile's private notes.
  */
 
-export const reviewerRoles = ['qa_supervisor', 'team_lead', 'mystery_shopper'] as const;
+/**
+ * Every role of a QA programme (DOMAIN.md). A team server's accounts take any of them; a workstation
+ * profile is made with one of `workstationRoles`, since admins and agents only exist in a team.
+ */
+export const reviewerRoles = [
+  'admin',
+  'qa_manager',
+  'qa_supervisor',
+  'team_lead',
+  'mystery_shopper',
+  'agent',
+] as const;
 export const ReviewerRole = z.enum(reviewerRoles);
 export type ReviewerRole = z.infer<typeof ReviewerRole>;
+
+export const workstationRoles = ['qa_supervisor', 'team_lead', 'mystery_shopper'] as const;
+export const WorkstationRole = z.enum(workstationRoles);
+export type WorkstationRole = z.infer<typeof WorkstationRole>;
 
 export const MAX_PROFILE_NAME_CHARS = 100;
 
@@ -66,12 +81,12 @@ export type ProfileList = z.infer<typeof ProfileList>;
 export const profileMethods = {
   'profile.list': method(NoParams, ProfileList, { actor: 'none', activity: false }),
   /** Creates a profile and makes it the current one (whoever creates a profile is about to work as it). */
-  'profile.create': method(z.object({ name: ProfileName, role: ReviewerRole }).strict(), ReviewerProfile, {
+  'profile.create': method(z.object({ name: ProfileName, role: WorkstationRole }).strict(), ReviewerProfile, {
     actor: 'none',
     activity: true,
   }),
   'profile.update': method(
-    z.object({ id: Id, name: ProfileName.optional(), role: ReviewerRole.optional() }).strict(),
+    z.object({ id: Id, name: ProfileName.optional(), role: WorkstationRole.optional() }).strict(),
     ReviewerProfile,
     { actor: 'optional', activity: true },
   ),

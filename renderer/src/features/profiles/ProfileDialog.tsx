@@ -4,9 +4,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   MAX_PROFILE_NAME_CHARS,
-  reviewerRoles,
+  workstationRoles,
   type ReviewerProfile,
-  type ReviewerRole,
+  type WorkstationRole,
 } from '../../../../shared/api/methods/profiles';
 import { api } from '../../api/client';
 import { afterProfileChange } from '../coaching/coaching-keys';
@@ -41,7 +41,7 @@ function ProfileForm({ profile, onDone }: { profile: ReviewerProfile | null; onD
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [name, setName] = useState(profile?.name ?? '');
-  const [role, setRole] = useState<ReviewerRole>(profile?.role ?? 'qa_supervisor');
+  const [role, setRole] = useState<WorkstationRole>(workstationRoleOf(profile));
   const save = useMutation({
     mutationFn: () =>
       profile ? api.profile.update({ id: profile.id, name, role }) : api.profile.create({ name, role }),
@@ -74,10 +74,10 @@ function ProfileForm({ profile, onDone }: { profile: ReviewerProfile | null; onD
         />
         <Select
           label={t('profiles.role')}
-          data={reviewerRoles.map((value) => ({ value, label: t(`profiles.roles.${value}`) }))}
+          data={workstationRoles.map((value) => ({ value, label: t(`profiles.roles.${value}`) }))}
           value={role}
           allowDeselect={false}
-          onChange={(value) => value && setRole(value as ReviewerRole)}
+          onChange={(value) => value && setRole(value as WorkstationRole)}
           data-testid="profile-role"
         />
         {save.error && <Alert color="red">{save.error.message}</Alert>}
@@ -94,4 +94,12 @@ function ProfileForm({ profile, onDone }: { profile: ReviewerProfile | null; onD
       </Stack>
     </form>
   );
+}
+
+/** The role the dialog starts with: the profile's own, or QA supervisor for a new one (or a team-only role). */
+function workstationRoleOf(profile: ReviewerProfile | null | undefined): WorkstationRole {
+  const role = profile?.role;
+  return (workstationRoles as readonly string[]).includes(role ?? '')
+    ? (role as WorkstationRole)
+    : 'qa_supervisor';
 }

@@ -13,6 +13,7 @@ import damagedAudio from './012-damaged-audio';
 import mysteryEvidenceFiles from './013-mystery-evidence-files';
 import coachingMysteryShops from './014-coaching-mystery-shops';
 import libraryOnPostgres from './015-library-on-postgres';
+import teamAccounts from './016-team-accounts';
 
 /**
  * PostgreSQL's migrations: the same numbers and names as sqlite/index.ts, each leaving the same schema.
@@ -34,4 +35,5 @@ export const postgresMigrations: readonly { version: number; name: string; sql: 
   { version: 13, name: '013-mystery-evidence-files', sql: mysteryEvidenceFiles },
   { version: 14, name: '014-coaching-mystery-shops', sql: coachingMysteryShops },
   { version: 15, name: '015-library-on-postgres', sql: libraryOnPostgres },
+  { version: 16, name: '016-team-accounts', sql: teamAccounts },
 ];
