@@ -1,10 +1,11 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createBackend } from '../../electron/backend/backend';
-import { sendFileWithRanges } from '../../electron/backend/host/server';
+import { sendAnswer } from '../../electron/backend/host/serve-adapters';
+import { answerFile } from '../../electron/backend/host/serve-file';
 import { wavHeader } from '../../electron/backend/media/wav-writer';
 import { upsertAgent } from '../../electron/backend/services/people';
 import { insertRecording, probeRecording } from '../../electron/backend/services/recordings';
@@ -387,13 +388,23 @@ const NAIVE_PAGE = `<!doctype html>
 
 function serveNaivePage(wavPath: string): Promise<Server> {
   const wavesurferFile = join(repoRoot, 'node_modules', 'wavesurfer.js', 'dist', 'wavesurfer.esm.js');
+  // The app's own file answer, so the naive page gets the same Range support as Earmark's player.
+  const send = (req: IncomingMessage, res: ServerResponse, path: string, mimeType: string) =>
+    void answerFile({
+      method: req.method ?? '',
+      path,
+      roots: [dirname(path)],
+      range: req.headers.range,
+      mimeType,
+      caching: 'private',
+    }).then((answer) => sendAnswer(res, answer));
   const server = createServer((req, res) => {
     if (req.url === '/') {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       return void res.end(NAIVE_PAGE);
     }
-    if (req.url === '/wavesurfer.js') return sendFileWithRanges(req, res, wavesurferFile, 'text/javascript');
-    if (req.url === '/call.wav') return sendFileWithRanges(req, res, wavPath, 'audio/wav');
+    if (req.url === '/wavesurfer.js') return send(req, res, wavesurferFile, 'text/javascript');
+    if (req.url === '/call.wav') return send(req, res, wavPath, 'audio/wav');
     res.writeHead(404).end();
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));

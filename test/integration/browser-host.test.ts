@@ -98,6 +98,14 @@ describe('the browser host', () => {
     }
   });
 
+  it('answers a missing asset with 404, not with the app page in its place', async () => {
+    const answer = await send('/assets/missing.js');
+    expect(answer.status).toBe(404);
+    expect(answer.text()).toBe('Not found.');
+    // The app's own routes (no extension) still get the page.
+    expect((await send('/review/12')).headers['content-type']).toMatch(/^text\/html/);
+  });
+
   it('runs API calls through the one dispatch', async () => {
     const answer = await api('app.info', '{}');
     expect(answer.status).toBe(200);

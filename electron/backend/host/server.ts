@@ -1,5 +1,3 @@
-import { createReadStream, statSync } from 'node:fs';
-import { lstat, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -7,9 +5,6 @@ import type { AddressInfo } from 'node:net';
 import { EarmarkError, type ErrorCode, type Reply } from '../../../shared/errors';
 import type { Backend } from '../backend';
 import { newReference } from '../dispatch';
-import { parseRange } from '../media/range';
-import { realPathInside } from '../media/served-file';
-import type { MediaFile } from '../services/recordings';
 import {
   bearerOf,
   crossOriginReason,
@@ -18,8 +13,12 @@ import {
   isLoopbackHost,
   sameSecret,
 } from './guard';
+import { HTTP_STATUS } from './http-status';
 import { createMediaTickets } from './media-tickets';
-import { sendText, serveRenderer } from './static-files';
+import { answerRecording } from './recording-file';
+import { sendAnswer, sendText } from './serve-adapters';
+import { methodRefusal } from './serve-file';
+import { answerRendererFile } from './static-files';
 
 export interface BrowserHostOptions {
   backend: Backend;
@@ -42,23 +41,6 @@ export interface BrowserHost {
 }
 
 const MAX_BODY_BYTES = 1 << 20;
-// Typed by the codes, so a new error code cannot be forgotten here (and turn into a 500).
-const HTTP_STATUS: Record<ErrorCode, number> = {
-  invalid_params: 400,
-  unknown_method: 404,
-  not_found: 404,
-  conflict: 409,
-  unsupported_media: 415,
-  forbidden: 403,
-  unauthorized: 401,
-  not_allowed: 403,
-  locked: 423,
-  // The request was fine; the stored data failed its integrity check.
-  tampered: 422,
-  // Not on this server's database engine yet (PostgreSQL while services move onto it).
-  unavailable: 501,
-  internal: 500,
-};
 const NO_TOKEN =
   'This page has no access token: open the full address that `npm start` printed (it ends in ?token=…).';
 
@@ -116,7 +98,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (path === '/media/tickets') return mintTicket(req, res);
     if (path.startsWith('/media/')) return serveMedia(req, res, path);
     if (path === '/events') return events(req, res);
-    return serveRenderer(req, res, rendererDir, path);
+    const range = req.headers.range;
+    return sendAnswer(
+      res,
+      await answerRendererFile({ rendererDir, method: req.method ?? '', pathname: path, range }),
+    );
   }
 
   /** The rules every JSON call obeys (API and media tickets); false once it has answered a refusal. */
@@ -210,34 +196,18 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const match = /^\/media\/recording\/([1-9]\d{0,14})$/.exec(path);
     if (!match) return sendText(res, 404, `${path} is not a recording's address.`);
     const recordingId = Number(match[1]);
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'Only GET and HEAD.');
+    const wrongMethod = methodRefusal(req.method);
+    if (wrongMethod) return sendAnswer(res, wrongMethod);
     const crossOrigin = crossOriginReason(req);
     if (crossOrigin) return sendText(res, 403, `Refused: ${crossOrigin}`);
     const refusal = mediaAccessRefusal(req, recordingId);
     if (refusal) return sendText(res, refusal.status, refusal.message);
-
-    let file: MediaFile;
-    try {
-      file = await backend.mediaFile(recordingId);
-    } catch (error) {
-      if (error instanceof EarmarkError && error.code === 'not_found')
-        return sendText(res, 404, error.message);
-      throw error;
-    }
-    const real = await realPathInside(file.path, file.roots);
-    if (real === null) {
-      const present = await lstat(file.path).then(
-        () => true,
-        () => false,
-      );
-      return present
-        ? sendText(res, 403, `The file of recording ${recordingId} leads outside Earmark's folders.`)
-        : sendText(res, 404, `The recording file ${file.path} is missing.`);
-    }
-    if (!(await stat(real)).isFile()) {
-      return sendText(res, 404, `The file of recording ${recordingId} is not a regular file.`);
-    }
-    sendFileWithRanges(req, res, real, file.mimeType);
+    const method = req.method ?? '';
+    const range = req.headers.range;
+    sendAnswer(
+      res,
+      await answerRecording({ method, recordingId, range, mediaFile: (id) => backend.mediaFile(id) }),
+    );
   }
 
   /** The bearer token (scripts, tests) or a valid ticket for this very recording (`<audio src>`). */
@@ -277,38 +247,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         server.close(() => resolveClose());
       }),
   };
-}
-
-/**
- * 200 with the whole file, 206 with the asked-for range, 416 when the range cannot be met; a Range
- * header it cannot use (another unit, several ranges, garbage) is ignored, as RFC 9110 says.
- */
-export function sendFileWithRanges(
-  req: IncomingMessage,
-  res: ServerResponse,
-  path: string,
-  mimeType: string,
-): void {
-  const size = statSync(path).size;
-  const range = parseRange(req.headers.range, size);
-  const common = { 'Accept-Ranges': 'bytes', 'Content-Type': mimeType, 'Cache-Control': 'no-store' };
-  if (range === 'unsatisfiable') {
-    res.writeHead(416, { ...common, 'Content-Range': `bytes */${size}` });
-    return void res.end();
-  }
-  if (range) {
-    res.writeHead(206, {
-      ...common,
-      'Content-Range': `bytes ${range.start}-${range.end}/${size}`,
-      'Content-Length': range.end - range.start + 1,
-    });
-  } else {
-    res.writeHead(200, { ...common, 'Content-Length': size });
-  }
-  if (req.method === 'HEAD') return void res.end();
-  createReadStream(path, range ? { start: range.start, end: range.end } : {})
-    .on('error', () => res.destroy())
-    .pipe(res);
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

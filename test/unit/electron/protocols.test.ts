@@ -36,6 +36,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'calls', 'real.wav'), audio);
   symlinkSync(join(dir, 'secret.txt'), join(dir, 'calls', 'swapped.wav'));
   symlinkSync(join(dir, 'calls', 'real.wav'), join(dir, 'calls', 'alias.wav'));
+  symlinkSync(join(dir, 'secret.txt'), join(rendererDir, 'assets', 'leak.js'));
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -177,20 +178,6 @@ describe('media handler', () => {
     expect((await bytes(response)).equals(audio.subarray(0, 10))).toBe(true);
     expect((await handle(get('earmark-media://recording/4'))).status).toBe(200);
   });
-
-  it('reads through the injected stat and openRange', async () => {
-    const openRange = vi.fn(() => new Response('abc').body as ReadableStream<Uint8Array>);
-    const handler = createMediaHandler({
-      appOrigins: [APP],
-      mediaFile: () => ({ path: '/virtual/file.ogg', mimeType: 'audio/ogg', roots: ['/virtual'] }),
-      stat: async () => ({ size: 3, isFile: () => true }),
-      realpath: async (path) => path,
-      openRange,
-    });
-    const response = await handler(get('earmark-media://recording/7', { Range: 'bytes=1-' }));
-    expect(response.status).toBe(206);
-    expect(openRange).toHaveBeenCalledExactlyOnceWith('/virtual/file.ogg', { start: 1, end: 2 });
-  });
 });
 
 describe('media handler and CORS (the player’s element fetches in CORS mode so Web Audio hears it)', () => {
@@ -283,6 +270,12 @@ describe('app handler', () => {
       expect(response.status, url).toBe(404);
       expect(await response.text(), url).not.toContain('SECRET');
     }
+  });
+
+  it('refuses a symlink planted in the renderer folder that leads out of it', async () => {
+    const response = await app()(get('app://earmark/assets/leak.js'));
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain('SECRET');
   });
 
   it('refuses other hosts, NUL bytes, bad escapes and other methods', async () => {
