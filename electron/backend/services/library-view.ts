@@ -211,35 +211,7 @@ function nextDay(day: string): string {
   return date.toISOString().slice(0, 10);
 }
 
-// ---- Sync twin for not-yet-converted callers (evaluations/library-export.ts) ----
-
-/** The SQLite text of a view, as strings with `?` parameters; `args` bind `with`, then `where`. */
-export interface LibraryQuery {
-  with: string;
-  from: string;
-  where: string;
-  orderBy: string;
-  args: unknown[];
-  fts: string | null;
-}
-
-/** Sync twin for not-yet-converted callers; remove when evaluations (library export) is on the query layer. */
-export function libraryQuery(view: LibraryView): LibraryQuery | null {
-  const q = librarySql('sqlite', view);
-  if (!q) return null;
-  const parts = [q.with, q.from, q.where, q.orderBy].map(compileSqlite);
-  const [withSql, from, where, orderBy] = parts.map((part) => part.sql) as [string, string, string, string];
-  return {
-    with: withSql,
-    from,
-    where,
-    orderBy,
-    args: parts.flatMap((part) => [...part.parameters]),
-    fts: q.search?.text ?? null,
-  };
-}
-
-// Compiles fragments to SQLite's text without a connection, for the sync twin.
+// Compiles fragments to SQLite's text without a connection, so joinsFor can see which tables they name.
 const sqliteCompiler = new Kysely<Schema>({
   dialect: {
     createAdapter: () => new SqliteAdapter(),

@@ -15,7 +15,7 @@ import {
 import { findRecording } from './recordings';
 import { segmentsOf } from './segments';
 
-export { libraryQuery, librarySql, type LibraryQuery, type LibraryView } from './library-view';
+export { librarySql, type LibraryView } from './library-view';
 
 export interface ListQuery extends LibraryView {
   limit: number;

@@ -53,15 +53,7 @@ export async function updateSettings(database: Database, changes: Partial<Settin
   });
 }
 
-// ---- For services not yet on the query layer (profiles, shortcuts, demo, import): SQLite only. ----
-// Each moves to getSetting/putSetting when its area is converted; then these two go.
-
-export function readSetting(db: Db, key: string): string | null {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as
-    { value: string } | undefined;
-  return row?.value ?? null;
-}
-
+/** Sync twin for not-yet-converted callers (demo.ts); remove when the demo loader is on the query layer. */
 export function writeSetting(db: Db, key: string, value: string | null): void {
   if (value === null) db.prepare('DELETE FROM settings WHERE key = ?').run(key);
   else

@@ -2,7 +2,6 @@ import type { AgentMoment } from '../../../../shared/api/methods/agents';
 import type { LinkedMoment } from '../../../../shared/api/methods/coaching';
 import type { WowMoment } from '../../../../shared/api/methods/reels';
 import { sql, type Expression, type SqlBool } from 'kysely';
-import type { Db } from '../../db/open';
 import type { Query } from '../../db/schema';
 
 /**
@@ -31,29 +30,6 @@ export interface MomentRow {
   agent_name: string | null;
   team_name: string | null;
 }
-
-/**
- * Sync twin for not-yet-converted callers (reels: reels.ts, candidates.ts); remove when reels are on the
- * query layer. `m` is the moment, `i` its interaction, `a` and `tm` its agent and team; callers add
- * WHERE / ORDER BY.
- */
-export const SELECT_MOMENT_ROWS = `SELECT m.id, m.interaction_id, i.title AS interaction_title, i.kind AS interaction_kind,
-    i.started_at AS interaction_started_at,
-    -- The recording the review workspace plays (the first one, as recordings.recordingOf picks it).
-    (SELECT r.id FROM recordings r WHERE r.interaction_id = m.interaction_id ORDER BY r.id LIMIT 1) AS recording_id,
-    m.start_ms, m.end_ms, m.turn_seq,
-    (SELECT s.text FROM segments s WHERE s.interaction_id = m.interaction_id AND s.seq = m.turn_seq) AS turn_text,
-    m.comment,
-    (SELECT json_group_array(tag_id) FROM (SELECT tag_id FROM moment_tags WHERE moment_id = m.id ORDER BY tag_id)) AS tag_ids,
-    p.name AS author_name,
-    EXISTS (SELECT 1 FROM moment_tags x JOIN tags t ON t.id = x.tag_id
-            WHERE x.moment_id = m.id AND t.builtin = 'exemplary') AS exemplary,
-    m.created_at, i.agent_id, a.name AS agent_name, tm.name AS team_name
-  FROM moments m
-  JOIN interactions i ON i.id = m.interaction_id
-  LEFT JOIN reviewer_profiles p ON p.id = m.author_id
-  LEFT JOIN agents a ON a.id = i.agent_id
-  LEFT JOIN teams tm ON tm.id = a.team_id`;
 
 export function toLinkedMoment(row: MomentRow): LinkedMoment {
   return {
@@ -88,16 +64,6 @@ export function toWowMoment(row: MomentRow): WowMoment {
     agentName: row.agent_name,
     teamName: row.team_name,
   };
-}
-
-/** Sync twin for not-yet-converted callers (reels.ts); remove when reels are on the query layer. */
-export function momentRowsByIds(db: Db, ids: readonly number[]): MomentRow[] {
-  if (ids.length === 0) return [];
-  const rows = db
-    .prepare(`${SELECT_MOMENT_ROWS} WHERE m.id IN (SELECT value FROM json_each(?))`)
-    .all(JSON.stringify(ids)) as MomentRow[];
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** Ids per statement: far below either engine's parameter limit. */

@@ -8,13 +8,13 @@ import { createReel, deleteReel, getReel, listReels, updateReel } from './reels'
  * passphrase, unlocked) profile (`actor: 'required'` in the contract), so nobody edits what a team
  * meeting will show while anonymous.
  */
-export function reelHandlers({ db }: BackendContext): HandlersFor<keyof typeof reelMethods> {
+export function reelHandlers({ database }: BackendContext): HandlersFor<keyof typeof reelMethods> {
   return {
-    'reel.candidates': (query) => reelCandidates(db, query),
-    'reel.list': () => listReels(db),
-    'reel.get': ({ id }) => getReel(db, id),
-    'reel.create': (params, { actorId }) => createReel(db, actorId, params),
-    'reel.update': (params) => updateReel(db, params),
-    'reel.delete': ({ id }) => deleteReel(db, id),
+    'reel.candidates': (query) => reelCandidates(database.query, query),
+    'reel.list': () => listReels(database.query),
+    'reel.get': ({ id }) => getReel(database.query, id),
+    'reel.create': (params, { actorId }) => createReel(database, actorId, params),
+    'reel.update': (params) => updateReel(database, params),
+    'reel.delete': ({ id }) => deleteReel(database.query, id),
   };
 }

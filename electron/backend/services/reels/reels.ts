@@ -1,24 +1,31 @@
 import type { Reel, ReelSummary } from '../../../../shared/api/methods/reels';
-import type { ReviewerRole } from '../../../../shared/api/methods/profiles';
 import { EarmarkError } from '../../../../shared/errors';
-import type { Db } from '../../db/open';
-import { momentRowsByIds, toWowMoment } from '../coaching/moment-rows';
+import type { Database } from '../../db/database';
+import type { Query } from '../../db/schema';
+import { momentsByIds, toWowMoment } from '../coaching/moment-rows';
 import { nowIso } from '../../clock';
 
-interface ReelRow {
-  id: number;
-  title: string;
-  created_by: number | null;
-  creator_name: string | null;
-  creator_role: ReviewerRole | null;
-  created_at: string;
-  updated_at: string;
-  moment_count: number;
+function selectReels(q: Query) {
+  return q
+    .selectFrom('reels as r')
+    .leftJoin('reviewer_profiles as p', 'p.id', 'r.created_by')
+    .select((eb) => [
+      'r.id',
+      'r.title',
+      'r.created_by',
+      'r.created_at',
+      'r.updated_at',
+      'p.name as creator_name',
+      'p.role as creator_role',
+      eb
+        .selectFrom('reel_moments as rm')
+        .select(eb.fn.countAll<number>().as('n'))
+        .whereRef('rm.reel_id', '=', 'r.id')
+        .as('moment_count'),
+    ]);
 }
 
-const SELECT_REELS = `SELECT r.*, p.name AS creator_name, p.role AS creator_role,
-    (SELECT count(*) FROM reel_moments rm WHERE rm.reel_id = r.id) AS moment_count
-  FROM reels r LEFT JOIN reviewer_profiles p ON p.id = r.created_by`;
+type ReelRow = Awaited<ReturnType<ReturnType<typeof selectReels>['executeTakeFirstOrThrow']>>;
 
 const toSummary = (row: ReelRow): ReelSummary => ({
   id: row.id,
@@ -29,37 +36,46 @@ const toSummary = (row: ReelRow): ReelSummary => ({
       : null,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
-  momentCount: row.moment_count,
+  momentCount: Number(row.moment_count ?? 0),
 });
 
-function reelRow(db: Db, id: number): ReelRow {
-  const row = db.prepare(`${SELECT_REELS} WHERE r.id = ?`).get(id) as ReelRow | undefined;
-  if (!row) throw new EarmarkError('not_found', `id: there is no reel with id ${id}.`);
-  return row;
-}
+const noReel = (id: number) => new EarmarkError('not_found', `id: there is no reel with id ${id}.`);
 
 /** The reels worked on most recently first. */
-export function listReels(db: Db): ReelSummary[] {
-  const rows = db.prepare(`${SELECT_REELS} ORDER BY r.updated_at DESC, r.id DESC`).all() as ReelRow[];
+export async function listReels(q: Query): Promise<ReelSummary[]> {
+  const rows = await selectReels(q).orderBy('r.updated_at', 'desc').orderBy('r.id', 'desc').execute();
   return rows.map(toSummary);
 }
 
+/** The ids of a reel's moments in playing order. */
+async function momentIdsOf(q: Query, reelId: number): Promise<number[]> {
+  const rows = await q
+    .selectFrom('reel_moments')
+    .select('moment_id')
+    .where('reel_id', '=', reelId)
+    .orderBy('position')
+    .execute();
+  return rows.map((row) => row.moment_id);
+}
+
 /** A reel with its moments in playing order. */
-export function getReel(db: Db, id: number): Reel {
-  const row = reelRow(db, id);
-  const ids = db
-    .prepare('SELECT moment_id FROM reel_moments WHERE reel_id = ? ORDER BY position')
-    .pluck()
-    .all(id) as number[];
-  return { ...toSummary(row), moments: momentRowsByIds(db, ids).map(toWowMoment) };
+export async function getReel(q: Query, id: number): Promise<Reel> {
+  const row = await selectReels(q).where('r.id', '=', id).executeTakeFirst();
+  if (!row) throw noReel(id);
+  const moments = await momentsByIds(q, await momentIdsOf(q, id));
+  return { ...toSummary(row), moments: moments.map(toWowMoment) };
 }
 
 /**
  * Refuses, naming the id, a moment that is not there or not exemplary: a reel is for praise. A moment
  * already in the reel may stay after losing its tag (`kept`), since it was praise when it was collected.
  */
-function checkMoments(db: Db, ids: readonly number[], kept: ReadonlySet<number> = new Set()): void {
-  const found = new Map(momentRowsByIds(db, ids).map((row) => [row.id, row]));
+async function checkMoments(
+  q: Query,
+  ids: readonly number[],
+  kept: ReadonlySet<number> = new Set(),
+): Promise<void> {
+  const found = new Map((await momentsByIds(q, ids)).map((row) => [row.id, row]));
   ids.forEach((id, index) => {
     const moment = found.get(id);
     if (!moment)
@@ -73,53 +89,60 @@ function checkMoments(db: Db, ids: readonly number[], kept: ReadonlySet<number> 
   });
 }
 
-function writeMoments(db: Db, reelId: number, ids: readonly number[]): void {
-  db.prepare('DELETE FROM reel_moments WHERE reel_id = ?').run(reelId);
-  const insert = db.prepare('INSERT INTO reel_moments (reel_id, moment_id, position) VALUES (?, ?, ?)');
-  ids.forEach((id, position) => insert.run(reelId, id, position));
+async function writeMoments(q: Query, reelId: number, ids: readonly number[]): Promise<void> {
+  await q.deleteFrom('reel_moments').where('reel_id', '=', reelId).execute();
+  if (ids.length === 0) return;
+  await q
+    .insertInto('reel_moments')
+    .values(ids.map((momentId, position) => ({ reel_id: reelId, moment_id: momentId, position })))
+    .execute();
 }
 
 /** `createdBy` is the acting profile: a reel is shown to a team, so someone must stand behind it. */
-export function createReel(db: Db, createdBy: number, params: { title: string; momentIds: number[] }): Reel {
-  const id = db.transaction(() => {
-    checkMoments(db, params.momentIds);
-    const at = nowIso(db);
-    const { lastInsertRowid } = db
-      .prepare('INSERT INTO reels (title, created_by, created_at, updated_at) VALUES (?, ?, ?, ?)')
-      .run(params.title, createdBy, at, at);
-    const reelId = Number(lastInsertRowid);
-    writeMoments(db, reelId, params.momentIds);
-    return reelId;
-  })();
-  return getReel(db, id);
+export async function createReel(
+  database: Database,
+  createdBy: number,
+  params: { title: string; momentIds: number[] },
+): Promise<Reel> {
+  const at = nowIso(database);
+  return database.transaction(async (trx) => {
+    await checkMoments(trx, params.momentIds);
+    const { id } = await trx
+      .insertInto('reels')
+      .values({ title: params.title, created_by: createdBy, created_at: at, updated_at: at })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await writeMoments(trx, id, params.momentIds);
+    return getReel(trx, id);
+  });
 }
 
 /** Renames and/or replaces the moments, in the order given. */
-export function updateReel(
-  db: Db,
+export async function updateReel(
+  database: Database,
   params: { id: number; title?: string | undefined; momentIds?: number[] | undefined },
-): Reel {
-  db.transaction(() => {
-    const row = reelRow(db, params.id);
+): Promise<Reel> {
+  const at = nowIso(database);
+  return database.transaction(async (trx) => {
+    // Stamping the reel first holds its row, so two people saving the same reel on a team's
+    // PostgreSQL take turns instead of interleaving their moment lists.
+    const updated = await trx
+      .updateTable('reels')
+      .set((eb) => ({ title: params.title ?? eb.ref('title'), updated_at: at }))
+      .where('id', '=', params.id)
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) throw noReel(params.id);
     if (params.momentIds) {
-      const current = db
-        .prepare('SELECT moment_id FROM reel_moments WHERE reel_id = ?')
-        .pluck()
-        .all(row.id) as number[];
-      checkMoments(db, params.momentIds, new Set(current));
-      writeMoments(db, row.id, params.momentIds);
+      await checkMoments(trx, params.momentIds, new Set(await momentIdsOf(trx, params.id)));
+      await writeMoments(trx, params.id, params.momentIds);
     }
-    db.prepare('UPDATE reels SET title = ?, updated_at = ? WHERE id = ?').run(
-      params.title ?? row.title,
-      nowIso(db),
-      row.id,
-    );
-  })();
-  return getReel(db, params.id);
+    return getReel(trx, params.id);
+  });
 }
 
-export function deleteReel(db: Db, id: number): { id: number } {
-  const { changes } = db.prepare('DELETE FROM reels WHERE id = ?').run(id);
-  if (changes === 0) throw new EarmarkError('not_found', `id: there is no reel with id ${id}.`);
+export async function deleteReel(q: Query, id: number): Promise<{ id: number }> {
+  const result = await q.deleteFrom('reels').where('id', '=', id).executeTakeFirst();
+  if (Number(result.numDeletedRows) === 0) throw noReel(id);
   return { id };
 }
