@@ -34,6 +34,8 @@ const ENGINE_READY = [
   'test/integration/evaluations/csv.test.ts',
   'test/integration/library/library-engines.test.ts',
   'test/integration/demo-offer.test.ts',
+  'test/integration/reels/reels.test.ts',
+  'test/integration/evaluations/library-export.test.ts',
 ];
 
 /**

@@ -8,6 +8,7 @@ import type { AnswerValue } from '../../../shared/rubric/answers';
 import { findOrAddAgent } from '../../../electron/backend/services/people';
 import { call, callAs } from '../../support/backend';
 import { createProfile, publishSmallRubric } from '../evaluations/fixture';
+import { seedDemo } from './demo-seed';
 
 /**
  * A team as the coaching, agent-page and reel tests need it, built through the public API: the demo
@@ -59,8 +60,13 @@ export const ANNA_CHAT = 'Returning a faulty router';
 export const JONAS_CALL = 'Connection drops every evening';
 export const MIKKO_CALL = 'Water damage claim without update';
 
-export async function buildWorld(backend: Backend): Promise<World> {
-  await call(backend, 'demo.load');
+/**
+ * `demo: 'seed'` writes the demo's calls and chats through the query layer (demo-seed.ts) instead of
+ * `demo.load`, for tests that run on either engine.
+ */
+export async function buildWorld(backend: Backend, options: { demo?: 'load' | 'seed' } = {}): Promise<World> {
+  if (options.demo === 'seed') await seedDemo(backend.database);
+  else await call(backend, 'demo.load');
   const maria = await createProfile(backend, 'Maria Lind', 'qa_supervisor');
   const pekka = await createProfile(backend, 'Pekka Niemi', 'team_lead');
   // Created last, so Lena is the current profile when the tests start.

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import type { Facets } from '../../../shared/api';
 import type { CoachingSession } from '../../../shared/api/methods/coaching';
@@ -8,7 +8,8 @@ import type { EvaluationDetail } from '../../../shared/api/methods/evaluations';
 import type { RubricDetail, RubricSummary } from '../../../shared/api/methods/rubrics';
 import type { Answer, AnswerValue } from '../../../shared/rubric/answers';
 import type { RubricItem } from '../../../shared/rubric/schema';
-import { call, callAs, testBackend } from '../../support/backend';
+import { call, callAs } from '../../support/backend';
+import { describeEachEngine, engineBackend } from '../../support/engines';
 import {
   ANNA_CALL,
   ANNA_CHAT,
@@ -29,7 +30,7 @@ import { refused } from './fixture';
  */
 
 let backend: Backend;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let world: World;
 const ids: Record<string, number> = {};
 const SECRET = 'Marmalade-7731';
@@ -70,8 +71,8 @@ function bestAnswers(items: readonly RubricItem[]): Answer[] {
 }
 
 beforeAll(async () => {
-  ({ backend, cleanup } = await testBackend());
-  world = await buildWorld(backend);
+  ({ backend, cleanup } = await engineBackend());
+  world = await buildWorld(backend, { demo: 'seed' });
   const maria = world.maria.id;
   // Billing calls rubric: 4 points; pass mark 80 %.
   ids.annaCall = await submitEvaluation(world, interactionId(ANNA_CALL), {
@@ -124,13 +125,18 @@ beforeAll(async () => {
   ids.mikkoChat = (await callAs<EvaluationDetail>(backend, maria, 'evaluation.submit', { id: draft.id })).id;
 
   // Submit days for the evaluation-date range (the submit itself stamps today).
-  const submitted = backend.db.prepare('UPDATE evaluations SET submitted_at = ? WHERE id = ?');
-  submitted.run('2026-11-10T08:00:00.000Z', ids.annaCall);
-  submitted.run('2026-11-20T08:00:00.000Z', ids.annaCallAgain);
-  submitted.run('2026-11-10T15:00:00.000Z', ids.annaChat);
-  submitted.run('2026-11-11T08:00:00.000Z', ids.jonasCall);
-  submitted.run('2026-11-12T08:00:00.000Z', ids.mikkoCall);
-  submitted.run('2026-11-30T08:00:00.000Z', ids.mikkoChat);
+  const submitted = (at: string, id: number | undefined) =>
+    backend.database.query
+      .updateTable('evaluations')
+      .set({ submitted_at: at })
+      .where('id', '=', id!)
+      .execute();
+  await submitted('2026-11-10T08:00:00.000Z', ids.annaCall);
+  await submitted('2026-11-20T08:00:00.000Z', ids.annaCallAgain);
+  await submitted('2026-11-10T15:00:00.000Z', ids.annaChat);
+  await submitted('2026-11-11T08:00:00.000Z', ids.jonasCall);
+  await submitted('2026-11-12T08:00:00.000Z', ids.mikkoCall);
+  await submitted('2026-11-30T08:00:00.000Z', ids.mikkoChat);
 
   // A private coaching note about Anna's evaluation, which no export may carry.
   await call(backend, 'profile.setPassphrase', { id: world.lena.id, newPassphrase: 'lena keeps her notes' });
@@ -148,7 +154,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => cleanup());
 
-describe('exporting evaluations from the library', () => {
+describeEachEngine('exporting evaluations from the library', () => {
   it("exports the submitted evaluations of the filter's interactions, each evaluation a row", async () => {
     const result = await exportLibrary({
       filters: { agentIds: [agentId('Anna Berg')] },

@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import type { Moment } from '../../../shared/api/methods/review';
 import type { Reel, ReelSummary, WowMoment } from '../../../shared/api/methods/reels';
-import { call, testBackend } from '../../support/backend';
+import { call } from '../../support/backend';
+import { describeEachEngine, engineBackend } from '../../support/engines';
 import { TestClock } from '../../support/clock';
 import { refused } from '../evaluations/fixture';
 import { ANNA_CALL, ANNA_CHAT, buildWorld, JONAS_CALL, pinMoment, type World } from '../coaching/fixture';
@@ -10,11 +11,12 @@ import { ANNA_CALL, ANNA_CHAT, buildWorld, JONAS_CALL, pinMoment, type World } f
 /**
  * Exemplary ("wow") moments on the demo calls and chats: Anna Berg's call (2 Nov, morning) and chat
  * (3 Nov), Jonas Keller's call (2 Nov, evening), Mikko Laine's chat (6 Nov); and one rude moment.
- * Every test starts from these on a fresh backend, so each runs alone and in any order.
+ * Every test starts from these on a fresh backend of the engine under test, so each runs alone and in
+ * any order.
  */
 
 let backend: Backend;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let world: World;
 let clock: TestClock;
 const m: Record<string, Moment> = {};
@@ -32,8 +34,8 @@ const createNovember = () =>
 
 beforeEach(async () => {
   clock = new TestClock('2026-11-20T09:00:00Z');
-  ({ backend, cleanup } = await testBackend({ clock }));
-  world = await buildWorld(backend);
+  ({ backend, cleanup } = await engineBackend({ clock }));
+  world = await buildWorld(backend, { demo: 'seed' });
   m.annaCall = await pinMoment(
     world,
     world.interactions[ANNA_CALL]!.id,
@@ -56,7 +58,7 @@ beforeEach(async () => {
 });
 afterEach(() => cleanup());
 
-describe('reel.candidates', () => {
+describeEachEngine('reel.candidates', () => {
   it('lists exemplary moments newest first, with whose praise it is', async () => {
     const all = await candidates();
     expect(ids(all)).toEqual([m.mikkoChat!.id, m.annaChat!.id, m.jonasCall!.id, m.annaCall!.id]);
@@ -81,7 +83,11 @@ describe('reel.candidates', () => {
   });
 
   it('filters by agent, team and day (inclusive)', async () => {
-    const support = backend.db.prepare("SELECT id FROM teams WHERE name = 'Technical Support'").pluck().get();
+    const { id: support } = await backend.database.query
+      .selectFrom('teams')
+      .select('id')
+      .where('name', '=', 'Technical Support')
+      .executeTakeFirstOrThrow();
     expect(ids(await candidates({ agentId: world.agents['Anna Berg']!.id }))).toEqual([
       m.annaChat!.id,
       m.annaCall!.id,
@@ -103,7 +109,7 @@ describe('reel.candidates', () => {
   });
 });
 
-describe('reels', () => {
+describeEachEngine('reels', () => {
   let november: Reel;
   beforeEach(async () => {
     november = await createNovember();
