@@ -54,6 +54,21 @@ export async function buildTeam(backend: Backend): Promise<Team> {
   };
 }
 
+let coachPairs = 0;
+
+/**
+ * A Lena and a Pekka of one test's own (names numbered, as profile names are unique), for files whose
+ * tests share one backend; created Pekka first, so Lena acts when they are back.
+ */
+export async function coachesOfTheirOwn(
+  backend: Backend,
+): Promise<{ lena: ReviewerProfile; pekka: ReviewerProfile }> {
+  const n = ++coachPairs;
+  const pekka = await createProfile(backend, `Pekka Niemi ${n}`, 'team_lead');
+  const lena = await createProfile(backend, `Lena Fischer ${n}`, 'team_lead');
+  return { lena, pekka };
+}
+
 /** Titles of the demo interactions used here. */
 export const ANNA_CALL = 'Double charge on invoice';
 export const ANNA_CHAT = 'Returning a faulty router';

@@ -4,7 +4,7 @@ import type { CoachingNote, CoachingSession } from '../../../shared/api/methods/
 import { call } from '../../support/backend';
 import { describeEachEngine, engineBackend } from '../../support/engines';
 import { refused } from '../evaluations/fixture';
-import { actAs, buildTeam, type Team } from './fixture';
+import { actAs, buildTeam, coachesOfTheirOwn, type Team } from './fixture';
 
 /**
  * Notes on Lena's session with Anna Berg: shared ones every profile reads, private ones only their
@@ -16,14 +16,9 @@ const PEKKA_PASSPHRASE = 'pekka has his own too';
 
 let backend: Backend;
 let cleanup: () => Promise<void>;
-let world: Team;
-let session: CoachingSession;
-let quietSession: CoachingSession;
-const notes: Record<string, CoachingNote> = {};
+let team: Team;
 
-const notesOf = (sessionId = session.id) => call<CoachingNote[]>(backend, 'coaching.notes', { sessionId });
-const add = (body: string, isPrivate: boolean) =>
-  call<CoachingNote>(backend, 'coaching.noteAdd', { sessionId: session.id, body, private: isPrivate });
+const notesOf = (sessionId: number) => call<CoachingNote[]>(backend, 'coaching.notes', { sessionId });
 const rowOf = (id: number) =>
   backend.database.query
     .selectFrom('coaching_notes')
@@ -40,62 +35,93 @@ const noteCount = async () =>
 const setPassphrase = (id: number, newPassphrase: string) =>
   call(backend, 'profile.setPassphrase', { id, newPassphrase });
 
+// One database for the file; each test makes its own two coaches and sessions (scene below), so no
+// test reads what another wrote and any order passes.
 beforeAll(async () => {
   ({ backend, cleanup } = await engineBackend());
-  world = await buildTeam(backend);
-  session = await call<CoachingSession>(backend, 'coaching.create', {
-    agentId: world.agents['Anna Berg']!.id,
-    heldOn: '2026-11-09',
-  });
-  quietSession = await call<CoachingSession>(backend, 'coaching.create', {
-    agentId: world.agents['Jonas Keller']!.id,
-    heldOn: '2026-11-10',
-  });
+  team = await buildTeam(backend);
 });
 afterAll(() => cleanup());
 
+/**
+ * A test's own Lena and Pekka (Lena acting), her session with Anna Berg and a quiet one with Jonas
+ * Keller; `add` writes a note on the first session as whoever acts.
+ */
+async function scene() {
+  const { lena, pekka } = await coachesOfTheirOwn(backend);
+  const coaches = { ...team, lena, pekka };
+  const session = await call<CoachingSession>(backend, 'coaching.create', {
+    agentId: team.agents['Anna Berg']!.id,
+    heldOn: '2026-11-09',
+  });
+  const quietSession = await call<CoachingSession>(backend, 'coaching.create', {
+    agentId: team.agents['Jonas Keller']!.id,
+    heldOn: '2026-11-10',
+  });
+  const add = (body: string, isPrivate: boolean) =>
+    call<CoachingNote>(backend, 'coaching.noteAdd', { sessionId: session.id, body, private: isPrivate });
+  return { world: coaches, lena, pekka, session, quietSession, add };
+}
+
+/** A scene with a shared note by Lena, one by Pekka, and Lena's private one (she has a passphrase). */
+async function sceneWithNotes() {
+  const at = await scene();
+  const lenaShared = await at.add('Anna asked for a new headset.', false);
+  await actAs(at.world, at.pekka);
+  const pekkaShared = await at.add('Seen in the team meeting: good closing.', false);
+  await actAs(at.world, at.lena);
+  await setPassphrase(at.lena.id, LENA_PASSPHRASE);
+  const lenaPrivate = await at.add('She is going through a divorce; go easy on the targets.', true);
+  return { ...at, lenaShared, pekkaShared, lenaPrivate };
+}
+
 describeEachEngine('shared notes', () => {
   it('are written as the acting profile and read by everybody', async () => {
-    notes.lenaShared = await add('Anna asked for a headset with a better microphone.', false);
-    expect(notes.lenaShared).toMatchObject({
+    const { world, lena, pekka, session, add } = await scene();
+    const note = await add('Anna asked for a headset with a better microphone.', false);
+    expect(note).toMatchObject({
       sessionId: session.id,
-      author: { id: world.lena.id, name: 'Lena Fischer', role: 'team_lead' },
+      author: { id: lena.id, name: lena.name, role: 'team_lead' },
       private: false,
       body: 'Anna asked for a headset with a better microphone.',
     });
-    await actAs(world, world.pekka);
-    expect(await notesOf()).toEqual([notes.lenaShared]);
-    expect(await call(backend, 'coaching.noteGet', { id: notes.lenaShared.id })).toEqual(notes.lenaShared);
+    await actAs(world, pekka);
+    expect(await notesOf(session.id)).toEqual([note]);
+    expect(await call(backend, 'coaching.noteGet', { id: note.id })).toEqual(note);
   });
 
   it("can be changed and deleted by their author only, though others' can be read", async () => {
-    notes.pekkaShared = await add('Seen in the team meeting: good closing.', false);
-    await actAs(world, world.lena);
-    expect(await call(backend, 'coaching.noteGet', { id: notes.pekkaShared.id })).toEqual(notes.pekkaShared);
+    const { world, lena, pekka, add } = await scene();
+    const lenaShared = await add('Anna asked for a headset with a better microphone.', false);
+    await actAs(world, pekka);
+    const pekkaShared = await add('Seen in the team meeting: good closing.', false);
+    await actAs(world, lena);
+    expect(await call(backend, 'coaching.noteGet', { id: pekkaShared.id })).toEqual(pekkaShared);
     for (const [method, params] of [
-      ['coaching.noteUpdate', { id: notes.pekkaShared.id, body: 'Rewritten by Lena' }],
-      ['coaching.noteDelete', { id: notes.pekkaShared.id }],
+      ['coaching.noteUpdate', { id: pekkaShared.id, body: 'Rewritten by Lena' }],
+      ['coaching.noteDelete', { id: pekkaShared.id }],
     ] as const) {
       const error = await refused(backend, method, params);
-      expect(error).toMatchObject({ code: 'not_allowed', message: expect.stringContaining('Pekka Niemi') });
+      expect(error).toMatchObject({ code: 'not_allowed', message: expect.stringContaining(pekka.name) });
     }
     const updated = await call<CoachingNote>(backend, 'coaching.noteUpdate', {
-      id: notes.lenaShared!.id,
+      id: lenaShared.id,
       body: 'Anna asked for a new headset.',
     });
     expect(updated).toMatchObject({ body: 'Anna asked for a new headset.', private: false });
-    expect(updated.updatedAt >= notes.lenaShared!.updatedAt).toBe(true);
-    notes.lenaShared = updated;
+    expect(updated.updatedAt >= lenaShared.updatedAt).toBe(true);
     expect(await rowOf(updated.id)).toMatchObject({
       body: 'Anna asked for a new headset.',
       nonce: null,
       ciphertext: null,
     });
+    expect(await call(backend, 'coaching.noteGet', { id: pekkaShared.id })).toEqual(pekkaShared);
   });
 });
 
 describeEachEngine('private notes', () => {
   it('need a passphrase on the profile: without one, nothing is written', async () => {
+    const { session } = await scene();
     const before = await noteCount();
     const error = await refused(backend, 'coaching.noteAdd', {
       sessionId: session.id,
@@ -109,96 +135,100 @@ describeEachEngine('private notes', () => {
   });
 
   it('are stored as ciphertext only and read back by their author', async () => {
-    await setPassphrase(world.lena.id, LENA_PASSPHRASE);
-    notes.lenaPrivate = await add('She is going through a divorce; go easy on the targets.', true);
-    expect(notes.lenaPrivate).toMatchObject({
+    const { lena, session, lenaShared, pekkaShared, lenaPrivate } = await sceneWithNotes();
+    expect(lenaPrivate).toMatchObject({
       private: true,
       body: 'She is going through a divorce; go easy on the targets.',
-      author: { id: world.lena.id },
+      author: { id: lena.id },
     });
-    const row = (await rowOf(notes.lenaPrivate.id))!;
+    const row = (await rowOf(lenaPrivate.id))!;
     expect(row.body).toBeNull();
     expect(row.nonce).toHaveLength(12);
     expect(row.ciphertext!.includes(Buffer.from('divorce'))).toBe(false);
-    expect((await notesOf()).map((n) => [n.id, n.private])).toEqual([
-      [notes.lenaShared!.id, false],
-      [notes.pekkaShared!.id, false],
-      [notes.lenaPrivate.id, true],
+    expect((await notesOf(session.id)).map((n) => [n.id, n.private])).toEqual([
+      [lenaShared.id, false],
+      [pekkaShared.id, false],
+      [lenaPrivate.id, true],
     ]);
-    expect(await call(backend, 'coaching.noteGet', { id: notes.lenaPrivate.id })).toEqual(notes.lenaPrivate);
+    expect(await call(backend, 'coaching.noteGet', { id: lenaPrivate.id })).toEqual(lenaPrivate);
   });
 
   it('are left out for everybody else without a trace, and refused to them', async () => {
-    await actAs(world, world.pekka);
-    const seen = await notesOf();
-    expect(seen.map((n) => n.id)).toEqual([notes.lenaShared!.id, notes.pekkaShared!.id]);
+    const { world, pekka, session, lenaShared, pekkaShared, lenaPrivate } = await sceneWithNotes();
+    const before = await call<CoachingSession>(backend, 'coaching.get', { id: session.id });
+    await actAs(world, pekka);
+    const seen = await notesOf(session.id);
+    expect(seen.map((n) => n.id)).toEqual([lenaShared.id, pekkaShared.id]);
     expect(JSON.stringify(seen)).not.toContain('divorce');
     for (const [method, params] of [
-      ['coaching.noteGet', { id: notes.lenaPrivate!.id }],
-      ['coaching.noteUpdate', { id: notes.lenaPrivate!.id, body: 'Overwritten' }],
-      ['coaching.noteDelete', { id: notes.lenaPrivate!.id }],
+      ['coaching.noteGet', { id: lenaPrivate.id }],
+      ['coaching.noteUpdate', { id: lenaPrivate.id, body: 'Overwritten' }],
+      ['coaching.noteDelete', { id: lenaPrivate.id }],
     ] as const) {
       const error = await refused(backend, method, params);
       expect([method, error.code]).toEqual([method, 'not_allowed']);
       expect(error.message).not.toContain('divorce');
     }
-    expect(await rowOf(notes.lenaPrivate!.id)).toBeDefined();
+    expect(await rowOf(lenaPrivate.id)).toBeDefined();
     // The session itself does not give the note away either: not even its updatedAt moved.
     const read = await call<CoachingSession>(backend, 'coaching.get', { id: session.id });
-    expect(read.updatedAt).toBe(session.updatedAt);
+    expect(read.updatedAt).toBe(before.updatedAt);
   });
 
   it("another profile's private notes stay apart from one's own", async () => {
-    await setPassphrase(world.pekka.id, PEKKA_PASSPHRASE);
-    notes.pekkaPrivate = await add('My own reminder: ask about the training budget.', true);
-    expect((await notesOf()).map((n) => n.id)).toEqual([
-      notes.lenaShared!.id,
-      notes.pekkaShared!.id,
-      notes.pekkaPrivate.id,
+    const { world, lena, pekka, session, add, lenaShared, pekkaShared, lenaPrivate } = await sceneWithNotes();
+    await actAs(world, pekka);
+    await setPassphrase(pekka.id, PEKKA_PASSPHRASE);
+    const pekkaPrivate = await add('My own reminder: ask about the training budget.', true);
+    expect((await notesOf(session.id)).map((n) => n.id)).toEqual([
+      lenaShared.id,
+      pekkaShared.id,
+      pekkaPrivate.id,
     ]);
-    await actAs(world, world.lena, LENA_PASSPHRASE);
-    expect((await notesOf()).map((n) => n.id)).toEqual([
-      notes.lenaShared!.id,
-      notes.pekkaShared!.id,
-      notes.lenaPrivate!.id,
+    await actAs(world, lena, LENA_PASSPHRASE);
+    expect((await notesOf(session.id)).map((n) => n.id)).toEqual([
+      lenaShared.id,
+      pekkaShared.id,
+      lenaPrivate.id,
     ]);
   });
 
   it('ask a locked author for the passphrase instead of hiding their own notes', async () => {
+    const { session, quietSession, lenaShared, lenaPrivate } = await sceneWithNotes();
     await call(backend, 'profile.lock');
     expect((await refused(backend, 'coaching.notes', { sessionId: session.id })).code).toBe('locked');
-    expect((await refused(backend, 'coaching.noteGet', { id: notes.lenaPrivate!.id })).code).toBe('locked');
+    expect((await refused(backend, 'coaching.noteGet', { id: lenaPrivate.id })).code).toBe('locked');
     expect(
       (await refused(backend, 'coaching.noteAdd', { sessionId: session.id, body: 'x', private: true })).code,
     ).toBe('locked');
     // Shared notes and the session stay readable; nobody can edit while locked.
-    expect(await call(backend, 'coaching.noteGet', { id: notes.lenaShared!.id })).toEqual(notes.lenaShared);
+    expect(await call(backend, 'coaching.noteGet', { id: lenaShared.id })).toEqual(lenaShared);
     expect((await call<CoachingSession>(backend, 'coaching.get', { id: session.id })).editable).toBe(false);
     // A session without any of her private notes lists as usual.
     expect(await notesOf(quietSession.id)).toEqual([]);
-    await actAs(world, world.lena, LENA_PASSPHRASE);
   });
 
   it('are sealed anew on every change and deleted by their author', async () => {
-    const before = (await rowOf(notes.lenaPrivate!.id))!;
+    const { lenaPrivate } = await sceneWithNotes();
+    const before = (await rowOf(lenaPrivate.id))!;
     const updated = await call<CoachingNote>(backend, 'coaching.noteUpdate', {
-      id: notes.lenaPrivate!.id,
+      id: lenaPrivate.id,
       body: 'Update: things are better at home.',
     });
     expect(updated).toMatchObject({ private: true, body: 'Update: things are better at home.' });
-    const after = (await rowOf(notes.lenaPrivate!.id))!;
+    const after = (await rowOf(lenaPrivate.id))!;
     expect(after.body).toBeNull();
     expect(after.nonce!.equals(before.nonce!)).toBe(false);
-    expect(await call(backend, 'coaching.noteDelete', { id: notes.lenaPrivate!.id })).toEqual({
-      id: notes.lenaPrivate!.id,
+    expect(await call(backend, 'coaching.noteDelete', { id: lenaPrivate.id })).toEqual({
+      id: lenaPrivate.id,
     });
-    expect(await rowOf(notes.lenaPrivate!.id)).toBeUndefined();
-    expect((await refused(backend, 'coaching.noteGet', { id: notes.lenaPrivate!.id })).code).toBe(
-      'not_found',
-    );
+    expect(await rowOf(lenaPrivate.id)).toBeUndefined();
+    expect((await refused(backend, 'coaching.noteGet', { id: lenaPrivate.id })).code).toBe('not_found');
   });
 
   it('are bound to their row: a ciphertext copied onto another note does not open', async () => {
+    const { lena, add } = await scene();
+    await setPassphrase(lena.id, LENA_PASSPHRASE);
     const first = await add('First private thought.', true);
     const second = await add('Second private thought.', true);
     const copied = (await rowOf(first.id))!;
@@ -211,33 +241,35 @@ describeEachEngine('private notes', () => {
     expect(await call(backend, 'coaching.noteGet', { id: first.id })).toMatchObject({
       body: 'First private thought.',
     });
-    await call(backend, 'coaching.noteDelete', { id: second.id });
   });
 });
 
 describeEachEngine('refusals', () => {
   it('an unknown session or note', async () => {
-    expect((await refused(backend, 'coaching.notes', { sessionId: 999 })).code).toBe('not_found');
+    await scene();
+    expect((await refused(backend, 'coaching.notes', { sessionId: 999_999 })).code).toBe('not_found');
     expect(
-      (await refused(backend, 'coaching.noteAdd', { sessionId: 999, body: 'x', private: false })).message,
+      (await refused(backend, 'coaching.noteAdd', { sessionId: 999_999, body: 'x', private: false })).message,
     ).toContain('sessionId');
     for (const method of ['coaching.noteGet', 'coaching.noteDelete']) {
-      expect((await refused(backend, method, { id: 999 })).code).toBe('not_found');
+      expect((await refused(backend, method, { id: 999_999 })).code).toBe('not_found');
     }
   });
 
   it('bad payloads, naming the field', async () => {
+    const { pekka, session, add } = await scene();
+    const shared = await add('Anna asked for a new headset.', false);
     const cases: Record<string, unknown>[] = [
       { sessionId: session.id, body: '   ', private: false },
       { sessionId: session.id, body: 'x'.repeat(20_001), private: false },
       { sessionId: session.id, body: 'x' },
       { sessionId: session.id, body: 'x', private: 'yes' },
-      { sessionId: session.id, body: 'x', private: false, authorId: world.pekka.id },
+      { sessionId: session.id, body: 'x', private: false, authorId: pekka.id },
     ];
     for (const params of cases)
       expect((await refused(backend, 'coaching.noteAdd', params)).code).toBe('invalid_params');
-    expect(
-      (await refused(backend, 'coaching.noteUpdate', { id: notes.lenaShared!.id, body: '' })).message,
-    ).toContain('body');
+    expect((await refused(backend, 'coaching.noteUpdate', { id: shared.id, body: '' })).message).toContain(
+      'body',
+    );
   });
 });
