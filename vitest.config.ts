@@ -36,6 +36,7 @@ const ENGINE_READY = [
   'test/integration/demo-offer.test.ts',
   'test/integration/reels/reels.test.ts',
   'test/integration/evaluations/library-export.test.ts',
+  'test/integration/privacy/acting-profile.test.ts',
 ];
 
 /**

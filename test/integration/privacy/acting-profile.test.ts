@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { EvaluationDetail } from '../../../shared/api/methods/evaluations';
 import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
 import type { Moment } from '../../../shared/api/methods/review';
@@ -7,7 +7,8 @@ import { draftFromRubric } from '../../../shared/api/methods/rubric-draft';
 import { defaultRubric } from '../../../shared/rubric/defaults';
 import { serializeRubric } from '../../../shared/rubric/json';
 import { call } from '../../support/backend';
-import { refused, seedInteraction, smallDraft } from '../evaluations/fixture';
+import { describeEachEngine } from '../../support/engines';
+import { refused, seedCall, smallDraft } from '../evaluations/fixture';
 import {
   ANNA_PASSPHRASE,
   create,
@@ -30,29 +31,38 @@ let bob: ReviewerProfile;
 let rubric: RubricDetail;
 let interactionId: number;
 let annasDraft: EvaluationDetail;
+let n = 0;
 
-// Each test on its own workstation: Anna current and unlocked, with a draft; Bob without a passphrase.
-beforeEach(async () => {
+// One workstation for the file; each test gets its own Anna (current and unlocked, with a draft on her
+// own rubric and call) and Bob without a passphrase. The two tests about a workstation where nobody
+// was ever chosen open one of their own.
+beforeAll(async () => {
   ws = await workstation();
-  bob = await create(ws.backend, 'Bob Quality', 'qa_supervisor');
-  anna = await create(ws.backend, 'Anna Lead');
+});
+afterAll(() => ws.close());
+beforeEach(async () => {
+  n++;
+  bob = await create(ws.backend, `Bob Quality ${n}`, 'qa_supervisor');
+  anna = await create(ws.backend, `Anna Lead ${n}`);
   await setPassphrase(ws.backend, anna.id, ANNA_PASSPHRASE);
-  interactionId = seedInteraction(ws.backend.db, 'Refund refused twice');
-  rubric = await call<RubricDetail>(ws.backend, 'rubric.create', { name: 'Billing', language: 'en' });
-  rubric = await call<RubricDetail>(ws.backend, 'rubric.publish', { id: rubric.id, draft: smallDraft() });
+  interactionId = await seedCall(ws.backend, `Refund refused twice ${n}`);
+  rubric = await call<RubricDetail>(ws.backend, 'rubric.create', { name: `Billing ${n}`, language: 'en' });
+  rubric = await call<RubricDetail>(ws.backend, 'rubric.publish', {
+    id: rubric.id,
+    draft: smallDraft(`Billing ${n}`),
+  });
   annasDraft = await call<EvaluationDetail>(ws.backend, 'evaluation.start', {
     interactionId,
     rubricId: rubric.id,
   });
 });
-afterEach(() => ws.close());
 
 const revisionOf = async (id: number) =>
   (await call<EvaluationDetail>(ws.backend, 'evaluation.get', { id })).revision;
 
-describe('who acts', () => {
+describeEachEngine('who acts', () => {
   it('is the current profile, recorded on what it writes', () => {
-    expect(annasDraft.reviewer).toMatchObject({ id: anna.id, name: 'Anna Lead' });
+    expect(annasDraft.reviewer).toMatchObject({ id: anna.id, name: anna.name });
     expect(rubric.latestVersion?.publishedBy).toMatchObject({ id: anna.id });
   });
 
@@ -65,7 +75,7 @@ describe('who acts', () => {
       ['evaluation.discard', { id: annasDraft.id, reviewerId: bob.id }],
       ['evaluation.reopen', { id: annasDraft.id, reviewerId: bob.id, reason: 'typo in a comment' }],
       ['rubric.create', { reviewerId: bob.id, name: 'Mystery', language: 'en' }],
-      ['rubric.publish', { id: rubric.id, reviewerId: bob.id, draft: smallDraft('Billing v2') }],
+      ['rubric.publish', { id: rubric.id, reviewerId: bob.id, draft: smallDraft(`Billing ${n} v2`) }],
       ['rubric.import', { reviewerId: bob.id, json: serializeRubric({ ...defaultRubric('en'), id: 'x' }) }],
       ['moment.create', { interactionId, startMs: 1000, authorId: bob.id }],
       ['coaching.create', { agentId: 1, heldOn: '2026-11-02', coachId: bob.id }],
@@ -75,11 +85,12 @@ describe('who acts', () => {
       expect(error.code, method).toBe('invalid_params');
       expect(error.message, method).toMatch(/reviewerId|authorId|coachId/);
     }
-    const asBob = ws.backend.db
-      .prepare('SELECT count(*) FROM evaluation_audit WHERE reviewer_id = ?')
-      .pluck()
-      .get(bob.id);
-    expect(asBob).toBe(0);
+    const asBob = await ws.backend.database.query
+      .selectFrom('evaluation_audit')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('reviewer_id', '=', bob.id)
+      .executeTakeFirstOrThrow();
+    expect(Number(asBob.n)).toBe(0);
     expect(await revisionOf(annasDraft.id)).toBe(annasDraft.revision);
   });
 
@@ -97,7 +108,7 @@ describe('who acts', () => {
       ['rubric.create', { name: 'Mystery', language: 'en' }],
       ['rubric.saveDraft', { id: rubric.id, draft: { ...draft, name: 'Renamed while locked' } }],
       ['rubric.discardDraft', { id: rubric.id }],
-      ['rubric.publish', { id: rubric.id, draft: smallDraft('Billing v2') }],
+      ['rubric.publish', { id: rubric.id, draft: smallDraft(`Billing ${n} v2`) }],
       ['rubric.import', { json: serializeRubric({ ...defaultRubric('en'), id: 'imported' }) }],
       ['moment.create', { interactionId, startMs: 1000 }],
       ['coaching.create', { agentId: 1, heldOn: '2026-11-02' }],
@@ -107,7 +118,7 @@ describe('who acts', () => {
     for (const [method, params] of writes) {
       expect(await refused(ws.backend, method, params), method).toEqual({
         code: 'locked',
-        message: 'Profile Anna Lead is locked: enter its passphrase.',
+        message: `Profile ${anna.name} is locked: enter its passphrase.`,
       });
     }
     expect(await revisionOf(annasDraft.id)).toBe(annasDraft.revision);
@@ -131,7 +142,7 @@ describe('who acts', () => {
   });
 });
 
-describe('a moment', () => {
+describeEachEngine('a moment', () => {
   it('is changed, deleted and brought back by its author only', async () => {
     const annas = await call<Moment>(ws.backend, 'moment.create', {
       interactionId,
@@ -142,7 +153,7 @@ describe('a moment', () => {
     await select(ws.backend, bob.id);
     const notBobs = {
       code: 'not_allowed',
-      message: `Moment ${annas.id} was pinned by Anna Lead: only they can change or delete it.`,
+      message: `Moment ${annas.id} was pinned by ${anna.name}: only they can change or delete it.`,
     };
     expect(await refused(ws.backend, 'moment.update', { id: annas.id, comment: 'Rewritten' })).toEqual(
       notBobs,
@@ -174,7 +185,7 @@ describe('a moment', () => {
   it('pinned before any profile was chosen is anybody’s; one pinned by a profile is not', async () => {
     const fresh = await workstation();
     try {
-      const id = seedInteraction(fresh.backend.db, 'Before profiles');
+      const id = await seedCall(fresh.backend, 'Before profiles');
       const nobodys = await call<Moment>(fresh.backend, 'moment.create', { interactionId: id, startMs: 500 });
       expect(nobodys.authorId).toBeNull();
       await call(fresh.backend, 'moment.update', { id: nobodys.id, comment: 'Still without a profile' });
@@ -191,7 +202,7 @@ describe('a moment', () => {
   });
 });
 
-describe('the idle lock', () => {
+describeEachEngine('the idle lock', () => {
   it('is not held off by the playback position the player saves every 5 seconds', async () => {
     await select(ws.backend, anna.id, ANNA_PASSPHRASE);
     await call(ws.backend, 'rubric.list'); // the last thing the person did
