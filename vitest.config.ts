@@ -37,6 +37,7 @@ const ENGINE_READY = [
   'test/integration/reels/reels.test.ts',
   'test/integration/evaluations/library-export.test.ts',
   'test/integration/privacy/acting-profile.test.ts',
+  'test/integration/library/score.test.ts',
 ];
 
 /**

@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { createBackend, type Backend } from '../../../electron/backend/backend';
 import { backfillStoredScores } from '../../../electron/backend/services/evaluations/stored-score';
 import type { LibraryItem } from '../../../shared/api';
@@ -6,47 +7,68 @@ import type { EvaluationDetail } from '../../../shared/api/methods/evaluations';
 import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
 import type { RubricDetail } from '../../../shared/api/methods/rubrics';
 import { call, callAs } from '../../support/backend';
+import { describeEachEngine, freshPostgresUrl, testEngine } from '../../support/engines';
 import { resourcesDir, tempDir } from '../../support/paths';
-import { createProfile, publishSmallRubric, refused, seedInteraction } from '../evaluations/fixture';
+import { createProfile, publishSmallRubric, refused, seedCall } from '../evaluations/fixture';
 
 /**
- * Each test starts from its own data folder: Top (100 %), Good (75 %), Middling (50 %) and Weak (25 %)
- * calls, one Unreviewed, and a Reopened call whose first evaluation (100 %) was reopened and submitted
- * again, then evaluated anew by Jussi at 25 %: its latest submitted evaluation.
+ * One data folder (and database) for the file; each test has calls of its own agent, and lists are
+ * filtered to that agent, so a test sees only what it made. The scored library: Top (100 %), Good
+ * (75 %), Middling (50 %) and Weak (25 %) calls, one Unreviewed, and a Reopened call whose first
+ * evaluation (100 %) was reopened and submitted again, then evaluated anew by Jussi at 25 %: its latest
+ * submitted evaluation.
  */
 let data: ReturnType<typeof tempDir>;
+let databaseUrl: string | undefined;
 let backend: Backend;
 let maria: ReviewerProfile;
 let jussi: ReviewerProfile;
 let rubric: RubricDetail;
-const ids: Record<string, number> = {};
+let ids: Record<string, number>;
+let agentId: number;
+let agentNo = 0;
 /** Maria's first evaluation of the Reopened call, reopened and submitted again. */
 let reopened: EvaluationDetail;
-const open = () => createBackend({ dataDir: data.dir, resourcesDir, version: '0.0.0-test', log: () => {} });
+const open = () =>
+  createBackend({
+    dataDir: data.dir,
+    resourcesDir,
+    version: '0.0.0-test',
+    log: () => {},
+    ...(databaseUrl ? { databaseUrl } : {}),
+  });
 
-beforeEach(async () => {
+beforeAll(async () => {
   data = tempDir();
+  databaseUrl = testEngine() === 'postgres' ? await freshPostgresUrl() : undefined;
   backend = await open();
   maria = await createProfile(backend, 'Maria Lind');
   jussi = await createProfile(backend, 'Jussi Koski', 'team_lead');
   rubric = await publishSmallRubric(backend, maria.id);
 });
-afterEach(async () => {
+afterAll(async () => {
   await backend.close();
   data.cleanup();
 });
+beforeEach(() => {
+  ids = {};
+  agentNo++;
+});
+
+/** Calls of this test's own agent. */
+async function seedCalls(...titles: string[]): Promise<void> {
+  for (const title of titles) ids[title] = await seedCall(backend, title, `Agent ${agentNo}`);
+  const { agent_id } = await backend.database.query
+    .selectFrom('interactions')
+    .select('agent_id')
+    .where('id', '=', ids[titles[0]!]!)
+    .executeTakeFirstOrThrow();
+  agentId = agent_id!;
+}
 
 /** The calls and evaluations described above. */
 async function scoredLibrary(): Promise<void> {
-  for (const title of [
-    'Top call',
-    'Good call',
-    'Middling call',
-    'Weak call',
-    'Unreviewed call',
-    'Reopened call',
-  ])
-    ids[title] = seedInteraction(backend.db, title);
+  await seedCalls('Top call', 'Good call', 'Middling call', 'Weak call', 'Unreviewed call', 'Reopened call');
   await evaluate(ids['Top call']!, 100);
   await evaluate(ids['Good call']!, 75);
   await evaluate(ids['Middling call']!, 50);
@@ -58,7 +80,10 @@ async function scoredLibrary(): Promise<void> {
 }
 
 type Page = { total: number; items: LibraryItem[] };
-const list = (params: object) => call<Page>(backend, 'library.list', params);
+type View = { filters?: object; [key: string]: unknown };
+/** The view narrowed to the test's own agent. */
+const own = ({ filters, ...rest }: View) => ({ ...rest, filters: { ...filters, agentIds: [agentId] } });
+const list = (params: View) => call<Page>(backend, 'library.list', own(params));
 const titles = (page: Page) => page.items.map((item) => item.title);
 
 /** The small rubric's answers for a given overall score: greeting 1 point, polite 1, knowledge 2. */
@@ -87,17 +112,18 @@ async function evaluate(interactionId: number, percent: keyof typeof ANSWERS, re
 }
 
 const stored = (evaluationId: number) =>
-  backend.db
-    .prepare('SELECT score_percent AS percent, score_outcome AS outcome FROM evaluations WHERE id = ?')
-    .get(evaluationId);
+  backend.database.query
+    .selectFrom('evaluations')
+    .select(['score_percent as percent', 'score_outcome as outcome'])
+    .where('id', '=', evaluationId)
+    .executeTakeFirstOrThrow();
 
-describe('the score kept on a submitted evaluation', () => {
+describeEachEngine('the score kept on a submitted evaluation', () => {
   it('is written when the evaluation is submitted, as the evaluation scores it', async () => {
-    for (const title of ['Top call', 'Good call', 'Unreviewed call'])
-      ids[title] = seedInteraction(backend.db, title);
+    await seedCalls('Top call', 'Good call', 'Unreviewed call');
     const top = await evaluate(ids['Top call']!, 100);
     expect(top.score).toMatchObject({ percent: 100, result: 'pass' });
-    expect(stored(top.id)).toEqual({ percent: 100, outcome: 'pass' });
+    expect(await stored(top.id)).toEqual({ percent: 100, outcome: 'pass' });
     await evaluate(ids['Good call']!, 75);
     const page = await list({ limit: 100 });
     const scoreOf = (title: string) => page.items.find((item) => item.title === title)!.score;
@@ -107,17 +133,17 @@ describe('the score kept on a submitted evaluation', () => {
   });
 
   it('is cleared when the evaluation is reopened, and written again at the next submit', async () => {
-    ids['Reopened call'] = seedInteraction(backend.db, 'Reopened call');
+    await seedCalls('Reopened call');
     reopened = await evaluate(ids['Reopened call']!, 100);
     await callAs(backend, maria.id, 'evaluation.reopen', {
       id: reopened.id,
       reason: 'Listened again',
     });
-    expect(stored(reopened.id)).toEqual({ percent: null, outcome: null });
+    expect(await stored(reopened.id)).toEqual({ percent: null, outcome: null });
     const page = await list({ filters: { scoreMin: 0 }, limit: 100 });
     expect(titles(page)).not.toContain('Reopened call');
     await callAs(backend, maria.id, 'evaluation.submit', { id: reopened.id });
-    expect(stored(reopened.id)).toEqual({ percent: 100, outcome: 'pass' });
+    expect(await stored(reopened.id)).toEqual({ percent: 100, outcome: 'pass' });
   });
 
   it("follows the interaction's latest submitted evaluation", async () => {
@@ -132,20 +158,25 @@ describe('the score kept on a submitted evaluation', () => {
 
   it('is filled in at start for evaluations submitted before scores were kept, once', async () => {
     await scoredLibrary();
-    backend.db.prepare('UPDATE evaluations SET score_percent = NULL, score_outcome = NULL').run();
+    // As an older version left them: submitted, no score kept.
+    await backend.database.query
+      .updateTable('evaluations')
+      .set({ score_percent: null, score_outcome: null })
+      .where('interaction_id', 'in', Object.values(ids))
+      .execute();
     await backend.close();
     backend = await open();
-    const rows = backend.db
-      .prepare(`SELECT count(*) FROM evaluations WHERE state = 'submitted' AND score_outcome IS NULL`)
-      .pluck()
-      .get();
-    expect(rows).toBe(0);
-    expect(stored(reopened.id)).toEqual({ percent: 100, outcome: 'pass' });
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*) AS n FROM evaluations WHERE state = 'submitted' AND score_outcome IS NULL`.execute(
+      backend.database.query,
+    );
+    expect(Number(rows[0]!.n)).toBe(0);
+    expect(await stored(reopened.id)).toEqual({ percent: 100, outcome: 'pass' });
     expect(await backfillStoredScores(backend.database)).toBe(0);
   });
 });
 
-describe('the score filter', () => {
+describeEachEngine('the score filter', () => {
   beforeEach(scoredLibrary);
   it('keeps scores within the range, both ends included', async () => {
     expect(titles(await list({ filters: { scoreMin: 75 }, sort: 'title', order: 'asc' }))).toEqual([
@@ -187,21 +218,21 @@ describe('the score filter', () => {
       position: number;
       previous: { id: number } | null;
       next: { id: number } | null;
-    }>(backend, 'library.neighbours', { id: items[1]!.id, ...view });
+    }>(backend, 'library.neighbours', { id: items[1]!.id, ...own(view) });
     expect(around).toMatchObject({ position: 2, previous: { id: items[0]!.id }, next: { id: items[2]!.id } });
   });
 
   it('refuses bounds outside 0-100 or the wrong way round', async () => {
     for (const filters of [{ scoreMin: -1 }, { scoreMax: 100.5 }, { scoreMin: 80, scoreMax: 60 }]) {
-      expect((await refused(backend, 'library.list', { filters })).code).toBe('invalid_params');
+      expect((await refused(backend, 'library.list', own({ filters }))).code).toBe('invalid_params');
     }
   });
 });
 
-describe('the outcome filter', () => {
+describeEachEngine('the outcome filter', () => {
   beforeEach(scoredLibrary);
   it('keeps interactions whose latest submitted evaluation came to one of the outcomes', async () => {
-    ids['Rude call'] = seedInteraction(backend.db, 'Rude call');
+    ids['Rude call'] = await seedCall(backend, 'Rude call', `Agent ${agentNo}`);
     const draft = await callAs<EvaluationDetail>(backend, maria.id, 'evaluation.start', {
       interactionId: ids['Rude call'],
       rubricId: rubric.id,
@@ -238,7 +269,7 @@ describe('the outcome filter', () => {
     });
     expect(titles(page)).toEqual(['Good call', 'Middling call']);
     for (const filters of [{ outcomes: ['fail'] }, { outcomes: [] }]) {
-      expect((await refused(backend, 'library.list', { filters })).code).toBe('invalid_params');
+      expect((await refused(backend, 'library.list', own({ filters }))).code).toBe('invalid_params');
     }
   });
 });
