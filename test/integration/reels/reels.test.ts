@@ -163,6 +163,20 @@ describeEachEngine('reels', () => {
     expect(renamed.updatedAt > november.updatedAt).toBe(true);
   });
 
+  it('saved by two people at once take turns: one list wins whole, neither save fails', async () => {
+    const lists = [
+      [m.annaCall!.id, m.mikkoChat!.id],
+      [m.annaCall!.id, m.annaChat!.id, m.jonasCall!.id],
+    ];
+    const saved = await Promise.all(
+      lists.map((momentIds) => call<Reel>(backend, 'reel.update', { id: november.id, momentIds })),
+    );
+    expect(saved.map((reel) => ids(reel.moments))).toEqual(lists);
+    const final = await call<Reel>(backend, 'reel.get', { id: november.id });
+    expect(lists).toContainEqual(ids(final.moments));
+    expect(final.momentCount).toBe(final.moments.length);
+  });
+
   it('keep a moment that lost its exemplary tag, but do not take it anew', async () => {
     await call(backend, 'moment.update', { id: m.jonasCall!.id, tagIds: [] });
     const kept = await call<Reel>(backend, 'reel.get', { id: november.id });
