@@ -66,6 +66,8 @@ export interface Backend {
   /** Who is acting and their unlocked key (the same object services get as ctx.profiles for the keys). */
   readonly profiles: WorkstationSession;
   readonly dataDir: string;
+  /** The team's PostgreSQL it runs on (`postgres://…`), for what needs connections of its own (team-work.ts); null on SQLite. */
+  readonly databaseUrl: string | null;
   readonly imports: ImportJobs;
   /** Resolves a recording id to its file, and the folders it must really lie in, for the media endpoints. */
   mediaFile(recordingId: number): Promise<MediaFile>;
@@ -173,6 +175,7 @@ async function startBackend(
     events: ctx.events,
     profiles: session,
     dataDir: ctx.dataDir,
+    databaseUrl: options.databaseUrl ?? null,
     imports,
     mediaFile: (recordingId) => recordingFile(database.query, recordingId, options.dataDir),
     close: async () => {

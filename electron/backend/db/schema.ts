@@ -93,6 +93,14 @@ export interface ImportBatchesTable {
   finished_at: string | null;
   state: 'running' | 'done' | 'cancelled' | 'failed';
   total_files: Generated<number>;
+  /** The server process holding a running batch (team mode); null on the workstation and once it ends. */
+  owner: string | null;
+  /** Until when the owner's hold lasts unless it renews it (ISO time); past it, the batch is abandoned. */
+  lease_until: string | null;
+  /** The queue job carrying the batch (team mode), null for a batch run in the process that started it. */
+  job_id: string | null;
+  /** What the batch was asked to import (the ImportRequest as JSON), for whichever process carries it on. */
+  request: string | null;
 }
 
 export interface ImportFilesTable {

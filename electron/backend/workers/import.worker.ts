@@ -22,8 +22,10 @@ import type { ImportCommand, ImportMessage, ImportWorkerInput } from '../import/
 const input = workerData as ImportWorkerInput;
 const post = (message: ImportMessage) => parentPort!.postMessage(message);
 const controller = new AbortController();
+let paused = false;
 const onCommand = (command: ImportCommand) => {
-  if (command.type === 'cancel') controller.abort();
+  if (command.type === 'pause') paused = true;
+  controller.abort();
 };
 parentPort!.on('message', onCommand);
 
@@ -80,10 +82,17 @@ async function main() {
       .set({ total_files: progress.totalFiles })
       .where('id', '=', input.batchId)
       .execute();
+    const recorded = input.resume ? await recordedFiles(database, progress) : new Map<string, number>();
     post({ type: 'progress', progress: { ...progress } });
 
     for (const unit of planned.units) {
       if (controller.signal.aborted) break;
+      // Taken over from a process that stopped: what it recorded is done (each file once).
+      const already = recorded.get(unit.file) ?? 0;
+      if (already > 0) {
+        recorded.set(unit.file, already - 1);
+        continue;
+      }
       progress.currentFile = unit.file;
       post({ type: 'progress', progress: { ...progress } });
       let outcome: ImportOutcome;
@@ -119,17 +128,38 @@ async function main() {
       progress.doneFiles++;
       post({ type: 'outcome', outcome });
     }
+    if (paused) {
+      post({ type: 'paused' });
+      return;
+    }
     progress.state = controller.signal.aborted ? 'cancelled' : 'done';
     progress.currentFile = null;
     await database.query
       .updateTable('import_batches')
-      .set({ state: progress.state, finished_at: nowIso(database) })
+      .set({ state: progress.state, finished_at: nowIso(database), lease_until: null })
       .where('id', '=', input.batchId)
+      .where('owner', input.owner ? '=' : 'is', input.owner ?? null)
       .execute();
     post({ type: 'progress', progress });
   } finally {
     await close();
   }
+}
+
+/** The files a batch has recorded already, by path (a count: a path may come twice), counted into `progress`. */
+async function recordedFiles(database: Database, progress: ImportProgress): Promise<Map<string, number>> {
+  const rows = await database.query
+    .selectFrom('import_files')
+    .select(['path', 'outcome'])
+    .where('batch_id', '=', input.batchId)
+    .execute();
+  const recorded = new Map<string, number>();
+  for (const row of rows) {
+    recorded.set(row.path, (recorded.get(row.path) ?? 0) + 1);
+    progress[row.outcome]++;
+    progress.doneFiles++;
+  }
+  return recorded;
 }
 
 main()

@@ -14,6 +14,7 @@ import mysteryEvidenceFiles from './013-mystery-evidence-files';
 import coachingMysteryShops from './014-coaching-mystery-shops';
 import libraryOnPostgres from './015-library-on-postgres';
 import teamAccounts from './016-team-accounts';
+import importOwner from './017-import-owner';
 
 /**
  * PostgreSQL's migrations: the same numbers and names as sqlite/index.ts, each leaving the same schema.
@@ -36,4 +37,5 @@ export const postgresMigrations: readonly { version: number; name: string; sql: 
   { version: 14, name: '014-coaching-mystery-shops', sql: coachingMysteryShops },
   { version: 15, name: '015-library-on-postgres', sql: libraryOnPostgres },
   { version: 16, name: '016-team-accounts', sql: teamAccounts },
+  { version: 17, name: '017-import-owner', sql: importOwner },
 ];

@@ -14,6 +14,7 @@ import mysteryEvidenceFiles from './013-mystery-evidence-files';
 import coachingMysteryShops from './014-coaching-mystery-shops';
 import libraryOnPostgres from './015-library-on-postgres';
 import teamAccounts from './016-team-accounts';
+import importOwner from './017-import-owner';
 
 /**
  * Numbered migrations, oldest first. A migration that has run is never edited: its hash is
@@ -36,4 +37,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 14, name: '014-coaching-mystery-shops', sql: coachingMysteryShops },
   { version: 15, name: '015-library-on-postgres', sql: libraryOnPostgres },
   { version: 16, name: '016-team-accounts', sql: teamAccounts },
+  { version: 17, name: '017-import-owner', sql: importOwner },
 ];
