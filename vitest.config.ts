@@ -12,6 +12,7 @@ const ENGINE_READY = [
   'test/integration/privacy/passphrase.test.ts',
   'test/integration/privacy/seal.test.ts',
   'test/integration/privacy/workstation-key.test.ts',
+  'test/integration/privacy/acting-each-call.test.ts',
   'test/integration/privacy-proof/dump.test.ts',
   'test/integration/coaching/notes.test.ts',
   'test/integration/coaching/actions.test.ts',

@@ -3,10 +3,12 @@ import type { KeyProtection } from '../../../shared/api/methods/profiles';
 import { EarmarkError } from '../../../shared/errors';
 import type { Acting, ActorSource, ProfileSession, Sealed } from '../context';
 import type { Database } from '../db/database';
+import { prepared } from '../db/prepared';
 import type { EventHub } from '../events';
 import { noProfileChosen } from '../request';
 import {
   currentProfileId,
+  currentProfileQuery,
   profileLocked,
   profileNameOf,
   writeCurrentProfile,
@@ -86,18 +88,21 @@ export class WorkstationSession implements ProfileSession, ActorSource {
 
   async acting(): Promise<Acting> {
     this.lockIfIdle();
-    const current = await currentProfileId(this.q);
-    if (current === null) {
+    // Read afresh for each call, so a profile chosen or given a passphrase counts from the next call on
+    // (and one locked in memory at once, below); one statement, compiled once.
+    const [current] = (await currentProfile(this.q, {})).rows;
+    if (!current) {
       return {
         actorId: null,
         lockedProfileId: null,
         refusal: noProfileChosen(),
       };
     }
-    if (await this.isLocked(current)) {
-      return { actorId: null, lockedProfileId: current, refusal: await this.lockedError(current) };
+    if (current.key_profile_id !== null) this.passphraseSeen.add(current.id);
+    if (current.key_profile_id !== null && this.unlocked?.profileId !== current.id) {
+      return { actorId: null, lockedProfileId: current.id, refusal: profileLocked(current.name) };
     }
-    return { actorId: current };
+    return { actorId: current.id };
   }
 
   /** The acting profile's id; `not_allowed` when none is chosen, `locked` when its passphrase is needed. */
@@ -286,10 +291,6 @@ export class WorkstationSession implements ProfileSession, ActorSource {
     return this.unlocked?.profileId === profileId ? this.unlocked.key : null;
   }
 
-  private async lockedError(profileId: number): Promise<EarmarkError> {
-    return profileLocked(await profileNameOf(this.q, profileId));
-  }
-
   private async becomeCurrent(profileId: number, key: Buffer | null): Promise<void> {
     await writeCurrentProfile(this.q, profileId);
     this.replaceUnlocked(key ? { profileId, key } : null);
@@ -424,6 +425,9 @@ export class WorkstationSession implements ProfileSession, ActorSource {
     return run;
   }
 }
+
+/** Who acts, asked before every call: see currentProfileQuery. */
+const currentProfile = prepared((q) => currentProfileQuery(q));
 
 /** Binds a wrapped key to its profile row, so a wrapped key copied onto another profile does not open. */
 const wrapAad = (profileId: number) => `earmark:profile_keys:${profileId}`;

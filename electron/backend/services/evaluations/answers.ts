@@ -2,6 +2,7 @@ import type { AnswerPatch } from '../../../../shared/api/methods/evaluations';
 import type { Answer, AnswerValue } from '../../../../shared/rubric/answers';
 import { answerMismatch } from '../../../../shared/rubric/answers';
 import { EarmarkError } from '../../../../shared/errors';
+import { prepared } from '../../db/prepared';
 import type { Query } from '../../db/schema';
 import type { VersionContent } from '../rubrics/version-cache';
 
@@ -113,6 +114,36 @@ export async function checkPatches(
   }
 }
 
+/**
+ * An answer's upsert, compiled once per shape (whether the patch names a value, a comment): it runs on
+ * every keystroke's autosave. Only what the patch names changes: a comment keystroke leaves the answer
+ * as it was.
+ */
+const upsertFor = (withValue: boolean, withComment: boolean) =>
+  prepared(
+    (q, p: { evaluationId: number; itemId: string; value: string | null; comment: string; at: string }) =>
+      q
+        .insertInto('evaluation_answers')
+        .values({
+          evaluation_id: p.evaluationId,
+          item_id: p.itemId,
+          value: p.value,
+          comment: p.comment,
+          updated_at: p.at,
+        })
+        .onConflict((conflict) =>
+          conflict.columns(['evaluation_id', 'item_id']).doUpdateSet((eb) => ({
+            ...(withValue ? { value: eb.ref('excluded.value') } : {}),
+            ...(withComment ? { comment: eb.ref('excluded.comment') } : {}),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        ),
+  );
+const upsertAnswer = [
+  [upsertFor(false, false), upsertFor(false, true)],
+  [upsertFor(true, false), upsertFor(true, true)],
+] as const;
+
 /** Writes checked patches; fields a patch leaves out keep their saved value. Call inside a transaction. */
 export async function writePatches(
   trx: Query,
@@ -121,25 +152,14 @@ export async function writePatches(
   at: string,
 ): Promise<void> {
   for (const patch of patches) {
-    const value = patch.value ? JSON.stringify(patch.value) : null;
-    await trx
-      .insertInto('evaluation_answers')
-      .values({
-        evaluation_id: evaluationId,
-        item_id: patch.itemId,
-        value,
-        comment: patch.comment ?? '',
-        updated_at: at,
-      })
-      .onConflict((conflict) =>
-        conflict.columns(['evaluation_id', 'item_id']).doUpdateSet((eb) => ({
-          // Only what the patch names changes: a comment keystroke leaves the answer as it was.
-          ...(patch.value === undefined ? {} : { value: eb.ref('excluded.value') }),
-          ...(patch.comment === undefined ? {} : { comment: eb.ref('excluded.comment') }),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-      )
-      .execute();
+    const upsert = upsertAnswer[patch.value === undefined ? 0 : 1][patch.comment === undefined ? 0 : 1];
+    await upsert(trx, {
+      evaluationId,
+      itemId: patch.itemId,
+      value: patch.value ? JSON.stringify(patch.value) : null,
+      comment: patch.comment ?? '',
+      at,
+    });
     if (patch.momentIds) {
       await trx
         .deleteFrom('evaluation_answer_moments')

@@ -2,6 +2,7 @@ import type { ParsedParams } from '../../../../shared/api';
 import type { DraftSaved, EvaluationDetail } from '../../../../shared/api/methods/evaluations';
 import { EarmarkError } from '../../../../shared/errors';
 import type { Database, Engine } from '../../db/database';
+import { prepared } from '../../db/prepared';
 import type { Query } from '../../db/schema';
 import { latestVersionId } from '../rubrics/store';
 import { loadVersion, transactionWithVersions } from '../rubrics/version-cache';
@@ -96,6 +97,24 @@ export async function draftRow(q: Query, id: number, lock: Engine | null = null)
   return row;
 }
 
+/** A save's first statement, compiled once (with or without the overall comment): see saveDraft. */
+const countUpFor = (withComment: boolean) =>
+  prepared((q, p: { id: number; at: string; reviewerId: number; overallComment: string }) =>
+    q
+      .updateTable('evaluations')
+      .set((eb) => ({
+        revision: eb('revision', '+', 1),
+        updated_at: p.at,
+        updated_by: p.reviewerId,
+        ...(withComment ? { overall_comment: p.overallComment } : {}),
+      }))
+      .where('id', '=', p.id)
+      .where('state', '=', 'draft')
+      .returning(['interaction_id', 'rubric_version_id', 'revision']),
+  );
+const countUpDraft = countUpFor(false);
+const countUpDraftWithComment = countUpFor(true);
+
 /**
  * The autosave: every change in one transaction, so a save is on disk whole or not at all when the
  * reply says it is (WAL, synchronous=FULL on SQLite; a commit on PostgreSQL). The revision counts
@@ -110,18 +129,9 @@ export async function saveDraft(
 ): Promise<DraftSaved> {
   const at = nowIso(database);
   return transactionWithVersions(database, async (trx) => {
-    const row = await trx
-      .updateTable('evaluations')
-      .set((eb) => ({
-        revision: eb('revision', '+', 1),
-        updated_at: at,
-        updated_by: reviewerId,
-        ...(params.overallComment === undefined ? {} : { overall_comment: params.overallComment }),
-      }))
-      .where('id', '=', params.id)
-      .where('state', '=', 'draft')
-      .returning(['interaction_id', 'rubric_version_id', 'revision'])
-      .executeTakeFirst();
+    const values = { id: params.id, at, reviewerId, overallComment: params.overallComment ?? '' };
+    const countUp = params.overallComment === undefined ? countUpDraft : countUpDraftWithComment;
+    const [row] = (await countUp(trx, values)).rows;
     if (!row) {
       // Not a draft: draftRow throws, saying why (no such evaluation, or submitted and locked).
       await draftRow(trx, params.id);
