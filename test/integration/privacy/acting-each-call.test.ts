@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { CoachingNote, CoachingSession } from '../../../shared/api/methods/coaching';
-import type { DraftSaved, EvaluationDetail } from '../../../shared/api/methods/evaluations';
+import type { EvaluationDetail } from '../../../shared/api/methods/evaluations';
 import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
 import type { RubricDetail } from '../../../shared/api/methods/rubrics';
 import { writeCurrentProfile } from '../../../electron/backend/services/profiles/profiles';
