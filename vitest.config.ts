@@ -39,6 +39,7 @@ const ENGINE_READY = [
   'test/integration/evaluations/library-export.test.ts',
   'test/integration/privacy/acting-profile.test.ts',
   'test/integration/library/score.test.ts',
+  'test/integration/demo.test.ts',
 ];
 
 /**

@@ -1,16 +1,43 @@
 import { request } from 'node:http';
+import { createBackend } from '../../electron/backend/backend';
 import { startBrowserHost } from '../../electron/backend/host/server';
-import { call, testBackend } from '../support/backend';
-import { tempDir } from '../support/paths';
+import { call } from '../support/backend';
+import { resourcesDir, tempDir } from '../support/paths';
+import { createDatabase, startPostgresCluster } from '../support/postgres';
 import { percentile, round } from './stats';
 
 /**
  * api_roundtrip_ms_p50/p95: a `library.list` call over the browser host (HTTP, token check, JSON,
- * zod validation both ways, SQLite) on the demo library. Baseline, same run: `app.info`, the cheapest
+ * zod validation both ways) on the demo library. Baseline, same run: `app.info`, the cheapest
  * method, so the ratio isolates what the query and validation cost over the transport itself.
+ * demo_load_ms: loading that library (`demo.load`: copy, analyse, one transaction).
+ * Each on SQLite and on a throwaway PostgreSQL (fsync off, as in the tests), the latter with `pg_`.
  */
-export async function benchApiRoundtrip(iterations: number) {
-  const { backend, cleanup } = await testBackend();
+export async function benchApiRoundtrip(iterations: number): Promise<Record<string, number>> {
+  const cluster = await startPostgresCluster();
+  try {
+    const figures: Record<string, number> = {};
+    for (const engine of ['sqlite', 'postgres'] as const) {
+      const databaseUrl = engine === 'postgres' ? await createDatabase(cluster.adminUrl) : undefined;
+      const prefix = engine === 'postgres' ? 'pg_' : '';
+      for (const [key, value] of Object.entries(await benchOneEngine(iterations, databaseUrl)))
+        figures[`${prefix}${key}`] = value;
+    }
+    return figures;
+  } finally {
+    await cluster.stop();
+  }
+}
+
+async function benchOneEngine(iterations: number, databaseUrl: string | undefined) {
+  const data = tempDir('earmark-bench-api-');
+  const backend = await createBackend({
+    dataDir: data.dir,
+    resourcesDir,
+    version: 'bench',
+    log: () => {},
+    ...(databaseUrl ? { databaseUrl } : {}),
+  });
   const renderer = tempDir();
   const host = await startBrowserHost({ backend, rendererDir: renderer.dir });
   try {
@@ -39,7 +66,8 @@ export async function benchApiRoundtrip(iterations: number) {
   } finally {
     await host.close();
     renderer.cleanup();
-    cleanup();
+    await backend.close();
+    data.cleanup();
   }
 }
 

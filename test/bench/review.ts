@@ -7,9 +7,9 @@ import { createBackend } from '../../electron/backend/backend';
 import { sendAnswer } from '../../electron/backend/host/serve-adapters';
 import { answerFile } from '../../electron/backend/host/serve-file';
 import { wavHeader } from '../../electron/backend/media/wav-writer';
-import { upsertAgent } from '../../electron/backend/services/people';
-import { insertRecording, probeRecording } from '../../electron/backend/services/recordings';
-import { indexingNewSegments, insertSegments } from '../../electron/backend/services/segments';
+import { findOrAddAgent } from '../../electron/backend/services/people';
+import { addRecording, probeRecording } from '../../electron/backend/services/recordings';
+import { addSegments, segmentRows } from '../../electron/backend/services/segments';
 import { startHost } from '../e2e/support/host';
 import { repoRoot, resourcesDir, tempDir } from '../support/paths';
 import { median, percentile, round } from './stats';
@@ -164,27 +164,34 @@ export async function seedLongCall(dataDir: string, durationMs = 2 * 3600 * 1000
     const importStart = performance.now();
     const probed = await probeRecording(path);
     const title = 'Two-hour escalation call';
-    const db = backend.db;
-    const ids = db.transaction(() =>
-      indexingNewSegments(db, () => {
-        const interactionId = Number(
-          db
-            .prepare(
-              `INSERT INTO interactions (kind, title, external_id, source, agent_id, started_at, direction, queue, duration_ms)
-               VALUES ('call', ?, 'two-hour-call', 'bench', ?, '2026-11-10T08:00:00Z', 'inbound', 'Escalations', ?)`,
-            )
-            .run(title, upsertAgent(db, 'Sanna Virta', 'Escalations'), probed.analysis.durationMs)
-            .lastInsertRowid,
-        );
-        const recordingId = insertRecording(db, interactionId, probed, ['agent', 'customer']);
-        insertSegments(
-          db,
+    const { database } = backend;
+    const ids = await database.transaction(async (trx) => {
+      const { id: interactionId } = await trx
+        .insertInto('interactions')
+        .values({
+          kind: 'call',
+          title,
+          external_id: 'two-hour-call',
+          source: 'bench',
+          agent_id: await findOrAddAgent(trx, 'Sanna Virta', 'Escalations'),
+          started_at: '2026-11-10T08:00:00Z',
+          direction: 'inbound',
+          queue: 'Escalations',
+          duration_ms: probed.analysis.durationMs,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const recordingId = await addRecording(trx, interactionId, probed, ['agent', 'customer']);
+      await addSegments(
+        database,
+        trx,
+        segmentRows(
           interactionId,
           turns.map((turn) => ({ ...turn, sentAt: null })),
-        );
-        return { interactionId, recordingId };
-      }),
-    )();
+        ),
+      );
+      return { interactionId, recordingId };
+    });
     return {
       ...ids,
       durationMs: probed.analysis.durationMs,

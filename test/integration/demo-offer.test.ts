@@ -2,7 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import { describeEachEngine, engineBackend } from '../support/engines';
 
-/** The first-run offer of the demo data set, on either engine (loading it is SQLite only for now). */
+/** The first-run offer of the demo data set, on either engine (loading it: demo.test.ts). */
 let backend: Backend;
 let cleanup: () => Promise<void>;
 beforeEach(async () => ({ backend, cleanup } = await engineBackend()));

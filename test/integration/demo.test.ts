@@ -1,29 +1,58 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
-import type { DemoStatus, InteractionDetail, Peaks } from '../../shared/api';
+import type { DemoStatus, InteractionDetail, LibraryItem, Peaks } from '../../shared/api';
 import { call, testBackend } from '../support/backend';
-import { resourcesDir } from '../support/paths';
+import { describeEachEngine, engineBackend } from '../support/engines';
+import { resourcesDir, tempDir } from '../support/paths';
 
 interface ManifestCall {
   id: string;
   title: string;
+  file: string;
   durationMs: number;
   segments: { speaker: 'agent' | 'customer'; startMs: number; endMs: number; text: string }[];
 }
 const manifest = JSON.parse(readFileSync(join(resourcesDir, 'demo', 'manifest.json'), 'utf8')) as {
   calls: ManifestCall[];
-  chats: { id: string; turns: unknown[] }[];
+  chats: { id: string; title: string; turns: unknown[] }[];
 };
 
-/** Each test on a fresh data folder: the demo offered, not yet loaded. */
+/** Each test on a fresh data folder and database of the engine under test: the demo offered, not yet loaded. */
 let backend: Backend;
-let cleanup: () => void;
-beforeEach(async () => ({ backend, cleanup } = await testBackend()));
+let cleanup: () => Promise<void>;
+beforeEach(async () => ({ backend, cleanup } = await engineBackend()));
 afterEach(() => cleanup());
 
-describe('the demo data set', () => {
+/** The library as the user sees it, engine-neutral: each interaction by title, with its people and size. */
+async function shownLibrary(of: Backend) {
+  const list = await call<{ total: number; items: LibraryItem[] }>(of, 'library.list', { limit: 100 });
+  const items = list.items
+    .map((item) => ({
+      kind: item.kind,
+      title: item.title,
+      agent: item.agentName,
+      team: item.teamName,
+      startedAt: item.startedAt,
+      durationMs: item.durationMs,
+    }))
+    .sort((a, b) => a.title.localeCompare(b.title));
+  return { total: list.total, items };
+}
+
+/**
+ * Which interactions a search finds, by title. Which turn is shown as the hit may differ between
+ * engines where several match equally (bm25 against ts_rank); which interactions match does not.
+ */
+async function searchHits(of: Backend, text: string) {
+  const found = await call<{ items: LibraryItem[] }>(of, 'library.list', { filters: { text }, limit: 100 });
+  return found.items.map((item) => item.title).sort();
+}
+
+const SEARCHES = ['refund', 'router', 'excess', 'Anna', 'water damage', 'mbit'];
+
+describeEachEngine('the demo data set', (engine) => {
   it('is offered on first run', async () => {
     expect(await call<DemoStatus>(backend, 'demo.status')).toEqual({ offer: true, loaded: false });
   });
@@ -38,6 +67,64 @@ describe('the demo data set', () => {
     expect(list.total).toBe(manifest.calls.length + manifest.chats.length);
     expect(list.items.every((item) => item.agentName && item.teamName)).toBe(true);
     expect(await call<DemoStatus>(backend, 'demo.status')).toEqual({ offer: false, loaded: true });
+  });
+
+  it("shows the same library, people and search hits as on the workstation's SQLite", async () => {
+    await call(backend, 'demo.load');
+    const shown = await shownLibrary(backend);
+    expect(shown.total).toBe(manifest.calls.length + manifest.chats.length);
+    expect(shown.items.map((item) => item.title)).toEqual(
+      [...manifest.calls, ...manifest.chats].map((item) => item.title).sort((a, b) => a.localeCompare(b)),
+    );
+    const hits = Object.fromEntries(
+      await Promise.all(SEARCHES.map(async (text) => [text, await searchHits(backend, text)] as const)),
+    );
+    expect(hits.refund).toEqual(['Double charge on invoice', 'Returning a faulty router']);
+    for (const text of SEARCHES) expect(hits[text], text).not.toEqual([]);
+    if (engine === 'postgres') {
+      const reference = await testBackend();
+      try {
+        await call(reference.backend, 'demo.load');
+        expect(shown).toEqual(await shownLibrary(reference.backend));
+        for (const text of SEARCHES)
+          expect(hits[text], text).toEqual(await searchHits(reference.backend, text));
+      } finally {
+        await reference.backend.close();
+        reference.cleanup();
+      }
+    }
+  });
+
+  it('loads each interaction once when loaded twice at the same time', async () => {
+    const [first, second] = await Promise.all([call(backend, 'demo.load'), call(backend, 'demo.load')]);
+    const loaded = [first, second] as { calls: number; chats: number }[];
+    expect(loaded.reduce((sum, l) => sum + l.calls, 0)).toBe(manifest.calls.length);
+    expect(loaded.reduce((sum, l) => sum + l.chats, 0)).toBe(manifest.chats.length);
+    const list = await call<{ total: number }>(backend, 'library.list', {});
+    expect(list.total).toBe(manifest.calls.length + manifest.chats.length);
+    const recordings = await backend.database.query.selectFrom('recordings').select('id').execute();
+    expect(recordings).toHaveLength(manifest.calls.length);
+  });
+
+  it('loads nothing, and says which file, when a recording of the data set is missing', async () => {
+    const shipped = tempDir('earmark-demo-resources-');
+    try {
+      cpSync(join(resourcesDir, 'demo'), join(shipped.dir, 'demo'), { recursive: true });
+      const lastCall = manifest.calls.at(-1)!.file;
+      rmSync(join(shipped.dir, 'demo', lastCall));
+      const broken = await engineBackend({ resourcesDir: shipped.dir });
+      try {
+        const reply = await broken.backend.dispatch('demo.load', {});
+        expect(reply).toMatchObject({ ok: false, error: { code: 'not_found' } });
+        expect(!reply.ok && reply.error.message).toContain(lastCall);
+        expect(await call<{ total: number }>(broken.backend, 'library.list', {})).toMatchObject({ total: 0 });
+        expect(await call<DemoStatus>(broken.backend, 'demo.status')).toEqual({ offer: true, loaded: false });
+      } finally {
+        await broken.cleanup();
+      }
+    } finally {
+      shipped.cleanup();
+    }
   });
 
   it('skips what is already there when loaded again', async () => {

@@ -4,7 +4,6 @@ import { declineDemo, demoStatus, loadDemo } from './demo';
 import { getSettings, updateSettings } from './settings';
 
 export function appHandlers(ctx: BackendContext): HandlersFor<keyof typeof appMethods> {
-  const { db } = ctx;
   return {
     // On the query layer (either engine):
     'app.info': async () => ({
@@ -16,9 +15,8 @@ export function appHandlers(ctx: BackendContext): HandlersFor<keyof typeof appMe
     'settings.update': (changes) => updateSettings(ctx.database, changes),
     'demo.status': () => demoStatus(ctx.database.query),
     'demo.decline': () => declineDemo(ctx.database),
-    // SQLite only until recordings and segments move:
     'demo.load': async () => {
-      const loaded = await loadDemo(db, ctx.resourcesDir, ctx.dataDir);
+      const loaded = await loadDemo(ctx.database, ctx.resourcesDir, ctx.dataDir);
       ctx.events.emit('library.changed', { reason: 'demo' });
       return loaded;
     },

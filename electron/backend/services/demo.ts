@@ -1,16 +1,17 @@
-import { copyFileSync, readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Speaker, type DemoStatus } from '../../../shared/api';
 import { EarmarkError } from '../../../shared/errors';
+import { nowIso } from '../clock';
 import { makeFilePrivate, mkdirPrivate } from '../data-folder/permissions';
-import type { Db } from '../db/open';
-import { upsertAgent } from './people';
-import { insertRecording, probeRecording } from './recordings';
-import { indexingNewSegments, insertSegments } from './segments';
 import type { Database } from '../db/database';
-import type { Query } from '../db/schema';
-import { getSetting, writeSetting } from './settings';
+import type { NewRow, Query } from '../db/schema';
+import { findOrAddAgent } from './people';
+import { addRecording, probeRecording, type ProbedRecording } from './recordings';
+import { addSegments, segmentRows } from './segments';
+import { getSetting, putSetting } from './settings';
 
 const DemoCall = z.object({
   id: z.string(),
@@ -60,12 +61,12 @@ export async function declineDemo(database: Database): Promise<DemoStatus> {
 
 /**
  * Loads the demo data set shipped in resources/demo: calls (copied into the data directory so they
- * outlive the installation) and chats. Each interaction goes in with its own transaction; ones already
- * loaded are skipped, so loading twice is harmless. SQLite only until recordings and segments (the
- * import's) are on the query layer: on PostgreSQL `db` answers `unavailable`.
+ * outlive the installation) and chats, on either engine. The recordings are copied and analysed first;
+ * then everything goes in with one transaction, so the library never shows half a demo. Ones already
+ * loaded are skipped, so loading twice (even from two servers at once) is harmless.
  */
 export async function loadDemo(
-  db: Db,
+  database: Database,
   resourcesDir: string,
   dataDir: string,
 ): Promise<{ calls: number; chats: number }> {
@@ -73,67 +74,63 @@ export async function loadDemo(
   const manifest = readManifest(join(demoDir, 'manifest.json'));
   const mediaDir = join(dataDir, 'recordings', SOURCE);
   mkdirPrivate(mediaDir);
-  const exists = db.prepare('SELECT 1 FROM interactions WHERE source = ? AND external_id = ?');
-  const insertInteraction = db.prepare(
-    `INSERT INTO interactions (kind, title, external_id, source, agent_id, started_at, direction, queue, customer_ref, duration_ms)
-     VALUES (@kind, @title, @externalId, '${SOURCE}', @agentId, @startedAt, @direction, @queue, @customerRef, @durationMs)`,
-  );
-  let calls = 0;
-  let chats = 0;
-
+  const before = await loadedIds(database.query);
+  // Files before the transaction: on SQLite one that waits on anything but the database is refused.
+  const probed = new Map<string, ProbedRecording>();
   for (const call of manifest.calls) {
-    if (exists.get(SOURCE, call.id)) continue;
+    if (before.has(call.id)) continue;
     const target = join(mediaDir, `${call.id}.wav`);
-    copyFileSync(join(demoDir, call.file), target);
-    makeFilePrivate(target); // a copy takes the shipped file's mode (0644)
-    const probed = await probeRecording(target);
-    db.transaction(() =>
-      indexingNewSegments(db, () => {
-        const interactionId = Number(
-          insertInteraction.run({
-            kind: 'call',
-            title: call.title,
-            externalId: call.id,
-            agentId: upsertAgent(db, call.agent, call.team),
-            startedAt: call.startedAt,
-            direction: call.direction,
-            queue: call.queue,
-            customerRef: call.customerRef,
-            durationMs: probed.analysis.durationMs,
-          }).lastInsertRowid,
-        );
-        insertRecording(db, interactionId, probed, call.channels);
-        insertSegments(
-          db,
-          interactionId,
-          call.segments.map((s) => ({ ...s, sentAt: null })),
-        );
-      }),
-    )();
-    calls++;
+    copyRecording(join(demoDir, call.file), target);
+    probed.set(call.id, await probeRecording(target));
   }
 
-  for (const chat of manifest.chats) {
-    if (exists.get(SOURCE, chat.id)) continue;
-    db.transaction(() =>
-      indexingNewSegments(db, () => {
-        const first = Date.parse(chat.turns[0]?.at ?? chat.startedAt);
-        const last = Date.parse(chat.turns.at(-1)?.at ?? chat.startedAt);
-        const interactionId = Number(
-          insertInteraction.run({
-            kind: 'chat',
-            title: chat.title,
-            externalId: chat.id,
-            agentId: upsertAgent(db, chat.agent, chat.team),
-            startedAt: chat.startedAt,
-            direction: 'inbound',
-            queue: null,
-            customerRef: null,
-            durationMs: Math.max(0, last - first),
-          }).lastInsertRowid,
-        );
-        insertSegments(
-          db,
+  const at = nowIso(database);
+  return database.transaction(async (trx) => {
+    const segments: NewRow<'segments'>[] = [];
+    let calls = 0;
+    let chats = 0;
+    for (const call of manifest.calls) {
+      const recording = probed.get(call.id);
+      if (!recording) continue;
+      const interactionId = await addInteraction(trx, call.id, {
+        kind: 'call',
+        title: call.title,
+        agent_id: await findOrAddAgent(trx, call.agent, call.team),
+        started_at: call.startedAt,
+        direction: call.direction,
+        queue: call.queue,
+        customer_ref: call.customerRef,
+        duration_ms: recording.analysis.durationMs,
+        created_at: at,
+      });
+      if (interactionId === null) continue;
+      await addRecording(trx, interactionId, recording, call.channels);
+      segments.push(
+        ...segmentRows(
+          interactionId,
+          call.segments.map((s) => ({ ...s, sentAt: null })),
+        ),
+      );
+      calls++;
+    }
+    for (const chat of manifest.chats) {
+      if (before.has(chat.id)) continue;
+      const first = Date.parse(chat.turns[0]?.at ?? chat.startedAt);
+      const last = Date.parse(chat.turns.at(-1)?.at ?? chat.startedAt);
+      const interactionId = await addInteraction(trx, chat.id, {
+        kind: 'chat',
+        title: chat.title,
+        agent_id: await findOrAddAgent(trx, chat.agent, chat.team),
+        started_at: chat.startedAt,
+        direction: 'inbound',
+        queue: null,
+        customer_ref: null,
+        duration_ms: Math.max(0, last - first),
+        created_at: at,
+      });
+      if (interactionId === null) continue;
+      segments.push(
+        ...segmentRows(
           interactionId,
           chat.turns.map((t) => ({
             speaker: t.speaker,
@@ -142,13 +139,61 @@ export async function loadDemo(
             sentAt: t.at,
             text: t.text,
           })),
-        );
-      }),
-    )();
-    chats++;
+        ),
+      );
+      chats++;
+    }
+    await addSegments(database, trx, segments);
+    await putSetting(trx, STATE_KEY, 'loaded');
+    return { calls, chats };
+  });
+}
+
+async function loadedIds(q: Query): Promise<Set<string>> {
+  const rows = await q
+    .selectFrom('interactions')
+    .select('external_id')
+    .where('source', '=', SOURCE)
+    .where('external_id', 'is not', null)
+    .execute();
+  return new Set(rows.map((row) => row.external_id!));
+}
+
+type DemoInteraction = Omit<NewRow<'interactions'>, 'source' | 'external_id'>;
+
+/**
+ * Adds one demo interaction and returns its id, or null when it is already there: another load (a second
+ * server on the same PostgreSQL) got in first, and its copy stands.
+ */
+async function addInteraction(trx: Query, externalId: string, row: DemoInteraction): Promise<number | null> {
+  const added = await trx
+    .insertInto('interactions')
+    .values({ ...row, source: SOURCE, external_id: externalId })
+    .onConflict((conflict) =>
+      conflict.columns(['source', 'external_id']).where('external_id', 'is not', null).doNothing(),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  return added?.id ?? null;
+}
+
+/**
+ * Copies a shipped recording into the data folder, readable by this user only. Through a temporary
+ * name, so a second load at the same time never shows the first a half-written file.
+ */
+function copyRecording(shipped: string, target: string): void {
+  const partial = `${target}.${process.pid}-${randomUUID()}.part`;
+  try {
+    copyFileSync(shipped, partial);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw new EarmarkError(
+      'not_found',
+      `The demo recording ${shipped} could not be copied: ${(error as Error).message}`,
+    );
   }
-  writeSetting(db, STATE_KEY, 'loaded');
-  return { calls, chats };
+  makeFilePrivate(partial); // a copy takes the shipped file's mode (0644)
+  renameSync(partial, target);
 }
 
 function readManifest(path: string): z.infer<typeof DemoManifest> {

@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import type { Db } from '../db/open';
 import type { Query } from '../db/schema';
 
 const lowered = (value: string) => sql<string>`lower(${value})`;
@@ -41,20 +40,4 @@ export async function findOrAddAgent(q: Query, agentName: string, teamName: stri
     .returning('id')
     .executeTakeFirst();
   return added?.id ?? (await find())!.id;
-}
-
-/** Sync twin for not-yet-converted callers; remove when the demo loader, mystery import and the review bench are on the query layer. */
-export function upsertAgent(db: Db, agentName: string, teamName: string | null): number {
-  let teamId: number | null = null;
-  if (teamName) {
-    db.prepare('INSERT INTO teams (name) VALUES (?) ON CONFLICT(name) DO NOTHING').run(teamName);
-    teamId = (db.prepare('SELECT id FROM teams WHERE name = ?').get(teamName) as { id: number }).id;
-  }
-  const existing = db
-    .prepare('SELECT id FROM agents WHERE name = ? AND team_id IS ?')
-    .get(agentName, teamId) as { id: number } | undefined;
-  if (existing) return existing.id;
-  return Number(
-    db.prepare('INSERT INTO agents (name, team_id) VALUES (?, ?)').run(agentName, teamId).lastInsertRowid,
-  );
 }

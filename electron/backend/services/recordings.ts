@@ -4,7 +4,6 @@ import { dirname, join } from 'node:path';
 import type { AudioDamage, Peaks, Recording, Speaker } from '../../../shared/api';
 import { EarmarkError } from '../../../shared/errors';
 import { sql } from 'kysely';
-import type { Db } from '../db/open';
 import type { NewRow, Query } from '../db/schema';
 import { peakResolutions } from '../media/peaks';
 import { storedLevels } from './review/peaks-window';
@@ -53,7 +52,7 @@ export async function probeRecording(
   };
 }
 
-/** The recordings row and peak rows of a probed recording, as both the async and the sync insert write them. */
+/** The recordings row and peak rows of a probed recording. */
 function rowsOf(
   interactionId: number,
   probed: ProbedRecording,
@@ -112,46 +111,6 @@ export async function addRecording(
   const peaks = rows.peaks(id);
   if (peaks.length > 0) await q.insertInto('peaks').values(peaks).execute();
   return id;
-}
-
-/** Sync twin for not-yet-converted callers; remove when the demo loader is on the query layer. */
-export function insertRecording(
-  db: Db,
-  interactionId: number,
-  probed: ProbedRecording,
-  channelRoles: Speaker[] | null,
-): number {
-  const rows = rowsOf(interactionId, probed, channelRoles);
-  const r = rows.recording;
-  const { lastInsertRowid } = db
-    .prepare(
-      `INSERT INTO recordings (interaction_id, path, size_bytes, sha256, container, codec, sample_rate, channels, duration_ms,
-         channel_roles, source_paths, claimed_duration_ms, transcoded, damage)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      r.interaction_id,
-      r.path,
-      r.size_bytes,
-      r.sha256,
-      r.container,
-      r.codec,
-      r.sample_rate,
-      r.channels,
-      r.duration_ms,
-      r.channel_roles,
-      r.source_paths,
-      r.claimed_duration_ms,
-      r.transcoded,
-      r.damage,
-    );
-  const recordingId = Number(lastInsertRowid);
-  const insertPeaks = db.prepare(
-    'INSERT INTO peaks (recording_id, samples_per_peak, channel, data) VALUES (?, ?, ?, ?)',
-  );
-  for (const peak of rows.peaks(recordingId))
-    insertPeaks.run(peak.recording_id, peak.samples_per_peak, peak.channel, peak.data);
-  return recordingId;
 }
 
 interface RecordingRow {

@@ -1,8 +1,6 @@
 import { sql } from 'kysely';
 import type { Segment, SegmentSpeaker } from '../../../shared/api';
-import type { Statement } from 'better-sqlite3';
 import type { Database } from '../db/database';
-import type { Db } from '../db/open';
 import type { NewRow, Query } from '../db/schema';
 
 /** An interaction's transcript segments or chat turns, in order (either engine). */
@@ -74,50 +72,4 @@ export async function addSegments(
   await sql`INSERT INTO segments_fts (rowid, text) SELECT id, text FROM segments WHERE id > ${last.id}`.execute(
     trx,
   );
-}
-
-/**
- * Runs `insert` (which adds segments with `insertSegments`) and then puts every new segment into the
- * full-text index with one set-based statement, inside the caller's transaction.
- * Sync twin for not-yet-converted callers (demo, bench and test fixtures); remove when they use addSegments.
- */
-export function indexingNewSegments<T>(db: Db, insert: () => T): T {
-  const before = (db.prepare('SELECT coalesce(max(id), 0) AS id FROM segments').get() as { id: number }).id;
-  const result = insert();
-  db.prepare('INSERT INTO segments_fts (rowid, text) SELECT id, text FROM segments WHERE id > ?').run(before);
-  return result;
-}
-
-/** Rows per INSERT: one statement for many rows costs a third less than one a row (measured on 1M segments). */
-const ROWS_PER_INSERT = 100;
-const COLUMNS = '(interaction_id, seq, speaker, start_ms, end_ms, sent_at, text)';
-// Prepared once per connection and row count: preparing per interaction cost a tenth of the bulk import.
-const statements = new WeakMap<Db, Map<number, Statement<unknown[]>>>();
-
-function insertStatement(db: Db, rows: number): Statement<unknown[]> {
-  let byRows = statements.get(db);
-  if (!byRows) statements.set(db, (byRows = new Map()));
-  let statement = byRows.get(rows);
-  if (!statement) {
-    const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
-    statement = db.prepare<unknown[]>(`INSERT INTO segments ${COLUMNS} VALUES ${values}`);
-    byRows.set(rows, statement);
-  }
-  return statement;
-}
-
-/**
- * Adds an interaction's transcript segments or chat turns; use within `indexingNewSegments`.
- * Sync twin for not-yet-converted callers (demo, bench and test fixtures); remove when they use addSegments.
- */
-export function insertSegments(db: Db, interactionId: number, segments: readonly NewSegment[]): void {
-  for (let from = 0; from < segments.length; from += ROWS_PER_INSERT) {
-    const to = Math.min(segments.length, from + ROWS_PER_INSERT);
-    const params: unknown[] = [];
-    for (let seq = from; seq < to; seq++) {
-      const s = segments[seq]!;
-      params.push(interactionId, seq, s.speaker, s.startMs, s.endMs, s.sentAt, s.text);
-    }
-    insertStatement(db, to - from).run(params);
-  }
 }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
-import type { Db } from '../../../electron/backend/db/open';
-import { indexingNewSegments, insertSegments } from '../../../electron/backend/services/segments';
+import { addSegments, segmentRows } from '../../../electron/backend/services/segments';
 import { HIT_END, HIT_START, type LibraryItem } from '../../../shared/api';
 import { call, testBackend } from '../../support/backend';
 
@@ -14,27 +13,34 @@ const list = (params: object) => call<Page>(backend, 'library.list', params);
  * A chat written straight into the database and the search index, as import does. Import refuses a
  * start time it cannot read; so does this, since one that slipped through would sort as text, not time.
  */
-function seedChat(db: Db, title: string, startedAt: string, turns: string[]): number {
+async function seedChat(
+  backend: Backend,
+  title: string,
+  startedAt: string,
+  turns: string[],
+): Promise<number> {
   const time = new Date(startedAt);
   if (Number.isNaN(time.getTime()) || time.toISOString() !== startedAt.replace(/Z$/, '.000Z')) {
     throw new Error(`${title}: the start time "${startedAt}" is not an ISO date and time (UTC)`);
   }
-  return db.transaction(() =>
-    indexingNewSegments(db, () => {
-      const id = Number(
-        db
-          .prepare(`INSERT INTO interactions (kind, title, source, started_at) VALUES ('chat', ?, 'test', ?)`)
-          .run(title, startedAt).lastInsertRowid,
-      );
-      const speaker = (n: number) => (n % 2 ? 'agent' : 'customer') as 'agent' | 'customer';
-      insertSegments(
-        db,
+  const { database } = backend;
+  return database.transaction(async (trx) => {
+    const { id } = await trx
+      .insertInto('interactions')
+      .values({ kind: 'chat', title, source: 'test', started_at: startedAt })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const speaker = (n: number) => (n % 2 ? 'agent' : 'customer') as 'agent' | 'customer';
+    await addSegments(
+      database,
+      trx,
+      segmentRows(
         id,
         turns.map((text, n) => ({ speaker: speaker(n), startMs: null, endMs: null, sentAt: null, text })),
-      );
-      return id;
-    }),
-  )();
+      ),
+    );
+    return id;
+  });
 }
 
 const FILLER = [
@@ -55,7 +61,6 @@ let twoBest: number;
 
 beforeAll(async () => {
   ({ backend, cleanup } = await testBackend());
-  const db = backend.db;
   let seed = 7;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const words = (n: number) => Array.from({ length: n }, () => FILLER[Math.floor(random() * FILLER.length)]);
@@ -68,8 +73,8 @@ beforeAll(async () => {
         text.splice(Math.floor(random() * text.length), 0, random() < 0.5 ? 'refund' : 'refunded');
       return text.join(' ');
     });
-    seedChat(
-      db,
+    await seedChat(
+      backend,
       `Chat ${c}`,
       // Twelve hours apart, from 30 March 22:00 back to 1 March 10:00.
       new Date(Date.UTC(2026, 2, 30, 22) - c * 12 * HOUR_MS).toISOString().replace('.000Z', 'Z'),
@@ -78,8 +83,8 @@ beforeAll(async () => {
   }
   // Equally relevant chats: each has the same best turn, so only the tie-break orders them.
   for (let c = 0; c < 5; c++)
-    tied.push(seedChat(db, `Tied ${c}`, '2026-02-01T09:00:00Z', ['Refund now', 'ok']));
-  twoBest = seedChat(db, 'Two best turns', '2026-02-02T09:00:00Z', [
+    tied.push(await seedChat(backend, `Tied ${c}`, '2026-02-01T09:00:00Z', ['Refund now', 'ok']));
+  twoBest = await seedChat(backend, 'Two best turns', '2026-02-02T09:00:00Z', [
     'hello',
     'Refund now',
     'ok',
