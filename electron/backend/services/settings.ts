@@ -1,6 +1,5 @@
 import { EvaluationPanelShare, type Settings } from '../../../shared/api';
 import type { Database } from '../db/database';
-import type { Db } from '../db/open';
 import type { Query } from '../db/schema';
 
 /** One setting through the query layer (either engine); null when it is not set. */
@@ -51,13 +50,4 @@ export async function updateSettings(database: Database, changes: Partial<Settin
       );
     return getSettings(trx);
   });
-}
-
-/** Sync twin for not-yet-converted callers (demo.ts); remove when the demo loader is on the query layer. */
-export function writeSetting(db: Db, key: string, value: string | null): void {
-  if (value === null) db.prepare('DELETE FROM settings WHERE key = ?').run(key);
-  else
-    db.prepare(
-      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
-    ).run(key, value);
 }
