@@ -58,16 +58,18 @@ describeEachEngine('settings and app info', (engine) => {
 
   it(
     engine === 'postgres'
-      ? 'answers "unavailable" for a part not yet on the query layer, and keeps serving'
-      : 'serves the parts not yet on the query layer from the same connection',
+      ? 'refuses the workstation-only connection with "unavailable", should anything still reach for it'
+      : 'shares one connection between the query layer and the workstation database',
     async () => {
-      const reply = await backend.dispatch('reel.list', {});
+      expect(await backend.dispatch('settings.update', { language: 'fi' })).toMatchObject({ ok: true });
       if (engine === 'postgres') {
-        expect(reply).toMatchObject({ ok: false, error: { code: 'unavailable' } });
-        expect(reply.ok ? '' : reply.error.message).toMatch(/does not run on PostgreSQL yet/);
+        // Every service is on the query layer; this guard stays for code that still says ctx.db.
+        expect(() => backend.db.prepare('SELECT 1')).toThrow(/does not run on PostgreSQL yet/);
         expect(await backend.dispatch('settings.get', {})).toMatchObject({ ok: true });
       } else {
-        expect(reply).toMatchObject({ ok: true });
+        expect(backend.db.prepare(`SELECT value FROM settings WHERE key = 'language'`).get()).toEqual({
+          value: 'fi',
+        });
       }
     },
   );
