@@ -40,6 +40,8 @@ const ENGINE_READY = [
   'test/integration/privacy/acting-profile.test.ts',
   'test/integration/library/score.test.ts',
   'test/integration/demo.test.ts',
+  'test/integration/accounts/sessions.test.ts',
+  'test/integration/accounts/admin.test.ts',
 ];
 
 /**

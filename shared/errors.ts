@@ -18,6 +18,8 @@ export const errorCodes = [
   'tampered',
   /** This part of Earmark does not run on the server's database engine yet (PostgreSQL, during the move). */
   'unavailable',
+  /** Too many failed logins for this username or from this address: the message says when to try again. */
+  'rate_limited',
   'internal',
 ] as const;
 

@@ -11,8 +11,11 @@ import { sqliteDatabase } from './db/sqlite/database';
 import { createDispatch, type Dispatch, type Handlers } from './dispatch';
 import { EventHub } from './events';
 import { ImportJobs } from './import/jobs';
+import { modeRules, type BackendMode } from './modes';
 import { WorkstationSession } from './privacy/session';
 import type { WorkstationKeyProtector } from './privacy/workstation-key';
+import { accountHandlers } from './services/accounts/handlers';
+import { PASSWORD_COST, type ScryptCost } from './services/accounts/password-hash';
 import { agentHandlers } from './services/agents/handlers';
 import { appHandlers } from './services/app-handlers';
 import { coachingHandlers } from './services/coaching/handlers';
@@ -56,12 +59,25 @@ export interface BackendOptions {
    * clock by default. Tests pass one they set and move, instead of sleeping.
    */
   clock?: Clock;
+  /**
+   * `workstation` (the default): people choose reviewer profiles; the session and account methods answer
+   * `unavailable`. `team`: people log in to team accounts; each call says who by its CallContext
+   * (services/accounts/team-call.ts), everything but logging in needs a login, and choosing or making
+   * workstation profiles answers `unavailable`.
+   */
+  mode?: BackendMode;
+  /** The scrypt cost of new team passwords (PASSWORD_COST). Only tests lower it, to keep each login quick. */
+  passwordCost?: ScryptCost;
 }
 
 export interface Backend {
   readonly db: Db;
   readonly database: Database;
+  /** Runs one call; a transport with a per-call context (the team host) passes it as the third argument. */
   readonly dispatch: Dispatch;
+  readonly mode: BackendMode;
+  /** The time sessions expire by and services stamp with (the team host passes it to teamCall). */
+  readonly clock: Clock;
   readonly events: EventHub;
   /** Who is acting and their unlocked key (the same object services get as ctx.profiles for the keys). */
   readonly profiles: WorkstationSession;
@@ -154,24 +170,31 @@ async function startBackend(
     ...reelHandlers(ctx),
     ...mysteryHandlers(ctx),
     ...mysteryImportHandlers(ctx, imports),
+    // Closed on a workstation by the dispatch (modes.ts), so a workstation never reaches them.
+    ...accountHandlers(ctx, options.passwordCost ?? PASSWORD_COST),
   };
 
+  const mode = options.mode ?? 'workstation';
   const dispatchCall = createDispatch(handlers, {
-    actors: session,
+    // On a team server a call's own context says who acts; without one, nobody does.
+    ...(mode === 'workstation' ? { actors: session } : {}),
+    ...modeRules(mode),
     onInternalError: (method, error, reference) =>
       log(`[earmark] ${method} failed (reference ${reference}): ${(error as Error)?.stack ?? String(error)}`),
   });
   // Every call first runs the idle lock (so a call after a quiet spell finds the profile locked), and
   // counts as activity when the contract says so (`activity` on each method).
-  const dispatch: Dispatch = (method, payload) => {
+  const dispatch: Dispatch = (method, payload, call) => {
     session.noteCall(method);
-    return dispatchCall(method, payload);
+    return dispatchCall(method, payload, call);
   };
 
   return {
     db,
     database,
     dispatch,
+    mode,
+    clock,
     events: ctx.events,
     profiles: session,
     dataDir: ctx.dataDir,

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createBackend } from './backend';
 import { runImport } from './cli/import-command';
 import { runMysteryImport, runMysteryList } from './cli/mystery-command';
+import { runTeamCommand, TEAM_USAGE } from './cli/team-command';
 import { chooseDatabaseUrl, DATABASE_ENV } from './db/choose';
 import { runDoctor, formatDoctorReport } from './doctor';
 import { runPostgresDoctor } from './doctor-postgres';
@@ -30,6 +31,7 @@ Commands:
   mystery  Mystery shops: earmark mystery import FILE --mapping MAPPING.json [--recordings DIR] imports
            an agency's spreadsheet (CSV or XLSX, one shop a row; --json prints {imported, skipped,
            failed}); earmark mystery list prints every shop
+${TEAM_USAGE}
 
 Options:
   --data DIR   Data directory (default: ${defaultDataDir()}); recordings and keys stay here on either database
@@ -50,6 +52,8 @@ Options:
   --help       Show this help`;
 
 async function main(argv: string[]): Promise<number> {
+  // Its own options (--team NAME, --role …), parsed apart so they never clash with other commands'.
+  if (argv[0] === 'team') return runTeamCommand(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

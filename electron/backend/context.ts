@@ -47,6 +47,34 @@ export interface ActorSource {
   acting(): Acting | Promise<Acting>;
 }
 
+/**
+ * What a transport passes with one call, beside the method and payload (`dispatch(method, payload,
+ * call)`). The workstation's transports pass nothing; the team host builds one per HTTP request
+ * (services/accounts/team-call.ts: `teamCall`).
+ */
+export interface CallContext {
+  /** Who acts in this call, instead of the backend's own ActorSource (team host: `teamActors`). */
+  readonly actors?: ActorSource | undefined;
+  /** The login session this call carries, and how a login or logout hands its change to the transport. */
+  readonly session?: SessionChannel | undefined;
+}
+
+/**
+ * A transport's side of a login session (team host: the session cookie). The token never goes into a
+ * result: `session.login` and `session.changePassword` call `setToken` with the new one, `session.logout`
+ * calls `clear`, and the transport turns that into its Set-Cookie.
+ */
+export interface SessionChannel {
+  /** The token the request presented (the cookie's value), or null. */
+  readonly token: string | null;
+  /** The caller's network address, for the back-off per address (null when unknown). */
+  readonly address: string | null;
+  /** A new session began: send `token` to the client, to keep until `expiresAt` at the latest. */
+  setToken(token: string, expiresAt: Date): void;
+  /** The session ended: the client forgets its token. */
+  clear(): void;
+}
+
 /** A `required` method's request: the profile the write is made as. */
 export interface ActingRequest {
   readonly actorId: number;
@@ -92,5 +120,9 @@ export interface BackendContext {
 
 /** Handlers for some of the contract's methods; each area's handlers.ts returns one of these. */
 export type HandlersFor<M extends MethodName> = {
-  [K in M]: (params: ParsedParams<K>, request: RequestFor<K>) => Result<K> | Promise<Result<K>>;
+  [K in M]: (
+    params: ParsedParams<K>,
+    request: RequestFor<K>,
+    call: CallContext,
+  ) => Result<K> | Promise<Result<K>>;
 };

@@ -2,15 +2,23 @@ import { randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import { isMethodName, methods, type MethodName, type ParsedParams, type Result } from '../../shared/api';
 import { EarmarkError, type Reply } from '../../shared/errors';
-import type { ActorSource, RequestFor } from './context';
+import type { Acting, ActorSource, CallContext, RequestFor } from './context';
 import { fromDatabaseError } from './database-errors';
 import { requestFor } from './request';
 
 export type Handlers = {
-  [M in MethodName]: (params: ParsedParams<M>, request: RequestFor<M>) => Result<M> | Promise<Result<M>>;
+  [M in MethodName]: (
+    params: ParsedParams<M>,
+    request: RequestFor<M>,
+    call: CallContext,
+  ) => Result<M> | Promise<Result<M>>;
 };
 
-export type Dispatch = (method: string, payload: unknown) => Promise<Reply<unknown>>;
+/**
+ * One API call: the method's name, its payload and, from transports that have one, the call's own
+ * context (the team host: who is logged in, and the session cookie's channel; see CallContext).
+ */
+export type Dispatch = (method: string, payload: unknown, call?: CallContext) => Promise<Reply<unknown>>;
 
 export interface DispatchOptions {
   /**
@@ -18,8 +26,18 @@ export interface DispatchOptions {
    * given; the caller sees only the method and that reference, never the error's own text.
    */
   onInternalError?: (method: string, error: unknown, reference: string) => void;
-  /** Who acts in each call; without it nobody does (a dispatch for testing a transport). */
+  /** Who acts in each call unless the call brings its own; without either nobody does. */
   actors?: ActorSource;
+  /**
+   * Team mode: every method but `except` is refused unless someone is logged in, whatever its `actor`
+   * rule (a library read needs no actor on the workstation, but a team server serves only its people).
+   */
+  loginRequired?: { readonly except: ReadonlySet<MethodName>; readonly refusal: () => EarmarkError };
+  /**
+   * Methods this way of running does not offer (team accounts on a workstation, choosing a profile on a
+   * team server): their refusal, answered after the payload's check and before who acts is looked at.
+   */
+  closed?: (method: MethodName) => EarmarkError | undefined;
 }
 
 /**
@@ -29,7 +47,7 @@ export interface DispatchOptions {
  * `{ ok: false, error }` with a code and a message that names the problem.
  */
 export function createDispatch(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
-  return async (method, payload) => {
+  return async (method, payload, call = {}) => {
     try {
       if (!isMethodName(method))
         throw new EarmarkError('unknown_method', `There is no API method named ${quoted(method)}.`);
@@ -41,9 +59,18 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
           `Invalid parameters for ${method}: ${describe(parsed.error)}`,
         );
       }
-      const request = await requestFor(spec.actor, options.actors);
-      const handler = handlers[method] as (params: unknown, request: unknown) => unknown;
-      const value = await handler(parsed.data, request);
+      const closed = options.closed?.(method);
+      if (closed) throw closed;
+      const actors = askedOnce(call.actors ?? options.actors);
+      const login = options.loginRequired;
+      if (login && !login.except.has(method)) {
+        const acting = await actors?.acting();
+        if (!acting) throw login.refusal();
+        if (acting.actorId === null) throw acting.refusal;
+      }
+      const request = await requestFor(spec.actor, actors);
+      const handler = handlers[method] as (params: unknown, request: unknown, call: CallContext) => unknown;
+      const value = await handler(parsed.data, request, call);
       const checked = spec.result.safeParse(value);
       if (!checked.success) {
         throw new Error(`Result of ${method} does not match the contract: ${describe(checked.error)}`);
@@ -63,6 +90,13 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
       };
     }
   };
+}
+
+/** A source asked at most once per call, however many checks want to know who acts. */
+function askedOnce(source: ActorSource | undefined): ActorSource | undefined {
+  if (!source) return undefined;
+  let answer: Promise<Acting> | null = null;
+  return { acting: () => (answer ??= Promise.resolve(source.acting())) };
 }
 
 const MAX_MESSAGE_CHARS = 1000;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountMethods } from './methods/accounts';
 import { agentMethods } from './methods/agents';
 import { appMethods } from './methods/app';
 import { coachingMethods } from './methods/coaching';
@@ -13,6 +14,7 @@ import { profileMethods } from './methods/profiles';
 import { reelMethods } from './methods/reels';
 import { reviewMethods } from './methods/review';
 import { rubricMethods } from './methods/rubrics';
+import { sessionMethods } from './methods/session';
 import { waveformMethods } from './methods/waveform';
 
 /**
@@ -38,6 +40,8 @@ export const methods = {
   ...mysteryMethods,
   ...mysteryImportMethods,
   ...mysteryFigureMethods,
+  ...sessionMethods,
+  ...accountMethods,
 } as const;
 
 /** Events the backend pushes to the renderer (Electron: webContents.send; browser host: server-sent events). */

@@ -1,12 +1,14 @@
 import type { MethodName } from '../api';
 import { reviewerRoles, type ReviewerRole } from '../api/methods/profiles';
+import { accountPermissions } from './accounts';
 import { mysteryPermissions } from './mystery';
 
 /**
  * Who may call what: one row per API method, the roles allowed and the action in the users' words
  * (for the refusal). Pure data, so the backend enforces it and the renderer can hide what a role may
  * not do from the same table. Only the mystery methods are listed so far; a method without a row is
- * open to every profile, as before. The team server will fill in the other methods.
+ * open to every profile, as before. The team server will fill in the other methods; the account
+ * methods are listed (administrators only) and exist only on a team server.
  */
 export interface Permission {
   readonly roles: readonly ReviewerRole[];
@@ -16,7 +18,7 @@ export interface Permission {
 
 export type PermissionTable = Partial<Record<MethodName, Permission>>;
 
-export const permissions: PermissionTable = { ...mysteryPermissions };
+export const permissions: PermissionTable = { ...mysteryPermissions, ...accountPermissions };
 
 /** Whether a role may call a method (methods without a row are open to every role). */
 export function mayCall(

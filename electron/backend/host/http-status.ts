@@ -15,6 +15,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   tampered: 422,
   // Not on this server's database engine yet (PostgreSQL while services move onto it).
   unavailable: 501,
+  // Too many failed logins: the message says when to try again.
+  rate_limited: 429,
   internal: 500,
 };
 

@@ -100,7 +100,8 @@ export async function listProfiles(q: Query, session: WorkstationSession): Promi
   };
 }
 
-async function assertNameFree(q: Query, name: string, exceptId: number | null): Promise<void> {
+/** Refuses (`conflict`) a profile name that is taken regardless of case; team accounts are profiles too. */
+export async function assertNameFree(q: Query, name: string, exceptId: number | null): Promise<void> {
   let clash = q
     .selectFrom('reviewer_profiles')
     .select('id')
