@@ -3,6 +3,7 @@ import { EarmarkError } from '../../../../shared/errors';
 import type { Clock } from '../../clock';
 import type { Acting, ActorSource } from '../../context';
 import type { Database } from '../../db/database';
+import { prepared } from '../../db/prepared';
 import type { Query } from '../../db/schema';
 
 /**
@@ -88,12 +89,7 @@ const loginAgain = (why: string) => new EarmarkError('not_allowed', `Log in agai
 export async function sessionActor(q: Query, token: string | null, now: Date): Promise<Acting> {
   if (!token) return nobody(notLoggedIn());
   const hash = tokenHash(token);
-  const row = await q
-    .selectFrom('team_sessions')
-    .innerJoin('accounts', 'accounts.profile_id', 'team_sessions.profile_id')
-    .select(['team_sessions.profile_id', 'last_seen_at', 'expires_at', 'accounts.disabled_at'])
-    .where('token_hash', '=', hash)
-    .executeTakeFirst();
+  const [row] = (await sessionOfToken(q, { hash })).rows;
   if (!row) return nobody(loginAgain('your session has ended (logged out, or the password was changed)'));
   const nowMs = now.getTime();
   const idle = nowMs - Date.parse(row.last_seen_at) >= IDLE_LIMIT_MS;
@@ -106,14 +102,23 @@ export async function sessionActor(q: Query, token: string | null, now: Date): P
     );
   }
   if (nowMs - Date.parse(row.last_seen_at) >= SEEN_REFRESH_MS) {
-    await q
-      .updateTable('team_sessions')
-      .set({ last_seen_at: now.toISOString() })
-      .where('token_hash', '=', hash)
-      .execute();
+    await markSeen(q, { hash, at: now.toISOString() });
   }
   return { actorId: row.profile_id };
 }
+
+/** Asked before every call of a team server: one statement, compiled once. */
+const sessionOfToken = prepared((q, slot: { hash: string }) =>
+  q
+    .selectFrom('team_sessions')
+    .innerJoin('accounts', 'accounts.profile_id', 'team_sessions.profile_id')
+    .select(['team_sessions.profile_id', 'last_seen_at', 'expires_at', 'accounts.disabled_at'])
+    .where('token_hash', '=', slot.hash),
+);
+
+const markSeen = prepared((q, slot: { hash: string; at: string }) =>
+  q.updateTable('team_sessions').set({ last_seen_at: slot.at }).where('token_hash', '=', slot.hash),
+);
 
 function nobody(refusal: EarmarkError): Acting {
   return { actorId: null, lockedProfileId: null, refusal };
