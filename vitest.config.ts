@@ -28,6 +28,7 @@ const ENGINE_READY = [
   'test/integration/import-engines.test.ts',
   'test/integration/import-kill.test.ts',
   'test/integration/db/bulk-insert.test.ts',
+  'test/integration/db/prepared.test.ts',
   'test/integration/rubrics/rubrics.test.ts',
   'test/integration/rubrics/rescore.test.ts',
   'test/integration/rubrics/import.test.ts',

@@ -29,7 +29,13 @@ export function prepared<P extends Record<string, unknown>, O>(
     const adapter = q.getExecutor().adapter;
     let entry = compiled.get(adapter);
     if (!entry) {
-      const slot = new Proxy({} as P, { get: (_, name) => new Slot(String(name)) });
+      const slot = new Proxy({} as P, {
+        get: (_, name) => new Slot(String(name)),
+        // A spread (`{ ...p }`) would silently name no value at all.
+        ownKeys: () => {
+          throw new Error('prepared query: name each value (p.name); the slots cannot be spread');
+        },
+      });
       const query = build(q, slot).compile();
       const slots = query.parameters.map((value) => (value instanceof Slot ? value.name : null));
       entry = { query, slots };

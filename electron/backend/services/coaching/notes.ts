@@ -3,6 +3,7 @@ import { EarmarkError } from '../../../../shared/errors';
 import type { MaybeActingRequest, ProfileSession, Sealed } from '../../context';
 import { sql } from 'kysely';
 import type { Database } from '../../db/database';
+import { prepared } from '../../db/prepared';
 import type { Query } from '../../db/schema';
 import { actingAs } from '../../request';
 import { nowIso } from '../../clock';
@@ -44,19 +45,53 @@ const selectNotes = (q: Query) =>
 export const noteAad = (sessionId: number, authorId: number, noteId: number) =>
   `earmark:coaching-note:v1:${sessionId}:${authorId}:${noteId}`;
 
+// A note's save runs these on every call: compiled once (see db/prepared).
+const sessionById = prepared((q, p: { id: number }) =>
+  q.selectFrom('coaching_sessions').select('id').where('id', '=', p.id),
+);
+const noteById = prepared((q, p: { id: number }) => selectNotes(q).where('n.id', '=', p.id));
+const nextNoteIdOnSqlite = prepared((q) =>
+  q.selectFrom('coaching_notes').select(sql<number>`coalesce(max(id), 0) + 1`.as('id')),
+);
+const nextNoteIdOnPostgres = prepared((q) =>
+  q.selectNoFrom(sql<number>`nextval(pg_get_serial_sequence('coaching_notes', 'id'))::int8`.as('id')),
+);
+type NoteValues = { session_id: number; author_id: number; created_at: string; updated_at: string };
+const insertSharedNote = prepared((q, p: NoteValues & { body: string }) =>
+  q
+    .insertInto('coaching_notes')
+    .values({
+      session_id: p.session_id,
+      author_id: p.author_id,
+      private: 0,
+      body: p.body,
+      created_at: p.created_at,
+      updated_at: p.updated_at,
+    })
+    .returning('id'),
+);
+const insertPrivateNote = prepared((q, p: NoteValues & { id: number; nonce: Buffer; ciphertext: Buffer }) =>
+  q.insertInto('coaching_notes').values({
+    id: p.id,
+    session_id: p.session_id,
+    author_id: p.author_id,
+    private: 1,
+    nonce: p.nonce,
+    ciphertext: p.ciphertext,
+    created_at: p.created_at,
+    updated_at: p.updated_at,
+  }),
+);
+
 async function assertSession(q: Query, sessionId: number): Promise<void> {
-  const row = await q
-    .selectFrom('coaching_sessions')
-    .select('id')
-    .where('id', '=', sessionId)
-    .executeTakeFirst();
+  const [row] = (await sessionById(q, { id: sessionId })).rows;
   if (!row) {
     throw new EarmarkError('not_found', `sessionId: there is no coaching session with id ${sessionId}.`);
   }
 }
 
 async function noteRow(q: Query, id: number): Promise<NoteRow> {
-  const row = await selectNotes(q).where('n.id', '=', id).executeTakeFirst();
+  const [row] = (await noteById(q, { id })).rows;
   if (!row) throw new EarmarkError('not_found', `id: there is no coaching note with id ${id}.`);
   return row;
 }
@@ -143,17 +178,9 @@ export async function getNote(
 
 /** The id a private note will have, taken before its row is written (see noteAad). */
 async function reserveNoteId(database: Database, trx: Query): Promise<number> {
-  if (database.engine === 'postgres') {
-    const { rows } = await sql<{
-      id: number;
-    }>`SELECT nextval(pg_get_serial_sequence('coaching_notes', 'id'))::int8 AS id`.execute(trx);
-    return Number(rows[0]!.id);
-  }
-  const row = await trx
-    .selectFrom('coaching_notes')
-    .select(sql<number>`coalesce(max(id), 0) + 1`.as('id'))
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
+  const next = database.engine === 'postgres' ? nextNoteIdOnPostgres : nextNoteIdOnSqlite;
+  const [row] = (await next(trx, {})).rows;
+  return Number(row!.id);
 }
 
 /** A private note needs the acting profile's passphrase and unlocked key: sealing refuses otherwise. */
@@ -166,36 +193,14 @@ export async function addNote(
   const id = await database.transaction(async (trx) => {
     await assertSession(trx, params.sessionId);
     const at = nowIso(database);
+    const note = { session_id: params.sessionId, author_id: authorId, created_at: at, updated_at: at };
     if (!params.private) {
-      const row = await trx
-        .insertInto('coaching_notes')
-        .values({
-          session_id: params.sessionId,
-          author_id: authorId,
-          private: 0,
-          body: params.body,
-          created_at: at,
-          updated_at: at,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return row.id;
+      const [row] = (await insertSharedNote(trx, { ...note, body: params.body })).rows;
+      return row!.id;
     }
     const noteId = await reserveNoteId(database, trx);
     const sealed = profiles.seal(authorId, params.body, noteAad(params.sessionId, authorId, noteId));
-    await trx
-      .insertInto('coaching_notes')
-      .values({
-        id: noteId,
-        session_id: params.sessionId,
-        author_id: authorId,
-        private: 1,
-        nonce: sealed.nonce,
-        ciphertext: sealed.ciphertext,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
+    await insertPrivateNote(trx, { ...note, id: noteId, nonce: sealed.nonce, ciphertext: sealed.ciphertext });
     return noteId;
   });
   return getNote(database.query, profiles, actingAs(authorId), id);
