@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { AudioDamage, ImportOutcome, ImportWarning, SegmentSpeaker } from '../../../shared/api';
 import { EarmarkError } from '../../../shared/errors';
 import type { Database } from '../db/database';
-import type { NewRow } from '../db/schema';
+import type { NewRow, Query } from '../db/schema';
 import type { DetailsPatch } from '../../../shared/api/methods/details';
 import { updateDetails } from '../services/interaction-details';
 import { addSegments, segmentRows, type NewSegment } from '../services/segments';
@@ -48,7 +49,7 @@ export async function importUnit(
     const existing = await findByHash(database.query, contentHash);
     if (existing)
       return alreadyThere(database, existing, unit.entry, 'This transcript is already in the library.');
-    const id = await database.transaction(async (trx) => {
+    const id = await importTransaction(database, async (trx) => {
       const interactionId = await insertInteraction(trx, {
         ...describe(unit, 'call'),
         contentHash,
@@ -87,7 +88,7 @@ export async function importUnit(
     );
   }
   warnings.push(...(assigned?.warnings ?? []));
-  const id = await database.transaction(async (trx) => {
+  const id = await importTransaction(database, async (trx) => {
     const interactionId = await insertInteraction(trx, {
       ...describe(unit, 'call'),
       contentHash,
@@ -101,11 +102,26 @@ export async function importUnit(
   return imported([id], warnings);
 }
 
+/**
+ * A unit's transaction. On PostgreSQL it commits without waiting for the server's disk flush
+ * (synchronous_commit off, for this transaction only), sparing a team server one flush per file. Safe
+ * for an import: the commit stays all or nothing; a server crash can lose only the last moment's units,
+ * each whole, and never one whose outcome row survived (that row is written after it, and the log is
+ * flushed in order); and an import is resumable: the same files chosen again add what is missing and
+ * skip what is there, by content hash.
+ */
+async function importTransaction<T>(database: Database, fn: (trx: Query) => Promise<T>): Promise<T> {
+  return database.transaction(async (trx) => {
+    if (database.engine === 'postgres') await sql`SET LOCAL synchronous_commit = off`.execute(trx);
+    return fn(trx);
+  });
+}
+
 async function importChats(database: Database, unit: Extract<ImportUnit, { kind: 'chats' }>) {
   const chats = parseChats({ fileName: basename(unit.file), text: readFileSync(unit.file, 'utf8') });
   const hashes = chats.map((chat) => sha256(`chat\n${chat.externalId}\n${JSON.stringify(chat.turns)}`));
   const there = new Set<number>();
-  const ids = await database.transaction(async (trx) => {
+  const ids = await importTransaction(database, async (trx) => {
     const stored = await insertInteractions(
       trx,
       chats.map((chat, index) => ({

@@ -15,6 +15,7 @@ import coachingMysteryShops from './014-coaching-mystery-shops';
 import libraryOnPostgres from './015-library-on-postgres';
 import teamAccounts from './016-team-accounts';
 import importOwner from './017-import-owner';
+import fasterSearchWords from './018-faster-search-words';
 
 /**
  * PostgreSQL's migrations: the same numbers and names as sqlite/index.ts, each leaving the same schema.
@@ -38,4 +39,5 @@ export const postgresMigrations: readonly { version: number; name: string; sql: 
   { version: 15, name: '015-library-on-postgres', sql: libraryOnPostgres },
   { version: 16, name: '016-team-accounts', sql: teamAccounts },
   { version: 17, name: '017-import-owner', sql: importOwner },
+  { version: 18, name: '018-faster-search-words', sql: fasterSearchWords },
 ];

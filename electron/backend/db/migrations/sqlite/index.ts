@@ -15,6 +15,7 @@ import coachingMysteryShops from './014-coaching-mystery-shops';
 import libraryOnPostgres from './015-library-on-postgres';
 import teamAccounts from './016-team-accounts';
 import importOwner from './017-import-owner';
+import fasterSearchWords from './018-faster-search-words';
 
 /**
  * Numbered migrations, oldest first. A migration that has run is never edited: its hash is
@@ -38,4 +39,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 15, name: '015-library-on-postgres', sql: libraryOnPostgres },
   { version: 16, name: '016-team-accounts', sql: teamAccounts },
   { version: 17, name: '017-import-owner', sql: importOwner },
+  { version: 18, name: '018-faster-search-words', sql: fasterSearchWords },
 ];
