@@ -9,6 +9,8 @@ import { round } from './stats';
  * on PostgreSQL: the segments go in by COPY and each one's search document (tsvector) is computed and
  * put in the GIN index as it lands. pg_import_segments_per_s is wall-clock, as import_segments_per_s.
  * PostgreSQL is a throwaway local cluster (test/support/postgres.ts), fsync off as in the tests.
+ * pg_import_segments_per_cpu_s divides by the CPU time of the whole import, this process's threads and
+ * the server's processes together, which other work on a busy machine changes little.
  */
 export async function benchPgImport(quick: boolean) {
   const interactions = quick ? 1_000 : 10_000;
@@ -26,6 +28,8 @@ export async function benchPgImport(quick: boolean) {
       databaseUrl: await createDatabase(cluster.adminUrl),
     });
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
+    const serverBefore = cluster.cpuSeconds();
     const { batchId } = await backend.imports.start({
       paths: [source.dir],
       pairLegs: false,
@@ -34,6 +38,12 @@ export async function benchPgImport(quick: boolean) {
     });
     const progress = await backend.imports.wait(batchId);
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const serverAfter = cluster.cpuSeconds();
+    const cpuSeconds =
+      serverBefore === null || serverAfter === null
+        ? null
+        : (cpu.user + cpu.system) / 1e6 + serverAfter - serverBefore;
     if (progress.failed > 0 || progress.imported === 0) {
       const { outcomes } = await backend.imports.status(batchId);
       throw new Error(`bulk import on PostgreSQL failed: ${JSON.stringify(outcomes.slice(0, 3))}`);
@@ -46,6 +56,12 @@ export async function benchPgImport(quick: boolean) {
       pg_import_segments: segments,
       pg_import_seconds: round(seconds, 2),
       pg_import_segments_per_s: Math.round(segments / seconds),
+      ...(cpuSeconds === null
+        ? {}
+        : {
+            pg_import_cpu_s: round(cpuSeconds, 2),
+            pg_import_segments_per_cpu_s: Math.round(segments / cpuSeconds),
+          }),
     };
   } finally {
     await backend?.close();

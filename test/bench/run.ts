@@ -20,7 +20,7 @@ import { benchAutosave } from './evaluations';
 import { benchExports } from './exports';
 import { benchImportPlan } from './import-plan';
 import { benchPgImport } from './import-pg';
-import { benchLibrary } from './library';
+import { benchLibrary, benchPgSearch } from './library';
 import { benchMysteryImport } from './mystery';
 import { benchPeaks } from './peaks';
 import { benchReview } from './review';
@@ -77,6 +77,7 @@ async function main() {
   await section('autosave', () => benchAutosave(quick));
   await section('peaks', () => benchPeaks(quick));
   await section('library', () => benchLibrary(quick));
+  await section('pg_search', () => benchPgSearch(quick));
   await section('pg_import', () => benchPgImport(quick));
   await section('coaching', () => benchCoaching(quick));
   await section('import_plan', () => benchImportPlan(quick));

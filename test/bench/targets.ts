@@ -28,7 +28,7 @@ export const TARGETS: readonly Target[] = [
     figure: 'pg_search_ranked_ms_p95',
     kind: 'max',
     limit: 100,
-    what: 'ranked full-text search on PostgreSQL, 1,000,000 segments (full run)',
+    what: 'ranked full-text search on PostgreSQL, 1,000,000 segments (full run; server as pg_search_server)',
   },
   {
     figure: 'peaks_wav_vs_read_ratio',

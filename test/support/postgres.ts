@@ -20,6 +20,11 @@ export interface PostgresCluster {
   readonly adminUrl: string;
   readonly port: number;
   readonly binaries: { dir: string; source: 'debian' | 'npm' };
+  /**
+   * CPU seconds the server's processes have used so far (ended backends included), where the system
+   * tells (Linux's /proc), else null: a figure the machine's other load changes little.
+   */
+  cpuSeconds(): number | null;
   /** Fast shutdown, then the temp dir goes. */
   stop(): Promise<void>;
   /** The same, synchronously, for process exit and Ctrl-C. */
@@ -77,7 +82,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startPostgresCluster(): Promise<PostgresCluster> {
+/**
+ * Server settings beside the tests' own (`-c name=value`): a benchmark sizes its cluster like a team's
+ * server (shared_buffers, work_mem) where the tests keep 64 MB of buffers.
+ */
+export interface ClusterOptions {
+  settings?: Record<string, string>;
+}
+
+export async function startPostgresCluster(options: ClusterOptions = {}): Promise<PostgresCluster> {
   const binaries = await findPostgresBinaries();
   const as = runAs();
   const dir = mkdtempSync(join(tmpdir(), 'earmark-pg-'));
@@ -117,6 +130,7 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
         'max_connections=200',
         '-c',
         'shared_buffers=64MB',
+        ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
       ],
       as,
     );
@@ -193,6 +207,7 @@ function cluster(
     port,
     binaries,
     stopNow,
+    cpuSeconds: () => clusterCpuSeconds(postmasterPid(data)),
     async stop() {
       if (stopped) return;
       const exited = new Promise<void>((resolve) => {
@@ -204,6 +219,25 @@ function cluster(
       stopNow();
     },
   };
+}
+
+/** The postmaster's CPU time with its ended children's, plus each running child's, from /proc. */
+function clusterCpuSeconds(postmaster: number | null): number | null {
+  if (postmaster === null || !existsSync(`/proc/${postmaster}/stat`)) return null;
+  // Fields after the command name: state is [0], ppid [1], utime [11], stime [12], cutime [13], cstime [14].
+  const stat = (pid: string) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const ticks = (fields: string[], from: number, to: number) =>
+    fields.slice(from, to + 1).reduce((sum, value) => sum + Number(value), 0);
+  let total = ticks(stat(String(postmaster)), 11, 14);
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const fields = stat(pid);
+      if (Number(fields[1]) === postmaster) total += ticks(fields, 11, 12);
+    } catch {
+      // ended while we looked
+    }
+  }
+  return total / 100; // USER_HZ is 100 on Linux
 }
 
 /**
