@@ -1,4 +1,10 @@
-import { methodNames, splitMethodName, type EarmarkBridge, type EarmarkClient } from '../../../shared/api';
+import {
+  methodNames,
+  splitMethodName,
+  type EarmarkBridge,
+  type EarmarkClient,
+  type MethodName,
+} from '../../../shared/api';
 import { EarmarkError, isErrorCode, type Reply } from '../../../shared/errors';
 import { takeAccessToken } from './access-token';
 import { createBrowserBridge } from './browser-bridge';
@@ -10,8 +16,14 @@ declare global {
   }
 }
 
-/** Wraps a bridge so each call resolves to its value or throws an EarmarkError with the backend's code. */
-export function createClient(bridge: EarmarkBridge): EarmarkClient {
+/** Hears every failed call: how a team server's ended login is noticed whichever screen made the call. */
+export type ApiErrorListener = (error: EarmarkError, method: MethodName) => void;
+
+/**
+ * Wraps a bridge so each call resolves to its value or throws an EarmarkError with the backend's code
+ * (and tells `onError` first).
+ */
+export function createClient(bridge: EarmarkBridge, onError?: ApiErrorListener): EarmarkClient {
   const namespaces: Record<string, Record<string, (params: unknown) => Promise<unknown>>> = {};
   for (const name of methodNames) {
     const [ns, fn] = splitMethodName(name);
@@ -21,10 +33,12 @@ export function createClient(bridge: EarmarkBridge): EarmarkClient {
     (namespaces[ns] ??= {})[fn] = async (params: unknown) => {
       const reply = await call(params ?? {});
       if (reply.ok) return reply.value;
-      throw new EarmarkError(
+      const error = new EarmarkError(
         isErrorCode(reply.error.code) ? reply.error.code : 'internal',
         reply.error.message,
       );
+      onError?.(error, name);
+      throw error;
     };
   }
   return {
@@ -35,7 +49,16 @@ export function createClient(bridge: EarmarkBridge): EarmarkClient {
   };
 }
 
+const errorListeners = new Set<ApiErrorListener>();
+
+/** Listens to every failed call of `api`; returns the unsubscribe. */
+export function onApiError(listener: ApiErrorListener): () => void {
+  errorListeners.add(listener);
+  return () => errorListeners.delete(listener);
+}
+
 /** The client for this window: the preload's bridge in the desktop app, HTTP in the browser host. */
 export const api: EarmarkClient = createClient(
   window.earmark ?? createBrowserBridge(takeAccessToken(window.location, sessionStorage, window.history)),
+  (error, method) => errorListeners.forEach((listener) => listener(error, method)),
 );

@@ -15,6 +15,9 @@ import { SessionPrintPage } from '../features/coaching/SessionPrintPage';
 import { EvaluatePage } from '../features/evaluation/EvaluatePage';
 import { SummaryPage } from '../features/evaluation/SummaryPage';
 import { ImportPage } from '../features/import/ImportPage';
+import { findStartup, type Startup } from '../features/account/startup';
+import { TeamApp } from '../features/account/TeamApp';
+import { UsersPage } from '../features/account/UsersPage';
 import { HomePage } from './HomePage';
 import { MysteryShopRoute } from '../features/mystery/entry/MysteryShopRoute';
 import { MysteryListPage } from '../features/mystery/MysteryListPage';
@@ -59,21 +62,37 @@ const router = createHashRouter([
       { path: 'import', element: <ImportPage /> },
       { path: 'mystery/import', element: <MysteryImportPage /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'users', element: <UsersPage /> },
     ],
   },
 ]);
 
-type Boot = { state: 'loading' } | { state: 'ready'; i18n: I18n } | { state: 'error'; message: string };
+type Boot =
+  | { state: 'loading' }
+  | { state: 'ready'; i18n: I18n; startup: Exclude<Startup, { kind: 'failed' }> }
+  | { state: 'error'; message: string };
+
+const goHome = () => void router.navigate('/');
+
+/**
+ * Who is asked first: a workstation answers `session.me` with `unavailable` and starts as it always has;
+ * a team server starts at its login screen unless someone is logged in (features/account/startup.ts).
+ */
+async function start(): Promise<Boot> {
+  const startup = await findStartup(() => api.session.me({}));
+  if (startup.kind === 'failed') return { state: 'error', message: startup.message };
+  // Before login a team server keeps its settings to itself: the browser's language until then.
+  const saved = startup.kind === 'login' ? null : (await api.settings.get({})).language;
+  return { state: 'ready', i18n: await initI18n(pickLanguage(saved)), startup };
+}
 
 export function App() {
   const [boot, setBoot] = useState<Boot>({ state: 'loading' });
 
   useEffect(() => {
     let cancelled = false;
-    api.settings
-      .get({})
-      .then((settings) => initI18n(pickLanguage(settings.language)))
-      .then((i18n) => !cancelled && setBoot({ state: 'ready', i18n }))
+    start()
+      .then((ready) => !cancelled && setBoot(ready))
       .catch(
         (error: unknown) =>
           !cancelled &&
@@ -84,6 +103,8 @@ export function App() {
     };
   }, []);
 
+  const routes = <RouterProvider router={router} />;
+
   return (
     <MantineProvider theme={theme}>
       {boot.state === 'ready' ? (
@@ -91,7 +112,16 @@ export function App() {
           <DatesFollowLanguage>
             <QueryClientProvider client={queryClient}>
               <ToastProvider>
-                <RouterProvider router={router} />
+                {boot.startup.kind === 'workstation' ? (
+                  routes
+                ) : (
+                  <TeamApp
+                    initial={boot.startup.kind === 'team' ? boot.startup.account : null}
+                    goHome={goHome}
+                  >
+                    {routes}
+                  </TeamApp>
+                )}
               </ToastProvider>
             </QueryClientProvider>
           </DatesFollowLanguage>

@@ -1,6 +1,8 @@
 import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
+import { AccountMenu } from '../features/account/AccountMenu';
+import { useSessionAccount } from '../features/account/account-context';
 import { ProfileSwitcher } from '../features/profiles/ProfileSwitcher';
 import { ShortcutHelp } from '../features/shortcuts/ShortcutHelp';
 import { useLibraryChanges } from '../api/hooks';
@@ -17,6 +19,8 @@ export function Shell() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const role = useCurrentReviewer()?.role;
+  // A team server: who is logged in, instead of the workstation's profiles.
+  const account = useSessionAccount();
   return (
     <AppShell
       header={{ height: 56 }}
@@ -32,11 +36,11 @@ export function Shell() {
           <Text c="dimmed" size="sm" style={{ flex: 1 }}>
             {t('app.tagline')}
           </Text>
-          <ProfileSwitcher />
+          {account ? <AccountMenu /> : <ProfileSwitcher />}
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        {sectionsFor(role).map((section) => (
+        {sectionsFor({ role, agentId: account?.agent?.id ?? null }).map((section) => (
           <NavLink
             key={section.id}
             component={RouterLink}

@@ -26,19 +26,57 @@ export const sections: readonly Section[] = [
   { id: 'settings', to: '/settings', label: 'nav.settings', active: (p) => p === '/settings' },
 ];
 
+/** A team server's administrators manage the accounts; no workstation has this section. */
+export const usersSection: Section = {
+  id: 'users',
+  to: '/users',
+  label: 'account.users.nav',
+  active: (p) => p === '/users',
+};
+
+/** An agent's own page on a team server: their evaluations, acknowledged or disputed there. */
+export function ownPageSection(agentId: number): Section {
+  const to = `/agents/${agentId}`;
+  return { id: 'own', to, label: 'account.nav.own', active: (p) => p === to };
+}
+
+/** Who the navigation is for: the role, and for an agent account the agent record they read. */
+export interface Viewer {
+  role: ReviewerRole | null | undefined;
+  /** An agent account's agent record (team server); absent elsewhere. */
+  agentId?: number | null;
+}
+
+const byId = (ids: readonly string[]) => ids.map((id) => sections.find((section) => section.id === id)!);
+
 /**
  * A mystery shopper enters results and imports the agency's files: the QA sections are not their work,
  * so by default they see only those. Everyone else (and nobody chosen yet) sees every section.
  */
 const MYSTERY_SHOPPER_SECTIONS = ['mystery', 'import', 'settings'];
 
-export function sectionsFor(role: ReviewerRole | null | undefined): readonly Section[] {
-  if (role !== 'mystery_shopper') return sections;
-  // Their own area first: it is where the app opens for them.
-  return MYSTERY_SHOPPER_SECTIONS.map((id) => sections.find((section) => section.id === id)!);
+/**
+ * The sections a viewer sees, in order. The workstation's roles (QA supervisor, QA manager, team lead,
+ * mystery shopper) see what they always saw; the two roles that exist only on a team server:
+ * an administrator sees everything and the Users screen, an agent only their own page and the settings
+ * (an agent account not linked to an agent record: the settings alone).
+ */
+export function sectionsFor(viewer: Viewer | ReviewerRole | null | undefined): readonly Section[] {
+  const { role, agentId } = typeof viewer === 'object' && viewer !== null ? viewer : { role: viewer };
+  switch (role) {
+    case 'mystery_shopper':
+      // Their own area first: it is where the app opens for them.
+      return byId(MYSTERY_SHOPPER_SECTIONS);
+    case 'admin':
+      return [...sections.slice(0, -1), usersSection, sections[sections.length - 1]!];
+    case 'agent':
+      return agentId ? [ownPageSection(agentId), ...byId(['settings'])] : byId(['settings']);
+    default:
+      return sections;
+  }
 }
 
-/** Where the app opens: the first section the role sees (the library, or the mystery shops). */
-export function homeFor(role: ReviewerRole | null | undefined): string {
-  return sectionsFor(role)[0]!.to;
+/** Where the app opens: the first section the viewer sees (the library, the mystery shops, their own page). */
+export function homeFor(viewer: Viewer | ReviewerRole | null | undefined): string {
+  return sectionsFor(viewer)[0]!.to;
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { reviewerRoles } from '../../../shared/api/methods/profiles';
 import { homeFor, sections, sectionsFor } from '../../../renderer/src/app/sections';
 
 const ids = (list: readonly { id: string }[]) => list.map((section) => section.id);
@@ -8,14 +7,52 @@ describe('the navigation per role', () => {
   it('gives a mystery shopper only the mystery shops, import and settings, their own area first', () => {
     expect(ids(sectionsFor('mystery_shopper'))).toEqual(['mystery', 'import', 'settings']);
     expect(homeFor('mystery_shopper')).toBe('/mystery');
+    expect(ids(sectionsFor({ role: 'mystery_shopper' }))).toEqual(['mystery', 'import', 'settings']);
   });
 
-  it('gives every other role, and nobody chosen yet, every section, the mystery shops among them', () => {
-    for (const role of [...reviewerRoles.filter((r) => r !== 'mystery_shopper'), null, undefined]) {
+  it('gives the other workstation roles, and nobody chosen yet, every section, the mystery shops among them', () => {
+    const others = ['qa_supervisor', 'team_lead', 'qa_manager', null, undefined] as const;
+    for (const role of others) {
       expect(ids(sectionsFor(role))).toEqual(ids(sections));
+      expect(ids(sectionsFor({ role }))).toEqual(ids(sections));
       expect(homeFor(role)).toBe('/');
     }
     expect(ids(sections)).toContain('mystery');
+    expect(ids(sections)).not.toContain('users');
+  });
+
+  it('gives a team server administrator every section and the Users screen, before the settings', () => {
+    const admin = ids(sectionsFor({ role: 'admin' }));
+    expect(admin).toEqual([...ids(sections).slice(0, -1), 'users', 'settings']);
+    expect(homeFor('admin')).toBe('/');
+    const users = sectionsFor('admin').find((section) => section.id === 'users')!;
+    expect(users.to).toBe('/users');
+    expect(users.active('/users')).toBe(true);
+    expect(users.active('/')).toBe(false);
+  });
+
+  it('shows the Users screen to nobody but an administrator', () => {
+    for (const role of ['qa_manager', 'qa_supervisor', 'team_lead', 'mystery_shopper', 'agent'] as const) {
+      expect(ids(sectionsFor({ role, agentId: 4 }))).not.toContain('users');
+    }
+  });
+
+  it('gives an agent only their own page and the settings, and opens the app on their page', () => {
+    const agent = sectionsFor({ role: 'agent', agentId: 12 });
+    expect(ids(agent)).toEqual(['own', 'settings']);
+    expect(agent[0]!.to).toBe('/agents/12');
+    expect(agent[0]!.active('/agents/12')).toBe(true);
+    expect(agent[0]!.active('/agents/13')).toBe(false);
+    expect(homeFor({ role: 'agent', agentId: 12 })).toBe('/agents/12');
+    // No library, no other agents, no coaching list, rubrics or imports.
+    for (const id of ['library', 'agents', 'coaching', 'rubrics', 'import', 'mystery', 'reels']) {
+      expect(ids(agent)).not.toContain(id);
+    }
+  });
+
+  it('gives an agent account without an agent record only the settings', () => {
+    expect(ids(sectionsFor({ role: 'agent', agentId: null }))).toEqual(['settings']);
+    expect(homeFor({ role: 'agent' })).toBe('/settings');
   });
 
   it('marks the mystery shops active on the list, the reports and a shop', () => {

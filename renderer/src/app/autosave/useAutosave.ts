@@ -6,10 +6,11 @@ import {
   type AutosaveOptions,
   type AutosaveStatus,
 } from './engine';
+import { onRetryUnsaved } from './retry-signal';
 
 /**
  * An editor's autosave (see Autosave for the rules). What is unsaved goes out when the page is hidden
- * or unloaded and when the editor unmounts (leaving the page). The options are read once; `save` may
+ * or unloaded, when the editor unmounts (leaving the page) and when a renewed login says to retry. The options are read once; `save` may
  * change with every render and the newest one is used.
  */
 export function useAutosave<C>(
@@ -30,8 +31,10 @@ export function useAutosave<C>(
   useEffect(() => engine.saveWith(save));
   useEffect(() => {
     const stop = flushWhenPageHides(() => engine.flush());
+    const stopRetry = onRetryUnsaved(() => void engine.flush().catch(() => {}));
     return () => {
       stop();
+      stopRetry();
       engine.dispose();
     };
   }, [engine]);

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReviewerProfile } from '../../../../shared/api/methods/profiles';
 import { ProfileDialog } from './ProfileDialog';
 import { UnlockScreen } from './UnlockScreen';
-import { useCurrentReviewer, useProfiles } from './useProfiles';
+import { useCurrentLocked, useCurrentReviewer, useProfiles } from './useProfiles';
 
 /**
  * Work that is recorded under a reviewer's name (scoring, publishing, coaching) needs a current profile.
@@ -15,9 +15,10 @@ export function RequireProfile({ children }: { children: (reviewer: ReviewerProf
   const { t } = useTranslation();
   const profiles = useProfiles();
   const reviewer = useCurrentReviewer();
+  const locked = useCurrentLocked();
   const [creating, setCreating] = useState(false);
-  if (profiles.isPending) return null;
-  if (reviewer && profiles.data?.currentLocked) return <UnlockScreen profile={reviewer} />;
+  if (profiles.isPending && !reviewer) return null;
+  if (reviewer && locked) return <UnlockScreen profile={reviewer} />;
   if (reviewer) return children(reviewer);
   return (
     <Alert color="indigo" title={t('profiles.requiredTitle')} data-testid="profile-required">

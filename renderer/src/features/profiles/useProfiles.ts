@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Params } from '../../../../shared/api';
 import type { ProfileList, ReviewerProfile } from '../../../../shared/api/methods/profiles';
 import { api } from '../../api/client';
+import { profileOfAccount, useSessionAccount } from '../account/account-context';
 import { afterProfileChange } from '../coaching/coaching-keys';
 
 export const PROFILES_KEY = ['profiles'] as const;
@@ -10,15 +11,28 @@ export function useProfiles() {
   return useQuery<ProfileList>({ queryKey: PROFILES_KEY, queryFn: () => api.profile.list({}) });
 }
 
-/** The profile this workstation works as, and so the backend writes as. Null until one is chosen. */
+/**
+ * The profile this workstation works as, and so the backend writes as. Null until one is chosen. On a
+ * team server: the logged-in account's profile.
+ */
 export function useCurrentReviewer(): ReviewerProfile | null {
+  const account = useSessionAccount();
   const { data } = useProfiles();
+  if (account) {
+    const listed = data?.profiles.find((profile) => profile.id === account.profileId);
+    return profileOfAccount(account, listed?.createdAt);
+  }
   return data?.profiles.find((profile) => profile.id === data.currentId) ?? null;
 }
 
-/** The current profile has a passphrase and is not unlocked: nothing may be done as it until it is. */
+/**
+ * The current profile has a passphrase and is not unlocked: nothing may be done as it until it is. A
+ * team account is never locked while logged in (its login is what unlocks it).
+ */
 export function useCurrentLocked(): boolean {
-  return useProfiles().data?.currentLocked ?? false;
+  const account = useSessionAccount();
+  const locked = useProfiles().data?.currentLocked ?? false;
+  return account ? false : locked;
 }
 
 /**

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Moment, NewMoment } from '../../../../../shared/api/methods/review';
 import { useToast } from '../../../app/toast/Toasts';
-import { useProfiles } from '../../profiles/useProfiles';
+import { useCurrentReviewer, useProfiles } from '../../profiles/useProfiles';
 import { momentPlace } from './tag-label';
 import { useMoments } from './useMoments';
 import { useTags } from './useTags';
@@ -24,7 +24,7 @@ export function useMomentWorkspace(interactionId: number) {
   const { t } = useTranslation();
   const toast = useToast();
   const profiles = useProfiles().data;
-  const currentId = profiles?.currentId ?? null;
+  const currentId = useCurrentReviewer()?.id ?? null;
   // The backend's rule, so the screen offers no change it would refuse: a moment is its author's, and
   // one pinned before anybody had a profile is anybody's.
   const mayChange = useCallback(
