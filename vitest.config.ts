@@ -43,6 +43,12 @@ const ENGINE_READY = [
   'test/integration/demo.test.ts',
   'test/integration/accounts/sessions.test.ts',
   'test/integration/accounts/admin.test.ts',
+  'test/integration/mystery/list.test.ts',
+  'test/integration/mystery/report.test.ts',
+  'test/integration/mystery/figures.test.ts',
+  'test/integration/mystery/import.test.ts',
+  'test/integration/mystery/import-screen.test.ts',
+  'test/integration/mystery/permissions.test.ts',
 ];
 
 /**

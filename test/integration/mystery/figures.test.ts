@@ -1,27 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import type { AgentMysteryShops, TeamMysteryFigures } from '../../../shared/api/methods/mystery-figures';
-import { call, callAs, testBackend } from '../../support/backend';
-import { buildWorld, type World } from '../coaching/fixture';
+import { call, callAs } from '../../support/backend';
+import { describeEachEngine, engineBackend } from '../../support/engines';
+import { buildTeam, type Team } from '../coaching/fixture';
 import { createProfile, refused } from '../evaluations/fixture';
 import { checklistAnswers, mysteryChecklistId, shopFields, submitShop } from './fixture';
 
 /** A shop's own score on the agent's page and per team: settled results only, drafts left out. */
 
 let backend: Backend;
-let cleanup: () => void;
-let world: World;
+let cleanup: () => Promise<void>;
+let world: Team;
 let checklist: number;
 
 beforeAll(async () => {
-  ({ backend, cleanup } = await testBackend());
-  world = await buildWorld(backend);
+  ({ backend, cleanup } = await engineBackend());
+  world = await buildTeam(backend);
   await createProfile(backend, 'Sanna Koski', 'mystery_shopper');
   checklist = await mysteryChecklistId(backend);
 });
 afterAll(() => cleanup());
 
-describe('mystery figures', () => {
+describeEachEngine('mystery figures', () => {
   it('counts an agent’s submitted, queried and confirmed shops, newest first, without drafts', async () => {
     const anna = world.agents['Anna Berg']!;
     const jonas = world.agents['Jonas Keller']!;

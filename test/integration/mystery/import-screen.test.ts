@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import { createProfile } from '../evaluations/fixture';
 import { evidenceFromFolder } from '../../../electron/backend/services/mystery/import/evidence';
@@ -12,16 +12,17 @@ import type {
   MysterySheetPreview,
 } from '../../../shared/api/methods/mystery-import';
 import { MysteryMapping } from '../../../shared/rubric/mystery-mapping';
-import { call, testBackend } from '../../support/backend';
+import { call } from '../../support/backend';
+import { describeEachEngine, engineBackend } from '../../support/engines';
 import { audioData, tempDir } from '../../support/paths';
 import { csv, GERMAN_HEADERS, germanMapping, germanRow } from './sheet';
 
 let backend: Backend;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 const work = tempDir();
 // Each test on its own backend: a remembered mapping or an imported shop is not the next test's.
 beforeEach(async () => {
-  ({ backend, cleanup } = await testBackend());
+  ({ backend, cleanup } = await engineBackend());
   // Importing and reading shops back need an entry role (shared/permissions/mystery.ts).
   await createProfile(backend, 'Sanna Koski', 'mystery_shopper');
 });
@@ -34,9 +35,17 @@ const sheetAt = (name: string, rows: string[][]) => {
   return path;
 };
 const shops = () => call<MysteryShopSummary[]>(backend, 'mystery.list', {});
-const recordingCount = () => backend.db.prepare('SELECT count(*) FROM recordings').pluck().get() as number;
+const count = async (table: 'recordings' | 'agents') =>
+  Number(
+    (
+      await backend.database.query
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
-describe('the mapping step of the mystery-shop import', () => {
+describeEachEngine('the mapping step of the mystery-shop import', () => {
   it('reads the headers, a few values of each column and the first rows', async () => {
     const path = sheetAt('lesen.csv', [germanRow(1), germanRow(2, { Begrüßung: 'nein' }), germanRow(3)]);
     const sheet = await call<MysterySheetPreview>(backend, 'mysteryImport.preview', { path, language: 'de' });
@@ -117,7 +126,7 @@ describe('the mapping step of the mystery-shop import', () => {
     ]);
     expect(dry.ambiguousDates).toBe(true);
     expect((await shops()).length).toBe(before);
-    const agents = backend.db.prepare('SELECT count(*) FROM agents').pluck().get();
+    const agents = await count('agents');
 
     // The values step maps the unknown word and the day/month order: those rows now import.
     const fixed = {
@@ -132,7 +141,7 @@ describe('the mapping step of the mystery-shop import', () => {
 
     const report = await call<MysteryImportReport>(backend, 'mysteryImport.run', { path, mapping: fixed });
     expect(report.imported.map((r) => r.row)).toEqual([2, 4, 7]);
-    expect(backend.db.prepare('SELECT count(*) FROM agents').pluck().get()).toBe(agents);
+    expect(await count('agents')).toBe(agents);
     const after = await call<MysteryDryRun>(backend, 'mysteryImport.dryRun', { path, mapping: fixed });
     expect(after.rows.filter((r) => r.outcome === 'skip').map((r) => r.row)).toEqual([2, 4, 7]);
   });
@@ -191,7 +200,7 @@ describe('the mapping step of the mystery-shop import', () => {
   });
 });
 
-describe('recordings of rows that fail', () => {
+describeEachEngine('recordings of rows that fail', () => {
   it('are not imported: a row and its recording go in together or not at all', async () => {
     const folder = join(work.dir, 'aufnahmen');
     mkdirSync(folder);
@@ -200,7 +209,7 @@ describe('recordings of rows that fail', () => {
       join(audioData, 'Azure-Samples__cognitive-services-speech-sdk', 'whatstheweatherlike-mulaw.wav'),
       join(folder, 'W1-00402.wav'),
     );
-    const before = recordingCount();
+    const before = await count('recordings');
     const report = await importMysteryShops(backend.database, {
       fileName: 'welle4.csv',
       bytes: csv([germanRow(401), germanRow(402, { Begrüßung: 'vielleicht' })]),
@@ -210,8 +219,10 @@ describe('recordings of rows that fail', () => {
     expect(report.imported.map((r) => r.shopId)).toEqual(['W1-00401']);
     expect(report.failed.map((r) => [r.row, r.column])).toEqual([[3, 'Begrüßung']]);
     // Only the good row's recording reached the library.
-    expect(recordingCount()).toBe(before + 1);
-    const paths = backend.db.prepare('SELECT path FROM recordings').pluck().all() as string[];
+    expect(await count('recordings')).toBe(before + 1);
+    const paths = (await backend.database.query.selectFrom('recordings').select('path').execute()).map(
+      (r) => r.path,
+    );
     expect(paths.some((p) => p.endsWith('W1-00402.wav'))).toBe(false);
     const imported = (await shops()).find((s) => s.shopId === 'W1-00401')!;
     expect(imported.evidence.recordingId).not.toBeNull();

@@ -1,16 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import { importMysteryShops } from '../../../electron/backend/services/mystery/import/run';
 import type { MysteryShopDetail, MysteryShopSummary } from '../../../shared/api/methods/mystery';
-import { call, testBackend } from '../../support/backend';
+import { call } from '../../support/backend';
+import { describeEachEngine, engineBackend } from '../../support/engines';
 import { createProfile } from '../evaluations/fixture';
 import { csv, germanMapping, germanRow, xlsx } from './sheet';
 
 let backend: Backend;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 // Each test on its own backend: what one imports is not there for the next.
 beforeEach(async () => {
-  ({ backend, cleanup } = await testBackend());
+  ({ backend, cleanup } = await engineBackend());
   // Reading shops back needs a role that may see them.
   await createProfile(backend, 'Sanna Koski', 'mystery_shopper');
 });
@@ -20,7 +21,7 @@ const run = (bytes: Buffer, mapping: unknown = germanMapping, fileName = 'welle1
   importMysteryShops(backend.database, { fileName, bytes, mapping });
 const shops = () => call<MysteryShopSummary[]>(backend, 'mystery.list', {});
 
-describe('importing an agency spreadsheet', () => {
+describeEachEngine('importing an agency spreadsheet', () => {
   const broken = [
     germanRow(1),
     germanRow(2, { Produktwissen: '1', 'Provokante Frage': 'ausweichend', Verabschiedung: 'ja' }),

@@ -1,17 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import type { MysteryListParams, MysteryShopSummary } from '../../../shared/api/methods/mystery';
-import { call, testBackend } from '../../support/backend';
+import { call } from '../../support/backend';
+import { describeEachEngine, engineBackend } from '../../support/engines';
 import { refused } from '../evaluations/fixture';
 import { mysteryChecklistId } from './fixture';
 import { seedShops, W1, W2 } from './list-seed';
 
 let backend: Backend;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let scenarioId: number;
 
 beforeAll(async () => {
-  ({ backend, cleanup } = await testBackend());
+  ({ backend, cleanup } = await engineBackend());
   ({ scenarioId } = await seedShops(backend, await mysteryChecklistId(backend)));
 });
 afterAll(() => cleanup());
@@ -19,7 +20,7 @@ afterAll(() => cleanup());
 const list = async (params: MysteryListParams = {}) =>
   (await call<MysteryShopSummary[]>(backend, 'mystery.list', params)).map((shop) => shop.shopId);
 
-describe('mystery.list filters', () => {
+describeEachEngine('mystery.list filters', () => {
   it('lists every shop oldest first without filters, as the command line and import expect', async () => {
     expect(await list()).toEqual(['L-001', 'L-002', 'L-003', 'L-005', 'L-004', 'L-006']);
   });
@@ -72,7 +73,7 @@ describe('mystery.list filters', () => {
   });
 });
 
-describe('mystery.list sort', () => {
+describeEachEngine('mystery.list sort', () => {
   it('sorts by score either way, a shop without a score last', async () => {
     expect(await list({ sort: 'score', order: 'desc' })).toEqual([
       'L-001',
@@ -112,7 +113,7 @@ describe('mystery.list sort', () => {
   });
 });
 
-describe('mystery.list refuses bad filters with a clear message', () => {
+describeEachEngine('mystery.list refuses bad filters with a clear message', () => {
   it.each([
     [{ from: '2025-06-10', to: '2025-03-01' }, /from must be on or before to/],
     [{ from: '14.03.2025' }, /YYYY-MM-DD/],

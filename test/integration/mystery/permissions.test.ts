@@ -1,14 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import { methodNames } from '../../../shared/api';
 import type { MysteryShopDetail } from '../../../shared/api/methods/mystery';
 import type { ReviewerProfile, ReviewerRole } from '../../../shared/api/methods/profiles';
 import { permissions } from '../../../shared/permissions/roles';
-import { asProfile, call, callAs, testBackend } from '../../support/backend';
+import { asProfile, call, callAs } from '../../support/backend';
+import { describeEachEngine, engineBackend } from '../../support/engines';
 import { tempDir } from '../../support/paths';
-import { buildWorld, type World } from '../coaching/fixture';
+import { buildTeam, type Team } from '../coaching/fixture';
 import { createProfile } from '../evaluations/fixture';
 import { mysteryChecklistId, shopFields, submitShop } from './fixture';
 import { csv, germanMapping, germanRow } from './sheet';
@@ -48,8 +49,8 @@ const words: Partial<Record<ReviewerRole, RegExp>> = {
 };
 
 let backend: Backend;
-let cleanup: () => void;
-let world: World;
+let cleanup: () => Promise<void>;
+let world: Team;
 let checklist: number;
 let shopper: ReviewerProfile;
 const asRole = {} as Record<ReviewerRole, ReviewerProfile>;
@@ -59,8 +60,8 @@ const sheet = join(folder.dir, 'welle1.csv');
 const mappingFile = join(folder.dir, 'mapping.json');
 
 beforeAll(async () => {
-  ({ backend, cleanup } = await testBackend());
-  world = await buildWorld(backend);
+  ({ backend, cleanup } = await engineBackend());
+  world = await buildTeam(backend);
   shopper = await createProfile(backend, 'Sanna Koski', 'mystery_shopper');
   asRole.qa_supervisor = world.maria;
   asRole.team_lead = world.lena;
@@ -69,8 +70,8 @@ beforeAll(async () => {
   writeFileSync(sheet, csv([germanRow(1), germanRow(2)]));
   writeFileSync(mappingFile, JSON.stringify(germanMapping));
 });
-afterAll(() => {
-  cleanup();
+afterAll(async () => {
+  await cleanup();
   folder.cleanup();
 });
 
@@ -128,10 +129,16 @@ async function paramsFor(method: string): Promise<{ params: unknown; shop?: numb
   }
 }
 
-const status = (id: number) =>
-  backend.db.prepare('SELECT status FROM mystery_shops WHERE id = ?').pluck().get(id) as string;
+const status = async (id: number) =>
+  (
+    await backend.database.query
+      .selectFrom('mystery_shops')
+      .select('status')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+  ).status;
 
-describe('who may do what with mystery shops', () => {
+describeEachEngine('who may do what with mystery shops', () => {
   it('has a row in the role table, and a row here, for every mystery method', () => {
     const mysteryMethods = methodNames.filter((m) => /^(mystery|mysteryImport|scenario)\./.test(m));
     expect(mysteryMethods.sort()).toEqual(Object.keys(expected).sort());
@@ -143,7 +150,7 @@ describe('who may do what with mystery shops', () => {
       const may = allowed.includes(role);
       it(`${method} as a ${role}: ${may ? 'allowed' : 'refused'}`, async () => {
         const { params, shop } = await paramsFor(method);
-        const before = shop === undefined ? undefined : status(shop);
+        const before = shop === undefined ? undefined : await status(shop);
         const reply = await asProfile(backend, asRole[role].id, () => backend.dispatch(method, params));
         if (may) {
           expect(reply.ok, JSON.stringify(reply)).toBe(true);
@@ -154,7 +161,7 @@ describe('who may do what with mystery shops', () => {
         expect(reply.error.message).toMatch(words[role]!);
         expect(reply.error.message).toContain(`(${method})`);
         // Nothing changes on a refusal.
-        if (shop !== undefined) expect(status(shop)).toBe(before);
+        if (shop !== undefined) expect(await status(shop)).toBe(before);
       });
     }
   }

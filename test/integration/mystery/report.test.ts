@@ -1,23 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import type { MysteryReport, MysteryReportParams } from '../../../shared/api/methods/mystery';
-import { call, testBackend } from '../../support/backend';
+import { call } from '../../support/backend';
+import { describeEachEngine, engineBackend } from '../../support/engines';
 import { refused } from '../evaluations/fixture';
 import { mysteryChecklistId } from './fixture';
 import { seedShops, W1, W2 } from './list-seed';
 
 let backend: Backend;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ backend, cleanup } = await testBackend());
+  ({ backend, cleanup } = await engineBackend());
   await seedShops(backend, await mysteryChecklistId(backend));
 });
 afterAll(() => cleanup());
 
 const report = (params: MysteryReportParams) => call<MysteryReport>(backend, 'mystery.report', params);
 
-describe('mystery.report per team', () => {
+describeEachEngine('mystery.report per team', () => {
   it('counts submitted, queried and confirmed shops, never drafts', async () => {
     const { groups, all } = await report({ by: 'team' });
     expect(all).toEqual({ shops: 4, meanPercent: 87, passed: 3 });
@@ -82,7 +83,7 @@ describe('mystery.report per team', () => {
   });
 });
 
-describe('mystery.report per scenario', () => {
+describeEachEngine('mystery.report per scenario', () => {
   it('groups by the library scenario or the text written for the shop', async () => {
     expect((await report({ by: 'scenario' })).groups).toEqual([
       { key: 'Early cancellation', shops: 2, meanPercent: 90, passed: 2 },
