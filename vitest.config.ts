@@ -49,6 +49,8 @@ const ENGINE_READY = [
   'test/integration/mystery/import.test.ts',
   'test/integration/mystery/import-screen.test.ts',
   'test/integration/mystery/permissions.test.ts',
+  'test/integration/library/details.test.ts',
+  'test/integration/import-details.test.ts',
 ];
 
 /**

@@ -1,10 +1,11 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import type { InteractionDetails } from '../../shared/api/methods/details';
 import type { ReviewerProfile } from '../../shared/api/methods/profiles';
 import { call } from '../support/backend';
+import { describeEachEngine } from '../support/engines';
 import { importPaths, writeCalls } from '../support/library-fixture';
 import { sharedData, tempDir } from '../support/paths';
 import { snapshotOf, type DataFolderSnapshot } from '../support/snapshot';
@@ -15,7 +16,7 @@ import { snapshotOf, type DataFolderSnapshot } from '../support/snapshot';
  * manifest is chosen), the import says how many it updated, and nothing else changes.
  */
 let backend: Backend;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let folder: ReturnType<typeof tempDir>;
 let elsewhere: ReturnType<typeof tempDir>;
 const idOf = new Map<string, number>();
@@ -23,17 +24,24 @@ const idOf = new Map<string, number>();
 const details = (id: number) => call<InteractionDetails>(backend, 'interaction.get', { id });
 
 /** Everything an import must not touch: recordings, transcripts, moments, evaluations, what each interaction is. */
-function untouched() {
-  const all = (sql: string) => backend.db.prepare(sql).all();
+async function untouched() {
+  const q = backend.database.query;
   return {
-    interactions: all(
-      'SELECT id, kind, source, external_id, content_hash, duration_ms, created_at FROM interactions ORDER BY id',
-    ),
-    recordings: all('SELECT * FROM recordings ORDER BY id'),
-    peaks: all('SELECT recording_id, count(*) AS n FROM peaks GROUP BY recording_id ORDER BY recording_id'),
-    segments: all('SELECT * FROM segments ORDER BY id'),
-    moments: all('SELECT * FROM moments ORDER BY id'),
-    evaluations: all('SELECT * FROM evaluations ORDER BY id'),
+    interactions: await q
+      .selectFrom('interactions')
+      .select(['id', 'kind', 'source', 'external_id', 'content_hash', 'duration_ms', 'created_at'])
+      .orderBy('id')
+      .execute(),
+    recordings: await q.selectFrom('recordings').selectAll().orderBy('id').execute(),
+    peaks: await q
+      .selectFrom('peaks')
+      .select((eb) => ['recording_id', eb.fn.countAll<number>().as('n')])
+      .groupBy('recording_id')
+      .orderBy('recording_id')
+      .execute(),
+    segments: await q.selectFrom('segments').selectAll().orderBy('id').execute(),
+    moments: await q.selectFrom('moments').selectAll().orderBy('id').execute(),
+    evaluations: await q.selectFrom('evaluations').selectAll().orderBy('id').execute(),
   };
 }
 
@@ -81,8 +89,8 @@ beforeEach(async () => {
   elsewhere = tempDir('earmark-manifest-');
   ({ backend, cleanup } = await library.open());
 });
-afterEach(() => {
-  cleanup();
+afterEach(async () => {
+  await cleanup();
   elsewhere.cleanup();
 });
 
@@ -99,9 +107,9 @@ async function firstManifest() {
   return importPaths(backend, [folder.dir]);
 }
 
-describe('a manifest imported after its recordings', () => {
+describeEachEngine('a manifest imported after its recordings', () => {
   it('gives the recordings already there its details (matched by content), says how many, and changes nothing else', async () => {
-    const before = untouched();
+    const before = await untouched();
     const count = (await call<{ total: number }>(backend, 'library.list', { limit: 1 })).total;
 
     const { progress, outcomes } = await firstManifest();
@@ -126,7 +134,7 @@ describe('a manifest imported after its recordings', () => {
     expect((await details(idOf.get('anruf-001.wav')!)).startedAt).toMatch(/^2026-11-13T/);
     expect(await details(idOf.get('anruf-002.wav')!)).toMatchObject({ agentName: 'Lena Vogel', queue: null });
     expect(await details(idOf.get('anruf-003.wav')!)).toMatchObject({ agentName: null, startedAt: null });
-    expect(untouched()).toEqual(before);
+    expect(await untouched()).toEqual(before);
     expect((await call<{ total: number }>(backend, 'library.list', { limit: 1 })).total).toBe(count);
     const agents = await call<{ name: string; interactionCount: number }[]>(backend, 'agent.list', {});
     expect(agents.map((a) => [a.name, a.interactionCount])).toEqual([
@@ -181,7 +189,7 @@ describe('a manifest imported after its recordings', () => {
     const plan = await backend.imports.preview({ paths: [manifest] });
     expect(plan).toMatchObject({ calls: 0, chatFiles: 0, detailUpdates: 1 });
 
-    const before = untouched();
+    const before = await untouched();
     const { progress, outcomes } = await importPaths(backend, [manifest]);
     expect(progress).toMatchObject({ updated: 1, imported: 0, failed: 0 });
     expect(outcomes).toEqual([
@@ -197,7 +205,7 @@ describe('a manifest imported after its recordings', () => {
       agentName: 'Lena Vogel',
       teamName: 'Werkstatt',
     });
-    expect(untouched()).toEqual(before);
+    expect(await untouched()).toEqual(before);
     expect((await call<{ name: string }[]>(backend, 'agent.list', {})).some((a) => a.name === 'Max')).toBe(
       false,
     );

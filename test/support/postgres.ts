@@ -265,13 +265,30 @@ function watchOver(dir: string, data: string): void {
   }).unref();
 }
 
-/** A new, empty database on the cluster, for one test file (or one test); its URL. */
-export async function createDatabase(adminUrl: string, prefix = 'earmark_test'): Promise<string> {
+/**
+ * A new database on the cluster, for one test file (or one test): empty, or a copy of `template` (the
+ * URL of a database nobody is connected to any more); its URL.
+ */
+export async function createDatabase(
+  adminUrl: string,
+  prefix = 'earmark_test',
+  template?: string,
+): Promise<string> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    await client.query(`CREATE DATABASE "${name}"`);
+    const from = template ? ` TEMPLATE "${new URL(template).pathname.slice(1)}"` : '';
+    // A backend just closed may still be leaving the template on the server's side (55006): wait a bit.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await client.query(`CREATE DATABASE "${name}"${from}`);
+        break;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
   } finally {
     await client.end();
   }

@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import type { AgentListEntry } from '../../../shared/api/methods/agents';
 import type { InteractionDetails } from '../../../shared/api/methods/details';
 import type { EventName } from '../../../shared/api';
-import { call, testBackend } from '../../support/backend';
+import { call } from '../../support/backend';
+import { describeEachEngine, engineBackend } from '../../support/engines';
 import { importPaths, writeCalls } from '../../support/library-fixture';
 import { tempDir } from '../../support/paths';
 
@@ -12,23 +13,35 @@ import { tempDir } from '../../support/paths';
  * the interaction's page, or for many at once from the library, and the calls reach the agent's page.
  */
 let backend: Backend;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 const folder = tempDir();
-let ids: number[];
 const events: { event: EventName; payload: unknown }[] = [];
 
+/** Calls imported without details, handed out a few to each test: no test edits another's calls. */
+let unused: number[] = [];
+
 beforeAll(async () => {
-  ({ backend, cleanup } = await testBackend());
-  writeCalls(folder.dir, ['call-01', 'call-02', 'call-03', 'call-04', 'call-05']);
-  const { outcomes } = await importPaths(backend, [folder.dir]);
-  ids = outcomes.map((o) => o.interactionIds[0]!);
-  expect(ids).toHaveLength(5);
+  ({ backend, cleanup } = await engineBackend());
+  // One import for the whole file: a batch costs far more than a call in it.
+  const paths = writeCalls(
+    folder.dir,
+    Array.from({ length: 11 }, (_, index) => `call-${index + 1}`),
+  );
+  const { outcomes } = await importPaths(backend, paths);
+  unused = outcomes.map((o) => o.interactionIds[0]!);
+  expect(unused).toHaveLength(11);
   backend.events.subscribe((event, payload) => events.push({ event, payload }));
 }, 60_000);
-afterAll(() => {
-  cleanup();
+afterAll(async () => {
+  await cleanup();
   folder.cleanup();
 });
+
+/** `count` of the imported calls nobody has used yet: no agent, team or start time. */
+function newCalls(count: number): number[] {
+  if (unused.length < count) throw new Error('Import more calls in beforeAll for the tests in this file.');
+  return unused.splice(0, count);
+}
 
 const details = (id: number) => call<InteractionDetails>(backend, 'interaction.get', { id });
 const agents = () => call<AgentListEntry[]>(backend, 'agent.list', {});
@@ -43,9 +56,10 @@ const detailsChanged = () =>
     (e) => e.event === 'library.changed' && (e.payload as { reason: string }).reason === 'details',
   );
 
-describe("editing one interaction's details", () => {
+describeEachEngine("editing one interaction's details", () => {
   it('sets agent, team, start time, direction, queue, customer reference and title; the agent lists the call', async () => {
-    const before = await details(ids[0]!);
+    const [id] = newCalls(1);
+    const before = await details(id);
     expect(before).toMatchObject({ agentName: null, teamName: null, startedAt: null });
     const eventsBefore = detailsChanged().length;
 
@@ -53,7 +67,7 @@ describe("editing one interaction's details", () => {
       backend,
       'interaction.updateDetails',
       {
-        id: ids[0],
+        id,
         details: {
           title: 'Refund for a double charge',
           agentName: '  Jääskeläinen, Aino ',
@@ -76,31 +90,42 @@ describe("editing one interaction's details", () => {
       queue: 'Refunds',
       customerRef: 'C-2041',
     });
-    expect(await details(ids[0]!)).toMatchObject({ agentName: 'Jääskeläinen, Aino', customerRef: 'C-2041' });
+    expect(await details(id)).toMatchObject({ agentName: 'Jääskeläinen, Aino', customerRef: 'C-2041' });
     const [aino] = await agentNamed('Jääskeläinen, Aino');
     expect(aino).toMatchObject({ teamName: 'Billing', interactionCount: 1 });
     const library = await call<{ items: { id: number }[] }>(backend, 'library.list', {
       filters: { agentIds: [aino!.id] },
     });
-    expect(library.items.map((item) => item.id)).toEqual([ids[0]]);
+    expect(library.items.map((item) => item.id)).toEqual([id]);
     expect(detailsChanged()).toHaveLength(eventsBefore + 1);
   });
 
   it('changes only the fields it is given, clears a field set to null, and reports an edit that changes nothing', async () => {
+    const [id] = newCalls(1);
+    await call(backend, 'interaction.updateDetails', {
+      id,
+      details: {
+        agentName: 'Virtanen, Eero',
+        teamName: 'Billing',
+        direction: 'inbound',
+        queue: 'Refunds',
+        customerRef: 'C-2041',
+      },
+    });
     const eventsBefore = detailsChanged().length;
-    await call(backend, 'interaction.updateDetails', { id: ids[0], details: { queue: null } });
-    expect(await details(ids[0]!)).toMatchObject({
+    await call(backend, 'interaction.updateDetails', { id, details: { queue: null } });
+    expect(await details(id)).toMatchObject({
       queue: null,
-      agentName: 'Jääskeläinen, Aino',
+      agentName: 'Virtanen, Eero',
       teamName: 'Billing',
       direction: 'inbound',
       customerRef: 'C-2041',
     });
     // A new team keeps the agent's name; the agent is that name within the new team.
-    await call(backend, 'interaction.updateDetails', { id: ids[0], details: { teamName: 'Complaints' } });
-    expect(await details(ids[0]!)).toMatchObject({ agentName: 'Jääskeläinen, Aino', teamName: 'Complaints' });
+    await call(backend, 'interaction.updateDetails', { id, details: { teamName: 'Complaints' } });
+    expect(await details(id)).toMatchObject({ agentName: 'Virtanen, Eero', teamName: 'Complaints' });
     const same = await call<{ changed: boolean }>(backend, 'interaction.updateDetails', {
-      id: ids[0],
+      id,
       details: { direction: 'inbound', teamName: 'complaints' },
     });
     expect(same.changed).toBe(false);
@@ -108,7 +133,12 @@ describe("editing one interaction's details", () => {
   });
 
   it('refuses an empty agent name, a team without an agent, a bad time or an empty title, naming the field, and keeps what was stored', async () => {
-    const stored = await details(ids[0]!);
+    const [id] = newCalls(1);
+    await call(backend, 'interaction.updateDetails', {
+      id,
+      details: { agentName: 'Aino Jääskeläinen', teamName: 'Billing', startedAt: '2026-03-10T14:30:00Z' },
+    });
+    const stored = await details(id);
     const cases: [object, RegExp][] = [
       [{ agentName: '   ' }, /agentName: must not be empty/],
       [{ title: '' }, /title: must not be empty/],
@@ -120,11 +150,11 @@ describe("editing one interaction's details", () => {
       [{ agent: 'Anna' }, /agent/],
     ];
     for (const [patch, message] of cases) {
-      const error = await refusal('interaction.updateDetails', { id: ids[0], details: patch });
+      const error = await refusal('interaction.updateDetails', { id, details: patch });
       expect(error.code, JSON.stringify(patch)).toBe('invalid_params');
       expect(error.message, JSON.stringify(patch)).toMatch(message);
     }
-    expect(await details(ids[0]!)).toEqual(stored);
+    expect(await details(id)).toEqual(stored);
     expect(
       await refusal('interaction.updateDetails', { id: 999_999, details: { queue: 'x' } }),
     ).toMatchObject({
@@ -134,20 +164,22 @@ describe("editing one interaction's details", () => {
   });
 
   it('removes the agent (and with it the team), and a misspelt agent no call keeps disappears from the agents', async () => {
-    await call(backend, 'interaction.updateDetails', { id: ids[1], details: { agentName: 'Jonas Kellr' } });
+    const [id] = newCalls(1);
+    await call(backend, 'interaction.updateDetails', { id, details: { agentName: 'Jonas Kellr' } });
     expect(await agentNamed('Jonas Kellr')).toHaveLength(1);
-    await call(backend, 'interaction.updateDetails', { id: ids[1], details: { agentName: 'Jonas Keller' } });
+    await call(backend, 'interaction.updateDetails', { id, details: { agentName: 'Jonas Keller' } });
     expect(await agentNamed('Jonas Kellr')).toEqual([]);
-    await call(backend, 'interaction.updateDetails', { id: ids[1], details: { agentName: null } });
-    expect(await details(ids[1]!)).toMatchObject({ agentName: null, teamName: null });
+    await call(backend, 'interaction.updateDetails', { id, details: { agentName: null } });
+    expect(await details(id)).toMatchObject({ agentName: null, teamName: null });
     expect(await agentNamed('Jonas Keller')).toEqual([]);
   });
 });
 
-describe('assigning an agent to many interactions at once', () => {
+describeEachEngine('assigning an agent to many interactions at once', () => {
   it('gives every chosen interaction the agent and team in one go, and says how many changed', async () => {
+    const ids = newCalls(4);
     const eventsBefore = detailsChanged().length;
-    const chosen = [ids[1]!, ids[2]!, ids[3]!];
+    const chosen = [ids[0]!, ids[1]!, ids[2]!];
     const result = await call<{ changed: number; total: number }>(backend, 'library.assignAgent', {
       ids: chosen,
       agentName: 'Lena Vogel',
@@ -161,7 +193,7 @@ describe('assigning an agent to many interactions at once', () => {
 
     // Again, with one more: only that one changes (names match regardless of case).
     const again = await call<{ changed: number; total: number }>(backend, 'library.assignAgent', {
-      ids: [...chosen, ids[4]!, ids[4]!],
+      ids: [...chosen, ids[3]!, ids[3]!],
       agentName: 'lena vogel',
       teamName: 'WERKSTATT',
     });
@@ -170,10 +202,11 @@ describe('assigning an agent to many interactions at once', () => {
   });
 
   it('moves calls off an agent, who disappears once none is left', async () => {
-    await call(backend, 'library.assignAgent', { ids: [ids[4]!], agentName: 'Lena Vogl', teamName: null });
+    const [id] = newCalls(1);
+    await call(backend, 'library.assignAgent', { ids: [id], agentName: 'Lena Vogl', teamName: null });
     expect(await agentNamed('Lena Vogl')).toHaveLength(1);
     await call(backend, 'library.assignAgent', {
-      ids: [ids[4]!],
+      ids: [id],
       agentName: 'Lena Vogel',
       teamName: 'Werkstatt',
     });
@@ -181,6 +214,7 @@ describe('assigning an agent to many interactions at once', () => {
   });
 
   it('refuses an empty agent name, an empty choice or a deleted interaction, and changes none of them', async () => {
+    const ids = newCalls(2);
     const stored = await Promise.all(ids.map(details));
     expect(await refusal('library.assignAgent', { ids: [ids[0]], agentName: ' ' })).toMatchObject({
       code: 'invalid_params',
