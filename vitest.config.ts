@@ -51,6 +51,7 @@ const ENGINE_READY = [
   'test/integration/mystery/permissions.test.ts',
   'test/integration/library/details.test.ts',
   'test/integration/import-details.test.ts',
+  'test/integration/cli-import-details.test.ts',
 ];
 
 /**

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine, freshPostgresUrl, testEngine } from '../support/engines';
 import { writeCalls } from '../support/library-fixture';
 import { repoRoot, tempDir } from '../support/paths';
 
@@ -10,8 +11,16 @@ function earmark(args: string[]): Promise<{ code: number | null; stdout: string 
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', join(repoRoot, 'electron', 'backend', 'cli.ts'), ...args, '--data', data.dir],
-      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'ignore'] },
+      [
+        '--import',
+        'tsx',
+        join(repoRoot, 'electron', 'backend', 'cli.ts'),
+        ...args,
+        '--data',
+        data.dir,
+        ...(database ? ['--database', database] : []),
+      ],
+      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, EARMARK_DATABASE: '' } },
     );
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -21,6 +30,11 @@ function earmark(args: string[]): Promise<{ code: number | null; stdout: string 
 
 const folder = tempDir('earmark-cli-calls-');
 const data = tempDir('earmark-cli-data-');
+/** The team's PostgreSQL when the run tests that engine; otherwise the data folder's SQLite file. */
+let database: string | undefined;
+beforeAll(async () => {
+  if (testEngine() === 'postgres') database = await freshPostgresUrl();
+});
 afterAll(() => {
   folder.cleanup();
   data.cleanup();
@@ -33,7 +47,7 @@ interface Report {
   failed: { file: string; error: string }[];
 }
 
-describe('earmark import --manifest on recordings already imported', () => {
+describeEachEngine('earmark import --manifest on recordings already imported', () => {
   it('updates their details, lists them as updated, and exits 0', async () => {
     const [first, second] = writeCalls(folder.dir, ['call-a', 'call-b']);
     const initial = await earmark(['import', folder.dir, '--json']);
