@@ -52,6 +52,7 @@ const ENGINE_READY = [
   'test/integration/library/details.test.ts',
   'test/integration/import-details.test.ts',
   'test/integration/cli-import-details.test.ts',
+  'test/integration/import.test.ts',
 ];
 
 /**

@@ -1,9 +1,10 @@
 import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import type { ImportOutcome, InteractionDetail } from '../../shared/api';
-import { call, testBackend } from '../support/backend';
+import { call } from '../support/backend';
+import { describeEachEngine, engineBackend } from '../support/engines';
 import { audioData, sharedData, tempDir } from '../support/paths';
 
 const rel = (file: string) => file.slice(sharedData.length + 1);
@@ -28,7 +29,7 @@ const expectedFailures: Record<string, RegExp> = {
 };
 
 let backend: Backend;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let outcomes: ImportOutcome[];
 
 async function importAll(paths: string[], extra: object = {}) {
@@ -44,12 +45,12 @@ async function importAll(paths: string[], extra: object = {}) {
 }
 
 beforeAll(async () => {
-  ({ backend, cleanup } = await testBackend());
+  ({ backend, cleanup } = await engineBackend());
   ({ outcomes } = await importAll([sharedData]));
 }, 120_000);
 afterAll(() => cleanup());
 
-describe('importing every file in ../shared/data', () => {
+describeEachEngine('importing every file in ../shared/data', () => {
   it('imports the good files and fails the broken ones, each with a message naming the file and the problem', () => {
     const failed = outcomes.filter((o) => o.outcome === 'failed');
     expect(Object.fromEntries(failed.map((o) => [rel(o.file), o.message]))).toEqual(
@@ -139,43 +140,52 @@ describe('importing every file in ../shared/data', () => {
   });
 });
 
-describe('a manifest', () => {
+describeEachEngine('a manifest', () => {
   it('gives calls their agent, team, start time and direction from German headers', async () => {
     const folder = tempDir();
+    const recording = join(audioData, 'ggerganov__whisper.cpp', 'jfk.mp3');
+    cpSync(recording, join(folder.dir, 'rede.mp3'));
+    writeFileSync(
+      join(folder.dir, 'liste.csv'),
+      'Datei;Mitarbeiter;Team;Beginn;Richtung\nrede.mp3;Jonas Keller;Technik;13.11.2026 14:05;ausgehend\n',
+    );
+    const fresh = await engineBackend();
     try {
-      cpSync(join(audioData, 'ggerganov__whisper.cpp', 'jfk.mp3'), join(folder.dir, 'rede.mp3'));
-      writeFileSync(
-        join(folder.dir, 'liste.csv'),
-        'Datei;Mitarbeiter;Team;Beginn;Richtung\nrede.mp3;Jonas Keller;Technik;13.11.2026 14:05;ausgehend\n',
-      );
-      const { outcomes: result } = await importAll([folder.dir]);
-      // Same audio as jfk.mp3 above: not imported again, but given the manifest's details.
+      // The same audio imported before under another name, without details: not imported again, but
+      // given the manifest's details.
+      const { batchId: first } = await fresh.backend.imports.start({ paths: [recording] });
+      await fresh.backend.imports.wait(first);
+      const { batchId } = await fresh.backend.imports.start({ paths: [folder.dir] });
+      await fresh.backend.imports.wait(batchId);
+      const result = (await fresh.backend.imports.status(batchId)).outcomes;
       expect(result).toMatchObject([{ outcome: 'updated' }]);
       expect(
-        await call<InteractionDetail>(backend, 'interaction.get', { id: result[0]!.interactionIds[0] }),
+        await call<InteractionDetail>(fresh.backend, 'interaction.get', { id: result[0]!.interactionIds[0] }),
       ).toMatchObject({
         title: expect.stringMatching(/jfk/i),
         agentName: 'Jonas Keller',
         teamName: 'Technik',
       });
-      const fresh = await testBackend();
-      try {
-        const { batchId } = await fresh.backend.imports.start({ paths: [folder.dir] });
-        await fresh.backend.imports.wait(batchId);
-        const list = await call<{
-          items: { agentName: string; teamName: string; startedAt: string; direction: string }[];
-        }>(fresh.backend, 'library.list', {});
-        expect(list.items).toHaveLength(1);
-        expect(list.items[0]).toMatchObject({
-          agentName: 'Jonas Keller',
-          teamName: 'Technik',
-          direction: 'outbound',
-        });
-        expect(list.items[0]!.startedAt).toMatch(/^2026-11-13T/);
-      } finally {
-        fresh.cleanup();
-      }
     } finally {
+      await fresh.cleanup();
+    }
+    const other = await engineBackend();
+    try {
+      // Imported with its manifest the first time: the call has its details from the start.
+      const { batchId } = await other.backend.imports.start({ paths: [folder.dir] });
+      await other.backend.imports.wait(batchId);
+      const list = await call<{
+        items: { agentName: string; teamName: string; startedAt: string; direction: string }[];
+      }>(other.backend, 'library.list', {});
+      expect(list.items).toHaveLength(1);
+      expect(list.items[0]).toMatchObject({
+        agentName: 'Jonas Keller',
+        teamName: 'Technik',
+        direction: 'outbound',
+      });
+      expect(list.items[0]!.startedAt).toMatch(/^2026-11-13T/);
+    } finally {
+      await other.cleanup();
       folder.cleanup();
     }
   });
@@ -201,7 +211,7 @@ describe('a manifest', () => {
   });
 });
 
-describe('import requests with bad input', () => {
+describeEachEngine('import requests with bad input', () => {
   it('names a path that does not exist, and loses nothing', async () => {
     const before = await call<{ total: number }>(backend, 'library.list', { limit: 1 });
     const reply = await backend.dispatch('import.preview', { paths: ['/no/such/folder'] });
