@@ -53,6 +53,7 @@ const ENGINE_READY = [
   'test/integration/import-details.test.ts',
   'test/integration/cli-import-details.test.ts',
   'test/integration/import.test.ts',
+  'test/integration/import-plan.test.ts',
 ];
 
 /**

@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import { wavHeader } from '../../electron/backend/media/wav-writer';
 import type { ImportPlan, ImportRequest, InteractionDetail, PlanItem } from '../../shared/api';
-import { call, testBackend } from '../support/backend';
+import { call } from '../support/backend';
+import { describeEachEngine, engineBackend, freshPostgresUrl, testEngine } from '../support/engines';
 import { audioData, repoRoot, sharedData, tempDir } from '../support/paths';
 
 const lca = join(audioData, 'aws-samples__amazon-transcribe-live-call-analytics');
@@ -13,13 +14,13 @@ const pyannote = join(audioData, 'pyannote__pyannote-audio');
 const pca = join(audioData, 'aws-samples__amazon-transcribe-post-call-analytics', 'testfile.json');
 
 let backend: Backend;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 const folders: { cleanup: () => void }[] = [];
 beforeAll(async () => {
-  ({ backend, cleanup } = await testBackend());
+  ({ backend, cleanup } = await engineBackend());
 });
-afterAll(() => {
-  cleanup();
+afterAll(async () => {
+  await cleanup();
   for (const folder of folders) folder.cleanup();
 });
 
@@ -62,7 +63,7 @@ function filesUnder(dir: string): string[] {
     .filter((path) => statSync(path).isFile() && !path.split('/').some((part) => part.startsWith('.')));
 }
 
-describe('the import plan lists every file with what it becomes', () => {
+describeEachEngine('the import plan lists every file with what it becomes', () => {
   it('accounts for every file of ../shared/data exactly once', async () => {
     const plan = await preview({ paths: [sharedData], pairLegs: true });
     expect(plan.items.map((i) => i.file).sort()).toEqual(filesUnder(sharedData).sort());
@@ -133,7 +134,7 @@ describe('the import plan lists every file with what it becomes', () => {
   });
 });
 
-describe('fixing a transcript match', () => {
+describeEachEngine('fixing a transcript match', () => {
   it('attaches a transcript whose name matches no recording to the recording the user picks', async () => {
     const dir = folder({ 'pca-export-7.json': `copy:${pca}`, 'call-0007.wav': tone(7) });
     const before = await preview({ paths: [dir] });
@@ -200,7 +201,7 @@ describe('fixing a transcript match', () => {
   });
 });
 
-describe('details from file names', () => {
+describeEachEngine('details from file names', () => {
   const PATTERN = '{*}_AGENT_{agent}_DT_{datetime:yyyy-MM-ddTHH-mm-ss}_{direction}';
   const anna = '3f2a9c1e-77b4-4d0e-9a51-0c2d8e6b1f00_AGENT_Anna_Keller_DT_2026-03-10T14-30-05_in.wav';
   const ben = '9b1c0d2e-1111-4a2b-8c3d-4e5f6a7b8c9d_AGENT_Ben_Ott_DT_2026-03-11T09-05-00_out.wav';
@@ -295,10 +296,12 @@ describe('details from file names', () => {
   });
 });
 
-describe('earmark import --json', () => {
-  function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+describeEachEngine('earmark import --json', () => {
+  async function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
     const data = tempDir('earmark-plan-cli-');
     folders.push(data);
+    // A library of its own each time: in the data folder, or in a fresh PostgreSQL database.
+    const database = testEngine() === 'postgres' ? ['--database', await freshPostgresUrl()] : [];
     return new Promise((done) => {
       const child = spawn(
         process.execPath,
@@ -310,8 +313,9 @@ describe('earmark import --json', () => {
           ...args,
           '--data',
           data.dir,
+          ...database,
         ],
-        { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+        { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, EARMARK_DATABASE: '' } },
       );
       let stdout = '';
       let stderr = '';

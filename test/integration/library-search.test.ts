@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
 import { HIT_END, HIT_START, type Facets, type LibraryItem } from '../../shared/api';
-import { call, testBackend } from '../support/backend';
+import { call } from '../support/backend';
+import { describeEachEngine, engineBackend } from '../support/engines';
 
 let backend: Backend;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 beforeAll(async () => {
-  ({ backend, cleanup } = await testBackend());
+  ({ backend, cleanup } = await engineBackend());
   await call(backend, 'demo.load');
 });
 afterAll(() => cleanup());
@@ -14,7 +15,7 @@ afterAll(() => cleanup());
 type Page = { total: number; items: LibraryItem[] };
 const list = (params: object) => call<Page>(backend, 'library.list', params);
 
-describe('library filters', () => {
+describeEachEngine('library filters', () => {
   it('narrows by type', async () => {
     const calls = await list({ filters: { kind: 'call' } });
     expect(calls.total).toBe(3);
@@ -58,7 +59,7 @@ describe('library filters', () => {
   });
 });
 
-describe('full-text search', () => {
+describeEachEngine('full-text search', () => {
   it('finds a phrase in a call transcript and marks the hit', async () => {
     const page = await list({ filters: { text: '"duplicate payment"' } });
     expect(page.total).toBe(1);
@@ -93,7 +94,7 @@ describe('full-text search', () => {
   });
 });
 
-describe('review filters', () => {
+describeEachEngine('review filters', () => {
   it('narrows to interactions with or without a submitted evaluation', async () => {
     const calls = await list({ filters: { kind: 'call' } });
     const reviewedId = calls.items[0]!.id;
@@ -101,17 +102,25 @@ describe('review filters', () => {
       name: 'Maria Lind',
       role: 'qa_supervisor',
     });
-    const versionId = backend.db
-      .prepare('SELECT id FROM rubric_versions ORDER BY id LIMIT 1')
-      .pluck()
-      .get() as number;
+    const { id: versionId } = await backend.database.query
+      .selectFrom('rubric_versions')
+      .select('id')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     const now = new Date().toISOString();
-    backend.db
-      .prepare(
-        `INSERT INTO evaluations (interaction_id, rubric_version_id, reviewer_id, state, created_at, updated_at, submitted_at)
-         VALUES (?, ?, ?, 'submitted', ?, ?, ?)`,
-      )
-      .run(reviewedId, versionId, profile.id, now, now, now);
+    await backend.database.query
+      .insertInto('evaluations')
+      .values({
+        interaction_id: reviewedId,
+        rubric_version_id: versionId,
+        reviewer_id: profile.id,
+        state: 'submitted',
+        created_at: now,
+        updated_at: now,
+        submitted_at: now,
+      })
+      .execute();
     const reviewed = await list({ filters: { reviewed: true } });
     expect(reviewed.items.map((item) => item.id)).toEqual([reviewedId]);
     const notReviewed = await list({ filters: { reviewed: false } });

@@ -1,7 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import type { CoachingSession } from '../../../shared/api/methods/coaching';
-import { call, testBackend } from '../../support/backend';
+import { call } from '../../support/backend';
+import { describeEachEngine, engineBackend } from '../../support/engines';
 import { TestClock } from '../../support/clock';
 import { ANNA_CALL, buildWorld, pinMoment, submitEvaluation, type World } from '../coaching/fixture';
 
@@ -19,13 +21,13 @@ const FROM_THE_DATA = new Set(['started_at', 'sent_at', 'held_on', 'due_on', 'vi
 const DATABASE_DEFAULTS = new Set(['interactions.created_at', 'tags.created_at']);
 
 let backend: Backend;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let world: World;
 let tagId: number;
 const clock = new TestClock('2031-05-06T07:08:09.000Z');
 
 beforeAll(async () => {
-  ({ backend, cleanup } = await testBackend({ clock }));
+  ({ backend, cleanup } = await engineBackend({ clock }));
   world = await buildWorld(backend);
   const callId = world.interactions[ANNA_CALL]!.id;
   clock.advance(1500);
@@ -50,29 +52,27 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 /** Every non-null value of every `at` and `*_at` column the services write, by table and column. */
-function stamps(): { where: string; value: string }[] {
-  const tables = backend.db
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
-    .pluck()
-    .all() as string[];
-  return tables.flatMap((table) => {
-    const columns = (backend.db.pragma(`table_info(${table})`) as { name: string }[])
+async function stamps(): Promise<{ where: string; value: string }[]> {
+  const q = backend.database.query;
+  const tables = (await q.introspection.getTables()).filter((table) => !table.isView);
+  const found: { where: string; value: string }[] = [];
+  for (const table of tables) {
+    const columns = table.columns
       .map((column) => column.name)
       .filter((name) => (name === 'at' || name.endsWith('_at')) && !FROM_THE_DATA.has(name));
-    return columns.flatMap((column) =>
-      (
-        backend.db
-          .prepare(`SELECT "${column}" FROM "${table}" WHERE "${column}" IS NOT NULL`)
-          .pluck()
-          .all() as string[]
-      ).map((value) => ({ where: `${table}.${column}`, value: String(value) })),
-    );
-  });
+    for (const column of columns) {
+      const { rows } = await sql<{ value: unknown }>`SELECT ${sql.ref(column)} AS value FROM ${sql.table(
+        table.name,
+      )} WHERE ${sql.ref(column)} IS NOT NULL`.execute(q);
+      for (const row of rows) found.push({ where: `${table.name}.${column}`, value: String(row.value) });
+    }
+  }
+  return found;
 }
 
-describe("the backend's clock", () => {
-  it('stamps every row the services write', () => {
-    const all = stamps();
+describeEachEngine("the backend's clock", () => {
+  it('stamps every row the services write', async () => {
+    const all = await stamps();
     const where = new Set(all.map((stamp) => stamp.where));
     for (const table of [
       'evaluations.updated_at',
@@ -84,7 +84,13 @@ describe("the backend's clock", () => {
     ])
       expect(where, table).toContain(table);
     const fromClock = all.filter((stamp) => !DATABASE_DEFAULTS.has(stamp.where));
-    const tagged = backend.db.prepare('SELECT created_at FROM tags WHERE id = ?').pluck().get(tagId);
+    const tagged = (
+      await backend.database.query
+        .selectFrom('tags')
+        .select('created_at')
+        .where('id', '=', tagId)
+        .executeTakeFirstOrThrow()
+    ).created_at;
     expect(tagged).toBe('2031-05-06T07:08:10.500Z');
     expect(fromClock.filter((stamp) => !stamp.value.startsWith('2031-05-06T07:'))).toEqual([]);
   });

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import type { MysteryShopDetail } from '../../../shared/api/methods/mystery';
-import { call, testBackend } from '../../support/backend';
+import { call } from '../../support/backend';
+import { describeEachEngine, engineBackend } from '../../support/engines';
 import { ANNA_CALL, buildWorld, type World } from '../coaching/fixture';
 import { createProfile, refused } from '../evaluations/fixture';
-import { mysteryChecklistId, shopFields } from './fixture';
+import { mysteryChecklistId, recordingOf, shopFields } from './fixture';
 
 /**
  * A shop's evidence beyond the recording: other files (screenshots, the shopper's report) named by
@@ -12,12 +13,12 @@ import { mysteryChecklistId, shopFields } from './fixture';
  * so the shop's page can open and play it.
  */
 let backend: Backend;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let world: World;
 let checklist: number;
 
 beforeAll(async () => {
-  ({ backend, cleanup } = await testBackend());
+  ({ backend, cleanup } = await engineBackend());
   world = await buildWorld(backend);
   // The entry person, current from here on: entering shops is for that role (shared/permissions/mystery.ts).
   await createProfile(backend, 'Sanna Koski', 'mystery_shopper');
@@ -25,13 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-const recordingOf = (interactionId: number) =>
-  backend.db
-    .prepare('SELECT id FROM recordings WHERE interaction_id = ?')
-    .pluck()
-    .get(interactionId) as number;
-
-describe('evidence files and the recording of a shop', () => {
+describeEachEngine('evidence files and the recording of a shop', () => {
   it('keeps other files with a draft, after submit and through a correction', async () => {
     const files = ['/shots/W1-ev-1 greeting.png', 'C:\\Agentur\\Bericht W1-ev-1.pdf'];
     const draft = await call<MysteryShopDetail>(backend, 'mystery.saveDraft', {
@@ -68,7 +63,10 @@ describe('evidence files and the recording of a shop', () => {
   it("names the call a recording belongs to, so the shop's page can play it", async () => {
     const annaCall = world.interactions[ANNA_CALL]!;
     const shop = await call<MysteryShopDetail>(backend, 'mystery.saveDraft', {
-      fields: shopFields(checklist, { shopId: 'W1-ev-3', recordingId: recordingOf(annaCall.id) }),
+      fields: shopFields(checklist, {
+        shopId: 'W1-ev-3',
+        recordingId: await recordingOf(backend, annaCall.id),
+      }),
     });
     expect(shop.evidenceInteraction).toEqual({ id: annaCall.id, title: ANNA_CALL });
     const none = await call<MysteryShopDetail>(backend, 'mystery.saveDraft', {

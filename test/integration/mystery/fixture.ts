@@ -58,3 +58,13 @@ export async function submitShop(backend: Backend, fields: MysteryShopFields): P
   const draft = await call<MysteryShopDetail>(backend, 'mystery.saveDraft', { fields });
   return call<MysteryShopDetail>(backend, 'mystery.submit', { id: draft.id });
 }
+
+/** The id of an interaction's recording (either engine). */
+export async function recordingOf(backend: Backend, interactionId: number): Promise<number> {
+  const { id } = await backend.database.query
+    .selectFrom('recordings')
+    .select('id')
+    .where('interaction_id', '=', interactionId)
+    .executeTakeFirstOrThrow();
+  return id;
+}

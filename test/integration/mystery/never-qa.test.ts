@@ -1,13 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import type { LibraryItem } from '../../../shared/api';
 import type { AgentListEntry, AgentOverview } from '../../../shared/api/methods/agents';
 import type { CoachingSession } from '../../../shared/api/methods/coaching';
 import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
-import { call, callAs, testBackend } from '../../support/backend';
+import { call, callAs } from '../../support/backend';
+import { describeEachEngine, engineBackend } from '../../support/engines';
 import { ANNA_CALL, buildWorld, submitEvaluation, type World } from '../coaching/fixture';
 import { createProfile } from '../evaluations/fixture';
-import { checklistAnswers, mysteryChecklistId, shopFields, submitShop } from './fixture';
+import { checklistAnswers, mysteryChecklistId, recordingOf, shopFields, submitShop } from './fixture';
 
 /**
  * A mystery shop never counts as QA (issue 12, point 4): with its recording linked as evidence, in every
@@ -16,18 +17,18 @@ import { checklistAnswers, mysteryChecklistId, shopFields, submitShop } from './
  */
 
 let backend: Backend;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let world: World;
 let shopper: ReviewerProfile;
 
 beforeAll(async () => {
-  ({ backend, cleanup } = await testBackend());
+  ({ backend, cleanup } = await engineBackend());
   world = await buildWorld(backend);
   shopper = await createProfile(backend, 'Sanna Koski', 'mystery_shopper');
 });
 afterAll(() => cleanup());
 
-describe('a mystery shop never counts as QA', () => {
+describeEachEngine('a mystery shop never counts as QA', () => {
   it('leaves library scores, QA averages, evaluation lists and focus proposals as they were', async () => {
     const anna = world.agents['Anna Berg']!;
     const annaCall = world.interactions[ANNA_CALL]!;
@@ -59,10 +60,7 @@ describe('a mystery shop never counts as QA', () => {
     expect(before.overview.trend).toHaveLength(1);
     expect(before.proposals.focusItems.length).toBeGreaterThan(0);
 
-    const recordingId = backend.db
-      .prepare('SELECT id FROM recordings WHERE interaction_id = ?')
-      .pluck()
-      .get(annaCall.id) as number;
+    const recordingId = await recordingOf(backend, annaCall.id);
     const checklist = await mysteryChecklistId(backend);
     // One below target, a pass, a queried and a confirmed result, all on Anna, her call as evidence.
     const failed = await submitShop(

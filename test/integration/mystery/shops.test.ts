@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import type { LibraryItem } from '../../../shared/api';
 import type { AgentListEntry, AgentOverview } from '../../../shared/api/methods/agents';
@@ -8,20 +8,21 @@ import type {
   MysteryShopSummary,
 } from '../../../shared/api/methods/mystery';
 import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
-import { call, callAs, testBackend } from '../../support/backend';
+import { call, callAs } from '../../support/backend';
+import { describeEachEngine, engineBackend } from '../../support/engines';
 import { ANNA_CALL, buildWorld, submitEvaluation, type World } from '../coaching/fixture';
 import { createProfile, refused } from '../evaluations/fixture';
-import { checklistAnswers, mysteryChecklistId, shopFields, submitShop } from './fixture';
+import { checklistAnswers, mysteryChecklistId, recordingOf, shopFields, submitShop } from './fixture';
 
 let backend: Backend;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let world: World;
 let checklist: number;
 /** The entry person, current while the tests run; Lena (a team lead) queries. */
 let sanna: ReviewerProfile;
 
 beforeAll(async () => {
-  ({ backend, cleanup } = await testBackend());
+  ({ backend, cleanup } = await engineBackend());
   world = await buildWorld(backend);
   sanna = await createProfile(backend, 'Sanna Koski', 'mystery_shopper');
   checklist = await mysteryChecklistId(backend);
@@ -30,7 +31,7 @@ afterAll(() => cleanup());
 
 const get = (id: number) => call<MysteryShopDetail>(backend, 'mystery.get', { id });
 
-describe('scoring a shop with the checklist', () => {
+describeEachEngine('scoring a shop with the checklist', () => {
   it('counts points earned over points possible, n.a. removed', async () => {
     // 3 yes + knowledge 1 + evasive 1 + options n.a. + 2 yes = 7 of 9 (options' 1 point removed).
     const shop = await submitShop(
@@ -73,15 +74,16 @@ describe('scoring a shop with the checklist', () => {
   });
 
   it('refuses a second shop with the same agency shop id', async () => {
+    await submitShop(backend, shopFields(checklist, { shopId: 'S-twice' }));
     const error = await refused(backend, 'mystery.saveDraft', {
-      fields: shopFields(checklist, { shopId: 'S-score-1' }),
+      fields: shopFields(checklist, { shopId: 'S-twice' }),
     });
     expect(error).toMatchObject({ code: 'conflict' });
-    expect(error.message).toMatch(/already a shop "S-score-1"/);
+    expect(error.message).toMatch(/already a shop "S-twice"/);
   });
 });
 
-describe('queries and corrections', () => {
+describeEachEngine('queries and corrections', () => {
   it('needs a reason to query, and keeps every step in the audit trail', async () => {
     const shop = await submitShop(backend, shopFields(checklist, { shopId: 'S-query-1' }));
     expect((await refused(backend, 'mystery.query', { id: shop.id, reason: ' ' })).message).toMatch(/reason/);
@@ -123,7 +125,7 @@ describe('queries and corrections', () => {
   });
 });
 
-describe('the scenario library', () => {
+describeEachEngine('the scenario library', () => {
   it('keeps reusable scenarios, and a shop shows its scenario by title', async () => {
     const scenario = await call<MysteryScenario>(backend, 'scenario.save', {
       title: 'Early cancellation',
@@ -144,7 +146,7 @@ describe('the scenario library', () => {
   });
 });
 
-describe('kept apart from QA', () => {
+describeEachEngine('kept apart from QA', () => {
   it('leaves the agent overview, the agent list and the library score unchanged', async () => {
     const anna = world.agents['Anna Berg']!;
     const annaCall = world.interactions[ANNA_CALL]!;
@@ -154,10 +156,7 @@ describe('kept apart from QA', () => {
       agents: await call<AgentListEntry[]>(backend, 'agent.list', {}),
       library: await call<{ items: LibraryItem[] }>(backend, 'library.list', { limit: 100 }),
     };
-    const recordingId = backend.db
-      .prepare('SELECT id FROM recordings WHERE interaction_id = ?')
-      .pluck()
-      .get(annaCall.id) as number;
+    const recordingId = await recordingOf(backend, annaCall.id);
     // Shops on Anna, with her call as evidence: one failing the provocative question, one at 0 points.
     await submitShop(
       backend,
