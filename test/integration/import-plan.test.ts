@@ -256,16 +256,20 @@ describeEachEngine('details from file names', () => {
     expect(benCall).toMatchObject({ agentName: 'Benjamin Ott', teamName: 'Billing', direction: 'outbound' });
   });
 
-  it('remembers the pattern for the folder once an import starts, and forgets it when cleared', async () => {
-    const dir = folder({ [anna]: tone(11) });
-    expect((await preview({ paths: [dir] })).namePattern).toBeNull();
-    await runImport({ paths: [dir], namePattern: PATTERN });
-    const again = await preview({ paths: [dir] });
-    expect(again.namePattern).toMatchObject({ pattern: PATTERN, remembered: true, matched: 1 });
-    expect(item(again, anna).details.agent).toEqual({ value: 'Anna Keller', from: 'pattern' });
-    await runImport({ paths: [dir], namePattern: '' });
-    expect((await preview({ paths: [dir] })).namePattern).toBeNull();
-  });
+  it(
+    'remembers the pattern for the folder once an import starts, and forgets it when cleared',
+    { timeout: 60_000 },
+    async () => {
+      const dir = folder({ [anna]: tone(11) });
+      expect((await preview({ paths: [dir] })).namePattern).toBeNull();
+      await runImport({ paths: [dir], namePattern: PATTERN });
+      const again = await preview({ paths: [dir] });
+      expect(again.namePattern).toMatchObject({ pattern: PATTERN, remembered: true, matched: 1 });
+      expect(item(again, anna).details.agent).toEqual({ value: 'Anna Keller', from: 'pattern' });
+      await runImport({ paths: [dir], namePattern: '' });
+      expect((await preview({ paths: [dir] })).namePattern).toBeNull();
+    },
+  );
 
   it('reads the real two-leg recordings of ../shared/data and applies it to the pair', async () => {
     const plan = await preview({ paths: [lca], pairLegs: true, namePattern: '{queue}_{*}_{id}_UTC_{*}' });
