@@ -112,22 +112,51 @@ async function snippets(q: Query, search: ViewSearch, segmentIds: number[]): Pro
     return new Map(rows.map(({ seg, ...hit }) => [seg, hit]));
   }
   const options = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=${SNIPPET_WORDS}, MinWords=${SNIPPET_WORDS - 1}, ShortWord=0`;
+  // The headline reads the text with punctuation as spaces, as the search column does (migration 015):
+  // PostgreSQL's parser would keep "name@email.com" or "Gilroy.one" whole and mark no word in them.
   const { rows } = await sql<
     Row & { text: string }
   >`SELECT s.id AS seg, s.seq, s.start_ms AS "startMs", s.text,
-       ts_headline('earmark_search', s.text, ${tsQuery(search.text)}, ${options}) AS snippet
+       ts_headline('earmark_search', translate(s.text, ${PUNCTUATION}, ${PUNCTUATION_AS_SPACES}),
+         ${tsQuery(search.text)}, ${options}) AS snippet
      FROM segments s WHERE s.id IN (${sql.join(segmentIds)})`.execute(q);
+  const phrase = search.text.includes('<->');
   return new Map(
-    rows.map(({ seg, text, snippet, ...hit }) => [seg, { ...hit, snippet: asSnippet(text, snippet) }]),
+    rows.map(({ seg, text, snippet, ...hit }) => [
+      seg,
+      { ...hit, snippet: asSnippet(text, inOriginal(text, snippet), phrase) },
+    ]),
   );
+}
+
+/** ASCII punctuation, which the search reads as spaces on PostgreSQL (one character for one). */
+const PUNCTUATION = `!"#$%&'()*+,-./:;<=>?@[\\]^_\`{|}~`;
+const PUNCTUATION_AS_SPACES = ' '.repeat(PUNCTUATION.length);
+
+/**
+ * A headline of the text with punctuation as spaces, given back its punctuation: the translation keeps
+ * every character in its place, so the headline's words are the text's at the same offsets.
+ */
+function inOriginal(text: string, headline: string): string {
+  const spaced = text.replace(/[!-/:-@[-`{-~]/g, ' ');
+  const plain = headline.replaceAll(HIT_START, '').replaceAll(HIT_END, '');
+  let at = spaced.indexOf(plain);
+  if (at < 0) return headline;
+  let restored = '';
+  for (let i = 0; i < headline.length; i++) {
+    const c = headline[i]!;
+    restored += c === HIT_START || c === HIT_END ? c : text[at++];
+  }
+  return restored;
 }
 
 /**
  * A PostgreSQL headline made to read as an FTS5 snippet: an ellipsis where the segment goes on, and a
- * phrase marked as one hit (ts_headline marks its words one by one).
+ * phrase marked as one hit (ts_headline marks its words one by one; FTS5 marks a phrase whole and other
+ * words each on their own).
  */
-function asSnippet(text: string, headline: string): string {
-  const marked = headline.replaceAll(`${HIT_END} ${HIT_START}`, ' ');
+function asSnippet(text: string, headline: string, phrase: boolean): string {
+  const marked = phrase ? headline.replaceAll(`${HIT_END} ${HIT_START}`, ' ') : headline;
   const plain = marked.replaceAll(HIT_START, '').replaceAll(HIT_END, '');
   const before = text.trimStart().startsWith(plain) ? '' : '…';
   const after = text.trimEnd().endsWith(plain) ? '' : '…';
