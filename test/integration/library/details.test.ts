@@ -42,6 +42,7 @@ function newCalls(count: number): number[] {
   if (unused.length < count) throw new Error('Import more calls in beforeAll for the tests in this file.');
   return unused.splice(0, count);
 }
+const newCall = (): number => newCalls(1)[0]!;
 
 const details = (id: number) => call<InteractionDetails>(backend, 'interaction.get', { id });
 const agents = () => call<AgentListEntry[]>(backend, 'agent.list', {});
@@ -58,7 +59,7 @@ const detailsChanged = () =>
 
 describeEachEngine("editing one interaction's details", () => {
   it('sets agent, team, start time, direction, queue, customer reference and title; the agent lists the call', async () => {
-    const [id] = newCalls(1);
+    const id = newCall();
     const before = await details(id);
     expect(before).toMatchObject({ agentName: null, teamName: null, startedAt: null });
     const eventsBefore = detailsChanged().length;
@@ -101,7 +102,7 @@ describeEachEngine("editing one interaction's details", () => {
   });
 
   it('changes only the fields it is given, clears a field set to null, and reports an edit that changes nothing', async () => {
-    const [id] = newCalls(1);
+    const id = newCall();
     await call(backend, 'interaction.updateDetails', {
       id,
       details: {
@@ -133,7 +134,7 @@ describeEachEngine("editing one interaction's details", () => {
   });
 
   it('refuses an empty agent name, a team without an agent, a bad time or an empty title, naming the field, and keeps what was stored', async () => {
-    const [id] = newCalls(1);
+    const id = newCall();
     await call(backend, 'interaction.updateDetails', {
       id,
       details: { agentName: 'Aino Jääskeläinen', teamName: 'Billing', startedAt: '2026-03-10T14:30:00Z' },
@@ -164,7 +165,7 @@ describeEachEngine("editing one interaction's details", () => {
   });
 
   it('removes the agent (and with it the team), and a misspelt agent no call keeps disappears from the agents', async () => {
-    const [id] = newCalls(1);
+    const id = newCall();
     await call(backend, 'interaction.updateDetails', { id, details: { agentName: 'Jonas Kellr' } });
     expect(await agentNamed('Jonas Kellr')).toHaveLength(1);
     await call(backend, 'interaction.updateDetails', { id, details: { agentName: 'Jonas Keller' } });
@@ -202,7 +203,7 @@ describeEachEngine('assigning an agent to many interactions at once', () => {
   });
 
   it('moves calls off an agent, who disappears once none is left', async () => {
-    const [id] = newCalls(1);
+    const id = newCall();
     await call(backend, 'library.assignAgent', { ids: [id], agentName: 'Lena Vogl', teamName: null });
     expect(await agentNamed('Lena Vogl')).toHaveLength(1);
     await call(backend, 'library.assignAgent', {
