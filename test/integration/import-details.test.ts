@@ -211,7 +211,8 @@ describeEachEngine('a manifest imported after its recordings', () => {
     );
   });
 
-  it('does not guess between two recordings of the same file name', async () => {
+  // Three import batches: a minute, as the import tests have, on a busy machine.
+  it('does not guess between two recordings of the same file name', { timeout: 60_000 }, async () => {
     await firstManifest();
     const other = join(elsewhere.dir, 'other-day');
     mkdirSync(other);

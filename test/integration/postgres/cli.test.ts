@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +7,8 @@ import { postgresMigrations } from '../../../electron/backend/db/migrations';
 import { openPostgres } from '../../../electron/backend/db/postgres/database';
 import { runPostgresDoctor } from '../../../electron/backend/doctor-postgres';
 import { freshPostgresUrl } from '../../support/engines';
-import { repoRoot, tempDir } from '../../support/paths';
+import { repoRoot, resourcesDir, tempDir } from '../../support/paths';
+import { csv, germanMapping, germanRow } from '../mystery/sheet';
 
 const cli = join(repoRoot, 'electron', 'backend', 'cli.ts');
 
@@ -110,6 +112,49 @@ describe('earmark on PostgreSQL', () => {
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual([]);
   });
+
+  it('mystery import brings a sheet with its recordings into PostgreSQL, and mystery list reads them back', async () => {
+    const own = await migratedDatabase();
+    const work = tempDir();
+    cleanups.push(work.cleanup);
+    const recordings = join(work.dir, 'recordings');
+    mkdirSync(recordings);
+    copyFileSync(
+      join(resourcesDir, 'demo', 'calls', 'demo-call-billing.wav'),
+      join(recordings, 'W1-00001.wav'),
+    );
+    const sheet = join(work.dir, 'welle1.csv');
+    writeFileSync(sheet, csv([germanRow(1), germanRow(2), germanRow(3, { Begrüßung: 'vielleicht' })]));
+    const mapping = join(work.dir, 'mapping.json');
+    writeFileSync(mapping, JSON.stringify(germanMapping));
+    const database = ['--data', dataDir, '--database', own];
+    const imported = await earmark([
+      'mystery',
+      'import',
+      sheet,
+      '--mapping',
+      mapping,
+      '--recordings',
+      recordings,
+      '--json',
+      ...database,
+    ]);
+    expect(imported.stderr).not.toMatch(/does not run on PostgreSQL yet/);
+    const report = JSON.parse(imported.stdout) as {
+      imported: { shopId: string }[];
+      failed: { row: number; column: string }[];
+    };
+    expect(report.imported.map((r) => r.shopId)).toEqual(['W1-00001', 'W1-00002']);
+    expect(report.failed.map((f) => [f.row, f.column])).toEqual([[4, 'Begrüßung']]);
+    expect(imported.code).toBe(1); // a row failed
+
+    const listed = await earmark(['mystery', 'list', '--json', ...database]);
+    expect(listed.code, listed.stderr).toBe(0);
+    const shops = JSON.parse(listed.stdout) as { shopId: string; evidence: { recordingId: number | null } }[];
+    expect(shops.map((s) => s.shopId)).toEqual(['W1-00001', 'W1-00002']);
+    expect(shops[0]!.evidence.recordingId).toEqual(expect.any(Number));
+    expect(shops[1]!.evidence.recordingId).toBeNull();
+  }, 120_000);
 
   it('refuses a database URL that is not PostgreSQL, naming it', async () => {
     const { code, stderr } = await earmark(['doctor', '--data', dataDir, '--database', 'mysql://db/earmark']);
