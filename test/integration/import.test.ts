@@ -141,54 +141,61 @@ describeEachEngine('importing every file in ../shared/data', () => {
 });
 
 describeEachEngine('a manifest', () => {
-  it('gives calls their agent, team, start time and direction from German headers', async () => {
-    const folder = tempDir();
-    const recording = join(audioData, 'ggerganov__whisper.cpp', 'jfk.mp3');
-    cpSync(recording, join(folder.dir, 'rede.mp3'));
-    writeFileSync(
-      join(folder.dir, 'liste.csv'),
-      'Datei;Mitarbeiter;Team;Beginn;Richtung\nrede.mp3;Jonas Keller;Technik;13.11.2026 14:05;ausgehend\n',
-    );
-    const fresh = await engineBackend();
-    try {
-      // The same audio imported before under another name, without details: not imported again, but
-      // given the manifest's details.
-      const { batchId: first } = await fresh.backend.imports.start({ paths: [recording] });
-      await fresh.backend.imports.wait(first);
-      const { batchId } = await fresh.backend.imports.start({ paths: [folder.dir] });
-      await fresh.backend.imports.wait(batchId);
-      const result = (await fresh.backend.imports.status(batchId)).outcomes;
-      expect(result).toMatchObject([{ outcome: 'updated' }]);
-      expect(
-        await call<InteractionDetail>(fresh.backend, 'interaction.get', { id: result[0]!.interactionIds[0] }),
-      ).toMatchObject({
-        title: expect.stringMatching(/jfk/i),
-        agentName: 'Jonas Keller',
-        teamName: 'Technik',
-      });
-    } finally {
-      await fresh.cleanup();
-    }
-    const other = await engineBackend();
-    try {
-      // Imported with its manifest the first time: the call has its details from the start.
-      const { batchId } = await other.backend.imports.start({ paths: [folder.dir] });
-      await other.backend.imports.wait(batchId);
-      const list = await call<{
-        items: { agentName: string; teamName: string; startedAt: string; direction: string }[];
-      }>(other.backend, 'library.list', {});
-      expect(list.items).toHaveLength(1);
-      expect(list.items[0]).toMatchObject({
-        agentName: 'Jonas Keller',
-        teamName: 'Technik',
-        direction: 'outbound',
-      });
-      expect(list.items[0]!.startedAt).toMatch(/^2026-11-13T/);
-    } finally {
-      await other.cleanup();
-      folder.cleanup();
-    }
-  });
+  // Two fresh libraries and three import batches: a minute on a busy machine.
+  it(
+    'gives calls their agent, team, start time and direction from German headers',
+    { timeout: 60_000 },
+    async () => {
+      const folder = tempDir();
+      const recording = join(audioData, 'ggerganov__whisper.cpp', 'jfk.mp3');
+      cpSync(recording, join(folder.dir, 'rede.mp3'));
+      writeFileSync(
+        join(folder.dir, 'liste.csv'),
+        'Datei;Mitarbeiter;Team;Beginn;Richtung\nrede.mp3;Jonas Keller;Technik;13.11.2026 14:05;ausgehend\n',
+      );
+      const fresh = await engineBackend();
+      try {
+        // The same audio imported before under another name, without details: not imported again, but
+        // given the manifest's details.
+        const { batchId: first } = await fresh.backend.imports.start({ paths: [recording] });
+        await fresh.backend.imports.wait(first);
+        const { batchId } = await fresh.backend.imports.start({ paths: [folder.dir] });
+        await fresh.backend.imports.wait(batchId);
+        const result = (await fresh.backend.imports.status(batchId)).outcomes;
+        expect(result).toMatchObject([{ outcome: 'updated' }]);
+        expect(
+          await call<InteractionDetail>(fresh.backend, 'interaction.get', {
+            id: result[0]!.interactionIds[0],
+          }),
+        ).toMatchObject({
+          title: expect.stringMatching(/jfk/i),
+          agentName: 'Jonas Keller',
+          teamName: 'Technik',
+        });
+      } finally {
+        await fresh.cleanup();
+      }
+      const other = await engineBackend();
+      try {
+        // Imported with its manifest the first time: the call has its details from the start.
+        const { batchId } = await other.backend.imports.start({ paths: [folder.dir] });
+        await other.backend.imports.wait(batchId);
+        const list = await call<{
+          items: { agentName: string; teamName: string; startedAt: string; direction: string }[];
+        }>(other.backend, 'library.list', {});
+        expect(list.items).toHaveLength(1);
+        expect(list.items[0]).toMatchObject({
+          agentName: 'Jonas Keller',
+          teamName: 'Technik',
+          direction: 'outbound',
+        });
+        expect(list.items[0]!.startedAt).toMatch(/^2026-11-13T/);
+      } finally {
+        await other.cleanup();
+        folder.cleanup();
+      }
+    },
+  );
 
   it('previews the mapping, and the import remembers it for the next manifest with those columns', async () => {
     const folder = tempDir();
