@@ -112,12 +112,12 @@ async function snippets(q: Query, search: ViewSearch, segmentIds: number[]): Pro
     return new Map(rows.map(({ seg, ...hit }) => [seg, hit]));
   }
   const options = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=${SNIPPET_WORDS}, MinWords=${SNIPPET_WORDS - 1}, ShortWord=0`;
-  // The headline reads the text with punctuation as spaces, as the search column does (migration 015):
-  // PostgreSQL's parser would keep "name@email.com" or "Gilroy.one" whole and mark no word in them.
+  // The headline reads the text with ASCII punctuation as spaces, as the search column does (migrations
+  // 015, 018): PostgreSQL's parser would keep "name@email.com" or "Gilroy.one" whole and mark no word.
   const { rows } = await sql<
     Row & { text: string }
   >`SELECT s.id AS seg, s.seq, s.start_ms AS "startMs", s.text,
-       ts_headline('earmark_search', translate(s.text, ${PUNCTUATION}, ${PUNCTUATION_AS_SPACES}),
+       ts_headline('earmark_search', regexp_replace(s.text, ${PUNCTUATION}, ' ', 'g'),
          ${tsQuery(search.text)}, ${options}) AS snippet
      FROM segments s WHERE s.id IN (${sql.join(segmentIds)})`.execute(q);
   const phrase = search.text.includes('<->');
@@ -129,16 +129,15 @@ async function snippets(q: Query, search: ViewSearch, segmentIds: number[]): Pro
   );
 }
 
-/** ASCII punctuation, which the search reads as spaces on PostgreSQL (one character for one). */
-const PUNCTUATION = `!"#$%&'()*+,-./:;<=>?@[\\]^_\`{|}~`;
-const PUNCTUATION_AS_SPACES = ' '.repeat(PUNCTUATION.length);
+/** ASCII punctuation, which the search reads as spaces on PostgreSQL, as a regular expression of either. */
+const PUNCTUATION = '[!-/:-@[-`{-~]';
 
 /**
  * A headline of the text with punctuation as spaces, given back its punctuation: the translation keeps
  * every character in its place, so the headline's words are the text's at the same offsets.
  */
 function inOriginal(text: string, headline: string): string {
-  const spaced = text.replace(/[!-/:-@[-`{-~]/g, ' ');
+  const spaced = text.replace(new RegExp(PUNCTUATION, 'g'), ' ');
   const plain = headline.replaceAll(HIT_START, '').replaceAll(HIT_END, '');
   let at = spaced.indexOf(plain);
   if (at < 0) return headline;
