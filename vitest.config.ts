@@ -54,6 +54,12 @@ const ENGINE_READY = [
   'test/integration/cli-import-details.test.ts',
   'test/integration/import.test.ts',
   'test/integration/import-plan.test.ts',
+  'test/integration/mystery/shops.test.ts',
+  'test/integration/mystery/evidence.test.ts',
+  'test/integration/mystery/never-qa.test.ts',
+  'test/integration/clock/stamps.test.ts',
+  'test/integration/library-search.test.ts',
+  'test/integration/library/search-ranking.test.ts',
 ];
 
 /**

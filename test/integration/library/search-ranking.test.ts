@@ -1,11 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
+import { tsQuery, tsRank } from '../../../electron/backend/services/library-view';
+import { toFtsQuery, toTsQuery } from '../../../electron/backend/services/search-query';
 import { addSegments, segmentRows } from '../../../electron/backend/services/segments';
 import { HIT_END, HIT_START, type LibraryItem } from '../../../shared/api';
-import { call, testBackend } from '../../support/backend';
+import { call } from '../../support/backend';
+import { describeEachEngine, engineBackend } from '../../support/engines';
 
 let backend: Backend;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 type Page = { total: number; items: LibraryItem[] };
 const list = (params: object) => call<Page>(backend, 'library.list', params);
 
@@ -60,7 +64,7 @@ const tied: number[] = [];
 let twoBest: number;
 
 beforeAll(async () => {
-  ({ backend, cleanup } = await testBackend());
+  ({ backend, cleanup } = await engineBackend());
   let seed = 7;
   const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const words = (n: number) => Array.from({ length: n }, () => FILLER[Math.floor(random() * FILLER.length)]);
@@ -93,15 +97,22 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-/** What relevance order means, read straight off the index: best segment first, ties newest id first. */
-function expectedOrder(fts: string): { id: number; seq: number }[] {
-  const rows = backend.db
-    .prepare(
-      `SELECT s.interaction_id AS id, s.seq, f.rank FROM segments_fts f JOIN segments s ON s.id = f.rowid
-       WHERE segments_fts MATCH ? ORDER BY s.interaction_id, f.rank, s.seq`,
-    )
-    .all(fts) as { id: number; seq: number; rank: number }[];
-  const best = new Map<number, { id: number; seq: number; rank: number }>();
+/**
+ * What relevance order means, read straight off each engine's index (FTS5's bm25 rank, PostgreSQL's
+ * ts_rank turned so that lower is better): best segment first, ties newest id first.
+ */
+async function expectedOrder(text: string): Promise<{ id: number; seq: number }[]> {
+  type Row = { id: number; seq: number; rank: number };
+  const q = backend.database.query;
+  const { rows } =
+    backend.database.engine === 'sqlite'
+      ? await sql<Row>`SELECT s.interaction_id AS id, s.seq, f.rank FROM segments_fts f
+          JOIN segments s ON s.id = f.rowid
+          WHERE segments_fts MATCH ${toFtsQuery(text)} ORDER BY s.interaction_id, f.rank, s.seq`.execute(q)
+      : await sql<Row>`SELECT s.interaction_id AS id, s.seq, ${tsRank(toTsQuery(text)!)} AS rank
+          FROM segments s WHERE s.search_document @@ ${tsQuery(toTsQuery(text)!)}
+          ORDER BY s.interaction_id, rank, s.seq`.execute(q);
+  const best = new Map<number, Row>();
   for (const row of rows) if (!best.has(row.id)) best.set(row.id, row);
   return [...best.values()].sort((a, b) => a.rank - b.rank || b.id - a.id);
 }
@@ -117,9 +128,9 @@ async function allPages(params: object, size: number): Promise<Page> {
   return { total: first.total, items };
 }
 
-describe('ranked search', () => {
+describeEachEngine('ranked search', () => {
   it('orders interactions by their best segment, equally relevant ones newest first', async () => {
-    const expected = expectedOrder('"refun"*');
+    const expected = await expectedOrder('refun');
     const page = await list({ filters: { text: 'refun' }, limit: 500 });
     expect(page.total).toBe(expected.length);
     expect(page.items.map((item) => item.id)).toEqual(expected.map((row) => row.id));
@@ -153,23 +164,29 @@ describe('ranked search', () => {
 
   it('shows the snippet of the segment it names, the first of equally good ones', async () => {
     const page = await list({ filters: { text: 'refun' }, limit: 500 });
-    const textAt = backend.db
-      .prepare('SELECT text FROM segments WHERE interaction_id = ? AND seq = ?')
-      .pluck();
+    const textAt = async (interactionId: number, seq: number) =>
+      (
+        await backend.database.query
+          .selectFrom('segments')
+          .select('text')
+          .where('interaction_id', '=', interactionId)
+          .where('seq', '=', seq)
+          .executeTakeFirstOrThrow()
+      ).text;
     for (const item of page.items) {
       const marked = item.hit!.snippet;
       expect(marked).toMatch(new RegExp(`${HIT_START}refund(ed)?${HIT_END}`, 'i'));
       const plain = marked.replaceAll(HIT_START, '').replaceAll(HIT_END, '').replace(/^…|…$/g, '');
-      expect(textAt.get(item.id, item.hit!.seq)).toContain(plain);
+      expect(await textAt(item.id, item.hit!.seq)).toContain(plain);
     }
     expect(page.items.find((item) => item.id === twoBest)!.hit!.seq).toBe(1);
   });
 
   it('counts only interactions the filters keep', async () => {
     const march = await list({ filters: { text: 'refun', from: '2026-03-01' }, limit: 500 });
-    expect(march.total).toBe(expectedOrder('"refun"*').length - tied.length - 1);
+    expect(march.total).toBe((await expectedOrder('refun')).length - tied.length - 1);
     expect(march.items.every((item) => item.startedAt!.startsWith('2026-03'))).toBe(true);
     const past = await list({ filters: { text: 'refun' }, limit: 10, offset: 1000 });
-    expect(past).toEqual({ total: expectedOrder('"refun"*').length, items: [] });
+    expect(past).toEqual({ total: (await expectedOrder('refun')).length, items: [] });
   });
 });
