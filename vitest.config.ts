@@ -65,7 +65,8 @@ const ENGINE_READY = [
 /**
  * unit: pure logic and Electron-boundary code with electron stubbed.
  * integration: the backend on real SQLite files and real audio in temp dirs.
- * integration-pg: the ENGINE_READY files again and test/integration/postgres/ on a throwaway PostgreSQL
+ * integration-pg: the ENGINE_READY files again, test/integration/postgres/ and test/integration/team/ (the
+ *   team server) on a throwaway PostgreSQL
  *   (one cluster per run, started and stopped by test/support/postgres-global-setup.ts).
  * e2e: the built browser host driven by Playwright in Chromium (test/support/chromium.ts picks which;
  *   needs `npm run build`).
@@ -84,7 +85,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
-          exclude: ['test/integration/postgres/**'],
+          exclude: ['test/integration/postgres/**', 'test/integration/team/**'],
           environment: 'node',
           testTimeout: 30_000,
           // Many tests build their own data in beforeEach (the demo, evaluations): give it a test's time.
@@ -94,7 +95,11 @@ export default defineConfig({
       {
         test: {
           name: 'integration-pg',
-          include: [...ENGINE_READY, 'test/integration/postgres/**/*.test.ts'],
+          include: [
+            ...ENGINE_READY,
+            'test/integration/postgres/**/*.test.ts',
+            'test/integration/team/**/*.test.ts',
+          ],
           environment: 'node',
           globalSetup: ['test/support/postgres-global-setup.ts'],
           testTimeout: 30_000,

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createBackend } from './backend';
 import { runImport } from './cli/import-command';
 import { runMysteryImport, runMysteryList } from './cli/mystery-command';
+import { runServeTeam, SERVE_TEAM_USAGE } from './cli/serve-team';
 import { runTeamCommand, TEAM_USAGE } from './cli/team-command';
 import { chooseDatabaseUrl, DATABASE_ENV } from './db/choose';
 import { runDoctor, formatDoctorReport } from './doctor';
@@ -23,6 +24,7 @@ const USAGE = `Usage: earmark <command> [options]
 
 Commands:
   serve    Serve the workstation to a browser on 127.0.0.1 (prints the URL with its access token)
+${SERVE_TEAM_USAGE}
   doctor   Check the database (read-only, also while Earmark runs): integrity, schema version, counts
   import   Import recordings, transcripts, chats and a manifest: earmark import PATH... [--manifest FILE]
            [--name-pattern PATTERN] [--pair-legs] [--copy]; --json prints {imported, updated, skipped,
@@ -69,6 +71,12 @@ async function main(argv: string[]): Promise<number> {
       mapping: { type: 'string' },
       recordings: { type: 'string' },
       help: { type: 'boolean', default: false },
+      team: { type: 'boolean', default: false },
+      listen: { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'behind-proxy': { type: 'boolean', default: false },
+      origin: { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -77,6 +85,18 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   const dataDir = resolve(values.data ?? defaultDataDir());
+  const teamFlags = (['team', 'listen', 'tls-cert', 'tls-key', 'behind-proxy', 'origin'] as const).filter(
+    (name) => values[name] !== undefined && values[name] !== false,
+  );
+  if (teamFlags.length > 0 && !(command === 'serve' && values.team)) {
+    throw new Error(`${teamFlags.map((name) => `--${name}`).join(', ')}: only for earmark serve --team.`);
+  }
+  if (command === 'serve' && values.team) {
+    if (values.port !== undefined)
+      throw new Error('serve --team listens where --listen HOST:PORT says, not on --port.');
+    const rendererDir = join(appRoot, 'out', 'renderer');
+    return runServeTeam(values, { dataDir, resourcesDir: join(appRoot, 'resources'), version, rendererDir });
+  }
   const databaseUrl = chooseDatabaseUrl(values.database);
   const backendOptions = {
     dataDir,

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { EarmarkError, type ErrorCode, type Reply } from '../../../shared/errors';
+import { EarmarkError } from '../../../shared/errors';
 import type { Backend } from '../backend';
 import { newReference } from '../dispatch';
 import {
@@ -14,6 +14,7 @@ import {
   sameSecret,
 } from './guard';
 import { HTTP_STATUS } from './http-status';
+import { failure, readJson, sendJson, stackOf } from './http-json';
 import { createMediaTickets } from './media-tickets';
 import { answerRecording } from './recording-file';
 import { sendAnswer, sendText } from './serve-adapters';
@@ -40,7 +41,6 @@ export interface BrowserHost {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 1 << 20;
 const NO_TOKEN =
   'This page has no access token: open the full address that `npm start` printed (it ends in ?token=…).';
 
@@ -131,20 +131,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return false;
     }
     return true;
-  }
-
-  async function readJson(req: IncomingMessage, res: ServerResponse): Promise<{ payload: unknown } | null> {
-    try {
-      const body = await readBody(req);
-      return { payload: body.length === 0 ? {} : JSON.parse(body) };
-    } catch (error) {
-      const tooLarge = error instanceof EarmarkError;
-      const message = tooLarge
-        ? error.message
-        : `The request body is not valid JSON: ${(error as Error).message}`;
-      sendJson(res, tooLarge ? 413 : 400, failure('invalid_params', message));
-      return null;
-    }
   }
 
   async function api(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
@@ -247,42 +233,4 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         server.close(() => resolveClose());
       }),
   };
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolveBody, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      // Past the limit, keep reading but drop the bytes, so the client gets a 413 rather than a reset.
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () => {
-      if (size > MAX_BODY_BYTES) {
-        reject(
-          new EarmarkError('invalid_params', `The request body is larger than ${MAX_BODY_BYTES} bytes.`),
-        );
-      } else {
-        resolveBody(Buffer.concat(chunks).toString('utf8'));
-      }
-    });
-    req.on('error', reject);
-  });
-}
-
-function failure(error: EarmarkError): Reply<never>;
-function failure(code: ErrorCode, message: string): Reply<never>;
-function failure(codeOrError: ErrorCode | EarmarkError, message?: string): Reply<never> {
-  if (codeOrError instanceof EarmarkError) return { ok: false, error: codeOrError.toBody() };
-  return { ok: false, error: { code: codeOrError, message: message ?? '' } };
-}
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(JSON.stringify(body));
-}
-
-function stackOf(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

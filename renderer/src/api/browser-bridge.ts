@@ -16,6 +16,10 @@ const TICKET_REUSE_MARGIN_MS = 3 * 60 * 60 * 1000;
  * 127.0.0.1. The token goes along as a Bearer header on every API call and on the event stream (read
  * with fetch, since EventSource cannot send headers); media URLs carry a signed ticket for that one
  * recording, because an `<audio src>` cannot send a header either.
+ *
+ * Without a token the page is a team server's, where a login's session cookie (HttpOnly, same-origin)
+ * rides along with every request by itself: recordings are plain same-origin URLs, and the event
+ * stream is opened again after a login (before it, the server refuses it) and closed at logout.
  */
 export function createBrowserBridge(token: string | null): EarmarkBridge {
   const authorization: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
@@ -35,14 +39,27 @@ export function createBrowserBridge(token: string | null): EarmarkBridge {
     }
   };
 
+  let closeStream: (() => void) | null = null;
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const stopStream = () => {
+    closeStream?.();
+    closeStream = null;
+  };
+
   const namespaces: Record<string, Record<string, (params: unknown) => Promise<Reply<unknown>>>> = {};
   for (const name of methodNames) {
     const [ns, fn] = splitMethodName(name);
-    (namespaces[ns] ??= {})[fn] = (params: unknown) => post(`/api/${name}`, params);
+    (namespaces[ns] ??= {})[fn] = async (params: unknown) => {
+      const reply = await post(`/api/${name}`, params);
+      // A new session (login, password change) or none: the stream opened under the old one is over.
+      if (reply.ok && (name === 'session.login' || name === 'session.changePassword')) {
+        stopStream();
+        if (listeners.size > 0) ensureStream();
+      } else if (name === 'session.logout') stopStream();
+      return reply;
+    };
   }
 
-  let closeStream: (() => void) | null = null;
-  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const ensureStream = () => {
     closeStream ??= openEventStream({
       url: '/events',
@@ -57,6 +74,7 @@ export function createBrowserBridge(token: string | null): EarmarkBridge {
 
   const tickets = new Map<number, { url: string; expiresAt: number }>();
   const mediaUrl = async (recordingId: number): Promise<string> => {
+    if (token === null) return `/media/recording/${recordingId}`;
     const cached = tickets.get(recordingId);
     if (cached && cached.expiresAt - Date.now() > TICKET_REUSE_MARGIN_MS) return cached.url;
     const reply = (await post('/media/tickets', { recordingId })) as Reply<{

@@ -1,0 +1,62 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { EarmarkError, type ErrorCode, type Reply } from '../../../shared/errors';
+
+/** The JSON side of both HTTP hosts (browser host, team server): bodies in, replies out. */
+
+export const MAX_BODY_BYTES = 1 << 20;
+
+export function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      // Past the limit, keep reading but drop the bytes, so the client gets a 413 rather than a reset.
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => {
+      if (size > MAX_BODY_BYTES) {
+        reject(
+          new EarmarkError('invalid_params', `The request body is larger than ${MAX_BODY_BYTES} bytes.`),
+        );
+      } else {
+        resolveBody(Buffer.concat(chunks).toString('utf8'));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+/** The request's JSON body (`{}` when empty), or null once a 400/413 has been answered. */
+export async function readJson(
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<{ payload: unknown } | null> {
+  try {
+    const body = await readBody(req);
+    return { payload: body.length === 0 ? {} : JSON.parse(body) };
+  } catch (error) {
+    const tooLarge = error instanceof EarmarkError;
+    const message = tooLarge
+      ? error.message
+      : `The request body is not valid JSON: ${(error as Error).message}`;
+    sendJson(res, tooLarge ? 413 : 400, failure('invalid_params', message));
+    return null;
+  }
+}
+
+export function failure(error: EarmarkError): Reply<never>;
+export function failure(code: ErrorCode, message: string): Reply<never>;
+export function failure(codeOrError: ErrorCode | EarmarkError, message?: string): Reply<never> {
+  if (codeOrError instanceof EarmarkError) return { ok: false, error: codeOrError.toBody() };
+  return { ok: false, error: { code: codeOrError, message: message ?? '' } };
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+export function stackOf(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}

@@ -1,0 +1,84 @@
+import type { ServerResponse } from 'node:http';
+import type { Backend } from '../backend';
+import { IDLE_LIMIT_MS, tokenHash } from '../services/accounts/sessions';
+
+/** How often open streams are checked against their sessions (and sent a keep-alive for proxies). */
+export const STREAM_CHECK_MS = 30_000;
+
+export interface TeamEventStreams {
+  /** A logged-in browser's stream, kept while the session with `token` lives. */
+  add(res: ServerResponse, token: string): void;
+  /** The session of `token` ended here (logout, a new login): its streams close at once. */
+  endSession(token: string | null): void;
+  /** Closes every stream whose session ended elsewhere (another process, expiry, a disabled account). */
+  check(): Promise<void>;
+  readonly size: number;
+  close(): void;
+}
+
+/**
+ * This process's server-sent events, for logged-in browsers only: every event of the process's hub
+ * (fed by the other processes through LISTEN/NOTIFY) goes to each open stream. A stream does not count
+ * as activity, so a tab left open still lets its session end when idle; it is closed then, found by a
+ * read-only check every STREAM_CHECK_MS, and at once when its session ends on this process.
+ */
+export function teamEventStreams(
+  backend: Pick<Backend, 'events' | 'database' | 'clock'>,
+  options: { checkMs?: number; log: (message: string) => void },
+): TeamEventStreams {
+  const streams = new Map<ServerResponse, string>();
+  const unsubscribe = backend.events.subscribe((event, payload) => {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+    for (const res of streams.keys()) res.write(frame);
+  });
+  const end = (res: ServerResponse) => {
+    streams.delete(res);
+    res.end();
+  };
+
+  const check = async () => {
+    const tokens = [...new Set(streams.values())];
+    if (tokens.length === 0) return;
+    const now = backend.clock.now();
+    const live = await backend.database.query
+      .selectFrom('team_sessions')
+      .innerJoin('accounts', 'accounts.profile_id', 'team_sessions.profile_id')
+      .select('token_hash')
+      .where('token_hash', 'in', tokens.map(tokenHash))
+      .where('expires_at', '>', now.toISOString())
+      .where('last_seen_at', '>', new Date(now.getTime() - IDLE_LIMIT_MS).toISOString())
+      .where('accounts.disabled_at', 'is', null)
+      .execute();
+    const liveHashes = new Set(live.map((row) => row.token_hash));
+    for (const [res, token] of streams) {
+      if (liveHashes.has(tokenHash(token))) res.write(': keep-alive\n\n');
+      else end(res);
+    }
+  };
+  const timer = setInterval(() => {
+    check().catch((error: unknown) =>
+      options.log(`[earmark] Could not check the open event streams' sessions: ${(error as Error).message}`),
+    );
+  }, options.checkMs ?? STREAM_CHECK_MS);
+  timer.unref();
+
+  return {
+    add(res, token) {
+      streams.set(res, token);
+      res.on('close', () => streams.delete(res));
+    },
+    endSession(token) {
+      if (token === null) return;
+      for (const [res, held] of streams) if (held === token) end(res);
+    },
+    check,
+    get size() {
+      return streams.size;
+    },
+    close() {
+      clearInterval(timer);
+      unsubscribe();
+      for (const res of [...streams.keys()]) end(res);
+    },
+  };
+}
