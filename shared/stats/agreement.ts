@@ -21,8 +21,7 @@ const levels: readonly MeasurementLevel[] = ['nominal', 'ordinal', 'interval', '
 
 /** A unit that can be paired: indices into the sorted distinct values, with how often each occurs. */
 interface PairableUnit {
-  valueIndex: number[];
-  count: number[];
+  answers: { index: number; count: number }[];
   size: number;
 }
 
@@ -49,7 +48,7 @@ function prepare(data: (number | null)[][], level: MeasurementLevel): Prepared {
   if (!Array.isArray(data) || data.length < 2) {
     throw new Error(`Agreement needs at least 2 raters; got ${Array.isArray(data) ? data.length : 0}.`);
   }
-  const unitCount = data[0].length;
+  const unitCount = data[0]?.length ?? 0;
   data.forEach((row, rater) => {
     if (row.length !== unitCount) {
       throw new Error(
@@ -74,7 +73,7 @@ function prepare(data: (number | null)[][], level: MeasurementLevel): Prepared {
     const answers: number[] = [];
     for (const row of data) {
       const value = row[unit];
-      if (value !== null) answers.push(value);
+      if (value !== null && value !== undefined) answers.push(value);
     }
     if (answers.length >= 2) perUnit.push(answers);
   }
@@ -90,7 +89,7 @@ function prepare(data: (number | null)[][], level: MeasurementLevel): Prepared {
       const index = indexOf.get(value) as number;
       counts.set(index, (counts.get(index) ?? 0) + 1);
     }
-    return { valueIndex: [...counts.keys()], count: [...counts.values()], size: answers.length };
+    return { answers: [...counts].map(([index, count]) => ({ index, count })), size: answers.length };
   });
   return { values, units };
 }
@@ -101,21 +100,19 @@ function alphaOf(values: number[], units: PairableUnit[], level: MeasurementLeve
   const coincidences = new Float64Array(size * size);
   for (const unit of units) {
     const weight = 1 / (unit.size - 1);
-    for (let a = 0; a < unit.valueIndex.length; a++) {
-      const c = unit.valueIndex[a];
-      for (let b = 0; b < unit.valueIndex.length; b++) {
-        const k = unit.valueIndex[b];
+    for (const first of unit.answers) {
+      for (const second of unit.answers) {
         // Ordered pairs of distinct answers: a value meets itself count·(count − 1) times.
-        const pairs = a === b ? unit.count[a] * (unit.count[a] - 1) : unit.count[a] * unit.count[b];
-        coincidences[c * size + k] += pairs * weight;
+        const pairs = first === second ? first.count * (first.count - 1) : first.count * second.count;
+        coincidences[first.index * size + second.index]! += pairs * weight;
       }
     }
   }
   const marginals = new Float64Array(size);
   let total = 0;
   for (let c = 0; c < size; c++) {
-    for (let k = 0; k < size; k++) marginals[c] += coincidences[c * size + k];
-    total += marginals[c];
+    for (let k = 0; k < size; k++) marginals[c]! += coincidences[c * size + k]!;
+    total += marginals[c]!;
   }
 
   const distance = squaredDistance(level, values, marginals);
@@ -125,8 +122,8 @@ function alphaOf(values: number[], units: PairableUnit[], level: MeasurementLeve
     for (let k = 0; k < size; k++) {
       if (c === k) continue;
       const delta = distance(c, k);
-      observed += coincidences[c * size + k] * delta;
-      expected += marginals[c] * marginals[k] * delta;
+      observed += coincidences[c * size + k]! * delta;
+      expected += marginals[c]! * marginals[k]! * delta;
     }
   }
   if (expected === 0) return 1; // every pairable value is the same: see the convention at the top.
@@ -143,21 +140,21 @@ function squaredDistance(
     case 'nominal':
       return (c, k) => (c === k ? 0 : 1);
     case 'interval':
-      return (c, k) => (values[c] - values[k]) ** 2;
+      return (c, k) => (values[c]! - values[k]!) ** 2;
     case 'ratio':
       return (c, k) => {
-        const sum = values[c] + values[k];
-        return sum === 0 ? 0 : ((values[c] - values[k]) / sum) ** 2;
+        const sum = values[c]! + values[k]!;
+        return sum === 0 ? 0 : ((values[c]! - values[k]!) / sum) ** 2;
       };
     case 'ordinal': {
       // Ranks only: the distance is how many pairable values lie between c and k (Krippendorff 2011),
       // so ordinal alpha does not depend on the numbers used as labels, only on their order.
       const cumulative = new Float64Array(marginals.length + 1);
-      marginals.forEach((n, g) => (cumulative[g + 1] = cumulative[g] + n));
+      marginals.forEach((n, g) => (cumulative[g + 1] = cumulative[g]! + n));
       return (c, k) => {
         const low = Math.min(c, k);
         const high = Math.max(c, k);
-        const between = cumulative[high + 1] - cumulative[low] - (marginals[low] + marginals[high]) / 2;
+        const between = cumulative[high + 1]! - cumulative[low]! - (marginals[low]! + marginals[high]!) / 2;
         return between ** 2;
       };
     }
@@ -172,7 +169,7 @@ export function fleissKappa(counts: number[][]): number {
   if (!Array.isArray(counts) || counts.length === 0) {
     throw new Error('Fleiss’ kappa needs at least one subject.');
   }
-  const categories = counts[0].length;
+  const categories = counts[0]?.length ?? 0;
   if (categories === 0) throw new Error('Fleiss’ kappa needs at least one category.');
   let raters = -1;
   counts.forEach((row, subject) => {
@@ -204,7 +201,7 @@ export function fleissKappa(counts: number[][]): number {
   for (const row of counts) {
     let agreeingPairs = 0;
     row.forEach((count, category) => {
-      share[category] += count / (subjects * raters);
+      share[category]! += count / (subjects * raters);
       agreeingPairs += count * (count - 1);
     });
     observed += agreeingPairs / (raters * (raters - 1));
@@ -258,7 +255,7 @@ export function bootstrapInterval(
   const alphas = new Float64Array(draws);
   const sample: PairableUnit[] = new Array<PairableUnit>(units.length);
   for (let draw = 0; draw < draws; draw++) {
-    for (let i = 0; i < units.length; i++) sample[i] = units[Math.floor(random() * units.length)];
+    for (let i = 0; i < units.length; i++) sample[i] = units[Math.floor(random() * units.length)]!;
     alphas[draw] = alphaOf(values, sample, level);
   }
   alphas.sort();
@@ -277,7 +274,7 @@ function quantile(sorted: Float64Array, p: number): number {
   const position = (sorted.length - 1) * p;
   const below = Math.floor(position);
   const above = Math.min(below + 1, sorted.length - 1);
-  return sorted[below] + (sorted[above] - sorted[below]) * (position - below);
+  return sorted[below]! + (sorted[above]! - sorted[below]!) * (position - below);
 }
 
 /** Small, fast, seedable PRNG (mulberry32): reproducibility matters here, not cryptographic strength. */

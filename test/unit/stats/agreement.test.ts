@@ -159,7 +159,7 @@ const ratings = fc
       { minLength: raters, maxLength: raters },
     ),
   )
-  .filter((data) => data[0].some((_v, unit) => data.filter((row) => row[unit] !== null).length >= 2));
+  .filter((data) => data[0]!.some((_v, unit) => data.filter((row) => row[unit] !== null).length >= 2));
 
 const level = fc.constantFrom(...LEVELS);
 
@@ -175,7 +175,7 @@ describe('krippendorffAlpha: properties', () => {
         level,
         fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 8, maxLength: 8 }),
         (data, lvl, truth) => {
-          const agreed = data.map((row) => row.map((value, unit) => (value === null ? null : truth[unit])));
+          const agreed = data.map((row) => row.map((value, unit) => (value === null ? null : truth[unit]!)));
           expect(krippendorffAlpha(agreed, lvl)).toBeCloseTo(1, 12);
         },
       ),
@@ -186,11 +186,11 @@ describe('krippendorffAlpha: properties', () => {
     fc.assert(
       fc.property(
         ratings.chain((data) =>
-          fc.tuple(fc.constant(data), permutation(data.length), permutation(data[0].length)),
+          fc.tuple(fc.constant(data), permutation(data.length), permutation(data[0]!.length)),
         ),
         level,
         ([data, raterOrder, unitOrder], lvl) => {
-          const reordered = raterOrder.map((rater) => unitOrder.map((unit) => data[rater][unit]));
+          const reordered = raterOrder.map((rater) => unitOrder.map((unit) => data[rater]![unit]!));
           expect(krippendorffAlpha(reordered, lvl)).toBeCloseTo(krippendorffAlpha(data, lvl), 10);
         },
       ),
@@ -229,7 +229,7 @@ describe('krippendorffAlpha: properties', () => {
 function countsOf(ratingsBySubject: number[][], categories: number): number[][] {
   return ratingsBySubject.map((row) => {
     const counts = new Array<number>(categories).fill(0);
-    for (const category of row) counts[category - 1]++;
+    for (const category of row) counts[category - 1]!++;
     return counts;
   });
 }
@@ -319,9 +319,9 @@ describe('fleissKappa', () => {
   });
 
   it('does not change when subjects or categories are put in another order', () => {
-    const order = [...Array(diagnoses.length).keys()].reverse();
     const counts = countsOf(diagnoses, 5);
-    const shuffled = order.map((s) => [counts[s][3], counts[s][0], counts[s][4], counts[s][2], counts[s][1]]);
+    const relabel = [3, 0, 4, 2, 1];
+    const shuffled = [...counts].reverse().map((row) => relabel.map((category) => row[category] ?? 0));
     expect(fleissKappa(shuffled)).toBeCloseTo(fleissKappa(counts), 12);
   });
 
