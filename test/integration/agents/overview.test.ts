@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import type { AgentListEntry, AgentOverview } from '../../../shared/api/methods/agents';
 import type { CoachingSession } from '../../../shared/api/methods/coaching';
@@ -7,8 +7,9 @@ import type { Moment } from '../../../shared/api/methods/review';
 import type { RubricDetail, RubricSummary } from '../../../shared/api/methods/rubrics';
 import type { AnswerValue } from '../../../shared/rubric/answers';
 import { bestAnswer } from '../../../shared/rubric/items';
-import { call, testBackend, callAs } from '../../support/backend';
-import { refused, seedInteraction } from '../evaluations/fixture';
+import { describeEachEngine, engineBackend } from '../../support/engines';
+import { call, callAs } from '../../support/backend';
+import { refused, seedCall } from '../evaluations/fixture';
 import {
   ANNA_CALL,
   ANNA_CHAT,
@@ -34,7 +35,7 @@ const clock = new TestClock('2026-11-20');
  */
 
 let backend: Backend;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let world: World;
 let e1: number;
 let e2: number;
@@ -49,7 +50,7 @@ const brief = (items: AgentOverview['weakest']) =>
   items.map((i) => [i.itemId, i.percent, i.earned, i.possible, i.answeredCount, i.missedCount]);
 
 beforeAll(async () => {
-  ({ backend, cleanup } = await testBackend({ clock }));
+  ({ backend, cleanup } = await engineBackend({ clock }));
   world = await buildWorld(backend);
   const call_ = world.interactions[ANNA_CALL]!.id;
   const chat = world.interactions[ANNA_CHAT]!.id;
@@ -70,7 +71,7 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-describe('agent.overview', () => {
+describeEachEngine('agent.overview', () => {
   it('lists every submitted evaluation oldest first, by when the call took place', async () => {
     const page = await overview(anna().id);
     expect(page.agent).toEqual({ id: anna().id, name: 'Anna Berg', teamName: 'Customer Care' });
@@ -205,7 +206,7 @@ async function evaluateAll(
   return evaluation.id;
 }
 
-describe('across languages, versions and rubrics', () => {
+describeEachEngine('across languages, versions and rubrics', () => {
   /**
    * Jonas Keller: the default rubric in English (empathy 1 of 2: Courtesy 9/10), then on his chat in
    * German (empathy 0: Courtesy 8/10), and a mystery call on the checklist (greeting missed).
@@ -286,7 +287,7 @@ describe('across languages, versions and rubrics', () => {
   });
 });
 
-describe('agent.list', () => {
+describeEachEngine('agent.list', () => {
   it('lists every agent by name with counts over submitted evaluations and the recent mean', async () => {
     const list = await call<AgentListEntry[]>(backend, 'agent.list', {});
     expect(list.map((a) => a.name)).toEqual(['Anna Berg', 'Jonas Keller', 'Mikko Laine']);
@@ -307,10 +308,14 @@ describe('agent.list', () => {
   });
 
   it('filters by team and by a piece of the name, ignoring case in any alphabet', async () => {
-    seedInteraction(backend.db, 'Complaint about the bill', 'Ömer Öztürk', 'Customer Care');
+    await seedCall(backend, 'Complaint about the bill', 'Ömer Öztürk', 'Customer Care');
     const names = async (query: Record<string, unknown>) =>
       (await call<AgentListEntry[]>(backend, 'agent.list', query)).map((a) => a.name);
-    const support = backend.db.prepare("SELECT id FROM teams WHERE name = 'Technical Support'").pluck().get();
+    const { id: support } = await backend.database.query
+      .selectFrom('teams')
+      .select('id')
+      .where('name', '=', 'Technical Support')
+      .executeTakeFirstOrThrow();
     expect(await names({ teamId: support })).toEqual(['Jonas Keller']);
     expect(await names({ search: 'BERG' })).toEqual(['Anna Berg']);
     expect(await names({ search: '  öztü ' })).toEqual(['Ömer Öztürk']);

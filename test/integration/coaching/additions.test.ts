@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import type { AgentListEntry, AgentOverview } from '../../../shared/api/methods/agents';
 import type { CoachingSession, CoachingSummary } from '../../../shared/api/methods/coaching';
 import type { Moment } from '../../../shared/api/methods/review';
-import { call, testBackend } from '../../support/backend';
+import { describeEachEngine, engineBackend } from '../../support/engines';
+import { call } from '../../support/backend';
 import { distinctivePhrase } from '../../support/leaks';
 import { refused } from '../evaluations/fixture';
 import { ANNA_CALL, ANNA_CHAT, buildWorld, pinMoment, submitEvaluation, type World } from './fixture';
@@ -19,7 +20,7 @@ import { ANNA_CALL, ANNA_CHAT, buildWorld, pinMoment, submitEvaluation, type Wor
  */
 
 let backend: Backend;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let world: World;
 let evaluationId: number;
 const m: Record<string, Moment> = {};
@@ -28,7 +29,7 @@ const get = (id: number) => call<CoachingSession>(backend, 'coaching.get', { id 
 const update = (params: Record<string, unknown>) => call<CoachingSession>(backend, 'coaching.update', params);
 
 beforeAll(async () => {
-  ({ backend, cleanup } = await testBackend());
+  ({ backend, cleanup } = await engineBackend());
   world = await buildWorld(backend);
   const annaCall = world.interactions[ANNA_CALL]!.id;
   const annaChat = world.interactions[ANNA_CHAT]!.id;
@@ -44,7 +45,7 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-describe("a focus in the coach's own words", () => {
+describeEachEngine("a focus in the coach's own words", () => {
   const own = { itemId: 'own:6f1c2a', title: 'Keeping calm with angry callers', sectionTitle: null };
   let session: CoachingSession;
 
@@ -106,7 +107,7 @@ describe("a focus in the coach's own words", () => {
   });
 });
 
-describe('adding moments to a session', () => {
+describeEachEngine('adding moments to a session', () => {
   let session: CoachingSession;
 
   beforeEach(async () => {
@@ -151,7 +152,7 @@ describe('adding moments to a session', () => {
   });
 });
 
-describe('the session as the printout reads it', () => {
+describeEachEngine('the session as the printout reads it', () => {
   it('carries no note, shared or private: notes come only from their own methods', async () => {
     const sharedWord = distinctivePhrase('heliotrope');
     const privateWord = distinctivePhrase('ottoline');

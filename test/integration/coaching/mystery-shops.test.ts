@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import type { CoachingSession } from '../../../shared/api/methods/coaching';
 import type { MysteryShopDetail } from '../../../shared/api/methods/mystery';
-import { call, callAs, testBackend } from '../../support/backend';
+import { describeEachEngine, engineBackend } from '../../support/engines';
+import { call, callAs } from '../../support/backend';
 import { createProfile, refusedAs } from '../evaluations/fixture';
 import { checklistAnswers, mysteryChecklistId, shopFields, submitShop } from '../mystery/fixture';
 import { buildWorld, type World } from './fixture';
@@ -10,13 +11,13 @@ import { buildWorld, type World } from './fixture';
 /** A team lead brings the agent's mystery shops into a one-to-one: listed with their own score and scenario. */
 
 let backend: Backend;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let world: World;
 let shops: Record<string, MysteryShopDetail>;
 
 // Each test on a fresh backend: one of them corrects a shop the others read as submitted.
 beforeEach(async () => {
-  ({ backend, cleanup } = await testBackend());
+  ({ backend, cleanup } = await engineBackend());
   world = await buildWorld(backend);
   await createProfile(backend, 'Sanna Koski', 'mystery_shopper');
   const checklist = await mysteryChecklistId(backend);
@@ -43,7 +44,7 @@ afterEach(() => cleanup());
 
 const anna = () => world.agents['Anna Berg']!.id;
 
-describe('mystery shops in a coaching session', () => {
+describeEachEngine('mystery shops in a coaching session', () => {
   it('links the agent’s shops in the coach’s order, with score, result and scenario', async () => {
     const session = await callAs<CoachingSession>(backend, world.lena.id, 'coaching.create', {
       agentId: anna(),

@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import type { CoachingSession, CoachingSummary } from '../../../shared/api/methods/coaching';
 import type { Moment, Tag } from '../../../shared/api/methods/review';
-import { call, testBackend } from '../../support/backend';
+import { describeEachEngine, engineBackend } from '../../support/engines';
+import { call } from '../../support/backend';
 import { refused } from '../evaluations/fixture';
 import {
   actAs,
@@ -22,7 +23,7 @@ import {
  */
 
 let backend: Backend;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let world: World;
 const ev: Record<string, number> = {};
 const m: Record<string, Moment> = {};
@@ -36,7 +37,7 @@ const get = (id: number) => call<CoachingSession>(backend, 'coaching.get', { id 
 
 // Each test on a fresh backend with the demo, Anna's and Jonas's moments and evaluations below.
 beforeEach(async () => {
-  ({ backend, cleanup } = await testBackend());
+  ({ backend, cleanup } = await engineBackend());
   world = await buildWorld(backend);
   const annaCall = world.interactions[ANNA_CALL]!.id;
   const annaChat = world.interactions[ANNA_CHAT]!.id;
@@ -106,7 +107,7 @@ async function pekkasSessions() {
   return { chosen, bare, empty };
 }
 
-describe('planning a session from evaluations', () => {
+describeEachEngine('planning a session from evaluations', () => {
   let session: CoachingSession;
 
   it('makes the acting profile the coach and links the evaluations', async () => {
@@ -197,7 +198,7 @@ describe('planning a session from evaluations', () => {
   });
 });
 
-describe('refusals, with nothing written', () => {
+describeEachEngine('refusals, with nothing written', () => {
   const refuses = async (params: Record<string, unknown>, code: string, ...words: string[]) => {
     const before = (await list()).length;
     const error = await refused(backend, 'coaching.create', {
@@ -256,7 +257,7 @@ describe('refusals, with nothing written', () => {
   });
 });
 
-describe('the sessions list', () => {
+describeEachEngine('the sessions list', () => {
   it('shows every session newest first, for an agent, a coach and a state', async () => {
     await plannedFromTwo();
     await pekkasSessions();
@@ -297,7 +298,7 @@ describe('the sessions list', () => {
   });
 });
 
-describe('changing a session', () => {
+describeEachEngine('changing a session', () => {
   let session: CoachingSession;
   beforeEach(async () => {
     session = await create({ agentId: anna().id, heldOn: '2026-11-23', evaluationIds: [ev.e2] });
@@ -382,7 +383,7 @@ describe('changing a session', () => {
   });
 });
 
-describe('closing and reopening', () => {
+describeEachEngine('closing and reopening', () => {
   let session: CoachingSession;
   beforeEach(async () => {
     session = await create({ agentId: anna().id, heldOn: '2026-11-30', evaluationIds: [ev.e1] });

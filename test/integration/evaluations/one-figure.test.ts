@@ -1,12 +1,13 @@
-import { beforeEach, afterEach, describe, expect, it } from 'vitest';
+import { beforeEach, afterEach, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import type { LibraryItem } from '../../../shared/api';
 import type { AgentListEntry, AgentOverview } from '../../../shared/api/methods/agents';
 import type { CoachingSession } from '../../../shared/api/methods/coaching';
 import type { EvaluationDetail, EvaluationSummary } from '../../../shared/api/methods/evaluations';
-import { call, callAs, testBackend } from '../../support/backend';
+import { describeEachEngine, engineBackend } from '../../support/engines';
+import { call, callAs } from '../../support/backend';
 import { TestClock } from '../../support/clock';
-import { countQueries } from '../../support/query-count';
+import { countEngineQueries } from '../../support/query-count';
 import { ANNA_CALL, ANNA_CHAT, buildWorld, submitEvaluation, type World } from '../coaching/fixture';
 
 /**
@@ -16,16 +17,16 @@ import { ANNA_CALL, ANNA_CHAT, buildWorld, submitEvaluation, type World } from '
  * are read only where item and section figures need them, one query per page.
  */
 let backend: Backend;
-let cleanup: () => void;
+let cleanup: () => Promise<void>;
 let world: World;
-let answerReads: ReturnType<typeof countQueries>;
+let answerReads: ReturnType<typeof countEngineQueries>;
 let clock: TestClock;
 
 beforeEach(async () => {
   clock = new TestClock('2026-11-20T09:00:00Z');
-  ({ backend, cleanup } = await testBackend({ clock }));
+  ({ backend, cleanup } = await engineBackend({ clock }));
   // As the query layer writes it: `from "evaluation_answers"`.
-  answerReads = countQueries(backend.db, /\bfrom "?evaluation_answers\b/i);
+  answerReads = countEngineQueries(backend, /\bfrom "?evaluation_answers\b/i);
   world = await buildWorld(backend);
 });
 afterEach(() => cleanup());
@@ -84,7 +85,7 @@ async function evaluatedAndCoached() {
   return { evaluationId, sessionId: session.id };
 }
 
-describe('an evaluation’s overall figure', () => {
+describeEachEngine('an evaluation’s overall figure', () => {
   it('is the same in the library, on the agent page, in coaching and in the evaluation list', async () => {
     const { evaluationId, sessionId } = await evaluatedAndCoached();
     // Greeting missed (1 of 4 points): 75 %, under the pass mark of 80.
@@ -107,16 +108,18 @@ describe('an evaluation’s overall figure', () => {
   it('is the one stored at submit, also where scoring from the answers today would say otherwise', async () => {
     const { evaluationId, sessionId } = await evaluatedAndCoached();
     // As if the scoring rules had changed since: the figure the reviewer submitted stays the figure.
-    backend.db
-      .prepare(`UPDATE evaluations SET score_percent = 62.5, score_outcome = 'belowTarget' WHERE id = ?`)
-      .run(evaluationId);
+    await backend.database.query
+      .updateTable('evaluations')
+      .set({ score_percent: 62.5, score_outcome: 'belowTarget' })
+      .where('id', '=', evaluationId)
+      .execute();
     expect(await figuresEverywhere(evaluationId, sessionId)).toEqual(
       allOf({ percent: 62.5, result: 'belowTarget' }),
     );
   });
 });
 
-describe('answers', () => {
+describeEachEngine('answers', () => {
   it('are read in one query per page, however many evaluations it shows', async () => {
     const evaluationIds: number[] = [];
     for (let n = 0; n < 6; n++) {

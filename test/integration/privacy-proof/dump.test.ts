@@ -8,6 +8,7 @@ import { call } from '../../support/backend';
 import { describeEachEngine, engineBackend } from '../../support/engines';
 import { findPostgresBinaries } from '../../support/postgres';
 import { buildTeam, type Team } from '../coaching/fixture';
+import { everyCell } from './fixture';
 
 /**
  * A private coaching note leaves no readable trace in the database, on either engine: every text and
@@ -50,44 +51,6 @@ const traces = (text: string) => [text, ...text.split(/\W+/).filter((word) => wo
 const holds = (haystack: string, text: string) =>
   traces(text).some((word) => haystack.toLowerCase().includes(word.toLowerCase()));
 
-/** Every text and binary cell of every table, as one string per table (binary as UTF-8 and as hex). */
-async function everyCell(): Promise<Map<string, string>> {
-  const q = backend.database.query;
-  const columns =
-    backend.database.engine === 'postgres'
-      ? (
-          await sql<{ table: string; column: string }>`
-            SELECT table_name AS "table", column_name AS "column" FROM information_schema.columns
-            WHERE table_schema = current_schema()
-              AND data_type IN ('text', 'bytea', 'character varying', 'json', 'jsonb', 'tsvector')
-            ORDER BY table_name, ordinal_position`.execute(q)
-        ).rows
-      : (
-          await sql<{ table: string; column: string }>`
-            SELECT m.name AS "table", c.name AS "column" FROM sqlite_schema m, pragma_table_info(m.name) c
-            WHERE m.type = 'table' ORDER BY m.name, c.cid`.execute(q)
-        ).rows;
-  const byTable = new Map<string, string[]>();
-  for (const { table, column } of columns) byTable.set(table, [...(byTable.get(table) ?? []), column]);
-  const cells = new Map<string, string>();
-  for (const [table, names] of byTable) {
-    const selected = names.map((name) =>
-      backend.database.engine === 'postgres' ? sql`${sql.ref(name)}::text` : sql.ref(name),
-    );
-    const { rows } = await sql<
-      Record<string, unknown>
-    >`SELECT ${sql.join(selected)} FROM ${sql.table(table)}`.execute(q);
-    const text = rows
-      .flatMap((row) => Object.values(row))
-      .map((cell) =>
-        Buffer.isBuffer(cell) ? `${cell.toString('utf8')} ${cell.toString('hex')}` : String(cell ?? ''),
-      )
-      .join('\n');
-    cells.set(table, text);
-  }
-  return cells;
-}
-
 describeEachEngine('a private note in the database', (engine) => {
   it('is ciphertext in its row, and opens for its author', async () => {
     const row = await backend.database.query
@@ -103,7 +66,7 @@ describeEachEngine('a private note in the database', (engine) => {
   });
 
   it('is in no text or binary cell of any table, where the shared note is found', async () => {
-    const cells = await everyCell();
+    const cells = await everyCell(backend);
     expect(cells.size).toBeGreaterThan(20);
     expect(
       [...cells].filter(([, text]) => holds(text, SHARED)).map(([table]) => table),

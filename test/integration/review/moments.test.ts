@@ -1,9 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import type { Backend } from '../../../electron/backend/backend';
 import { createBackend } from '../../../electron/backend/backend';
 import type { InteractionDetail, LibraryItem } from '../../../shared/api';
 import type { Moment, Tag } from '../../../shared/api/methods/review';
 import { call } from '../../support/backend';
+import { describeEachEngine, freshPostgresUrl, testEngine } from '../../support/engines';
 import { resourcesDir, tempDir } from '../../support/paths';
 
 let data: ReturnType<typeof tempDir>;
@@ -12,11 +14,20 @@ let call1: InteractionDetail;
 let chat: InteractionDetail;
 let tags: Tag[];
 
-const open = () => createBackend({ dataDir: data.dir, resourcesDir, version: '0.0.0-test', log: () => {} });
+let databaseUrl: string | undefined;
+const open = () =>
+  createBackend({
+    dataDir: data.dir,
+    resourcesDir,
+    version: '0.0.0-test',
+    log: () => {},
+    ...(databaseUrl ? { databaseUrl } : {}),
+  });
 
 /** A data folder with the demo loaded and no profile chosen yet. */
 async function openWithDemo() {
   data = tempDir();
+  databaseUrl = testEngine() === 'postgres' ? await freshPostgresUrl() : undefined;
   backend = await open();
   await call(backend, 'demo.load');
   const { items } = await call<{ items: LibraryItem[] }>(backend, 'library.list', {
@@ -36,6 +47,22 @@ async function close() {
 const rude = () => tags.find((tag) => tag.builtin === 'rude')!.id;
 const exemplary = () => tags.find((tag) => tag.builtin === 'exemplary')!.id;
 
+/** Rows of `table` whose `column` is `id`. */
+const rowsOf = async (
+  table: 'moment_tags' | 'moments' | 'playback_positions',
+  column: 'moment_id' | 'interaction_id',
+  id: number,
+) =>
+  Number(
+    (
+      await backend.database.query
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where(sql.ref(column), '=', id)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
 async function refused(method: string, params: unknown) {
   const reply = await backend.dispatch(method, params);
   expect(reply.ok, `${method} accepted ${JSON.stringify(params).slice(0, 200)}`).toBe(false);
@@ -43,7 +70,7 @@ async function refused(method: string, params: unknown) {
 }
 
 // These write and list moments: each starts from its own data folder.
-describe('moments', () => {
+describeEachEngine('moments', () => {
   beforeEach(openWithDemo);
   afterEach(close);
 
@@ -124,9 +151,7 @@ describe('moments', () => {
     expect(
       (await call<Moment[]>(backend, 'moment.list', { interactionId: call1.id })).map((m) => m.id),
     ).not.toContain(moment.id);
-    expect(
-      backend.db.prepare('SELECT count(*) FROM moment_tags WHERE moment_id = ?').pluck().get(moment.id),
-    ).toBe(0);
+    expect(await rowsOf('moment_tags', 'moment_id', moment.id)).toBe(0);
     expect(await refused('moment.delete', { id: moment.id })).toMatchObject({ code: 'not_found' });
   });
 
@@ -144,7 +169,7 @@ describe('moments', () => {
 });
 
 // These only get refused, or write and remove their own rows: they share one data folder.
-describe('moments refuse bad payloads with a typed error naming the field', () => {
+describeEachEngine('moments refuse bad payloads with a typed error naming the field', () => {
   beforeAll(openWithDemo);
   afterAll(close);
 
@@ -217,48 +242,51 @@ describe('moments refuse bad payloads with a typed error naming the field', () =
   });
 });
 
-describe('the moments schema', () => {
+describeEachEngine('the moments schema', (engine) => {
   beforeAll(openWithDemo);
   afterAll(close);
 
-  it('goes away with its interaction', () => {
-    const db = backend.db;
-    const id = Number(
-      db.prepare("INSERT INTO interactions (kind, title, source) VALUES ('chat', 'Temporary', 'test')").run()
-        .lastInsertRowid,
-    );
-    db.prepare(
-      "INSERT INTO segments (interaction_id, seq, speaker, text) VALUES (?, 0, 'customer', 'hi')",
-    ).run(id);
-    db.prepare(
-      "INSERT INTO moments (interaction_id, turn_seq, created_at, updated_at) VALUES (?, 0, 'x', 'x')",
-    ).run(id);
-    db.prepare(
-      "INSERT INTO playback_positions (interaction_id, position_ms, updated_at) VALUES (?, 0, 'x')",
-    ).run(id);
-    db.prepare('DELETE FROM interactions WHERE id = ?').run(id);
-    expect(db.prepare('SELECT count(*) FROM moments WHERE interaction_id = ?').pluck().get(id)).toBe(0);
-    expect(
-      db.prepare('SELECT count(*) FROM playback_positions WHERE interaction_id = ?').pluck().get(id),
-    ).toBe(0);
+  it('goes away with its interaction', async () => {
+    const q = backend.database.query;
+    const { id } = await q
+      .insertInto('interactions')
+      .values({ kind: 'chat', title: 'Temporary', source: 'test' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await q
+      .insertInto('segments')
+      .values({ interaction_id: id, seq: 0, speaker: 'customer', text: 'hi' })
+      .execute();
+    await q
+      .insertInto('moments')
+      .values({ interaction_id: id, turn_seq: 0, created_at: 'x', updated_at: 'x' })
+      .execute();
+    await q
+      .insertInto('playback_positions')
+      .values({ interaction_id: id, position_ms: 0, updated_at: 'x' })
+      .execute();
+    await q.deleteFrom('interactions').where('id', '=', id).execute();
+    expect(await rowsOf('moments', 'interaction_id', id)).toBe(0);
+    expect(await rowsOf('playback_positions', 'interaction_id', id)).toBe(0);
   });
 
-  it("lists an interaction's moments through its index", () => {
+  // SQLite's own planner; PostgreSQL's indexes are held equal by postgres/schema-parity.test.ts.
+  it.runIf(engine === 'sqlite')("lists an interaction's moments through its index", () => {
     const plan = backend.db
       .prepare('EXPLAIN QUERY PLAN SELECT * FROM moments WHERE interaction_id = ? ORDER BY start_ms')
       .all(1) as { detail: string }[];
     expect(plan.map((row) => row.detail).join('\n')).toMatch(/USING INDEX moments_interaction/);
   });
 
-  it('refuses a half-formed moment even when written straight to the database', () => {
-    const insert = (start: number | null, end: number | null, turn: number | null) => () =>
-      backend.db
-        .prepare(
-          'INSERT INTO moments (interaction_id, start_ms, end_ms, turn_seq, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
-        )
-        .run(call1.id, start, end, turn, 'x', 'x');
-    expect(insert(null, null, null)).toThrow(/CHECK/);
-    expect(insert(10, 5, null)).toThrow(/CHECK/);
-    expect(insert(null, 5, 1)).toThrow(/CHECK/);
+  it('refuses a half-formed moment even when written straight to the database', async () => {
+    const insert = (start_ms: number | null, end_ms: number | null, turn_seq: number | null) =>
+      backend.database.query
+        .insertInto('moments')
+        .values({ interaction_id: call1.id, start_ms, end_ms, turn_seq, created_at: 'x', updated_at: 'x' })
+        .execute();
+    // SQLite says "CHECK constraint failed", PostgreSQL "violates check constraint".
+    await expect(insert(null, null, null)).rejects.toThrow(/check/i);
+    await expect(insert(10, 5, null)).rejects.toThrow(/check/i);
+    await expect(insert(null, 5, 1)).rejects.toThrow(/check/i);
   });
 });
