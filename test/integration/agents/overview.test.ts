@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, onTestFinished } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import type { AgentListEntry, AgentOverview } from '../../../shared/api/methods/agents';
 import type { CoachingSession } from '../../../shared/api/methods/coaching';
@@ -308,7 +308,12 @@ describeEachEngine('agent.list', () => {
   });
 
   it('filters by team and by a piece of the name, ignoring case in any alphabet', async () => {
-    await seedCall(backend, 'Complaint about the bill', 'Ömer Öztürk', 'Customer Care');
+    // Ömer is this test's alone: gone again at the end, so the full list elsewhere stays the demo's.
+    const complaint = await seedCall(backend, 'Complaint about the bill', 'Ömer Öztürk', 'Customer Care');
+    onTestFinished(async () => {
+      await backend.database.query.deleteFrom('interactions').where('id', '=', complaint).execute();
+      await backend.database.query.deleteFrom('agents').where('name', '=', 'Ömer Öztürk').execute();
+    });
     const names = async (query: Record<string, unknown>) =>
       (await call<AgentListEntry[]>(backend, 'agent.list', query)).map((a) => a.name);
     const { id: support } = await backend.database.query
@@ -330,6 +335,10 @@ describeEachEngine('agent.list', () => {
       agentId: anna().id,
       heldOn: '2026-11-09',
       evaluationIds: [e2],
+    });
+    // There is no deleting a session in the app; the test removes its own, so counts elsewhere hold.
+    onTestFinished(async () => {
+      await backend.database.query.deleteFrom('coaching_sessions').where('id', '=', session.id).execute();
     });
     await call(backend, 'coaching.actionAdd', {
       sessionId: session.id,
