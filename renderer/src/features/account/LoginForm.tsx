@@ -47,6 +47,8 @@ export function LoginForm({
           autoCapitalize="none"
           spellCheck={false}
           required
+          // The login screen has no dialog to place the focus: the field takes it itself.
+          autoFocus={knownUsername === ''}
           data-autofocus={knownUsername === '' || undefined}
           data-testid="login-username"
         />
