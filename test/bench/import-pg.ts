@@ -60,6 +60,7 @@ export async function benchPgImport(quick: boolean) {
         ? {}
         : {
             pg_import_cpu_s: round(cpuSeconds, 2),
+            pg_import_server_cpu_s: round(serverAfter! - serverBefore!, 2),
             pg_import_segments_per_cpu_s: Math.round(segments / cpuSeconds),
           }),
     };
