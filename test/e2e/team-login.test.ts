@@ -290,3 +290,44 @@ describe('team accounts in the browser', () => {
     expect(await sara.getByTestId('rubric-name').inputValue()).toBe('Billing calls, reviewed');
   });
 });
+
+describe('an agent account', () => {
+  it('is linked to its agent record in the Users screen and sees only its own page', async () => {
+    const ada = await open('en');
+    await logIn(ada, ADA.username, ADA.password);
+    await waitForReady(ada);
+    // The demo brings agents to link to.
+    await ada.getByTestId('demo-load').click();
+    await ada.getByTestId('library-row').first().waitFor({ timeout: 60_000 });
+    await openUsers(ada);
+    await ada.getByTestId('users-new').click();
+    await ada.getByTestId('account-username').fill('anna');
+    await ada.getByTestId('account-name').fill('Anna B.');
+    await pickOption(ada, 'account-role', 'Agent');
+    await pickOption(ada, 'account-agent', /^Anna Berg/);
+    await ada.getByTestId('account-password').fill('anna agent password');
+    await ada.getByTestId('account-password-repeat').fill('anna agent password');
+    await dialogShown(ada);
+    await screenshot(ada, 'team-users-create-agent-en');
+    await ada.getByTestId('account-save').click();
+    await userRow(ada, 'anna').waitFor();
+    expect(await userRow(ada, 'anna').getAttribute('data-role')).toBe('agent');
+    expect(await userRow(ada, 'anna').textContent()).toContain('Anna Berg');
+
+    const anna = await open('en');
+    await logIn(anna, 'anna', 'anna agent password');
+    await waitForReady(anna);
+    // Her work opens on her own agent page; the navigation holds that page and the settings only.
+    await anna.getByTestId('agent-name').waitFor();
+    expect(await anna.getByTestId('agent-name').textContent()).toContain('Anna Berg');
+    expect(anna.url()).toMatch(/#\/agents\/\d+$/);
+    const nav = await anna
+      .locator('[data-testid^="nav-"]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('data-testid')));
+    expect(nav).toEqual(['nav-own', 'nav-settings']);
+    // No way from here to the other agents or to starting coaching.
+    expect(await anna.getByText('All agents').count()).toBe(0);
+    expect(await anna.getByTestId('agent-start-coaching').count()).toBe(0);
+    await screenshot(anna, 'team-agent-own-page-en');
+  });
+});

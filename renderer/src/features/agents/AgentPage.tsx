@@ -16,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { DEFAULT_AGENT_WINDOW, type AgentOverview } from '../../../../shared/api/methods/agents';
 import { api } from '../../api/client';
+import { useCurrentReviewer } from '../profiles/useProfiles';
 import { useTags } from '../review/moments/useTags';
 import { AgentCoaching } from './AgentCoaching';
 import { AgentMysteryShops } from './AgentMysteryShops';
@@ -37,6 +38,8 @@ export function AgentPage() {
   const { t } = useTranslation();
   const agentId = Number(useParams().id);
   const [params, setParams] = useSearchParams();
+  // An agent account reads its own page: there is no list of agents or coaching to start from here.
+  const ownPage = useCurrentReviewer()?.role === 'agent';
   const lastN = windowFromSearch(params.get('window'), DEFAULT_AGENT_WINDOW);
   const overview = useQuery({
     queryKey: ['agents', 'overview', agentId, lastN],
@@ -73,7 +76,7 @@ export function AgentPage() {
       data-window={lastN}
     >
       <Stack gap={4}>
-        <BackToAgents />
+        {!ownPage && <BackToAgents />}
         <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
           <Group gap="md" align="center" wrap="wrap">
             <Stack gap={0}>
@@ -85,13 +88,15 @@ export function AgentPage() {
               </Text>
             </Stack>
             {/* Up here, not with the sessions below the fold: starting a one-to-one is why a lead comes. */}
-            <Button
-              component={Link}
-              to={`/coaching/new?agent=${data.agent.id}`}
-              data-testid="agent-start-coaching"
-            >
-              {t('agents.coaching.start')}
-            </Button>
+            {!ownPage && (
+              <Button
+                component={Link}
+                to={`/coaching/new?agent=${data.agent.id}`}
+                data-testid="agent-start-coaching"
+              >
+                {t('agents.coaching.start')}
+              </Button>
+            )}
           </Group>
           {/* Without evaluations there is nothing for a window to cover. */}
           <Stack gap={2} align="flex-end" display={data.trend.length === 0 ? 'none' : undefined}>
