@@ -25,6 +25,7 @@ import { benchMysteryImport } from './mystery';
 import { benchPeaks } from './peaks';
 import { benchReview } from './review';
 import { describeTargets } from './targets';
+import { benchTeamHost } from './team-host';
 import { benchTeamWork } from './team-work';
 
 type Figures = Record<string, number | string | null>;
@@ -85,6 +86,7 @@ async function main() {
   await section('exports', () => benchExports(quick));
   await section('data_layer', () => benchDataLayer(quick));
   await section('team_work', () => benchTeamWork(quick));
+  await section('team_host', () => benchTeamHost(quick));
   const targets = describeTargets(results);
   console.log('speed targets:');
   for (const line of targets.lines) console.log(`  ${line}`);
