@@ -31,13 +31,18 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` before the end-to-end tests.`);
+  if (!existsSync(cli))
+    throw new Error(`${cli} is missing: run \`npm run build\` before the end-to-end tests.`);
   cluster = await startPostgresCluster();
   const url = await createDatabase(cluster.adminUrl);
   const database = await openPostgres(url);
   try {
     // As `team init` and `team user add` would (at the tests' cheap cost: the first login rehashes).
-    await createAccount(database, { username: 'ada', name: 'Ada Admin', role: 'admin' }, await hashPassword(PASSWORD, CHEAP));
+    await createAccount(
+      database,
+      { username: 'ada', name: 'Ada Admin', role: 'admin' },
+      await hashPassword(PASSWORD, CHEAP),
+    );
     await createAccount(
       database,
       { username: 'sam', name: 'Sam Supervisor', role: 'qa_supervisor' },
@@ -74,7 +79,9 @@ afterAll(async () => {
 });
 
 /** A script's login beside the browser's (its own session), for calls the test makes itself. */
-async function scriptSession(username: string): Promise<(method: string, params?: unknown) => Promise<unknown>> {
+async function scriptSession(
+  username: string,
+): Promise<(method: string, params?: unknown) => Promise<unknown>> {
   const post = (method: string, params: unknown, cookie?: string) =>
     fetch(`${origin}/api/${method}`, {
       method: 'POST',
@@ -84,7 +91,11 @@ async function scriptSession(username: string): Promise<(method: string, params?
   const login = await post('session.login', { username, password: PASSWORD });
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   return async (method, params = {}) => {
-    const reply = (await (await post(method, params, cookie)).json()) as { ok: boolean; value?: unknown; error?: unknown };
+    const reply = (await (await post(method, params, cookie)).json()) as {
+      ok: boolean;
+      value?: unknown;
+      error?: unknown;
+    };
     if (!reply.ok) throw new Error(`${method}: ${JSON.stringify(reply.error)}`);
     return reply.value;
   };
