@@ -1,81 +1,41 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgres } from '../../electron/backend/db/postgres/database';
-import { createAccount } from '../../electron/backend/services/accounts/accounts';
-import { hashPassword } from '../../electron/backend/services/accounts/password-hash';
-import { CHEAP } from '../integration/accounts/team-fixture';
-import { repoRoot, resourcesDir, tempDir } from '../support/paths';
-import { createDatabase, startPostgresCluster, type PostgresCluster } from '../support/postgres';
+import { resourcesDir } from '../support/paths';
 import { launchChromium, screenshot, waitForReady } from './support/browser';
+import { startTeam, type RunningTeam } from './support/team-host';
 
 /**
  * The built `earmark serve --team` in Chromium: no token in the address, the login's cookie is the
  * only credential. The page's own calls pass the Origin check, the live events reach it after the
  * login, and a recording plays from its plain same-origin address.
  */
-const cli = join(repoRoot, 'out', 'main', 'cli.js');
 const manifest = JSON.parse(readFileSync(join(resourcesDir, 'demo', 'manifest.json'), 'utf8')) as {
   calls: { title: string; durationMs: number }[];
   chats: unknown[];
 };
 const PASSWORD = 'a long enough password';
-const data = tempDir('earmark-e2e-team-');
-let cluster: PostgresCluster;
-let server: ChildProcess;
+let team: RunningTeam;
 let origin: string;
 let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  if (!existsSync(cli))
-    throw new Error(`${cli} is missing: run \`npm run build\` before the end-to-end tests.`);
-  cluster = await startPostgresCluster();
-  const url = await createDatabase(cluster.adminUrl);
-  const database = await openPostgres(url);
-  try {
-    // As `team init` and `team user add` would (at the tests' cheap cost: the first login rehashes).
-    await createAccount(
-      database,
-      { username: 'ada', name: 'Ada Admin', role: 'admin' },
-      await hashPassword(PASSWORD, CHEAP),
-    );
-    await createAccount(
-      database,
-      { username: 'sam', name: 'Sam Supervisor', role: 'qa_supervisor' },
-      await hashPassword(PASSWORD, CHEAP),
-    );
-  } finally {
-    await database.close();
-  }
-  server = spawn(
-    process.execPath,
-    [cli, 'serve', '--team', '--database', url, '--listen', '127.0.0.1:0', '--data', data.dir, '--json'],
-    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+  team = await startTeam({ username: 'ada', name: 'Ada Admin', password: PASSWORD });
+  const sam = ['--username', 'sam', '--name', 'Sam Supervisor', '--role', 'qa_supervisor'];
+  await team.earmark(
+    ['team', 'user', 'add', '--database', team.databaseUrl, ...sam, '--password-stdin'],
+    `${PASSWORD}\n`,
   );
-  let stderr = '';
-  server.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: server.stdout! }).once('line', resolve);
-    server.once('exit', (code) => reject(new Error(`serve --team exited with ${code}: ${stderr}`)));
-  });
-  origin = new URL((JSON.parse(line) as { url: string }).url).origin;
+  origin = new URL(team.url).origin;
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await exited;
-  }
-  await cluster?.stop();
-  data.cleanup();
+  await team?.stop();
 });
 
 /** A script's login beside the browser's (its own session), for calls the test makes itself. */
