@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Backend } from '../../../electron/backend/backend';
 import type { CoachingSession, CoachingSummary } from '../../../shared/api/methods/coaching';
 import type { Moment, Tag } from '../../../shared/api/methods/review';
@@ -35,8 +35,9 @@ const list = (query: Record<string, unknown> = {}) =>
   call<CoachingSummary[]>(backend, 'coaching.list', query);
 const get = (id: number) => call<CoachingSession>(backend, 'coaching.get', { id });
 
-// Each test on a fresh backend with the demo, Anna's and Jonas's moments and evaluations below.
-beforeEach(async () => {
+// One backend per file with the demo, Anna's and Jonas's moments and evaluations below, only read by the
+// tests; loading the demo for every test made this the slowest file of the suite.
+beforeAll(async () => {
   ({ backend, cleanup } = await engineBackend());
   world = await buildWorld(backend);
   const annaCall = world.interactions[ANNA_CALL]!.id;
@@ -79,7 +80,15 @@ beforeEach(async () => {
     knowledge: 2,
   });
 });
-afterEach(() => cleanup());
+afterAll(() => cleanup());
+
+// Each test makes its own sessions and sees only those: the lists below are of every session, and
+// sessions are never deleted through the API (a coach keeps them), so they go here, links and all
+// (ON DELETE CASCADE). Lena acts again even when a test that acted as Pekka failed half-way.
+beforeEach(async () => {
+  await backend.database.query.deleteFrom('coaching_sessions').execute();
+  await actAs(world, world.lena);
+});
 
 /** Lena's session with Anna on 9 November, planned from e2 and e3 with what it proposes. */
 const plannedFromTwo = () =>

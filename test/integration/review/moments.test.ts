@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { Backend } from '../../../electron/backend/backend';
 import { createBackend } from '../../../electron/backend/backend';
@@ -8,41 +8,62 @@ import { call } from '../../support/backend';
 import { describeEachEngine, freshPostgresUrl, testEngine } from '../../support/engines';
 import { resourcesDir, tempDir } from '../../support/paths';
 
-let data: ReturnType<typeof tempDir>;
-let backend: Backend;
-let call1: InteractionDetail;
-let chat: InteractionDetail;
-let tags: Tag[];
-
-let databaseUrl: string | undefined;
-const open = () =>
-  createBackend({
-    dataDir: data.dir,
-    resourcesDir,
-    version: '0.0.0-test',
-    log: () => {},
-    ...(databaseUrl ? { databaseUrl } : {}),
-  });
-
-/** A data folder with the demo loaded and no profile chosen yet. */
-async function openWithDemo() {
-  data = tempDir();
-  databaseUrl = testEngine() === 'postgres' ? await freshPostgresUrl() : undefined;
-  backend = await open();
+/**
+ * A backend on a fresh data folder (and database) with the demo loaded and no profile chosen yet; its
+ * calls and chats in title order, and `open` to start the backend on the same folder again.
+ */
+async function demoFolder() {
+  const data = tempDir();
+  const databaseUrl = testEngine() === 'postgres' ? await freshPostgresUrl() : undefined;
+  const open = () =>
+    createBackend({
+      dataDir: data.dir,
+      resourcesDir,
+      version: '0.0.0-test',
+      log: () => {},
+      ...(databaseUrl ? { databaseUrl } : {}),
+    });
+  const backend = await open();
   await call(backend, 'demo.load');
   const { items } = await call<{ items: LibraryItem[] }>(backend, 'library.list', {
     sort: 'title',
     order: 'asc',
   });
-  const detail = (kind: string) =>
-    call<InteractionDetail>(backend, 'interaction.get', { id: items.find((item) => item.kind === kind)!.id });
-  [call1, chat] = await Promise.all([detail('call'), detail('chat')]);
+  const details = (kind: string) =>
+    Promise.all(
+      items
+        .filter((item) => item.kind === kind)
+        .map((item) => call<InteractionDetail>(backend, 'interaction.get', { id: item.id })),
+    );
+  const [calls, chats] = await Promise.all([details('call'), details('chat')]);
+  return { backend, open, calls, chats, cleanup: data.cleanup };
+}
+
+/**
+ * One data folder for the file: building it for every test made this one of the slowest files of the
+ * suite. Every test writes moments of its own; the two that list an interaction's moments whole have
+ * an interaction of their own (`listedCall`, `listedChat`), the others pin on `call1` and `chat`.
+ */
+let folder: Awaited<ReturnType<typeof demoFolder>>;
+let backend: Backend;
+let call1: InteractionDetail;
+let chat: InteractionDetail;
+let listedCall: InteractionDetail;
+let listedChat: InteractionDetail;
+let tags: Tag[];
+
+beforeAll(async () => {
+  folder = await demoFolder();
+  ({ backend } = folder);
+  // The listing test's times fall around the turns of the first call by title.
+  [listedCall, call1] = folder.calls as [InteractionDetail, InteractionDetail];
+  [listedChat, chat] = folder.chats as [InteractionDetail, InteractionDetail];
   tags = await call<Tag[]>(backend, 'tag.list');
-}
-async function close() {
+});
+afterAll(async () => {
   await backend.close();
-  data.cleanup();
-}
+  folder.cleanup();
+});
 
 const rude = () => tags.find((tag) => tag.builtin === 'rude')!.id;
 const exemplary = () => tags.find((tag) => tag.builtin === 'exemplary')!.id;
@@ -69,14 +90,10 @@ async function refused(method: string, params: unknown) {
   return reply.ok ? { code: '', message: '' } : reply.error;
 }
 
-// These write and list moments: each starts from its own data folder.
 describeEachEngine('moments', () => {
-  beforeEach(openWithDemo);
-  afterEach(close);
-
   it('pins a point, a range and a transcript turn, and lists them in the order they happen', async () => {
     const range = await call<Moment>(backend, 'moment.create', {
-      interactionId: call1.id,
+      interactionId: listedCall.id,
       startMs: 12_000,
       endMs: 15_500,
       comment: 'Offers two options',
@@ -89,38 +106,31 @@ describeEachEngine('moments', () => {
       tagIds: [exemplary()],
       authorId: null,
     });
-    const point = await call<Moment>(backend, 'moment.create', { interactionId: call1.id, startMs: 2_000 });
+    const point = await call<Moment>(backend, 'moment.create', {
+      interactionId: listedCall.id,
+      startMs: 2_000,
+    });
     expect(point).toMatchObject({ endMs: null, comment: '', tagIds: [] });
-    const turn = call1.segments[3]!;
+    const turn = listedCall.segments[3]!;
     const onTurn = await call<Moment>(backend, 'moment.create', {
-      interactionId: call1.id,
+      interactionId: listedCall.id,
       startMs: turn.startMs!,
       endMs: turn.endMs!,
       turnSeq: turn.seq,
     });
     expect(onTurn.turnSeq).toBe(turn.seq);
-    const listed = await call<Moment[]>(backend, 'moment.list', { interactionId: call1.id });
+    const listed = await call<Moment[]>(backend, 'moment.list', { interactionId: listedCall.id });
     expect(listed.map((m) => m.id)).toEqual([point.id, onTurn.id, range.id]);
-  });
-
-  it('records the acting profile as the author once one is chosen', async () => {
-    const reviewer = await call<{ id: number }>(backend, 'profile.create', {
-      name: 'Mia Moments',
-      role: 'qa_supervisor',
-    });
-    const moment = await call<Moment>(backend, 'moment.create', { interactionId: call1.id, startMs: 3_000 });
-    expect(moment.authorId).toBe(reviewer.id);
-    await call(backend, 'moment.delete', { id: moment.id });
   });
 
   it('pins a moment to a chat turn, which has no time', async () => {
     const moment = await call<Moment>(backend, 'moment.create', {
-      interactionId: chat.id,
+      interactionId: listedChat.id,
       turnSeq: 1,
       comment: 'Friendly',
     });
     expect(moment).toMatchObject({ startMs: null, endMs: null, turnSeq: 1 });
-    expect(await call<Moment[]>(backend, 'moment.list', { interactionId: chat.id })).toHaveLength(1);
+    expect(await call<Moment[]>(backend, 'moment.list', { interactionId: listedChat.id })).toHaveLength(1);
   });
 
   it('saves the comment as the reviewer types and replaces the tags', async () => {
@@ -162,17 +172,39 @@ describeEachEngine('moments', () => {
       comment: 'Written just before a crash',
     });
     await backend.close();
-    backend = await open();
+    backend = await folder.open();
     const listed = await call<Moment[]>(backend, 'moment.list', { interactionId: call1.id });
     expect(listed.find((m) => m.id === moment.id)?.comment).toBe('Written just before a crash');
   });
 });
 
-// These only get refused, or write and remove their own rows: they share one data folder.
-describeEachEngine('moments refuse bad payloads with a typed error naming the field', () => {
-  beforeAll(openWithDemo);
-  afterAll(close);
+// A profile once chosen stays chosen, and the others' moments have no author: this one has its own folder.
+describeEachEngine('moments by a reviewer', () => {
+  let own: Awaited<ReturnType<typeof demoFolder>>;
+  beforeAll(async () => {
+    own = await demoFolder();
+  });
+  afterAll(async () => {
+    await own.backend.close();
+    own.cleanup();
+  });
 
+  it('records the acting profile as the author once one is chosen', async () => {
+    const { backend, calls } = own;
+    const reviewer = await call<{ id: number }>(backend, 'profile.create', {
+      name: 'Mia Moments',
+      role: 'qa_supervisor',
+    });
+    const moment = await call<Moment>(backend, 'moment.create', {
+      interactionId: calls[0]!.id,
+      startMs: 3_000,
+    });
+    expect(moment.authorId).toBe(reviewer.id);
+    await call(backend, 'moment.delete', { id: moment.id });
+  });
+});
+
+describeEachEngine('moments refuse bad payloads with a typed error naming the field', () => {
   it('an end before the start, on create and against the stored start on update', async () => {
     const created = await refused('moment.create', { interactionId: call1.id, startMs: 9_000, endMs: 8_000 });
     expect(created).toMatchObject({ code: 'invalid_params' });
@@ -243,9 +275,6 @@ describeEachEngine('moments refuse bad payloads with a typed error naming the fi
 });
 
 describeEachEngine('the moments schema', (engine) => {
-  beforeAll(openWithDemo);
-  afterAll(close);
-
   it('goes away with its interaction', async () => {
     const q = backend.database.query;
     const { id } = await q
