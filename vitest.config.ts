@@ -68,6 +68,7 @@ const ENGINE_READY = [
   'test/integration/clock/stamps.test.ts',
   'test/integration/library-search.test.ts',
   'test/integration/library/search-ranking.test.ts',
+  'test/integration/conflicts/edit-versions.test.ts',
 ];
 
 /**

@@ -20,6 +20,11 @@ export const errorCodes = [
   'unavailable',
   /** Too many failed logins for this username or from this address: the message says when to try again. */
   'rate_limited',
+  /**
+   * Someone saved this (a rubric draft, a coaching session) since the version the save started from:
+   * nothing was written, and the message says who saved when. The editor keeps what was typed.
+   */
+  'edit_conflict',
   'internal',
 ] as const;
 

@@ -127,7 +127,7 @@ describe('calendar dates are checked by one schema everywhere', () => {
       ['library.neighbours', { id: interactionId, filters: { from: day } }, 'filters.from'],
       ['reel.candidates', { to: day }, 'to'],
       ['coaching.create', { agentId: 1, heldOn: day }, 'heldOn'],
-      ['coaching.update', { id: 1, followUpOn: day }, 'followUpOn'],
+      ['coaching.update', { id: 1, version: 1, followUpOn: day }, 'followUpOn'],
       ['coaching.actionAdd', { sessionId: 1, text: 'Call back', owner: 'agent', dueOn: day }, 'dueOn'],
       ['coaching.actionUpdate', { id: 1, dueOn: day }, 'dueOn'],
     ] as const) {

@@ -164,6 +164,10 @@ export interface RubricsTable {
   /** The editor's autosaved draft, JSON. */
   draft: string | null;
   draft_saved_at: string | null;
+  /** Counts changes of the draft (saved, published, discarded): a save from an older one is refused. */
+  draft_version: Generated<number>;
+  draft_changed_by: number | null;
+  draft_changed_at: string | null;
   created_by: number | null;
   created_at: string;
 }
@@ -291,6 +295,9 @@ export interface CoachingSessionsTable {
   created_at: string;
   updated_at: string;
   closed_at: string | null;
+  /** Counts changes of the session's own content: a save from an older one is refused. */
+  version: Generated<number>;
+  updated_by: number | null;
 }
 
 export interface CoachingFocusItemsTable {
@@ -328,6 +335,7 @@ export interface CoachingActionsTable {
   done_at: string | null;
   created_at: string;
   updated_at: string;
+  version: Generated<number>;
 }
 
 /** A private note holds only nonce + ciphertext; a CHECK refuses a private note with a readable body. */
@@ -341,6 +349,7 @@ export interface CoachingNotesTable {
   ciphertext: Buffer | null;
   created_at: string;
   updated_at: string;
+  version: Generated<number>;
 }
 
 export interface ReelsTable {

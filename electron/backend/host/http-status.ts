@@ -17,6 +17,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   unavailable: 501,
   // Too many failed logins: the message says when to try again.
   rate_limited: 429,
+  // Saved from an older version than the stored one: nothing was written.
+  edit_conflict: 409,
   internal: 500,
 };
 

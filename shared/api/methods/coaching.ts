@@ -124,6 +124,8 @@ export const CoachingSummary = z.object({
 });
 export type CoachingSummary = z.infer<typeof CoachingSummary>;
 
+export const SessionVersion = z.number().int().positive();
+
 export const CoachingSession = CoachingSummary.extend({
   focusItems: z.array(FocusItem),
   evaluations: z.array(LinkedEvaluation),
@@ -134,6 +136,13 @@ export const CoachingSession = CoachingSummary.extend({
   outcome: z.string(),
   /** The acting profile is the coach: it may change the session and its actions. */
   editable: z.boolean(),
+  /**
+   * Counts changes of the session's own content (dates, texts, focus items, links, closing). A change
+   * is sent with the version it was made on; one from an older version is refused (`edit_conflict`).
+   */
+  version: SessionVersion,
+  /** Who made the last change of the session's content; null for sessions from before versions. */
+  updatedBy: ReviewerRef.nullable(),
 });
 export type CoachingSession = z.infer<typeof CoachingSession>;
 
@@ -198,11 +207,17 @@ export const coachingMethods = {
     actor: 'optional',
     activity: true,
   }),
-  /** Only the coach, only while planned (`conflict` once closed). */
+  /**
+   * Only the coach, only while planned (`conflict` once closed), and only on the session `version` the
+   * change was made on: when the session changed since (the coach saved it in another window),
+   * nothing is written and `edit_conflict` names who saved it when. To keep this change over theirs,
+   * send it again with the version `coaching.get` now answers.
+   */
   'coaching.update': method(
     z
       .object({
         id: Id,
+        version: SessionVersion,
         heldOn: IsoDate.optional(),
         focusItems: FocusItems.optional(),
         evaluationIds: Ids(MAX_LINKED_EVALUATIONS, 'evaluations').optional(),

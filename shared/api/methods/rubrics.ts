@@ -43,6 +43,8 @@ export const RubricSummary = z.object({
 });
 export type RubricSummary = z.infer<typeof RubricSummary>;
 
+export const DraftVersion = z.number().int().nonnegative();
+
 export const RubricDetail = RubricSummary.extend({
   versions: z.array(RubricVersionSummary),
   /** The latest published content; null before the first publish. */
@@ -50,6 +52,14 @@ export const RubricDetail = RubricSummary.extend({
   /** Unpublished changes, saved as the author types; null when there are none. */
   draft: RubricDraft.nullable(),
   draftSavedAt: z.string().nullable(),
+  /**
+   * Counts changes of the draft (saves, publishing, discarding). The editor saves with the version it
+   * started from; a save from an older one is refused with `edit_conflict`.
+   */
+  draftVersion: DraftVersion,
+  /** Who changed the draft last and when; null before anybody did. */
+  draftChangedBy: ReviewerRef.nullable(),
+  draftChangedAt: z.string().nullable(),
 });
 export type RubricDetail = z.infer<typeof RubricDetail>;
 
@@ -118,10 +128,15 @@ export const rubricMethods = {
     { actor: 'required', activity: true },
   ),
 
-  /** Keeps the editor's unpublished changes (autosave); refused only when the draft is not a draft. */
+  /**
+   * Keeps the editor's unpublished changes (autosave), made from draft `version` (what `rubric.get` or
+   * the last save answered). Refused with `edit_conflict` when the draft changed since (another place
+   * saved, published or discarded it): nothing is written, the message names who did it when. To keep
+   * these changes over theirs, save again with the version `rubric.get` now answers.
+   */
   'rubric.saveDraft': method(
-    z.object({ id: Id, draft: RubricDraft }).strict(),
-    z.object({ id: Id, draftSavedAt: z.string() }),
+    z.object({ id: Id, draft: RubricDraft, version: DraftVersion }).strict(),
+    z.object({ id: Id, draftSavedAt: z.string(), version: DraftVersion }),
     { actor: 'required', activity: true },
   ),
   'rubric.discardDraft': method(z.object({ id: Id }).strict(), RubricDetail, {

@@ -26,7 +26,9 @@ let evaluationId: number;
 const m: Record<string, Moment> = {};
 const anna = () => world.agents['Anna Berg']!;
 const get = (id: number) => call<CoachingSession>(backend, 'coaching.get', { id });
-const update = (params: Record<string, unknown>) => call<CoachingSession>(backend, 'coaching.update', params);
+/** A change on the version the session has now (these tests edit from one place). */
+const update = async (params: { id: number } & Record<string, unknown>) =>
+  call<CoachingSession>(backend, 'coaching.update', { version: (await get(params.id)).version, ...params });
 
 beforeAll(async () => {
   ({ backend, cleanup } = await engineBackend());
@@ -89,7 +91,11 @@ describeEachEngine("a focus in the coach's own words", () => {
       focusItems: [own, other],
     });
     expect(created.focusItems).toEqual([own, other]);
-    const twice = await refused(backend, 'coaching.update', { id: created.id, focusItems: [own, own] });
+    const twice = await refused(backend, 'coaching.update', {
+      id: created.id,
+      version: created.version,
+      focusItems: [own, own],
+    });
     expect(twice).toMatchObject({
       code: 'invalid_params',
       message: expect.stringContaining('focusItems[1]'),
@@ -100,6 +106,7 @@ describeEachEngine("a focus in the coach's own words", () => {
     for (const title of ['   ', 'x'.repeat(301)]) {
       const error = await refused(backend, 'coaching.update', {
         id: session.id,
+        version: session.version,
         focusItems: [{ itemId: 'own:1', title, sectionTitle: null }],
       });
       expect(error).toMatchObject({ code: 'invalid_params', message: expect.stringContaining('focusItems') });

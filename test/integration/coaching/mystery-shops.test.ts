@@ -69,12 +69,14 @@ describeEachEngine('mystery shops in a coaching session', () => {
 
     const changed = await callAs<CoachingSession>(backend, world.lena.id, 'coaching.update', {
       id: session.id,
+      version: session.version,
       mysteryShopIds: [shops.good!.id],
     });
     expect(changed.mysteryShops.map((s) => s.shopId)).toEqual(['C-1']);
     // Other changes leave the links alone.
     const talked = await callAs<CoachingSession>(backend, world.lena.id, 'coaching.update', {
       id: session.id,
+      version: changed.version,
       talkingPoints: 'Start with what went well.',
     });
     expect(talked.mysteryShops.map((s) => s.shopId)).toEqual(['C-1']);
@@ -99,7 +101,11 @@ describeEachEngine('mystery shops in a coaching session', () => {
       [world.pekka.id, [shops.weak!.id], 'not_allowed', /Only the session's coach/],
     ];
     for (const [who, ids, code, message] of tries) {
-      const error = await refusedAs(backend, who, 'coaching.update', { id: session.id, mysteryShopIds: ids });
+      const error = await refusedAs(backend, who, 'coaching.update', {
+        id: session.id,
+        version: session.version,
+        mysteryShopIds: ids,
+      });
       expect(error.code).toBe(code);
       expect(error.message).toMatch(message);
     }

@@ -316,6 +316,7 @@ describeEachEngine('changing a session', () => {
   it('changes what is given and replaces links in the order given', async () => {
     const changed = await call<CoachingSession>(backend, 'coaching.update', {
       id: session.id,
+      version: session.version,
       heldOn: '2026-11-24',
       talkingPoints: 'Start with the good close.',
       followUpOn: '2026-12-08',
@@ -335,6 +336,7 @@ describeEachEngine('changing a session', () => {
     expect(changed.updatedAt >= session.updatedAt).toBe(true);
     const cleared = await call<CoachingSession>(backend, 'coaching.update', {
       id: session.id,
+      version: changed.version,
       followUpOn: null,
     });
     expect(cleared).toMatchObject({ followUpOn: null, talkingPoints: 'Start with the good close.' });
@@ -344,6 +346,7 @@ describeEachEngine('changing a session', () => {
     const before = await get(session.id);
     const error = await refused(backend, 'coaching.update', {
       id: session.id,
+      version: session.version,
       talkingPoints: 'Should not be saved',
       momentIds: [m.wow!.id, m.jonas!.id],
     });
@@ -352,16 +355,33 @@ describeEachEngine('changing a session', () => {
       message: expect.stringContaining(`moment ${m.jonas!.id}`),
     });
     expect(
-      (await refused(backend, 'coaching.update', { id: session.id, followUpOn: '2026-11-01' })).message,
+      (
+        await refused(backend, 'coaching.update', {
+          id: session.id,
+          version: session.version,
+          followUpOn: '2026-11-01',
+        })
+      ).message,
     ).toContain('followUpOn');
     expect(
-      (await refused(backend, 'coaching.update', { id: session.id, followUpOn: '2026-11-31' })).message,
+      (
+        await refused(backend, 'coaching.update', {
+          id: session.id,
+          version: session.version,
+          followUpOn: '2026-11-31',
+        })
+      ).message,
     ).toContain('followUpOn');
     expect(
-      (await refused(backend, 'coaching.update', { id: session.id, talkingPoints: 'x'.repeat(10_001) }))
-        .message,
+      (
+        await refused(backend, 'coaching.update', {
+          id: session.id,
+          version: session.version,
+          talkingPoints: 'x'.repeat(10_001),
+        })
+      ).message,
     ).toContain('talkingPoints');
-    expect((await refused(backend, 'coaching.update', { id: 999 })).code).toBe('not_found');
+    expect((await refused(backend, 'coaching.update', { id: 999, version: 1 })).code).toBe('not_found');
     expect(await get(session.id)).toEqual(before);
   });
 
@@ -370,7 +390,7 @@ describeEachEngine('changing a session', () => {
     const read = await get(session.id);
     expect(read.editable).toBe(false);
     for (const [method, params] of [
-      ['coaching.update', { id: session.id, talkingPoints: 'Mine now' }],
+      ['coaching.update', { id: session.id, version: session.version, talkingPoints: 'Mine now' }],
       ['coaching.close', { id: session.id }],
       ['coaching.actionAdd', { sessionId: session.id, text: 'x', owner: 'agent', dueOn: '2026-12-01' }],
     ] as const) {
@@ -386,7 +406,11 @@ describeEachEngine('changing a session', () => {
 
   it('drops a linked moment that is deleted', async () => {
     const extra = await pinMoment(world, world.interactions[ANNA_CALL]!.id, { startMs: 9000 }, ['rude']);
-    await call(backend, 'coaching.update', { id: session.id, momentIds: [extra.id, m.wow!.id] });
+    await call(backend, 'coaching.update', {
+      id: session.id,
+      version: session.version,
+      momentIds: [extra.id, m.wow!.id],
+    });
     await call(backend, 'moment.delete', { id: extra.id });
     expect((await get(session.id)).moments.map((x) => x.id)).toEqual([m.wow!.id]);
   });
@@ -411,6 +435,7 @@ describeEachEngine('closing and reopening', () => {
     expect(closed.closedAt).not.toBeNull();
     const error = await refused(backend, 'coaching.update', {
       id: session.id,
+      version: session.version,
       talkingPoints: 'Late addition',
     });
     expect(error).toMatchObject({ code: 'conflict', message: expect.stringContaining('closed') });
@@ -430,7 +455,11 @@ describeEachEngine('closing and reopening', () => {
       outcome: 'Agreed to greet with the name.',
     });
     expect((await refused(backend, 'coaching.reopen', { id: session.id })).code).toBe('conflict');
-    await call(backend, 'coaching.update', { id: session.id, talkingPoints: 'Late addition' });
+    await call(backend, 'coaching.update', {
+      id: session.id,
+      version: reopened.version,
+      talkingPoints: 'Late addition',
+    });
     const closed = await call<CoachingSession>(backend, 'coaching.close', { id: session.id });
     expect(closed).toMatchObject({
       state: 'closed',

@@ -106,7 +106,10 @@ describeEachEngine('who acts', () => {
       ['evaluation.submit', { id: annasDraft.id }],
       ['evaluation.discard', { id: annasDraft.id }],
       ['rubric.create', { name: 'Mystery', language: 'en' }],
-      ['rubric.saveDraft', { id: rubric.id, draft: { ...draft, name: 'Renamed while locked' } }],
+      [
+        'rubric.saveDraft',
+        { id: rubric.id, version: rubric.draftVersion, draft: { ...draft, name: 'Renamed while locked' } },
+      ],
       ['rubric.discardDraft', { id: rubric.id }],
       ['rubric.publish', { id: rubric.id, draft: smallDraft(`Billing ${n} v2`) }],
       ['rubric.import', { json: serializeRubric({ ...defaultRubric('en'), id: 'imported' }) }],
@@ -133,7 +136,9 @@ describeEachEngine('who acts', () => {
       const detail = await call<RubricDetail>(fresh.backend, 'rubric.get', { id: builtIn!.id });
       const draft = { ...draftFromRubric(detail.latest!), name: 'Edited by nobody' };
       const nobody = { code: 'not_allowed', message: 'Choose or create your reviewer profile first.' };
-      expect(await refused(fresh.backend, 'rubric.saveDraft', { id: builtIn!.id, draft })).toEqual(nobody);
+      expect(
+        await refused(fresh.backend, 'rubric.saveDraft', { id: builtIn!.id, draft, version: 0 }),
+      ).toEqual(nobody);
       expect(await refused(fresh.backend, 'rubric.discardDraft', { id: builtIn!.id })).toEqual(nobody);
       expect((await call<RubricDetail>(fresh.backend, 'rubric.get', { id: builtIn!.id })).draft).toBeNull();
     } finally {

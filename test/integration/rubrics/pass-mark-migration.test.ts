@@ -256,7 +256,11 @@ describe('migration 011: pass marks', () => {
         draft: same,
       });
       expect(error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/Nothing to publish/) });
-      await call(backend, 'rubric.saveDraft', { id: ids.rubric, draft: same });
+      await call(backend, 'rubric.saveDraft', {
+        id: ids.rubric,
+        draft: same,
+        version: rubric.draftVersion,
+      });
       expect((await call<RubricDetail>(backend, 'rubric.get', { id: ids.rubric })).draft).toBeNull();
     }));
 

@@ -100,7 +100,11 @@ describeEachEngine('rubrics', () => {
     it('keeps the draft as the author types, and lists it under the name being typed', async () => {
       rubric = await draftRubric();
       const draft = { ...smallDraft(), name: 'Billing calls (short)' };
-      await callAs(backend, maria.id, 'rubric.saveDraft', { id: rubric.id, draft });
+      await callAs(backend, maria.id, 'rubric.saveDraft', {
+        id: rubric.id,
+        draft,
+        version: rubric.draftVersion,
+      });
       rubric = await call<RubricDetail>(backend, 'rubric.get', { id: rubric.id });
       expect(rubric.draft).toEqual(draft);
       expect(rubric.name).toBe('Billing calls (short)');
@@ -184,6 +188,7 @@ describeEachEngine('rubrics', () => {
       rubric = await publishedRubric();
       await callAs(backend, maria.id, 'rubric.saveDraft', {
         id: rubric.id,
+        version: rubric.draftVersion,
         draft: { ...smallDraft(), name: 'Scratch' },
       });
       const discarded = await callAs<RubricDetail>(backend, maria.id, 'rubric.discardDraft', {
@@ -205,11 +210,13 @@ describeEachEngine('rubrics', () => {
       const latest = await call<RubricDetail>(backend, 'rubric.get', { id: rubric.id });
       await callAs(backend, maria.id, 'rubric.saveDraft', {
         id: rubric.id,
+        version: latest.draftVersion,
         draft: { ...smallDraft(), name: 'Renamed' },
       });
       expect((await call<RubricDetail>(backend, 'rubric.get', { id: rubric.id })).hasDraft).toBe(true);
       await callAs(backend, maria.id, 'rubric.saveDraft', {
         id: rubric.id,
+        version: latest.draftVersion + 1,
         draft: draftFromRubric(latest.latest!),
       });
       expect((await call<RubricDetail>(backend, 'rubric.get', { id: rubric.id })).hasDraft).toBe(false);

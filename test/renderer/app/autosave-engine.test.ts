@@ -162,7 +162,7 @@ describe('one save in flight', () => {
     ]);
     backend.last().land();
     await elapse(0);
-    expect(engine.status).toEqual({ state: 'saved', error: null, retrying: false });
+    expect(engine.status).toEqual({ state: 'saved', error: null, errorCode: null, retrying: false });
   });
 });
 
@@ -177,7 +177,7 @@ describe('retry', () => {
       attemptTimes.push(Date.now());
       backend.last().fail(transient());
       await elapse(0);
-      expect(status()).toEqual({ state: 'error', error: 'Failed to fetch', retrying: true });
+      expect(status()).toEqual({ state: 'error', error: 'Failed to fetch', errorCode: null, retrying: true });
       const before = backend.calls.length;
       // Typing during the wait neither hides the error nor brings the retry forward.
       engine.change({ comment: `Refund promised ${attempt}` });
@@ -189,7 +189,7 @@ describe('retry', () => {
     expect(backend.last().changes).toEqual({ comment: 'Refund promised 3' });
     backend.last().land();
     await elapse(0);
-    expect(status()).toEqual({ state: 'saved', error: null, retrying: false });
+    expect(status()).toEqual({ state: 'saved', error: null, errorCode: null, retrying: false });
   });
 
   it('does not retry what the backend refused; the next change tries again', async () => {
@@ -203,6 +203,7 @@ describe('retry', () => {
     expect(status()).toEqual({
       state: 'error',
       error: 'The evaluation was submitted in another window.',
+      errorCode: 'conflict',
       retrying: false,
     });
     engine.change({ comment: 'shorter' });
@@ -322,6 +323,6 @@ describe('cancel', () => {
     await cancelled;
     await elapse(60_000);
     expect(backend.saved()).toEqual([{ name: 'sent' }]);
-    expect(engine.status).toEqual({ state: 'saved', error: null, retrying: false });
+    expect(engine.status).toEqual({ state: 'saved', error: null, errorCode: null, retrying: false });
   });
 });

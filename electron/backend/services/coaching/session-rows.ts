@@ -15,6 +15,10 @@ export interface SessionRow {
   created_at: string;
   updated_at: string;
   closed_at: string | null;
+  version: number;
+  updated_by: number | null;
+  updater_name: string | null;
+  updater_role: ReviewerRole | null;
   agent_name: string;
   team_name: string | null;
   coach_name: string;
@@ -35,8 +39,11 @@ const selectSessions = (q: Query, today: string) =>
     .innerJoin('agents as a', 'a.id', 's.agent_id')
     .leftJoin('teams as t', 't.id', 'a.team_id')
     .innerJoin('reviewer_profiles as p', 'p.id', 's.coach_id')
+    .leftJoin('reviewer_profiles as u', 'u.id', 's.updated_by')
     .selectAll('s')
     .select((eb) => [
+      'u.name as updater_name',
+      'u.role as updater_role',
       'a.name as agent_name',
       't.name as team_name',
       'p.name as coach_name',
@@ -79,6 +86,7 @@ async function withFocusTitles(q: Query, rows: readonly Selected[]): Promise<Ses
   }
   return rows.map((row) => ({
     ...row,
+    version: Number(row.version),
     action_count: Number(row.action_count ?? 0),
     open_action_count: Number(row.open_action_count ?? 0),
     overdue_action_count: Number(row.overdue_action_count ?? 0),

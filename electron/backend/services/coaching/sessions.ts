@@ -19,7 +19,8 @@ import {
 import { proposeFocusItems, proposeMoments } from './proposals';
 import { checkMysteryShops, linkedMysteryShops, writeMysteryShopLinks } from './shop-links';
 import { assertCoach, assertPlanned, sessionRow, toSummary, type SessionRow } from './session-rows';
-import { nowIso } from '../../clock';
+import { clockOf, nowIso } from '../../clock';
+import { editConflict } from '../edit-conflict';
 
 /** A session as every profile reads it; `editable` says whether the reader is its coach. */
 export async function getSession(
@@ -39,6 +40,11 @@ export async function getSession(
     actions: await actionsOf(q, id, today),
     outcome: row.outcome,
     editable: readerId !== null && readerId === row.coach_id,
+    version: row.version,
+    updatedBy:
+      row.updated_by === null || row.updater_name === null || row.updater_role === null
+        ? null
+        : { id: row.updated_by, name: row.updater_name, role: row.updater_role },
   };
 }
 
@@ -69,6 +75,7 @@ export async function createSession(
         held_on: params.heldOn,
         created_at: at,
         updated_at: at,
+        updated_by: coachId,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -87,6 +94,17 @@ async function editableRow(q: Query, actingId: number, id: number, today: string
   assertCoach(row, actingId);
   assertPlanned(row);
   return row;
+}
+
+/** Who saved the session last, and when: the refusal of a change made on an older version. */
+async function sessionConflict(q: Query, id: number, database: Database) {
+  const row = await q
+    .selectFrom('coaching_sessions as s')
+    .leftJoin('reviewer_profiles as u', 'u.id', 's.updated_by')
+    .select(['u.name', 's.updated_at'])
+    .where('s.id', '=', id)
+    .executeTakeFirstOrThrow();
+  return editConflict('this session', { by: row.name, at: row.updated_at }, clockOf(database).now());
 }
 
 /** Changes what is given; links and focus items given replace the old ones, in the order given. */
@@ -112,17 +130,25 @@ export async function updateSession(
     if (params.momentIds) await checkMoments(trx, agent, params.momentIds);
     if (params.mysteryShopIds) await checkMysteryShops(trx, actingId, agent, params.mysteryShopIds);
     if (params.focusItems) checkFocusItems(params.focusItems);
-    await trx
+    // Written only on the version the change was made on, counted up in the same statement: of two
+    // saves from one version, the second finds the version moved and writes nothing (on PostgreSQL it
+    // waits for the first's row lock, then reads the committed row).
+    const saved = await trx
       .updateTable('coaching_sessions')
-      .set({
+      .set((eb) => ({
         held_on: heldOn,
         talking_points: params.talkingPoints ?? row.talking_points,
         follow_up_on: followUpOn,
         outcome: params.outcome ?? row.outcome,
         updated_at: at,
-      })
+        updated_by: actingId,
+        version: eb('version', '+', 1),
+      }))
       .where('id', '=', row.id)
-      .execute();
+      .where('version', '=', params.version)
+      .returning('version')
+      .executeTakeFirst();
+    if (!saved) throw await sessionConflict(trx, row.id, database);
     if (params.focusItems) await writeFocusItems(trx, row.id, params.focusItems);
     if (params.evaluationIds) await writeEvaluationLinks(trx, row.id, params.evaluationIds);
     if (params.momentIds) await writeMomentLinks(trx, row.id, params.momentIds);
@@ -146,7 +172,14 @@ export async function closeSession(
     }
     await trx
       .updateTable('coaching_sessions')
-      .set({ state: 'closed', closed_at: at, outcome: params.outcome ?? row.outcome, updated_at: at })
+      .set((eb) => ({
+        state: 'closed',
+        closed_at: at,
+        outcome: params.outcome ?? row.outcome,
+        updated_at: at,
+        updated_by: actingId,
+        version: eb('version', '+', 1),
+      }))
       .where('id', '=', row.id)
       .execute();
   });
@@ -171,7 +204,13 @@ export async function reopenSession(
     }
     await trx
       .updateTable('coaching_sessions')
-      .set({ state: 'planned', closed_at: null, updated_at: at })
+      .set((eb) => ({
+        state: 'planned',
+        closed_at: null,
+        updated_at: at,
+        updated_by: actingId,
+        version: eb('version', '+', 1),
+      }))
       .where('id', '=', row.id)
       .execute();
   });

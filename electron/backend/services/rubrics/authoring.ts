@@ -12,11 +12,13 @@ import { DEFAULT_PASS_MARK } from '../../../../shared/rubric/outcome';
 import type { Rubric } from '../../../../shared/rubric/schema';
 import { EarmarkError } from '../../../../shared/errors';
 import type { Database } from '../../db/database';
-import type { Query } from '../../db/schema';
+import type { ExpressionBuilder } from 'kysely';
+import type { Query, Schema } from '../../db/schema';
 import { insertVersion, latestContent } from './publish';
 import { getRubric, rubricKey } from './store';
 import { loadVersion, transactionWithVersions } from './version-cache';
-import { nowIso } from '../../clock';
+import { clockOf, nowIso } from '../../clock';
+import { editConflict } from '../edit-conflict';
 
 /** A stable, readable rubric id from its name: "Billing calls (short)" → "billing-calls-short". */
 async function uniqueKey(q: Query, name: string): Promise<string> {
@@ -96,24 +98,37 @@ export async function createRubric(
 
 /**
  * Keeps the editor's working copy. A draft that has come back to exactly the latest version is no
- * draft: it is cleared, so lists only say "unpublished changes" when there are some.
+ * draft: it is cleared, so lists only say "unpublished changes" when there are some. The save is made
+ * only on the draft `version` it started from, in the one statement that counts the version up: a save
+ * from an older version (another place saved, published or discarded meanwhile) writes nothing and is
+ * refused with `edit_conflict`, naming who changed the draft when.
  */
 export async function saveRubricDraft(
   database: Database,
-  id: number,
-  draft: RubricDraft,
-): Promise<{ id: number; draftSavedAt: string }> {
+  authorId: number,
+  params: { id: number; draft: RubricDraft; version: number },
+): Promise<{ id: number; draftSavedAt: string; version: number }> {
+  const { id, draft } = params;
   const at = nowIso(database);
   return transactionWithVersions(database, async (trx) => {
     const key = await rubricKey(trx, id);
     const latest = await latestContent(trx, id);
     const checked = latest ? checkDraft(key, draft) : null;
     const unchanged = checked?.ok === true && serializeRubric(checked.rubric) === latest?.content;
-    await trx
+    const saved = await trx
       .updateTable('rubrics')
-      .set({ draft: unchanged ? null : JSON.stringify(draft), draft_saved_at: unchanged ? null : at })
+      .set((eb) => ({
+        draft: unchanged ? null : JSON.stringify(draft),
+        draft_saved_at: unchanged ? null : at,
+        draft_version: eb('draft_version', '+', 1),
+        draft_changed_by: authorId,
+        draft_changed_at: at,
+      }))
       .where('id', '=', id)
-      .execute();
+      .where('draft_version', '=', params.version)
+      .returning('draft_version')
+      .executeTakeFirst();
+    if (!saved) throw await draftConflict(trx, id, database);
     // A rubric never published is listed under the name its author is typing.
     if (!latest) {
       await trx
@@ -122,11 +137,36 @@ export async function saveRubricDraft(
         .where('id', '=', id)
         .execute();
     }
-    return { id, draftSavedAt: at };
+    return { id, draftSavedAt: at, version: Number(saved.draft_version) };
   });
 }
 
-export async function discardRubricDraft(database: Database, id: number): Promise<RubricDetail> {
+/** Who changed the draft last, and when: the refusal of a save made from an older draft version. */
+async function draftConflict(q: Query, id: number, database: Database) {
+  const row = await q
+    .selectFrom('rubrics as r')
+    .leftJoin('reviewer_profiles as p', 'p.id', 'r.draft_changed_by')
+    .select(['p.name', 'r.draft_changed_at'])
+    .where('r.id', '=', id)
+    .executeTakeFirstOrThrow();
+  return editConflict('this draft', { by: row.name, at: row.draft_changed_at }, clockOf(database).now());
+}
+
+/** Publishing and discarding change the draft too: a save from before either is refused. */
+const draftGone = (authorId: number, at: string) => (eb: ExpressionBuilder<Schema, 'rubrics'>) => ({
+  draft: null,
+  draft_saved_at: null,
+  draft_version: eb('draft_version', '+', 1),
+  draft_changed_by: authorId,
+  draft_changed_at: at,
+});
+
+export async function discardRubricDraft(
+  database: Database,
+  authorId: number,
+  id: number,
+): Promise<RubricDetail> {
+  const at = nowIso(database);
   await transactionWithVersions(database, async (trx) => {
     await rubricKey(trx, id);
     if (!(await latestContent(trx, id))) {
@@ -135,11 +175,7 @@ export async function discardRubricDraft(database: Database, id: number): Promis
         `Rubric ${id} was never published: its draft is all there is, so it cannot be discarded.`,
       );
     }
-    await trx
-      .updateTable('rubrics')
-      .set({ draft: null, draft_saved_at: null })
-      .where('id', '=', id)
-      .execute();
+    await trx.updateTable('rubrics').set(draftGone(authorId, at)).where('id', '=', id).execute();
   });
   return getRubric(database.query, id);
 }
@@ -180,11 +216,7 @@ export async function publishRubric(
       );
     }
     await insertVersion(trx, params.id, rubric, authorId, params.note, at);
-    await trx
-      .updateTable('rubrics')
-      .set({ draft: null, draft_saved_at: null })
-      .where('id', '=', params.id)
-      .execute();
+    await trx.updateTable('rubrics').set(draftGone(authorId, at)).where('id', '=', params.id).execute();
   });
   return getRubric(database.query, params.id);
 }

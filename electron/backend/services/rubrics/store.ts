@@ -136,7 +136,16 @@ export async function rubricKey(
 
 export async function getRubric(q: Query, id: number): Promise<RubricDetail> {
   const row = await selectRubrics(q)
-    .select(['r.draft', 'r.draft_saved_at'])
+    .leftJoin('reviewer_profiles as changer', 'changer.id', 'r.draft_changed_by')
+    .select([
+      'r.draft',
+      'r.draft_saved_at',
+      'r.draft_version',
+      'r.draft_changed_by',
+      'r.draft_changed_at',
+      'changer.name as changer_name',
+      'changer.role as changer_role',
+    ])
     .where('r.id', '=', id)
     .executeTakeFirst();
   if (!row) throw new EarmarkError('not_found', `id: there is no rubric with id ${id}.`);
@@ -148,6 +157,12 @@ export async function getRubric(q: Query, id: number): Promise<RubricDetail> {
     latest: latest ? (await loadVersion(q, latest.id)).rubric : null,
     draft: row.draft === null ? null : (JSON.parse(row.draft) as RubricDraft),
     draftSavedAt: row.draft_saved_at,
+    draftVersion: Number(row.draft_version),
+    draftChangedBy:
+      row.draft_changed_by === null || row.changer_name === null || row.changer_role === null
+        ? null
+        : { id: row.draft_changed_by, name: row.changer_name, role: row.changer_role },
+    draftChangedAt: row.draft_changed_at,
   };
 }
 

@@ -10,9 +10,11 @@ import type { AutosaveStatus } from './engine';
 export function SaveStateLabel({ status, testId }: { status: AutosaveStatus; testId: string }) {
   const { t } = useTranslation();
   const text =
-    status.state === 'error'
-      ? t(status.retrying ? 'autosave.errorRetrying' : 'autosave.error', { message: status.error ?? '' })
-      : t(`autosave.${status.state}`);
+    status.state === 'error' && status.errorCode === 'edit_conflict'
+      ? t('conflict.notSaved')
+      : status.state === 'error'
+        ? t(status.retrying ? 'autosave.errorRetrying' : 'autosave.error', { message: status.error ?? '' })
+        : t(`autosave.${status.state}`);
   return (
     <Text
       size="xs"

@@ -11,11 +11,13 @@ export interface AutosaveStatus {
   state: SaveState;
   /** Why the last save failed; kept until a save succeeds, so a failure never flashes past unseen. */
   error: string | null;
+  /** The backend's error code of that failure (`edit_conflict`: saved elsewhere meanwhile), if it gave one. */
+  errorCode: string | null;
   /** A failed save will be tried again by itself (the backend was busy or out of reach). */
   retrying: boolean;
 }
 
-export const initialStatus: AutosaveStatus = { state: 'idle', error: null, retrying: false };
+export const initialStatus: AutosaveStatus = { state: 'idle', error: null, errorCode: null, retrying: false };
 
 export interface AutosaveOptions<C> {
   /** Writes a batch of changes; resolves once they are on disk. */
@@ -137,7 +139,12 @@ export class Autosave<C> {
     this.epoch += 1;
     if (this.inFlight) await this.inFlight;
     else
-      this.report({ state: this.current.state === 'idle' ? 'idle' : 'saved', error: null, retrying: false });
+      this.report({
+        state: this.current.state === 'idle' ? 'idle' : 'saved',
+        error: null,
+        errorCode: null,
+        retrying: false,
+      });
   }
 
   /** The editor is going away: whatever is left is saved now (and retried if that fails). */
@@ -194,7 +201,12 @@ export class Autosave<C> {
         this.pending = { changes: this.pending ? this.merge(batch, this.pending.changes) : batch };
         this.firstUnsavedAt = since;
         const transient = this.isTransient(error);
-        this.report({ state: 'error', error: messageOf(error), retrying: transient });
+        this.report({
+          state: 'error',
+          error: messageOf(error),
+          errorCode: error instanceof EarmarkError ? error.code : null,
+          retrying: transient,
+        });
         if (transient) {
           const backoff = Math.min(this.retry.maxMs, this.retry.firstMs * 2 ** (this.failures - 1));
           this.arm(backoff);
@@ -213,6 +225,7 @@ export class Autosave<C> {
     this.report({
       state: next ? 'saving' : this.pending ? 'pending' : 'saved',
       error: null,
+      errorCode: null,
       retrying: false,
     });
     if (next) void this.start();
@@ -223,6 +236,7 @@ export class Autosave<C> {
     if (
       next.state === this.current.state &&
       next.error === this.current.error &&
+      next.errorCode === this.current.errorCode &&
       next.retrying === this.current.retrying
     )
       return;

@@ -1,8 +1,10 @@
 import { Alert, Grid, Loader, Stack } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { CoachingSession } from '../../../../shared/api/methods/coaching';
 import type { ReviewerProfile } from '../../../../shared/api/methods/profiles';
+import { EditConflictDialog } from '../../app/conflict/EditConflictDialog';
 import { RequireProfile } from '../profiles/RequireProfile';
 import { sessionPermissions } from './coaching-logic';
 import { ActionItems } from './ActionItems';
@@ -28,17 +30,43 @@ export function SessionPage() {
 function SessionLoader({ id, reader }: { id: number; reader: ReviewerProfile }) {
   const { t } = useTranslation();
   const session = useCoachingSession(id);
+  // Counted up when the coach takes the session as saved elsewhere: the view starts over from it.
+  const [generation, setGeneration] = useState(0);
   if (session.isPending) return <Loader />;
   if (session.isError)
     return <Alert color="red">{t('errors.generic', { message: session.error.message })}</Alert>;
   // Keyed by session: the text fields start from this session's saved text.
-  return <SessionView key={session.data.id} session={session.data} reader={reader} />;
+  return (
+    <SessionView
+      key={`${session.data.id}:${generation}`}
+      session={session.data}
+      reader={reader}
+      onStartOver={() => setGeneration((n) => n + 1)}
+    />
+  );
 }
 
-function SessionView({ session, reader }: { session: CoachingSession; reader: ReviewerProfile }) {
+function SessionView({
+  session,
+  reader,
+  onStartOver,
+}: {
+  session: CoachingSession;
+  reader: ReviewerProfile;
+  onStartOver: () => void;
+}) {
   const permissions = sessionPermissions(session);
-  const writes = useSessionWrites(session.id);
+  const writes = useSessionWrites(session);
   const texts = useSessionTexts(session, writes);
+  const seeTheirs = async () => {
+    await texts.cancel();
+    writes.seeTheirs();
+    onStartOver();
+  };
+  const keepMine = async () => {
+    await writes.keepMine();
+    await texts.flush();
+  };
 
   return (
     <Stack
@@ -49,6 +77,12 @@ function SessionView({ session, reader }: { session: CoachingSession; reader: Re
       data-save-state={texts.saveStatus.state}
       data-session-id={session.id}
     >
+      <EditConflictDialog
+        conflict={writes.conflict}
+        what="session"
+        onSeeTheirs={seeTheirs}
+        onKeepMine={keepMine}
+      />
       <SessionHeader session={session} permissions={permissions} writes={writes} texts={texts} />
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: 8 }}>

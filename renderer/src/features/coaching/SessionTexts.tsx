@@ -35,6 +35,8 @@ export function useSessionTexts(session: CoachingSession, writes: SessionWrites)
       autosave.change({ [field]: value });
     },
     flush: autosave.flush,
+    /** Drops what is not saved yet (the coach chose the session as saved elsewhere). */
+    cancel: autosave.cancel,
     saveStatus: autosave.status,
   };
 }

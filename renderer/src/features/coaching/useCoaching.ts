@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Params } from '../../../../shared/api';
 import type { CoachingSession } from '../../../../shared/api/methods/coaching';
 import { api } from '../../api/client';
+import { useVersionedEdits } from '../../app/conflict/useVersionedEdits';
 import { COACHING_KEY, sessionKey } from './coaching-keys';
 
 export function useCoachingSession(id: number) {
@@ -12,21 +13,38 @@ export function useCoachingSession(id: number) {
   });
 }
 
-export type SessionPatch = Omit<Params<'coaching.update'>, 'id'>;
+export type SessionPatch = Omit<Params<'coaching.update'>, 'id' | 'version'>;
 
 /**
  * Writes to one session. Every write answers with the session (or changes what lists show), so the
  * session's cache takes the answer and lists and open actions refetch.
  */
-export function useSessionWrites(id: number) {
+export function useSessionWrites(session: CoachingSession) {
+  const id = session.id;
   const queryClient = useQueryClient();
+  // Changes go out on the version this page loaded or last saved; one saved elsewhere meanwhile (the
+  // coach's other window) is a conflict, held until the coach chooses whose content stays.
+  const { edits, conflict } = useVersionedEdits<CoachingSession, SessionPatch>({
+    version: session.version,
+    load: async () => {
+      const stored = await api.coaching.get({ id });
+      return {
+        value: stored,
+        version: stored.version,
+        savedBy: stored.updatedBy?.name ?? null,
+        savedAt: stored.updatedAt,
+      };
+    },
+    merge: (older, newer) => ({ ...older, ...newer }),
+  });
   const refreshLists = () =>
     queryClient.invalidateQueries({
       queryKey: COACHING_KEY,
       predicate: (query) => query.queryKey[1] !== 'session',
     });
-  const took = async (session: CoachingSession) => {
-    queryClient.setQueryData(sessionKey(id), session);
+  const took = async (saved: CoachingSession) => {
+    edits.adopt(saved.version);
+    queryClient.setQueryData(sessionKey(id), saved);
     await refreshLists();
   };
   const refetchSession = async () => {
@@ -36,7 +54,23 @@ export function useSessionWrites(id: number) {
 
   return {
     /** For autosave and immediate edits alike; the caller decides when. */
-    update: (patch: SessionPatch) => api.coaching.update({ id, ...patch }).then(took),
+    update: (patch: SessionPatch) =>
+      edits.save(patch, (change, version) => api.coaching.update({ id, version, ...change })).then(took),
+    /** A change refused because the session was saved elsewhere: what is stored, and this page's change. */
+    conflict,
+    /** Takes the stored session; the page shows it (texts included) from then on. */
+    seeTheirs: () => {
+      const stored = edits.seeTheirs();
+      queryClient.setQueryData(sessionKey(id), stored);
+      return stored;
+    },
+    /** Sends the refused change again on the stored version, overwriting what was saved elsewhere. */
+    keepMine: async () => {
+      const mine = edits.keepMine();
+      await took(
+        await edits.save(mine, (change, version) => api.coaching.update({ id, version, ...change })),
+      );
+    },
     close: useMutation({
       mutationFn: (outcome: string) => api.coaching.close({ id, outcome }),
       onSuccess: took,

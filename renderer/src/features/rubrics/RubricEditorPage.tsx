@@ -30,6 +30,7 @@ import { RubricFields } from './RubricFields';
 import { downloadRubric, readRubricFile } from './rubric-json';
 import { SectionEditor } from './SectionEditor';
 import { useRubricEditor } from './useRubricEditor';
+import { EditConflictDialog } from '../../app/conflict/EditConflictDialog';
 import { VersionHistory } from './VersionHistory';
 
 export function RubricEditorPage() {
@@ -73,7 +74,7 @@ function RubricEditor({ rubric }: { rubric: RubricDetail }) {
   const onPublished = (published: RubricDetail) => {
     queryClient.setQueryData(['rubric', rubric.id], published);
     void queryClient.invalidateQueries({ queryKey: ['rubrics'] });
-    if (published.latest) void editor.replace(draftFromRubric(published.latest), false);
+    if (published.latest) void editor.replace(draftFromRubric(published.latest), published);
     setDialog(null);
   };
   // Unsent edits are dropped and a save on its way lands first, so nothing is written over the
@@ -82,7 +83,7 @@ function RubricEditor({ rubric }: { rubric: RubricDetail }) {
     await editor.dropUnsaved();
     const detail = await api.rubric.discardDraft({ id: rubric.id });
     queryClient.setQueryData(['rubric', rubric.id], detail);
-    if (detail.latest) await editor.replace(draftFromRubric(detail.latest), false);
+    if (detail.latest) await editor.replace(draftFromRubric(detail.latest), detail);
     setDialog(null);
   };
 
@@ -222,6 +223,12 @@ function RubricEditor({ rubric }: { rubric: RubricDetail }) {
         </Button>
       </Group>
       <VersionHistory rubric={rubric} />
+      <EditConflictDialog
+        conflict={editor.conflict}
+        what="draft"
+        onSeeTheirs={async () => queryClient.setQueryData(['rubric', rubric.id], await editor.seeTheirs())}
+        onKeepMine={editor.keepMine}
+      />
 
       <VisuallyHidden aria-live="polite" data-testid="rubric-announcement">
         {editor.announcement}

@@ -11,6 +11,7 @@ import type { RubricDetail } from '../../../../shared/api/methods/rubrics';
 import { DEFAULT_PASS_MARK } from '../../../../shared/rubric/outcome';
 import { useAutosave } from '../../app/autosave/useAutosave';
 import { api } from '../../api/client';
+import { useVersionedEdits } from '../../app/conflict/useVersionedEdits';
 import * as edits from './draft-edits';
 
 /** Where focus goes after an edit re-renders: an item (or section) and which of its fields. */
@@ -29,13 +30,27 @@ const focusKeyOf = (element: Element | null) =>
  */
 export function useRubricEditor(rubric: RubricDetail) {
   const { t } = useTranslation();
-  const [draft, setDraftState] = useState<RubricDraft>(
-    () => rubric.draft ?? (rubric.latest ? draftFromRubric(rubric.latest) : emptyDraft(rubric)),
-  );
+  const [draft, setDraftState] = useState<RubricDraft>(() => draftOf(rubric));
   const [announcement, setAnnouncement] = useState('');
   const focusAfter = useRef<FocusTarget | null>(null);
+  // Saved on the draft version this editor holds: a draft saved elsewhere meanwhile is a conflict,
+  // never overwritten unasked.
+  const { edits: versions, conflict } = useVersionedEdits<RubricDetail, RubricDraft>({
+    version: rubric.draftVersion,
+    load: async () => {
+      const stored = await api.rubric.get({ id: rubric.id });
+      return {
+        value: stored,
+        version: stored.draftVersion,
+        savedBy: stored.draftChangedBy?.name ?? null,
+        savedAt: stored.draftChangedAt,
+      };
+    },
+  });
   // The draft is saved whole, so only its newest state is ever sent.
-  const autosave = useAutosave((value: RubricDraft) => api.rubric.saveDraft({ id: rubric.id, draft: value }));
+  const autosave = useAutosave((value: RubricDraft) =>
+    versions.save(value, (draft, version) => api.rubric.saveDraft({ id: rubric.id, draft, version })),
+  );
   const { change } = autosave;
 
   const setDraft = useCallback(
@@ -115,14 +130,31 @@ export function useRubricEditor(rubric: RubricDetail) {
     dropUnsaved: autosave.cancel,
     /**
      * Replaces the whole draft: an import (saved like any edit), or what the backend now holds after
-     * publishing or discarding (`save` false: unsent edits are dropped, not written over it).
+     * publishing or discarding (`stored`: unsent edits are dropped, not written over it, and saving
+     * goes on from the stored draft version).
      */
-    replace: async (next: RubricDraft, save = true) => {
-      if (save) setDraft(next);
+    replace: async (next: RubricDraft, stored?: { draftVersion: number }) => {
+      if (!stored) setDraft(next);
       else {
         await autosave.cancel();
+        versions.adopt(stored.draftVersion);
         setDraftState(next);
       }
+    },
+    /** A save refused because the draft was changed elsewhere: what is stored, and this editor's draft. */
+    conflict,
+    /** Drops this editor's changes for the stored draft; resolves with what is stored. */
+    seeTheirs: async (): Promise<RubricDetail> => {
+      await autosave.cancel();
+      const stored = versions.seeTheirs();
+      setDraftState(draftOf(stored));
+      return stored;
+    },
+    /** Saves this editor's draft over the stored one, on the stored version. */
+    keepMine: async () => {
+      versions.keepMine();
+      change(draft, { now: true });
+      await autosave.flush();
     },
     update: (changes: Partial<RubricDraft>) => setDraft({ ...draft, ...changes }),
     updateSection: (index: number, changes: Partial<DraftSection>) =>
@@ -154,6 +186,11 @@ function findItem(draft: RubricDraft, itemId: string): edits.ItemPlace | null {
     if (item >= 0) return { section, item };
   }
   return null;
+}
+
+/** What an editor opened on `rubric` starts from: its draft, else its latest version, else nothing. */
+function draftOf(rubric: RubricDetail): RubricDraft {
+  return rubric.draft ?? (rubric.latest ? draftFromRubric(rubric.latest) : emptyDraft(rubric));
 }
 
 function emptyDraft(rubric: RubricDetail): RubricDraft {

@@ -16,6 +16,7 @@ import libraryOnPostgres from './015-library-on-postgres';
 import teamAccounts from './016-team-accounts';
 import importOwner from './017-import-owner';
 import fasterSearchWords from './018-faster-search-words';
+import editVersions from './019-edit-versions';
 
 /**
  * PostgreSQL's migrations: the same numbers and names as sqlite/index.ts, each leaving the same schema.
@@ -40,4 +41,5 @@ export const postgresMigrations: readonly { version: number; name: string; sql: 
   { version: 16, name: '016-team-accounts', sql: teamAccounts },
   { version: 17, name: '017-import-owner', sql: importOwner },
   { version: 18, name: '018-faster-search-words', sql: fasterSearchWords },
+  { version: 19, name: '019-edit-versions', sql: editVersions },
 ];
