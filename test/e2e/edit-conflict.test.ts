@@ -33,6 +33,12 @@ async function typeInBoth(roomText: string, deskText: string) {
   await room.locator('[data-testid="talking-points"][data-save-state="saved"]').waitFor();
   await desk.getByTestId('talking-points').fill(deskText);
   await desk.getByTestId('edit-conflict-keep-mine').waitFor();
+  // The screenshot shows the dialog once it has faded in, not half-way.
+  await desk.waitForFunction(() =>
+    [...document.querySelectorAll('.mantine-Modal-content')].some(
+      (content) => getComputedStyle(content).opacity === '1',
+    ),
+  );
 }
 
 beforeAll(async () => {

@@ -43,7 +43,7 @@ export function EditConflictDialog({
       closeOnEscape={false}
       closeOnClickOutside={false}
       title={t('conflict.title')}
-      size={600}
+      size={640}
       centered
       data-testid="edit-conflict-dialog"
     >
