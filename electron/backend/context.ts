@@ -1,4 +1,5 @@
 import type { MethodName, Methods, ParsedParams, Result } from '../../shared/api';
+import type { ReviewerRole } from '../../shared/api/methods/profiles';
 import type { EarmarkError } from '../../shared/errors';
 import type { Clock } from './clock';
 import type { Database } from './db/database';
@@ -33,7 +34,7 @@ export interface ProfileSession {
  * profile (unlocked when it has a passphrase); in team mode this is where a logged-in account goes.
  */
 export type Acting =
-  | { readonly actorId: number }
+  | { readonly actorId: number; readonly viewer?: Viewer }
   | {
       readonly actorId: null;
       /** The chosen profile while it waits for its passphrase; null when no profile is chosen. */
@@ -41,6 +42,21 @@ export type Acting =
       /** Why nobody acts: `not_allowed` (no profile chosen) or `locked`. */
       readonly refusal: EarmarkError;
     };
+
+/**
+ * Who is looking, on a team server: the logged-in account's profile, its role, the agent record an
+ * agent account reads, the teams a team lead leads. Found with who acts, once per call. The services'
+ * row rules narrow what a method shows by it (services/viewer.ts). A workstation has no viewer: its
+ * profiles see everything, as they always have.
+ */
+export interface Viewer {
+  readonly profileId: number;
+  readonly role: ReviewerRole;
+  /** An agent account's agent record; null for every other account (and an unlinked agent). */
+  readonly agentId: number | null;
+  /** The teams a team lead leads; empty for every other role. */
+  readonly teamIds: readonly number[];
+}
 
 /** Where the dispatch learns who acts; the workstation session on the desktop. */
 export interface ActorSource {
@@ -78,6 +94,8 @@ export interface SessionChannel {
 /** A `required` method's request: the profile the write is made as. */
 export interface ActingRequest {
   readonly actorId: number;
+  /** Who is looking, on a team server (row rules); absent on a workstation. */
+  readonly viewer?: Viewer;
 }
 
 /** An `optional` method's request: the acting profile, or null when nobody acts. */
@@ -87,10 +105,17 @@ export interface MaybeActingRequest {
   readonly lockedProfileId: number | null;
   /** The acting profile's id, or the reason nobody acts (`not_allowed` with no profile, `locked`). */
   actorOrThrow(): number;
+  /** Who is looking, on a team server (row rules); absent on a workstation. */
+  readonly viewer?: Viewer;
 }
 
-/** A `none` method's request: it carries nobody, as its handler must not depend on who acts. */
-export type NoActorRequest = Readonly<Record<never, never>>;
+/**
+ * A `none` method's request: it carries nobody to act as, as its handler must not depend on who acts;
+ * on a team server it carries who is looking, for the rows they may see.
+ */
+export interface NoActorRequest {
+  readonly viewer?: Viewer;
+}
 
 /** What a handler of `M` learns about who acts, by the method's `actor` rule in the contract. */
 export type RequestFor<M extends MethodName> = Methods[M]['actor'] extends 'required'

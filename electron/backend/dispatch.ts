@@ -2,8 +2,9 @@ import { randomInt } from 'node:crypto';
 import type { z } from 'zod';
 import { isMethodName, methods, type MethodName, type ParsedParams, type Result } from '../../shared/api';
 import { EarmarkError, type Reply } from '../../shared/errors';
-import type { Acting, ActorSource, CallContext, RequestFor } from './context';
+import type { Acting, ActorSource, CallContext, RequestFor, Viewer } from './context';
 import { fromDatabaseError } from './database-errors';
+import { checkRole } from './permissions';
 import { requestFor } from './request';
 
 export type Handlers = {
@@ -34,6 +35,11 @@ export interface DispatchOptions {
    */
   loginRequired?: { readonly except: ReadonlySet<MethodName>; readonly refusal: () => EarmarkError };
   /**
+   * Team mode: every logged-in call is checked against the role table (shared/permissions) before its
+   * handler runs, and the handler's request carries who is looking, for the services' row rules.
+   */
+  roleTable?: boolean;
+  /**
    * Methods this way of running does not offer (team accounts on a workstation, choosing a profile on a
    * team server): their refusal, answered after the payload's check and before who acts is looked at.
    */
@@ -63,12 +69,14 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
       if (closed) throw closed;
       const actors = askedOnce(call.actors ?? options.actors);
       const login = options.loginRequired;
+      let viewer: Viewer | undefined;
       if (login && !login.except.has(method)) {
         const acting = await actors?.acting();
         if (!acting) throw login.refusal();
         if (acting.actorId === null) throw acting.refusal;
+        if (options.roleTable) viewer = checkRole(method, acting.viewer);
       }
-      const request = await requestFor(spec.actor, actors);
+      const request = await requestFor(spec.actor, actors, viewer);
       const handler = handlers[method] as (params: unknown, request: unknown, call: CallContext) => unknown;
       const value = await handler(parsed.data, request, call);
       const checked = spec.result.safeParse(value);

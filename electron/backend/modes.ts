@@ -30,7 +30,9 @@ const isAccountMethod = (method: MethodName) =>
   method.startsWith('session.') || method.startsWith('account.');
 
 /** The dispatch's rules for a mode: which methods are closed, and (team) that everything else needs a login. */
-export function modeRules(mode: BackendMode): Pick<DispatchOptions, 'closed' | 'loginRequired'> {
+export function modeRules(
+  mode: BackendMode,
+): Pick<DispatchOptions, 'closed' | 'loginRequired' | 'roleTable'> {
   if (mode === 'workstation') {
     return {
       closed: (method) =>
@@ -51,5 +53,6 @@ export function modeRules(mode: BackendMode): Pick<DispatchOptions, 'closed' | '
           )
         : undefined,
     loginRequired: { except: OPEN_WITHOUT_LOGIN, refusal: notLoggedIn },
+    roleTable: true,
   };
 }

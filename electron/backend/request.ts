@@ -1,7 +1,13 @@
-import type { MethodName } from '../../shared/api';
 import type { ActorRule } from '../../shared/api/methods/define';
 import { EarmarkError } from '../../shared/errors';
-import type { Acting, ActorSource, MaybeActingRequest, RequestFor } from './context';
+import type {
+  Acting,
+  ActingRequest,
+  ActorSource,
+  MaybeActingRequest,
+  NoActorRequest,
+  Viewer,
+} from './context';
 
 /** The refusal of a write while no profile is chosen. */
 export const noProfileChosen = () =>
@@ -10,20 +16,23 @@ export const noProfileChosen = () =>
 const NOBODY: Acting = { actorId: null, lockedProfileId: null, refusal: noProfileChosen() };
 
 /**
- * The request a handler gets: who acts, found once per call and never taken from the payload. A
- * `required` method is refused here, before its handler runs, when nobody acts.
+ * The request a handler gets: who acts, found once per call and never taken from the payload, and on a
+ * team server who is looking (`viewer`, found with who acts). A `required` method is refused here,
+ * before its handler runs, when nobody acts.
  */
 export async function requestFor(
   rule: ActorRule,
   actors: ActorSource | undefined,
-): Promise<RequestFor<MethodName>> {
-  if (rule === 'none') return {};
+  viewer?: Viewer,
+): Promise<ActingRequest | MaybeActingRequest | NoActorRequest> {
+  const seen = viewer ? { viewer } : {};
+  if (rule === 'none') return seen;
   const acting = (await actors?.acting()) ?? NOBODY;
   if (rule === 'required') {
     if (acting.actorId === null) throw acting.refusal;
-    return { actorId: acting.actorId };
+    return { actorId: acting.actorId, ...seen };
   }
-  if (acting.actorId !== null) return actingAs(acting.actorId);
+  if (acting.actorId !== null) return { ...actingAs(acting.actorId), ...seen };
   return {
     actorId: null,
     lockedProfileId: acting.lockedProfileId,

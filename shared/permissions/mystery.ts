@@ -5,15 +5,21 @@ import type { Permission } from './roles';
 /**
  * Mystery shops are kept apart from QA and never public (issue 12): who may see and change them.
  *
- * - Seeing shops: QA supervisors, team leads and mystery shoppers. A team lead sees every team's
- *   shops: profiles are not linked to the teams they lead (a team has no lead in the data), so there
- *   is nothing to narrow by yet. When teams get leads, `mystery.list` and `mystery.get` narrow here.
+ * - Seeing shops: QA (supervisors, managers, administrators), team leads and mystery shoppers. On a
+ *   team server a team lead sees the shops of the teams they lead only (services/mystery/visible.ts);
+ *   a workstation profile leads no teams, so there it sees every team's shops.
  * - Entering (drafts, submit, the spreadsheet import), confirming and correcting: the entry person, a
- *   mystery shopper or a QA supervisor. Querying a result: a team lead, with a reason (the contract requires one).
+ *   mystery shopper, or QA. Querying a result: a team lead, with a reason (the contract requires one).
  * - The scenario library: read by everyone who sees shops, edited by those who enter them.
  */
-const seeShops: readonly ReviewerRole[] = ['qa_supervisor', 'team_lead', 'mystery_shopper'];
-const entryPerson: readonly ReviewerRole[] = ['mystery_shopper', 'qa_supervisor'];
+const seeShops: readonly ReviewerRole[] = [
+  'qa_supervisor',
+  'team_lead',
+  'mystery_shopper',
+  'qa_manager',
+  'admin',
+];
+const entryPerson: readonly ReviewerRole[] = ['mystery_shopper', 'qa_supervisor', 'qa_manager', 'admin'];
 
 export const mysteryPermissions = {
   'mystery.list': { roles: seeShops, action: 'see mystery shops' },

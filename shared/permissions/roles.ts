@@ -1,14 +1,23 @@
 import type { MethodName } from '../api';
-import { reviewerRoles, type ReviewerRole } from '../api/methods/profiles';
+import type { ReviewerRole } from '../api/methods/profiles';
 import { accountPermissions } from './accounts';
+import { appPermissions } from './app';
+import { coachingPermissions } from './coaching';
+import { evaluationPermissions } from './evaluations';
+import { libraryPermissions } from './library';
 import { mysteryPermissions } from './mystery';
 
 /**
  * Who may call what: one row per API method, the roles allowed and the action in the users' words
  * (for the refusal). Pure data, so the backend enforces it and the renderer can hide what a role may
- * not do from the same table. Only the mystery methods are listed so far; a method without a row is
- * open to every profile, as before. The team server will fill in the other methods; the account
- * methods are listed (administrators only) and exist only on a team server.
+ * not do from the same table. The rows live per area (./app, ./library, ./evaluations, ./coaching,
+ * ./mystery, ./accounts); the table's type makes a method without a row a compile error.
+ *
+ * A team server checks every call against it in the dispatch (electron/backend/permissions.ts). The
+ * workstation checks only the mystery and account rows, in their handlers, as it always has: there a
+ * profile's role was a label until team mode, and the workstation stays as it is. Which rows a role
+ * sees inside a method it may call (their own evaluations, their teams' agents) is the services' row
+ * rules, from the request's viewer.
  */
 export interface Permission {
   readonly roles: readonly ReviewerRole[];
@@ -16,15 +25,22 @@ export interface Permission {
   readonly action: string;
 }
 
-export type PermissionTable = Partial<Record<MethodName, Permission>>;
+export type PermissionTable = Record<MethodName, Permission>;
 
-export const permissions: PermissionTable = { ...mysteryPermissions, ...accountPermissions };
+export const permissions: PermissionTable = {
+  ...appPermissions,
+  ...libraryPermissions,
+  ...evaluationPermissions,
+  ...coachingPermissions,
+  ...mysteryPermissions,
+  ...accountPermissions,
+};
 
-/** Whether a role may call a method (methods without a row are open to every role). */
+/** Whether a role may call a method. */
 export function mayCall(
   role: ReviewerRole,
   method: MethodName,
-  table: PermissionTable = permissions,
+  table: Partial<PermissionTable> = permissions,
 ): boolean {
   const row = table[method];
   return row === undefined || row.roles.includes(role);
@@ -43,7 +59,7 @@ const roleWords: Record<ReviewerRole, string> = {
 export function refusalText(
   role: ReviewerRole,
   method: MethodName,
-  table: PermissionTable = permissions,
+  table: Partial<PermissionTable> = permissions,
 ): string {
   const row = table[method];
   if (!row) return '';
@@ -54,6 +70,3 @@ export function refusalText(
 }
 
 const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
-/** Every role, for tables that allow everyone who works at the workstation. */
-export const everyRole = reviewerRoles;

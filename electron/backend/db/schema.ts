@@ -204,6 +204,15 @@ export interface EvaluationsTable {
   score_outcome: ScoreOutcome | null;
 }
 
+/** An agent's acknowledgement or dispute of one of their submitted evaluations (one per evaluation). */
+export interface EvaluationResponsesTable {
+  evaluation_id: number;
+  response: 'acknowledged' | 'disputed';
+  reason: string | null;
+  profile_id: number;
+  at: string;
+}
+
 export interface EvaluationAnswersTable {
   evaluation_id: number;
   item_id: string;
@@ -456,6 +465,7 @@ export interface Schema {
   rubrics: RubricsTable;
   rubric_versions: RubricVersionsTable;
   evaluations: EvaluationsTable;
+  evaluation_responses: EvaluationResponsesTable;
   evaluation_answers: EvaluationAnswersTable;
   evaluation_answer_moments: EvaluationAnswerMomentsTable;
   evaluation_audit: EvaluationAuditTable;

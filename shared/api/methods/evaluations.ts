@@ -20,6 +20,18 @@ export const MAX_ITEM_COMMENT_CHARS = 4000;
 export const MAX_OVERALL_COMMENT_CHARS = 10_000;
 export const MAX_REOPEN_REASON_CHARS = 1000;
 
+export const MAX_DISPUTE_REASON_CHARS = 2000;
+
+/** The agent's answer to their submitted evaluation: read and accepted, or disputed with a reason. */
+export const AgentResponse = z.object({
+  response: z.enum(['acknowledged', 'disputed']),
+  /** Why the agent disputes it; null for an acknowledgement. */
+  reason: z.string().nullable(),
+  by: ReviewerRef,
+  at: z.string(),
+});
+export type AgentResponse = z.infer<typeof AgentResponse>;
+
 export const EvaluationSummary = z.object({
   id: Id,
   interactionId: Id,
@@ -38,6 +50,8 @@ export const EvaluationSummary = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   submittedAt: z.string().nullable(),
+  /** The agent's acknowledgement or dispute; null until they answer (always null for a draft). */
+  agentResponse: AgentResponse.nullable(),
 });
 export type EvaluationSummary = z.infer<typeof EvaluationSummary>;
 
@@ -234,6 +248,26 @@ export const evaluationMethods = {
           multiline: true,
           trim: true,
           min: { chars: 3, message: 'say why the evaluation is reopened (at least 3 characters)' },
+        }),
+      })
+      .strict(),
+    EvaluationDetail,
+    { actor: 'required', activity: true },
+  ),
+  /** The agent of the evaluated call or chat has read their submitted evaluation and accepts it. */
+  'evaluation.acknowledge': method(z.object({ id: Id }).strict(), EvaluationDetail, {
+    actor: 'required',
+    activity: true,
+  }),
+  /** The agent of the evaluated call or chat disputes their submitted evaluation, saying why. */
+  'evaluation.dispute': method(
+    z
+      .object({
+        id: Id,
+        reason: PlainText('a reason', MAX_DISPUTE_REASON_CHARS, {
+          multiline: true,
+          trim: true,
+          min: { chars: 3, message: 'say why the evaluation is disputed (at least 3 characters)' },
         }),
       })
       .strict(),

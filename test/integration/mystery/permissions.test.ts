@@ -174,7 +174,7 @@ describeEachEngine('who may do what with mystery shops', () => {
       error: {
         code: 'not_allowed',
         message:
-          'A team lead (role team_lead) may not submit mystery shops (mystery.submit); that is for a mystery shopper or a QA supervisor.',
+          'A team lead (role team_lead) may not submit mystery shops (mystery.submit); that is for a mystery shopper, a QA supervisor, a QA manager or an administrator.',
       },
     });
   });

@@ -83,7 +83,8 @@ export const notLoggedIn = () =>
 const loginAgain = (why: string) => new EarmarkError('not_allowed', `Log in again: ${why}.`);
 
 /**
- * Whose session `token` is, at `now`: the profile id, or why nobody acts. Ends (deletes) a session found
+ * Whose session `token` is, at `now`: the profile id and who is looking (role, agent record, teams
+ * led: read per call, so a changed role or team counts at once), or why nobody acts. Ends (deletes) a session found
  * expired, and refreshes `last_seen_at` when it is over a minute old.
  */
 export async function sessionActor(q: Query, token: string | null, now: Date): Promise<Acting> {
@@ -104,7 +105,19 @@ export async function sessionActor(q: Query, token: string | null, now: Date): P
   if (nowMs - Date.parse(row.last_seen_at) >= SEEN_REFRESH_MS) {
     await markSeen(q, { hash, at: now.toISOString() });
   }
-  return { actorId: row.profile_id };
+  const teamIds =
+    row.role === 'team_lead'
+      ? (await teamsLedBy(q, { profileId: row.profile_id })).rows.map((team) => team.team_id)
+      : [];
+  return {
+    actorId: row.profile_id,
+    viewer: {
+      profileId: row.profile_id,
+      role: row.role,
+      agentId: row.role === 'agent' ? row.agent_id : null,
+      teamIds,
+    },
+  };
 }
 
 /** Asked before every call of a team server: one statement, compiled once. */
@@ -112,8 +125,21 @@ const sessionOfToken = prepared((q, slot: { hash: string }) =>
   q
     .selectFrom('team_sessions')
     .innerJoin('accounts', 'accounts.profile_id', 'team_sessions.profile_id')
-    .select(['team_sessions.profile_id', 'last_seen_at', 'expires_at', 'accounts.disabled_at'])
+    .innerJoin('reviewer_profiles as p', 'p.id', 'team_sessions.profile_id')
+    .select([
+      'team_sessions.profile_id',
+      'last_seen_at',
+      'expires_at',
+      'accounts.disabled_at',
+      'accounts.agent_id',
+      'p.role',
+    ])
     .where('token_hash', '=', slot.hash),
+);
+
+/** A team lead's teams, asked with who acts on each of their calls (what they see of agents and shops). */
+const teamsLedBy = prepared((q, slot: { profileId: number }) =>
+  q.selectFrom('account_teams').select('team_id').where('profile_id', '=', slot.profileId).orderBy('team_id'),
 );
 
 const markSeen = prepared((q, slot: { hash: string; at: string }) =>

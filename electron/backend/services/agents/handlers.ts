@@ -5,7 +5,8 @@ import { agentOverview } from './overview';
 
 export function agentHandlers({ database }: BackendContext): HandlersFor<keyof typeof agentMethods> {
   return {
-    'agent.list': (query) => listAgents(database, query),
-    'agent.overview': (params) => agentOverview(database, params),
+    // Only the agents the viewer sees: a team lead's teams, an agent themselves (services/viewer.ts).
+    'agent.list': (query, { viewer }) => listAgents(database, query, viewer),
+    'agent.overview': (params, { viewer }) => agentOverview(database, params, viewer),
   };
 }

@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
 import { DEFAULT_AGENT_WINDOW, type AgentListEntry } from '../../../../shared/api/methods/agents';
+import type { Viewer } from '../../context';
 import type { Database } from '../../db/database';
 import type { Query } from '../../db/schema';
 import { localToday } from '../../clock';
 import { meanPercent } from './overview';
 import { latestFirst } from './scored-evaluations';
+import { agentSight, agentVisible, readsOwnOnly } from '../viewer';
 
 interface AgentRow {
   id: number;
@@ -56,11 +58,17 @@ async function recentPercents(
   return new Map(agentIds.map((id) => [id, meanPercent(percents.get(id) ?? [])]));
 }
 
-/** Agents by name, with what their row in the list shows; counts cover submitted evaluations only. */
+/**
+ * Agents by name, with what their row in the list shows; counts cover submitted evaluations only. Only
+ * the agents `viewer` sees (a team lead's teams, an agent themselves: services/viewer.ts); an agent
+ * sees no coaching counts.
+ */
 export async function listAgents(
   database: Database,
   query: { teamId?: number | undefined; search?: string | undefined },
+  viewer?: Viewer,
 ): Promise<AgentListEntry[]> {
+  const sight = agentSight(viewer);
   const q = database.query;
   const today = localToday(database);
   let select = q
@@ -104,6 +112,7 @@ export async function listAgents(
         .as('overdueActionCount'),
     ]);
   if (query.teamId !== undefined) select = select.where('a.team_id', '=', query.teamId);
+  if (sight !== null) select = select.where(agentVisible('a.id', sight));
   const rows = (await select
     .orderBy(sql`lower(${sql.ref('a.name')})`)
     .orderBy(sql`lower(${sql.ref('t.name')})`, (o) => o.asc().nullsFirst())
@@ -116,5 +125,6 @@ export async function listAgents(
     q,
     listed.filter((row) => row.evaluationCount > 0).map((row) => row.id),
   );
-  return listed.map((row) => ({ ...row, recentPercent: recent.get(row.id) ?? null }));
+  const coachingHidden = readsOwnOnly(viewer) ? { sessionCount: 0, overdueActionCount: 0 } : {};
+  return listed.map((row) => ({ ...row, recentPercent: recent.get(row.id) ?? null, ...coachingHidden }));
 }

@@ -1,23 +1,35 @@
 import type { AgentOverview, SectionAverage, TrendPoint } from '../../../../shared/api/methods/agents';
 import type { AgentRef } from '../../../../shared/api/methods/coaching';
-import { EarmarkError } from '../../../../shared/errors';
+import type { Viewer } from '../../context';
 import type { Database } from '../../db/database';
 import type { Query } from '../../db/schema';
 import { momentRows, tagged, toAgentMoment } from '../coaching/moment-rows';
+import { agentSight, agentVisible, notFound, readsOwnOnly } from '../viewer';
 import { itemStats, strongestItems, weakestItems } from './item-stats';
 import { submittedEvaluationsOfAgent, type ScoredEvaluation } from './scored-evaluations';
 
 const MAX_TREND_POINTS = 500;
 const MAX_MOMENTS = 200;
 
-export async function agentRef(q: Query, agentId: number, field = 'agentId'): Promise<AgentRef> {
-  const row = await q
+/**
+ * The agent `agentId`, if `viewer` may see them (row rules, services/viewer.ts): an agent outside the
+ * viewer's sight is `not_found`, in the words of a missing one.
+ */
+export async function agentRef(
+  q: Query,
+  agentId: number,
+  field = 'agentId',
+  viewer?: Viewer,
+): Promise<AgentRef> {
+  const sight = agentSight(viewer);
+  let select = q
     .selectFrom('agents as a')
     .leftJoin('teams as t', 't.id', 'a.team_id')
     .select(['a.id', 'a.name', 't.name as teamName'])
-    .where('a.id', '=', agentId)
-    .executeTakeFirst();
-  if (!row) throw new EarmarkError('not_found', `${field}: there is no agent with id ${agentId}.`);
+    .where('a.id', '=', agentId);
+  if (sight !== null) select = select.where(agentVisible('a.id', sight));
+  const row = await select.executeTakeFirst();
+  if (!row) throw notFound(`${field}: there is no agent with id ${agentId}.`);
   return row;
 }
 
@@ -72,9 +84,10 @@ function sectionAverages(window: readonly ScoredEvaluation[]): SectionAverage[] 
 export async function agentOverview(
   database: Database,
   params: { agentId: number; window: number; itemCount: number },
+  viewer?: Viewer,
 ): Promise<AgentOverview> {
   const q = database.query;
-  const agent = await agentRef(q, params.agentId);
+  const agent = await agentRef(q, params.agentId, 'agentId', viewer);
   const evaluations = await submittedEvaluationsOfAgent(database, q, agent.id, MAX_TREND_POINTS);
   const window = evaluations.slice(-params.window);
   const stats = itemStats(window);
@@ -93,6 +106,7 @@ export async function agentOverview(
     sections: sectionAverages(window),
     weakest: weakestItems(stats, params.itemCount),
     strongest: strongestItems(stats, params.itemCount),
-    moments: moments.map(toAgentMoment),
+    // Moments are reviewers' working pins (drafts' included): an agent reads the submitted evaluations.
+    moments: readsOwnOnly(viewer) ? [] : moments.map(toAgentMoment),
   };
 }

@@ -1,4 +1,5 @@
 import type {
+  AgentResponse,
   AuditEntry,
   EvaluationDetail,
   EvaluationSummary,
@@ -6,8 +7,9 @@ import type {
 import type { ParsedParams } from '../../../../shared/api';
 import type { Answer } from '../../../../shared/rubric/answers';
 import { scoreEvaluation } from '../../../../shared/rubric/scoring';
-import { EarmarkError } from '../../../../shared/errors';
+import type { Viewer } from '../../context';
 import type { Query } from '../../db/schema';
+import { agentSight, agentVisible, notFound, readsOwnOnly, seesAgent } from '../viewer';
 import { loadVersion, type VersionContent } from '../rubrics/version-cache';
 import { answersOf, loadAnswers } from './answers';
 import { shownFigures, storedScoreOf } from './score';
@@ -21,8 +23,17 @@ function selectEvaluations(q: Query) {
     .leftJoin('teams as t', 't.id', 'a.team_id')
     .innerJoin('rubric_versions as v', 'v.id', 'e.rubric_version_id')
     .innerJoin('reviewer_profiles as p', 'p.id', 'e.reviewer_id')
+    .leftJoin('evaluation_responses as r', 'r.evaluation_id', 'e.id')
+    .leftJoin('reviewer_profiles as rp', 'rp.id', 'r.profile_id')
     .selectAll('e')
     .select([
+      'i.agent_id',
+      'r.response',
+      'r.reason as response_reason',
+      'r.at as response_at',
+      'r.profile_id as response_by_id',
+      'rp.name as response_by_name',
+      'rp.role as response_by_role',
       'i.title as interaction_title',
       'i.kind as interaction_kind',
       'i.started_at as interaction_started_at',
@@ -38,9 +49,17 @@ export type EvaluationRow = Awaited<
   ReturnType<ReturnType<typeof selectEvaluations>['executeTakeFirstOrThrow']>
 >;
 
-export async function evaluationRow(q: Query, id: number): Promise<EvaluationRow> {
+/**
+ * The evaluation `id`, as `viewer` may see it: a team lead only their teams' agents' evaluations, an
+ * agent only their own submitted ones (services/viewer.ts); anything else is `not_found`, worded as a
+ * missing row.
+ */
+export async function evaluationRow(q: Query, id: number, viewer?: Viewer): Promise<EvaluationRow> {
   const row = await selectEvaluations(q).where('e.id', '=', id).executeTakeFirst();
-  if (!row) throw new EarmarkError('not_found', `id: there is no evaluation with id ${id}.`);
+  const missing = () => notFound(`id: there is no evaluation with id ${id}.`);
+  if (!row) throw missing();
+  if (readsOwnOnly(viewer) && row.state !== 'submitted') throw missing();
+  if (!(await seesAgent(q, agentSight(viewer), row.agent_id))) throw missing();
   return row;
 }
 
@@ -69,6 +88,17 @@ function toSummary(
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     submittedAt: row.submitted_at,
+    agentResponse: agentResponseOf(row),
+  };
+}
+
+function agentResponseOf(row: EvaluationRow): AgentResponse | null {
+  if (row.response === null || row.response_by_id === null || row.response_at === null) return null;
+  return {
+    response: row.response,
+    reason: row.response_reason,
+    by: { id: row.response_by_id, name: row.response_by_name ?? '', role: row.response_by_role ?? 'agent' },
+    at: row.response_at,
   };
 }
 
@@ -99,8 +129,8 @@ export async function auditTrail(q: Query, evaluationId: number): Promise<AuditE
   }));
 }
 
-export async function getEvaluation(q: Query, id: number): Promise<EvaluationDetail> {
-  const row = await evaluationRow(q, id);
+export async function getEvaluation(q: Query, id: number, viewer?: Viewer): Promise<EvaluationDetail> {
+  const row = await evaluationRow(q, id, viewer);
   const version = await loadVersion(q, row.rubric_version_id);
   const [answers, audit] = await Promise.all([loadAnswers(q, id, version), auditTrail(q, id)]);
   return {
@@ -125,15 +155,24 @@ export async function versionsOf(
   return versions;
 }
 
-/** Newest first; filters combine. */
+/** Newest first; filters combine, and with them what the viewer may see (row rules, services/viewer.ts). */
 export async function listEvaluations(
   q: Query,
   query: ParsedParams<'evaluation.list'>,
+  viewer?: Viewer,
 ): Promise<{ total: number; items: EvaluationSummary[] }> {
+  const sight = agentSight(viewer);
+  const ownOnly = readsOwnOnly(viewer);
   const filtered = <T extends ReturnType<typeof selectEvaluations> | ReturnType<typeof countEvaluations>>(
     select: T,
   ): T => {
     let s = select as ReturnType<typeof countEvaluations>;
+    if (sight !== null) {
+      s = s.where('e.interaction_id', 'in', (eb) =>
+        eb.selectFrom('interactions').select('id').where(agentVisible('agent_id', sight)),
+      );
+    }
+    if (ownOnly) s = s.where('e.state', '=', 'submitted');
     if (query.interactionId !== undefined) s = s.where('e.interaction_id', '=', query.interactionId);
     if (query.agentId !== undefined) {
       const agentId = query.agentId;

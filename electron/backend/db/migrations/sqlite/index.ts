@@ -17,6 +17,7 @@ import teamAccounts from './016-team-accounts';
 import importOwner from './017-import-owner';
 import fasterSearchWords from './018-faster-search-words';
 import editVersions from './019-edit-versions';
+import evaluationResponses from './020-evaluation-responses';
 
 /**
  * Numbered migrations, oldest first. A migration that has run is never edited: its hash is
@@ -42,4 +43,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 17, name: '017-import-owner', sql: importOwner },
   { version: 18, name: '018-faster-search-words', sql: fasterSearchWords },
   { version: 19, name: '019-edit-versions', sql: editVersions },
+  { version: 20, name: '020-evaluation-responses', sql: evaluationResponses },
 ];

@@ -1,0 +1,33 @@
+import type { MethodName } from '../api';
+import { evidence, managers, qa, readers } from './groups';
+import type { Permission } from './roles';
+
+/**
+ * Scoring and the rubrics it scores against. QA reviews, scores and exports; team leads read their
+ * teams' evaluations to coach from; an agent reads their own submitted evaluations and acknowledges
+ * or disputes them (the rows each may see are the services' row rules, services/viewer.ts). Rubrics
+ * are read by whoever scores, coaches or enters mystery shops (their checklists are rubrics), and
+ * changed and published only by QA managers and administrators.
+ */
+export const evaluationPermissions = {
+  'evaluation.start': { roles: qa, action: 'score calls and chats' },
+  'evaluation.saveDraft': { roles: qa, action: 'score calls and chats' },
+  'evaluation.submit': { roles: qa, action: 'submit evaluations' },
+  'evaluation.discard': { roles: qa, action: 'discard evaluation drafts' },
+  'evaluation.reopen': { roles: qa, action: 'reopen evaluations' },
+  'evaluation.get': { roles: [...readers, 'agent'], action: 'read evaluations' },
+  'evaluation.list': { roles: [...readers, 'agent'], action: 'read evaluations' },
+  'evaluation.acknowledge': { roles: ['agent'], action: 'acknowledge their own evaluations' },
+  'evaluation.dispute': { roles: ['agent'], action: 'dispute their own evaluations' },
+  'evaluation.exportCsv': { roles: qa, action: 'export evaluations' },
+  'evaluation.exportLibrary': { roles: qa, action: 'export evaluations' },
+  'rubric.list': { roles: evidence, action: 'see the rubrics' },
+  'rubric.get': { roles: evidence, action: 'see the rubrics' },
+  'rubric.version': { roles: evidence, action: 'see the rubrics' },
+  'rubric.create': { roles: managers, action: 'create rubrics' },
+  'rubric.saveDraft': { roles: managers, action: 'edit rubrics' },
+  'rubric.discardDraft': { roles: managers, action: 'edit rubrics' },
+  'rubric.previewRescore': { roles: managers, action: 'edit rubrics' },
+  'rubric.publish': { roles: managers, action: 'publish rubrics' },
+  'rubric.import': { roles: managers, action: 'import rubrics' },
+} as const satisfies Partial<Record<MethodName, Permission>>;
