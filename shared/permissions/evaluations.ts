@@ -6,8 +6,9 @@ import type { Permission } from './roles';
  * Scoring and the rubrics it scores against. QA reviews, scores and exports; team leads read their
  * teams' evaluations to coach from; an agent reads their own submitted evaluations and acknowledges
  * or disputes them (the rows each may see are the services' row rules, services/viewer.ts). Rubrics
- * are read by whoever scores, coaches or enters mystery shops (their checklists are rubrics), and
- * changed and published only by QA managers and administrators.
+ * are read by whoever scores, coaches or enters mystery shops (their checklists are rubrics). QA
+ * drafts changes to them (a supervisor knows where the form pinches); only QA managers and
+ * administrators publish a version, or import a rubric file (which publishes it).
  */
 export const evaluationPermissions = {
   'evaluation.start': { roles: qa, action: 'score calls and chats' },
@@ -24,10 +25,10 @@ export const evaluationPermissions = {
   'rubric.list': { roles: evidence, action: 'see the rubrics' },
   'rubric.get': { roles: evidence, action: 'see the rubrics' },
   'rubric.version': { roles: evidence, action: 'see the rubrics' },
-  'rubric.create': { roles: managers, action: 'create rubrics' },
-  'rubric.saveDraft': { roles: managers, action: 'edit rubrics' },
-  'rubric.discardDraft': { roles: managers, action: 'edit rubrics' },
-  'rubric.previewRescore': { roles: managers, action: 'edit rubrics' },
+  'rubric.create': { roles: qa, action: 'create rubrics' },
+  'rubric.saveDraft': { roles: qa, action: 'edit rubrics' },
+  'rubric.discardDraft': { roles: qa, action: 'edit rubrics' },
+  'rubric.previewRescore': { roles: qa, action: 'edit rubrics' },
   'rubric.publish': { roles: managers, action: 'publish rubrics' },
   'rubric.import': { roles: managers, action: 'import rubrics' },
 } as const satisfies Partial<Record<MethodName, Permission>>;

@@ -217,7 +217,8 @@ describeEachEngine('every method as every role on a team server', () => {
   it('keeps the rules the domain sets, whatever the table says (written out here)', () => {
     const allowed = (method: MethodName) => [...permissions[method].roles].sort();
     expect(allowed('rubric.publish')).toEqual(['admin', 'qa_manager']);
-    expect(allowed('rubric.saveDraft')).toEqual(['admin', 'qa_manager']);
+    expect(allowed('rubric.import')).toEqual(['admin', 'qa_manager']);
+    expect(allowed('rubric.saveDraft')).toEqual(['admin', 'qa_manager', 'qa_supervisor']);
     expect(allowed('account.create')).toEqual(['admin']);
     expect(allowed('evaluation.acknowledge')).toEqual(['agent']);
     expect(allowed('evaluation.dispute')).toEqual(['agent']);
