@@ -328,6 +328,8 @@ describe('an agent account', () => {
     // No way from here to the other agents or to starting coaching.
     expect(await anna.getByText('All agents').count()).toBe(0);
     expect(await anna.getByTestId('agent-start-coaching').count()).toBe(0);
+    // Nor sections the team server refuses her (coaching, mystery shops): no refusal on her page.
+    expect(await anna.getByText(/may not/).count()).toBe(0);
     await screenshot(anna, 'team-agent-own-page-en');
   });
 });

@@ -116,7 +116,7 @@ export function AgentPage() {
           </Stack>
         </Group>
       </Stack>
-      <AgentBody data={data} lastN={lastN} />
+      <AgentBody data={data} lastN={lastN} ownPage={ownPage} />
     </Stack>
   );
 }
@@ -130,7 +130,11 @@ function BackToAgents() {
   );
 }
 
-function AgentBody({ data, lastN }: { data: AgentOverview; lastN: number }) {
+/**
+ * An agent reading their own page sees their evaluations' figures only: the library, mystery shops,
+ * reviewers' moments and coaching sessions are not theirs to open (the team server refuses them).
+ */
+function AgentBody({ data, lastN, ownPage }: { data: AgentOverview; lastN: number; ownPage: boolean }) {
   const { t } = useTranslation();
   const { byId: tags } = useTags();
   const { rows, sections } = trendChartData(data.trend, lastN);
@@ -144,9 +148,11 @@ function AgentBody({ data, lastN }: { data: AgentOverview; lastN: number }) {
             <Text size="sm" c="dimmed">
               {t('agents.noEvaluations.body')}
             </Text>
-            <Anchor component={Link} to={`/?agent=${data.agent.id}&reviewed=no`} size="sm">
-              {t('agents.noEvaluations.open', { name: data.agent.name })}
-            </Anchor>
+            {!ownPage && (
+              <Anchor component={Link} to={`/?agent=${data.agent.id}&reviewed=no`} size="sm">
+                {t('agents.noEvaluations.open', { name: data.agent.name })}
+              </Anchor>
+            )}
           </Stack>
         </Paper>
       ) : (
@@ -176,17 +182,21 @@ function AgentBody({ data, lastN }: { data: AgentOverview; lastN: number }) {
           </Grid>
         </>
       )}
-      {/* Its own section, below the QA figures and never in them: the agency's test is not a review. */}
-      <AgentMysteryShops agent={data.agent} />
-      <WowMoments agent={data.agent} moments={wow} tags={tags} />
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, lg: 7 }}>
-          <TaggedMoments moments={tagged} tags={tags} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
-          <AgentCoaching agent={data.agent} />
-        </Grid.Col>
-      </Grid>
+      {!ownPage && (
+        <>
+          {/* Its own section, below the QA figures and never in them: the agency's test is not a review. */}
+          <AgentMysteryShops agent={data.agent} />
+          <WowMoments agent={data.agent} moments={wow} tags={tags} />
+          <Grid gap="md">
+            <Grid.Col span={{ base: 12, lg: 7 }}>
+              <TaggedMoments moments={tagged} tags={tags} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 5 }}>
+              <AgentCoaching agent={data.agent} />
+            </Grid.Col>
+          </Grid>
+        </>
+      )}
     </>
   );
 }
