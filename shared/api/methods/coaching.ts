@@ -63,6 +63,8 @@ export const ActionItem = z.object({
   doneAt: z.string().nullable(),
   /** Not done and due before today (the backend's local date). */
   overdue: z.boolean(),
+  /** Counts changes of the action: an edit sent with an older one is refused (`edit_conflict`). */
+  version: z.number().int().positive(),
 });
 export type ActionItem = z.infer<typeof ActionItem>;
 
@@ -155,6 +157,8 @@ export const CoachingNote = z.object({
   body: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Counts changes of the note: an edit sent with an older one is refused (`edit_conflict`). */
+  version: z.number().int().positive(),
 });
 export type CoachingNote = z.infer<typeof CoachingNote>;
 
@@ -254,6 +258,11 @@ export const coachingMethods = {
         owner: ActionOwner.optional(),
         dueOn: IsoDate.optional(),
         done: z.boolean().optional(),
+        /**
+         * The action's version the edit was made on: when given, an action changed since (in another
+         * window) is not written over and `edit_conflict` says so. Ticking off alone may leave it out.
+         */
+        version: z.number().int().positive().optional(),
       })
       .strict(),
     ActionItem,
@@ -293,11 +302,15 @@ export const coachingMethods = {
     CoachingNote,
     { actor: 'required', activity: true },
   ),
-  /** Only the author. */
-  'coaching.noteUpdate': method(z.object({ id: Id, body: NoteBody }).strict(), CoachingNote, {
-    actor: 'required',
-    activity: true,
-  }),
+  /**
+   * Only the author. With `version` (the note's version the edit was made on), a note changed since in
+   * another window is not written over: `edit_conflict`, naming who saved it when.
+   */
+  'coaching.noteUpdate': method(
+    z.object({ id: Id, body: NoteBody, version: z.number().int().positive().optional() }).strict(),
+    CoachingNote,
+    { actor: 'required', activity: true },
+  ),
   /** Only the author. */
   'coaching.noteDelete': method(z.object({ id: Id }).strict(), z.object({ id: Id }), {
     actor: 'required',

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import type { Backend } from '../../../electron/backend/backend';
-import type { CoachingSession } from '../../../shared/api/methods/coaching';
+import type { ActionItem, CoachingNote, CoachingSession } from '../../../shared/api/methods/coaching';
 import type { RubricDraft } from '../../../shared/api/methods/rubric-draft';
 import type { RubricDetail } from '../../../shared/api/methods/rubrics';
 import { call, callAs } from '../../support/backend';
@@ -231,6 +231,62 @@ describeEachEngine('two places editing one coaching session', (engine) => {
       const stored = await call<CoachingSession>(backend, 'coaching.get', { id: session.id });
       expect(stored).toMatchObject({ talkingPoints: `${landed[0]}${round}`, version: version + 1 });
     }
+  });
+
+  it('refuses an action item edited from an older version; ticking it off needs none', async () => {
+    const action = await call<ActionItem>(backend, 'coaching.actionAdd', {
+      sessionId: session.id,
+      text: 'Greet with your own name',
+      owner: 'agent',
+      dueOn: '2026-12-01',
+    });
+    expect(action.version).toBe(1);
+    clock.set('2026-11-20T10:30:00');
+    const first = await call<ActionItem>(backend, 'coaching.actionUpdate', {
+      id: action.id,
+      text: 'Greet with your own name, every call',
+      version: 1,
+    });
+    expect(first.version).toBe(2);
+    const error = await refused(backend, 'coaching.actionUpdate', {
+      id: action.id,
+      text: 'Greet warmly',
+      version: 1,
+    });
+    expect(error).toEqual({
+      code: 'edit_conflict',
+      message:
+        'Lena Fischer saved this action item at 10:30; your changes are kept here — reload to see theirs, or save again to overwrite them.',
+    });
+    const ticked = await call<ActionItem>(backend, 'coaching.actionUpdate', { id: action.id, done: true });
+    expect(ticked).toMatchObject({ text: 'Greet with your own name, every call', version: 3 });
+    expect(ticked.doneAt).not.toBeNull();
+  });
+
+  it('refuses a shared note edited from an older version; the stored text is the first edit', async () => {
+    const note = await call<CoachingNote>(backend, 'coaching.noteAdd', {
+      sessionId: session.id,
+      body: 'Anna asked for more call examples.',
+      private: false,
+    });
+    expect(note.version).toBe(1);
+    clock.set('2026-11-20T11:45:00');
+    await call(backend, 'coaching.noteUpdate', { id: note.id, body: 'Edited in the room', version: 1 });
+    const error = await refused(backend, 'coaching.noteUpdate', {
+      id: note.id,
+      body: 'Edited at the desk',
+      version: 1,
+    });
+    expect(error.code).toBe('edit_conflict');
+    expect(error.message).toMatch(/^Lena Fischer saved this note at 11:45; /);
+    const stored = await call<CoachingNote>(backend, 'coaching.noteGet', { id: note.id });
+    expect(stored).toMatchObject({ body: 'Edited in the room', version: 2 });
+    const overwritten = await call<CoachingNote>(backend, 'coaching.noteUpdate', {
+      id: note.id,
+      body: 'Edited at the desk',
+      version: stored.version,
+    });
+    expect(overwritten).toMatchObject({ body: 'Edited at the desk', version: 3 });
   });
 
   if (engine === 'postgres') {

@@ -6,7 +6,8 @@ import type { Database } from '../../db/database';
 import type { Query } from '../../db/schema';
 import { isOverdue } from './clock';
 import { assertCoach, assertPlanned, sessionRow } from './session-rows';
-import { nowIso } from '../../clock';
+import { clockOf, nowIso } from '../../clock';
+import { editConflict } from '../edit-conflict';
 
 interface ActionRow {
   id: number;
@@ -15,9 +16,10 @@ interface ActionRow {
   owner: ActionOwner;
   due_on: string;
   done_at: string | null;
+  version: number;
 }
 
-const ACTION_COLUMNS = ['id', 'session_id', 'text', 'owner', 'due_on', 'done_at'] as const;
+const ACTION_COLUMNS = ['id', 'session_id', 'text', 'owner', 'due_on', 'done_at', 'version'] as const;
 
 export const toActionItem = (row: ActionRow, today: string): ActionItem => ({
   id: row.id,
@@ -27,6 +29,7 @@ export const toActionItem = (row: ActionRow, today: string): ActionItem => ({
   dueOn: row.due_on,
   doneAt: row.done_at,
   overdue: isOverdue(row.due_on, row.done_at, today),
+  version: Number(row.version),
 });
 
 /** A session's actions in the order they were agreed. */
@@ -96,6 +99,7 @@ export async function updateAction(
     owner?: ActionOwner | undefined;
     dueOn?: string | undefined;
     done?: boolean | undefined;
+    version?: number | undefined;
   },
   today: string,
 ): Promise<ActionItem> {
@@ -109,12 +113,33 @@ export async function updateAction(
     if (text !== current.text || owner !== current.owner || dueOn !== current.due_on) assertPlanned(session);
     const at = nowIso(database);
     const doneAt = params.done === undefined ? current.done_at : params.done ? (current.done_at ?? at) : null;
-    const row = await trx
+    // Written only on the version the edit was made on (when the editor says which), counted up in
+    // the same statement: an edit from an older version writes nothing.
+    let update = trx
       .updateTable('coaching_actions')
-      .set({ text, owner, due_on: dueOn, done_at: doneAt, updated_at: at })
-      .where('id', '=', current.id)
-      .returning(ACTION_COLUMNS)
-      .executeTakeFirstOrThrow();
+      .set((eb) => ({
+        text,
+        owner,
+        due_on: dueOn,
+        done_at: doneAt,
+        updated_at: at,
+        version: eb('version', '+', 1),
+      }))
+      .where('id', '=', current.id);
+    if (params.version !== undefined) update = update.where('version', '=', params.version);
+    const row = await update.returning(ACTION_COLUMNS).executeTakeFirst();
+    if (!row) {
+      const stored = await trx
+        .selectFrom('coaching_actions')
+        .select('updated_at')
+        .where('id', '=', current.id)
+        .executeTakeFirstOrThrow();
+      throw editConflict(
+        'this action item',
+        { by: session.coach_name, at: stored.updated_at },
+        clockOf(database).now(),
+      );
+    }
     await touchSession(trx, session.id, at);
     return toActionItem(row, today);
   });
@@ -156,6 +181,7 @@ export async function openActions(
       'c.owner',
       'c.due_on',
       'c.done_at',
+      'c.version',
       's.held_on',
       's.agent_id',
       'a.name as agent_name',

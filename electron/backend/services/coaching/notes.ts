@@ -6,7 +6,8 @@ import type { Database } from '../../db/database';
 import { prepared } from '../../db/prepared';
 import type { Query } from '../../db/schema';
 import { actingAs } from '../../request';
-import { nowIso } from '../../clock';
+import { clockOf, nowIso } from '../../clock';
+import { editConflict } from '../edit-conflict';
 
 /**
  * Coaching notes. A shared note is plain text every profile reads. A private note is sealed with its
@@ -124,6 +125,7 @@ function toNote(profiles: ProfileSession, readerId: number | null, row: NoteRow)
     body,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    version: Number(row.version),
   };
 }
 
@@ -225,24 +227,30 @@ export async function updateNote(
   database: Database,
   profiles: ProfileSession,
   actorId: number,
-  params: { id: number; body: string },
+  params: { id: number; body: string; version?: number | undefined },
 ): Promise<CoachingNote> {
   await database.transaction(async (trx) => {
     const row = await ownNote(trx, actorId, params.id);
     const at = nowIso(database);
-    if (row.private === 1) {
-      const sealed = profiles.seal(actorId, params.body, noteAad(row.session_id, row.author_id, row.id));
-      await trx
-        .updateTable('coaching_notes')
-        .set({ nonce: sealed.nonce, ciphertext: sealed.ciphertext, updated_at: at })
-        .where('id', '=', row.id)
-        .execute();
-    } else {
-      await trx
-        .updateTable('coaching_notes')
-        .set({ body: params.body, updated_at: at })
-        .where('id', '=', row.id)
-        .execute();
+    const sealed =
+      row.private === 1
+        ? profiles.seal(actorId, params.body, noteAad(row.session_id, row.author_id, row.id))
+        : null;
+    // Written only on the version the edit was made on (when the editor says which), counted up in
+    // the same statement: an edit from an older version writes nothing.
+    let update = trx
+      .updateTable('coaching_notes')
+      .set((eb) => ({
+        ...(sealed ? { nonce: sealed.nonce, ciphertext: sealed.ciphertext } : { body: params.body }),
+        updated_at: at,
+        version: eb('version', '+', 1),
+      }))
+      .where('id', '=', row.id);
+    if (params.version !== undefined) update = update.where('version', '=', params.version);
+    const result = await update.executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) {
+      const now = await noteRow(trx, row.id);
+      throw editConflict('this note', { by: now.author_name, at: now.updated_at }, clockOf(database).now());
     }
   });
   return getNote(database.query, profiles, actingAs(actorId), params.id);

@@ -104,7 +104,9 @@ function ActionRow({
     writes.updateAction.mutate({ id: action.id, ...change });
   const saveText = () => {
     if (text.trim() === '') setText(action.text);
-    else if (text !== action.text) update({ text });
+    // Typed text goes out on the action's version: one edited in another window meanwhile is refused
+    // (and the text stays here) rather than written over.
+    else if (text !== action.text) update({ text, version: action.version });
   };
 
   return (

@@ -28,7 +28,7 @@ export function NoteCard({
   const save = useMutation({
     mutationKey: NOTES_KEY,
     gcTime: 0,
-    mutationFn: (body: string) => api.coaching.noteUpdate({ id: note.id, body }),
+    mutationFn: (body: string) => api.coaching.noteUpdate({ id: note.id, body, version: note.version }),
     onSuccess: async () => {
       setEditing(null);
       await onChanged();
