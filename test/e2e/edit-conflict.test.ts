@@ -16,6 +16,7 @@ let browser: Browser;
 let room: Page;
 let desk: Page;
 let sessionId = 0;
+let rubricId = 0;
 const data = tempDir('earmark-e2e-edit-conflict-');
 
 const stored = () => host.api<CoachingSession>('coaching.get', { id: sessionId });
@@ -26,19 +27,23 @@ async function open(page: Page) {
   await page.locator('[data-testid="coaching-session"][data-editable="true"]').waitFor();
 }
 
+/** The dialog, once it has faded in (a screenshot half-way shows it see-through). */
+async function conflictShown(page: Page) {
+  await page.getByTestId('edit-conflict-keep-mine').waitFor();
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.mantine-Modal-content')].some(
+      (content) => getComputedStyle(content).opacity === '1',
+    ),
+  );
+}
+
 /** Both windows open the session as stored; the room saves its talking points, then the desk types. */
 async function typeInBoth(roomText: string, deskText: string) {
   await Promise.all([open(room), open(desk)]);
   await room.getByTestId('talking-points').fill(roomText);
   await room.locator('[data-testid="talking-points"][data-save-state="saved"]').waitFor();
   await desk.getByTestId('talking-points').fill(deskText);
-  await desk.getByTestId('edit-conflict-keep-mine').waitFor();
-  // The screenshot shows the dialog once it has faded in, not half-way.
-  await desk.waitForFunction(() =>
-    [...document.querySelectorAll('.mantine-Modal-content')].some(
-      (content) => getComputedStyle(content).opacity === '1',
-    ),
-  );
+  await conflictShown(desk);
 }
 
 beforeAll(async () => {
@@ -50,6 +55,7 @@ beforeAll(async () => {
   await host.api('profile.create', { name: 'Lena Fischer', role: 'team_lead' });
   const { agents } = await host.api<{ agents: { id: number; name: string }[] }>('library.facets');
   const anna = agents.find((agent) => agent.name === 'Anna Berg')!;
+  rubricId = (await host.api<{ id: number }>('rubric.create', { name: 'Billing calls', language: 'en' })).id;
   sessionId = (await host.api<CoachingSession>('coaching.create', { agentId: anna.id, heldOn: '2026-11-24' }))
     .id;
 }, 90_000);
@@ -96,4 +102,31 @@ it('says the same in Finnish', async () => {
   await screenshot(desk, 'edit-conflict-fi', { asShown: true });
   await desk.getByTestId('edit-conflict-keep-mine').click();
   await expect.poll(async () => (await stored()).talkingPoints).toBe('Työpöydältä');
+});
+
+it('refuses the older window’s rubric draft save, keeps its text, and saves it over on "keep mine"', async () => {
+  await host.api('settings.update', { language: 'en' });
+  const description = (page: Page) => page.getByTestId('rubric-description');
+  const openEditor = async (page: Page) => {
+    await page.goto(`${host.url}#/rubrics/${rubricId}`);
+    await waitForReady(page);
+    await page.locator('[data-testid="rubric-editor"][data-state="ready"]').waitFor();
+  };
+  await Promise.all([openEditor(room), openEditor(desk)]);
+  await description(room).fill('Written in the meeting room');
+  await room.locator('[data-testid="rubric-save-state"][data-save-state="saved"]').waitFor();
+  await description(desk).fill('Written at my desk');
+  await conflictShown(desk);
+  expect(await desk.getByTestId('edit-conflict-who').textContent()).toMatch(
+    /^Lena Fischer saved this draft at /,
+  );
+  const draft = async () =>
+    (await host.api<{ draft: { description: string } | null }>('rubric.get', { id: rubricId })).draft
+      ?.description;
+  expect(await draft()).toBe('Written in the meeting room');
+  expect(await description(desk).inputValue()).toBe('Written at my desk');
+  await screenshot(desk, 'edit-conflict-rubric-en', { asShown: true });
+  await desk.getByTestId('edit-conflict-keep-mine').click();
+  await expect.poll(draft).toBe('Written at my desk');
+  await desk.locator('[data-testid="rubric-save-state"][data-save-state="saved"]').waitFor();
 });
