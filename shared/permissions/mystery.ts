@@ -6,7 +6,7 @@ import type { Permission } from './roles';
  * Mystery shops are kept apart from QA and never public (issue 12): who may see and change them.
  *
  * - Seeing shops: QA (supervisors, managers, administrators), team leads and mystery shoppers. On a
- *   team server a team lead sees the shops of the teams they lead only (services/mystery/visible.ts);
+ *   team server a team lead sees the shops of the teams they lead only (electron/backend/services/viewer.ts);
  *   a workstation profile leads no teams, so there it sees every team's shops.
  * - Entering (drafts, submit, the spreadsheet import), confirming and correcting: the entry person, a
  *   mystery shopper, or QA. Querying a result: a team lead, with a reason (the contract requires one).

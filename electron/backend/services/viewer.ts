@@ -59,3 +59,14 @@ export async function seesAgent(q: Query, sight: AgentSight, agentId: number | n
 
 /** The refusal of a row outside the viewer's sight: the same `not_found` a missing row gets. */
 export const notFound = (message: string) => new EarmarkError('not_found', message);
+
+/**
+ * A condition on a mystery shop (alias `s`): its agent is in sight, or (for a team lead) the team the
+ * agency reported is one they lead, by name, letter case aside. DOMAIN.md: a shop goes to the shop's
+ * team's lead, and often only the team is known ("a woman, did not give her name").
+ */
+export function shopVisible(sight: Exclude<AgentSight, null>): RawBuilder<SqlBool> {
+  const ofAgent = agentVisible('s.agent_id', sight);
+  if (sight.kind === 'agent' || sight.teamIds.length === 0) return ofAgent;
+  return sql<SqlBool>`(${ofAgent} OR lower(s.team) IN (SELECT lower(name) FROM teams WHERE id IN (${sql.join([...sight.teamIds])})))`;
+}

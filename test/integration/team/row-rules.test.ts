@@ -5,6 +5,7 @@ import type { TestClock } from '../../support/clock';
 import { describeEachEngine } from '../../support/engines';
 import { addAccount, Browser, teamServer } from '../accounts/team-fixture';
 import { smallDraft } from '../evaluations/fixture';
+import { shopFields } from '../mystery/fixture';
 
 /**
  * Row rules on a team server (issue 14, point 3): an agent sees only their own submitted evaluations
@@ -136,6 +137,72 @@ describeEachEngine('what each person sees on a team server', () => {
     expect(ids(await as.lead.ok('evaluation.list', {}))).toEqual([annas, annasDraft].sort());
     expect(await as.lead.ok('evaluation.list', { agentId: bert })).toEqual({ total: 0, items: [] });
     expect(await as.lead.refused('evaluation.get', { id: berts })).toEqual(missing(berts));
+  });
+
+  it("shows a team lead their teams' coaching sessions only, and lets them coach only their teams' agents", async () => {
+    const annasSession = await as.manager.ok('coaching.create', { agentId: anna, heldOn: '2026-11-20' });
+    const bertsSession = await as.manager.ok('coaching.create', { agentId: bert, heldOn: '2026-11-20' });
+    const note = await as.manager.ok('coaching.noteAdd', {
+      sessionId: bertsSession.id,
+      body: 'Shared',
+      private: false,
+    });
+    const sessions = async (who: Browser) => (await who.ok('coaching.list', {})).map((s) => s.id).sort();
+    expect(await sessions(as.lead)).toEqual([annasSession.id]);
+    expect(await sessions(as.supervisor)).toEqual([annasSession.id, bertsSession.id].sort());
+    expect((await as.lead.ok('coaching.get', { id: annasSession.id })).agent.id).toBe(anna);
+    expect(await as.lead.refused('coaching.get', { id: bertsSession.id })).toEqual({
+      code: 'not_found',
+      message: `id: there is no coaching session with id ${bertsSession.id}.`,
+    });
+    expect(await as.lead.refused('coaching.notes', { sessionId: bertsSession.id })).toMatchObject({
+      code: 'not_found',
+    });
+    expect(await as.lead.refused('coaching.noteGet', { id: note.id })).toEqual({
+      code: 'not_found',
+      message: `id: there is no coaching note with id ${note.id}.`,
+    });
+    expect(await as.lead.refused('coaching.create', { agentId: bert, heldOn: '2026-11-21' })).toEqual({
+      code: 'not_found',
+      message: `agentId: there is no agent with id ${bert}.`,
+    });
+    const own = await as.lead.ok('coaching.create', { agentId: anna, heldOn: '2026-11-21' });
+    expect(own.coach.name).toBe('Lena Lead');
+  });
+
+  it("shows a team lead the mystery shops of their teams (by agent or the team the agency named), not another team's", async () => {
+    const rubrics = await as.manager.ok('rubric.list', {});
+    const checklist = rubrics.find((r) => r.builtin === 'mystery-call' && r.language === 'en')!.id;
+    const shop = async (shopId: string, team: string, agentId: number | null) => {
+      const draft = await as.supervisor.ok('mystery.saveDraft', {
+        fields: shopFields(checklist, { shopId, team, agentId }),
+      });
+      return (await as.supervisor.ok('mystery.submit', { id: draft.id })).id;
+    };
+    const salesByName = await shop('S-1', 'sales', null);
+    const annasElsewhere = await shop('S-2', 'Hamburg hotline', anna);
+    const bertsShop = await shop('S-3', 'Support', bert);
+    const shops = async (who: Browser) => (await who.ok('mystery.list', {})).map((s) => s.id).sort();
+    expect(await shops(as.manager)).toEqual([salesByName, annasElsewhere, bertsShop].sort());
+    expect(await shops(as.lead)).toEqual([salesByName, annasElsewhere].sort());
+    expect(await as.lead.refused('mystery.get', { id: bertsShop })).toEqual({
+      code: 'not_found',
+      message: `id: there is no mystery shop with id ${bertsShop}.`,
+    });
+    expect(await as.lead.refused('mystery.query', { id: bertsShop, reason: 'Not ours' })).toMatchObject({
+      code: 'not_found',
+    });
+    expect(
+      (await as.lead.ok('mystery.query', { id: annasElsewhere, reason: 'Anna was on a break.' })).status,
+    ).toBe('queried');
+    expect(await as.lead.refused('mystery.agentShops', { agentId: bert })).toMatchObject({
+      code: 'not_found',
+    });
+    const teams = (await as.lead.ok('mystery.teamFigures', {})).map((row) => row.team).sort();
+    expect(teams).toEqual(['Hamburg hotline', 'sales']);
+    const report = await as.lead.ok('mystery.report', { by: 'team' });
+    expect(JSON.stringify(report)).not.toContain('Support');
+    expect(JSON.stringify(await as.manager.ok('mystery.report', { by: 'team' }))).toContain('Support');
   });
 
   it('follows a change of teams at the next call', async () => {

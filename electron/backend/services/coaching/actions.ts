@@ -8,6 +8,8 @@ import { isOverdue } from './clock';
 import { assertCoach, assertPlanned, sessionRow } from './session-rows';
 import { clockOf, nowIso } from '../../clock';
 import { editConflict } from '../edit-conflict';
+import type { Viewer } from '../../context';
+import { agentSight, agentVisible } from '../viewer';
 
 interface ActionRow {
   id: number;
@@ -167,7 +169,9 @@ export async function openActions(
   q: Query,
   query: { agentId?: number | undefined; coachId?: number | undefined },
   today: string,
+  viewer?: Viewer,
 ): Promise<(ActionItem & { agent: AgentRef; coach: ReviewerRef; heldOn: string })[]> {
+  const sight = agentSight(viewer);
   let select = q
     .selectFrom('coaching_actions as c')
     .innerJoin('coaching_sessions as s', 's.id', 'c.session_id')
@@ -192,6 +196,7 @@ export async function openActions(
     ])
     .where('c.done_at', 'is', null);
   if (query.agentId !== undefined) select = select.where('s.agent_id', '=', query.agentId);
+  if (sight !== null) select = select.where(agentVisible('s.agent_id', sight));
   if (query.coachId !== undefined) select = select.where('s.coach_id', '=', query.coachId);
   const rows = await select
     .orderBy(sql`CASE WHEN c.due_on < ${today} THEN 0 ELSE 1 END`)

@@ -2,6 +2,8 @@ import type { CoachingSummary } from '../../../../shared/api/methods/coaching';
 import type { ReviewerRole } from '../../../../shared/api/methods/profiles';
 import { EarmarkError } from '../../../../shared/errors';
 import type { Query } from '../../db/schema';
+import type { Viewer } from '../../context';
+import { agentSight, agentVisible, notFound } from '../viewer';
 
 export interface SessionRow {
   id: number;
@@ -100,6 +102,30 @@ export async function sessionRow(q: Query, id: number, today: string, field = 'i
   return (await withFocusTitles(q, [row]))[0]!;
 }
 
+/**
+ * Refuses a session whose agent is outside the viewer's sight (a team lead: another team's) with the
+ * `not_found` of a missing session (services/viewer.ts); by a note, the `not_found` of a missing note.
+ */
+export async function assertSessionSeen(
+  q: Query,
+  viewer: Viewer | undefined,
+  ref: { sessionId: number; field?: string } | { noteId: number },
+): Promise<void> {
+  const sight = agentSight(viewer);
+  if (sight === null) return;
+  let select = q.selectFrom('coaching_sessions as s').select('s.id').where(agentVisible('s.agent_id', sight));
+  select =
+    'noteId' in ref
+      ? select.where('s.id', 'in', (eb) =>
+          eb.selectFrom('coaching_notes').select('session_id').where('id', '=', ref.noteId),
+        )
+      : select.where('s.id', '=', ref.sessionId);
+  if (await select.executeTakeFirst()) return;
+  throw 'noteId' in ref
+    ? notFound(`id: there is no coaching note with id ${ref.noteId}.`)
+    : notFound(`${ref.field ?? 'id'}: there is no coaching session with id ${ref.sessionId}.`);
+}
+
 export function toSummary(row: SessionRow): CoachingSummary {
   return {
     id: row.id,
@@ -127,8 +153,11 @@ export async function listSessions(
     state?: 'planned' | 'closed' | undefined;
   },
   today: string,
+  viewer?: Viewer,
 ): Promise<CoachingSummary[]> {
   let select = selectSessions(q, today);
+  const sight = agentSight(viewer);
+  if (sight !== null) select = select.where(agentVisible('s.agent_id', sight));
   if (query.agentId !== undefined) select = select.where('s.agent_id', '=', query.agentId);
   if (query.coachId !== undefined) select = select.where('s.coach_id', '=', query.coachId);
   if (query.state !== undefined) select = select.where('s.state', '=', query.state);

@@ -21,6 +21,7 @@ import { checkMysteryShops, linkedMysteryShops, writeMysteryShopLinks } from './
 import { assertCoach, assertPlanned, sessionRow, toSummary, type SessionRow } from './session-rows';
 import { clockOf, nowIso } from '../../clock';
 import { editConflict } from '../edit-conflict';
+import type { Viewer } from '../../context';
 
 /** A session as every profile reads it; `editable` says whether the reader is its coach. */
 export async function getSession(
@@ -57,10 +58,12 @@ export async function createSession(
   coachId: number,
   params: ParsedParams<'coaching.create'>,
   today: string,
+  viewer?: Viewer,
 ): Promise<CoachingSession> {
   const at = nowIso(database);
   const id = await database.transaction(async (trx) => {
-    const agent = await agentRef(trx, params.agentId);
+    // A team lead coaches the agents of their teams: another team's agent is not_found (services/viewer.ts).
+    const agent = await agentRef(trx, params.agentId, 'agentId', viewer);
     const evaluations = await checkEvaluations(trx, agent, params.evaluationIds);
     if (params.momentIds) await checkMoments(trx, agent, params.momentIds);
     await checkMysteryShops(trx, coachId, agent, params.mysteryShopIds);

@@ -5,8 +5,10 @@ import {
   type TeamMysteryFigures,
 } from '../../../../shared/api/methods/mystery-figures';
 import type { MysteryShopSummary } from '../../../../shared/api/methods/mystery';
+import type { Viewer } from '../../context';
 import type { Query } from '../../db/schema';
 import { agentRef } from '../agents/overview';
+import { agentSight, shopVisible } from '../viewer';
 import { shopRows, shopSummary } from './store';
 
 /**
@@ -28,8 +30,8 @@ export function figuresOf(shops: readonly MysteryShopSummary[]): MysteryFigures 
 }
 
 /** The agent's counted shops, newest first, with their figures. */
-export async function agentShops(q: Query, agentId: number): Promise<AgentMysteryShops> {
-  await agentRef(q, agentId);
+export async function agentShops(q: Query, agentId: number, viewer?: Viewer): Promise<AgentMysteryShops> {
+  await agentRef(q, agentId, 'agentId', viewer);
   const rows = await shopRows(q)
     .where('s.agent_id', '=', agentId)
     .where('s.status', 'in', COUNTED)
@@ -42,9 +44,11 @@ export async function agentShops(q: Query, agentId: number): Promise<AgentMyster
 }
 
 /** Each team's counted shops, by the team the agency reports; shops without a team come last. */
-export async function teamFigures(q: Query): Promise<TeamMysteryFigures[]> {
+export async function teamFigures(q: Query, viewer?: Viewer): Promise<TeamMysteryFigures[]> {
+  const sight = agentSight(viewer);
   const rows = await shopRows(q)
     .where('s.status', 'in', COUNTED)
+    .$if(sight !== null, (select) => select.where(shopVisible(sight!)))
     .orderBy('s.occurred_at', 'desc')
     .orderBy('s.id')
     .execute();

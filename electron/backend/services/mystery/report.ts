@@ -5,6 +5,8 @@ import { scoreEvaluation } from '../../../../shared/rubric/scoring';
 import { sql, type SqlBool } from 'kysely';
 import type { Query } from '../../db/schema';
 import { loadVersion, type VersionContent } from '../rubrics/version-cache';
+import type { Viewer } from '../../context';
+import { agentSight, shopVisible } from '../viewer';
 
 /** The checklist item whose answers show how the provocative question was handled (built-in checklist). */
 export const PROVOCATIVE_ITEM = 'provocative-question';
@@ -64,7 +66,9 @@ function tallyBy<K extends string>(rows: readonly ReportRow[], keyOf: (row: Repo
 export async function mysteryReport(
   q: Query,
   params: ParsedParams<'mystery.report'>,
+  viewer?: Viewer,
 ): Promise<MysteryReport> {
+  const sight = agentSight(viewer);
   let select = q
     .selectFrom('mystery_shops as s')
     .leftJoin('mystery_scenarios as sc', 'sc.id', 's.scenario_id')
@@ -85,6 +89,8 @@ export async function mysteryReport(
   if (params.to !== undefined)
     select = select.where(sql<SqlBool>`substr(s.occurred_at, 1, 10) <= ${params.to}`);
   if (params.wave !== undefined) select = select.where('s.wave', '=', params.wave);
+  // A team lead's report covers the teams they lead (services/viewer.ts).
+  if (sight !== null) select = select.where(shopVisible(sight));
   const rows: ReportRow[] = await select.orderBy('s.occurred_at').orderBy('s.shop_id').execute();
   const versions = new Map<number, VersionContent>();
   for (const row of rows) {

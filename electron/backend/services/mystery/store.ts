@@ -17,6 +17,8 @@ import type { Query } from '../../db/schema';
 import { figuresOf } from '../evaluations/score';
 import { loadVersion } from '../rubrics/version-cache';
 import { getScenario } from './scenarios';
+import type { Viewer } from '../../context';
+import { agentSight, notFound, shopVisible } from '../viewer';
 
 export type ShopFields = z.output<typeof MysteryShopFields>;
 export type AuditAction = MysteryAuditEntry['action'];
@@ -257,10 +259,19 @@ export function incomplete(shopId: string, breakdown: ReturnType<typeof scoreEva
   return new EarmarkError('conflict', `Shop "${shopId}" is not complete (${parts.join('; ')}).`);
 }
 
-async function row(q: Query, id: number): Promise<ShopRow> {
-  const found = await selectShops(q).where('s.id', '=', id).executeTakeFirst();
-  if (!found) throw new EarmarkError('not_found', `id: there is no mystery shop with id ${id}.`);
+/** The shop `id`, if `viewer` sees it (a team lead: their teams' shops); else `not_found`, as a missing one. */
+async function row(q: Query, id: number, viewer?: Viewer): Promise<ShopRow> {
+  const sight = agentSight(viewer);
+  let select = selectShops(q).where('s.id', '=', id);
+  if (sight !== null) select = select.where(shopVisible(sight));
+  const found = await select.executeTakeFirst();
+  if (!found) throw notFound(`id: there is no mystery shop with id ${id}.`);
   return found;
+}
+
+/** Refuses (`not_found`) a shop outside the viewer's sight, before a change to it. */
+export async function assertShopSeen(q: Query, id: number, viewer?: Viewer): Promise<void> {
+  if (agentSight(viewer) !== null) await row(q, id, viewer);
 }
 
 /** Ids per statement: far below either engine's parameter limit. */
@@ -346,8 +357,8 @@ export async function fieldsOf(
   };
 }
 
-export async function getShop(q: Query, id: number): Promise<MysteryShopDetail> {
-  const r = await row(q, id);
+export async function getShop(q: Query, id: number, viewer?: Viewer): Promise<MysteryShopDetail> {
+  const r = await row(q, id, viewer);
   const answers = JSON.parse(r.answers) as EvaluationAnswers;
   const version = await loadVersion(q, r.rubric_version_id);
   const { breakdown, figures } = await scoreOf(q, r.rubric_version_id, answers);
@@ -405,8 +416,11 @@ const SEARCHED = ['s.shop_id', 's.team', 's.answered_by', 'a.name', 'sc.title', 
 export async function listShops(
   q: Query,
   filter: ParsedParams<'mystery.list'>,
+  viewer?: Viewer,
 ): Promise<MysteryShopSummary[]> {
   let select = selectSummaries(q);
+  const sight = agentSight(viewer);
+  if (sight !== null) select = select.where(shopVisible(sight));
   if (filter.wave !== undefined) select = select.where('s.wave', '=', filter.wave);
   if (filter.team !== undefined) select = select.where(sql<SqlBool>`lower(s.team) = lower(${filter.team})`);
   if (filter.channel) select = select.where('s.channel', '=', filter.channel);
