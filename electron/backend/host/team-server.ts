@@ -5,6 +5,8 @@ import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import type { Backend } from '../backend';
 import { newReference } from '../dispatch';
+import type { Viewer } from '../context';
+import { checkRole } from '../permissions';
 import { sessionActor } from '../services/accounts/sessions';
 import { teamCall } from '../services/accounts/team-call';
 import { startTeamWork, type TeamWorkOptions } from '../team-work';
@@ -178,10 +180,13 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   }
 
   /** Who the request's cookie logs in, or the refusal already answered. */
-  async function loggedIn(req: IncomingMessage, res: ServerResponse): Promise<string | null> {
+  async function loggedIn(
+    req: IncomingMessage,
+    res: ServerResponse,
+  ): Promise<{ token: string; viewer: Viewer | undefined } | null> {
     const token = tokenOf(req);
     const acting = await sessionActor(backend.database.query, token, backend.clock.now());
-    if (acting.actorId !== null && token !== null) return token;
+    if (acting.actorId !== null && token !== null) return { token, viewer: acting.viewer };
     sendText(res, 401, 'refusal' in acting ? acting.refusal.message : 'Log in first.');
     return null;
   }
@@ -190,7 +195,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     const crossOrigin = originRefusal(req, transport, { stateChanging: false });
     if (crossOrigin) return sendText(res, 403, `Refused: ${crossOrigin}`);
     if (req.method !== 'GET') return sendText(res, 405, 'The event stream is read with GET.');
-    const token = await loggedIn(req, res);
+    const token = (await loggedIn(req, res))?.token;
     if (!token || closing) return;
     res.writeHead(200, {
       'Content-Type': 'text/event-stream',
@@ -210,7 +215,15 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     if (wrongMethod) return sendAnswer(res, wrongMethod);
     const crossOrigin = originRefusal(req, transport, { stateChanging: false });
     if (crossOrigin) return sendText(res, 403, `Refused: ${crossOrigin}`);
-    if (!(await loggedIn(req, res))) return;
+    const session = await loggedIn(req, res);
+    if (!session) return;
+    // A recording is played by whoever may play recordings (the role table's row, as the API's own
+    // recording methods): an agent account reads evaluations, not the library's calls.
+    try {
+      checkRole('recording.encodedAudio', session.viewer);
+    } catch (error) {
+      return sendText(res, 403, (error as Error).message);
+    }
     sendAnswer(
       res,
       await answerRecording({

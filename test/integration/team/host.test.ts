@@ -41,6 +41,12 @@ beforeAll(async () => {
   b = second;
   await addAccount(a.backend, 'sam', 'qa_supervisor', PASSWORD);
   await addAccount(a.backend, 'lee', 'team_lead', PASSWORD);
+  const agent = await a.backend.database.query
+    .insertInto('agents')
+    .values({ name: 'Pekka Virtanen' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await addAccount(a.backend, 'pekka', 'agent', PASSWORD, { agent: agent.id });
   const source = tempDir('earmark-team-calls-');
   cleanups.push(source.cleanup);
   const wav = join(source.dir, 'call-1.wav');
@@ -222,6 +228,15 @@ describe('the team server over HTTP', () => {
       404,
     );
     expect((await send(a.server, path, { method: 'POST', headers: { Cookie: cookie } })).status).toBe(405);
+  });
+
+  it("refuses a recording to a role the role table does not let play recordings (an agent's account)", async () => {
+    const cookie = cookieFrom(await login(a.server, 'pekka'));
+    const refused = await send(a.server, `/media/recording/${recording.id}`, { headers: { Cookie: cookie } });
+    expect(refused.status).toBe(403);
+    expect(refused.text()).toMatch(
+      /^An agent \(role agent\) may not play recordings \(recording\.encodedAudio\)/,
+    );
   });
 
   it('serves the renderer with its CSP and no login', async () => {
