@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EarmarkError, type ErrorCode, type Reply } from '../../../shared/errors';
+import { newReference } from '../dispatch';
 
 /** The JSON side of both HTTP hosts (browser host, team server): bodies in, replies out. */
 
@@ -59,4 +60,29 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
 
 export function stackOf(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/**
+ * A host's request listener around its async handler. As in the dispatch, an unexpected error's own text
+ * may hold paths or a stack, so it goes to the log and the page gets a reference to it.
+ */
+export function answeringWith(
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  log: (message: string) => void,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      const reference = newReference();
+      log(
+        `[earmark] ${req.method ?? ''} ${req.url ?? ''} failed (reference ${reference}): ${stackOf(error)}`,
+      );
+      if (!res.headersSent) {
+        sendJson(
+          res,
+          500,
+          failure('internal', `Earmark could not answer this request (reference ${reference}).`),
+        );
+      } else res.destroy();
+    });
+  };
 }

@@ -4,7 +4,6 @@ import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { EarmarkError } from '../../../shared/errors';
 import type { Backend } from '../backend';
-import { newReference } from '../dispatch';
 import {
   bearerOf,
   crossOriginReason,
@@ -14,7 +13,7 @@ import {
   sameSecret,
 } from './guard';
 import { HTTP_STATUS } from './http-status';
-import { failure, readJson, sendJson, stackOf } from './http-json';
+import { answeringWith, failure, readJson, sendJson } from './http-json';
 import { createMediaTickets } from './media-tickets';
 import { answerRecording } from './recording-file';
 import { sendAnswer, sendText } from './serve-adapters';
@@ -63,23 +62,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     for (const client of sseClients) client.write(frame);
   });
 
-  const server: Server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      // As in the dispatch: the error's own text may hold paths or a stack, so it goes to the log and
-      // the page gets a reference to it.
-      const reference = newReference();
-      log(
-        `[earmark] ${req.method ?? ''} ${req.url ?? ''} failed (reference ${reference}): ${stackOf(error)}`,
-      );
-      if (!res.headersSent) {
-        sendJson(
-          res,
-          500,
-          failure('internal', `Earmark could not answer this request (reference ${reference}).`),
-        );
-      } else res.destroy();
-    });
-  });
+  const server: Server = createServer(answeringWith(handle, log));
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!isLoopbackHost(req.headers.host, port())) {

@@ -4,14 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import type { Backend } from '../backend';
-import { newReference } from '../dispatch';
 import type { Viewer } from '../context';
 import { checkRole } from '../permissions';
 import { sessionActor } from '../services/accounts/sessions';
 import { teamCall } from '../services/accounts/team-call';
 import { startTeamWork, type TeamWorkOptions } from '../team-work';
 import { decodedPath, isJsonContentType } from './guard';
-import { failure, readJson, sendJson, stackOf } from './http-json';
+import { answeringWith, failure, readJson, sendJson } from './http-json';
 import { HTTP_STATUS } from './http-status';
 import { answerRecording } from './recording-file';
 import { sendAnswer, sendText } from './serve-adapters';
@@ -88,21 +87,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
   const streams = teamEventStreams(backend, { checkMs: options.streamCheckMs, log });
   let closing: Promise<void> | null = null;
 
-  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    handle(req, res).catch((error: unknown) => {
-      const reference = newReference();
-      log(
-        `[earmark] ${req.method ?? ''} ${req.url ?? ''} failed (reference ${reference}): ${stackOf(error)}`,
-      );
-      if (!res.headersSent) {
-        sendJson(
-          res,
-          500,
-          failure('internal', `Earmark could not answer this request (reference ${reference}).`),
-        );
-      } else res.destroy();
-    });
-  };
+  const onRequest = answeringWith(handle, log);
   const server = tls
     ? createHttpsServer({ cert: tls.cert, key: tls.key }, onRequest)
     : createHttpServer(onRequest);
