@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EarmarkError, type ErrorCode, type Reply } from '../../../shared/errors';
 import { newReference } from '../dispatch';
+import { decodedPath } from './guard';
+import { sendText } from './serve-adapters';
 
 /** The JSON side of both HTTP hosts (browser host, team server): bodies in, replies out. */
 
@@ -85,4 +87,17 @@ export function answeringWith(
       } else res.destroy();
     });
   };
+}
+
+/**
+ * The request's decoded path, or null once its malformed target has been answered with 400: as JSON
+ * for an API call, as text otherwise (both hosts).
+ */
+export function requestPath(req: IncomingMessage, res: ServerResponse): string | null {
+  const target = decodedPath(req.url);
+  if (target.ok) return target.path;
+  const message = `The address ${target.raw || req.url} is not valid: ${target.problem}.`;
+  if (target.raw.startsWith('/api/')) sendJson(res, 400, failure('invalid_params', message));
+  else sendText(res, 400, message);
+  return null;
 }

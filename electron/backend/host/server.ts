@@ -4,16 +4,9 @@ import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { EarmarkError } from '../../../shared/errors';
 import type { Backend } from '../backend';
-import {
-  bearerOf,
-  crossOriginReason,
-  decodedPath,
-  isJsonContentType,
-  isLoopbackHost,
-  sameSecret,
-} from './guard';
+import { bearerOf, crossOriginReason, isJsonContentType, isLoopbackHost, sameSecret } from './guard';
 import { HTTP_STATUS } from './http-status';
-import { answeringWith, failure, readJson, sendJson } from './http-json';
+import { answeringWith, failure, readJson, requestPath, sendJson } from './http-json';
 import { createMediaTickets } from './media-tickets';
 import { answerRecording } from './recording-file';
 import { sendAnswer, sendText } from './serve-adapters';
@@ -70,13 +63,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
-    const target = decodedPath(req.url);
-    if (!target.ok) {
-      const message = `The address ${target.raw || req.url} is not valid: ${target.problem}.`;
-      if (target.raw.startsWith('/api/')) return sendJson(res, 400, failure('invalid_params', message));
-      return sendText(res, 400, message);
-    }
-    const path = target.path;
+    const path = requestPath(req, res);
+    if (path === null) return;
     if (path.startsWith('/api/')) return api(req, res, path.slice('/api/'.length));
     if (path === '/media/tickets') return mintTicket(req, res);
     if (path.startsWith('/media/')) return serveMedia(req, res, path);

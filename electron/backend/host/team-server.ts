@@ -9,8 +9,8 @@ import { checkRole } from '../permissions';
 import { sessionActor } from '../services/accounts/sessions';
 import { teamCall } from '../services/accounts/team-call';
 import { startTeamWork, type TeamWorkOptions } from '../team-work';
-import { decodedPath, isJsonContentType } from './guard';
-import { answeringWith, failure, readJson, sendJson } from './http-json';
+import { isJsonContentType } from './guard';
+import { answeringWith, failure, readJson, requestPath, sendJson } from './http-json';
 import { HTTP_STATUS } from './http-status';
 import { answerRecording } from './recording-file';
 import { sendAnswer, sendText } from './serve-adapters';
@@ -96,13 +96,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('X-Frame-Options', 'DENY');
-    const target = decodedPath(req.url);
-    if (!target.ok) {
-      const message = `The address ${target.raw || req.url} is not valid: ${target.problem}.`;
-      if (target.raw.startsWith('/api/')) return sendJson(res, 400, failure('invalid_params', message));
-      return sendText(res, 400, message);
-    }
-    const path = target.path;
+    const path = requestPath(req, res);
+    if (path === null) return;
     if (path.startsWith('/api/')) return api(req, res, path.slice('/api/'.length));
     if (path === '/events') return events(req, res);
     if (path.startsWith('/media/')) return media(req, res, path);

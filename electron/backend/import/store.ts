@@ -1,4 +1,4 @@
-import type { Query } from '../db/schema';
+import type { NewRow, Query } from '../db/schema';
 import { findOrAddAgent } from '../services/people';
 
 /** What an import writes besides segments and recordings, on the query layer, in the unit's transaction. */
@@ -16,6 +16,27 @@ export interface NewInteraction {
   queue: string | null;
   customerRef: string | null;
   durationMs: number | null;
+}
+
+/** The interactions row of an import's interaction, with the external id and agent it ends up with. */
+function interactionRow(
+  interaction: NewInteraction,
+  externalId: string | null,
+  agent: number | null,
+): NewRow<'interactions'> {
+  return {
+    kind: interaction.kind,
+    title: interaction.title,
+    external_id: externalId,
+    source: interaction.source,
+    agent_id: agent,
+    started_at: interaction.startedAt,
+    direction: interaction.direction,
+    queue: interaction.queue,
+    customer_ref: interaction.customerRef,
+    duration_ms: interaction.durationMs,
+    content_hash: interaction.contentHash,
+  };
 }
 
 /** Agent ids found or created in one transaction, by team and name as typed: a chat file names few. */
@@ -51,19 +72,7 @@ export async function insertInteraction(
   }
   const { id } = await trx
     .insertInto('interactions')
-    .values({
-      kind: interaction.kind,
-      title: interaction.title,
-      external_id: externalId,
-      source: interaction.source,
-      agent_id: agent,
-      started_at: interaction.startedAt,
-      direction: interaction.direction,
-      queue: interaction.queue,
-      customer_ref: interaction.customerRef,
-      duration_ms: interaction.durationMs,
-      content_hash: interaction.contentHash,
-    })
+    .values(interactionRow(interaction, externalId, agent))
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
@@ -116,7 +125,7 @@ export async function insertInteractions(
     fresh.push(interaction);
   }
   const taken = await externalIdsTaken(trx, fresh);
-  const rows = [];
+  const rows: NewRow<'interactions'>[] = [];
   for (const interaction of fresh) {
     // An external id already used by another import of the same source is kept on the older one only.
     const key = `${interaction.source}\u0000${interaction.externalId}`;
@@ -125,19 +134,7 @@ export async function insertInteractions(
     const agent = interaction.agentName
       ? await agentId(trx, interaction.agentName, interaction.teamName, agents)
       : null;
-    rows.push({
-      kind: interaction.kind,
-      title: interaction.title,
-      external_id: externalId,
-      source: interaction.source,
-      agent_id: agent,
-      started_at: interaction.startedAt,
-      direction: interaction.direction,
-      queue: interaction.queue,
-      customer_ref: interaction.customerRef,
-      duration_ms: interaction.durationMs,
-      content_hash: interaction.contentHash,
-    });
+    rows.push(interactionRow(interaction, externalId, agent));
   }
   for (let from = 0; from < rows.length; from += CHUNK) {
     const added = await trx
