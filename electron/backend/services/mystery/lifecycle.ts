@@ -8,6 +8,7 @@ import { scoreEvaluation } from '../../../../shared/rubric/scoring';
 import { EarmarkError } from '../../../../shared/errors';
 import { nowIso } from '../../clock';
 import type { Database } from '../../db/database';
+import type { Query } from '../../db/schema';
 import { loadVersion } from '../rubrics/version-cache';
 import { audit, fieldsOf, getShop, incomplete, insertShop, setStatus, updateShop } from './store';
 
@@ -51,45 +52,52 @@ export async function submitShop(
   id: number,
   profileId: number | null,
 ): Promise<MysteryShopDetail> {
-  const at = nowIso(database);
-  return database.transaction(async (trx) => {
-    const { status, fields, versionId } = await fieldsOf(trx, id);
-    refuseUnless(status, ['draft'], 'submitted', fields.shopId);
-    const breakdown = scoreEvaluation((await loadVersion(trx, versionId)).rubric, fields.answers);
-    if (!breakdown.complete) throw incomplete(fields.shopId, breakdown);
-    await setStatus(trx, at, id, 'submitted');
-    await audit(trx, at, id, 'submitted', profileId, null, []);
-    return getShop(trx, id);
+  return moveShop(database, id, ['draft'], 'submitted', profileId, null, async (trx, stored) => {
+    const breakdown = scoreEvaluation(
+      (await loadVersion(trx, stored.versionId)).rubric,
+      stored.fields.answers,
+    );
+    if (!breakdown.complete) throw incomplete(stored.fields.shopId, breakdown);
   });
 }
 
-export async function queryShop(
+export function queryShop(
   database: Database,
   id: number,
   reason: string,
   profileId: number | null,
 ): Promise<MysteryShopDetail> {
-  const at = nowIso(database);
-  return database.transaction(async (trx) => {
-    const { status, fields } = await fieldsOf(trx, id);
-    refuseUnless(status, ['submitted', 'confirmed'], 'queried', fields.shopId);
-    await setStatus(trx, at, id, 'queried');
-    await audit(trx, at, id, 'queried', profileId, reason, []);
-    return getShop(trx, id);
-  });
+  return moveShop(database, id, ['submitted', 'confirmed'], 'queried', profileId, reason);
 }
 
-export async function confirmShop(
+export function confirmShop(
   database: Database,
   id: number,
   profileId: number | null,
 ): Promise<MysteryShopDetail> {
+  return moveShop(database, id, ['submitted', 'queried'], 'confirmed', profileId, null);
+}
+
+/**
+ * One step of a shop's life: refused unless the shop is in one of `from`, then its new status and the
+ * audit row saying who moved it, when and why, in one transaction. `check` may refuse the step first.
+ */
+async function moveShop(
+  database: Database,
+  id: number,
+  from: MysteryStatus[],
+  to: 'submitted' | 'queried' | 'confirmed',
+  profileId: number | null,
+  reason: string | null,
+  check?: (trx: Query, stored: Awaited<ReturnType<typeof fieldsOf>>) => Promise<void>,
+): Promise<MysteryShopDetail> {
   const at = nowIso(database);
   return database.transaction(async (trx) => {
-    const { status, fields } = await fieldsOf(trx, id);
-    refuseUnless(status, ['submitted', 'queried'], 'confirmed', fields.shopId);
-    await setStatus(trx, at, id, 'confirmed');
-    await audit(trx, at, id, 'confirmed', profileId, null, []);
+    const stored = await fieldsOf(trx, id);
+    refuseUnless(stored.status, from, to, stored.fields.shopId);
+    await check?.(trx, stored);
+    await setStatus(trx, at, id, to);
+    await audit(trx, at, id, to, profileId, reason, []);
     return getShop(trx, id);
   });
 }
