@@ -107,6 +107,9 @@ describe('team accounts in the browser', () => {
       // The password field is emptied for the next try; the username stays.
       expect(await page.getByTestId('login-password').inputValue()).toBe('');
       expect(await page.getByTestId('login-username').inputValue()).toBe(ADA.username);
+      // The button's loader fades out after the answer: picture the screen once it is a button again.
+      await page.locator('[data-testid="login-submit"]:not([data-loading])').waitFor();
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
       if (locale === 'en') await screenshot(page, 'team-login-wrong-en');
       await page.context().close();
     }
