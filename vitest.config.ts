@@ -69,6 +69,7 @@ const ENGINE_READY = [
   'test/integration/library-search.test.ts',
   'test/integration/library/search-ranking.test.ts',
   'test/integration/conflicts/edit-versions.test.ts',
+  'test/integration/queue/queue.test.ts',
 ];
 
 /**

@@ -27,6 +27,7 @@ import { mysteryHandlers } from './services/mystery/handlers';
 import { mysteryImportHandlers } from './services/mystery/import/handlers';
 import { profileHandlers } from './services/profiles/handlers';
 import { recordingFile, type MediaFile } from './services/recordings';
+import { queueHandlers } from './services/queue/handlers';
 import { reelHandlers } from './services/reels/handlers';
 import { reviewHandlers } from './services/review/handlers';
 import { rubricHandlers } from './services/rubrics/handlers';
@@ -170,6 +171,7 @@ async function startBackend(
     ...reelHandlers(ctx),
     ...mysteryHandlers(ctx),
     ...mysteryImportHandlers(ctx, imports),
+    ...queueHandlers(ctx),
     // Closed on a workstation by the dispatch (modes.ts), so a workstation never reaches them.
     ...accountHandlers(ctx, options.passwordCost ?? PASSWORD_COST),
   };

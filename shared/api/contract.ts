@@ -11,6 +11,7 @@ import { mysteryMethods } from './methods/mystery';
 import { mysteryImportMethods } from './methods/mystery-import';
 import { mysteryFigureMethods } from './methods/mystery-figures';
 import { profileMethods } from './methods/profiles';
+import { queueMethods } from './methods/queue';
 import { reelMethods } from './methods/reels';
 import { reviewMethods } from './methods/review';
 import { rubricMethods } from './methods/rubrics';
@@ -42,6 +43,7 @@ export const methods = {
   ...mysteryFigureMethods,
   ...sessionMethods,
   ...accountMethods,
+  ...queueMethods,
 } as const;
 
 /** Events the backend pushes to the renderer (Electron: webContents.send; browser host: server-sent events). */

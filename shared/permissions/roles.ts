@@ -6,12 +6,13 @@ import { coachingPermissions } from './coaching';
 import { evaluationPermissions } from './evaluations';
 import { libraryPermissions } from './library';
 import { mysteryPermissions } from './mystery';
+import { queuePermissions } from './queue';
 
 /**
  * Who may call what: one row per API method, the roles allowed and the action in the users' words
  * (for the refusal). Pure data, so the backend enforces it and the renderer can hide what a role may
  * not do from the same table. The rows live per area (./app, ./library, ./evaluations, ./coaching,
- * ./mystery, ./accounts); the table's type makes a method without a row a compile error.
+ * ./mystery, ./accounts, ./queue); the table's type makes a method without a row a compile error.
  *
  * A team server checks every call against it in the dispatch (electron/backend/permissions.ts). The
  * workstation checks only the mystery and account rows, in their handlers, as it always has: there a
@@ -34,6 +35,7 @@ export const permissions: PermissionTable = {
   ...coachingPermissions,
   ...mysteryPermissions,
   ...accountPermissions,
+  ...queuePermissions,
 };
 
 /** Whether a role may call a method. */

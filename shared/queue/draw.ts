@@ -75,12 +75,18 @@ export function drawSample(request: DrawRequest): Draw {
     for (const agent of agents) {
       quotas.set(agent.id, Math.min(request.count, available(agent)));
       if (available(agent) < request.count)
-        short.push({ agentId: agent.id, teamId: agent.teamId, wanted: request.count, available: available(agent) });
+        short.push({
+          agentId: agent.id,
+          teamId: agent.teamId,
+          wanted: request.count,
+          available: available(agent),
+        });
     }
   } else if (request.per === 'team') {
     for (const [teamId, members] of groupBy(agents, (agent) => agent.teamId)) {
       const total = members.reduce((sum, agent) => sum + available(agent), 0);
-      if (total < request.count) short.push({ agentId: null, teamId, wanted: request.count, available: total });
+      if (total < request.count)
+        short.push({ agentId: null, teamId, wanted: request.count, available: total });
       shareOut(members, request.count, available, random, quotas);
     }
   } else {

@@ -15,6 +15,7 @@ import type { ReviewerRole } from '../../../shared/api/methods/profiles';
 type Id = Generated<number>;
 /** A 0/1 flag, as SQLite stores a boolean (and PostgreSQL a bigint with a CHECK, for the same rows). */
 type Flag = 0 | 1;
+type CustomerRating = 'bad' | 'neutral' | 'good';
 
 export interface TeamsTable {
   id: Id;
@@ -41,6 +42,8 @@ export interface InteractionsTable {
   duration_ms: number | null;
   created_at: Generated<string>;
   content_hash: string | null;
+  /** The customer's own verdict (migration 021). */
+  customer_rating: Generated<CustomerRating | null>;
 }
 
 export interface RecordingsTable {
@@ -440,6 +443,52 @@ export interface MysteryShopAuditTable {
 }
 
 /** Written by the migrator only. */
+/** Migration 021: the weekly review queue. `filters` is JSON (QueuePlanFilters). */
+export interface QueuePlansTable {
+  id: Id;
+  name: string;
+  filters: string;
+  quota_per: 'agent' | 'team' | 'reviewer';
+  quota_count: number;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface QueuePlanReviewersTable {
+  plan_id: number;
+  profile_id: number;
+}
+
+/** One week's draw of a plan: `plan_snapshot` is the plan as drawn (JSON), `short` the shortfalls (JSON). */
+export interface QueueDrawsTable {
+  id: Id;
+  plan_id: number;
+  week: string;
+  seed: string;
+  plan_snapshot: string;
+  short: string;
+  drawn_by: number | null;
+  drawn_at: string;
+}
+
+export interface QueueItemsTable {
+  id: Id;
+  draw_id: number;
+  interaction_id: number;
+  agent_id: number;
+  reviewer_id: number;
+  position: number;
+  channel: string;
+  day: string;
+  pool: number;
+  assigned_at: string;
+  replaces_id: number | null;
+  replaced_at: string | null;
+  replaced_by: number | null;
+  replaced_reason: string | null;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -488,6 +537,10 @@ export interface Schema {
   mystery_scenarios: MysteryScenariosTable;
   mystery_shops: MysteryShopsTable;
   mystery_shop_audit: MysteryShopAuditTable;
+  queue_plans: QueuePlansTable;
+  queue_plan_reviewers: QueuePlanReviewersTable;
+  queue_draws: QueueDrawsTable;
+  queue_items: QueueItemsTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

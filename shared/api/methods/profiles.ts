@@ -28,7 +28,8 @@ export const reviewerRoles = [
 export const ReviewerRole = z.enum(reviewerRoles);
 export type ReviewerRole = z.infer<typeof ReviewerRole>;
 
-export const workstationRoles = ['qa_supervisor', 'team_lead', 'mystery_shopper'] as const;
+/** A QA manager runs the programme (review plans, the weekly draw) on a workstation too. */
+export const workstationRoles = ['qa_supervisor', 'qa_manager', 'team_lead', 'mystery_shopper'] as const;
 export const WorkstationRole = z.enum(workstationRoles);
 export type WorkstationRole = z.infer<typeof WorkstationRole>;
 

@@ -126,7 +126,9 @@ describe('drawSample', () => {
           for (const item of items) expect(byId.get(item.interactionId)?.agentId).toBe(item.agentId);
           for (const agent of agents) {
             const available = candidates.filter((c) => c.agentId === agent.id).length;
-            expect(items.filter((item) => item.agentId === agent.id)).toHaveLength(Math.min(count, available));
+            expect(items.filter((item) => item.agentId === agent.id)).toHaveLength(
+              Math.min(count, available),
+            );
             expect(short.some((s) => s.agentId === agent.id)).toBe(available < count);
           }
           const loads = reviewerIds.map((id) => items.filter((item) => item.reviewerId === id).length);

@@ -18,6 +18,7 @@ import importOwner from './017-import-owner';
 import fasterSearchWords from './018-faster-search-words';
 import editVersions from './019-edit-versions';
 import evaluationResponses from './020-evaluation-responses';
+import reviewQueue from './021-review-queue';
 
 /**
  * Numbered migrations, oldest first. A migration that has run is never edited: its hash is
@@ -44,4 +45,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 18, name: '018-faster-search-words', sql: fasterSearchWords },
   { version: 19, name: '019-edit-versions', sql: editVersions },
   { version: 20, name: '020-evaluation-responses', sql: evaluationResponses },
+  { version: 21, name: '021-review-queue', sql: reviewQueue },
 ];

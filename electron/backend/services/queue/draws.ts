@@ -1,0 +1,209 @@
+import { z } from 'zod';
+import {
+  QueuePlanFilters,
+  QuotaPer,
+  type MyQueue,
+  type QueueDraw,
+  type QueueItem,
+  type QueueShortfall,
+} from '../../../../shared/api/methods/queue';
+import { EarmarkError } from '../../../../shared/errors';
+import { drawSample, type Shortfall } from '../../../../shared/queue/draw';
+import { nowIso } from '../../clock';
+import type { Database } from '../../db/database';
+import type { Query } from '../../db/schema';
+import { weekCandidates } from './candidates';
+import { completion, itemsWhere } from './items';
+import { getPlan } from './plans';
+
+/** The plan as a draw keeps it: what was asked, of whom. */
+export const PlanSnapshot = z.object({
+  filters: QueuePlanFilters,
+  per: QuotaPer,
+  count: z.number().int().positive(),
+  reviewerIds: z.array(z.number().int().positive()),
+});
+export type PlanSnapshot = z.infer<typeof PlanSnapshot>;
+
+/** The seed of a plan's draw for a week: written down with the draw, so it can be repeated. */
+export const drawSeed = (planId: number, week: string) => `earmark-queue:plan-${planId}:${week}`;
+
+/**
+ * Draws a plan's sample for a week and assigns it, in one transaction: all items or none. A plan is
+ * drawn once per week (`conflict` after, naming when and by whom); an unusable item is replaced, not
+ * the whole week redrawn, so nobody's finished reviews vanish from their queue.
+ */
+export async function drawWeek(
+  database: Database,
+  actorId: number,
+  planId: number,
+  week: string,
+): Promise<QueueDraw> {
+  const at = nowIso(database);
+  const drawId = await database.transaction(async (trx) => {
+    const plan = await getPlan(trx, planId);
+    const earlier = await trx
+      .selectFrom('queue_draws as d')
+      .leftJoin('reviewer_profiles as r', 'r.id', 'd.drawn_by')
+      .select(['d.drawn_at', 'r.name'])
+      .where('d.plan_id', '=', planId)
+      .where('d.week', '=', week)
+      .executeTakeFirst();
+    if (earlier)
+      throw new EarmarkError(
+        'conflict',
+        `week: "${plan.name}" was drawn for ${week} already (${earlier.drawn_at}${earlier.name ? ` by ${earlier.name}` : ''}); replace single items instead.`,
+      );
+    const reviewerIds = plan.reviewers.map((reviewer) => reviewer.id);
+    if (reviewerIds.length === 0)
+      throw new EarmarkError(
+        'conflict',
+        `planId: "${plan.name}" has no reviewers left; add one before drawing.`,
+      );
+    const { candidates, agents } = await weekCandidates(trx, plan.filters, week);
+    const seed = drawSeed(planId, week);
+    const drawn = drawSample({ seed, per: plan.per, count: plan.count, reviewerIds, agents, candidates });
+    const snapshot: PlanSnapshot = { filters: plan.filters, per: plan.per, count: plan.count, reviewerIds };
+    const { id } = await trx
+      .insertInto('queue_draws')
+      .values({
+        plan_id: planId,
+        week,
+        seed,
+        plan_snapshot: JSON.stringify(snapshot),
+        short: JSON.stringify(drawn.short),
+        drawn_by: actorId,
+        drawn_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await database.insertMany(
+      trx,
+      'queue_items',
+      drawn.items.map((item, position) => ({
+        draw_id: id,
+        interaction_id: item.interactionId,
+        agent_id: item.agentId,
+        reviewer_id: item.reviewerId,
+        position,
+        channel: item.channel,
+        day: item.day,
+        pool: item.pool,
+        assigned_at: at,
+      })),
+    );
+    return id;
+  });
+  return getDraw(database.query, drawId);
+}
+
+/** A plan's draw for a week, or null before it is drawn. */
+export async function drawProgress(q: Query, planId: number, week: string): Promise<QueueDraw | null> {
+  await getPlan(q, planId); // a missing plan is said as such, not as "not drawn yet"
+  const row = await q
+    .selectFrom('queue_draws')
+    .select('id')
+    .where('plan_id', '=', planId)
+    .where('week', '=', week)
+    .executeTakeFirst();
+  return row ? getDraw(q, row.id) : null;
+}
+
+export async function getDraw(q: Query, drawId: number): Promise<QueueDraw> {
+  const row = await q
+    .selectFrom('queue_draws as d')
+    .innerJoin('queue_plans as p', 'p.id', 'd.plan_id')
+    .leftJoin('reviewer_profiles as r', 'r.id', 'd.drawn_by')
+    .select([
+      'd.id',
+      'd.plan_id',
+      'p.name as plan_name',
+      'd.week',
+      'd.seed',
+      'd.drawn_at',
+      'd.plan_snapshot',
+      'd.short',
+    ])
+    .select(['r.id as by_id', 'r.name as by_name', 'r.role as by_role'])
+    .where('d.id', '=', drawId)
+    .executeTakeFirstOrThrow();
+  const snapshot = PlanSnapshot.parse(JSON.parse(row.plan_snapshot));
+  const items = await itemsWhere(q, (query) => query.where('qi.draw_id', '=', drawId));
+  const reviewers = snapshot.reviewerIds.length
+    ? await q
+        .selectFrom('reviewer_profiles')
+        .select(['id', 'name', 'role'])
+        .where('id', 'in', snapshot.reviewerIds)
+        .orderBy('name')
+        .execute()
+    : [];
+  return {
+    id: row.id,
+    planId: row.plan_id,
+    planName: row.plan_name,
+    week: row.week,
+    seed: row.seed,
+    drawnAt: row.drawn_at,
+    drawnBy:
+      row.by_id !== null && row.by_name !== null && row.by_role !== null
+        ? { id: row.by_id, name: row.by_name, role: row.by_role }
+        : null,
+    plan: { filters: snapshot.filters, per: snapshot.per, count: snapshot.count, reviewers },
+    items,
+    short: await namedShortfalls(q, JSON.parse(row.short) as Shortfall[]),
+    byReviewer: reviewers.map((reviewer) => ({
+      reviewer,
+      ...completion(items.filter((item) => item.reviewer.id === reviewer.id)),
+    })),
+    byAgent: byAgent(items),
+  };
+}
+
+function byAgent(items: readonly QueueItem[]): QueueDraw['byAgent'] {
+  const agents = new Map<number, QueueItem['agent']>();
+  for (const item of items) agents.set(item.agent.id, item.agent);
+  return [...agents.values()]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((agent) => ({ agent, ...completion(items.filter((item) => item.agent.id === agent.id)) }));
+}
+
+async function namedShortfalls(q: Query, short: readonly Shortfall[]): Promise<QueueShortfall[]> {
+  const agentIds = short.flatMap((s) => (s.agentId === null ? [] : [s.agentId]));
+  const teamIds = short.flatMap((s) => (s.teamId === null || s.agentId !== null ? [] : [s.teamId]));
+  const agents = new Map(
+    agentIds.length
+      ? (await q.selectFrom('agents').select(['id', 'name']).where('id', 'in', agentIds).execute()).map(
+          (a) => [a.id, a],
+        )
+      : [],
+  );
+  const teams = new Map(
+    teamIds.length
+      ? (await q.selectFrom('teams').select(['id', 'name']).where('id', 'in', teamIds).execute()).map((t) => [
+          t.id,
+          t,
+        ])
+      : [],
+  );
+  return short.map((s) => ({
+    agent: s.agentId === null ? null : (agents.get(s.agentId) ?? { id: s.agentId, name: `#${s.agentId}` }),
+    team:
+      s.agentId !== null || s.teamId === null
+        ? null
+        : (teams.get(s.teamId) ?? { id: s.teamId, name: `#${s.teamId}` }),
+    wanted: s.wanted,
+    available: s.available,
+  }));
+}
+
+/** The acting reviewer's items of a week, of every plan: what is left first in working order, then done, then replaced. */
+export async function myQueue(q: Query, reviewerId: number, week: string): Promise<MyQueue> {
+  const items = await itemsWhere(q, (query) =>
+    query.where('qi.reviewer_id', '=', reviewerId).where('d.week', '=', week),
+  );
+  return { week, items, ...completion(items) };
+}
+
+/** Every item that drew an interaction, oldest first: why it is (or was) in a queue. */
+export const whyQueued = (q: Query, interactionId: number) =>
+  itemsWhere(q, (query) => query.where('qi.interaction_id', '=', interactionId));
