@@ -30,7 +30,30 @@ export const errorCodes = [
 
 export type ErrorCode = (typeof errorCodes)[number];
 
-export interface ApiErrorBody {
+/**
+ * Which refusal it is, where a screen words it in the user's language: a stable name beside the broad
+ * `code`, so the renderer never reads the English `message` to tell refusals apart.
+ */
+export const errorReasons = [
+  /** A login's username or password is wrong (which one is never said). */
+  'wrong_login',
+  /** The account exists and the password is right, but an administrator disabled it. */
+  'account_disabled',
+  /** Too many failed logins for the username or the address: `retryAt` says when to try again. */
+  'too_many_logins',
+  /** A password change's current password is not the person's password. */
+  'wrong_current_password',
+] as const;
+
+export type ErrorReason = (typeof errorReasons)[number];
+
+export interface ErrorDetail {
+  reason?: ErrorReason;
+  /** For `too_many_logins`: the moment (ISO 8601) the next try is let through. */
+  retryAt?: string;
+}
+
+export interface ApiErrorBody extends ErrorDetail {
   code: ErrorCode;
   message: string;
 }
@@ -40,16 +63,38 @@ export type Reply<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody
 /** Thrown by backend services and rethrown by the renderer client, so both sides speak one error type. */
 export class EarmarkError extends Error {
   override readonly name = 'EarmarkError';
+  readonly reason: ErrorReason | undefined;
+  readonly retryAt: string | undefined;
   constructor(
     readonly code: ErrorCode,
     message: string,
+    detail: ErrorDetail = {},
   ) {
     super(message);
+    this.reason = detail.reason;
+    this.retryAt = detail.retryAt;
   }
 
   toBody(): ApiErrorBody {
-    return { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.reason && { reason: this.reason }),
+      ...(this.retryAt && { retryAt: this.retryAt }),
+    };
   }
+
+  /** The error a reply's body describes, on the renderer's side of a transport (unknown names dropped). */
+  static fromBody(body: { code?: unknown; message?: unknown; reason?: unknown; retryAt?: unknown }) {
+    return new EarmarkError(isErrorCode(body.code) ? body.code : 'internal', String(body.message ?? ''), {
+      ...(isErrorReason(body.reason) && { reason: body.reason }),
+      ...(typeof body.retryAt === 'string' && { retryAt: body.retryAt }),
+    });
+  }
+}
+
+export function isErrorReason(value: unknown): value is ErrorReason {
+  return typeof value === 'string' && (errorReasons as readonly string[]).includes(value);
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -87,7 +87,7 @@ export function createDispatch(handlers: Handlers, options: DispatchOptions = {}
     } catch (error) {
       const known = error instanceof EarmarkError ? error : fromDatabaseError(error);
       if (known && known.code !== 'internal')
-        return { ok: false, error: { code: known.code, message: capped(known.message) } };
+        return { ok: false, error: { ...known.toBody(), message: capped(known.message) } };
       // The error's text may hold paths, SQL or a stack: it goes to the log, the caller gets a reference to it.
       const reference = newReference();
       options.onInternalError?.(method, error, reference);

@@ -5,7 +5,7 @@ import {
   type EarmarkBridge,
   type EventName,
 } from '../../../shared/api';
-import { EarmarkError, isErrorCode, type Reply } from '../../../shared/errors';
+import { EarmarkError, type Reply } from '../../../shared/errors';
 import { openEventStream } from './event-stream';
 
 /** A media ticket is reused while it has at least this long to run, so a player opened now gets 3 h or more. */
@@ -81,10 +81,7 @@ export function createBrowserBridge(token: string | null): EarmarkBridge {
       url: string;
       expiresAt: number;
     }>;
-    if (!reply.ok) {
-      const { code, message } = reply.error;
-      throw new EarmarkError(isErrorCode(code) ? code : 'internal', message);
-    }
+    if (!reply.ok) throw EarmarkError.fromBody(reply.error);
     tickets.set(recordingId, reply.value);
     return reply.value.url;
   };

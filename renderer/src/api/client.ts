@@ -5,7 +5,7 @@ import {
   type EarmarkClient,
   type MethodName,
 } from '../../../shared/api';
-import { EarmarkError, isErrorCode, type Reply } from '../../../shared/errors';
+import { EarmarkError, type Reply } from '../../../shared/errors';
 import { takeAccessToken } from './access-token';
 import { createBrowserBridge } from './browser-bridge';
 
@@ -33,10 +33,7 @@ export function createClient(bridge: EarmarkBridge, onError?: ApiErrorListener):
     (namespaces[ns] ??= {})[fn] = async (params: unknown) => {
       const reply = await call(params ?? {});
       if (reply.ok) return reply.value;
-      const error = new EarmarkError(
-        isErrorCode(reply.error.code) ? reply.error.code : 'internal',
-        reply.error.message,
-      );
+      const error = EarmarkError.fromBody(reply.error);
       onError?.(error, name);
       throw error;
     };

@@ -175,6 +175,7 @@ describeEachEngine('team accounts', () => {
     expect(await browser.refused('session.login', { username: 'lena', password: PW })).toEqual({
       code: 'not_allowed',
       message: 'This account is disabled: ask an administrator of the team.',
+      reason: 'account_disabled',
     });
     expect(await backend.database.query.selectFrom('team_sessions').select('profile_id').execute()).toEqual([
       { profile_id: 1 },

@@ -61,7 +61,11 @@ describeEachEngine('team login sessions', () => {
     const browser = new Browser(backend);
     const wrong = await browser.refused('session.login', { username: 'anna', password: 'not her password' });
     const unknown = await browser.refused('session.login', { username: 'nobody', password: ANNA });
-    expect(wrong).toEqual({ code: 'not_allowed', message: 'The username or password is wrong.' });
+    expect(wrong).toEqual({
+      code: 'not_allowed',
+      message: 'The username or password is wrong.',
+      reason: 'wrong_login',
+    });
     expect(unknown).toEqual(wrong);
     expect(browser.token).toBeNull();
     expect(await browser.ok('session.me')).toEqual({ account: null });
@@ -83,6 +87,8 @@ describeEachEngine('team login sessions', () => {
     expect(blocked).toEqual({
       code: 'rate_limited',
       message: `Too many failed logins for this username: try again in 2 seconds (at ${until}).`,
+      reason: 'too_many_logins',
+      retryAt: until,
     });
     // Another address does not help: the username is what is guessed.
     expect((await new Browser(backend, '198.51.100.7').refused('session.login', wrong)).code).toBe(
@@ -192,7 +198,11 @@ describeEachEngine('team login sessions', () => {
         current: 'not my password',
         next: 'a brand new password',
       }),
-    ).toEqual({ code: 'not_allowed', message: 'current: that is not your current password.' });
+    ).toEqual({
+      code: 'not_allowed',
+      message: 'current: that is not your current password.',
+      reason: 'wrong_current_password',
+    });
     expect(await laptop.refused('session.changePassword', { current: ANNA, next: 'short' })).toMatchObject({
       code: 'invalid_params',
       message: /next: a password has at least 12 characters/,

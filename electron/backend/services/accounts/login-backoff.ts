@@ -62,6 +62,7 @@ export async function assertNotBlocked(q: Query, keys: readonly { key: string }[
   throw new EarmarkError(
     'rate_limited',
     `Too many failed logins for ${who}: try again in ${waitWords(seconds)} (at ${until}).`,
+    { reason: 'too_many_logins', retryAt: until },
   );
 }
 

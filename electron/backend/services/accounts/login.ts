@@ -21,7 +21,8 @@ export interface LoginSettings {
   readonly passwordCost: ScryptCost;
 }
 
-const WRONG = () => new EarmarkError('not_allowed', 'The username or password is wrong.');
+const WRONG = () =>
+  new EarmarkError('not_allowed', 'The username or password is wrong.', { reason: 'wrong_login' });
 
 /**
  * Logs in. The same words and the same work (one scrypt) whether the username exists or not, so neither
@@ -49,7 +50,9 @@ export async function login(
     throw WRONG();
   }
   if (found.disabled) {
-    throw new EarmarkError('not_allowed', 'This account is disabled: ask an administrator of the team.');
+    throw new EarmarkError('not_allowed', 'This account is disabled: ask an administrator of the team.', {
+      reason: 'account_disabled',
+    });
   }
   // Hashed before the transaction, which must wait on nothing but the database.
   const rehashed = verified.needsRehash ? await hashPassword(password, settings.passwordCost) : null;
@@ -101,7 +104,9 @@ export async function changePassword(
   );
   if (!verified.ok) {
     await recordFailure(database, keys, settings.clock.now());
-    throw new EarmarkError('not_allowed', 'current: that is not your current password.');
+    throw new EarmarkError('not_allowed', 'current: that is not your current password.', {
+      reason: 'wrong_current_password',
+    });
   }
   if (current === next)
     throw new EarmarkError('invalid_params', 'next: the new password must differ from the current one.');

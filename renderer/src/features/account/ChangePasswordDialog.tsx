@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_PASSWORD_CHARS } from '../../../../shared/api/methods/session';
+import { EarmarkError } from '../../../../shared/errors';
 import { api } from '../../api/client';
 import { useToast } from '../../app/toast/Toasts';
 import { useAccountSession } from './account-context';
@@ -67,7 +68,9 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
         <NewPasswordFields value={next} onChange={setNext} tried={tried} testId="change-password-new" />
         {change.error && (
           <Alert color="red" data-testid="change-password-error">
-            {change.error.message}
+            {change.error instanceof EarmarkError && change.error.reason === 'wrong_current_password'
+              ? t('account.changePassword.wrongCurrent')
+              : change.error.message}
           </Alert>
         )}
         <Group justify="flex-end">
