@@ -37,7 +37,8 @@ export const usersSection: Section = {
 /** An agent's own page on a team server: their evaluations, acknowledged or disputed there. */
 export function ownPageSection(agentId: number): Section {
   const to = `/agents/${agentId}`;
-  return { id: 'own', to, label: 'account.nav.own', active: (p) => p === to };
+  // An evaluation's summary is read (and answered) from there.
+  return { id: 'own', to, label: 'account.nav.own', active: (p) => p === to || p.startsWith('/evaluation/') };
 }
 
 /** Who the navigation is for: the role, and for an agent account the agent record they read. */

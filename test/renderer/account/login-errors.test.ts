@@ -31,7 +31,9 @@ describe("the login screen's reading of a refusal", () => {
     });
     // Without a moment it can read, the server's own words still say it.
     expect(
-      loginProblem(new EarmarkError('rate_limited', 'Too many failed logins.', { reason: 'too_many_logins' })),
+      loginProblem(
+        new EarmarkError('rate_limited', 'Too many failed logins.', { reason: 'too_many_logins' }),
+      ),
     ).toEqual({ kind: 'rateLimited', until: null, message: 'Too many failed logins.' });
   });
 
@@ -59,8 +61,8 @@ describe("the login screen's reading of a refusal", () => {
       '2031-05-04T10:02:03.000Z',
     ]);
     // A reason this renderer does not know (a newer server) is left out, not passed on as a wrong one.
-    expect(EarmarkError.fromBody({ code: 'not_allowed', message: 'x', reason: 'from_the_future' }).reason).toBe(
-      undefined,
-    );
+    expect(
+      EarmarkError.fromBody({ code: 'not_allowed', message: 'x', reason: 'from_the_future' }).reason,
+    ).toBe(undefined);
   });
 });

@@ -43,6 +43,8 @@ describe('the navigation per role', () => {
     expect(agent[0]!.to).toBe('/agents/12');
     expect(agent[0]!.active('/agents/12')).toBe(true);
     expect(agent[0]!.active('/agents/13')).toBe(false);
+    // Reading one of their evaluations is still their own page.
+    expect(agent[0]!.active('/evaluation/7/summary')).toBe(true);
     expect(homeFor({ role: 'agent', agentId: 12 })).toBe('/agents/12');
     // No library, no other agents, no coaching list, rubrics or imports.
     for (const id of ['library', 'agents', 'coaching', 'rubrics', 'import', 'mystery', 'reels']) {

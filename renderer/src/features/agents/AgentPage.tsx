@@ -19,6 +19,7 @@ import { api } from '../../api/client';
 import { useCurrentReviewer } from '../profiles/useProfiles';
 import { useTags } from '../review/moments/useTags';
 import { AgentCoaching } from './AgentCoaching';
+import { AgentEvaluations } from './AgentEvaluations';
 import { AgentMysteryShops } from './AgentMysteryShops';
 import { ItemStats } from './ItemStats';
 import { splitMoments } from './moment-groups';
@@ -182,6 +183,7 @@ function AgentBody({ data, lastN, ownPage }: { data: AgentOverview; lastN: numbe
           </Grid>
         </>
       )}
+      {rows.length > 0 && <AgentEvaluations agent={data.agent} lastN={lastN} ownPage={ownPage} />}
       {!ownPage && (
         <>
           {/* Its own section, below the QA figures and never in them: the agency's test is not a review. */}

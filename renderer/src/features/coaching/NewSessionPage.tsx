@@ -13,8 +13,8 @@ import { EvaluationPicker } from './EvaluationPicker';
 import { useAgentOptions } from './useAgentsAndCoaches';
 
 /**
- * `/coaching/new?agent=<id>`: the coach picks the agent (unless they came from the agent), the day, and
- * the evaluations to start from; the backend proposes focus items and moments from those.
+ * `/coaching/new?agent=<id>[&evaluation=<id>]`: the coach picks the agent (unless they came from the
+ * agent), the day, and the evaluations to start from (the one they came from is ticked); the backend proposes focus items and moments from those.
  */
 export function NewSessionPage() {
   return <RequireProfile>{(reviewer) => <NewSessionForm coach={reviewer} />}</RequireProfile>;
@@ -29,7 +29,11 @@ function NewSessionForm({ coach }: { coach: ReviewerProfile }) {
   const agentId = Number(search.get('agent')) || null;
   const agent = agents.agents.find((candidate) => candidate.id === agentId) ?? null;
   const [heldOn, setHeldOn] = useState(localIsoDate);
-  const [evaluationIds, setEvaluationIds] = useState<number[]>([]);
+  // Started from one evaluation on the agent's page: that one is ticked already.
+  const [evaluationIds, setEvaluationIds] = useState<number[]>(() => {
+    const from = Number(search.get('evaluation'));
+    return Number.isInteger(from) && from > 0 ? [from] : [];
+  });
 
   const create = useMutation({
     mutationFn: () => api.coaching.create({ agentId: agentId!, heldOn, evaluationIds }),

@@ -11,6 +11,7 @@ import { SaveStateLabel } from '../../app/autosave/SaveStateLabel';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { api } from '../../api/client';
 import { routeKeyAt } from '../shortcuts/key-routing';
+import { AgentResponseNote } from './AgentResponse';
 import { AuditTrail } from './AuditTrail';
 import { KeyLegend } from './KeyLegend';
 import { ReopenDialog } from './ReopenDialog';
@@ -154,6 +155,8 @@ export function EvaluationSheet({
           {!readOnly && <KeyLegend docked={docked} />}
         </Stack>
       </Group>
+
+      {readOnly && detail.agentResponse && <AgentResponseNote response={detail.agentResponse} />}
 
       {/*
         Stuck right under the header (docked: under the top of its pane), on the page's own background:

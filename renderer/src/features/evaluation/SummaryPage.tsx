@@ -22,7 +22,10 @@ import { explainScore } from '../../../../shared/rubric/explain';
 import { scoreEvaluation } from '../../../../shared/rubric/scoring';
 import { api } from '../../api/client';
 import { formatDateTime } from '../../app/format';
+import { useSessionAccount } from '../account/account-context';
+import { AgentResponseNote } from './AgentResponse';
 import { answerLabel } from './answer-label';
+import { AnswerEvaluation } from './AnswerEvaluation';
 import { evaluationKey } from './EvaluationSheet';
 import { StepText } from './ScoreExplanation';
 import { formatPercent, formatPoints, ResultBadge } from './score-format';
@@ -50,6 +53,9 @@ export function SummaryPage() {
 
 function Summary({ detail }: { detail: EvaluationDetail }) {
   const { t, i18n } = useTranslation();
+  // An agent's account reads (and answers) its own evaluations; everyone else reads them as reviewers.
+  const account = useSessionAccount();
+  const ownAgentId = account?.role === 'agent' ? (account.agent?.id ?? null) : null;
   const breakdown = scoreEvaluation(detail.rubric, detail.answers);
   const { steps, items: impacts } = explainScore(breakdown);
   const impactOf = new Map(impacts.map((impact) => [impact.itemId, impact]));
@@ -70,13 +76,21 @@ function Summary({ detail }: { detail: EvaluationDetail }) {
   return (
     <Stack className="printout" maw={900} gap="md" data-testid="evaluation-summary" data-state="ready">
       <Group justify="space-between" data-print="hide">
-        <Anchor
-          component={Link}
-          to={`/interaction/${detail.interactionId}/evaluate?evaluation=${detail.id}`}
-          size="sm"
-        >
-          ← {t('evaluation.summary.back')}
-        </Anchor>
+        {/* An agent does not open the library: their way back is their own page. */}
+        {ownAgentId !== null ? (
+          <Anchor component={Link} to={`/agents/${ownAgentId}`} size="sm" data-testid="summary-back">
+            ← {t('evaluation.summary.backOwn')}
+          </Anchor>
+        ) : (
+          <Anchor
+            component={Link}
+            to={`/interaction/${detail.interactionId}/evaluate?evaluation=${detail.id}`}
+            size="sm"
+            data-testid="summary-back"
+          >
+            ← {t('evaluation.summary.back')}
+          </Anchor>
+        )}
         <Button size="xs" onClick={() => window.print()} data-testid="summary-print">
           {t('evaluation.summary.print')}
         </Button>
@@ -107,6 +121,12 @@ function Summary({ detail }: { detail: EvaluationDetail }) {
             : t('evaluation.summary.notSubmitted')}
         </Text>
       </Stack>
+
+      {detail.agentResponse ? (
+        <AgentResponseNote response={detail.agentResponse} />
+      ) : (
+        ownAgentId !== null && detail.state === 'submitted' && <AnswerEvaluation detail={detail} />
+      )}
 
       <Paper withBorder p="md" className="printout-keep">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
