@@ -24,9 +24,16 @@ export interface ProfileSession {
   seal(authorId: number, plaintext: string, aad: string): Sealed;
   /**
    * Decrypts an author's sealed text for the request's reader: `not_allowed` unless the reader is the
-   * author, unlocked; `tampered` when it fails its check.
+   * author, unlocked; `tampered` when it fails its check. `writtenAt` (when the text was last sealed)
+   * lets a team server tell a note sealed with a key lost to a password reset from a damaged one.
    */
-  open(readerId: number | null, author: { id: number; name: string }, sealed: Sealed, aad: string): string;
+  open(
+    readerId: number | null,
+    author: { id: number; name: string },
+    sealed: Sealed,
+    aad: string,
+    writtenAt?: string,
+  ): string;
 }
 
 /**
@@ -34,7 +41,12 @@ export interface ProfileSession {
  * profile (unlocked when it has a passphrase); in team mode this is where a logged-in account goes.
  */
 export type Acting =
-  | { readonly actorId: number; readonly viewer?: Viewer }
+  | {
+      readonly actorId: number;
+      readonly viewer?: Viewer;
+      /** A team login's note key, for this call only (privacy/team-note-key.ts); absent on a workstation. */
+      readonly keys?: ProfileSession;
+    }
   | {
       readonly actorId: null;
       /** The chosen profile while it waits for its passphrase; null when no profile is chosen. */
@@ -96,6 +108,8 @@ export interface ActingRequest {
   readonly actorId: number;
   /** Who is looking, on a team server (row rules); absent on a workstation. */
   readonly viewer?: Viewer;
+  /** The login's private-note key on a team server, for this call only; absent on a workstation. */
+  readonly keys?: ProfileSession;
 }
 
 /** An `optional` method's request: the acting profile, or null when nobody acts. */
@@ -107,6 +121,8 @@ export interface MaybeActingRequest {
   actorOrThrow(): number;
   /** Who is looking, on a team server (row rules); absent on a workstation. */
   readonly viewer?: Viewer;
+  /** The login's private-note key on a team server, for this call only; absent on a workstation. */
+  readonly keys?: ProfileSession;
 }
 
 /**

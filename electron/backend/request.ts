@@ -30,9 +30,9 @@ export async function requestFor(
   const acting = (await actors?.acting()) ?? NOBODY;
   if (rule === 'required') {
     if (acting.actorId === null) throw acting.refusal;
-    return { actorId: acting.actorId, ...seen };
+    return { actorId: acting.actorId, ...seen, ...keysOf(acting) };
   }
-  if (acting.actorId !== null) return { ...actingAs(acting.actorId), ...seen };
+  if (acting.actorId !== null) return { ...actingAs(acting.actorId), ...seen, ...keysOf(acting) };
   return {
     actorId: null,
     lockedProfileId: acting.lockedProfileId,
@@ -41,6 +41,9 @@ export async function requestFor(
     },
   };
 }
+
+/** A team login's note key travels with its request (never in a field the workstation would see). */
+const keysOf = (acting: Acting) => ('keys' in acting && acting.keys ? { keys: acting.keys } : {});
 
 /**
  * Who a write that anybody may make is recorded as: the acting profile, or null while no profile is

@@ -74,6 +74,38 @@ export async function writeWrappedKey(
     .execute();
 }
 
+/**
+ * Stores a first wrapped key unless the profile has one already (two first logins at once: the first
+ * written is the key, the other is thrown away before it seals anything); whether this one was stored.
+ */
+export async function insertWrappedKeyIfNone(
+  q: Query,
+  profileId: number,
+  wrapped: WrappedProfileKey,
+  at: string,
+): Promise<boolean> {
+  const result = await q
+    .insertInto('profile_keys')
+    .values({
+      profile_id: profileId,
+      kdf: 'scrypt',
+      kdf_params: JSON.stringify(wrapped.kdfParams),
+      salt: wrapped.salt,
+      wrapped_key: wrapped.wrappedKey,
+      workstation_key_id: wrapped.workstationKeyId,
+      created_at: at,
+      updated_at: at,
+    })
+    .onConflict((conflict) => conflict.column('profile_id').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+/** Forgets a profile's key (a team password reset by an administrator: no one can open it again). */
+export async function deleteWrappedKey(q: Query, profileId: number): Promise<void> {
+  await q.deleteFrom('profile_keys').where('profile_id', '=', profileId).execute();
+}
+
 /** Names of the profiles whose keys were wrapped with a workstation key other than `keyId` (or any, when null). */
 export async function profilesLockedWithOtherKey(q: Query, keyId: string | null): Promise<string[]> {
   let query = q

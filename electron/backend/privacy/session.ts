@@ -16,6 +16,7 @@ import {
 import { hasPassphrase, profilesLockedWithOtherKey, readWrappedKey, writeWrappedKey } from './key-store';
 import { newProfileKey, unwrapProfileKey, wrapProfileKey } from './profile-key';
 import { openWith, sealWith } from './seal';
+import { profileKeyAad } from './team-note-key';
 import {
   keyFileProtector,
   keysDir,
@@ -236,7 +237,7 @@ export class WorkstationSession implements ProfileSession, ActorSource {
         newPassphrase,
         workstationKey,
         workstationKeyId(workstationKey),
-        wrapAad(profileId),
+        profileKeyAad(profileId),
       );
       // Another call may have moved on while scrypt ran; the new lock only lands on the same state.
       if ((await currentProfileId(this.q)) !== profileId) {
@@ -325,7 +326,7 @@ export class WorkstationSession implements ProfileSession, ActorSource {
       );
     }
     try {
-      const key = await unwrapProfileKey(wrapped, passphrase, workstationKey, wrapAad(profileId), name);
+      const key = await unwrapProfileKey(wrapped, passphrase, workstationKey, profileKeyAad(profileId), name);
       this.failures.delete(profileId);
       return key;
     } catch (error) {
@@ -428,6 +429,3 @@ export class WorkstationSession implements ProfileSession, ActorSource {
 
 /** Who acts, asked before every call: see currentProfileQuery. */
 const currentProfile = prepared((q) => currentProfileQuery(q));
-
-/** Binds a wrapped key to its profile row, so a wrapped key copied onto another profile does not open. */
-const wrapAad = (profileId: number) => `earmark:profile_keys:${profileId}`;

@@ -15,7 +15,7 @@ type AccountMethod = keyof typeof sessionMethods | keyof typeof accountMethods;
  */
 export function accountHandlers(ctx: BackendContext, passwordCost: ScryptCost): HandlersFor<AccountMethod> {
   const { database } = ctx;
-  const settings: LoginSettings = { clock: ctx.clock, passwordCost };
+  const settings: LoginSettings = { clock: ctx.clock, passwordCost, log: ctx.log };
   return {
     'session.login': ({ username, password }, _request, call) =>
       login(database, settings, channelOf(call), username, password),

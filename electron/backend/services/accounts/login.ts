@@ -12,6 +12,8 @@ import {
   forgetOldFailures,
   recordFailure,
 } from './login-backoff';
+import { deleteWrappedKey, writeWrappedKey } from '../../privacy/key-store';
+import { openNoteKey, rewrapNoteKey } from './note-key';
 import { dummyVerify, hashPassword, verifyPassword, type ScryptCost } from './password-hash';
 import { endSession, forgetEndedSessions, startSession } from './sessions';
 
@@ -19,6 +21,7 @@ import { endSession, forgetEndedSessions, startSession } from './sessions';
 export interface LoginSettings {
   readonly clock: Clock;
   readonly passwordCost: ScryptCost;
+  readonly log: (message: string) => void;
 }
 
 const WRONG = () =>
@@ -56,19 +59,23 @@ export async function login(
   }
   // Hashed before the transaction, which must wait on nothing but the database.
   const rehashed = verified.needsRehash ? await hashPassword(password, settings.passwordCost) : null;
+  // The password unlocks the note key for the length of the session (note-key.ts).
+  const noteKey = await openNoteKey(database, settings.passwordCost, found.profileId, password, settings.log);
   const now = settings.clock.now();
-  const started = await database.transaction(async (trx) => {
-    if (channel.token) await endSession(trx, channel.token);
-    await clearUserFailures(trx, username);
-    if (rehashed) {
-      await trx
-        .updateTable('accounts')
-        .set({ password_hash: rehashed })
-        .where('profile_id', '=', found.profileId)
-        .execute();
-    }
-    return startSession(trx, found.profileId, now, channel.address);
-  });
+  const started = await database
+    .transaction(async (trx) => {
+      if (channel.token) await endSession(trx, channel.token);
+      await clearUserFailures(trx, username);
+      if (rehashed) {
+        await trx
+          .updateTable('accounts')
+          .set({ password_hash: rehashed })
+          .where('profile_id', '=', found.profileId)
+          .execute();
+      }
+      return startSession(trx, found.profileId, now, channel.address, noteKey);
+    })
+    .finally(() => noteKey?.fill(0));
   channel.setToken(started.token, started.expiresAt);
   await tidyUp(database, now);
   return sessionAccountOf(database.query, found.profileId);
@@ -111,17 +118,28 @@ export async function changePassword(
   if (current === next)
     throw new EarmarkError('invalid_params', 'next: the new password must differ from the current one.');
   const hash = await hashPassword(next, settings.passwordCost);
+  // The same note key, wrapped for the new password: private notes stay readable, never re-encrypted.
+  const noteKey = await openNoteKey(database, settings.passwordCost, profileId, current, settings.log);
   const now = settings.clock.now();
-  const started = await database.transaction(async (trx) => {
-    await setPasswordHash(trx, profileId, hash, now.toISOString());
-    await clearUserFailures(trx, account.username);
-    return startSession(trx, profileId, now, channel.address);
-  });
+  const started = await (async () => {
+    const rewrapped = await rewrapNoteKey(noteKey, settings.passwordCost, profileId, next);
+    return database.transaction(async (trx) => {
+      await setPasswordHash(trx, profileId, hash, now.toISOString());
+      if (rewrapped) await writeWrappedKey(trx, profileId, rewrapped, now.toISOString());
+      await clearUserFailures(trx, account.username);
+      return startSession(trx, profileId, now, channel.address, noteKey);
+    });
+  })().finally(() => noteKey?.fill(0));
   channel.setToken(started.token, started.expiresAt);
   return sessionAccountOf(database.query, profileId);
 }
 
-/** An administrator sets someone's password; every session of theirs ends. */
+/**
+ * An administrator sets someone's password; every session of theirs ends. Their note key goes too: it
+ * was wrapped by the old password, which nobody else knows, so no one can open it again (the reset
+ * dialog says so first). Their next login makes a new one; notes sealed with the old key stay
+ * unreadable (privacy/team-note-key.ts: LostNoteKey).
+ */
 export async function resetPassword(
   database: Database,
   settings: LoginSettings,
@@ -133,6 +151,7 @@ export async function resetPassword(
   const at = settings.clock.now().toISOString();
   return database.transaction(async (trx) => {
     await setPasswordHash(trx, profileId, hash, at);
+    await deleteWrappedKey(trx, profileId);
     return getAccount(trx, profileId);
   });
 }

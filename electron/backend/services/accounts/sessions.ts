@@ -4,6 +4,7 @@ import type { Clock } from '../../clock';
 import type { Acting, ActorSource } from '../../context';
 import type { Database } from '../../db/database';
 import { prepared } from '../../db/prepared';
+import { TeamNoteKeys, wrapForSession } from '../../privacy/team-note-key';
 import type { Query } from '../../db/schema';
 
 /**
@@ -26,12 +27,17 @@ export const newSessionToken = (): string => randomBytes(TOKEN_BYTES).toString('
 
 export const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-/** Starts a session for `profileId` and returns its token (stored only as its hash). */
+/**
+ * Starts a session for `profileId` and returns its token (stored only as its hash). With the person's
+ * opened `noteKey`, the session keeps it wrapped by its token (privacy/team-note-key.ts): unlocked for
+ * as long as the session lives, for whoever presents the cookie.
+ */
 export async function startSession(
   q: Query,
   profileId: number,
   now: Date,
   address: string | null,
+  noteKey: Buffer | null = null,
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = newSessionToken();
   const expiresAt = new Date(now.getTime() + ABSOLUTE_LIMIT_MS);
@@ -44,7 +50,7 @@ export async function startSession(
       last_seen_at: now.toISOString(),
       expires_at: expiresAt.toISOString(),
       address: address?.slice(0, 100) ?? null,
-      note_key: null,
+      note_key: noteKey ? wrapForSession(token, profileId, noteKey) : null,
     })
     .execute();
   return { token, expiresAt };
@@ -84,7 +90,8 @@ const loginAgain = (why: string) => new EarmarkError('not_allowed', `Log in agai
 
 /**
  * Whose session `token` is, at `now`: the profile id and who is looking (role, agent record, teams
- * led: read per call, so a changed role or team counts at once), or why nobody acts. Ends (deletes) a session found
+ * led: read per call, so a changed role or team counts at once) with the login's note key (opened
+ * only when a seal or open needs it), or why nobody acts. Ends (deletes) a session found
  * expired, and refreshes `last_seen_at` when it is over a minute old.
  */
 export async function sessionActor(q: Query, token: string | null, now: Date): Promise<Acting> {
@@ -109,8 +116,15 @@ export async function sessionActor(q: Query, token: string | null, now: Date): P
     row.role === 'team_lead'
       ? (await teamsLedBy(q, { profileId: row.profile_id })).rows.map((team) => team.team_id)
       : [];
+  const keys = new TeamNoteKeys({
+    profileId: row.profile_id,
+    token,
+    noteKey: row.note_key ? Buffer.from(row.note_key) : null,
+    keySince: row.key_since,
+  });
   return {
     actorId: row.profile_id,
+    keys,
     viewer: {
       profileId: row.profile_id,
       role: row.role,
@@ -126,6 +140,7 @@ const sessionOfToken = prepared((q, slot: { hash: string }) =>
     .selectFrom('team_sessions')
     .innerJoin('accounts', 'accounts.profile_id', 'team_sessions.profile_id')
     .innerJoin('reviewer_profiles as p', 'p.id', 'team_sessions.profile_id')
+    .leftJoin('profile_keys as k', 'k.profile_id', 'team_sessions.profile_id')
     .select([
       'team_sessions.profile_id',
       'last_seen_at',
@@ -133,6 +148,8 @@ const sessionOfToken = prepared((q, slot: { hash: string }) =>
       'accounts.disabled_at',
       'accounts.agent_id',
       'p.role',
+      'team_sessions.note_key',
+      'k.created_at as key_since',
     ])
     .where('token_hash', '=', slot.hash),
 );

@@ -1,5 +1,5 @@
 import type { coachingMethods } from '../../../../shared/api/methods/coaching';
-import type { BackendContext, HandlersFor } from '../../context';
+import type { BackendContext, HandlersFor, ProfileSession } from '../../context';
 import { addAction, deleteAction, openActions, updateAction } from './actions';
 import { today } from './clock';
 import { addNote, deleteNote, getNote, listNotes, updateNote } from './notes';
@@ -17,6 +17,8 @@ export function coachingHandlers({
 }: BackendContext): HandlersFor<keyof typeof coachingMethods> {
   const q = database.query;
   const day = () => today(database);
+  // A team login brings its own note key with each call; the workstation's unlocked profile otherwise.
+  const keys = (request: { keys?: ProfileSession }) => request.keys ?? profiles;
   return {
     // Row rules (services/viewer.ts): a team lead sees the sessions of their teams' agents only.
     'coaching.list': (query, { viewer }) => listSessions(q, query, day(), viewer),
@@ -35,14 +37,14 @@ export function coachingHandlers({
     'coaching.openActions': (query, { viewer }) => openActions(q, query, day(), viewer),
     'coaching.notes': async ({ sessionId }, reader) => {
       await assertSessionSeen(q, reader.viewer, { sessionId, field: 'sessionId' });
-      return listNotes(q, profiles, reader, sessionId);
+      return listNotes(q, keys(reader), reader, sessionId);
     },
     'coaching.noteGet': async ({ id }, reader) => {
       await assertSessionSeen(q, reader.viewer, { noteId: id });
-      return getNote(q, profiles, reader, id);
+      return getNote(q, keys(reader), reader, id);
     },
-    'coaching.noteAdd': (params, { actorId }) => addNote(database, profiles, actorId, params),
-    'coaching.noteUpdate': (params, { actorId }) => updateNote(database, profiles, actorId, params),
+    'coaching.noteAdd': (params, request) => addNote(database, keys(request), request.actorId, params),
+    'coaching.noteUpdate': (params, request) => updateNote(database, keys(request), request.actorId, params),
     'coaching.noteDelete': ({ id }, { actorId }) => deleteNote(database, actorId, id),
   };
 }

@@ -8,6 +8,7 @@ import type { Query } from '../../db/schema';
 import { actingAs } from '../../request';
 import { clockOf, nowIso } from '../../clock';
 import { editConflict } from '../edit-conflict';
+import { LostNoteKey } from '../../privacy/team-note-key';
 
 /**
  * Coaching notes. A shared note is plain text every profile reads. A private note is sealed with its
@@ -113,6 +114,7 @@ function toNote(profiles: ProfileSession, readerId: number | null, row: NoteRow)
       { id: row.author_id, name: row.author_name },
       sealed,
       noteAad(row.session_id, row.author_id, row.id),
+      row.updated_at,
     );
   } else {
     body = row.body ?? '';
@@ -140,7 +142,11 @@ function privateReader(request: MaybeActingRequest, needed: (profileId: number) 
   return null;
 }
 
-/** Shared notes and the reader's own private notes, oldest first. */
+/**
+ * Shared notes and the reader's own private notes, oldest first. On a team server, a private note of
+ * theirs sealed with the key an administrator's password reset took away is left out: nobody can read
+ * it, and it must not take the session's other notes with it (coaching.noteGet says why).
+ */
 export async function listNotes(
   q: Query,
   profiles: ProfileSession,
@@ -154,7 +160,14 @@ export async function listNotes(
   );
   return rows
     .filter((row) => row.private === 0 || row.author_id === reader)
-    .map((row) => toNote(profiles, reader, row));
+    .flatMap((row) => {
+      try {
+        return [toNote(profiles, reader, row)];
+      } catch (error) {
+        if (error instanceof LostNoteKey) return [];
+        throw error;
+      }
+    });
 }
 
 const notYours = (id: number) =>
