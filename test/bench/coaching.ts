@@ -20,7 +20,8 @@ const NOTE =
  *   which scores every evaluation in the window from its answers, against `evaluation.list` of as many
  *   evaluations (which scores them too) as the baseline in the same run;
  * - a private note (AES-256-GCM under the profile's key) against a shared note of the same text: what
- *   encryption adds to a save;
+ *   encryption adds to a save; shared_note_save_cpu_us is this process's CPU time per shared note (the
+ *   SQLite figure must stay within 10 % of what it was before the query layer);
  * - unlocking a passphrase profile (scrypt N=2^15), which is deliberately slow against guessing.
  * Each on SQLite and on a throwaway PostgreSQL (fsync off, as in the tests), the latter with `pg_`.
  */
@@ -112,9 +113,13 @@ async function benchOneEngine(
     });
     const privateSaves: number[] = [];
     const sharedSaves: number[] = [];
+    let sharedCpuUs = 0;
     for (let n = 0; n < rounds; n++) {
       await timed(privateSaves, 'coaching.noteAdd', { sessionId: session.id, body: NOTE, private: true });
+      const cpu = process.cpuUsage();
       await timed(sharedSaves, 'coaching.noteAdd', { sessionId: session.id, body: NOTE, private: false });
+      const used = process.cpuUsage(cpu);
+      sharedCpuUs += used.user + used.system;
     }
     const notes: number[] = [];
     for (let n = 0; n < 10; n++) await timed(notes, 'coaching.notes', { sessionId: session.id });
@@ -135,6 +140,7 @@ async function benchOneEngine(
       agent_overview_vs_list: round(overviewP50 / listP50, 2),
       private_note_save_ms_p50: round(percentile(privateSaves, 50), 2),
       shared_note_save_ms_p50: round(percentile(sharedSaves, 50), 2),
+      shared_note_save_cpu_us: Math.round(sharedCpuUs / rounds),
       private_vs_shared_save: round(percentile(privateSaves, 50) / percentile(sharedSaves, 50), 2),
       session_notes_read_ms_p50: round(percentile(notes, 50), 2),
       session_notes_read_count: rounds * 2,

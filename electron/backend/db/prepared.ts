@@ -11,10 +11,32 @@ class Slot {
 }
 
 /**
+ * Runs a compiled statement straight on the engine's connection, without Kysely's executor, when that is
+ * safe now (on SQLite: inside a transaction, which holds the one connection, or while nobody holds it);
+ * otherwise answers undefined and the query goes through Kysely.
+ */
+export type DirectRun = (
+  sql: string,
+  parameters: readonly unknown[],
+  inTransaction: boolean,
+) => QueryResult<unknown> | undefined;
+
+const directRuns = new WeakMap<DialectAdapter, DirectRun>();
+
+/** Makes `prepared` queries on `query` (and its transactions: they share its adapter) try `run` first. */
+export function runPreparedDirectly(query: Query, run: DirectRun): void {
+  directRuns.set(query.getExecutor().adapter, run);
+}
+
+/**
  * A query built and compiled once per engine, then run with new values: what a call on a hot path (the
  * autosave, a note, who acts) pays per statement drops from Kysely building and compiling the query
  * (a few dozen microseconds and most of the garbage) to handing over the parameters. On SQLite the
- * statement itself is also prepared once (the dialect's statement cache).
+ * statement itself is also prepared once, and it runs straight on that statement (`runPreparedDirectly`)
+ * inside a transaction, which holds the workstation's one connection, or when nobody holds it: Kysely's
+ * executor (its connection hand-over and promises) would only add to a keystroke's save. While another
+ * transaction holds the connection, the query waits its turn through Kysely. PostgreSQL runs the same
+ * compiled query through Kysely's executor (the pool's client).
  *
  * `build` gets slots (typed as `P`, the values) for the values that change from run to run and must use each only as a value
  * (a comparison, an inserted or set value), never as a column or table name. Values that pick a
@@ -49,6 +71,8 @@ export function prepared<P extends Record<string, unknown>, O>(
       if (given === undefined) throw new Error(`prepared query: no value for ${name}`);
       return given;
     });
+    const direct = directRuns.get(adapter)?.(query.sql, parameters, q.isTransaction);
+    if (direct) return direct as QueryResult<O>;
     return q.executeQuery<O>({ ...query, parameters });
   };
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { Database } from '../../../electron/backend/db/database';
 import { prepared } from '../../../electron/backend/db/prepared';
 import { describeEachEngine, engineDatabase } from '../../support/engines';
@@ -41,5 +41,35 @@ describeEachEngine('a query compiled once', () => {
     );
     const spread = prepared((q, p: { name: string }) => q.insertInto('teams').values({ ...p }));
     await expect(spread(database.query, { name: 'Ost' })).rejects.toThrow('cannot be spread');
+  });
+
+  it('on SQLite runs straight on its statement in a transaction; on PostgreSQL through Kysely', async () => {
+    await database.transaction(async (trx) => {
+      const executor = vi.spyOn(trx, 'executeQuery');
+      await insertTeam(trx, { name: 'West' });
+      const [row] = (await teamsNamed(trx, { first: 'West', second: 'Nowhere' })).rows;
+      expect(row).toEqual({ name: 'West' });
+      // Kysely's executor hands the connection over and wraps each statement in promises: on the
+      // workstation's one connection, held by this very transaction, that is all overhead.
+      expect(executor).toHaveBeenCalledTimes(database.engine === 'sqlite' ? 0 : 2);
+    });
+  });
+
+  it('waits its turn while another transaction holds the connection: a rollback there does not take it along', async () => {
+    let outside: Promise<unknown> | undefined;
+    await expect(
+      database.transaction(async (trx) => {
+        await insertTeam(trx, { name: 'Rolled back' });
+        // Started while the transaction holds the connection (as a second request would be).
+        outside = insertTeam(database.query, { name: 'Kept' });
+        await insertTeam(trx, { name: 'Rolled back too' });
+        throw new Error('give up');
+      }),
+    ).rejects.toThrow('give up');
+    await outside;
+    const names = async (first: string, second: string) =>
+      (await teamsNamed(database.query, { first, second })).rows.map((row) => row.name);
+    expect(await names('Kept', 'Rolled back')).toEqual(['Kept']);
+    expect(await names('Rolled back too', 'Nowhere')).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
-import { Kysely, SqliteDialect, type SqliteDatabase } from 'kysely';
+import { Kysely } from 'kysely';
 import type { Db } from '../open';
 import { sharedColumns, type Database } from '../database';
+import { runPreparedDirectly } from '../prepared';
+import { WorkstationDialect, WorkstationDriver } from './driver';
 import type { NewRow, Query, Schema, TableName } from '../schema';
 
-const STATEMENT_CACHE_SIZE = 500;
 const ROWS_PER_STATEMENT = 100;
 const PARAMETERS = 999;
 
@@ -12,7 +13,11 @@ const PARAMETERS = 999;
  * not yet converted services share one connection, so one transaction state and one view of the data.
  */
 export function sqliteDatabase(db: Db): Database {
-  const query = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cachingStatements(db) }) });
+  const driver = new WorkstationDriver(db);
+  const query = new Kysely<Schema>({ dialect: new WorkstationDialect(driver) });
+  runPreparedDirectly(query, (text, parameters, inTransaction) =>
+    inTransaction || driver.free ? driver.connection.run(text, parameters) : undefined,
+  );
 
   async function transaction<T>(fn: (trx: Query) => Promise<T>): Promise<T> {
     return query.transaction().execute(async (trx) => {
@@ -90,22 +95,4 @@ export class TransactionWaitedError extends Error {
         'layer yet. Read files and compute before the transaction, then write in it.',
     );
   }
-}
-
-/** Kysely prepares every query afresh; the hot ones (an autosave, a list) reuse their statement instead. */
-function cachingStatements(db: Db): SqliteDatabase {
-  const cache = new Map<string, ReturnType<Db['prepare']>>();
-  return {
-    prepare(sql) {
-      const cached = cache.get(sql);
-      if (cached && !cached.busy) return cached;
-      const statement = db.prepare(sql);
-      if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
-      if (!cached) cache.set(sql, statement);
-      return statement;
-    },
-    close() {
-      // Not Kysely's to close: see sqliteDatabase.
-    },
-  };
 }
