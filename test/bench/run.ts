@@ -26,6 +26,7 @@ import { benchPeaks } from './peaks';
 import { benchReview } from './review';
 import { describeTargets } from './targets';
 import { benchTeamHost } from './team-host';
+import { benchTeamLoad } from './team-load';
 import { benchTeamWork } from './team-work';
 
 type Figures = Record<string, number | string | null>;
@@ -87,6 +88,7 @@ async function main() {
   await section('data_layer', () => benchDataLayer(quick));
   await section('team_work', () => benchTeamWork(quick));
   await section('team_host', () => benchTeamHost(quick));
+  await section('team_load', () => benchTeamLoad(quick));
   const targets = describeTargets(results);
   console.log('speed targets:');
   for (const line of targets.lines) console.log(`  ${line}`);

@@ -42,6 +42,18 @@ export const TARGETS: readonly Target[] = [
     limit: 2.5,
     what: "peaks of a 2-hour MP3 against ffmpeg's decode",
   },
+  {
+    figure: 'team_load_ms_p95',
+    kind: 'max',
+    limit: 50,
+    what: 'a request of 50 reviewers at work on two team server processes on one PostgreSQL',
+  },
+  {
+    figure: 'team_load_errors',
+    kind: 'max',
+    limit: 0,
+    what: 'requests of that load not answered 2xx',
+  },
 ];
 
 export type Verdict = 'pass' | 'miss' | 'not measured';

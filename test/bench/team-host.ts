@@ -1,8 +1,9 @@
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { createBackend } from '../../electron/backend/backend';
 import { startTeamServer } from '../../electron/backend/host/team-server';
 import { createAccount } from '../../electron/backend/services/accounts/accounts';
 import { hashPassword, PASSWORD_COST } from '../../electron/backend/services/accounts/password-hash';
+import { sendRaw } from '../support/http';
 import { resourcesDir, tempDir } from '../support/paths';
 import { createDatabase, startPostgresCluster } from '../support/postgres';
 import { percentile, round } from './stats';
@@ -46,11 +47,24 @@ export async function benchTeamHost(quick: boolean): Promise<Record<string, numb
         await hashPassword(password, PASSWORD_COST),
       );
       const origin = `http://127.0.0.1:${server.port}`;
-      const post = (method: string, body: unknown, cookie?: string) =>
-        send(agent, server.port, method, JSON.stringify(body), {
-          Origin: origin,
-          ...(cookie ? { Cookie: cookie } : {}),
+      const post = async (method: string, body: unknown, cookie?: string) => {
+        const answer = await sendRaw(server.port, `/api/${method}`, {
+          method: 'POST',
+          agent,
+          headers: {
+            'Content-Type': 'application/json',
+            Origin: origin,
+            ...(cookie ? { Cookie: cookie } : {}),
+          },
+          body: JSON.stringify(body),
         });
+        const cookieLine = answer.headers['set-cookie'];
+        return {
+          ok: answer.status === 200,
+          text: answer.text(),
+          cookie: Array.isArray(cookieLine) ? (cookieLine[0]?.split(';')[0] ?? null) : null,
+        };
+      };
 
       const loginMs: number[] = [];
       let cookie = '';
@@ -93,36 +107,4 @@ export async function benchTeamHost(quick: boolean): Promise<Record<string, numb
     data.cleanup();
     await cluster.stop();
   }
-}
-
-function send(
-  agent: Agent,
-  port: number,
-  method: string,
-  body: string,
-  headers: Record<string, string>,
-): Promise<{ ok: boolean; text: string; cookie: string | null }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port,
-        agent,
-        path: `/api/${method}`,
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', ...headers },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => {
-          const cookie = res.headers['set-cookie']?.[0]?.split(';')[0] ?? null;
-          resolve({ ok: res.statusCode === 200, text, cookie });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
 }

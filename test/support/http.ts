@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { request, type Agent } from 'node:http';
 
 export interface Answer {
   status: number;
@@ -13,6 +13,8 @@ export interface RawRequest {
   method?: string;
   headers?: Record<string, string>;
   body?: string;
+  /** Keep-alive connections, as a browser reuses them (default: a new connection per request). */
+  agent?: Agent;
 }
 
 /**
@@ -22,7 +24,14 @@ export interface RawRequest {
 export function sendRaw(port: number, path: string, options: RawRequest = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers },
+      {
+        host: '127.0.0.1',
+        port,
+        path,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        agent: options.agent,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { familyCpuSeconds } from './process-cpu';
 
 /**
  * A throwaway PostgreSQL cluster for the tests: initdb in a temp dir, one server on a free 127.0.0.1
@@ -207,7 +208,7 @@ function cluster(
     port,
     binaries,
     stopNow,
-    cpuSeconds: () => clusterCpuSeconds(postmasterPid(data)),
+    cpuSeconds: () => familyCpuSeconds(postmasterPid(data)),
     async stop() {
       if (stopped) return;
       const exited = new Promise<void>((resolve) => {
@@ -219,25 +220,6 @@ function cluster(
       stopNow();
     },
   };
-}
-
-/** The postmaster's CPU time with its ended children's, plus each running child's, from /proc. */
-function clusterCpuSeconds(postmaster: number | null): number | null {
-  if (postmaster === null || !existsSync(`/proc/${postmaster}/stat`)) return null;
-  // Fields after the command name: state is [0], ppid [1], utime [11], stime [12], cutime [13], cstime [14].
-  const stat = (pid: string) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  const ticks = (fields: string[], from: number, to: number) =>
-    fields.slice(from, to + 1).reduce((sum, value) => sum + Number(value), 0);
-  let total = ticks(stat(String(postmaster)), 11, 14);
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const fields = stat(pid);
-      if (Number(fields[1]) === postmaster) total += ticks(fields, 11, 12);
-    } catch {
-      // ended while we looked
-    }
-  }
-  return total / 100; // USER_HZ is 100 on Linux
 }
 
 /**

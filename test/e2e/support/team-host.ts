@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDatabase, startPostgresCluster, type PostgresCluster } from '../../support/postgres';
-import { repoRoot, tempDir } from '../../support/paths';
+import { repoRoot } from '../../support/paths';
+import { spawnTeamServer, type TeamServerProcess } from '../../support/team-servers';
 
 const cli = join(repoRoot, 'out', 'main', 'cli.js');
 
@@ -26,17 +27,11 @@ export async function startTeam(admin: {
 }): Promise<RunningTeam> {
   if (!existsSync(cli))
     throw new Error(`${cli} is missing: run \`npm run build\` before the end-to-end tests.`);
-  const data = tempDir('earmark-e2e-team-');
   let cluster: PostgresCluster | null = null;
-  let server: ChildProcess | null = null;
+  let server: TeamServerProcess | null = null;
   const stop = async () => {
-    if (server && server.exitCode === null) {
-      const exited = new Promise((resolve) => server!.once('exit', resolve));
-      server.kill('SIGTERM');
-      await exited;
-    }
+    await server?.stop();
     await cluster?.stop();
-    data.cleanup();
   };
   try {
     cluster = await startPostgresCluster();
@@ -56,23 +51,8 @@ export async function startTeam(admin: {
       ],
       `${admin.password}\n`,
     );
-    server = spawn(
-      process.execPath,
-      [
-        cli,
-        'serve',
-        '--team',
-        '--database',
-        databaseUrl,
-        '--listen',
-        '127.0.0.1:0',
-        '--data',
-        data.dir,
-        '--json',
-      ],
-      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, EARMARK_DATABASE: '' } },
-    );
-    const url = await firstLineUrl(server);
+    server = await spawnTeamServer(databaseUrl, { built: true });
+    const url = `${server.origin}/`;
     return { url, databaseUrl, earmark, stop };
   } catch (error) {
     await stop();
@@ -98,19 +78,5 @@ function run(args: string[], stdin: string): Promise<string> {
         ? resolve(stdout)
         : reject(new Error(`earmark ${args.slice(0, 3).join(' ')} exited ${code}: ${stderr}`)),
     );
-  });
-}
-
-function firstLineUrl(child: ChildProcess): Promise<string> {
-  let stdout = '';
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const line = stdout.split('\n')[0];
-      if (stdout.includes('\n')) resolve((JSON.parse(line!) as { url: string }).url);
-    });
-    child.once('exit', (code) => reject(new Error(`earmark serve --team exited with ${code}: ${stderr}`)));
   });
 }
