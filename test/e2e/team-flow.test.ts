@@ -173,9 +173,13 @@ describe('a supervisor, a team lead and an agent on one team server', () => {
     await sara.keyboard.press('1'); // Product knowledge: 1 of 2
     const knowledge = sara.getByTestId('evaluation-item').filter({ hasText: 'Product knowledge' });
     await knowledge.focus();
-    await sara.keyboard.press('c');
+    await sara.keyboard.press('c'); // C writes the comment: type once the field has the focus
+    await expect
+      .poll(() => sara.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('item-comment');
     await sara.keyboard.type(ITEM_COMMENT);
     await sara.keyboard.press('Escape');
+    expect(await knowledge.getByTestId('item-comment').inputValue()).toBe(ITEM_COMMENT);
     await sara.getByTestId('overall-comment').fill(OVERALL);
     await sara.locator('[data-testid="evaluation-save-state"][data-save-state="saved"]').waitFor();
     await knowledge.focus();
@@ -186,6 +190,9 @@ describe('a supervisor, a team lead and an agent on one team server', () => {
   });
 
   it("the team lead sees only their team's agents, finds the evaluation on the agent's page and coaches from it", async () => {
+    // The library holds Customer Care's calls and chats (Anna's and Mikko's), not Jonas's.
+    await expect.poll(() => tom.getByTestId('library-row').count()).toBe(4);
+    expect(await tom.getByRole('link', { name: 'Connection drops every evening' }).count()).toBe(0);
     await tom.getByTestId('nav-agents').click();
     await tom.locator('[data-testid="agents"][data-state="ready"]').waitFor();
     await tom.getByTestId('agent-row').first().waitFor();

@@ -8,6 +8,7 @@ import type { Viewer } from '../context';
 import { checkRole } from '../permissions';
 import { sessionActor } from '../services/accounts/sessions';
 import { teamCall } from '../services/accounts/team-call';
+import { assertSeesRecording } from '../services/viewer';
 import { startTeamWork, type TeamWorkOptions } from '../team-work';
 import { isJsonContentType } from './guard';
 import { answeringWith, failure, readJson, requestPath, sendJson } from './http-json';
@@ -204,11 +205,18 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     } catch (error) {
       return sendText(res, 403, (error as Error).message);
     }
+    // ...and only a recording of a call they may open: a team lead's teams' (the API's row rule).
+    const recordingId = Number(match[1]);
+    try {
+      await assertSeesRecording(backend.database.query, session.viewer, recordingId, 'not in sight');
+    } catch {
+      return sendText(res, 404, `There is no recording with id ${recordingId}.`);
+    }
     sendAnswer(
       res,
       await answerRecording({
         method: req.method ?? '',
-        recordingId: Number(match[1]),
+        recordingId,
         range: req.headers.range,
         mediaFile: (id) => backend.mediaFile(id),
       }),

@@ -18,6 +18,7 @@ import { EarmarkError } from '../../../shared/errors';
 import type { Engine } from '../db/database';
 import type { Schema } from '../db/schema';
 import { toFtsQuery, toTsQuery } from './search-query';
+import { agentVisible, type AgentSight } from './viewer';
 
 export interface SummaryRow {
   id: number;
@@ -112,6 +113,11 @@ export interface LibraryView {
   filters: LibraryFilters;
   sort?: LibrarySort | undefined;
   order: 'asc' | 'desc';
+  /**
+   * Whose calls and chats the viewer may see (services/viewer.ts): a team lead's view holds only their
+   * teams' agents'. Set by the server from the request, never from the caller's parameters.
+   */
+  sight?: AgentSight | undefined;
 }
 
 /** The text search of a view: the engine's query text (FTS5 MATCH text, or to_tsquery text). */
@@ -137,6 +143,7 @@ export interface LibrarySql {
 
 export function librarySql(engine: Engine, view: LibraryView): LibrarySql | null {
   const where = filterSql(view.filters);
+  if (view.sight) where.push(agentVisible('i.agent_id', view.sight));
   const text = view.filters.text
     ? engine === 'sqlite'
       ? toFtsQuery(view.filters.text)

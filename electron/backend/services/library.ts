@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type SqlBool } from 'kysely';
 import type { Facets, InteractionDetail, LibraryItem } from '../../../shared/api';
 import { EarmarkError } from '../../../shared/errors';
 import type { Database } from '../db/database';
@@ -14,6 +14,7 @@ import {
 } from './library-view';
 import { findRecording } from './recordings';
 import { segmentsOf } from './segments';
+import { agentVisible, type AgentSight } from './viewer';
 
 export { librarySql, type LibraryView } from './library-view';
 
@@ -44,21 +45,29 @@ export async function listInteractions(
 }
 
 /** Agents, teams and tags to filter by, names in the same order on both engines (case ignored). */
-export async function libraryFacets(q: Query): Promise<Facets> {
-  const [agents, teams, tags] = await Promise.all([
-    q
-      .selectFrom('agents as a')
-      .leftJoin('teams as t', 't.id', 'a.team_id')
-      .select(['a.id', 'a.name', 'a.team_id as teamId', 't.name as teamName'])
-      .orderBy(sql`lower(a.name)`)
-      .orderBy('a.id')
-      .execute(),
-    q
-      .selectFrom('teams')
-      .select(['id', 'name'])
-      .orderBy(sql`lower(name)`)
-      .orderBy('id')
-      .execute(),
+export async function libraryFacets(q: Query, sight: AgentSight = null): Promise<Facets> {
+  let agents = q
+    .selectFrom('agents as a')
+    .leftJoin('teams as t', 't.id', 'a.team_id')
+    .select(['a.id', 'a.name', 'a.team_id as teamId', 't.name as teamName'])
+    .orderBy(sql`lower(a.name)`)
+    .orderBy('a.id');
+  let teams = q
+    .selectFrom('teams')
+    .select(['id', 'name'])
+    .orderBy(sql`lower(name)`)
+    .orderBy('id');
+  // A team lead filters by the agents and teams they see, and learns no others' names from the filter.
+  if (sight) {
+    agents = agents.where(agentVisible('a.id', sight));
+    const teamIds = sight.kind === 'teams' ? sight.teamIds : [];
+    teams = teams.where(
+      teamIds.length > 0 ? sql<SqlBool>`id IN (${sql.join([...teamIds])})` : sql<SqlBool>`1 = 0`,
+    );
+  }
+  const [agentRows, teamRows, tags] = await Promise.all([
+    agents.execute(),
+    teams.execute(),
     q
       .selectFrom('tags')
       .select(['id', 'name', 'builtin'])
@@ -67,7 +76,7 @@ export async function libraryFacets(q: Query): Promise<Facets> {
       .orderBy('id')
       .execute(),
   ]);
-  return { agents, teams, tags: tags as Facets['tags'] };
+  return { agents: agentRows, teams: teamRows, tags: tags as Facets['tags'] };
 }
 
 /** An interaction with its recording (the one the review workspace plays) and its transcript or chat turns. */

@@ -70,3 +70,49 @@ export function shopVisible(sight: Exclude<AgentSight, null>): RawBuilder<SqlBoo
   if (sight.kind === 'agent' || sight.teamIds.length === 0) return ofAgent;
   return sql<SqlBool>`(${ofAgent} OR lower(s.team) IN (SELECT lower(name) FROM teams WHERE id IN (${sql.join([...sight.teamIds])})))`;
 }
+
+/**
+ * Refuses an interaction whose agent the viewer does not see (a team lead: another team's call or chat,
+ * or one nobody is assigned to), with `missing`, the words the method uses for an interaction that is not
+ * there. One that is not there at all is left to the method, which answers it as it always did.
+ */
+export async function assertSeesInteraction(
+  q: Query,
+  viewer: Viewer | undefined,
+  interactionId: number,
+  missing: string,
+): Promise<void> {
+  const sight = agentSight(viewer);
+  if (sight === null) return;
+  const row = await q
+    .selectFrom('interactions')
+    .select('agent_id')
+    .where('id', '=', interactionId)
+    .executeTakeFirst();
+  if (row && !(await seesAgent(q, sight, row.agent_id))) throw notFound(missing);
+}
+
+/** As assertSeesInteraction, for a recording: its interaction's agent decides. */
+export async function assertSeesRecording(
+  q: Query,
+  viewer: Viewer | undefined,
+  recordingId: number,
+  missing: string,
+): Promise<void> {
+  const sight = agentSight(viewer);
+  if (sight === null) return;
+  const row = await q
+    .selectFrom('recordings as r')
+    .innerJoin('interactions as i', 'i.id', 'r.interaction_id')
+    .select('i.agent_id')
+    .where('r.id', '=', recordingId)
+    .executeTakeFirst();
+  if (row && !(await seesAgent(q, sight, row.agent_id))) throw notFound(missing);
+}
+
+/** The ids of the agents a viewer sees, for rows already read (null: every agent). */
+export async function agentsInSight(q: Query, sight: AgentSight): Promise<ReadonlySet<number> | null> {
+  if (sight === null) return null;
+  const rows = await q.selectFrom('agents').select('id').where(agentVisible('id', sight)).execute();
+  return new Set(rows.map((row) => row.id));
+}

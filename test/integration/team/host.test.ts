@@ -239,6 +239,18 @@ describe('the team server over HTTP', () => {
     );
   });
 
+  it('answers a team lead a recording of a call outside their teams as one that is not there', async () => {
+    // Lee leads no team yet; the call is nobody's: not a call of his teams.
+    const cookie = cookieFrom(await login(a.server, 'lee'));
+    const refused = await send(a.server, `/media/recording/${recording.id}`, { headers: { Cookie: cookie } });
+    expect(refused.status).toBe(404);
+    expect(refused.text()).toBe(`There is no recording with id ${recording.id}.`);
+    const samCookie = cookieFrom(await login(a.server));
+    expect(
+      (await send(a.server, `/media/recording/${recording.id}`, { headers: { Cookie: samCookie } })).status,
+    ).toBe(200);
+  });
+
   it('serves the renderer with its CSP and no login', async () => {
     const page = await send(a.server, '/review/1');
     expect(page.status).toBe(200);

@@ -3,6 +3,7 @@ import type { WowMoment } from '../../../../shared/api/methods/reels';
 import { EarmarkError } from '../../../../shared/errors';
 import type { Query } from '../../db/schema';
 import { momentRows, toWowMoment } from '../coaching/moment-rows';
+import { agentVisible, type AgentSight } from '../viewer';
 
 const MAX_CANDIDATES = 500;
 
@@ -32,6 +33,7 @@ export async function reelCandidates(
     from?: string | undefined;
     to?: string | undefined;
   },
+  sight: AgentSight = null,
 ): Promise<WowMoment[]> {
   const { agentId, teamId, from, to } = query;
   if (from && to && to < from) {
@@ -39,6 +41,8 @@ export async function reelCandidates(
   }
   const rows = await momentRows(q, (m) => {
     let select = m.where(isExemplary);
+    // A team lead collects their teams' praise (services/viewer.ts).
+    if (sight) select = select.where(agentVisible('i.agent_id', sight));
     if (agentId !== undefined) select = select.where('i.agent_id', '=', agentId);
     if (teamId !== undefined) select = select.where('a.team_id', '=', teamId);
     if (from) select = select.where(when, '>=', from);

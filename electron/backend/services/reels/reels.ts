@@ -4,6 +4,7 @@ import type { Database } from '../../db/database';
 import type { Query } from '../../db/schema';
 import { momentsByIds, toWowMoment } from '../coaching/moment-rows';
 import { nowIso } from '../../clock';
+import { agentsInSight, type AgentSight } from '../viewer';
 
 function selectReels(q: Query) {
   return q
@@ -58,12 +59,25 @@ async function momentIdsOf(q: Query, reelId: number): Promise<number[]> {
   return rows.map((row) => row.moment_id);
 }
 
-/** A reel with its moments in playing order. */
-export async function getReel(q: Query, id: number): Promise<Reel> {
+/** Whether a moment's agent is one the viewer sees (`seen` null: every agent). */
+const inSight = (seen: ReadonlySet<number> | null, agentId: number | null) =>
+  seen === null || (agentId !== null && seen.has(agentId));
+
+/**
+ * A reel with its moments in playing order. A team lead gets the moments of their teams' agents only
+ * (services/viewer.ts): a reel collected across teams shows them their part of it.
+ */
+export async function getReel(q: Query, id: number, sight: AgentSight = null): Promise<Reel> {
   const row = await selectReels(q).where('r.id', '=', id).executeTakeFirst();
   if (!row) throw noReel(id);
-  const moments = await momentsByIds(q, await momentIdsOf(q, id));
-  return { ...toSummary(row), moments: moments.map(toWowMoment) };
+  const seen = await agentsInSight(q, sight);
+  const moments = (await momentsByIds(q, await momentIdsOf(q, id))).filter((m) => inSight(seen, m.agent_id));
+  const summary = toSummary(row);
+  return {
+    ...summary,
+    moments: moments.map(toWowMoment),
+    momentCount: sight === null ? summary.momentCount : moments.length,
+  };
 }
 
 /**
@@ -74,11 +88,13 @@ async function checkMoments(
   q: Query,
   ids: readonly number[],
   kept: ReadonlySet<number> = new Set(),
+  sight: AgentSight = null,
 ): Promise<void> {
   const found = new Map((await momentsByIds(q, ids)).map((row) => [row.id, row]));
+  const seen = await agentsInSight(q, sight);
   ids.forEach((id, index) => {
     const moment = found.get(id);
-    if (!moment)
+    if (!moment || !inSight(seen, moment.agent_id))
       throw new EarmarkError('not_found', `momentIds[${index}]: there is no moment with id ${id}.`);
     if (moment.exemplary !== 1 && !kept.has(id)) {
       throw new EarmarkError(
@@ -103,24 +119,30 @@ export async function createReel(
   database: Database,
   createdBy: number,
   params: { title: string; momentIds: number[] },
+  sight: AgentSight = null,
 ): Promise<Reel> {
   const at = nowIso(database);
   return database.transaction(async (trx) => {
-    await checkMoments(trx, params.momentIds);
+    await checkMoments(trx, params.momentIds, new Set(), sight);
     const { id } = await trx
       .insertInto('reels')
       .values({ title: params.title, created_by: createdBy, created_at: at, updated_at: at })
       .returning('id')
       .executeTakeFirstOrThrow();
     await writeMoments(trx, id, params.momentIds);
-    return getReel(trx, id);
+    return getReel(trx, id, sight);
   });
 }
 
-/** Renames and/or replaces the moments, in the order given. */
+/**
+ * Renames and/or replaces the moments, in the order given. A team lead replaces only the moments they
+ * see: another team's moments in the reel stay where they were, so nobody's collecting is lost to a
+ * lead who could not see it.
+ */
 export async function updateReel(
   database: Database,
   params: { id: number; title?: string | undefined; momentIds?: number[] | undefined },
+  sight: AgentSight = null,
 ): Promise<Reel> {
   const at = nowIso(database);
   return database.transaction(async (trx) => {
@@ -134,11 +156,29 @@ export async function updateReel(
       .executeTakeFirst();
     if (!updated) throw noReel(params.id);
     if (params.momentIds) {
-      await checkMoments(trx, params.momentIds, new Set(await momentIdsOf(trx, params.id)));
-      await writeMoments(trx, params.id, params.momentIds);
+      const before = await momentIdsOf(trx, params.id);
+      await checkMoments(trx, params.momentIds, new Set(before), sight);
+      await writeMoments(trx, params.id, await withHidden(trx, before, params.momentIds, sight));
     }
-    return getReel(trx, params.id);
+    return getReel(trx, params.id, sight);
   });
+}
+
+/** The new order with the moments the viewer does not see put back at their old places. */
+async function withHidden(
+  q: Query,
+  before: readonly number[],
+  next: readonly number[],
+  sight: AgentSight,
+): Promise<number[]> {
+  if (sight === null) return [...next];
+  const seen = await agentsInSight(q, sight);
+  const merged = [...next];
+  for (const row of await momentsByIds(q, before)) {
+    if (inSight(seen, row.agent_id)) continue;
+    merged.splice(Math.min(before.indexOf(row.id), merged.length), 0, row.id);
+  }
+  return merged;
 }
 
 export async function deleteReel(q: Query, id: number): Promise<{ id: number }> {
