@@ -4,7 +4,9 @@
  * loop, printing `ack <revision>` after each save the backend confirmed. The parent SIGKILLs it at
  * random moments and checks that every acknowledged change survived.
  *
- *   node kill-driver.mjs <dataDir> <resourcesDir>
+ *   node kill-driver.mjs <dataDir> <resourcesDir> [<postgres URL>]
+ *
+ * With a PostgreSQL URL the backend keeps its data there (the data directory holds the rest).
  */
 import { createBackend, type Backend } from '../../../electron/backend/backend';
 import type { EvaluationDetail, EvaluationSummary } from '../../../shared/api/methods/evaluations';
@@ -18,23 +20,33 @@ async function call<T>(backend: Backend, method: string, params: unknown = {}): 
   return reply.value as T;
 }
 
-async function main(dataDir: string, resourcesDir: string): Promise<void> {
-  const backend = await createBackend({ dataDir, resourcesDir, version: 'soak', log: () => {} });
+async function main(dataDir: string, resourcesDir: string, databaseUrl?: string): Promise<void> {
+  const backend = await createBackend({
+    dataDir,
+    resourcesDir,
+    version: 'soak',
+    log: () => {},
+    ...(databaseUrl ? { databaseUrl } : {}),
+  });
   const profiles = await call<ProfileList>(backend, 'profile.list');
   // The reviewer is the current profile, made on the first run and still current after a kill.
   if (profiles.profiles.length === 0) {
     await call<ReviewerProfile>(backend, 'profile.create', { name: 'Soak Reviewer', role: 'qa_supervisor' });
   }
-  const interactionId = backend.db.transaction(() => {
-    const found = backend.db.prepare("SELECT id FROM interactions WHERE source = 'soak'").pluck().get() as
-      number | undefined;
-    if (found !== undefined) return found;
-    return Number(
-      backend.db
-        .prepare("INSERT INTO interactions (kind, title, source) VALUES ('call', 'Soak call', 'soak')")
-        .run().lastInsertRowid,
-    );
-  })();
+  const interactionId = await backend.database.transaction(async (trx) => {
+    const found = await trx
+      .selectFrom('interactions')
+      .select('id')
+      .where('source', '=', 'soak')
+      .executeTakeFirst();
+    if (found !== undefined) return found.id;
+    const { id } = await trx
+      .insertInto('interactions')
+      .values({ kind: 'call', title: 'Soak call', source: 'soak' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return id;
+  });
   const existing = await call<{ items: EvaluationSummary[] }>(backend, 'evaluation.list', { interactionId });
   let id = existing.items[0]?.id;
   if (id === undefined) {
@@ -62,8 +74,8 @@ async function main(dataDir: string, resourcesDir: string): Promise<void> {
   }
 }
 
-const [dataDir, resourcesDir] = process.argv.slice(2);
-main(dataDir!, resourcesDir!).catch((error: unknown) => {
+const [dataDir, resourcesDir, databaseUrl] = process.argv.slice(2);
+main(dataDir!, resourcesDir!, databaseUrl).catch((error: unknown) => {
   process.stderr.write(`${String((error as Error)?.stack ?? error)}\n`);
   process.exit(1);
 });

@@ -56,11 +56,20 @@ interface Run {
 }
 
 /** One driver run, SIGKILLed `afterReadyMs` after it is saving, or `beforeReadyMs` after spawn. */
-function runOnce(driver: string, dataDir: string, kill: { beforeReadyMs?: number; afterReadyMs?: number }) {
+function runOnce(
+  driver: string,
+  dataDir: string,
+  databaseUrl: string | undefined,
+  kill: { beforeReadyMs?: number; afterReadyMs?: number },
+) {
   return new Promise<Run>((resolve, reject) => {
-    const child = spawn(process.execPath, [driver, dataDir, resourcesDir], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [driver, dataDir, resourcesDir, ...(databaseUrl ? [databaseUrl] : [])],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const run: Run = { ready: false, lastAck: -1, acks: 0 };
     let buffered = '';
     let stderr = '';
@@ -92,15 +101,36 @@ function runOnce(driver: string, dataDir: string, kill: { beforeReadyMs?: number
   });
 }
 
-/** Opens the directory as the next start would, and compares the draft with what it must hold. */
-async function check(dataDir: string, run: Run): Promise<{ revision: number; problems: string[] }> {
-  const backend = await createBackend({ dataDir, resourcesDir, version: 'soak-check', log: () => {} });
+/**
+ * Opens the directory (and database) as the next start would, and compares the draft with what it must
+ * hold. PostgreSQL keeps its own pages whole; SQLite's file is checked page by page.
+ */
+async function check(
+  dataDir: string,
+  databaseUrl: string | undefined,
+  run: Run,
+): Promise<{ revision: number; problems: string[] }> {
+  const backend = await createBackend({
+    dataDir,
+    resourcesDir,
+    version: 'soak-check',
+    log: () => {},
+    ...(databaseUrl ? { databaseUrl } : {}),
+  });
   const problems: string[] = [];
   try {
-    const integrity = backend.db.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`);
-    const id = backend.db.prepare('SELECT id FROM evaluations ORDER BY id LIMIT 1').pluck().get() as
-      number | undefined;
+    if (backend.database.engine === 'sqlite') {
+      const integrity = backend.db.pragma('integrity_check', { simple: true });
+      if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`);
+    }
+    const id = (
+      await backend.database.query
+        .selectFrom('evaluations')
+        .select('id')
+        .orderBy('id')
+        .limit(1)
+        .executeTakeFirst()
+    )?.id;
     if (id === undefined) {
       if (run.ready) problems.push('the evaluation is gone');
       return { revision: 0, problems };
@@ -133,11 +163,13 @@ async function check(dataDir: string, run: Run): Promise<{ revision: number; pro
   }
 }
 
+/** Kills the driver `kills` times on `dataDir`, its data on SQLite there or in `databaseUrl` (PostgreSQL). */
 export async function runKillSoak(
   dataDir: string,
   kills: number,
   random: SeededRandom,
   log: (line: string) => void = () => {},
+  databaseUrl?: string,
 ): Promise<SoakReport> {
   const started = performance.now();
   const driver = await bundleDriver();
@@ -157,12 +189,13 @@ export async function runKillSoak(
     const run = await runOnce(
       driver,
       dataDir,
+      databaseUrl,
       early ? { beforeReadyMs: random.next() * 120 } : { afterReadyMs: random.next() * 250 },
     );
     report.kills++;
     if (!run.ready) report.killedBeforeReady++;
     report.acknowledged += run.acks;
-    const { revision, problems } = await check(dataDir, run);
+    const { revision, problems } = await check(dataDir, databaseUrl, run);
     if (run.lastAck >= 0 && revision === run.lastAck + 1) report.committedUnacknowledged++;
     report.finalRevision = revision;
     for (const problem of problems) report.failures.push(`kill ${i + 1} (${random.replay}): ${problem}`);

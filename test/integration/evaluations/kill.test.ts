@@ -1,4 +1,5 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
+import { describeEachEngine, freshPostgresUrl, testEngine } from '../../support/engines';
 import { tempDir } from '../../support/paths';
 import { seededRandom } from '../../support/seeded-random';
 import { runKillSoak } from './kill-harness';
@@ -8,13 +9,15 @@ afterAll(() => data.cleanup());
 
 /**
  * The in-suite share of the soak (scripts/soak-evaluations.ts runs hundreds of kills): the backend is
- * SIGKILLed at seeded random moments while a draft is being filled, and every acknowledged change survives.
+ * SIGKILLed at seeded random moments while a draft is being filled, and every acknowledged change survives,
+ * on SQLite's file and on PostgreSQL (where the kill drops the connection mid-transaction).
  */
-describe('killing the backend while an evaluation is being filled', () => {
+describeEachEngine('killing the backend while an evaluation is being filled', () => {
   it('never loses an acknowledged change and never corrupts the database', async () => {
     // Kill times from one seed, printed on failure: EARMARK_KILL_SEED=<seed> replays them.
     const random = seededRandom('EARMARK_KILL_SEED');
-    const report = await runKillSoak(data.dir, 60, random);
+    const databaseUrl = testEngine() === 'postgres' ? await freshPostgresUrl() : undefined;
+    const report = await runKillSoak(data.dir, 60, random, () => {}, databaseUrl);
     expect(report.failures, random.replay).toEqual([]);
     expect(report.kills).toBe(60);
     expect(report.killedBeforeReady).toBeGreaterThan(0);
