@@ -1,5 +1,5 @@
 import { afterAll, expect, it } from 'vitest';
-import { describeEachEngine, freshPostgresUrl, testEngine } from '../../support/engines';
+import { describeEachEngine, freshPostgresUrl } from '../../support/engines';
 import { tempDir } from '../../support/paths';
 import { seededRandom } from '../../support/seeded-random';
 import { runKillSoak } from './kill-harness';
@@ -12,17 +12,20 @@ afterAll(() => data.cleanup());
  * SIGKILLed at seeded random moments while a draft is being filled, and every acknowledged change survives,
  * on SQLite's file and on PostgreSQL (where the kill drops the connection mid-transaction).
  */
-describeEachEngine('killing the backend while an evaluation is being filled', () => {
+describeEachEngine('killing the backend while an evaluation is being filled', (engine) => {
   it('never loses an acknowledged change and never corrupts the database', async () => {
     // Kill times from one seed, printed on failure: EARMARK_KILL_SEED=<seed> replays them.
     const random = seededRandom('EARMARK_KILL_SEED');
-    const databaseUrl = testEngine() === 'postgres' ? await freshPostgresUrl() : undefined;
-    const report = await runKillSoak(data.dir, 60, random, () => {}, databaseUrl);
+    // PostgreSQL's start-up (a pool, the schema check) costs more per kill: half the kills keep its
+    // share of the suite's time about SQLite's; scripts/soak-evaluations.ts --database runs hundreds.
+    const kills = engine === 'postgres' ? 30 : 60;
+    const databaseUrl = engine === 'postgres' ? await freshPostgresUrl() : undefined;
+    const report = await runKillSoak(data.dir, kills, random, () => {}, databaseUrl);
     expect(report.failures, random.replay).toEqual([]);
-    expect(report.kills).toBe(60);
+    expect(report.kills).toBe(kills);
     expect(report.killedBeforeReady).toBeGreaterThan(0);
     // The kills landed while saving: many saves were acknowledged, the draft moved on between kills.
-    expect(report.acknowledged).toBeGreaterThan(500);
+    expect(report.acknowledged).toBeGreaterThan(kills * (engine === 'postgres' ? 5 : 8));
     expect(report.finalRevision).toBeGreaterThanOrEqual(report.acknowledged);
   }, 180_000);
 });
