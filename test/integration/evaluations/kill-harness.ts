@@ -55,13 +55,19 @@ interface Run {
   acks: number;
 }
 
-/** One driver run, SIGKILLed `afterReadyMs` after it is saving, or `beforeReadyMs` after spawn. */
-function runOnce(
-  driver: string,
-  dataDir: string,
-  databaseUrl: string | undefined,
-  kill: { beforeReadyMs?: number; afterReadyMs?: number },
-) {
+/**
+ * What ends a driver run: `beforeReadyMs` after spawn, or `thenMs` after its `afterAcks`-th acknowledged
+ * save (so inside one of the saves that follow). Counting saves rather than time after ready keeps the
+ * kills among the saves however slow the machine or engine is.
+ */
+interface Kill {
+  beforeReadyMs?: number;
+  afterAcks?: number;
+  thenMs?: number;
+}
+
+/** One driver run, SIGKILLed as `kill` says. */
+function runOnce(driver: string, dataDir: string, databaseUrl: string | undefined, kill: Kill) {
   return new Promise<Run>((resolve, reject) => {
     const child = spawn(
       process.execPath,
@@ -84,10 +90,10 @@ function runOnce(
         if (word === 'ready') {
           run.ready = true;
           run.lastAck = Number(value);
-          if (kill.afterReadyMs !== undefined) timer = setTimeout(killNow, kill.afterReadyMs);
         } else if (word === 'ack') {
           run.lastAck = Number(value);
           run.acks++;
+          if (run.acks === kill.afterAcks) timer = setTimeout(killNow, kill.thenMs ?? 0);
         }
       }
     });
@@ -190,7 +196,9 @@ export async function runKillSoak(
       driver,
       dataDir,
       databaseUrl,
-      early ? { beforeReadyMs: random.next() * 120 } : { afterReadyMs: random.next() * 250 },
+      early
+        ? { beforeReadyMs: random.next() * 120 }
+        : { afterAcks: 8 + Math.floor(random.next() * 16), thenMs: random.next() * 10 },
     );
     report.kills++;
     if (!run.ready) report.killedBeforeReady++;

@@ -24,8 +24,8 @@ describeEachEngine('killing the backend while an evaluation is being filled', (e
     expect(report.failures, random.replay).toEqual([]);
     expect(report.kills).toBe(kills);
     expect(report.killedBeforeReady).toBeGreaterThan(0);
-    // The kills landed while saving: many saves were acknowledged, the draft moved on between kills.
-    expect(report.acknowledged).toBeGreaterThan(kills * (engine === 'postgres' ? 5 : 8));
+    // The kills landed while saving (each after 8 to 23 acknowledged saves): the draft moved on between kills.
+    expect(report.acknowledged).toBeGreaterThanOrEqual(((kills * 5) / 6) * 8);
     expect(report.finalRevision).toBeGreaterThanOrEqual(report.acknowledged);
   }, 180_000);
 });
