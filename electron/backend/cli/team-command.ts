@@ -10,12 +10,14 @@ import type { Database } from '../db/database';
 import { openPostgres } from '../db/postgres/database';
 import { createAccount, firstAdmin, namedIn } from '../services/accounts/accounts';
 import { hashPassword } from '../services/accounts/password-hash';
+import { IMPORT_WORKSTATION_USAGE, runImportWorkstation } from './import-workstation-command';
 
 /**
  * `earmark team …`: setting up a team server's PostgreSQL from a shell.
  *
  *   earmark team init --database URL --admin-name NAME --admin-password-stdin [--username U]
  *   earmark team user add --username U --role ROLE --password-stdin [--name N] [--agent NAME] [--team NAME]…
+ *   earmark team import-workstation --data DIR --database URL [--map PROFILE=USERNAME]… [--notes-stdin]
  *
  * Passwords come only from standard input: a command line is visible to every user of the machine
  * (ps, /proc) and lands in shell histories.
@@ -27,17 +29,22 @@ export const TEAM_USAGE = `  team     Set up a team server on PostgreSQL (passwo
              [--team NAME]... adds an account. Roles: ${reviewerRoles.join(', ')}.
              An agent account is linked to the agent record of its name or --agent NAME; --team names
              a team a lead leads. Both take --database URL (or ${DATABASE_ENV}) and print one line,
-             or JSON with --json`;
+             or JSON with --json
+${IMPORT_WORKSTATION_USAGE}`;
 
-const PASSWORD_FLAGS = /^--(admin-)?pass(word)?(=|$)/;
+const PASSWORD_FLAGS = /^--(admin-)?pass(word|phrase)?(=|$)/;
 
-export async function runTeamCommand(argv: string[]): Promise<number> {
+export async function runTeamCommand(
+  argv: string[],
+  app: { resourcesDir: string; version: string },
+): Promise<number> {
   if (argv.some((arg) => PASSWORD_FLAGS.test(arg))) {
     throw new Error(
-      'Passwords are read from standard input only (--password-stdin, --admin-password-stdin), never from ' +
+      'Passwords are read from standard input only (--password-stdin, --admin-password-stdin, --notes-stdin), never from ' +
         'the command line, where other users of this computer can see them.',
     );
   }
+  if (argv[0] === 'import-workstation') return runImportWorkstation(argv.slice(1), app);
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -62,7 +69,8 @@ export async function runTeamCommand(argv: string[]): Promise<number> {
   const [sub, action, ...rest] = positionals;
   const init = sub === 'init' && action === undefined;
   const userAdd = sub === 'user' && action === 'add' && rest.length === 0;
-  if (!init && !userAdd) throw new Error('team needs init or user add (see earmark --help).');
+  if (!init && !userAdd)
+    throw new Error('team needs init, user add or import-workstation (see earmark --help).');
 
   const databaseUrl = chooseDatabaseUrl(values.database);
   if (!databaseUrl) {

@@ -1,0 +1,372 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBackend, type Backend } from '../../../electron/backend/backend';
+import type { Database } from '../../../electron/backend/db/database';
+import { openPostgres } from '../../../electron/backend/db/postgres/database';
+import {
+  createAccount,
+  findLogin,
+  updateAccount,
+} from '../../../electron/backend/services/accounts/accounts';
+import { hashPassword } from '../../../electron/backend/services/accounts/password-hash';
+import {
+  importWorkstation,
+  type WorkstationImportOptions,
+} from '../../../electron/backend/team-import/import-workstation';
+import type { CoachingNote, CoachingSession } from '../../../shared/api/methods/coaching';
+import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
+import { call } from '../../support/backend';
+import { freshPostgresUrl } from '../../support/engines';
+import { distinctivePhrase } from '../../support/leaks';
+import { audioData, repoRoot, resourcesDir, sharedData, tempDir } from '../../support/paths';
+import { CHEAP } from '../accounts/team-fixture';
+import { everyCell, submittedEvaluation } from '../privacy-proof/fixture';
+import { call as callServer, cookieFrom, rendererFolder, send, teamProcess } from './team-host-fixture';
+
+/**
+ * `earmark team import-workstation` (issue 14, point 10) on real data: a workstation made by the backend
+ * imports a real call and real chats, scores one, marks a moment and coaches an agent with a shared and
+ * a private note; its history then joins a team database. Profiles go to accounts by name or --map; the
+ * private note moves only with its author's passphrase and team password and is then hers on the team
+ * server; a second run adds nothing.
+ */
+
+const PASSPHRASE = 'lena on the workstation';
+const LENA_PW = 'lena on the team server';
+const SAM_PW = 'sam on the team server';
+const secretWord = distinctivePhrase('quillwort');
+const sharedWord = distinctivePhrase('heliotrope');
+
+const workstation = tempDir('earmark-workstation-');
+const source = tempDir('earmark-workstation-calls-');
+const copies = tempDir('earmark-team-recordings-');
+let url: string;
+let target: Database;
+let counts: { interactions: number; segments: number; recordings: number };
+let wsSession: CoachingSession;
+
+beforeAll(async () => {
+  const ws = await createBackend({
+    dataDir: workstation.dir,
+    resourcesDir,
+    version: '0.0.0-test',
+    log: () => {},
+  });
+  try {
+    const call1 = join(source.dir, 'sample.wav');
+    cpSync(join(audioData, 'pyannote__pyannote-audio', 'sample.wav'), call1);
+    cpSync(join(audioData, 'pyannote__pyannote-audio', 'sample.rttm'), join(source.dir, 'sample.rttm'));
+    const chats = join(source.dir, 'abcd_sample.json');
+    cpSync(join(sharedData, 'chats', 'asappresearch__abcd', 'abcd_sample.json'), chats);
+    const { batchId } = await ws.imports.start({
+      paths: [call1, join(source.dir, 'sample.rttm'), chats],
+      pairLegs: true,
+      roles: {},
+      copyRecordings: false,
+    });
+    await ws.imports.wait(batchId);
+    const q = ws.database.query;
+    const team = await q
+      .insertInto('teams')
+      .values({ name: 'Sales' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const anna = await q
+      .insertInto('agents')
+      .values({ name: 'Anna Berg', team_id: team.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await q.updateTable('interactions').set({ agent_id: anna.id }).execute();
+    const theCall = await q
+      .selectFrom('interactions')
+      .select('id')
+      .where('kind', '=', 'call')
+      .executeTakeFirstOrThrow();
+    counts = {
+      interactions: await countOf(ws.database, 'interactions'),
+      segments: await countOf(ws.database, 'segments'),
+      recordings: await countOf(ws.database, 'recordings'),
+    };
+    expect(counts.interactions, 'one call and three chats').toBe(4);
+
+    const sam = await call<ReviewerProfile>(ws, 'profile.create', {
+      name: 'Sam Quality',
+      role: 'qa_supervisor',
+    });
+    await call(ws, 'moment.create', {
+      interactionId: theCall.id,
+      startMs: 3_000,
+      endMs: 6_000,
+      comment: 'Warm greeting',
+    });
+    const { evaluationId } = await submittedEvaluation(ws, sam.id, theCall.id, 'Greeting was missing.');
+    const lena = await call<ReviewerProfile>(ws, 'profile.create', { name: 'Lena Lead', role: 'team_lead' });
+    await call(ws, 'profile.setPassphrase', { id: lena.id, newPassphrase: PASSPHRASE });
+    wsSession = await call<CoachingSession>(ws, 'coaching.create', {
+      agentId: anna.id,
+      heldOn: '2026-11-20',
+      evaluationIds: [evaluationId],
+    });
+    await call(ws, 'coaching.actionAdd', {
+      sessionId: wsSession.id,
+      text: 'Greet every caller by name',
+      owner: 'agent',
+      dueOn: '2026-12-01',
+    });
+    await call(ws, 'coaching.noteAdd', {
+      sessionId: wsSession.id,
+      body: `Agreed: ${sharedWord}.`,
+      private: false,
+    });
+    await call(ws, 'coaching.noteAdd', {
+      sessionId: wsSession.id,
+      body: `Anna told me ${secretWord}; between us.`,
+      private: true,
+    });
+  } finally {
+    await ws.close();
+  }
+  url = await freshPostgresUrl();
+  target = await openPostgres(url);
+  await createAccount(
+    target,
+    { username: 'lena', name: 'Lena Lead', role: 'team_lead' },
+    await hashPassword(LENA_PW, CHEAP),
+  );
+  await createAccount(
+    target,
+    { username: 'sam.q', name: 'Samuel Q', role: 'qa_supervisor' },
+    await hashPassword(SAM_PW, CHEAP),
+  );
+}, 120_000);
+
+afterAll(async () => {
+  await target?.close();
+  for (const folder of [workstation, source, copies]) folder.cleanup();
+});
+
+const run = (extra: Partial<WorkstationImportOptions> = {}) =>
+  importWorkstation({
+    dataDir: workstation.dir,
+    target,
+    resourcesDir,
+    version: '0.0.0-test',
+    map: new Map([['Sam Quality', 'sam.q']]),
+    copyRecordingsTo: copies.dir,
+    passwordCost: CHEAP,
+    log: () => {},
+    ...extra,
+  });
+
+async function countOf(
+  database: Database,
+  table: 'interactions' | 'segments' | 'recordings' | 'coaching_notes',
+) {
+  const row = await database.query
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+describe('importing a workstation into a team', () => {
+  it('stops before writing anything when a profile has no account, naming it', async () => {
+    await expect(run({ map: new Map() })).rejects.toThrow(
+      /These workstation profiles have no team account: Sam Quality\. .*--map "PROFILE=USERNAME"; nothing was copied/,
+    );
+    await expect(run({ map: new Map([['Sam Q', 'sam.q']]) })).rejects.toThrow(/no profile named "Sam Q"/);
+    await expect(run({ map: new Map([['Sam Quality', 'nobody']]) })).rejects.toThrow(/no account "nobody"/);
+    expect(await countOf(target, 'interactions')).toBe(0);
+  });
+
+  it('refuses a wrong passphrase or team password before writing anything', async () => {
+    const wrongPassphrase = run({
+      credentials: [{ profile: 'Lena Lead', passphrase: 'guess', password: LENA_PW }],
+    });
+    await expect(wrongPassphrase).rejects.toThrow(/workstation passphrase of Lena Lead is not right/);
+    const wrongPassword = run({
+      credentials: [{ profile: 'Lena Lead', passphrase: PASSPHRASE, password: 'guess' }],
+    });
+    await expect(wrongPassword).rejects.toThrow(/team password of lena is not right/);
+    expect(await countOf(target, 'interactions')).toBe(0);
+  });
+
+  it('copies the history; a private note without its author’s secrets is left out, and said so', async () => {
+    const first = await run();
+    expect(first.profiles).toEqual([
+      { workstation: 'Sam Quality', team: 'sam.q' },
+      { workstation: 'Lena Lead', team: 'lena' },
+    ]);
+    expect(first.added).toMatchObject({
+      teams: 1,
+      agents: 1,
+      interactions: counts.interactions,
+      recordings: counts.recordings,
+      moments: 1,
+      rubrics: 1,
+      rubricVersions: 1,
+      evaluations: 1,
+      coachingSessions: 1,
+      notes: 1,
+      privateNotes: 0,
+    });
+    expect(first.privateNotesLeftOut).toEqual([{ profile: 'Lena Lead', count: 1 }]);
+    expect(await countOf(target, 'segments')).toBe(counts.segments);
+    // The recording now lies in the team server's folder, the same bytes.
+    const recording = await target.query
+      .selectFrom('recordings')
+      .select(['path', 'sha256'])
+      .executeTakeFirstOrThrow();
+    expect(recording.path.startsWith(copies.dir)).toBe(true);
+    expect(createHash('sha256').update(readFileSync(recording.path)).digest('hex')).toBe(recording.sha256);
+  });
+
+  it('a second run with her passphrase and team password adds her private note and nothing else; a third adds nothing', async () => {
+    const credentials = [{ profile: 'Lena Lead', passphrase: PASSPHRASE, password: LENA_PW }];
+    const second = await run({ credentials });
+    expect(second.added).toEqual({ ...zero(), privateNotes: 1 });
+    expect(second.privateNotesLeftOut).toEqual([]);
+    const third = await run({ credentials });
+    expect(third.added).toEqual(zero());
+    expect(await countOf(target, 'interactions')).toBe(counts.interactions);
+    expect(await countOf(target, 'coaching_notes')).toBe(2);
+  });
+
+  it('the private note is ciphertext in the team database, in no cell as text', async () => {
+    const cells = await everyCell({ database: target } as Backend);
+    expect([...cells].filter(([, text]) => text.includes(sharedWord)).map(([table]) => table)).toEqual([
+      'coaching_notes',
+    ]);
+    for (const [table, text] of cells) expect(text.includes(secretWord), table).toBe(false);
+  });
+
+  it('on the team server, she reads her private note after logging in with her team password; Sam sees the rest', async () => {
+    const renderer = rendererFolder();
+    const server = await teamProcess(url, renderer.dir);
+    try {
+      const login = async (username: string, password: string) => {
+        const answer = await callServer(server.server, 'session.login', { username, password });
+        expect(answer.status, answer.text()).toBe(200);
+        return cookieFrom(answer);
+      };
+      const ok = async <T>(cookie: string, method: string, payload: unknown) => {
+        const reply = (await callServer(server.server, method, payload, { cookie })).json();
+        if (!reply.ok) throw new Error(`${method}: ${reply.error?.code}: ${reply.error?.message}`);
+        return reply.value as T;
+      };
+      const { id: sessionId } = await target.query
+        .selectFrom('coaching_sessions')
+        .select('id')
+        .executeTakeFirstOrThrow();
+      // The workstation does not know which teams a lead leads: the administrator says so, as for anyone.
+      const sales = await target.query.selectFrom('teams').select('id').executeTakeFirstOrThrow();
+      const lenaId = (await findLogin(target.query, 'lena'))!.profileId;
+      await updateAccount(target, { id: lenaId, teams: [sales.id] });
+      const lena = await login('lena', LENA_PW);
+      const hers = await ok<CoachingNote[]>(lena, 'coaching.notes', { sessionId });
+      expect(hers.map((note) => [note.private, note.author.name])).toEqual([
+        [false, 'Lena Lead'],
+        [true, 'Lena Lead'],
+      ]);
+      expect(hers[1]!.body).toBe(`Anna told me ${secretWord}; between us.`);
+      const session = await ok<CoachingSession>(lena, 'coaching.get', { id: sessionId });
+      expect(session.coach.name).toBe('Lena Lead');
+
+      const sam = await login('sam.q', SAM_PW);
+      const seen = await ok<CoachingNote[]>(sam, 'coaching.notes', { sessionId });
+      expect(seen.map((note) => note.body)).toEqual([`Agreed: ${sharedWord}.`]);
+      const evaluations = await target.query
+        .selectFrom('evaluations as e')
+        .innerJoin('reviewer_profiles as p', 'p.id', 'e.reviewer_id')
+        .select(['e.id', 'e.state', 'p.name'])
+        .execute();
+      expect(evaluations.map(({ state, name }) => [state, name])).toEqual([['submitted', 'Samuel Q']]);
+      const detail = await ok<{ overallComment: string }>(sam, 'evaluation.get', { id: evaluations[0]!.id });
+      expect(detail.overallComment).toBe('Greeting was missing.');
+      const { id: recordingId } = await target.query
+        .selectFrom('recordings')
+        .select('id')
+        .executeTakeFirstOrThrow();
+      const played = await send(server.server, `/media/recording/${recordingId}`, {
+        headers: { Cookie: sam, Range: 'bytes=0-99' },
+      });
+      expect(played.status).toBe(206);
+    } finally {
+      await server.stop();
+      renderer.cleanup();
+    }
+  });
+});
+
+describe('earmark team import-workstation', { timeout: 120_000 }, () => {
+  it('runs from the shell: a run after the others adds nothing and says so; a bad --notes-stdin line is named', async () => {
+    const args = [
+      'team',
+      'import-workstation',
+      '--data',
+      workstation.dir,
+      '--database',
+      url,
+      '--map',
+      'Sam Quality=sam.q',
+    ];
+    const [again, badLine, inArgv] = await Promise.all([
+      earmark(
+        [...args, '--notes-stdin'],
+        `${JSON.stringify({ profile: 'Lena Lead', passphrase: PASSPHRASE, password: LENA_PW })}\n`,
+      ),
+      earmark([...args, '--notes-stdin'], '{"profile": "Lena Lead"}\n'),
+      earmark([...args, '--passphrase', PASSPHRASE], null),
+    ]);
+    expect(again.stderr).not.toContain(PASSPHRASE);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('Profiles: Sam Quality → sam.q, Lena Lead → lena.');
+    expect(again.stdout).toContain('Added 0 calls and chats (0 recordings), 0 moments, 0 evaluations');
+    expect(badLine.code).toBe(1);
+    expect(badLine.stderr).toMatch(
+      /--notes-stdin: line 1 needs exactly "profile", "passphrase" and "password"/,
+    );
+    expect(inArgv.code).toBe(1);
+    expect(inArgv.stderr).toMatch(/read from standard input only/);
+  });
+});
+
+/** The CLI as an administrator runs it, with `stdin` piped in. */
+function earmark(args: string[], stdin: string | null) {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(repoRoot, 'electron', 'backend', 'cli.ts'), ...args],
+    {
+      cwd: repoRoot,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, EARMARK_DATABASE: '' },
+    },
+  );
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdin.end(stdin ?? '');
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const zero = () => ({
+  teams: 0,
+  agents: 0,
+  tags: 0,
+  interactions: 0,
+  recordings: 0,
+  moments: 0,
+  rubrics: 0,
+  rubricVersions: 0,
+  evaluations: 0,
+  coachingSessions: 0,
+  notes: 0,
+  privateNotes: 0,
+});
