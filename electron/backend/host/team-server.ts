@@ -176,8 +176,10 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     const crossOrigin = originRefusal(req, transport, { stateChanging: false });
     if (crossOrigin) return sendText(res, 403, `Refused: ${crossOrigin}`);
     if (req.method !== 'GET') return sendText(res, 405, 'The event stream is read with GET.');
-    const token = (await loggedIn(req, res))?.token;
-    if (!token || closing) return;
+    const session = await loggedIn(req, res);
+    if (!session || closing) return;
+    // What a stream hears depends on the role (team-events.ts); a login without one hears nothing.
+    if (!session.viewer) return sendText(res, 401, 'Log in first.');
     res.writeHead(200, {
       'Content-Type': 'text/event-stream',
       'Cache-Control': 'no-store',
@@ -186,7 +188,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
       'X-Accel-Buffering': 'no',
     });
     res.write(': connected\n\n');
-    streams.add(res, token);
+    streams.add(res, session.token, session.viewer.role);
   }
 
   async function media(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {

@@ -285,6 +285,38 @@ describe('the team server over HTTP', () => {
   }, 30_000);
 });
 
+describe('who hears which event', () => {
+  it("sends an import's progress only to the roles that may follow imports: not to an agent or a team lead", async () => {
+    const streams = {
+      sam: openStream(a.server, cookieFrom(await login(a.server, 'sam'))),
+      lee: openStream(a.server, cookieFrom(await login(a.server, 'lee'))),
+      pekka: openStream(a.server, cookieFrom(await login(a.server, 'pekka'))),
+    };
+    await Promise.all(Object.values(streams).map((stream) => stream.connected));
+    a.backend.events.emit('import.progress', {
+      batchId: 4711,
+      state: 'running',
+      totalFiles: 2,
+      doneFiles: 1,
+      imported: 1,
+      updated: 0,
+      skipped: 0,
+      failed: 0,
+      currentFile: '/srv/recorder/2026-11-02/secret-customer.wav',
+      message: null,
+    });
+    // Events reach a stream in order: once this one is there, the progress would have been too.
+    a.backend.events.emit('library.changed', { reason: 'import' });
+    for (const stream of Object.values(streams)) {
+      await expect.poll(() => stream.text(), { timeout: 15_000 }).toContain('event: library.changed');
+    }
+    expect(streams.sam.text()).toContain('secret-customer.wav');
+    expect(streams.lee.text()).not.toContain('import.progress');
+    expect(streams.pekka.text()).not.toContain('import.progress');
+    expect(streams.pekka.text()).not.toContain('secret-customer.wav');
+  });
+});
+
 /** A browser's fetch() of /events: Sec-Fetch-Site same-origin, no Origin (a GET), the cookie. */
 function openStream(server: TeamServer, cookie: string) {
   let text = '';
