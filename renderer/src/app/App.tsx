@@ -23,6 +23,9 @@ import { MysteryShopRoute } from '../features/mystery/entry/MysteryShopRoute';
 import { MysteryListPage } from '../features/mystery/MysteryListPage';
 import { MysteryReportPage } from '../features/mystery/MysteryReportPage';
 import { MysteryImportPage } from '../features/mystery/import/MysteryImportPage';
+import { MyQueuePage } from '../features/queue/MyQueuePage';
+import { PlansPage } from '../features/queue/PlansPage';
+import { PlanWeekPage } from '../features/queue/PlanWeekPage';
 import { ReelsPage } from '../features/reels/ReelsPage';
 import { InteractionPage } from '../features/review/InteractionPage';
 import { RubricEditorPage } from '../features/rubrics/RubricEditorPage';
@@ -57,6 +60,9 @@ const router = createHashRouter([
       { path: 'mystery/reports', element: <MysteryReportPage /> },
       // mystery/new and a shop: one route, so a new shop's form stays mounted when its first save gives it an id.
       { path: 'mystery/:id', element: <MysteryShopRoute /> },
+      { path: 'queue', element: <MyQueuePage /> },
+      { path: 'queue/plans', element: <PlansPage /> },
+      { path: 'queue/plans/:id', element: <PlanWeekPage /> },
       { path: 'reels', element: <ReelsPage /> },
       { path: 'reels/:id', element: <ReelsPage /> },
       { path: 'import', element: <ImportPage /> },

@@ -1,4 +1,5 @@
 import type { ReviewerRole } from '../../../shared/api/methods/profiles';
+import { mayCall } from '../../../shared/permissions/roles';
 
 /** One entry of the navigation: where it lives and which addresses belong to it. */
 export interface Section {
@@ -17,6 +18,7 @@ export const sections: readonly Section[] = [
     label: 'nav.library',
     active: (p) => p === '/' || p.startsWith('/interaction') || p.startsWith('/evaluation/'),
   },
+  { id: 'queue', to: '/queue', label: 'queue.nav', active: (p) => p.startsWith('/queue') },
   { id: 'import', to: '/import', label: 'nav.import', active: (p) => p === '/import' },
   { id: 'rubrics', to: '/rubrics', label: 'rubrics.nav', active: (p) => p.startsWith('/rubrics') },
   { id: 'coaching', to: '/coaching', label: 'coaching.nav', active: (p) => p.startsWith('/coaching') },
@@ -73,7 +75,10 @@ export function sectionsFor(viewer: Viewer | ReviewerRole | null | undefined): r
     case 'agent':
       return agentId ? [ownPageSection(agentId), ...byId(['settings'])] : byId(['settings']);
     default:
-      return sections;
+      // The review queue is worked by reviewers: a team lead coaches and has no queue of their own.
+      return role
+        ? sections.filter((section) => section.id !== 'queue' || mayCall(role, 'queue.mine'))
+        : sections;
   }
 }
 

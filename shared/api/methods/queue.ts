@@ -157,7 +157,7 @@ export type QueueDraw = z.infer<typeof QueueDraw>;
 
 export const MyQueue = Completion.extend({
   week: z.string(),
-  /** In working order: plan, then position; replaced items last. */
+  /** In working order: plan, then position; a replacement right after the item it replaced. */
   items: z.array(QueueItem),
 });
 export type MyQueue = z.infer<typeof MyQueue>;

@@ -11,13 +11,16 @@ describe('the navigation per role', () => {
   });
 
   it('gives the other workstation roles, and nobody chosen yet, every section, the mystery shops among them', () => {
-    const others = ['qa_supervisor', 'team_lead', 'qa_manager', null, undefined] as const;
+    const others = ['qa_supervisor', 'qa_manager', null, undefined] as const;
     for (const role of others) {
       expect(ids(sectionsFor(role))).toEqual(ids(sections));
       expect(ids(sectionsFor({ role }))).toEqual(ids(sections));
       expect(homeFor(role)).toBe('/');
     }
     expect(ids(sections)).toContain('mystery');
+    // A team lead coaches: every section but the review queue, which is the reviewers' work.
+    expect(ids(sectionsFor('team_lead'))).toEqual(ids(sections).filter((id) => id !== 'queue'));
+    expect(ids(sections)).toContain('queue');
     expect(ids(sections)).not.toContain('users');
   });
 
