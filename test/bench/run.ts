@@ -23,6 +23,7 @@ import { benchPgImport } from './import-pg';
 import { benchLibrary, benchPgSearch } from './library';
 import { benchMysteryImport } from './mystery';
 import { benchPeaks } from './peaks';
+import { benchQueue } from './queue';
 import { benchReview } from './review';
 import { describeTargets } from './targets';
 import { benchTeamHost } from './team-host';
@@ -85,6 +86,7 @@ async function main() {
   await section('import_plan', () => benchImportPlan(quick));
   await section('mystery_import', () => benchMysteryImport(quick));
   await section('exports', () => benchExports(quick));
+  await section('queue_draw', () => benchQueue(quick));
   await section('data_layer', () => benchDataLayer(quick));
   await section('team_work', () => benchTeamWork(quick));
   await section('team_host', () => benchTeamHost(quick));
