@@ -27,6 +27,7 @@ const contexts: BrowserContext[] = [];
 /** The script's own calls as the administrator (set-up the people's screens do not show). */
 let admin: (method: string, params?: unknown) => Promise<unknown>;
 let annasCall = 0;
+let annasPage = '';
 let annasEvaluation = 0;
 let jonasEvaluation = 0;
 
@@ -190,6 +191,8 @@ describe('a supervisor, a team lead and an agent on one team server', () => {
   });
 
   it("the team lead sees only their team's agents, finds the evaluation on the agent's page and coaches from it", async () => {
+    // No Import: the team server would refuse a team lead every step of it.
+    expect(await tom.getByTestId('nav-import').count()).toBe(0);
     // The library holds Customer Care's calls and chats (Anna's and Mikko's), not Jonas's.
     await expect.poll(() => tom.getByTestId('library-row').count()).toBe(4);
     expect(await tom.getByRole('link', { name: 'Connection drops every evening' }).count()).toBe(0);
@@ -202,6 +205,7 @@ describe('a supervisor, a team lead and an agent on one team server', () => {
     expect(agents.some((row) => row.includes('Jonas Keller'))).toBe(false);
     await tom.getByTestId('agent-row').filter({ hasText: 'Anna Berg' }).getByTestId('agent-open').click();
     await evaluationRow(tom, annasEvaluation).waitFor();
+    annasPage = new URL(tom.url()).hash;
     expect(await listedEvaluations(tom)).toEqual([annasEvaluation]);
     expect(await evaluationRow(tom, annasEvaluation).getAttribute('data-response')).toBe('open');
     await screenshot(tom, 'team-flow-lead-agent-page-en');
@@ -242,8 +246,12 @@ describe('a supervisor, a team lead and an agent on one team server', () => {
     await anna.getByText(`there is no evaluation with id ${jonasEvaluation}`).waitFor();
   });
 
-  it('shows the agent’s page and the answer in German and Finnish', async () => {
-    for (const locale of ['de', 'fi']) {
+  it('shows the agent’s page and the answer in German and Finnish, and a wrong current password in her language', async () => {
+    const wrongCurrent = {
+      de: 'Das ist nicht Ihr aktuelles Passwort.',
+      fi: 'Tämä ei ole nykyinen salasanasi.',
+    } as const;
+    for (const locale of ['de', 'fi'] as const) {
       const page = await logIn('anna', locale);
       await evaluationRow(page, annasEvaluation).waitFor();
       await page.mouse.move(0, 0);
@@ -253,6 +261,20 @@ describe('a supervisor, a team lead and an agent on one team server', () => {
       await page.getByTestId('dispute').click();
       await page.getByTestId('dispute-reason').waitFor();
       await screenshot(page, `team-flow-agent-dispute-${locale}`);
+
+      // The server's refusal has a stable reason; the dialog says it in her language, not the server's English.
+      await page.getByTestId('account-menu').click();
+      await page.getByTestId('account-change-password').click();
+      await page.getByTestId('change-password-current').fill('not my password at all');
+      await page.getByTestId('change-password-new').fill('a new password for anna');
+      await page.getByTestId('change-password-new-repeat').fill('a new password for anna');
+      await page.getByTestId('change-password-save').click();
+      const refused = page.getByTestId('change-password-error');
+      await refused.waitFor();
+      expect(await refused.textContent()).toBe(wrongCurrent[locale]);
+      await page.locator('[data-testid="change-password-save"]:not([data-loading])').waitFor();
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+      await screenshot(page, `team-flow-change-password-wrong-${locale}`, { asShown: true });
       await page.context().close();
     }
   });
@@ -295,9 +317,17 @@ describe('a supervisor, a team lead and an agent on one team server', () => {
       .waitFor();
   });
 
-  it('says the dispute in German and Finnish on the evaluation', async () => {
+  it("shows the team lead the agent's evaluations and the dispute in German and Finnish", async () => {
     for (const locale of ['de', 'fi']) {
-      const page = await logIn('sara', locale);
+      const page = await logIn('tom', locale);
+      await page.goto(`${team.url}${annasPage}`);
+      await page
+        .locator(
+          `[data-testid="agent-evaluation"][data-evaluation-id="${annasEvaluation}"][data-response="disputed"]`,
+        )
+        .waitFor();
+      await page.mouse.move(0, 0);
+      await screenshot(page, `team-flow-lead-agent-page-${locale}`);
       await page.goto(`${team.url}#/evaluation/${annasEvaluation}/summary`);
       await page.locator('[data-testid="agent-response"][data-response="disputed"]').waitFor();
       await screenshot(page, `team-flow-summary-disputed-${locale}`);

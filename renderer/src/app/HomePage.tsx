@@ -14,6 +14,6 @@ export function HomePage() {
   const account = useSessionAccount();
   const reviewer = useCurrentReviewer();
   if (isPending && !account) return <Loader size="sm" />;
-  const home = homeFor({ role: reviewer?.role, agentId: account?.agent?.id ?? null });
+  const home = homeFor({ role: reviewer?.role, agentId: account?.agent?.id ?? null, team: account !== null });
   return home === '/' ? <LibraryPage /> : <Navigate to={home} replace />;
 }

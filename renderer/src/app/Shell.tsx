@@ -40,7 +40,7 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        {sectionsFor({ role, agentId: account?.agent?.id ?? null }).map((section) => (
+        {sectionsFor({ role, agentId: account?.agent?.id ?? null, team: account !== null }).map((section) => (
           <NavLink
             key={section.id}
             component={RouterLink}

@@ -1,3 +1,4 @@
+import type { MethodName } from '../../../shared/api';
 import type { ReviewerRole } from '../../../shared/api/methods/profiles';
 import { mayCall } from '../../../shared/permissions/roles';
 
@@ -48,7 +49,28 @@ export interface Viewer {
   role: ReviewerRole | null | undefined;
   /** An agent account's agent record (team server); absent elsewhere. */
   agentId?: number | null;
+  /** Logged in to a team server, which refuses what the role table does not give the role. */
+  team?: boolean;
 }
+
+/**
+ * The call a section's screen is for: on a team server a section shows only to roles the role table
+ * lets make it (a team lead has no Import, whose every step the server would refuse them).
+ */
+const SECTION_METHOD: Partial<Record<string, MethodName>> = {
+  library: 'library.list',
+  import: 'import.start',
+  rubrics: 'rubric.list',
+  coaching: 'coaching.list',
+  agents: 'agent.list',
+  mystery: 'mystery.list',
+  reels: 'reel.list',
+};
+
+const allowed = (role: ReviewerRole) => (section: Section) => {
+  const method = SECTION_METHOD[section.id];
+  return method === undefined || mayCall(role, method);
+};
 
 const byId = (ids: readonly string[]) => ids.map((id) => sections.find((section) => section.id === id)!);
 
@@ -65,6 +87,12 @@ const MYSTERY_SHOPPER_SECTIONS = ['mystery', 'import', 'settings'];
  * (an agent account not linked to an agent record: the settings alone).
  */
 export function sectionsFor(viewer: Viewer | ReviewerRole | null | undefined): readonly Section[] {
+  const { role, team } = typeof viewer === 'object' && viewer !== null ? viewer : { role: viewer };
+  const shown = byRole(viewer);
+  return team && role ? shown.filter(allowed(role)) : shown;
+}
+
+function byRole(viewer: Viewer | ReviewerRole | null | undefined): readonly Section[] {
   const { role, agentId } = typeof viewer === 'object' && viewer !== null ? viewer : { role: viewer };
   switch (role) {
     case 'mystery_shopper':

@@ -55,6 +55,18 @@ describe('the navigation per role', () => {
     }
   });
 
+  it('shows on a team server only the sections whose screens the role table lets the role use', () => {
+    // A team lead reads the library, coaches and collects reels, but imports nothing there.
+    const lead = ids(sectionsFor({ role: 'team_lead', team: true }));
+    expect(lead).toEqual(['library', 'rubrics', 'coaching', 'agents', 'mystery', 'reels', 'settings']);
+    // The workstation's team lead keeps every section, as before.
+    expect(ids(sectionsFor({ role: 'team_lead' }))).toEqual(ids(sections));
+    expect(ids(sectionsFor({ role: 'qa_supervisor', team: true }))).toEqual(ids(sections));
+    expect(ids(sectionsFor({ role: 'admin', team: true }))).toContain('users');
+    expect(ids(sectionsFor({ role: 'agent', agentId: 3, team: true }))).toEqual(['own', 'settings']);
+    expect(homeFor({ role: 'team_lead', team: true })).toBe('/');
+  });
+
   it('gives an agent account without an agent record only the settings', () => {
     expect(ids(sectionsFor({ role: 'agent', agentId: null }))).toEqual(['settings']);
     expect(homeFor({ role: 'agent' })).toBe('/settings');
