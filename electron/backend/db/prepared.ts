@@ -23,6 +23,16 @@ export type DirectRun = (
 
 const directRuns = new WeakMap<DialectAdapter, DirectRun>();
 
+/**
+ * A name for each compiled-once statement's SQL: PostgreSQL's connections (db/postgres/database.ts) run
+ * these as named statements, parsed and planned once per connection instead of on every run. Planning
+ * was most of PostgreSQL's time for a team server's per-request session lookup (test/bench/team-load.ts).
+ */
+const statementNames = new Map<string, string>();
+
+/** The statement name of a `prepared` query's SQL; undefined for any other SQL. */
+export const preparedName = (sql: string): string | undefined => statementNames.get(sql);
+
 /** Makes `prepared` queries on `query` (and its transactions: they share its adapter) try `run` first. */
 export function runPreparedDirectly(query: Query, run: DirectRun): void {
   directRuns.set(query.getExecutor().adapter, run);
@@ -36,7 +46,7 @@ export function runPreparedDirectly(query: Query, run: DirectRun): void {
  * inside a transaction, which holds the workstation's one connection, or when nobody holds it: Kysely's
  * executor (its connection hand-over and promises) would only add to a keystroke's save. While another
  * transaction holds the connection, the query waits its turn through Kysely. PostgreSQL runs the same
- * compiled query through Kysely's executor (the pool's client).
+ * compiled query through Kysely's executor (the pool's client) as a named statement (`preparedName`).
  *
  * `build` gets slots (typed as `P`, the values) for the values that change from run to run and must use each only as a value
  * (a comparison, an inserted or set value), never as a column or table name. Values that pick a
@@ -60,6 +70,7 @@ export function prepared<P extends Record<string, unknown>, O>(
       });
       const query = build(q, slot).compile();
       const slots = query.parameters.map((value) => (value instanceof Slot ? value.name : null));
+      if (!statementNames.has(query.sql)) statementNames.set(query.sql, `earmark_${statementNames.size + 1}`);
       entry = { query, slots };
       compiled.set(adapter, entry);
     }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import type { Database } from '../../../electron/backend/db/database';
 import { prepared } from '../../../electron/backend/db/prepared';
@@ -71,5 +72,25 @@ describeEachEngine('a query compiled once', () => {
       (await teamsNamed(database.query, { first, second })).rows.map((row) => row.name);
     expect(await names('Kept', 'Rolled back')).toEqual(['Kept']);
     expect(await names('Rolled back too', 'Nowhere')).toEqual([]);
+  });
+
+  it('on PostgreSQL is parsed and planned once per connection (a named statement); other SQL is not kept', async () => {
+    if (database.engine !== 'postgres') return;
+    await database.transaction(async (trx) => {
+      // One connection: the transaction's, which prepared statements belong to.
+      await teamsNamed(trx, { first: 'Nord', second: 'Süd' });
+      await teamsNamed(trx, { first: 'Ost', second: 'West' });
+      await trx.selectFrom('teams').select('id').where('name', '=', 'Nord').execute();
+      const { rows } = await sql<{ statement: string }>`SELECT statement FROM pg_prepared_statements`.execute(
+        trx,
+      );
+      const kept = rows.map((row) => row.statement);
+      expect(
+        kept.filter(
+          (statement) => statement.includes(`"name" != 'Fixed'`) || statement.includes('"name" != $'),
+        ),
+      ).toHaveLength(1);
+      expect(kept.some((statement) => /select "id" from "teams"/.test(statement))).toBe(false);
+    });
   });
 });

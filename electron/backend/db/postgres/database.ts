@@ -1,7 +1,8 @@
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import { sharedColumns, type Database } from '../database';
 import type { Migration } from '../open';
+import { preparedName } from '../prepared';
 import type { NewRow, Query, Schema, TableName } from '../schema';
 import { copyRows } from './copy';
 import { migratePostgres } from './migrate';
@@ -62,7 +63,7 @@ function parseInteger(text: string): number {
 }
 
 export function postgresDatabase(pool: pg.Pool): Database {
-  const query = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  const query = new Kysely<Schema>({ dialect: new PostgresDialect({ pool: namingStatements(pool) }) });
   // Kysely does not hand out a transaction's connection; COPY needs it. Each connection is found by
   // its server process id, which the transaction itself reports.
   const byProcess = new Map<number, pg.PoolClient>();
@@ -112,3 +113,29 @@ export function postgresDatabase(pool: pg.Pool): Database {
 
 const processId = (client: pg.PoolClient | pg.Client) =>
   (client as unknown as { processID: number }).processID;
+
+/**
+ * The pool as Kysely sees it: a statement compiled once (db/prepared.ts) runs as a named statement, so
+ * each connection parses and plans it once and then only binds and executes it; any other SQL runs as
+ * before (unnamed: parsed and planned each time, so a one-off query leaves nothing behind).
+ */
+function namingStatements(pool: pg.Pool): PostgresPool {
+  const clients = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => ({
+    // Kysely calls it with SQL and parameters only (no cursor is configured).
+    query: ((text: string, values: readonly unknown[]) => {
+      const name = preparedName(text);
+      return client.query({ name, text, values: [...values] });
+    }) as unknown as PostgresPoolClient['query'],
+    release: (destroy?: boolean) => client.release(destroy),
+  });
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let named = clients.get(client);
+      if (!named) clients.set(client, (named = wrap(client)));
+      return named;
+    },
+    end: () => pool.end(),
+  };
+}

@@ -8,6 +8,7 @@ import type { ParsedParams } from '../../../../shared/api';
 import type { Answer } from '../../../../shared/rubric/answers';
 import { scoreEvaluation } from '../../../../shared/rubric/scoring';
 import type { Viewer } from '../../context';
+import { prepared } from '../../db/prepared';
 import type { Query } from '../../db/schema';
 import { agentSight, agentVisible, notFound, readsOwnOnly, seesAgent } from '../viewer';
 import { loadVersion, type VersionContent } from '../rubrics/version-cache';
@@ -49,13 +50,16 @@ export type EvaluationRow = Awaited<
   ReturnType<ReturnType<typeof selectEvaluations>['executeTakeFirstOrThrow']>
 >;
 
+/** One evaluation by id: read on every start, save's answer and submit, so compiled (and planned) once. */
+const evaluationById = prepared((q, p: { id: number }) => selectEvaluations(q).where('e.id', '=', p.id));
+
 /**
  * The evaluation `id`, as `viewer` may see it: a team lead only their teams' agents' evaluations, an
  * agent only their own submitted ones (services/viewer.ts); anything else is `not_found`, worded as a
  * missing row.
  */
 export async function evaluationRow(q: Query, id: number, viewer?: Viewer): Promise<EvaluationRow> {
-  const row = await selectEvaluations(q).where('e.id', '=', id).executeTakeFirst();
+  const [row] = (await evaluationById(q, { id })).rows;
   const missing = () => notFound(`id: there is no evaluation with id ${id}.`);
   if (!row) throw missing();
   if (readsOwnOnly(viewer) && row.state !== 'submitted') throw missing();
@@ -102,8 +106,8 @@ function agentResponseOf(row: EvaluationRow): AgentResponse | null {
   };
 }
 
-export async function auditTrail(q: Query, evaluationId: number): Promise<AuditEntry[]> {
-  const rows = await q
+const auditOf = prepared((q, p: { evaluationId: number }) =>
+  q
     .selectFrom('evaluation_audit as a')
     .innerJoin('reviewer_profiles as p', 'p.id', 'a.reviewer_id')
     .select([
@@ -116,9 +120,12 @@ export async function auditTrail(q: Query, evaluationId: number): Promise<AuditE
       'a.reason',
       'a.changes',
     ])
-    .where('a.evaluation_id', '=', evaluationId)
-    .orderBy('a.id')
-    .execute();
+    .where('a.evaluation_id', '=', p.evaluationId)
+    .orderBy('a.id'),
+);
+
+export async function auditTrail(q: Query, evaluationId: number): Promise<AuditEntry[]> {
+  const { rows } = await auditOf(q, { evaluationId });
   return rows.map((row) => ({
     id: row.id,
     action: row.action,
