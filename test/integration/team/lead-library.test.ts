@@ -197,5 +197,12 @@ describeEachEngine("a team lead's library and reels", () => {
     expect(saved.moments.map((moment) => moment.id)).toEqual([annasOther.id, annasWow.id]);
     const whole = await as.supervisor.ok('reel.get', { id: reel.id });
     expect(whole.moments.map((moment) => moment.id)).toEqual([bertsWow.id, annasOther.id, annasWow.id]);
+    // Nor can the lead delete it: it holds another team's collecting.
+    expect(await as.lead.refused('reel.delete', { id: reel.id })).toEqual({
+      code: 'not_allowed',
+      message: `id: reel ${reel.id} also holds moments of teams you do not lead; a QA supervisor or manager can delete it.`,
+    });
+    const own = await as.lead.ok('reel.create', { title: 'Sales only', momentIds: [annasWow.id] });
+    expect(await as.lead.ok('reel.delete', { id: own.id })).toEqual({ id: own.id });
   });
 });

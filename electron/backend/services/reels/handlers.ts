@@ -17,6 +17,6 @@ export function reelHandlers({ database }: BackendContext): HandlersFor<keyof ty
     'reel.get': ({ id }, { viewer }) => getReel(database.query, id, agentSight(viewer)),
     'reel.create': (params, { actorId, viewer }) => createReel(database, actorId, params, agentSight(viewer)),
     'reel.update': (params, { viewer }) => updateReel(database, params, agentSight(viewer)),
-    'reel.delete': ({ id }) => deleteReel(database.query, id),
+    'reel.delete': ({ id }, { viewer }) => deleteReel(database.query, id, agentSight(viewer)),
   };
 }

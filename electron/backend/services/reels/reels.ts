@@ -181,7 +181,20 @@ async function withHidden(
   return merged;
 }
 
-export async function deleteReel(q: Query, id: number): Promise<{ id: number }> {
+/**
+ * Deletes a reel. A team lead may not delete one that also holds other teams' moments: it is others'
+ * collecting too, which they cannot see to judge.
+ */
+export async function deleteReel(q: Query, id: number, sight: AgentSight = null): Promise<{ id: number }> {
+  if (sight !== null) {
+    const before = await momentIdsOf(q, id);
+    if ((await withHidden(q, [...before], [], sight)).length > 0) {
+      throw new EarmarkError(
+        'not_allowed',
+        `id: reel ${id} also holds moments of teams you do not lead; a QA supervisor or manager can delete it.`,
+      );
+    }
+  }
   const result = await q.deleteFrom('reels').where('id', '=', id).executeTakeFirst();
   if (Number(result.numDeletedRows) === 0) throw noReel(id);
   return { id };
