@@ -250,8 +250,13 @@ export const Segment = z.object({
 });
 export type Segment = z.infer<typeof Segment>;
 
+/** The customer's own verdict on an interaction, in one click: bad, neutral or good (DOMAIN.md). */
+export const CustomerRating = z.enum(['bad', 'neutral', 'good']);
+export type CustomerRating = z.infer<typeof CustomerRating>;
+
 export const InteractionDetail = InteractionSummary.extend({
   customerRef: z.string().nullable(),
+  customerRating: CustomerRating.nullable(),
   recording: Recording.nullable(),
   segments: z.array(Segment),
 });

@@ -129,8 +129,13 @@ describe('a week of the review queue', () => {
     await page.locator('[data-testid="evaluation-save-state"][data-save-state="saved"]').waitFor();
     await page.keyboard.press('Control+Enter');
     await page.locator('[data-testid="evaluation-sheet"][data-state="submitted"]').waitFor();
-
-    await myQueue();
+    // The workspace says why this call is being reviewed, and leads back to the queue.
+    const note = byTestId('queue-note');
+    expect(await note.textContent()).toContain('In the review queue of week 2026-W45 for Maria Lind.');
+    expect(await note.textContent()).toContain('(plan “Weekly sample”)');
+    await screenshot(page, 'queue-06-review-note-en');
+    await byTestId('queue-note-back').click();
+    await page.locator('[data-testid="my-queue"][data-state="ready"]').waitFor();
     await poll(() => progress.getAttribute('data-done')).toBe('1');
     expect(
       await page

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DetailsPatch, InteractionDetails } from '../../../shared/api/methods/details';
+import type { CustomerRating } from '../../../shared/api/schemas';
 import { EarmarkError } from '../../../shared/errors';
 import type { Database } from '../db/database';
 import type { Query } from '../db/schema';
@@ -17,6 +18,7 @@ interface StoredDetails {
   direction: 'inbound' | 'outbound' | null;
   queue: string | null;
   customer_ref: string | null;
+  customer_rating: CustomerRating | null;
 }
 
 export interface DetailsUpdate {
@@ -26,7 +28,7 @@ export interface DetailsUpdate {
 }
 
 const STORED_DETAILS = sql`SELECT i.id, i.title, i.agent_id, a.name AS agent_name, t.name AS team_name,
-    i.started_at, i.direction, i.queue, i.customer_ref
+    i.started_at, i.direction, i.queue, i.customer_ref, i.customer_rating
   FROM interactions i LEFT JOIN agents a ON a.id = i.agent_id LEFT JOIN teams t ON t.id = a.team_id`;
 
 /**
@@ -69,7 +71,7 @@ export async function interactionDetails(q: Query, id: number): Promise<Interact
   const { rows } = await sql<SummaryRow>`${SUMMARY_SELECT} WHERE i.id = ${id}`.execute(q);
   const row = rows[0];
   if (!row) throw new EarmarkError('not_found', `There is no interaction with id ${id}.`);
-  return { ...toSummary(row), customerRef: row.customer_ref };
+  return { ...toSummary(row), customerRef: row.customer_ref, customerRating: row.customer_rating };
 }
 
 /** Id lists per statement: well below both engines' limits on parameters. */
@@ -169,6 +171,7 @@ function nextDetails(current: StoredDetails, patch: DetailsPatch, agentId: numbe
     direction: patch.direction === undefined ? current.direction : patch.direction,
     queue: patch.queue === undefined ? current.queue : patch.queue,
     customer_ref: patch.customerRef === undefined ? current.customer_ref : patch.customerRef,
+    customer_rating: patch.customerRating === undefined ? current.customer_rating : patch.customerRating,
   };
 }
 

@@ -8,6 +8,7 @@ import {
   type RawBuilder,
 } from 'kysely';
 import type {
+  CustomerRating,
   InteractionKind,
   InteractionSummary,
   LibraryFilters,
@@ -31,12 +32,13 @@ export interface SummaryRow {
   direction: 'inbound' | 'outbound' | null;
   queue: string | null;
   customer_ref: string | null;
+  customer_rating: CustomerRating | null;
   score_percent: number | null;
   score_outcome: LibraryScore['outcome'] | null;
 }
 
 export const SUMMARY_COLUMNS = `i.id, i.kind, i.title, a.name AS agent_name, t.name AS team_name, i.started_at, i.duration_ms,
-  i.direction, i.queue, i.customer_ref, le.score_percent, le.score_outcome`;
+  i.direction, i.queue, i.customer_ref, i.customer_rating, le.score_percent, le.score_outcome`;
 const AGENT_JOIN = 'LEFT JOIN agents a ON a.id = i.agent_id';
 // `le` is the interaction's latest submitted evaluation: the one whose score the library shows and filters.
 const SCORE_JOIN = `LEFT JOIN evaluations le ON le.id = (SELECT e.id FROM evaluations e

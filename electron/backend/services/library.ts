@@ -85,5 +85,11 @@ export async function getInteraction(q: Query, id: number): Promise<InteractionD
   const row = rows[0];
   if (!row) throw new EarmarkError('not_found', `There is no interaction with id ${id}.`);
   const [recording, segments] = await Promise.all([findRecording(q, id), segmentsOf(q, id)]);
-  return { ...toSummary(row), customerRef: row.customer_ref, recording, segments };
+  return {
+    ...toSummary(row),
+    customerRef: row.customer_ref,
+    customerRating: row.customer_rating,
+    recording,
+    segments,
+  };
 }

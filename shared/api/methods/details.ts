@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { Id, InteractionSummary, IsoDateTime, PlainText } from '../schemas';
+import { CustomerRating, Id, InteractionSummary, IsoDateTime, PlainText } from '../schemas';
 import { method } from './define';
 
 /**
  * What a reviewer can set on an interaction after it was imported: who handled it (agent and team),
- * when it started, which way it went, its queue, the customer's reference and its title. Imports
+ * when it started, which way it went, its queue, the customer's reference and rating, and its title. Imports
  * without a manifest leave most of these empty, and an interaction without an agent never reaches an
  * agent's page or coaching.
  */
@@ -33,12 +33,16 @@ export const DetailsPatch = z
     direction: z.enum(['inbound', 'outbound'], 'must be inbound, outbound or null').nullable(),
     queue: optionalText,
     customerRef: optionalText,
+    customerRating: z.enum(CustomerRating.options, 'must be bad, neutral, good or null').nullable(),
   })
   .partial()
   .strict();
 export type DetailsPatch = z.output<typeof DetailsPatch>;
 
-export const InteractionDetails = InteractionSummary.extend({ customerRef: z.string().nullable() });
+export const InteractionDetails = InteractionSummary.extend({
+  customerRef: z.string().nullable(),
+  customerRating: CustomerRating.nullable(),
+});
 export type InteractionDetails = z.infer<typeof InteractionDetails>;
 
 export const detailsMethods = {

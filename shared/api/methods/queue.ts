@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isIsoWeek } from '../../queue/week';
-import { Id, InteractionKind, PlainText } from '../schemas';
+import { CustomerRating, Id, InteractionKind, PlainText } from '../schemas';
 import { method, NoParams } from './define';
 import { ReviewerRef } from './profiles';
 
@@ -18,8 +18,7 @@ export const MAX_PLAN_NAME_CHARS = 200;
 export const MAX_QUOTA = 1000;
 export const MAX_REPLACE_REASON_CHARS = 500;
 
-export const CustomerRating = z.enum(['bad', 'neutral', 'good']);
-export type CustomerRating = z.infer<typeof CustomerRating>;
+export { CustomerRating };
 export const QuotaPer = z.enum(['agent', 'team', 'reviewer']);
 export type QuotaPer = z.infer<typeof QuotaPer>;
 

@@ -58,7 +58,7 @@ const detailsChanged = () =>
   );
 
 describeEachEngine("editing one interaction's details", () => {
-  it('sets agent, team, start time, direction, queue, customer reference and title; the agent lists the call', async () => {
+  it('sets agent, team, start time, direction, queue, customer reference and rating and title; the agent lists the call', async () => {
     const id = newCall();
     const before = await details(id);
     expect(before).toMatchObject({ agentName: null, teamName: null, startedAt: null });
@@ -77,6 +77,7 @@ describeEachEngine("editing one interaction's details", () => {
           direction: 'inbound',
           queue: 'Refunds',
           customerRef: 'C-2041',
+          customerRating: 'bad',
         },
       },
     );
@@ -90,8 +91,13 @@ describeEachEngine("editing one interaction's details", () => {
       direction: 'inbound',
       queue: 'Refunds',
       customerRef: 'C-2041',
+      customerRating: 'bad',
     });
-    expect(await details(id)).toMatchObject({ agentName: 'Jääskeläinen, Aino', customerRef: 'C-2041' });
+    expect(await details(id)).toMatchObject({
+      agentName: 'Jääskeläinen, Aino',
+      customerRef: 'C-2041',
+      customerRating: 'bad',
+    });
     const [aino] = await agentNamed('Jääskeläinen, Aino');
     expect(aino).toMatchObject({ teamName: 'Billing', interactionCount: 1 });
     const library = await call<{ items: { id: number }[] }>(backend, 'library.list', {

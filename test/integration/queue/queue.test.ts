@@ -145,6 +145,25 @@ describeEachEngine('queue plans and the weekly draw', () => {
     ]);
   });
 
+  it("draws by the customer's rating as set in an interaction's details, and refuses a rating that is not one", async () => {
+    const mikkoWednesday = [...world.titles].find(([, title]) => title === 'Mikko call 2026-11-04')![0];
+    await as(world.hanna.id, 'interaction.updateDetails', {
+      id: mikkoWednesday,
+      details: { customerRating: 'bad' },
+    });
+    const plan = await weeklyPlan({ name: 'Unhappy customers', filters: { customerRatings: ['bad'] } });
+    const drawn = await draw(plan.id);
+    expect(drawn.items.map((item) => item.interaction.title).sort()).toEqual([
+      'Anna call 2026-11-02',
+      'Mikko call 2026-11-04',
+    ]);
+    const wrong = await refusedAs(world.backend, world.hanna.id, 'interaction.updateDetails', {
+      id: mikkoWednesday,
+      details: { customerRating: 'great' },
+    });
+    expect(wrong.message).toMatch(/details.customerRating: must be bad, neutral, good or null/);
+  });
+
   it('shares a team quota among its agents, and a quota per reviewer over everyone', async () => {
     const perTeam = await weeklyPlan({ name: 'Per team', per: 'team', count: 4 });
     const teamDraw = await draw(perTeam.id);

@@ -19,6 +19,7 @@ const interaction = (id: number, kind: 'call' | 'chat', recordingId: number | nu
   direction: 'inbound',
   queue: null,
   customerRef: null,
+  customerRating: null,
   recording:
     recordingId === null
       ? null

@@ -16,6 +16,7 @@ const stored = {
   direction: null,
   queue: 'Billing',
   customerRef: null,
+  customerRating: null,
 };
 
 describe('the details form', () => {
@@ -30,6 +31,11 @@ describe('the details form', () => {
       queue: null,
       direction: 'outbound',
     });
+    // The customer's rating in one click; "not known" clears it.
+    expect(patchOf(initial, { ...initial, customerRating: 'bad' })).toEqual({ customerRating: 'bad' });
+    const rated = valuesOf({ ...stored, customerRating: 'good' });
+    expect(rated.customerRating).toBe('good');
+    expect(patchOf(rated, { ...rated, customerRating: '' })).toEqual({ customerRating: null });
   });
 
   it('sends the agent and the team together, and removing the agent removes the team', () => {

@@ -112,6 +112,21 @@ function DetailsForm({ interaction, onDone }: { interaction: InteractionDetails;
           </Input.Wrapper>
           <TextInput {...text('queue', 'queue')} data-testid="details-queue" />
           <TextInput {...text('customerRef', 'customerRef')} data-testid="details-customer-ref" />
+          <Input.Wrapper label={t('details.fields.customerRating')}>
+            <SegmentedControl
+              fullWidth
+              value={values.customerRating}
+              onChange={(value) => set('customerRating')(value)}
+              data={[
+                { value: '', label: t('details.direction.unknown') },
+                ...(['bad', 'neutral', 'good'] as const).map((rating) => ({
+                  value: rating,
+                  label: t(`details.rating.${rating}`),
+                })),
+              ]}
+              data-testid="details-customer-rating"
+            />
+          </Input.Wrapper>
         </SimpleGrid>
         {save.error && (
           <Alert color="red" data-testid="details-error">

@@ -10,6 +10,7 @@ export interface DetailsValues {
   direction: 'inbound' | 'outbound' | '';
   queue: string;
   customerRef: string;
+  customerRating: 'bad' | 'neutral' | 'good' | '';
 }
 
 export type DetailsField = keyof DetailsValues;
@@ -28,6 +29,7 @@ export function valuesOf(details: Omit<InteractionDetails, 'id' | 'kind' | 'dura
     direction: details.direction ?? '',
     queue: details.queue ?? '',
     customerRef: details.customerRef ?? '',
+    customerRating: details.customerRating ?? '',
   };
 }
 
@@ -74,6 +76,8 @@ export function patchOf(initial: DetailsValues, values: DetailsValues): DetailsP
   if (changed('direction')) patch.direction = values.direction === '' ? null : values.direction;
   if (changed('queue')) patch.queue = orNull(values.queue);
   if (changed('customerRef')) patch.customerRef = orNull(values.customerRef);
+  if (changed('customerRating'))
+    patch.customerRating = values.customerRating === '' ? null : values.customerRating;
   return patch;
 }
 

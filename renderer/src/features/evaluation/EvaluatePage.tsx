@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { formatDateTime } from '../../app/format';
+import { QueueNote } from '../queue/QueueNote';
 import { EvaluationForm } from './EvaluationForm';
 
 /**
@@ -46,8 +47,15 @@ export function EvaluatePage() {
               started: formatDateTime(item.startedAt, i18n.language),
             })}
           </Text>
+          <QueueNote interactionId={item.id} />
         </Stack>
-        <Anchor component={Link} to={`/interaction/${item.id}`} size="sm" data-testid="open-review">
+        <Anchor
+          component={Link}
+          to={`/interaction/${item.id}`}
+          size="sm"
+          style={{ whiteSpace: 'nowrap' }}
+          data-testid="open-review"
+        >
           {t('evaluation.openReview')} →
         </Anchor>
       </Group>

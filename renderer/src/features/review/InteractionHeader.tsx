@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { InteractionDetails } from '../../../../shared/api/methods/details';
 import { formatDateTime } from '../../app/format';
 import { DetailsDialog } from '../details/DetailsDialog';
+import { QueueNote } from '../queue/QueueNote';
 import { requestShortcutHelp } from '../shortcuts/help-requests';
 import { useShortcutBindings } from '../shortcuts/useShortcutBindings';
 import { useShortcuts } from '../shortcuts/useShortcuts';
@@ -142,6 +143,7 @@ export function InteractionHeader({
           {t('details.edit')}
         </Button>
       </Group>
+      <QueueNote interactionId={interaction.id} />
       <DetailsDialog interaction={interaction} opened={editing} onClose={() => setEditing(false)} />
     </Stack>
   );
