@@ -43,6 +43,8 @@ export const errorReasons = [
   'too_many_logins',
   /** A password change's current password is not the person's password. */
   'wrong_current_password',
+  /** The agent answered this evaluation already (in another window, say): it is answered once. */
+  'already_answered',
 ] as const;
 
 export type ErrorReason = (typeof errorReasons)[number];

@@ -280,6 +280,10 @@ describe('a supervisor, a team lead and an agent on one team server', () => {
   });
 
   it('the agent disputes it with a reason; the supervisor and the team lead see the dispute', async () => {
+    // A second tab of hers, left open on the same evaluation before she answers in the first.
+    const otherTab = await anna.context().newPage();
+    await otherTab.goto(`${team.url}#/evaluation/${annasEvaluation}/summary`);
+    await otherTab.getByTestId('answer-evaluation').waitFor();
     await anna.goto(`${team.url}#/evaluation/${annasEvaluation}/summary`);
     await anna.getByTestId('dispute').click();
     await anna.getByTestId('dispute-reason').fill('No');
@@ -292,6 +296,11 @@ describe('a supervisor, a team lead and an agent on one team server', () => {
     expect(await anna.getByTestId('agent-response-reason').textContent()).toBe(DISPUTE);
     expect(await anna.getByTestId('answer-evaluation').count()).toBe(0);
     await screenshot(anna, 'team-flow-agent-disputed-en');
+    // The other tab's late acknowledgement is refused as answered already: it shows the dispute instead.
+    await otherTab.getByTestId('acknowledge').click();
+    await otherTab.locator('[data-testid="agent-response"][data-response="disputed"]').waitFor();
+    expect(await otherTab.getByTestId('answer-evaluation').count()).toBe(0);
+    await otherTab.close();
     await anna.getByTestId('summary-back').click();
     await anna
       .locator(

@@ -244,6 +244,7 @@ describeEachEngine('what each person sees on a team server', () => {
     ).toMatchObject({
       code: 'conflict',
       message: `You acknowledged evaluation ${annas} on ${clock.now().toISOString().slice(0, 10)}; an evaluation is answered once.`,
+      reason: 'already_answered',
     });
     // Not someone else's, not a draft: as if they did not exist.
     expect(await as.anna.refused('evaluation.dispute', { id: berts, reason: 'Not me' })).toEqual(

@@ -31,6 +31,7 @@ export async function answerEvaluation(
       throw new EarmarkError(
         'conflict',
         `You ${what} evaluation ${id} on ${row.response_at?.slice(0, 10) ?? 'an earlier day'}; an evaluation is answered once.`,
+        { reason: 'already_answered' },
       );
     }
     await trx

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MAX_DISPUTE_REASON_CHARS, type EvaluationDetail } from '../../../../shared/api/methods/evaluations';
+import { EarmarkError } from '../../../../shared/errors';
 import { api } from '../../api/client';
 import { evaluationKey } from './EvaluationSheet';
 
@@ -19,13 +20,22 @@ export function AnswerEvaluation({ detail }: { detail: EvaluationDetail }) {
     queryClient.setQueryData(evaluationKey(next.id), next);
     void queryClient.invalidateQueries({ queryKey: ['agents'] });
   };
+  // Answered already (another window): the page shows the stored answer in place of this panel.
+  const refused = (error: Error) => {
+    if (error instanceof EarmarkError && error.reason === 'already_answered') {
+      void queryClient.invalidateQueries({ queryKey: evaluationKey(detail.id) });
+      void queryClient.invalidateQueries({ queryKey: ['agents'] });
+    }
+  };
   const acknowledge = useMutation({
     mutationFn: () => api.evaluation.acknowledge({ id: detail.id }),
     onSuccess: answered,
+    onError: refused,
   });
   const dispute = useMutation({
     mutationFn: () => api.evaluation.dispute({ id: detail.id, reason }),
     onSuccess: answered,
+    onError: refused,
   });
   const error = acknowledge.error ?? dispute.error;
   const busy = acknowledge.isPending || dispute.isPending;
