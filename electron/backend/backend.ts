@@ -11,6 +11,7 @@ import { sqliteDatabase } from './db/sqlite/database';
 import { createDispatch, type Dispatch, type Handlers } from './dispatch';
 import { EventHub } from './events';
 import { ImportJobs } from './import/jobs';
+import { teamFiles, type TeamFiles, type TeamFilesOptions } from './team-files/config';
 import { modeRules, type BackendMode } from './modes';
 import { WorkstationSession } from './privacy/session';
 import type { WorkstationKeyProtector } from './privacy/workstation-key';
@@ -67,6 +68,11 @@ export interface BackendOptions {
    * workstation profiles answers `unavailable`.
    */
   mode?: BackendMode;
+  /**
+   * A team server's files (serve --team): its storage folder, the administrator's import folders and
+   * the upload limit. Its imports then read only inside those folders. Ignored on a workstation.
+   */
+  files?: TeamFilesOptions;
   /** The scrypt cost of new team passwords (PASSWORD_COST). Only tests lower it, to keep each login quick. */
   passwordCost?: ScryptCost;
 }
@@ -86,6 +92,8 @@ export interface Backend {
   /** The team's PostgreSQL it runs on (`postgres://…`), for what needs connections of its own (team-work.ts); null on SQLite. */
   readonly databaseUrl: string | null;
   readonly imports: ImportJobs;
+  /** A team server's storage and import folders (the `files` option); null otherwise. */
+  readonly teamFiles: TeamFiles | null;
   /** Resolves a recording id to its file, and the folders it must really lie in, for the media endpoints. */
   mediaFile(recordingId: number): Promise<MediaFile>;
   /** Stops running imports (each after its current file), closes the database and releases the data folder. */
@@ -141,11 +149,13 @@ async function startBackend(
     idleLockMs: options.idleLockMs,
     clock: () => clock.now().getTime(),
   });
+  const mode = options.mode ?? 'workstation';
   const ctx: BackendContext = {
     db,
     database,
     profiles: session,
     dataDir: options.dataDir,
+    teamFiles: mode === 'team' && options.files ? teamFiles(options.dataDir, options.files) : null,
     resourcesDir: options.resourcesDir,
     version: options.version,
     events,
@@ -160,7 +170,7 @@ async function startBackend(
     ...appHandlers(ctx),
     ...libraryHandlers(ctx),
     ...detailsHandlers(ctx),
-    ...importHandlers(imports),
+    ...importHandlers(imports, ctx),
     ...reviewHandlers(ctx),
     ...waveformHandlers(ctx),
     ...profileHandlers(ctx, session),
@@ -176,7 +186,6 @@ async function startBackend(
     ...accountHandlers(ctx, options.passwordCost ?? PASSWORD_COST),
   };
 
-  const mode = options.mode ?? 'workstation';
   const dispatchCall = createDispatch(handlers, {
     // On a team server a call's own context says who acts; without one, nobody does.
     ...(mode === 'workstation' ? { actors: session } : {}),
@@ -202,6 +211,7 @@ async function startBackend(
     dataDir: ctx.dataDir,
     databaseUrl: options.databaseUrl ?? null,
     imports,
+    teamFiles: ctx.teamFiles,
     mediaFile: (recordingId) => recordingFile(database.query, recordingId, options.dataDir),
     close: async () => {
       await imports.closeAll();

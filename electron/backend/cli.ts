@@ -78,6 +78,9 @@ async function main(argv: string[]): Promise<number> {
       'tls-key': { type: 'string' },
       'behind-proxy': { type: 'boolean', default: false },
       origin: { type: 'string' },
+      storage: { type: 'string' },
+      'import-folder': { type: 'string', multiple: true },
+      'max-upload-size': { type: 'string' },
     },
   });
   const [command] = positionals;
@@ -86,9 +89,19 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   const dataDir = resolve(values.data ?? defaultDataDir());
-  const teamFlags = (['team', 'listen', 'tls-cert', 'tls-key', 'behind-proxy', 'origin'] as const).filter(
-    (name) => values[name] !== undefined && values[name] !== false,
-  );
+  const teamFlags = (
+    [
+      'team',
+      'listen',
+      'tls-cert',
+      'tls-key',
+      'behind-proxy',
+      'origin',
+      'storage',
+      'import-folder',
+      'max-upload-size',
+    ] as const
+  ).filter((name) => values[name] !== undefined && values[name] !== false);
   if (teamFlags.length > 0 && !(command === 'serve' && values.team)) {
     throw new Error(`${teamFlags.map((name) => `--${name}`).join(', ')}: only for earmark serve --team.`);
   }

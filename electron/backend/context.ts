@@ -1,3 +1,4 @@
+import type { TeamFiles } from './team-files/config';
 import type { MethodName, Methods, ParsedParams, Result } from '../../shared/api';
 import type { ReviewerRole } from '../../shared/api/methods/profiles';
 import type { EarmarkError } from '../../shared/errors';
@@ -151,6 +152,8 @@ export interface BackendContext {
   readonly database: Database;
   readonly profiles: ProfileSession;
   readonly dataDir: string;
+  /** A team server's storage and import folders (serve --team); null on a workstation. */
+  readonly teamFiles: TeamFiles | null;
   readonly resourcesDir: string;
   readonly version: string;
   readonly events: EventHub;

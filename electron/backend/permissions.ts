@@ -2,6 +2,7 @@ import type { MethodName } from '../../shared/api';
 import type { ReviewerRole } from '../../shared/api/methods/profiles';
 import { EarmarkError } from '../../shared/errors';
 import { mayCall, refusalText } from '../../shared/permissions/roles';
+import { routePermissions, type RouteName } from '../../shared/permissions/routes';
 import type { Viewer } from './context';
 import type { Query } from './db/schema';
 
@@ -36,5 +37,14 @@ export function checkRole(method: MethodName, viewer: Viewer | undefined): Viewe
   if (!viewer)
     throw new EarmarkError('not_allowed', 'Log in first: this team server serves only its team members.');
   if (!mayCall(viewer.role, method)) throw new EarmarkError('not_allowed', refusalText(viewer.role, method));
+  return viewer;
+}
+
+/** The same check for a team server's HTTP route (shared/permissions/routes.ts). */
+export function checkRoute(route: RouteName, viewer: Viewer | undefined): Viewer {
+  if (!viewer)
+    throw new EarmarkError('not_allowed', 'Log in first: this team server serves only its team members.');
+  if (!routePermissions[route].roles.includes(viewer.role))
+    throw new EarmarkError('not_allowed', refusalText(viewer.role, route, routePermissions));
   return viewer;
 }

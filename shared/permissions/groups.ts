@@ -18,3 +18,5 @@ export const readers: readonly ReviewerRole[] = [...qa, 'team_lead'];
 export const evidence: readonly ReviewerRole[] = [...readers, 'mystery_shopper'];
 /** Hold one-to-ones with agents: team leads, and the QA managers and administrators above them. */
 export const coaches: readonly ReviewerRole[] = ['team_lead', 'qa_manager', 'admin'];
+/** Bring recordings into the library (import, upload): QA, and the mystery-shop entry person for evidence. */
+export const importers: readonly ReviewerRole[] = [...qa, 'mystery_shopper'];

@@ -1,5 +1,5 @@
 import type { MethodName } from '../api';
-import { evidence, qa, readers } from './groups';
+import { evidence, importers, qa, readers } from './groups';
 import type { Permission } from './roles';
 
 /**
@@ -21,10 +21,12 @@ export const libraryPermissions = {
   'recording.savePeaks': { roles: evidence, action: 'play recordings' },
   'playback.get': { roles: evidence, action: 'play recordings' },
   'playback.save': { roles: evidence, action: 'play recordings' },
-  'import.preview': { roles: [...qa, 'mystery_shopper'], action: 'import recordings' },
-  'import.start': { roles: [...qa, 'mystery_shopper'], action: 'import recordings' },
-  'import.cancel': { roles: [...qa, 'mystery_shopper'], action: 'import recordings' },
-  'import.status': { roles: [...qa, 'mystery_shopper'], action: 'import recordings' },
+  'import.preview': { roles: importers, action: 'import recordings' },
+  'import.start': { roles: importers, action: 'import recordings' },
+  'import.cancel': { roles: importers, action: 'import recordings' },
+  'import.status': { roles: importers, action: 'import recordings' },
+  'import.serverFiles': { roles: importers, action: 'import recordings' },
+  'import.browse': { roles: importers, action: 'import recordings' },
   'moment.list': { roles: readers, action: 'see moments' },
   'moment.create': { roles: readers, action: 'pin moments' },
   'moment.update': { roles: readers, action: 'change moments' },

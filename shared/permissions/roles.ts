@@ -60,8 +60,8 @@ const roleWords: Record<ReviewerRole, string> = {
 /** The refusal's sentence: who is refused, what, and who may do it instead. */
 export function refusalText(
   role: ReviewerRole,
-  method: MethodName,
-  table: Partial<PermissionTable> = permissions,
+  method: string,
+  table: Partial<Record<string, Permission>> = permissions,
 ): string {
   const row = table[method];
   if (!row) return '';

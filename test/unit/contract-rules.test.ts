@@ -56,6 +56,7 @@ describe('every method in the contract', () => {
     expect(passive).toEqual([
       'app.info',
       'demo.status',
+      'import.serverFiles',
       'import.status',
       'playback.save',
       'profile.list',

@@ -18,6 +18,7 @@ import { sendAnswer, sendText } from './serve-adapters';
 import { methodRefusal } from './serve-file';
 import { answerRendererFile } from './static-files';
 import { teamEventStreams } from './team-events';
+import { uploadRoutes } from './team-uploads';
 import {
   clearedSessionCookie,
   clientAddress,
@@ -102,6 +103,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     if (path.startsWith('/api/')) return api(req, res, path.slice('/api/'.length));
     if (path === '/events') return events(req, res);
     if (path.startsWith('/media/')) return media(req, res, path);
+    if (path === '/uploads' || path.startsWith('/uploads/')) return uploads(req, res, path);
     return sendAnswer(
       res,
       await answerRendererFile({
@@ -171,6 +173,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     sendText(res, 401, 'refusal' in acting ? acting.refusal.message : 'Log in first.');
     return null;
   }
+
+  const uploads = uploadRoutes(backend.teamFiles, transport, loggedIn);
 
   async function events(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const crossOrigin = originRefusal(req, transport, { stateChanging: false });

@@ -17,6 +17,8 @@ import type { Query } from '../db/schema';
 import { startWorker } from '../workers/location';
 import { claimBatch, DEFAULT_LEASE_MS, handOver, leaseEnd, processOwner, renewHold } from './batch-hold';
 import { checkManifestFile } from './manifest-file';
+import { importRoots, recordingsDir } from '../team-files/config';
+import { confinedPath } from '../team-files/confine';
 import type { ImportCommand, ImportMessage, ImportWorkerInput } from './protocol';
 
 interface RunningJob {
@@ -97,6 +99,7 @@ export class ImportJobs {
   }
 
   preview(request: ImportRequestInput): Promise<ImportPlan> {
+    this.confine(request);
     checkManifestFile(request.manifest?.path);
     const worker = this.spawn('plan', 0, request);
     return new Promise((resolve, reject) => {
@@ -119,6 +122,7 @@ export class ImportJobs {
 
   async start(request: ImportRequestInput): Promise<{ batchId: number }> {
     // Refused before a batch exists: a batch that could only fail is no use to anyone.
+    this.confine(request);
     checkManifestFile(request.manifest?.path);
     await this.recovered;
     const parsed = ImportRequest.parse(request);
@@ -378,6 +382,19 @@ export class ImportJobs {
     await Promise.all([...this.running.values()].map((job) => job.done));
   }
 
+  /**
+   * A team server reads only its uploads and the administrator's import folders: every path asked for
+   * is refused unless it really lies inside them (team-files/confine.ts), and the worker's scan leaves
+   * out what a folder's links lead outside (`within`).
+   */
+  private confine(request: ImportRequestInput): void {
+    const files = this.ctx.teamFiles;
+    if (!files) return;
+    const roots = importRoots(files);
+    for (const path of request.paths) confinedPath(path, roots);
+    if (request.manifest) confinedPath(request.manifest.path, roots);
+  }
+
   private spawn(
     mode: ImportWorkerInput['mode'],
     batchId: number,
@@ -390,6 +407,12 @@ export class ImportJobs {
       ...(this.onPostgres && mode === 'run' ? { owner: this.owner } : {}),
       ...(resume ? { resume } : {}),
       dataDir: this.ctx.dataDir,
+      ...(this.ctx.teamFiles
+        ? {
+            recordingsDir: recordingsDir(this.ctx.teamFiles.storageDir),
+            within: importRoots(this.ctx.teamFiles),
+          }
+        : {}),
       ...(this.databaseUrl ? { databaseUrl: this.databaseUrl } : {}),
       request: ImportRequest.parse(request),
       ...(this.nativeBinding ? { nativeBinding: this.nativeBinding } : {}),

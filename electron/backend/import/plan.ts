@@ -71,8 +71,13 @@ type ParsedRequest = Required<Pick<ImportRequest, 'paths' | 'pairLegs' | 'roles'
 type CallUnit = Extract<ImportUnit, { kind: 'call' }>;
 
 /** Reads what was chosen and decides what each file becomes; nothing is written. */
-export async function planImport(q: Query, request: ParsedRequest): Promise<Planned> {
-  const files = scanPaths(request.paths);
+export async function planImport(
+  q: Query,
+  request: ParsedRequest,
+  /** A team server's folders: files outside them (through links) are not read. */
+  within?: readonly string[],
+): Promise<Planned> {
+  const files = scanPaths(request.paths, within);
   const byKind = (kind: ScannedFile['kind']) => files.filter((file) => file.kind === kind);
   const problems: ImportPlan['problems'] = [];
   const names = await namePatternFor(q, request);

@@ -4,6 +4,10 @@ import type { ImportOutcome, ImportPlan, ImportProgress, ImportRequest } from '.
 export interface ImportWorkerInput {
   mode: 'plan' | 'run';
   dataDir: string;
+  /** Where transcoded recordings go: a team server's storage (shared by its processes); else the data folder's. */
+  recordingsDir?: string;
+  /** A team server: only files really inside these folders are read (links leading out are left out). */
+  within?: string[];
   /** The team's PostgreSQL the backend runs on; without it the SQLite file in the data folder. */
   databaseUrl?: string;
   nativeBinding?: string;

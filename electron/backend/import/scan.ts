@@ -1,7 +1,8 @@
-import { closeSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { UnrecognisedReason } from '../../../shared/api';
 import { EarmarkError } from '../../../shared/errors';
+import { isWithin, realRoots } from '../team-files/confine';
 import { detectKind, unknownReason } from './formats';
 
 export type FileKind = 'audio' | 'transcript' | 'chat' | 'manifest' | 'unknown';
@@ -20,16 +21,30 @@ export interface ScannedFile {
 const SNIFF_BYTES = 4096;
 const MAX_FILES = 200_000;
 
-/** Lists the given files and, recursively, the files in the given folders; hidden files are skipped. */
-export function scanPaths(paths: readonly string[]): ScannedFile[] {
+/**
+ * Lists the given files and, recursively, the files in the given folders; hidden files are skipped.
+ * `within` (a team server's folders): a file or folder whose real path lies outside them is not read.
+ */
+export function scanPaths(paths: readonly string[], within?: readonly string[]): ScannedFile[] {
   const files: ScannedFile[] = [];
   const seen = new Set<string>();
+  const roots = within ? realRoots(within) : null;
   const visit = (path: string, explicit: boolean) => {
     let stat;
+    let outside: boolean;
     try {
+      outside = roots !== null && !isWithin(realpathSync(path), roots);
       stat = statSync(path);
     } catch {
       if (explicit) throw new EarmarkError('not_found', `${path} does not exist or cannot be read.`);
+      return;
+    }
+    if (outside) {
+      if (explicit)
+        throw new EarmarkError(
+          'not_allowed',
+          `${path} is outside the folders this team server imports from.`,
+        );
       return;
     }
     if (stat.isDirectory()) {

@@ -50,7 +50,7 @@ async function open(): Promise<{ database: Database; close: () => Promise<void> 
 async function main() {
   const { database, close } = await open();
   try {
-    const planned = await planImport(database.query, input.request);
+    const planned = await planImport(database.query, input.request, input.within);
     // In a run the plan goes out too: the command line's report accounts for every file with it.
     post({ type: 'plan', plan: planned.plan });
     if (input.mode === 'plan') return;
@@ -63,7 +63,7 @@ async function main() {
         JSON.stringify(planned.mapping),
       );
     }
-    const recordingsDir = join(input.dataDir, 'recordings', 'imported');
+    const recordingsDir = input.recordingsDir ?? join(input.dataDir, 'recordings', 'imported');
     mkdirPrivate(recordingsDir);
     const progress: ImportProgress = {
       batchId: input.batchId,

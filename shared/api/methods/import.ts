@@ -236,6 +236,28 @@ export const ImportProgress = z.object({
 });
 export type ImportProgress = z.infer<typeof ImportProgress>;
 
+/** What a team server offers the import screen instead of this computer's files. */
+export const ServerFiles = z.object({
+  /** The administrator's import folders (serve --team --import-folder), by name. */
+  folders: z.array(z.object({ name: z.string(), path: z.string() })),
+  /** The largest file an upload may be (serve --team --max-upload-size). */
+  maxUploadBytes: z.number().int(),
+});
+export type ServerFiles = z.infer<typeof ServerFiles>;
+
+/** One folder of an import folder, as the import screen browses it (path null: the import folders). */
+export const FolderListing = z.object({
+  path: z.string().nullable(),
+  /** The folder above, while still inside an import folder; null at the top. */
+  parent: z.string().nullable(),
+  entries: z.array(
+    z.object({ name: z.string(), path: z.string(), folder: z.boolean(), size: z.number().int().nullable() }),
+  ),
+  /** More entries than were listed. */
+  more: z.boolean(),
+});
+export type FolderListing = z.infer<typeof FolderListing>;
+
 export const importMethods = {
   'import.preview': method(ImportRequest, ImportPlan, { actor: 'none', activity: true }),
   'import.start': method(ImportRequest, z.object({ batchId: Id }), { actor: 'none', activity: true }),
@@ -248,4 +270,11 @@ export const importMethods = {
     ImportProgress.extend({ outcomes: z.array(ImportOutcome) }),
     { actor: 'none', activity: false },
   ),
+  /** Team server only: its import folders and upload limit. */
+  'import.serverFiles': method(z.object({}).strict(), ServerFiles, { actor: 'none', activity: false }),
+  /** Team server only: a folder inside its import folders (none: the folders themselves). */
+  'import.browse': method(z.object({ path: Path.nullable().default(null) }).strict(), FolderListing, {
+    actor: 'none',
+    activity: true,
+  }),
 } as const;

@@ -48,6 +48,8 @@ const payloads: Record<MethodName, () => Record<string, unknown>> = {
   'import.start': () => ({ paths: [files.dir], manifest: { path: join(files.dir, 'missing.xlsx') } }),
   'import.cancel': () => ({ batchId: MISSING }),
   'import.status': () => ({ batchId: MISSING }),
+  'import.serverFiles': () => ({}),
+  'import.browse': () => ({ path: null }),
   'moment.list': () => ({ interactionId: MISSING }),
   'moment.create': () => ({ interactionId: MISSING, startMs: 0 }),
   'moment.update': () => ({ id: MISSING }),

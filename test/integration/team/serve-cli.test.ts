@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshPostgresUrl } from '../../support/engines';
@@ -28,9 +29,11 @@ function earmark(args: string[], stdin = '') {
 }
 
 const data = tempDir('earmark-serve-team-');
+const share = join(data.dir, 'recorder-share');
 let url: string;
 beforeAll(async () => {
   url = await freshPostgresUrl();
+  mkdirSync(share);
 });
 afterAll(() => data.cleanup());
 
@@ -40,31 +43,35 @@ describe('earmark serve --team', { timeout: 180_000 }, () => {
     const certs = selfSignedCertificate(data.dir, 'one');
     const other = selfSignedCertificate(data.dir, 'two');
     const serve = (...args: string[]) => earmark(['serve', '--team', '--data', data.dir, ...args]).exited;
-    const [noDatabase, open, missing, mismatched, portless] = await Promise.all([
-      serve('--listen', '127.0.0.1:0'),
-      serve('--database', url, '--listen', '0.0.0.0:0'),
-      serve(
-        '--database',
-        url,
-        '--listen',
-        '0.0.0.0:0',
-        '--tls-cert',
-        join(data.dir, 'no.crt'),
-        '--tls-key',
-        certs.keyPath,
-      ),
-      serve(
-        '--database',
-        url,
-        '--listen',
-        '0.0.0.0:0',
-        '--tls-cert',
-        certs.certPath,
-        '--tls-key',
-        other.keyPath,
-      ),
-      earmark(['serve', '--listen', '127.0.0.1:0', '--data', data.dir]).exited,
-    ]);
+    const [noDatabase, open, missing, mismatched, portless, noFolder, badSize, dataInside] =
+      await Promise.all([
+        serve('--listen', '127.0.0.1:0'),
+        serve('--database', url, '--listen', '0.0.0.0:0'),
+        serve(
+          '--database',
+          url,
+          '--listen',
+          '0.0.0.0:0',
+          '--tls-cert',
+          join(data.dir, 'no.crt'),
+          '--tls-key',
+          certs.keyPath,
+        ),
+        serve(
+          '--database',
+          url,
+          '--listen',
+          '0.0.0.0:0',
+          '--tls-cert',
+          certs.certPath,
+          '--tls-key',
+          other.keyPath,
+        ),
+        earmark(['serve', '--listen', '127.0.0.1:0', '--data', data.dir]).exited,
+        serve('--database', url, '--listen', '127.0.0.1:0', '--import-folder', join(data.dir, 'no-share')),
+        serve('--database', url, '--listen', '127.0.0.1:0', '--max-upload-size', 'lots'),
+        serve('--database', url, '--listen', '127.0.0.1:0', '--import-folder', join(data.dir, '..')),
+      ]);
     expect(noDatabase.stderr).toMatch(
       /serve --team needs --database postgres:\/\/… \(or EARMARK_DATABASE\): a team server keeps its data in PostgreSQL/,
     );
@@ -74,7 +81,13 @@ describe('earmark serve --team', { timeout: 180_000 }, () => {
     expect(missing.stderr).toContain(`--tls-cert ${join(data.dir, 'no.crt')}: there is no such file.`);
     expect(mismatched.stderr).toContain('is not the private key of --tls-cert');
     expect(portless.stderr).toContain('--listen: only for earmark serve --team.');
-    for (const run of [noDatabase, open, missing, mismatched, portless]) expect(run.code).toBe(1);
+    expect(noFolder.stderr).toContain(
+      `--import-folder ${join(data.dir, 'no-share')}: there is no such folder.`,
+    );
+    expect(badSize.stderr).toContain('--max-upload-size "lots" is not a size such as 500M or 2G.');
+    expect(dataInside.stderr).toContain("holds the server's own data folder");
+    for (const run of [noDatabase, open, missing, mismatched, portless, noFolder, badSize, dataInside])
+      expect(run.code).toBe(1);
   });
 
   it('serves a team initialised with team init, logs its administrator in, and stops cleanly on SIGTERM', async () => {
@@ -94,6 +107,12 @@ describe('earmark serve --team', { timeout: 180_000 }, () => {
       '127.0.0.1:0',
       '--data',
       data.dir,
+      '--storage',
+      join(data.dir, 'shared-storage'),
+      '--import-folder',
+      share,
+      '--max-upload-size',
+      '500M',
       '--json',
     ]);
     const deadline = Date.now() + 120_000;
@@ -106,6 +125,7 @@ describe('earmark serve --team', { timeout: 180_000 }, () => {
       url: string;
       port: number;
       tls: boolean;
+      storage: string;
     };
     expect(started).toMatchObject({ url: `http://127.0.0.1:${started.port}/`, tls: false });
 
@@ -114,6 +134,12 @@ describe('earmark serve --team', { timeout: 180_000 }, () => {
     expect(login.json()).toMatchObject({ ok: true, value: { role: 'admin' } });
     const accounts = await call(host, 'account.list', {}, { cookie: cookieFrom(login) });
     expect(accounts.json()).toMatchObject({ ok: true, value: { accounts: [{ username: 'ada' }] } });
+    const files = await call(host, 'import.serverFiles', {}, { cookie: cookieFrom(login) });
+    expect(files.json()).toMatchObject({
+      ok: true,
+      value: { folders: [{ path: share }], maxUploadBytes: 500 * 1024 * 1024 },
+    });
+    expect(started).toMatchObject({ storage: join(data.dir, 'shared-storage') });
 
     server.child.kill('SIGTERM');
     const stopped = await server.exited;

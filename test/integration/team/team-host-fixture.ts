@@ -9,6 +9,7 @@ import {
   type TeamServer,
   type TeamServerOptions,
 } from '../../../electron/backend/host/team-server';
+import type { TeamFilesOptions } from '../../../electron/backend/team-files/config';
 import { resourcesDir, tempDir } from '../../support/paths';
 import { CHEAP } from '../accounts/team-fixture';
 
@@ -23,10 +24,17 @@ export function rendererFolder(): { dir: string; cleanup: () => void } {
 export async function teamProcess(
   url: string,
   rendererDir: string,
-  options: Partial<Omit<TeamServerOptions, 'backend' | 'rendererDir'>> = {},
+  {
+    files,
+    ...options
+  }: Partial<Omit<TeamServerOptions, 'backend' | 'rendererDir'>> & {
+    /** Storage, import folders, upload limit (serve --team --storage …); none: no uploads. */
+    files?: TeamFilesOptions;
+  } = {},
 ): Promise<{ backend: Backend; server: TeamServer; stop: () => Promise<void> }> {
   const data = tempDir('earmark-team-host-');
   const backend = await createBackend({
+    ...(files ? { files } : {}),
     dataDir: data.dir,
     resourcesDir,
     version: '0.0.0-test',
@@ -70,7 +78,7 @@ export interface Answer {
 export interface Ask {
   method?: string;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
 }
 
 /** A raw request, every header under the test's control (fetch would not forge Origin or Sec-Fetch-Site). */

@@ -1,0 +1,312 @@
+import { createHash, randomUUID, type Hash } from 'node:crypto';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { readFile, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { EarmarkError, type ErrorCode } from '../../../shared/errors';
+import { doneDir, partialDir, sizeText, type TeamFiles } from './config';
+
+/** A refusal with the HTTP status the upload routes answer it with. */
+export class UploadError extends EarmarkError {
+  constructor(
+    readonly status: number,
+    code: ErrorCode,
+    message: string,
+    /** Where the upload stands, when the refusal is about where to go on from. */
+    readonly offset?: number,
+  ) {
+    super(code, message);
+  }
+}
+
+export interface NewUpload {
+  name: string;
+  size: number;
+  /** The sender's own sha256 of the file (hex): a file that arrives different is refused. */
+  sha256?: string | null;
+}
+
+/** Where an upload stands: arriving (`offset` bytes so far), or whole at `path`, ready to import. */
+export type UploadState =
+  | { id: string; name: string; size: number; done: false; offset: number }
+  | { id: string; name: string; size: number; done: true; offset: number; path: string; sha256: string };
+
+interface Meta {
+  id: string;
+  name: string;
+  size: number;
+  sha256: string | null;
+  /** The account (profile) that started it: only they go on with it. */
+  profileId: number;
+  createdAt: string;
+}
+
+/** Partial uploads nobody went on with for a day are removed. */
+const ABANDONED_MS = 24 * 60 * 60 * 1000;
+const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Files sent to a team server, kept in its storage folder (shared by all its processes, so an upload
+ * can go on at another one). A file arrives in `uploads/partial/<id>.part`, streamed to disk as it
+ * comes and hashed on the way; a broken-off request keeps what arrived, and the sender goes on from
+ * that offset. Only once every byte is there and the hash agrees is it moved, in one rename, to
+ * `uploads/done/<id>/<name>`, the one part of the storage the import reads: a half file never counts.
+ */
+export class Uploads {
+  /** Uploads a request of this process is writing to now: a second request for one waits its turn. */
+  private readonly busy = new Set<string>();
+
+  constructor(private readonly files: TeamFiles) {
+    mkdirSync(this.metaDir, { recursive: true, mode: 0o700 });
+    this.sweep();
+  }
+
+  get maxBytes(): number {
+    return this.files.maxUploadBytes;
+  }
+
+  private get metaDir() {
+    return join(this.files.storageDir, 'uploads', 'meta');
+  }
+  private metaPath = (id: string) => join(this.metaDir, `${id}.json`);
+  private partPath = (id: string) => join(partialDir(this.files.storageDir), `${id}.part`);
+  private donePath = (meta: Meta) => join(doneDir(this.files.storageDir), meta.id, meta.name);
+
+  async create(upload: NewUpload, profileId: number): Promise<UploadState> {
+    const name = uploadName(upload.name);
+    const size = upload.size;
+    if (!Number.isSafeInteger(size) || size < 0) {
+      throw new UploadError(400, 'invalid_params', `The size of ${name} must be a whole number of bytes.`);
+    }
+    if (size > this.maxBytes) {
+      throw new UploadError(
+        413,
+        'invalid_params',
+        `${name} is ${sizeText(size)}; this team server takes files of up to ${sizeText(this.maxBytes)} (its --max-upload-size).`,
+      );
+    }
+    const sha256 = upload.sha256 ?? null;
+    if (sha256 !== null && !/^[0-9a-f]{64}$/i.test(sha256)) {
+      throw new UploadError(400, 'invalid_params', `The sha256 of ${name} must be 64 hexadecimal digits.`);
+    }
+    const meta: Meta = {
+      id: randomUUID(),
+      name,
+      size,
+      sha256: sha256?.toLowerCase() ?? null,
+      profileId,
+      createdAt: new Date().toISOString(),
+    };
+    await writeFile(this.partPath(meta.id), '', { mode: 0o600 });
+    await writeFile(this.metaPath(meta.id), JSON.stringify(meta), { mode: 0o600 });
+    // An empty file is whole at once; the import then says it is empty, as it does for any.
+    if (size === 0) return this.finish(meta, createHash('sha256'));
+    return { id: meta.id, name, size, done: false, offset: 0 };
+  }
+
+  async state(id: string, profileId: number): Promise<UploadState> {
+    const meta = await this.meta(id, profileId);
+    const done = this.donePath(meta);
+    if (existsSync(done)) {
+      return { ...view(meta), done: true, offset: meta.size, path: done, sha256: meta.sha256 ?? '' };
+    }
+    const part = await stat(this.partPath(id)).catch(() => null);
+    if (!part) throw gone(meta.name);
+    return { ...view(meta), done: false, offset: part.size };
+  }
+
+  /**
+   * Writes `body` at `offset`, which must be where the upload stands. Hashes as it writes (the bytes
+   * already there first, when going on from an offset); the last byte finishes the upload.
+   */
+  async append(
+    id: string,
+    profileId: number,
+    offset: number,
+    body: Readable,
+    contentLength: number | null,
+  ): Promise<UploadState> {
+    const current = await this.state(id, profileId);
+    if (current.done) {
+      if (offset === current.size) return current;
+      throw new UploadError(409, 'conflict', `${current.name} has arrived whole already.`, current.size);
+    }
+    if (this.busy.has(id)) {
+      throw new UploadError(
+        409,
+        'conflict',
+        `${current.name} is being sent by another request; wait for it to end, then go on from where it stands.`,
+        current.offset,
+      );
+    }
+    if (offset !== current.offset) {
+      throw new UploadError(
+        409,
+        'conflict',
+        `${current.name} stands at byte ${current.offset}, not ${offset}: go on from byte ${current.offset}.`,
+        current.offset,
+      );
+    }
+    const remaining = current.size - offset;
+    if (contentLength !== null && contentLength > remaining) {
+      throw new UploadError(
+        413,
+        'invalid_params',
+        `${contentLength} bytes were sent for the ${remaining} bytes ${current.name} still lacks (it is ${current.size} bytes).`,
+      );
+    }
+    this.busy.add(id);
+    try {
+      const meta = await this.meta(id, profileId);
+      const hash = createHash('sha256');
+      if (offset > 0) {
+        for await (const chunk of createReadStream(this.partPath(id), { end: offset - 1 }))
+          hash.update(chunk as Buffer);
+      }
+      let written = 0;
+      const counted = new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          written += chunk.length;
+          if (written > remaining) {
+            done(
+              new UploadError(
+                413,
+                'invalid_params',
+                `More bytes arrived than ${meta.name} has (${meta.size}): it was not taken.`,
+              ),
+            );
+            return;
+          }
+          hash.update(chunk);
+          done(null, chunk);
+        },
+      });
+      const file = createWriteStream(this.partPath(id), { flags: 'r+', start: offset });
+      try {
+        await pipeline(body, counted, file);
+      } catch (error) {
+        if (error instanceof UploadError) {
+          await truncate(this.partPath(id), offset);
+          throw error;
+        }
+        if ((error as NodeJS.ErrnoException).code === 'ENOSPC') {
+          await truncate(this.partPath(id), offset).catch(() => {});
+          throw new UploadError(
+            507,
+            'internal',
+            `The server's storage is full; ${meta.name} was not taken. Tell an administrator.`,
+          );
+        }
+        // Broken off (the connection dropped): what arrived stays, to go on from.
+        return { ...view(meta), done: false, offset: (await stat(this.partPath(id))).size };
+      }
+      if (offset + written < meta.size) return { ...view(meta), done: false, offset: offset + written };
+      return await this.finish(meta, hash);
+    } finally {
+      this.busy.delete(id);
+    }
+  }
+
+  /** Forgets an upload that has not finished (the sender gave up, or starts it afresh). */
+  async discard(id: string, profileId: number): Promise<void> {
+    const meta = await this.meta(id, profileId);
+    if (existsSync(this.donePath(meta))) {
+      throw new UploadError(409, 'conflict', `${meta.name} has arrived whole; it stays for the import.`);
+    }
+    await this.remove(id);
+  }
+
+  private async finish(meta: Meta, hash: Hash): Promise<UploadState> {
+    const sha256 = hash.digest('hex');
+    if (meta.sha256 !== null && meta.sha256 !== sha256) {
+      await this.remove(meta.id);
+      throw new UploadError(
+        422,
+        'invalid_params',
+        `${meta.name} arrived different from what was sent (sha256 ${sha256}, the sender's ${meta.sha256}); nothing was kept: upload it again.`,
+      );
+    }
+    const done = this.donePath(meta);
+    mkdirSync(join(doneDir(this.files.storageDir), meta.id), { recursive: true, mode: 0o700 });
+    // The metadata first: a crash after it but before the rename leaves a partial, never a whole file
+    // without its hash.
+    await writeFile(this.metaPath(meta.id), JSON.stringify({ ...meta, sha256 }), { mode: 0o600 });
+    await rename(this.partPath(meta.id), done);
+    return { ...view(meta), done: true, offset: meta.size, path: done, sha256 };
+  }
+
+  private async meta(id: string, profileId: number): Promise<Meta> {
+    if (!ID.test(id)) throw new UploadError(404, 'not_found', `There is no upload ${id}.`);
+    let meta: Meta;
+    try {
+      meta = JSON.parse(await readFile(this.metaPath(id), 'utf8')) as Meta;
+    } catch {
+      throw new UploadError(404, 'not_found', `There is no upload ${id}; start the file's upload again.`);
+    }
+    // Another account's upload is not theirs to see or add to.
+    if (meta.profileId !== profileId) throw new UploadError(404, 'not_found', `There is no upload ${id}.`);
+    return meta;
+  }
+
+  private async remove(id: string): Promise<void> {
+    await rm(this.partPath(id), { force: true });
+    await rm(this.metaPath(id), { force: true });
+  }
+
+  /** Removes partial uploads left for a day; whole ones stay (the library plays them). */
+  private sweep(): void {
+    const dir = partialDir(this.files.storageDir);
+    const now = Date.now();
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      try {
+        if (now - statSync(path).mtimeMs < ABANDONED_MS) continue;
+        rmSync(path, { force: true });
+        rmSync(this.metaPath(name.replace(/\.part$/, '')), { force: true });
+      } catch {
+        // Another process swept it first.
+      }
+    }
+  }
+}
+
+// eslint-disable-next-line no-control-regex -- control characters are what is looked for
+const hasControl = (name: string) => /[\u0000-\u001f\u007f]/.test(name);
+
+const view = (meta: Meta) => ({ id: meta.id, name: meta.name, size: meta.size });
+
+const gone = (name: string) =>
+  new UploadError(404, 'not_found', `The upload of ${name} is gone; start it again.`);
+
+/** The name a file is kept under: its own name, refused when it could be a path or is hidden. */
+export function uploadName(given: unknown): string {
+  const name = typeof given === 'string' ? given.trim() : '';
+  if (!name) throw new UploadError(400, 'invalid_params', "An upload needs the file's name.");
+  if (/[/\\]/.test(name) || hasControl(name) || name === '.' || name === '..') {
+    throw new UploadError(
+      400,
+      'invalid_params',
+      `"${name}" is not a file name: it must not contain a slash, a backslash or control characters.`,
+    );
+  }
+  if (name.startsWith('.')) {
+    throw new UploadError(
+      400,
+      'invalid_params',
+      `${name} is a hidden file (its name starts with a dot); the import skips those.`,
+    );
+  }
+  if (Buffer.byteLength(name) > 255) {
+    throw new UploadError(400, 'invalid_params', `The name ${name.slice(0, 40)}… is longer than 255 bytes.`);
+  }
+  return name;
+}
