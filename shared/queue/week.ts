@@ -35,6 +35,12 @@ export function weekOf(date: string): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
+/**
+ * The week a review week samples: the one before it. Reviews are due in week W and listen to the calls
+ * and chats of week W-1, which is complete when the draw is made on W's Monday.
+ */
+export const sampledWeek = (dueWeek: string): string => shiftWeek(dueWeek, -1);
+
 /** The week `steps` weeks after (or, negative, before) `week`. */
 export function shiftWeek(week: string, steps: number): string {
   return weekOf(new Date(Date.parse(`${weekDays(week)[0]}T00:00:00Z`) + steps * 7 * DAY_MS).toISOString());

@@ -8,7 +8,9 @@ import { resourcesDir, tempDir } from '../support/paths';
 import { createDatabase, startPostgresCluster } from '../support/postgres';
 import { median, round } from './stats';
 
+/** The week the interactions are in; the draw is for the week after, when their reviews are due. */
 const WEEK = '2026-W45';
+const DUE = '2026-W46';
 const AGENTS = 200;
 const INTERACTIONS = 100_000;
 const PER_AGENT = 5;
@@ -125,7 +127,7 @@ async function apiDraw(quick: boolean, databaseUrl: string | undefined): Promise
         reviewerIds,
       });
       const started = performance.now();
-      const drawn = await call<QueueDraw>('queue.draw', { planId: plan.id, week: WEEK });
+      const drawn = await call<QueueDraw>('queue.draw', { planId: plan.id, week: DUE });
       samples.push(performance.now() - started);
       if (drawn.items.length !== AGENTS * PER_AGENT)
         throw new Error(`queue.draw gave ${drawn.items.length} items`);

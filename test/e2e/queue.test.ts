@@ -9,7 +9,7 @@ import { startHost, type RunningHost } from './support/host';
 
 /**
  * A week of the review queue through the browser host on a real backend, with the demo's calls and
- * chats (week 2026-W45): a QA manager profile is made in the profile dialog, makes a plan (one per
+ * chats (week 2026-W45, drawn for the reviews due in W46): a QA manager profile is made in the profile dialog, makes a plan (one per
  * agent, Maria reviews) and draws the week; Maria opens My queue, opens the next item with N and
  * scores it from the keyboard, replaces another with a reason; the manager sees completion per
  * reviewer and per agent and why the item was replaced. Then the three screens in German and Finnish.
@@ -18,7 +18,8 @@ let host: RunningHost;
 let browser: Browser;
 let page: Page;
 const data = tempDir('earmark-e2e-queue-');
-const WEEK = '2026-W45';
+/** The week the reviews are due: its draw samples the demo's calls and chats of the week before (W45). */
+const WEEK = '2026-W46';
 let maria: ReviewerProfile;
 let hanna: ReviewerProfile;
 let planId = 0;
@@ -102,6 +103,7 @@ describe('a week of the review queue', () => {
 
     await planWeek();
     expect(await page.locator('[data-testid="plan-week"]').getAttribute('data-drawn')).toBe('false');
+    expect(await byTestId('draw-sampled').textContent()).toContain('week 2026-W45');
     await byTestId('queue-draw').click();
     await page.locator('[data-testid="plan-week"][data-drawn="true"]').waitFor();
     await poll(() => byTestId('queue-item').count()).toBe(3);
@@ -131,8 +133,8 @@ describe('a week of the review queue', () => {
     await page.locator('[data-testid="evaluation-sheet"][data-state="submitted"]').waitFor();
     // The workspace says why this call is being reviewed, and leads back to the queue.
     const note = byTestId('queue-note');
-    expect(await note.textContent()).toContain('In the review queue of week 2026-W45 for Maria Lind.');
-    expect(await note.textContent()).toContain('(plan “Weekly sample”)');
+    expect(await note.textContent()).toContain('In the review queue of week 2026-W46 for Maria Lind.');
+    expect(await note.textContent()).toContain('of week 2026-W45 (plan “Weekly sample”)');
     await screenshot(page, 'queue-06-review-note-en');
     await byTestId('queue-note-back').click();
     await page.locator('[data-testid="my-queue"][data-state="ready"]').waitFor();

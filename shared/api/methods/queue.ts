@@ -7,11 +7,12 @@ import { ReviewerRef } from './profiles';
 /**
  * The weekly review queue (DOMAIN.md, "Running a QA programme"): a QA manager's plan says which
  * interactions to sample, how many per agent (or per team, or per reviewer) each week, and which
- * reviewers share the work. Each week's draw is random but reproducible (seeded from the plan and the
- * week, shared/queue/draw.ts) and kept, with the plan as it was, so every item can say why it was
- * picked. A reviewer works "my queue" top to bottom; an item that cannot be reviewed is replaced with a
- * reason by a fresh pick for the same agent. An item is done when its reviewer submits an evaluation of
- * it (after it was assigned).
+ * reviewers share the work. The draw for a week (when the reviews are due) samples the interactions
+ * of the week before, which is complete by then. Each week's draw is random but reproducible (seeded
+ * from the plan and the week, shared/queue/draw.ts) and kept, with the plan as it was, so every item
+ * can say why it was picked. A reviewer works "my queue" top to bottom; an item that cannot be
+ * reviewed is replaced with a reason by a fresh pick for the same agent. An item is done when its
+ * reviewer submits an evaluation of it (after it was assigned).
  */
 
 export const MAX_PLAN_NAME_CHARS = 200;
@@ -202,7 +203,10 @@ export const queueMethods = {
     QueuePlan,
     { actor: 'required', activity: true },
   ),
-  /** Draws a plan's sample for a week and assigns it; once per plan and week (`conflict` after). */
+  /**
+   * Draws a plan's sample for a week and assigns it; once per plan and week (`conflict` after). `week`
+   * is when the reviews are due; they sample the interactions of the week before (complete by then).
+   */
   'queue.draw': method(z.object({ planId: Id, week: IsoWeek }).strict(), QueueDraw, {
     actor: 'required',
     activity: true,

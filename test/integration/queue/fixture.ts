@@ -13,7 +13,7 @@ import { createProfile, publishSmallRubric } from '../evaluations/fixture';
  *   outbound and rated bad;
  * - Mikko Laine (Customer Care): a Billing call of 2 minutes each weekday;
  * - Jonas Keller (Technical Support): one Internet call on Monday;
- * - one call of Anna's the week after, which no W45 draw may take.
+ * - one call of Anna's the week after (2026-W46), which the draw due in W46 (sampling W45) must not take.
  * People: Hanna Koch (QA manager), Maria Lind and Olli Virtanen (QA supervisors), Pekka Niemi (team lead).
  */
 export interface QueueWorld {
@@ -29,7 +29,9 @@ export interface QueueWorld {
   titles: Map<number, string>;
 }
 
+/** The week the sample comes from, and the week its reviews are due (the draw's week). */
 export const WEEK = '2026-W45';
+export const DUE = '2026-W46';
 
 export async function buildQueueWorld(backend: Backend): Promise<QueueWorld> {
   const q = backend.database.query;

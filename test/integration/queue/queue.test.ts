@@ -6,7 +6,7 @@ import { callAs } from '../../support/backend';
 import { TestClock } from '../../support/clock';
 import { describeEachEngine, engineBackend } from '../../support/engines';
 import { refusedAs } from '../evaluations/fixture';
-import { buildQueueWorld, review, WEEK, type QueueWorld } from './fixture';
+import { buildQueueWorld, DUE, review, WEEK, type QueueWorld } from './fixture';
 
 /**
  * The weekly review queue through the API, on the engine under test: a QA manager's plan, the week's
@@ -39,8 +39,8 @@ const weeklyPlan = (extra: Record<string, unknown> = {}) =>
     reviewerIds: [world.maria.id, world.olli.id],
     ...extra,
   });
-const draw = (planId: number, week = WEEK) => as<QueueDraw>(world.hanna.id, 'queue.draw', { planId, week });
-const mine = (profileId: number) => as<MyQueue>(profileId, 'queue.mine', { week: WEEK });
+const draw = (planId: number, week = DUE) => as<QueueDraw>(world.hanna.id, 'queue.draw', { planId, week });
+const mine = (profileId: number) => as<MyQueue>(profileId, 'queue.mine', { week: DUE });
 const ofAgent = (items: QueueItem[], agentId: number) =>
   items.filter((item) => item.agent.id === agentId && item.state !== 'replaced');
 
@@ -99,19 +99,22 @@ describeEachEngine('queue plans and the weekly draw', () => {
     // Kept: the manager reads it back; a second draw of the same week is refused.
     const progress = await as<{ draw: QueueDraw }>(world.hanna.id, 'queue.progress', {
       planId: plan.id,
-      week: WEEK,
+      week: DUE,
     });
     expect(progress.draw).toEqual(drawn);
     const twice = await refusedAs(world.backend, world.hanna.id, 'queue.draw', {
       planId: plan.id,
-      week: WEEK,
+      week: DUE,
     });
     expect(twice).toMatchObject({ code: 'conflict' });
-    expect(twice.message).toMatch(/drawn for 2026-W45 already.*by Hanna Koch/);
-    expect(await as(world.hanna.id, 'queue.progress', { planId: plan.id, week: '2026-W46' })).toEqual({
+    expect(twice.message).toMatch(/drawn for 2026-W46 already.*by Hanna Koch/);
+    expect(await as(world.hanna.id, 'queue.progress', { planId: plan.id, week: '2026-W47' })).toEqual({
       draw: null,
     });
-    expect((await as<QueuePlan[]>(world.hanna.id, 'queue.plans'))[0]!.weeksDrawn).toEqual([WEEK]);
+    expect((await as<QueuePlan[]>(world.hanna.id, 'queue.plans'))[0]!.weeksDrawn).toEqual([DUE]);
+    // Each draw samples the week before the one it is due in: the one due in W47 takes W46's call.
+    const later = await draw(plan.id, '2026-W47');
+    expect(later.items.map((item) => item.interaction.title)).toEqual(['Anna call next week']);
   });
 
   it('samples only what the filters let through', async () => {
@@ -164,6 +167,13 @@ describeEachEngine('queue plans and the weekly draw', () => {
     expect(wrong.message).toMatch(/details.customerRating: must be bad, neutral, good or null/);
   });
 
+  it('gives no new work to a reviewer who has become a team lead since the plan was made', async () => {
+    const plan = await weeklyPlan();
+    await as(world.olli.id, 'profile.update', { id: world.olli.id, role: 'team_lead' });
+    const drawn = await draw(plan.id);
+    expect(new Set(drawn.items.map((item) => item.reviewer.name))).toEqual(new Set(['Maria Lind']));
+  });
+
   it('shares a team quota among its agents, and a quota per reviewer over everyone', async () => {
     const perTeam = await weeklyPlan({ name: 'Per team', per: 'team', count: 4 });
     const teamDraw = await draw(perTeam.id);
@@ -185,7 +195,7 @@ describeEachEngine("a reviewer's queue", () => {
     const plan = await weeklyPlan();
     await draw(plan.id);
     const before = await mine(world.maria.id);
-    expect(before.week).toBe(WEEK);
+    expect(before.week).toBe(DUE);
     expect(before.items.every((item) => item.reviewer.id === world.maria.id)).toBe(true);
     expect(before.done).toBe(0);
     expect(before.total).toBe(before.items.length);
@@ -205,7 +215,7 @@ describeEachEngine("a reviewer's queue", () => {
 
     const progress = await as<{ draw: QueueDraw }>(world.hanna.id, 'queue.progress', {
       planId: plan.id,
-      week: WEEK,
+      week: DUE,
     });
     expect(progress.draw.byReviewer.find((row) => row.reviewer.id === world.maria.id)).toMatchObject({
       done: 1,
@@ -213,7 +223,7 @@ describeEachEngine("a reviewer's queue", () => {
     const agentRow = progress.draw.byAgent.find((row) => row.agent.id === first!.agent.id)!;
     expect(agentRow.done).toBe(1);
     expect((await mine(world.olli.id)).done).toBe(0);
-    expect((await as<MyQueue>(world.maria.id, 'queue.mine', { week: '2026-W46' })).items).toEqual([]);
+    expect((await as<MyQueue>(world.maria.id, 'queue.mine', { week: '2026-W47' })).items).toEqual([]);
   });
 
   it('replaces an item with a reason by a fresh pick for the same agent, and keeps the replaced one', async () => {
@@ -249,7 +259,7 @@ describeEachEngine("a reviewer's queue", () => {
       interactionId: replacement.interaction.id,
     });
     expect(why.map((item) => [item.planName, item.week, item.replacesId])).toEqual([
-      ['Weekly sample', WEEK, target.id],
+      ['Weekly sample', DUE, target.id],
     ]);
 
     const again = await refusedAs(world.backend, world.maria.id, 'queue.replace', {
@@ -302,7 +312,7 @@ describeEachEngine('queue refusals', () => {
     expect(asSupervisor.message).toMatch(/QA supervisor.*may not change review plans/);
     const plan = await weeklyPlan();
     expect(
-      await refusedAs(world.backend, world.olli.id, 'queue.draw', { planId: plan.id, week: WEEK }),
+      await refusedAs(world.backend, world.olli.id, 'queue.draw', { planId: plan.id, week: DUE }),
     ).toMatchObject({
       code: 'not_allowed',
     });
@@ -349,7 +359,7 @@ describeEachEngine('queue refusals', () => {
         .code,
     ).toBe('invalid_params');
     expect(
-      (await refusedAs(world.backend, world.hanna.id, 'queue.draw', { planId: 999, week: WEEK })).message,
+      (await refusedAs(world.backend, world.hanna.id, 'queue.draw', { planId: 999, week: DUE })).message,
     ).toMatch(/no review plan with id 999/);
     expect(
       (await refusedAs(world.backend, world.maria.id, 'queue.replace', { itemId: 1, reason: '   ' })).message,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { drawReplacement, drawSample, type Candidate, type DrawRequest } from '../../../shared/queue/draw';
 import { seededRandom, shuffled } from '../../../shared/queue/random';
-import { isIsoWeek, shiftWeek, weekDays, weekOf } from '../../../shared/queue/week';
+import { isIsoWeek, sampledWeek, shiftWeek, weekDays, weekOf } from '../../../shared/queue/week';
 
 const DAYS = weekDays('2026-W45');
 
@@ -181,5 +181,8 @@ describe('weeks', () => {
     expect(isIsoWeek('2026-45')).toBe(false);
     expect(shiftWeek('2026-W01', -1)).toBe('2025-W52');
     expect(shiftWeek('2026-W45', 1)).toBe('2026-W46');
+    // Reviews due in a week sample the week before it.
+    expect(sampledWeek('2026-W46')).toBe('2026-W45');
+    expect(sampledWeek('2026-W01')).toBe('2025-W52');
   });
 });

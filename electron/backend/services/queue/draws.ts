@@ -8,7 +8,9 @@ import {
   type QueueShortfall,
 } from '../../../../shared/api/methods/queue';
 import { EarmarkError } from '../../../../shared/errors';
+import { qa } from '../../../../shared/permissions/groups';
 import { drawSample, type Shortfall } from '../../../../shared/queue/draw';
+import { sampledWeek } from '../../../../shared/queue/week';
 import { nowIso } from '../../clock';
 import type { Database } from '../../db/database';
 import type { Query } from '../../db/schema';
@@ -29,7 +31,9 @@ export type PlanSnapshot = z.infer<typeof PlanSnapshot>;
 export const drawSeed = (planId: number, week: string) => `earmark-queue:plan-${planId}:${week}`;
 
 /**
- * Draws a plan's sample for a week and assigns it, in one transaction: all items or none. A plan is
+ * Draws a plan's sample for a week and assigns it, in one transaction: all items or none. `week` is the
+ * week the reviews are due; the sample comes from the interactions of the week before it (sampledWeek),
+ * which is over when the week's draw is made. A plan is
  * drawn once per week (`conflict` after, naming when and by whom); an unusable item is replaced, not
  * the whole week redrawn, so nobody's finished reviews vanish from their queue.
  */
@@ -54,13 +58,14 @@ export async function drawWeek(
         'conflict',
         `week: "${plan.name}" was drawn for ${week} already (${earlier.drawn_at}${earlier.name ? ` by ${earlier.name}` : ''}); replace single items instead.`,
       );
-    const reviewerIds = plan.reviewers.map((reviewer) => reviewer.id);
+    // A reviewer whose role changed since the plan was made (now a team lead, say) gets no new work.
+    const reviewerIds = plan.reviewers.filter((reviewer) => qa.includes(reviewer.role)).map((r) => r.id);
     if (reviewerIds.length === 0)
       throw new EarmarkError(
         'conflict',
         `planId: "${plan.name}" has no reviewers left; add one before drawing.`,
       );
-    const { candidates, agents } = await weekCandidates(trx, plan.filters, week);
+    const { candidates, agents } = await weekCandidates(trx, plan.filters, sampledWeek(week));
     const seed = drawSeed(planId, week);
     const drawn = drawSample({ seed, per: plan.per, count: plan.count, reviewerIds, agents, candidates });
     const snapshot: PlanSnapshot = { filters: plan.filters, per: plan.per, count: plan.count, reviewerIds };

@@ -2,6 +2,7 @@ import type { QueueItem } from '../../../../shared/api/methods/queue';
 import { EarmarkError } from '../../../../shared/errors';
 import { drawReplacement } from '../../../../shared/queue/draw';
 import { managers } from '../../../../shared/permissions/groups';
+import { sampledWeek } from '../../../../shared/queue/week';
 import { nowIso } from '../../clock';
 import type { Database } from '../../db/database';
 import { roleOf } from '../../permissions';
@@ -62,7 +63,7 @@ export async function replaceItem(
       .where('draw_id', '=', item.drawId)
       .execute();
     const taken = new Set(inDraw.map((row) => row.interaction_id));
-    const { candidates } = await weekCandidates(trx, snapshot.filters, item.week, item.agent.id);
+    const { candidates } = await weekCandidates(trx, snapshot.filters, sampledWeek(item.week), item.agent.id);
     const kept = inDraw.filter((row) => row.agent_id === item.agent.id && row.replaced_at === null);
     const pick = drawReplacement(
       `${draw.seed}:replace-${itemId}`,

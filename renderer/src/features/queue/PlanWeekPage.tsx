@@ -21,7 +21,8 @@ import { api } from '../../api/client';
 import { formatDateTime } from '../../app/format';
 import { QueueItemRow } from './QueueItemRow';
 import { ReplaceDialog } from './ReplaceDialog';
-import { weekFromSearch } from './queue-week';
+import { sampledWeek } from '../../../../shared/queue/week';
+import { weekFromSearch, weekRange } from './queue-week';
 import { WeekPicker } from './WeekPicker';
 
 /**
@@ -30,7 +31,7 @@ import { WeekPicker } from './WeekPicker';
  * it was drawn or why it was replaced.
  */
 export function PlanWeekPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const planId = Number(useParams().id);
   const [search, setSearch] = useSearchParams();
   const week = weekFromSearch(search);
@@ -63,6 +64,9 @@ export function PlanWeekPage() {
       </Anchor>
       <Title order={2}>{t('queue.draw.title', { plan: plan.data?.name ?? '…', week })}</Title>
       <WeekPicker week={week} onChange={(next) => setSearch({ week: next })} />
+      <Text size="sm" c="dimmed" data-testid="draw-sampled">
+        {t('queue.draw.sampled', { week: sampledWeek(week), ...weekRange(sampledWeek(week), i18n.language) })}
+      </Text>
       {progress.isPending ? (
         <Loader />
       ) : progress.isError ? (

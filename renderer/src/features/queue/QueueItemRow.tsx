@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { QueueItem, QueueItemState } from '../../../../shared/api/methods/queue';
+import { sampledWeek } from '../../../../shared/queue/week';
 import { formatDuration } from '../../app/format';
 import { shownDay } from './queue-week';
 
@@ -79,7 +80,12 @@ export function QueueItemRow({
           <Text size="xs" c="dimmed" data-testid="queue-item-why">
             {item.replacesId !== null
               ? t('queue.item.replacement')
-              : t('queue.item.why', { agent: item.agent.name, pool: item.pool, plan: item.planName })}
+              : t('queue.item.why', {
+                  agent: item.agent.name,
+                  pool: item.pool,
+                  week: sampledWeek(item.week),
+                  plan: item.planName,
+                })}
           </Text>
           {item.replaced && (
             <Text size="xs" c="red.8" data-testid="queue-item-replaced">

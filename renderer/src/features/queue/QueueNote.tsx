@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { mayCall } from '../../../../shared/permissions/roles';
+import { sampledWeek } from '../../../../shared/queue/week';
 import { api } from '../../api/client';
 import { useCurrentReviewer } from '../profiles/useProfiles';
 
@@ -30,7 +31,12 @@ export function QueueNote({ interactionId }: { interactionId: number }) {
       })}{' '}
       {item.replacesId !== null
         ? t('queue.item.replacement')
-        : t('queue.item.why', { agent: item.agent.name, pool: item.pool, plan: item.planName })}{' '}
+        : t('queue.item.why', {
+            agent: item.agent.name,
+            pool: item.pool,
+            week: sampledWeek(item.week),
+            plan: item.planName,
+          })}{' '}
       {item.reviewer.id === reviewer.id && (
         <Anchor component={Link} to={`/queue?week=${item.week}`} size="xs" data-testid="queue-note-back">
           {t('queue.note.back')}
