@@ -29,6 +29,7 @@ import { mysteryImportHandlers } from './services/mystery/import/handlers';
 import { profileHandlers } from './services/profiles/handlers';
 import { recordingFile, type MediaFile } from './services/recordings';
 import { queueHandlers } from './services/queue/handlers';
+import { calibrationHandlers } from './services/calibration/handlers';
 import { reelHandlers } from './services/reels/handlers';
 import { reviewHandlers } from './services/review/handlers';
 import { rubricHandlers } from './services/rubrics/handlers';
@@ -182,6 +183,7 @@ async function startBackend(
     ...mysteryHandlers(ctx),
     ...mysteryImportHandlers(ctx, imports),
     ...queueHandlers(ctx),
+    ...calibrationHandlers(ctx),
     // Closed on a workstation by the dispatch (modes.ts), so a workstation never reaches them.
     ...accountHandlers(ctx, options.passwordCost ?? PASSWORD_COST),
   };

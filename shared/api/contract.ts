@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accountMethods } from './methods/accounts';
 import { agentMethods } from './methods/agents';
 import { appMethods } from './methods/app';
+import { calibrationMethods } from './methods/calibration';
 import { coachingMethods } from './methods/coaching';
 import { detailsMethods } from './methods/details';
 import { evaluationMethods } from './methods/evaluations';
@@ -44,6 +45,7 @@ export const methods = {
   ...sessionMethods,
   ...accountMethods,
   ...queueMethods,
+  ...calibrationMethods,
 } as const;
 
 /** Events the backend pushes to the renderer (Electron: webContents.send; browser host: server-sent events). */

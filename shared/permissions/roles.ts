@@ -2,6 +2,7 @@ import type { MethodName } from '../api';
 import type { ReviewerRole } from '../api/methods/profiles';
 import { accountPermissions } from './accounts';
 import { appPermissions } from './app';
+import { calibrationPermissions } from './calibration';
 import { coachingPermissions } from './coaching';
 import { evaluationPermissions } from './evaluations';
 import { libraryPermissions } from './library';
@@ -12,7 +13,7 @@ import { queuePermissions } from './queue';
  * Who may call what: one row per API method, the roles allowed and the action in the users' words
  * (for the refusal). Pure data, so the backend enforces it and the renderer can hide what a role may
  * not do from the same table. The rows live per area (./app, ./library, ./evaluations, ./coaching,
- * ./mystery, ./accounts, ./queue); the table's type makes a method without a row a compile error.
+ * ./mystery, ./accounts, ./queue, ./calibration); the table's type makes a method without a row a compile error.
  *
  * A team server checks every call against it in the dispatch (electron/backend/permissions.ts). The
  * workstation checks only the mystery and account rows, in their handlers, as it always has: there a
@@ -36,6 +37,7 @@ export const permissions: PermissionTable = {
   ...mysteryPermissions,
   ...accountPermissions,
   ...queuePermissions,
+  ...calibrationPermissions,
 };
 
 /** Whether a role may call a method. */

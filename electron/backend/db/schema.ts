@@ -489,6 +489,51 @@ export interface QueueItemsTable {
   replaced_reason: string | null;
 }
 
+/** Migration 022: calibration sessions; answers are kept apart from evaluations. `hide_agent` is 0 or 1. */
+export interface CalibrationSessionsTable {
+  id: Id;
+  name: string;
+  rubric_version_id: number;
+  hide_agent: number;
+  expert_id: number | null;
+  created_by: number;
+  created_at: string;
+  revealed_at: string | null;
+  revealed_by: number | null;
+}
+
+export interface CalibrationInteractionsTable {
+  session_id: number;
+  interaction_id: number;
+  position: number;
+}
+
+export interface CalibrationParticipantsTable {
+  session_id: number;
+  profile_id: number;
+  submitted_at: string | null;
+}
+
+/** `value` is the AnswerValue as JSON, NULL while not answered. */
+export interface CalibrationAnswersTable {
+  session_id: number;
+  profile_id: number;
+  interaction_id: number;
+  item_id: string;
+  value: string | null;
+  comment: Generated<string>;
+  updated_at: string;
+}
+
+export interface CalibrationAgreedTable {
+  session_id: number;
+  interaction_id: number;
+  item_id: string;
+  value: string;
+  set_by: number;
+  set_at: string;
+}
+
 export interface SchemaMigrationsTable {
   version: number;
   name: string;
@@ -541,6 +586,11 @@ export interface Schema {
   queue_plan_reviewers: QueuePlanReviewersTable;
   queue_draws: QueueDrawsTable;
   queue_items: QueueItemsTable;
+  calibration_sessions: CalibrationSessionsTable;
+  calibration_interactions: CalibrationInteractionsTable;
+  calibration_participants: CalibrationParticipantsTable;
+  calibration_answers: CalibrationAnswersTable;
+  calibration_agreed: CalibrationAgreedTable;
   schema_migrations: SchemaMigrationsTable;
 }
 

@@ -19,6 +19,7 @@ import fasterSearchWords from './018-faster-search-words';
 import editVersions from './019-edit-versions';
 import evaluationResponses from './020-evaluation-responses';
 import reviewQueue from './021-review-queue';
+import calibration from './022-calibration';
 
 /**
  * PostgreSQL's migrations: the same numbers and names as sqlite/index.ts, each leaving the same schema.
@@ -46,4 +47,5 @@ export const postgresMigrations: readonly { version: number; name: string; sql: 
   { version: 19, name: '019-edit-versions', sql: editVersions },
   { version: 20, name: '020-evaluation-responses', sql: evaluationResponses },
   { version: 21, name: '021-review-queue', sql: reviewQueue },
+  { version: 22, name: '022-calibration', sql: calibration },
 ];

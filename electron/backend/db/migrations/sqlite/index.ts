@@ -19,6 +19,7 @@ import fasterSearchWords from './018-faster-search-words';
 import editVersions from './019-edit-versions';
 import evaluationResponses from './020-evaluation-responses';
 import reviewQueue from './021-review-queue';
+import calibration from './022-calibration';
 
 /**
  * Numbered migrations, oldest first. A migration that has run is never edited: its hash is
@@ -46,4 +47,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 19, name: '019-edit-versions', sql: editVersions },
   { version: 20, name: '020-evaluation-responses', sql: evaluationResponses },
   { version: 21, name: '021-review-queue', sql: reviewQueue },
+  { version: 22, name: '022-calibration', sql: calibration },
 ];
