@@ -76,7 +76,9 @@ const ENGINE_READY = [
 
 /**
  * unit: pure logic and Electron-boundary code with electron stubbed.
- * integration: the backend on real SQLite files and real audio in temp dirs.
+ * integration: the backend on real SQLite files and real audio in temp dirs. Its worker threads (and the
+ *   CLI, where a test spawns it through test/support/cli.ts) run from a bundle of the current source made
+ *   once per run (test/support/backend-build.ts), as the app runs its build's, not through tsx.
  * integration-pg: the ENGINE_READY files again, test/integration/postgres/ and test/integration/team/ (the
  *   team server) on a throwaway PostgreSQL
  *   (one cluster per run, started and stopped by test/support/postgres-global-setup.ts).
@@ -99,6 +101,8 @@ export default defineConfig({
           include: ['test/integration/**/*.test.ts'],
           exclude: ['test/integration/postgres/**', 'test/integration/team/**'],
           environment: 'node',
+          globalSetup: ['test/support/backend-build-global-setup.ts'],
+          setupFiles: ['test/support/backend-build-env.ts'],
           testTimeout: 30_000,
           // Many tests build their own data in beforeEach (the demo, evaluations): give it a test's time.
           hookTimeout: 30_000,
@@ -113,7 +117,11 @@ export default defineConfig({
             'test/integration/team/**/*.test.ts',
           ],
           environment: 'node',
-          globalSetup: ['test/support/postgres-global-setup.ts'],
+          globalSetup: [
+            'test/support/postgres-global-setup.ts',
+            'test/support/backend-build-global-setup.ts',
+          ],
+          setupFiles: ['test/support/backend-build-env.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../electron/backend/db/open';
+import { earmarkCli } from '../support/cli';
 import { describeEachEngine, freshPostgresUrl, testEngine } from '../support/engines';
 import { audioData, repoRoot, sharedData, tempDir } from '../support/paths';
 import { seededRandom, withReplay } from '../support/seeded-random';
@@ -32,7 +33,7 @@ afterAll(() => {
 /** The database of the run under test: the data folder's SQLite file, or a PostgreSQL database. */
 let databaseUrl: string | undefined;
 
-/** `earmark import` from source in a child process, killed with SIGKILL after `killAfterMs` (or left to finish). */
+/** `earmark import` (this run's bundle of the source) in a child process, killed with SIGKILL after `killAfterMs` (or left to finish). */
 function runImport(
   killAfterMs: number | null,
   dataDir = data.dir,
@@ -42,9 +43,7 @@ function runImport(
     const child = spawn(
       process.execPath,
       [
-        '--import',
-        'tsx',
-        join(repoRoot, 'electron', 'backend', 'cli.ts'),
+        ...earmarkCli(),
         'import',
         folder.dir,
         '--data',

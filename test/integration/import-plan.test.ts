@@ -6,6 +6,7 @@ import type { Backend } from '../../electron/backend/backend';
 import { wavHeader } from '../../electron/backend/media/wav-writer';
 import type { ImportPlan, ImportRequest, InteractionDetail, PlanItem } from '../../shared/api';
 import { call } from '../support/backend';
+import { earmarkCli } from '../support/cli';
 import { describeEachEngine, engineBackend, freshPostgresUrl, testEngine } from '../support/engines';
 import { audioData, repoRoot, sharedData, tempDir } from '../support/paths';
 
@@ -120,9 +121,10 @@ describeEachEngine('the import plan lists every file with what it becomes', () =
   });
 
   it('pairs two legs into one call titled without the leg', async () => {
+    // One-second legs: the title is what this proves (import.test.ts decodes the real four-minute pair).
     const dir = folder({
-      'Auto_Repairs_40_UTC_agent.wav': `copy:${join(lca, 'Auto_Repairs_40_UTC_agent.wav')}`,
-      'Auto_Repairs_40_UTC_caller.wav': `copy:${join(lca, 'Auto_Repairs_40_UTC_caller.wav')}`,
+      'Auto_Repairs_40_UTC_agent.wav': tone(41),
+      'Auto_Repairs_40_UTC_caller.wav': tone(42),
     });
     const plan = await preview({ paths: [dir], pairLegs: true });
     expect(plan.calls).toBe(1);
@@ -309,16 +311,7 @@ describeEachEngine('earmark import --json', () => {
     return new Promise((done) => {
       const child = spawn(
         process.execPath,
-        [
-          '--import',
-          'tsx',
-          join(repoRoot, 'electron', 'backend', 'cli.ts'),
-          'import',
-          ...args,
-          '--data',
-          data.dir,
-          ...database,
-        ],
+        [...earmarkCli(), 'import', ...args, '--data', data.dir, ...database],
         { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, EARMARK_DATABASE: '' } },
       );
       let stdout = '';
@@ -330,9 +323,10 @@ describeEachEngine('earmark import --json', () => {
   }
 
   it('accounts for every file given, each once, and reads details with --name-pattern', async () => {
+    // Short stand-ins for the four-minute legs: the report's accounting is what this proves.
     const dir = folder({
-      'Auto_Repairs_40_UTC_agent.wav': `copy:${join(lca, 'Auto_Repairs_40_UTC_agent.wav')}`,
-      'Auto_Repairs_40_UTC_caller.wav': `copy:${join(lca, 'Auto_Repairs_40_UTC_caller.wav')}`,
+      'Auto_Repairs_40_UTC_agent.wav': tone(43),
+      'Auto_Repairs_40_UTC_caller.wav': tone(44),
       'diarized/sample.wav': `copy:${join(pyannote, 'sample.wav')}`,
       'diarized/sample.stm': `copy:${join(pyannote, 'sample.stm')}`,
       'diarized/sample.rttm': `copy:${join(pyannote, 'sample.rttm')}`,

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { Cell, ColumnKind, EvaluationTable } from './table';
 
@@ -57,7 +56,10 @@ const numberFormats: Partial<Record<ColumnKind, string>> = {
  * numbers and dates, so Excel sorts and sums them. Cell text is never read as a formula by exceljs.
  */
 export async function tableToXlsx(table: EvaluationTable, sheetName: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded when a workbook is first needed: exceljs takes a quarter of a second of CPU to load, at every
+  // start of the app, the CLI and each import worker, most of which never touch a spreadsheet.
+  const { Workbook } = (await import('exceljs')).default;
+  const workbook = new Workbook();
   workbook.creator = 'Earmark';
   // Excel refuses sheet names over 31 characters or with []:*?/\ in them.
   const sheet = workbook.addWorksheet(sheetName.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Evaluations', {
