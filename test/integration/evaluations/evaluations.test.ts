@@ -10,6 +10,7 @@ import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
 import type { RubricDetail, RubricSummary } from '../../../shared/api/methods/rubrics';
 import { asProfile, call, callAs } from '../../support/backend';
 import { describeEachEngine, engineBackend } from '../../support/engines';
+import { countEngineQueries } from '../../support/query-count';
 import { createProfile, refused, refusedAs, publishSmallRubric, seedCall } from './fixture';
 
 let backend: Backend;
@@ -130,6 +131,33 @@ describeEachEngine('evaluations', () => {
       expect(evaluation).toMatchObject({ revision: 3, overallComment: 'Friendly call.' });
       await save([{ itemId: 'greeting', value: null }]);
       expect((await reload()).answers[0]).toMatchObject({ value: null, comment: 'Gave her name' });
+    });
+
+    it('writes answers saved together in one statement per shape, each keeping what its change leaves out', async () => {
+      // Counting from before the first save: statements prepared once are counted on every run.
+      const upserts = countEngineQueries(backend, /insert into "?evaluation_answers\b/i);
+      await save([
+        { itemId: 'greeting', value: { kind: 'yes' }, comment: 'Gave her name' },
+        { itemId: 'knowledge', value: { kind: 'scale', value: 1 } },
+      ]);
+      upserts.reset();
+      await save([
+        { itemId: 'greeting', comment: 'Gave her full name' },
+        { itemId: 'polite', value: { kind: 'yes' }, comment: 'Calm throughout' },
+        { itemId: 'knowledge', value: { kind: 'scale', value: 2 }, comment: 'Knew the tariff' },
+      ]);
+      // Two shapes (a comment alone; a value with a comment): two statements, not one per answer.
+      expect(upserts.count).toBe(2);
+      expect((await reload()).answers).toEqual([
+        { itemId: 'greeting', value: { kind: 'yes' }, comment: 'Gave her full name', momentIds: [] },
+        { itemId: 'polite', value: { kind: 'yes' }, comment: 'Calm throughout', momentIds: [] },
+        {
+          itemId: 'knowledge',
+          value: { kind: 'scale', value: 2 },
+          comment: 'Knew the tariff',
+          momentIds: [],
+        },
+      ]);
     });
 
     it('counts every save of several at once, losing none', async () => {

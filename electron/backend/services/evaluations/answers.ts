@@ -114,70 +114,90 @@ export async function checkPatches(
   }
 }
 
-/**
- * An answer's upsert, compiled once per shape (whether the patch names a value, a comment): it runs on
- * every keystroke's autosave. Only what the patch names changes: a comment keystroke leaves the answer
- * as it was.
- */
+// A type, not an interface: `prepared` takes its values as a record.
+type AnswerRow = {
+  evaluationId: number;
+  itemId: string;
+  value: string | null;
+  comment: string;
+  at: string;
+};
+
+/** Answers' upsert: only what the patches name changes (a comment keystroke leaves the answer as it was). */
+const upsertQuery = (q: Query, rows: readonly AnswerRow[], withValue: boolean, withComment: boolean) =>
+  q
+    .insertInto('evaluation_answers')
+    .values(
+      rows.map((p) => ({
+        evaluation_id: p.evaluationId,
+        item_id: p.itemId,
+        value: p.value,
+        comment: p.comment,
+        updated_at: p.at,
+      })),
+    )
+    .onConflict((conflict) =>
+      conflict.columns(['evaluation_id', 'item_id']).doUpdateSet((eb) => ({
+        ...(withValue ? { value: eb.ref('excluded.value') } : {}),
+        ...(withComment ? { comment: eb.ref('excluded.comment') } : {}),
+        updated_at: eb.ref('excluded.updated_at'),
+      })),
+    );
+
+/** One answer's upsert, compiled once per shape (whether the patch names a value, a comment): it runs on every keystroke's autosave. */
 const upsertFor = (withValue: boolean, withComment: boolean) =>
-  prepared(
-    (q, p: { evaluationId: number; itemId: string; value: string | null; comment: string; at: string }) =>
-      q
-        .insertInto('evaluation_answers')
-        .values({
-          evaluation_id: p.evaluationId,
-          item_id: p.itemId,
-          value: p.value,
-          comment: p.comment,
-          updated_at: p.at,
-        })
-        .onConflict((conflict) =>
-          conflict.columns(['evaluation_id', 'item_id']).doUpdateSet((eb) => ({
-            ...(withValue ? { value: eb.ref('excluded.value') } : {}),
-            ...(withComment ? { comment: eb.ref('excluded.comment') } : {}),
-            updated_at: eb.ref('excluded.updated_at'),
-          })),
-        ),
-  );
+  prepared((q, p: AnswerRow) => upsertQuery(q, [p], withValue, withComment));
 const upsertAnswer = [
   [upsertFor(false, false), upsertFor(false, true)],
   [upsertFor(true, false), upsertFor(true, true)],
 ] as const;
 
-/** Writes checked patches; fields a patch leaves out keep their saved value. Call inside a transaction. */
+/**
+ * Writes checked patches; fields a patch leaves out keep their saved value. Call inside a transaction.
+ * A keystroke's save (one patch) runs its compiled-once upsert; several answers saved together (clicks
+ * within one autosave's delay) go in one statement per shape, not one round trip to the database each.
+ */
 export async function writePatches(
   trx: Query,
   evaluationId: number,
   patches: readonly AnswerPatch[],
   at: string,
 ): Promise<void> {
+  const row = (patch: AnswerPatch): AnswerRow => ({
+    evaluationId,
+    itemId: patch.itemId,
+    value: patch.value ? JSON.stringify(patch.value) : null,
+    comment: patch.comment ?? '',
+    at,
+  });
+  for (const withValue of [false, true]) {
+    for (const withComment of [false, true]) {
+      const alike = patches.filter(
+        (patch) => (patch.value !== undefined) === withValue && (patch.comment !== undefined) === withComment,
+      );
+      // A save names each item once (the schema refuses twice), as one statement's upsert needs.
+      if (alike.length === 1) await upsertAnswer[withValue ? 1 : 0][withComment ? 1 : 0](trx, row(alike[0]!));
+      else if (alike.length > 1) await upsertQuery(trx, alike.map(row), withValue, withComment).execute();
+    }
+  }
   for (const patch of patches) {
-    const upsert = upsertAnswer[patch.value === undefined ? 0 : 1][patch.comment === undefined ? 0 : 1];
-    await upsert(trx, {
-      evaluationId,
-      itemId: patch.itemId,
-      value: patch.value ? JSON.stringify(patch.value) : null,
-      comment: patch.comment ?? '',
-      at,
-    });
-    if (patch.momentIds) {
+    if (!patch.momentIds) continue;
+    await trx
+      .deleteFrom('evaluation_answer_moments')
+      .where('evaluation_id', '=', evaluationId)
+      .where('item_id', '=', patch.itemId)
+      .execute();
+    if (patch.momentIds.length > 0) {
       await trx
-        .deleteFrom('evaluation_answer_moments')
-        .where('evaluation_id', '=', evaluationId)
-        .where('item_id', '=', patch.itemId)
+        .insertInto('evaluation_answer_moments')
+        .values(
+          patch.momentIds.map((momentId) => ({
+            evaluation_id: evaluationId,
+            item_id: patch.itemId,
+            moment_id: momentId,
+          })),
+        )
         .execute();
-      if (patch.momentIds.length > 0) {
-        await trx
-          .insertInto('evaluation_answer_moments')
-          .values(
-            patch.momentIds.map((momentId) => ({
-              evaluation_id: evaluationId,
-              item_id: patch.itemId,
-              moment_id: momentId,
-            })),
-          )
-          .execute();
-      }
     }
   }
 }
