@@ -27,7 +27,11 @@ const builtCli = join(repoRoot, 'out', 'main', 'cli.js');
  */
 export async function spawnTeamServer(
   databaseUrl: string,
-  options: { built?: boolean; nodeOptions?: string[] } = {},
+  options: {
+    built?: boolean;
+    nodeOptions?: string[];
+    /** More of serve --team's options (--import-folder …). */ args?: string[];
+  } = {},
 ): Promise<TeamServerProcess> {
   const data = tempDir('earmark-team-serve-');
   const entry =
@@ -48,6 +52,7 @@ export async function spawnTeamServer(
       '--data',
       data.dir,
       '--json',
+      ...(options.args ?? []),
     ],
     { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, EARMARK_DATABASE: '' } },
   );

@@ -20,11 +20,15 @@ export interface RunningTeam {
  * A team server as an administrator sets one up: a throwaway PostgreSQL cluster and database, the built
  * CLI's `team init` (first administrator), then `earmark serve --team` on 127.0.0.1.
  */
-export async function startTeam(admin: {
-  username: string;
-  name: string;
-  password: string;
-}): Promise<RunningTeam> {
+export async function startTeam(
+  admin: {
+    username: string;
+    name: string;
+    password: string;
+  },
+  /** More of serve --team's options (--import-folder DIR …). */
+  serverArgs: string[] = [],
+): Promise<RunningTeam> {
   if (!existsSync(cli))
     throw new Error(`${cli} is missing: run \`npm run build\` before the end-to-end tests.`);
   let cluster: PostgresCluster | null = null;
@@ -51,7 +55,7 @@ export async function startTeam(admin: {
       ],
       `${admin.password}\n`,
     );
-    server = await spawnTeamServer(databaseUrl, { built: true });
+    server = await spawnTeamServer(databaseUrl, { built: true, args: serverArgs });
     const url = `${server.origin}/`;
     return { url, databaseUrl, earmark, stop };
   } catch (error) {

@@ -5,6 +5,9 @@ import type { ImportPlan, ImportRequest } from '../../../../shared/api';
 import { ImportProgressView } from './ImportProgressView';
 import { PathsStep, type PathsForm, type PlanChoices } from './PathsStep';
 import { PlanStep } from './PlanStep';
+import { useSessionAccount } from '../account/account-context';
+import { noTeamChoice, type TeamChoice } from './team-choice';
+import { TeamPathsStep } from './TeamPathsStep';
 
 type Step =
   | { name: 'paths' }
@@ -18,10 +21,21 @@ export function ImportPage() {
   // Kept here, not in the steps: "Back" returns to the paths as typed, and the choices made on the plan.
   const [form, setForm] = useState<PathsForm>({ paths: '', copy: false });
   const [choices, setChoices] = useState<PlanChoices>({});
+  // A team server reads only its own storage and folders: files are uploaded or chosen there.
+  const onTeamServer = useSessionAccount() !== null;
+  const [team, setTeam] = useState<TeamChoice>(noTeamChoice);
   return (
     <Stack maw={1100} data-testid="import" data-step={step.name}>
       <Title order={2}>{t('import.title')}</Title>
-      {step.name === 'paths' && (
+      {step.name === 'paths' && onTeamServer && (
+        <TeamPathsStep
+          choice={team}
+          onChange={setTeam}
+          choices={choices}
+          onPlanned={(request, plan) => setStep({ name: 'plan', request, plan })}
+        />
+      )}
+      {step.name === 'paths' && !onTeamServer && (
         <PathsStep
           form={form}
           onChange={setForm}
@@ -51,6 +65,7 @@ export function ImportPage() {
           batchId={step.batchId}
           onAgain={() => {
             setForm({ paths: '', copy: false });
+            setTeam(noTeamChoice);
             setChoices({});
             setStep({ name: 'paths' });
           }}
