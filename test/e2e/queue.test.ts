@@ -57,6 +57,10 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await host.api('demo.load');
+  // Every demo customer said "good", set as a reviewer does in a call's details.
+  const library = await host.api<{ items: { id: number }[] }>('library.list', { limit: 100 });
+  for (const { id } of library.items)
+    await host.api('interaction.updateDetails', { id, details: { customerRating: 'good' } });
   maria = await host.api<ReviewerProfile>('profile.create', { name: 'Maria Lind', role: 'qa_supervisor' });
   const rubric = await host.api<{ id: number }>('rubric.create', { name: 'Billing', language: 'en' });
   await host.api('rubric.publish', { id: rubric.id, draft: smallDraft() });
@@ -123,6 +127,7 @@ describe('a week of the review queue', () => {
     await page.keyboard.press('n');
     await poll(() => page.url()).toContain(`/interaction/${firstId}?dock=evaluation`);
     await byTestId('evaluation-dock').waitFor();
+    expect(await byTestId('interaction-details').textContent()).toContain('Customer rating: Good');
     await pickOption(byTestId('start-rubric'), /Billing calls/);
     await byTestId('start-evaluation-button').click();
     await page.locator('[data-testid="evaluation-sheet"][data-state="draft"]').waitFor();

@@ -130,6 +130,8 @@ export function InteractionHeader({
             interaction.direction && t(`details.direction.${interaction.direction}`),
             interaction.queue,
             interaction.customerRef && t('details.customer', { ref: interaction.customerRef }),
+            interaction.customerRating &&
+              t('details.ratingShown', { rating: t(`details.rating.${interaction.customerRating}`) }),
           ]
             .filter(Boolean)
             .join(' · ')}
