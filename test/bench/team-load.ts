@@ -1,6 +1,6 @@
 import { loadavg } from 'node:os';
 import { Balancer, loginAll, REAL_SOURCES, seedTeam, type Sample, type TeamUser } from '../support/team-load';
-import { spawnTeamServer, type TeamServerProcess } from '../support/team-servers';
+import { builtCli, spawnTeamServer, type TeamServerProcess } from '../support/team-servers';
 import { createDatabase, startPostgresCluster } from '../support/postgres';
 import { percentile, round } from './stats';
 
@@ -27,7 +27,7 @@ export async function benchTeamLoad(quick: boolean): Promise<Record<string, numb
     const members = await seedTeam(url, { users, sources });
     servers.push(
       ...(await Promise.all(
-        [0, 1].map(() => spawnTeamServer(url, { built: true, nodeOptions: profiling() })),
+        [0, 1].map(() => spawnTeamServer(url, { cli: builtCli(), nodeOptions: profiling() })),
       )),
     );
     const balancer = new Balancer(servers);

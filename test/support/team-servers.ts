@@ -18,26 +18,30 @@ export interface TeamServerProcess {
   stop(): Promise<void>;
 }
 
-const builtCli = join(repoRoot, 'out', 'main', 'cli.js');
+/** `node` arguments that run the app's build of `earmark` (out/main/cli.js, as bin/earmark.js runs it). */
+export function builtCli(): string[] {
+  const cli = join(repoRoot, 'out', 'main', 'cli.js');
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first.`);
+  return [cli];
+}
 
 /**
  * `earmark serve --team --database URL --listen 127.0.0.1:0` in a child process with its own data
- * folder. `built`: the build's CLI (out/main/cli.js, as `bin/earmark.js` runs it), when there is one;
- * else, and by default, the source under tsx (the tests need no build). Full password cost, as in use.
+ * folder. `cli`: the `node` arguments that run `earmark` (builtCli(), or a test run's bundle:
+ * test/support/cli.ts); by default the source under tsx, seconds slower to start. Full password cost,
+ * as in use.
  */
 export async function spawnTeamServer(
   databaseUrl: string,
   options: {
-    built?: boolean;
+    cli?: string[];
     nodeOptions?: string[];
-    /** More of serve --team's options (--import-folder …). */ args?: string[];
+    /** More of serve --team's options (--import-folder …). */
+    args?: string[];
   } = {},
 ): Promise<TeamServerProcess> {
   const data = tempDir('earmark-team-serve-');
-  const entry =
-    options.built && existsSync(builtCli)
-      ? [builtCli]
-      : ['--import', 'tsx', join(repoRoot, 'electron', 'backend', 'cli.ts')];
+  const entry = options.cli ?? ['--import', 'tsx', join(repoRoot, 'electron', 'backend', 'cli.ts')];
   const child = spawn(
     process.execPath,
     [

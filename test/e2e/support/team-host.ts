@@ -55,7 +55,7 @@ export async function startTeam(
       ],
       `${admin.password}\n`,
     );
-    server = await spawnTeamServer(databaseUrl, { built: true, args: serverArgs });
+    server = await spawnTeamServer(databaseUrl, { cli: [cli], args: serverArgs });
     const url = `${server.origin}/`;
     return { url, databaseUrl, earmark, stop };
   } catch (error) {

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { earmarkCli } from '../../support/cli';
 import { freshPostgresUrl } from '../../support/engines';
 import { Balancer, loginAll, REAL_SOURCES, seedTeam, type Ack, type Member } from '../../support/team-load';
 import { spawnTeamServer, type TeamServerProcess } from '../../support/team-servers';
@@ -19,7 +20,7 @@ beforeAll(async () => {
   url = await freshPostgresUrl();
   // Logging in is not what is tested here (host.test.ts is): sessions are opened as a login opens them.
   const seeded = seedTeam(url, { users: USERS, sources: REAL_SOURCES.small, sessions: true });
-  const started = [spawnTeamServer(url), spawnTeamServer(url)];
+  const started = [0, 1].map(() => spawnTeamServer(url, { cli: earmarkCli() }));
   const results = await Promise.allSettled([seeded, ...started]);
   for (const result of results.slice(1))
     if (result.status === 'fulfilled') servers.push(result.value as TeamServerProcess);
