@@ -1,5 +1,5 @@
-import { realpathSync } from 'node:fs';
-import { isAbsolute, sep } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, sep } from 'node:path';
 import { EarmarkError } from '../../../shared/errors';
 
 /** Whether `path` (already real) is `root` or lies inside it. */
@@ -53,5 +53,15 @@ export function confinedPath(path: string, roots: readonly string[]): string {
       `${path} is outside the folders this team server imports from; upload the file or ask an administrator to add its folder (--import-folder).`,
     );
   }
+  return path;
+}
+
+/**
+ * A file a team server is asked to write (a mapping saved beside the spreadsheet): its folder must be
+ * inside `roots` as for a read, and the file itself too when it is there already (a link leading out).
+ */
+export function confinedTarget(path: string, roots: readonly string[]): string {
+  confinedPath(dirname(path), roots);
+  if (existsSync(path)) confinedPath(path, roots);
   return path;
 }

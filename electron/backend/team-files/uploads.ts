@@ -8,7 +8,7 @@ import {
   rmSync,
   statSync,
 } from 'node:fs';
-import { readFile, rename, rm, stat, truncate, writeFile } from 'node:fs/promises';
+import { readFile, rename, rm, stat, truncate, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -52,6 +52,8 @@ interface Meta {
 
 /** Partial uploads nobody went on with for a day are removed. */
 const ABANDONED_MS = 24 * 60 * 60 * 1000;
+/** A lock not refreshed for this long was left by a process that stopped. */
+const STALE_LOCK_MS = 60_000;
 const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
@@ -62,9 +64,6 @@ const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
  * `uploads/done/<id>/<name>`, the one part of the storage the import reads: a half file never counts.
  */
 export class Uploads {
-  /** Uploads a request of this process is writing to now: a second request for one waits its turn. */
-  private readonly busy = new Set<string>();
-
   constructor(private readonly files: TeamFiles) {
     mkdirSync(this.metaDir, { recursive: true, mode: 0o700 });
     this.sweep();
@@ -135,36 +134,38 @@ export class Uploads {
     body: Readable,
     contentLength: number | null,
   ): Promise<UploadState> {
-    const current = await this.state(id, profileId);
+    const before = await this.state(id, profileId);
+    if (before.done) return this.whole(before, offset);
+    const release = await this.hold(id, before);
+    // Read again under the lock: a request that held it before may have moved it on.
+    const current = await this.state(id, profileId).catch(async (error: unknown) => {
+      await release();
+      throw error;
+    });
     if (current.done) {
-      if (offset === current.size) return current;
-      throw new UploadError(409, 'conflict', `${current.name} has arrived whole already.`, current.size);
-    }
-    if (this.busy.has(id)) {
-      throw new UploadError(
-        409,
-        'conflict',
-        `${current.name} is being sent by another request; wait for it to end, then go on from where it stands.`,
-        current.offset,
-      );
-    }
-    if (offset !== current.offset) {
-      throw new UploadError(
-        409,
-        'conflict',
-        `${current.name} stands at byte ${current.offset}, not ${offset}: go on from byte ${current.offset}.`,
-        current.offset,
-      );
+      await release();
+      return this.whole(current, offset);
     }
     const remaining = current.size - offset;
-    if (contentLength !== null && contentLength > remaining) {
-      throw new UploadError(
-        413,
-        'invalid_params',
-        `${contentLength} bytes were sent for the ${remaining} bytes ${current.name} still lacks (it is ${current.size} bytes).`,
-      );
+    const refusal =
+      offset !== current.offset
+        ? new UploadError(
+            409,
+            'conflict',
+            `${current.name} stands at byte ${current.offset}, not ${offset}: go on from byte ${current.offset}.`,
+            current.offset,
+          )
+        : contentLength !== null && contentLength > remaining
+          ? new UploadError(
+              413,
+              'invalid_params',
+              `${contentLength} bytes were sent for the ${remaining} bytes ${current.name} still lacks (it is ${current.size} bytes).`,
+            )
+          : null;
+    if (refusal) {
+      await release();
+      throw refusal;
     }
-    this.busy.add(id);
     try {
       const meta = await this.meta(id, profileId);
       const hash = createHash('sha256');
@@ -212,8 +213,51 @@ export class Uploads {
       if (offset + written < meta.size) return { ...view(meta), done: false, offset: offset + written };
       return await this.finish(meta, hash);
     } finally {
-      this.busy.delete(id);
+      await release();
     }
+  }
+
+  /**
+   * One request at a time writes an upload, whichever process it reached: a lock file beside the
+   * partial (O_EXCL on the shared storage), kept fresh while the bytes come. One left by a process
+   * that died goes stale and is taken over.
+   */
+  private async hold(id: string, current: UploadState): Promise<() => Promise<void>> {
+    const lock = join(partialDir(this.files.storageDir), `${id}.lock`);
+    const take = () => writeFile(lock, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });
+    try {
+      await take();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const since = await stat(lock).then(
+        (info) => Date.now() - info.mtimeMs,
+        () => Infinity,
+      );
+      if (since < STALE_LOCK_MS) {
+        throw new UploadError(
+          409,
+          'conflict',
+          `${current.name} is being sent by another request; wait for it to end, then go on from where it stands.`,
+          current.offset,
+        );
+      }
+      await rm(lock, { force: true });
+      await take();
+    }
+    const fresh = setInterval(() => {
+      const now = new Date();
+      void utimes(lock, now, now).catch(() => {});
+    }, STALE_LOCK_MS / 4);
+    return async () => {
+      clearInterval(fresh);
+      await rm(lock, { force: true });
+    };
+  }
+
+  /** A request for an upload that is whole already: fine when it only sends nothing more. */
+  private whole(state: UploadState, offset: number): UploadState {
+    if (offset === state.size) return state;
+    throw new UploadError(409, 'conflict', `${state.name} has arrived whole already.`, state.size);
   }
 
   /** Forgets an upload that has not finished (the sender gave up, or starts it afresh). */

@@ -217,6 +217,32 @@ describe('uploading recordings to a team server', () => {
     expect(readFileSync(join(storage, 'uploads', 'done', made.id, 'resumed.wav')).equals(bytes)).toBe(true);
   });
 
+  it('lets one request at a time write an upload, whichever process it reached', async () => {
+    const bytes = readFileSync(sampleStm);
+    const made = state(await startUpload(a.server, sam.a, { name: 'busy.stm', size: bytes.length }));
+    const lock = join(storage, 'uploads', 'partial', `${made.id}.lock`);
+    const first = request({
+      host: '127.0.0.1',
+      port: a.server.port,
+      path: `/uploads/${made.id}`,
+      method: 'PUT',
+      headers: headers(a.server, sam.a, { 'Upload-Offset': '0', 'Content-Length': String(bytes.length) }),
+    });
+    first.on('error', () => {});
+    const closed = new Promise((resolve) => first.on('close', resolve));
+    first.write(bytes.subarray(0, 100));
+    await expect.poll(() => existsSync(lock)).toBe(true);
+    const second = await put(b.server, sam.b, made.id, 0, bytes);
+    expect(second.status).toBe(409);
+    expect(second.json().error?.message).toContain('is being sent by another request');
+    first.destroy();
+    await closed;
+    await expect.poll(() => existsSync(lock)).toBe(false);
+    const where = state(await send(b.server, `/uploads/${made.id}`, { headers: headers(b.server, sam.b) }));
+    const rest = state(await put(b.server, sam.b, made.id, where.offset, bytes.subarray(where.offset)));
+    expect(rest).toMatchObject({ done: true, sha256: sha256(bytes) });
+  });
+
   it('takes a file in parts, finishing only with the last byte', async () => {
     const bytes = readFileSync(gsmWav);
     const made = state(await startUpload(a.server, sam.a, { name: 'gsm610.wav', size: bytes.length }));
@@ -386,6 +412,23 @@ describe("importing from the administrator's folders only", () => {
       }
     });
   }
+
+  it("reads and writes a mystery-shop import's spreadsheet, mapping and recordings only inside them too", async () => {
+    const mapping = { rubric: 1, columns: {} };
+    const target = join(outside, 'mapping.json');
+    for (const [method, payload] of [
+      ['mysteryImport.preview', { path: '/etc/passwd' }],
+      ['mysteryImport.loadMapping', { path: join(share, 'november', 'link-out.wav') }],
+      ['mysteryImport.dryRun', { path: join(share, 'november', 'jfk.mp3'), mapping, recordings: outside }],
+      ['mysteryImport.saveMapping', { path: target, mapping }],
+      ['mysteryImport.saveMapping', { path: join(share, 'elsewhere-link', 'mapping.json'), mapping }],
+    ] as const) {
+      const answer = await api(a.server, sam.a, method, payload);
+      expect(answer.error?.code, `${method} ${JSON.stringify(payload)}`).toBe('not_allowed');
+      expect(answer.error.message, method).toMatch(/outside the folders this team server imports from/);
+    }
+    expect(existsSync(target)).toBe(false);
+  });
 
   it('started no batch for any refused path', async () => {
     const batches = await a.backend.database.query.selectFrom('import_files').select('path').execute();

@@ -5,21 +5,29 @@ import { permit } from '../../../permissions';
 import { dryRunMysteryImport } from './dry-run';
 import { evidenceFromFolder, locateInFolder } from './evidence';
 import { importMysteryShops } from './run';
+import { importRoots } from '../../../team-files/config';
+import { confinedPath, confinedTarget } from '../../../team-files/confine';
 import { loadMapping, previewSheet, readSheet, rememberMapping, saveMapping } from './sheet';
 
 export function mysteryImportHandlers(
-  { database }: BackendContext,
+  { database, teamFiles }: BackendContext,
   imports: ImportJobs,
 ): HandlersFor<keyof typeof mysteryImportMethods> {
+  // A team server reads and writes only inside its uploads and import folders (team-files/confine.ts).
+  const roots = teamFiles ? importRoots(teamFiles) : null;
+  const readable = (path: string) => (roots ? confinedPath(path, roots) : path);
+  const writable = (path: string) => (roots ? confinedTarget(path, roots) : path);
+  const folder = (path: string | undefined) => (path === undefined ? undefined : readable(path));
   // Importing is entering shops: the role table decides who may (shared/permissions/mystery.ts).
   return {
     'mysteryImport.preview': async (params, { actorId }) => {
       await permit(database.query, 'mysteryImport.preview', actorId);
-      return previewSheet(database.query, params);
+      return previewSheet(database.query, { ...params, path: readable(params.path) });
     },
-    'mysteryImport.dryRun': async ({ path, mapping, recordings }, { actorId }) => {
+    'mysteryImport.dryRun': async ({ path, mapping, recordings: given }, { actorId }) => {
       await permit(database.query, 'mysteryImport.dryRun', actorId);
-      const { fileName, bytes } = await readSheet(path);
+      const recordings = folder(given);
+      const { fileName, bytes } = await readSheet(readable(path));
       return dryRunMysteryImport(database, {
         fileName,
         bytes,
@@ -27,9 +35,10 @@ export function mysteryImportHandlers(
         ...(recordings ? { locateEvidence: locateInFolder(recordings) } : {}),
       });
     },
-    'mysteryImport.run': async ({ path, mapping, recordings }, { actorId }) => {
+    'mysteryImport.run': async ({ path, mapping, recordings: given }, { actorId }) => {
       await permit(database.query, 'mysteryImport.run', actorId);
-      const { fileName, bytes, table } = await readSheet(path);
+      const recordings = folder(given);
+      const { fileName, bytes, table } = await readSheet(readable(path));
       const report = await importMysteryShops(database, {
         fileName,
         bytes,
@@ -41,11 +50,11 @@ export function mysteryImportHandlers(
     },
     'mysteryImport.loadMapping': async ({ path }, { actorId }) => {
       await permit(database.query, 'mysteryImport.loadMapping', actorId);
-      return loadMapping(path);
+      return loadMapping(readable(path));
     },
     'mysteryImport.saveMapping': async ({ path, mapping }, { actorId }) => {
       await permit(database.query, 'mysteryImport.saveMapping', actorId);
-      return saveMapping(path, mapping);
+      return saveMapping(writable(path), mapping);
     },
   };
 }
