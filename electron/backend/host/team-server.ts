@@ -3,6 +3,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
+import { TEAM_IDENTITY, TEAM_IDENTITY_PATH } from '../../../shared/desktop/team-server';
 import type { Backend } from '../backend';
 import type { Viewer } from '../context';
 import { checkRole } from '../permissions';
@@ -102,6 +103,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     if (path === null) return;
     if (path.startsWith('/api/')) return api(req, res, path.slice('/api/'.length));
     if (path === '/events') return events(req, res);
+    if (path === TEAM_IDENTITY_PATH) return identity(req, res);
     if (path.startsWith('/media/')) return media(req, res, path);
     if (path === '/uploads' || path.startsWith('/uploads/')) return uploads(req, res, path);
     return sendAnswer(
@@ -160,6 +162,16 @@ export async function startTeamServer(options: TeamServerOptions): Promise<TeamS
     );
     if (cookies.length > 0) res.setHeader('Set-Cookie', cookies);
     sendJson(res, reply.ok ? 200 : HTTP_STATUS[reply.error.code], reply);
+  }
+
+  /**
+   * What this server is, for the desktop app's check before it opens the server in its window: the same
+   * to everyone, no data, so it needs neither a login nor an Origin.
+   */
+  function identity(req: IncomingMessage, res: ServerResponse): void {
+    req.resume();
+    if (req.method !== 'GET') return sendText(res, 405, `${TEAM_IDENTITY_PATH} is read with GET.`);
+    sendJson(res, 200, TEAM_IDENTITY);
   }
 
   /** Who the request's cookie logs in, or the refusal already answered. */
