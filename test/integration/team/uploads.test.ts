@@ -8,7 +8,7 @@ import type { TeamServer } from '../../../electron/backend/host/team-server';
 import type { UploadState } from '../../../electron/backend/team-files/uploads';
 import type { FolderListing, ImportPlan } from '../../../shared/api';
 import { freshPostgresUrl } from '../../support/engines';
-import { audioData, tempDir } from '../../support/paths';
+import { audioData, repoRoot, tempDir } from '../../support/paths';
 import { addAccount } from '../accounts/team-fixture';
 import {
   call,
@@ -282,13 +282,14 @@ describe('uploading recordings to a team server', () => {
     }
   });
 
-  it("gives bad files the import's own errors: empty, not audio, and converts GSM 6.10 into the shared storage", async () => {
+  it("gives bad files the import's own errors: empty, not audio, and converts GSM 6.10 and IMA ADPCM into the shared storage", async () => {
     const empty = join(tempDir('earmark-empty-').dir, 'empty.wav');
     writeFileSync(empty, '');
     const paths = [
       await upload(a.server, sam.a, empty),
       await upload(a.server, sam.a, headerless),
       await upload(a.server, sam.a, gsmWav, 'gsm-call.wav'),
+      await upload(a.server, sam.a, join(repoRoot, 'test', 'fixtures', 'audio', 'ima-adpcm.wav')),
     ];
     const status = await importOn(a.server, sam.a, paths);
     const byFile = new Map(status.outcomes.map((o) => [o.file, o]));
@@ -301,13 +302,17 @@ describe('uploading recordings to a team server', () => {
       outcome: 'failed',
       message: expect.stringMatching(/not audio Earmark can read/),
     });
-    const gsm = byFile.get(paths[2]!)!;
-    expect(gsm.outcome).toBe('imported');
-    const detail = await api<{ recording: { id: number } }>(a.server, sam.a, 'interaction.get', {
-      id: gsm.interactionIds[0],
-    });
-    const media = await b.backend.mediaFile(detail.value.recording.id);
-    expect(media.path.startsWith(join(storage, 'recordings'))).toBe(true);
+    for (const path of [paths[2]!, paths[3]!]) {
+      const converted = byFile.get(path)!;
+      expect(converted.outcome, path).toBe('imported');
+      const detail = await api<{ recording: { id: number } }>(a.server, sam.a, 'interaction.get', {
+        id: converted.interactionIds[0],
+      });
+      // Played from a WAV the import wrote where the other process finds it too.
+      const media = await b.backend.mediaFile(detail.value.recording.id);
+      expect(media.path.startsWith(join(storage, 'recordings')), path).toBe(true);
+      expect(media.mimeType).toBe('audio/wav');
+    }
   });
 
   it("lets only roles that import upload, and only from the server's own page", async () => {
