@@ -92,8 +92,19 @@ describe('importing on a team server', () => {
       });
       await page.locator('[data-testid="import-upload"][data-state="failed"]').waitFor();
       expect(await page.getByTestId('import-upload-error').textContent()).toMatch(/21/);
+      // One the server refuses says the server's reason, and may be sent again.
+      await dropFile(page, join(audioData, 'ggerganov__whisper.cpp', 'jfk.mp3'), '.hidden.mp3');
+      await page.locator('[data-testid="import-upload"][data-state="failed"]').nth(1).waitFor();
+      expect(await page.getByTestId('import-upload-error').nth(1).textContent()).toContain('hidden file');
+      await page.getByTestId('import-upload-again').waitFor();
       await page.getByTestId('import-folder-entry').first().getByRole('checkbox').check();
       await page.getByTestId('import-picked').waitFor();
+      // The tick drawn in full, not mid-fade.
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('[data-testid="import-folder-entry"] .mantine-Checkbox-icon')].every(
+          (icon) => getComputedStyle(icon).opacity === '1',
+        ),
+      );
       await screenshot(page, `team-import-${locale}`);
       await page.context().close();
     }

@@ -43,6 +43,7 @@ export function UploadDrop({
           state: tooBig ? 'failed' : 'sending',
           sentBytes: 0,
           path: null,
+          file: tooBig ? null : file,
           error: tooBig
             ? t('import.team.tooBig', { size: sizeWords(file.size, i18n.language), limit })
             : null,
@@ -51,12 +52,22 @@ export function UploadDrop({
     );
     for (const { file, key } of added) {
       if (file.size > maxBytes) continue;
-      uploadFile(file, (sentBytes) => onChange(key, { sentBytes })).then(
-        ({ path }) => onChange(key, { state: 'sent', path, sentBytes: file.size }),
-        (error: unknown) =>
-          onChange(key, { state: 'failed', error: error instanceof Error ? error.message : String(error) }),
-      );
+      void send(key, file);
     }
+  };
+
+  const send = (key: string, file: File) =>
+    uploadFile(file, (sentBytes) => onChange(key, { sentBytes })).then(
+      ({ path }) => onChange(key, { state: 'sent', path, sentBytes: file.size }),
+      (error: unknown) =>
+        onChange(key, { state: 'failed', error: error instanceof Error ? error.message : String(error) }),
+    );
+
+  // A new upload of the same file: nothing half-sent before counts.
+  const again = (item: UploadItem) => {
+    if (!item.file) return;
+    onChange(item.key, { state: 'sending', sentBytes: 0, error: null });
+    void send(item.key, item.file);
   };
 
   return (
@@ -124,6 +135,16 @@ export function UploadDrop({
               </Text>
             )}
           </Stack>
+          {item.state === 'failed' && item.file && (
+            <Button
+              variant="subtle"
+              size="compact-xs"
+              onClick={() => again(item)}
+              data-testid="import-upload-again"
+            >
+              {t('import.team.again')}
+            </Button>
+          )}
           {item.state !== 'sending' && (
             <ActionIcon
               variant="subtle"

@@ -15,6 +15,8 @@ export interface UploadItem {
   path: string | null;
   /** The server's words, when it was refused or broke off for good. */
   error: string | null;
+  /** The file itself, to send again after a failure; null when it cannot be sent (over the limit). */
+  file: File | null;
 }
 
 /** A file or folder of the administrator's import folders. */
