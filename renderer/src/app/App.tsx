@@ -8,6 +8,10 @@ import { api } from '../api/client';
 import { initI18n, pickLanguage } from '../i18n';
 import { AgentPage } from '../features/agents/AgentPage';
 import { AgentsPage } from '../features/agents/AgentsPage';
+import { CalibrationListPage } from '../features/calibration/CalibrationListPage';
+import { CalibrationSessionPage } from '../features/calibration/CalibrationSessionPage';
+import { NewCalibrationPage } from '../features/calibration/NewCalibrationPage';
+import { ScoreInteractionPage } from '../features/calibration/ScoreInteractionPage';
 import { CoachingListPage } from '../features/coaching/CoachingListPage';
 import { NewSessionPage } from '../features/coaching/NewSessionPage';
 import { SessionPage } from '../features/coaching/SessionPage';
@@ -63,6 +67,10 @@ const router = createHashRouter([
       { path: 'queue', element: <MyQueuePage /> },
       { path: 'queue/plans', element: <PlansPage /> },
       { path: 'queue/plans/:id', element: <PlanWeekPage /> },
+      { path: 'calibration', element: <CalibrationListPage /> },
+      { path: 'calibration/new', element: <NewCalibrationPage /> },
+      { path: 'calibration/:id', element: <CalibrationSessionPage /> },
+      { path: 'calibration/:id/score/:interactionId', element: <ScoreInteractionPage /> },
       { path: 'reels', element: <ReelsPage /> },
       { path: 'reels/:id', element: <ReelsPage /> },
       { path: 'import', element: <ImportPage /> },

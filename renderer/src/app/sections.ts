@@ -20,6 +20,12 @@ export const sections: readonly Section[] = [
     active: (p) => p === '/' || p.startsWith('/interaction') || p.startsWith('/evaluation/'),
   },
   { id: 'queue', to: '/queue', label: 'queue.nav', active: (p) => p.startsWith('/queue') },
+  {
+    id: 'calibration',
+    to: '/calibration',
+    label: 'calibration.nav',
+    active: (p) => p.startsWith('/calibration'),
+  },
   { id: 'import', to: '/import', label: 'nav.import', active: (p) => p === '/import' },
   { id: 'rubrics', to: '/rubrics', label: 'rubrics.nav', active: (p) => p.startsWith('/rubrics') },
   { id: 'coaching', to: '/coaching', label: 'coaching.nav', active: (p) => p.startsWith('/coaching') },
@@ -65,6 +71,7 @@ const SECTION_METHOD: Partial<Record<string, MethodName>> = {
   agents: 'agent.list',
   mystery: 'mystery.list',
   reels: 'reel.list',
+  calibration: 'calibration.list',
 };
 
 const allowed = (role: ReviewerRole) => (section: Section) => {
@@ -103,9 +110,13 @@ function byRole(viewer: Viewer | ReviewerRole | null | undefined): readonly Sect
     case 'agent':
       return agentId ? [ownPageSection(agentId), ...byId(['settings'])] : byId(['settings']);
     default:
-      // The review queue is worked by reviewers: a team lead coaches and has no queue of their own.
+      // The review queue and calibration are reviewers' work: a team lead coaches and has neither.
       return role
-        ? sections.filter((section) => section.id !== 'queue' || mayCall(role, 'queue.mine'))
+        ? sections.filter(
+            (section) =>
+              (section.id !== 'queue' || mayCall(role, 'queue.mine')) &&
+              (section.id !== 'calibration' || mayCall(role, 'calibration.list')),
+          )
         : sections;
   }
 }

@@ -18,8 +18,10 @@ describe('the navigation per role', () => {
       expect(homeFor(role)).toBe('/');
     }
     expect(ids(sections)).toContain('mystery');
-    // A team lead coaches: every section but the review queue, which is the reviewers' work.
-    expect(ids(sectionsFor('team_lead'))).toEqual(ids(sections).filter((id) => id !== 'queue'));
+    // A team lead coaches: every section but the review queue and calibration, the reviewers' work.
+    expect(ids(sectionsFor('team_lead'))).toEqual(
+      ids(sections).filter((id) => id !== 'queue' && id !== 'calibration'),
+    );
     expect(ids(sections)).toContain('queue');
     expect(ids(sections)).not.toContain('users');
   });
