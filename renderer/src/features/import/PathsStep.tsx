@@ -1,9 +1,9 @@
-import { Button, Card, Checkbox, Group, Stack, Text, Textarea } from '@mantine/core';
+import { Card, Checkbox, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ImportPlan, ImportRequest } from '../../../../shared/api';
 import { api } from '../../api/client';
-import { Breakable } from '../../app/Breakable';
+import { CheckFiles } from './CheckFiles';
 
 export interface PathsForm {
   /** As typed: one path per line. */
@@ -61,21 +61,7 @@ export function PathsStep({
           onChange={(event) => onChange({ ...form, copy: event.currentTarget.checked })}
           data-testid="import-copy"
         />
-        {preview.error && (
-          <Text c="red" data-testid="import-error">
-            <Breakable text={preview.error.message} />
-          </Text>
-        )}
-        <Group>
-          <Button
-            onClick={() => preview.mutate()}
-            loading={preview.isPending}
-            disabled={list.length === 0}
-            data-testid="import-preview"
-          >
-            {t('import.paths.preview')}
-          </Button>
-        </Group>
+        <CheckFiles preview={preview} disabled={list.length === 0} />
       </Stack>
     </Card>
   );

@@ -1,9 +1,10 @@
-import { Button, Card, Divider, Group, Stack, Text } from '@mantine/core';
+import { Card, Divider, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ImportPlan, ImportRequest } from '../../../../shared/api';
 import { api } from '../../api/client';
 import { Breakable } from '../../app/Breakable';
+import { CheckFiles } from './CheckFiles';
 import { FolderBrowser } from './FolderBrowser';
 import type { PlanChoices } from './PathsStep';
 import { chosenPaths, type TeamChoice, type UploadItem } from './team-choice';
@@ -91,26 +92,13 @@ export function TeamPathsStep({
             )}
           </>
         )}
-        {preview.error && (
-          <Text c="red" data-testid="import-error">
-            <Breakable text={preview.error.message} />
-          </Text>
-        )}
-        <Group>
-          <Button
-            onClick={() => preview.mutate()}
-            loading={preview.isPending}
-            disabled={paths.length === 0 || sending}
-            data-testid="import-preview"
-          >
-            {t('import.paths.preview')}
-          </Button>
+        <CheckFiles preview={preview} disabled={paths.length === 0 || sending}>
           {sending && (
             <Text size="sm" c="dimmed">
               {t('import.team.waitForUploads')}
             </Text>
           )}
-        </Group>
+        </CheckFiles>
       </Stack>
     </Card>
   );
