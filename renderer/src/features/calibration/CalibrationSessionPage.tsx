@@ -71,7 +71,7 @@ function SessionView({ session }: { session: CalibrationSession }) {
         <ResultsView sessionId={session.id} manager={manager} />
       ) : (
         <>
-          {session.mine.participant && <MyPart session={session} />}
+          {session.mine.participant ? <MyPart session={session} /> : <Interactions session={session} />}
           <Participants session={session} manager={manager} />
         </>
       )}
@@ -152,6 +152,23 @@ function MyPart({ session }: { session: CalibrationSession }) {
             ))}
           </Table.Tbody>
         </Table>
+      </Stack>
+    </Card>
+  );
+}
+
+/** What the session scores, for a manager who does not score in it (with the agents: they set it up). */
+function Interactions({ session }: { session: CalibrationSession }) {
+  const { t } = useTranslation();
+  return (
+    <Card withBorder data-testid="calibration-interactions-list">
+      <Stack gap="xs">
+        <Text fw={600}>{t('calibration.session.interactions')}</Text>
+        {session.interactions.map((interaction) => (
+          <Text size="sm" key={interaction.id}>
+            {interactionName(interaction, false, t)}
+          </Text>
+        ))}
       </Stack>
     </Card>
   );
