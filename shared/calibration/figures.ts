@@ -37,6 +37,8 @@ export interface CalibrationInput {
   agreed: (interactionId: number, itemId: string) => AnswerValue | null | undefined;
   /** Seeds the bootstrap, so a result page shows the same interval every time. */
   seed: number;
+  /** Leave the bootstrap intervals out (a session's "over time" line needs only the leans). */
+  withoutIntervals?: boolean;
 }
 
 /** Resamples for an interval: enough for two decimals, cheap for a session's few dozen units. */
@@ -68,9 +70,9 @@ export function calibrationFigures(input: CalibrationInput): CalibrationFigures 
   );
   const cells = criteria.flatMap((c) => c.cells);
   return {
-    alpha: alphaFigure(overallData, 'nominal', input.seed),
+    alpha: alphaFigure(overallData, 'nominal', input),
     kappa: kappaFigure(overallData),
-    scoreAlpha: alphaFigure(scoreData, 'interval', input.seed),
+    scoreAlpha: alphaFigure(scoreData, 'interval', input),
     pairAgreement: meanOf(cells.map((cell) => cell.pairAgreement)),
     scores,
     criteria,
@@ -92,7 +94,7 @@ function criterion(input: CalibrationInput, item: RubricItem, sectionTitle: stri
     sectionTitle,
     type: item.type,
     level,
-    alpha: alphaFigure(data, level, input.seed),
+    alpha: alphaFigure(data, level, input),
     kappa: item.type === 'scale' ? null : kappaFigure(data),
     pairAgreement: meanOf(cells.map((c) => c.pairAgreement)),
     cells,
@@ -205,12 +207,16 @@ function codeOf(item: RubricItem, value: AnswerValue | null, level: MeasurementL
   }
 }
 
-function alphaFigure(data: (number | null)[][], level: MeasurementLevel, seed: number): AlphaFigure | null {
+function alphaFigure(
+  data: (number | null)[][],
+  level: MeasurementLevel,
+  { seed, withoutIntervals }: CalibrationInput,
+): AlphaFigure | null {
   if (data.length < 2) return null;
   const pairable = data[0]!.filter((_, unit) => data.filter((row) => row[unit] !== null).length >= 2).length;
   if (pairable === 0) return null;
   // One unit cannot be resampled into anything but itself: no interval then.
-  if (pairable < 2) {
+  if (pairable < 2 || withoutIntervals) {
     const value = krippendorffAlpha(data, level);
     return { value, band: describeAgreement(value), interval: null };
   }

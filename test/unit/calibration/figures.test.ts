@@ -123,6 +123,13 @@ describe('calibration figures', () => {
     expect(agreed.deviations.find((d) => d.participantId === 1)!.compared).toBe(1);
   });
 
+  it('leaves the intervals out for the over-time line, with the same figures', () => {
+    const full = calibrationFigures(input(three));
+    const quick = calibrationFigures(input(three, { withoutIntervals: true }));
+    expect(quick.criteria[1]!.alpha).toEqual({ ...full.criteria[1]!.alpha, interval: null });
+    expect(quick.deviations).toEqual(full.deviations);
+  });
+
   it('gives 1 where everyone agrees and nothing to compare with fewer than two reviewers', () => {
     const same = calibrationFigures(input({ 1: three[1], 2: three[1] }));
     expect(same.criteria.every((c) => c.alpha?.value === 1)).toBe(true);

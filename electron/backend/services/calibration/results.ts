@@ -17,7 +17,7 @@ const answerKey = (profileId: number, interactionId: number, itemId: string) =>
   `${profileId}\u0000${interactionId}\u0000${itemId}`;
 
 /** The figures of one revealed session, from its counted participants' answers. */
-async function figuresOf(q: Query, sessionId: number) {
+async function figuresOf(q: Query, sessionId: number, withoutIntervals = false) {
   const session = await q
     .selectFrom('calibration_sessions')
     .select(['rubric_version_id', 'expert_id'])
@@ -69,6 +69,7 @@ async function figuresOf(q: Query, sessionId: number) {
     expertId,
     agreed: (interactionId, itemId) => settled.get(cellKey(interactionId, itemId)),
     seed: sessionId,
+    withoutIntervals,
   });
   return { figures, counted };
 }
@@ -140,7 +141,7 @@ async function historyOf(q: Query, profileIds: readonly number[]) {
       id: session.id,
       name: session.name,
       revealedAt: session.revealed_at!,
-      figures: (await figuresOf(q, session.id)).figures,
+      figures: (await figuresOf(q, session.id, true)).figures,
     });
   }
   return withFigures;
