@@ -4,6 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createBackend, type Backend } from '../backend/backend';
 import { defaultDataDir } from '../backend/paths';
+import { TEAM_WINDOW_ARGUMENT } from '../preload/desktop-team';
+import { registerDesktopTeamIpc } from './desktop-team-ipc';
 import { forwardEvents, registerIpc } from './ipc';
 import { safeStorageProtector } from './key-protector';
 import {
@@ -15,6 +17,8 @@ import {
   registerPrivilegedSchemes,
 } from './protocols';
 import { appOrigins, denyAllPermissions, hardenWebContents, isTrustedSender, originOf } from './security';
+import { teamConnection, type TeamConnection } from './team-connection';
+import { checkTeamServer } from './team-server-check';
 
 /**
  * The desktop app's main process: one window over the same backend the browser host uses.
@@ -32,12 +36,23 @@ const RENDERER_DIR = join(outDir, 'renderer');
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
 const origins = appOrigins(devServerUrl);
 const startUrl = devServerUrl ?? `${APP_SCHEME}://${APP_HOST}/index.html`;
-const isAppUrl = (url: string) => origins.includes(originOf(url) ?? '');
+// Each window may show only its own pages: the app's, or (a team server's window) that server's.
+const windowOrigins = new WeakMap<object, readonly string[]>();
+const pageOrigins = (contents: object) => windowOrigins.get(contents) ?? origins;
+/**
+ * A team server's window has its own cookie jar (the login's HttpOnly cookie lives there, never in the
+ * workstation's session), kept on disk so the login survives a restart until the server ends it.
+ */
+const TEAM_PARTITION = 'persist:earmark-team';
 
 const log = (message: string) => console.error(`[earmark] ${message}`);
 
 let backend: Backend | undefined;
 let removeIpc: (() => void) | undefined;
+let removeDesktopIpc: (() => void) | undefined;
+let connection: TeamConnection | undefined;
+/** The window the app means to show; the one it replaces closes once this one has painted. */
+let wantedWindow: BrowserWindow | undefined;
 
 // The data folder is the browser host's too (one library whichever way Earmark is opened), unless
 // `--data DIR` says otherwise. It must be set before the single-instance lock, which lives in it:
@@ -58,20 +73,24 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', focusMainWindow);
   // Every WebContents, including any the app never meant to create, gets the same rules.
   app.on('web-contents-created', (_event, contents) =>
-    hardenWebContents(contents, { isAppUrl, openExternal: openInBrowser }),
+    hardenWebContents(contents, {
+      isAppUrl: (url) => pageOrigins(contents).includes(originOf(url) ?? ''),
+      openExternal: openInBrowser,
+    }),
   );
   app.on('window-all-closed', () => {
     // macOS convention: the app stays in the dock until the user quits it.
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (backend && BrowserWindow.getAllWindows().length === 0) createWindow(backend);
+    if (backend && BrowserWindow.getAllWindows().length === 0) openStartWindow(backend);
   });
   app.on('will-quit', (event) => {
     if (!backend) return;
     // Let a running import finish its current file (so it is wholly in or out) before the database closes.
     event.preventDefault();
     removeIpc?.();
+    removeDesktopIpc?.();
     const closing = backend;
     backend = undefined;
     void closing.close().finally(() => app.quit());
@@ -100,32 +119,100 @@ async function start(): Promise<void> {
     createMediaHandler({ mediaFile: (id) => ready.mediaFile(id), appOrigins: origins }),
   );
   removeIpc = registerIpc(ipcMain, ready.dispatch, (frame) => isTrustedSender(frame, origins));
-  createWindow(ready);
+  const teamSession = session.fromPartition(TEAM_PARTITION);
+  denyAllPermissions(teamSession);
+  const joined = teamConnection({
+    dataDir: app.getPath('userData'),
+    // Node checks first (team-server-check.ts), so the user reads why; Chromium checks the certificate
+    // again when the window loads the page, and a certificate it refuses is never accepted either
+    // (no 'certificate-error' handler: Electron's default is to refuse), see did-fail-load below.
+    check: (address) => checkTeamServer(address),
+    openTeam: (origin) => showWindow(createTeamWindow(origin)),
+    openLocal: () => showWindow(createWindow(ready)),
+    forgetTeamSession: () => teamSession.clearStorageData(),
+    log,
+  });
+  connection = joined;
+  removeDesktopIpc = registerDesktopTeamIpc(ipcMain, joined, {
+    isLocal: (frame) => isTrustedSender(frame, origins),
+    isTeam: (frame) => joined.server !== null && isTrustedSender(frame, [joined.server]),
+  });
+  openStartWindow(ready);
 }
+
+/** The team server the user connected to last time, else the workstation. */
+function openStartWindow(ready: Backend): void {
+  const server = connection?.server ?? null;
+  showWindow(server ? createTeamWindow(server) : createWindow(ready));
+}
+
+/**
+ * Shows `next` once painted and closes the others then, so switching between the workstation and a
+ * team server never leaves the user without a window (nor the app without one, which would quit it).
+ */
+function showWindow(next: BrowserWindow): void {
+  wantedWindow = next;
+  next.once('ready-to-show', () => {
+    // A window replaced before it painted (a team server that failed to load) stays hidden and closes.
+    if (wantedWindow !== next) return;
+    next.show();
+    for (const other of BrowserWindow.getAllWindows()) if (other !== next) other.close();
+  });
+}
+
+/**
+ * A team server's own page, in its own session: it talks to its server over HTTPS with its HttpOnly
+ * cookie and its own Origin, exactly as in a browser, so the server's checks hold unchanged. The
+ * preload gives it only the way back (TEAM_WINDOW_ARGUMENT), never the local backend.
+ */
+function createTeamWindow(origin: string): BrowserWindow {
+  const window = new BrowserWindow({
+    ...WINDOW_SIZE,
+    title: 'Earmark',
+    show: false,
+    webPreferences: {
+      ...SAFE_PAGE,
+      partition: TEAM_PARTITION,
+      additionalArguments: [TEAM_WINDOW_ARGUMENT],
+    },
+  });
+  windowOrigins.set(window.webContents, [origin]);
+  window.webContents.on('did-fail-load', (_event, code, description, _url, isMainFrame) => {
+    // -3 (ERR_ABORTED) is a navigation replaced by another, not a failure.
+    if (isMainFrame && code !== -3) connection?.loadFailed(origin, description);
+  });
+  window.loadURL(`${origin}/`).catch(() => undefined); // did-fail-load says why
+  return window;
+}
+
+const WINDOW_SIZE = {
+  width: 1280,
+  height: 800,
+  // Room for the player, transcript and scorecard side by side on a 1366×768 office screen.
+  minWidth: 960,
+  minHeight: 600,
+};
+
+const SAFE_PAGE = {
+  preload: PRELOAD,
+  sandbox: true,
+  contextIsolation: true,
+  nodeIntegration: false,
+  webSecurity: true,
+  webviewTag: false,
+  spellcheck: false,
+} as const;
 
 function createWindow(ready: Backend): BrowserWindow {
   const window = new BrowserWindow({
+    ...WINDOW_SIZE,
     title: 'Earmark',
-    width: 1280,
-    height: 800,
-    // Room for the player, transcript and scorecard side by side on a 1366×768 office screen.
-    minWidth: 960,
-    minHeight: 600,
     show: false,
-    webPreferences: {
-      preload: PRELOAD,
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      webviewTag: false,
-      spellcheck: false,
-    },
+    webPreferences: SAFE_PAGE,
   });
   const stopEvents = forwardEvents(ready.events, window.webContents);
   window.on('closed', stopEvents);
-  // Shown only once painted, so the user never sees an empty white frame.
-  window.once('ready-to-show', () => window.show());
+  // Shown only once painted (showWindow), so the user never sees an empty white frame.
   window.loadURL(startUrl).catch((error: unknown) => log(`could not load ${startUrl}: ${String(error)}`));
   return window;
 }
@@ -136,7 +223,8 @@ function openInBrowser(url: string): void {
 }
 
 function focusMainWindow(): void {
-  const [window] = BrowserWindow.getAllWindows();
+  const window =
+    wantedWindow && !wantedWindow.isDestroyed() ? wantedWindow : BrowserWindow.getAllWindows()[0];
   if (!window) return;
   if (window.isMinimized()) window.restore();
   window.show();

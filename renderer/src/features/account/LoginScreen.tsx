@@ -1,8 +1,10 @@
-import { Card, Center, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Center, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { languages, type Language } from '../../../../shared/api';
 import type { SessionAccount } from '../../../../shared/api/methods/session';
 import { changeLanguage, languageNames } from '../../i18n';
+import { leaveTeamServer } from '../settings/TeamServerCard';
+import { desktopTeam } from '../settings/team-server-card';
 import { LoginForm } from './LoginForm';
 
 /**
@@ -24,7 +26,18 @@ export function LoginScreen({ onLoggedIn }: { onLoggedIn: (account: SessionAccou
             </Text>
           </Stack>
           <LoginForm onLoggedIn={onLoggedIn} />
-          <Group justify="flex-end">
+          <Group justify={desktopTeam() ? 'space-between' : 'flex-end'}>
+            {desktopTeam() && (
+              // The desktop app opened this server: someone without an account here must get back.
+              <Button
+                variant="subtle"
+                size="xs"
+                onClick={() => void leaveTeamServer()}
+                data-testid="login-leave-team"
+              >
+                {t('desktopTeam.backToComputer')}
+              </Button>
+            )}
             <Select
               size="xs"
               w={140}

@@ -5,6 +5,7 @@ import { languages, type Language } from '../../../../shared/api';
 import { api } from '../../api/client';
 import { changeLanguage, languageNames } from '../../i18n';
 import { ShortcutSettings } from '../shortcuts/ShortcutSettings';
+import { TeamServerCard } from './TeamServerCard';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -29,6 +30,7 @@ export function SettingsPage() {
         />
         {save.error && <Text c="red">{t('errors.generic', { message: save.error.message })}</Text>}
       </Card>
+      <TeamServerCard />
       <ShortcutSettings />
       <Card withBorder>
         <Title order={4} mb="xs">

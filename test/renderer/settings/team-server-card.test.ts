@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { shownProblem, teamCardMode } from '../../../renderer/src/features/settings/team-server-card';
+
+describe('the Team server card in Settings', () => {
+  it('connects in the desktop window, disconnects in a team window, explains in the browser host, hides on a team page in a browser', () => {
+    expect(teamCardMode({ desktop: true, transport: 'electron', loggedIn: false })).toBe('workstation');
+    expect(teamCardMode({ desktop: true, transport: 'browser', loggedIn: true })).toBe('team');
+    expect(teamCardMode({ desktop: true, transport: 'browser', loggedIn: false })).toBe('team');
+    expect(teamCardMode({ desktop: false, transport: 'browser', loggedIn: false })).toBe('browser');
+    expect(teamCardMode({ desktop: false, transport: 'browser', loggedIn: true })).toBe('hidden');
+  });
+
+  it("explains the check just made, else the desktop app's last failed connect or load", () => {
+    const lastProblem = {
+      address: 'https://team.example',
+      problem: 'expired' as const,
+      detail: 'net::ERR_CERT_DATE_INVALID',
+    };
+    const status = { server: 'https://team.example', lastProblem };
+    expect(shownProblem(null, '', status)).toEqual(lastProblem);
+    expect(shownProblem(null, '', { server: null, lastProblem: null })).toBeNull();
+    expect(shownProblem(null, '', undefined)).toBeNull();
+    expect(
+      shownProblem(
+        { ok: false, problem: 'self_signed', detail: 'DEPTH_ZERO_SELF_SIGNED_CERT' },
+        ' other.example ',
+        status,
+      ),
+    ).toEqual({ address: 'other.example', problem: 'self_signed', detail: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
+    expect(shownProblem({ ok: true, origin: 'https://team.example' }, 'team.example', status)).toBeNull();
+  });
+});
