@@ -12,8 +12,12 @@ export type DesktopInvoke = (channel: string, ...args: unknown[]) => Promise<unk
  * `window.earmarkDesktop`: four named functions, each bound to its channel (the page cannot choose one).
  * Pure, so tests build it with a fake invoke; both preloads pass ipcRenderer.invoke.
  */
-export function buildDesktopTeamBridge(invoke: DesktopInvoke): DesktopTeamBridge {
+export function buildDesktopTeamBridge(
+  invoke: DesktopInvoke,
+  window: 'workstation' | 'team',
+): DesktopTeamBridge {
   return {
+    window,
     status: () => invoke(DESKTOP_TEAM_CHANNELS.status) as Promise<DesktopTeamStatus>,
     check: (address) => invoke(DESKTOP_TEAM_CHANNELS.check, String(address)) as Promise<TeamServerCheck>,
     connect: (address) => invoke(DESKTOP_TEAM_CHANNELS.connect, String(address)) as Promise<TeamServerCheck>,

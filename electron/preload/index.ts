@@ -8,7 +8,8 @@ import { buildDesktopTeamBridge, isTeamWindow } from './desktop-team';
  * only the latter. It may import only 'electron' and shared/: a sandboxed preload has no Node APIs and
  * is bundled into one CommonJS file.
  */
-if (!isTeamWindow(process.argv)) {
+const teamWindow = isTeamWindow(process.argv);
+if (!teamWindow) {
   const bridge = buildBridge(
     (channel, params) => ipcRenderer.invoke(channel, params),
     (listener) => {
@@ -25,5 +26,8 @@ if (!isTeamWindow(process.argv)) {
 
 contextBridge.exposeInMainWorld(
   'earmarkDesktop',
-  buildDesktopTeamBridge((channel, ...args) => ipcRenderer.invoke(channel, ...args)),
+  buildDesktopTeamBridge(
+    (channel, ...args) => ipcRenderer.invoke(channel, ...args),
+    teamWindow ? 'team' : 'workstation',
+  ),
 );

@@ -52,6 +52,8 @@ export interface DesktopTeamStatus {
  * and connects; in a team server's window (which gets only this, never `window.earmark`) it disconnects.
  */
 export interface DesktopTeamBridge {
+  /** Which window this is: the workstation's own (it connects) or a team server's (it disconnects). */
+  readonly window: 'workstation' | 'team';
   status(): Promise<DesktopTeamStatus>;
   check(address: string): Promise<TeamServerCheck>;
   /** Checks again, remembers the server and opens it in the window; resolves to the check when it failed. */

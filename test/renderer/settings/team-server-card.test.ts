@@ -3,11 +3,11 @@ import { shownProblem, teamCardMode } from '../../../renderer/src/features/setti
 
 describe('the Team server card in Settings', () => {
   it('connects in the desktop window, disconnects in a team window, explains in the browser host, hides on a team page in a browser', () => {
-    expect(teamCardMode({ desktop: true, transport: 'electron', loggedIn: false })).toBe('workstation');
-    expect(teamCardMode({ desktop: true, transport: 'browser', loggedIn: true })).toBe('team');
-    expect(teamCardMode({ desktop: true, transport: 'browser', loggedIn: false })).toBe('team');
-    expect(teamCardMode({ desktop: false, transport: 'browser', loggedIn: false })).toBe('browser');
-    expect(teamCardMode({ desktop: false, transport: 'browser', loggedIn: true })).toBe('hidden');
+    expect(teamCardMode({ desktopWindow: 'workstation', loggedIn: false })).toBe('workstation');
+    expect(teamCardMode({ desktopWindow: 'team', loggedIn: true })).toBe('team');
+    expect(teamCardMode({ desktopWindow: 'team', loggedIn: false })).toBe('team');
+    expect(teamCardMode({ desktopWindow: null, loggedIn: false })).toBe('browser');
+    expect(teamCardMode({ desktopWindow: null, loggedIn: true })).toBe('hidden');
   });
 
   it("explains the check just made, else the desktop app's last failed connect or load", () => {

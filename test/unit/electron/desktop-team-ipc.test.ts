@@ -83,7 +83,8 @@ describe('the preload side', () => {
     const bridge = buildDesktopTeamBridge((channel, ...args) => {
       sent.push([channel, ...args]);
       return Promise.resolve({ ok: true, origin: 'https://team.example' });
-    });
+    }, 'workstation');
+    expect(bridge.window).toBe('workstation');
     await bridge.check('team.example');
     await bridge.connect('team.example');
     await bridge.status();

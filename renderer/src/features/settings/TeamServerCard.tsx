@@ -15,11 +15,7 @@ export function TeamServerCard() {
   const { t } = useTranslation();
   const desktop = desktopTeam();
   const account = useSessionAccount();
-  const mode = teamCardMode({
-    desktop: desktop !== null,
-    transport: api.transport,
-    loggedIn: account !== null,
-  });
+  const mode = teamCardMode({ desktopWindow: desktop?.window ?? null, loggedIn: account !== null });
   if (mode === 'hidden') return null;
   return (
     <Card withBorder data-testid="team-server-card" data-mode={mode}>

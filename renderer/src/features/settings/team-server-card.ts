@@ -25,15 +25,14 @@ export const desktopTeam = (): DesktopTeamBridge | null => window.earmarkDesktop
 export type TeamCardMode = 'browser' | 'hidden' | 'workstation' | 'team';
 
 export function teamCardMode({
-  desktop,
-  transport,
+  desktopWindow,
   loggedIn,
 }: {
-  desktop: boolean;
-  transport: 'electron' | 'browser';
+  /** The desktop bridge's `window`, or null in a browser. */
+  desktopWindow: 'workstation' | 'team' | null;
   loggedIn: boolean;
 }): TeamCardMode {
-  if (desktop) return transport === 'electron' ? 'workstation' : 'team';
+  if (desktopWindow) return desktopWindow;
   return loggedIn ? 'hidden' : 'browser';
 }
 
