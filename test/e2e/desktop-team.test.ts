@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teamConnection, type TeamConnection } from '../../electron/main/team-connection';
 import { checkTeamServer } from '../../electron/main/team-server-check';
+import type { DesktopTeamBridge } from '../../shared/desktop/team-server';
 import { tempDir } from '../support/paths';
 import { launchChromium, screenshot, screenshotDir, waitForReady } from './support/browser';
 import { startHost, type RunningHost } from './support/host';
@@ -73,13 +74,14 @@ async function openSettings(desktopWindow?: 'workstation' | 'team') {
     await page.addInitScript((kind) => {
       const main = (window as unknown as { earmarkDesktopMain: (op: string, a?: string) => Promise<never> })
         .earmarkDesktopMain;
-      window.earmarkDesktop = {
+      const bridge: DesktopTeamBridge = {
         window: kind,
         status: () => main('status'),
         check: (address) => main('check', address),
         connect: (address) => main('connect', address),
         disconnect: () => main('disconnect'),
       };
+      (window as unknown as { earmarkDesktop: DesktopTeamBridge }).earmarkDesktop = bridge;
     }, desktopWindow);
   }
   await page.goto(host.url);
