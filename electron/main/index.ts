@@ -1,4 +1,14 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+  type Session,
+} from 'electron';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +28,7 @@ import {
 } from './protocols';
 import { appOrigins, denyAllPermissions, hardenWebContents, isTrustedSender, originOf } from './security';
 import { teamConnection, type TeamConnection } from './team-connection';
-import { checkTeamServer } from './team-server-check';
+import { checkTeamServer, type IdentityAnswer } from './team-server-check';
 
 /**
  * The desktop app's main process: one window over the same backend the browser host uses.
@@ -126,7 +136,7 @@ async function start(): Promise<void> {
     // Node checks first (team-server-check.ts), so the user reads why; Chromium checks the certificate
     // again when the window loads the page, and a certificate it refuses is never accepted either
     // (no 'certificate-error' handler: Electron's default is to refuse), see did-fail-load below.
-    check: (address) => checkTeamServer(address),
+    check: (address) => checkTeamServer(address, { windowFetch: (url) => identityThrough(teamSession, url) }),
     openTeam: (origin) => showWindow(createTeamWindow(origin)),
     openLocal: () => showWindow(createWindow(ready)),
     forgetTeamSession: () => teamSession.clearStorageData(),
@@ -138,6 +148,16 @@ async function start(): Promise<void> {
     isTeam: (frame) => joined.server !== null && isTrustedSender(frame, [joined.server]),
   });
   openStartWindow(ready);
+}
+
+/** A team server's identity fetched as its window would (proxy, system certificates), never following a redirect. */
+async function identityThrough(teamSession: Session, url: string): Promise<IdentityAnswer> {
+  const response = await teamSession.fetch(url, {
+    redirect: 'error',
+    headers: { Accept: 'application/json' },
+  });
+  const body = await response.text();
+  return { status: response.status, body: body.slice(0, 4096) };
 }
 
 /** The team server the user connected to last time, else the workstation. */

@@ -58,7 +58,28 @@ export interface ProbeOptions {
   timeoutMs?: number;
   /** Certificate authorities to trust instead of this computer's (tests trust their own test authority). */
   ca?: (string | Buffer)[];
+  /**
+   * The window's own network stack (Electron's `session.fetch`), asked only when Node could not reach or
+   * could not trust the server: it goes through the system's proxy and trusts the system's certificate
+   * store (where a company installs its authority, or an administrator a server's own certificate), as
+   * the window will. It verifies certificates itself and is never told to accept one; when it fails too,
+   * Node's more precise explanation is kept.
+   */
+  windowFetch?: (url: string) => Promise<IdentityAnswer>;
 }
+
+export interface IdentityAnswer {
+  readonly status: number;
+  readonly body: string;
+}
+
+/** Problems where Node and the window may disagree: proxies and the system's own certificate store. */
+const ASK_THE_WINDOW: ReadonlySet<TeamServerProblem> = new Set([
+  'self_signed',
+  'untrusted',
+  'unreachable',
+  'not_found',
+]);
 
 /**
  * Checks the address and asks the server what it is, verifying its certificate as a browser would
@@ -67,16 +88,22 @@ export interface ProbeOptions {
 export async function checkTeamServer(address: string, options: ProbeOptions = {}): Promise<TeamServerCheck> {
   const target = teamServerOrigin(address);
   if (!target.ok) return target;
+  const verdict = (answer: IdentityAnswer): TeamServerCheck =>
+    answer.status === 200 && isTeamIdentity(answer.body)
+      ? target
+      : { ok: false, problem: 'not_earmark', detail: `HTTP ${answer.status} at ${TEAM_IDENTITY_PATH}` };
   try {
-    const answer = await getIdentity(target.origin, options);
-    if (answer.status === 200 && isTeamIdentity(answer.body)) return target;
-    return {
-      ok: false,
-      problem: 'not_earmark',
-      detail: `HTTP ${answer.status} at ${TEAM_IDENTITY_PATH}`,
-    };
+    return verdict(await getIdentity(target.origin, options));
   } catch (error) {
-    return { ok: false, problem: problemOfNodeError(error), detail: errorDetail(error) };
+    const problem = problemOfNodeError(error);
+    if (options.windowFetch && ASK_THE_WINDOW.has(problem)) {
+      try {
+        return verdict(await options.windowFetch(new URL(TEAM_IDENTITY_PATH, target.origin).href));
+      } catch {
+        // The window cannot open it either: Node's explanation is the more precise one.
+      }
+    }
+    return { ok: false, problem, detail: errorDetail(error) };
   }
 }
 
@@ -180,7 +207,7 @@ function errorDetail(error: unknown): string {
 /** At most this much of an answer is read: the identity is a few bytes; anything else is not ours. */
 const MAX_IDENTITY_BYTES = 4096;
 
-function getIdentity(origin: string, options: ProbeOptions): Promise<{ status: number; body: string }> {
+function getIdentity(origin: string, options: ProbeOptions): Promise<IdentityAnswer> {
   const url = new URL(TEAM_IDENTITY_PATH, origin);
   const secure = url.protocol === 'https:';
   const timeoutMs = options.timeoutMs ?? 8000;

@@ -1,8 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DESKTOP_SETTINGS_FILE, teamConnection } from '../../../electron/main/team-connection';
 import {
+  checkTeamServer,
   isLoopback,
   problemOfChromiumError,
   problemOfNodeError,
@@ -74,6 +76,58 @@ describe('certificate and network errors in plain words', () => {
     expect(problemOfChromiumError('ERR_NAME_NOT_RESOLVED')).toBe('not_found');
     expect(problemOfChromiumError('ERR_CONNECTION_REFUSED')).toBe('unreachable');
     expect(problemOfChromiumError('ERR_SSL_PROTOCOL_ERROR')).toBe('not_tls');
+  });
+});
+
+describe("the window's second opinion", () => {
+  /** A loopback port nobody listens on (a proxy-only network looks like this to Node). */
+  async function closedPort(): Promise<number> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    return port;
+  }
+
+  it('is asked only when Node could not reach or trust the server, and decides with the same identity check', async () => {
+    const address = `https://127.0.0.1:${await closedPort()}`;
+    const asked: string[] = [];
+    const identity = JSON.stringify({ product: 'earmark', kind: 'team-server' });
+    const through = (answer: { status: number; body: string } | Error) => (url: string) => {
+      asked.push(url);
+      return answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer);
+    };
+    expect(await checkTeamServer(address, { windowFetch: through({ status: 200, body: identity }) })).toEqual(
+      {
+        ok: true,
+        origin: address,
+      },
+    );
+    expect(asked).toEqual([`${address}/earmark-team.json`]);
+    expect(
+      await checkTeamServer(address, {
+        windowFetch: through({ status: 200, body: '<html>proxy login</html>' }),
+      }),
+    ).toMatchObject({ ok: false, problem: 'not_earmark' });
+    // The window cannot either: Node's own explanation stays.
+    expect(
+      await checkTeamServer(address, { windowFetch: through(new Error('net::ERR_CONNECTION_REFUSED')) }),
+    ).toMatchObject({
+      ok: false,
+      problem: 'unreachable',
+      detail: expect.stringContaining('ECONNREFUSED') as unknown as string,
+    });
+    // An address that fails the rules is never fetched by anyone.
+    asked.length = 0;
+    expect(
+      await checkTeamServer('http://earmark.example', {
+        windowFetch: through({ status: 200, body: identity }),
+      }),
+    ).toMatchObject({
+      ok: false,
+      problem: 'plain_http',
+    });
+    expect(asked).toEqual([]);
   });
 });
 
