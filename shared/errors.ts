@@ -45,6 +45,26 @@ export const errorReasons = [
   'wrong_current_password',
   /** The agent answered this evaluation already (in another window, say): it is answered once. */
   'already_answered',
+  /** An upload's file is bigger than the team server takes (its --max-upload-size). */
+  'upload_too_big',
+  /** An upload arrived different from the sender's SHA-256: nothing of it was kept. */
+  'upload_different',
+  /** Bytes sent from another place than where the upload stands (`offset` says where), or after its end. */
+  'upload_wrong_offset',
+  /** More bytes were sent than the file has. */
+  'upload_too_many_bytes',
+  /** The person's role may not upload, or the request did not come from the server's own page. */
+  'upload_not_allowed',
+  /** Another request is sending this upload's bytes right now. */
+  'upload_busy',
+  /** The upload is not there (given up, refused, or cleared after a day): start it again. */
+  'upload_gone',
+  /** The server's storage is full. */
+  'upload_storage_full',
+  /** The file's name could be a path (a slash, a backslash, control characters) or is too long. */
+  'upload_bad_name',
+  /** The file's name starts with a dot: a hidden file, which the import skips. */
+  'upload_hidden_name',
 ] as const;
 
 export type ErrorReason = (typeof errorReasons)[number];

@@ -92,10 +92,15 @@ describe('importing on a team server', () => {
       });
       await page.locator('[data-testid="import-upload"][data-state="failed"]').waitFor();
       expect(await page.getByTestId('import-upload-error').textContent()).toMatch(/21/);
-      // One the server refuses says the server's reason, and may be sent again.
+      // One the server refuses says the server's reason in the user's language, and may be sent again.
       await dropFile(page, join(audioData, 'ggerganov__whisper.cpp', 'jfk.mp3'), '.hidden.mp3');
       await page.locator('[data-testid="import-upload"][data-state="failed"]').nth(1).waitFor();
-      expect(await page.getByTestId('import-upload-error').nth(1).textContent()).toContain('hidden file');
+      expect(await page.getByTestId('import-upload-error').nth(1).textContent()).toBe(
+        {
+          de: '.hidden.mp3 ist eine versteckte Datei (ihr Name beginnt mit einem Punkt), die der Import überspringt. Benennen Sie sie um und laden Sie sie erneut hoch.',
+          fi: '.hidden.mp3 on piilotettu tiedosto (sen nimi alkaa pisteellä), jonka tuonti ohittaa. Nimeä se uudelleen ja lataa uudelleen.',
+        }[locale],
+      );
       await page.getByTestId('import-upload-again').waitFor();
       await page.getByTestId('import-folder-entry').first().getByRole('checkbox').check();
       await page.getByTestId('import-picked').waitFor();

@@ -42,7 +42,7 @@ export function uploadRoutes(
     if (!req.complete) res.setHeader('Connection', 'close');
     const body =
       error instanceof EarmarkError
-        ? failure(error)
+        ? failure(notAllowedNamed(error))
         : failure('internal', 'The upload failed on the server.');
     sendJson(res, status, {
       ...body,
@@ -57,7 +57,9 @@ export function uploadRoutes(
     try {
       if (!match) throw new UploadError(404, 'not_found', `${path} is not an upload's address.`);
       const crossOrigin = originRefusal(req, transport, { stateChanging: method !== 'GET' });
-      if (crossOrigin) throw new UploadError(403, 'forbidden', `Refused: ${crossOrigin}`);
+      if (crossOrigin) {
+        throw new UploadError(403, 'forbidden', `Refused: ${crossOrigin}`, { reason: 'upload_not_allowed' });
+      }
       const session = await loggedIn(req, res);
       if (!session) return;
       const viewer = checkRoute('upload', session.viewer);
@@ -118,6 +120,12 @@ export function uploadRoutes(
     }
   };
 }
+
+/** The role table's refusal, named as an upload's, so the import screen says it in the user's language. */
+const notAllowedNamed = (error: EarmarkError): EarmarkError =>
+  !error.reason && (error.code === 'not_allowed' || error.code === 'forbidden')
+    ? new EarmarkError(error.code, error.message, { reason: 'upload_not_allowed' })
+    : error;
 
 const wholeNumber = (header: string | string[] | undefined): number | null => {
   const value = Array.isArray(header) ? header[0] : header;

@@ -12,7 +12,7 @@ import { readFile, rename, rm, stat, truncate, utimes, writeFile } from 'node:fs
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { EarmarkError, type ErrorCode } from '../../../shared/errors';
+import { EarmarkError, type ErrorCode, type ErrorReason } from '../../../shared/errors';
 import { doneDir, partialDir, sizeText, type TeamFiles } from './config';
 
 /** A refusal with the HTTP status the upload routes answer it with. */
@@ -21,11 +21,17 @@ export class UploadError extends EarmarkError {
     readonly status: number,
     code: ErrorCode,
     message: string,
-    /** Where the upload stands, when the refusal is about where to go on from. */
-    readonly offset?: number,
+    detail: {
+      /** Which refusal it is, for the import screen to say in the user's language. */
+      reason?: ErrorReason;
+      /** Where the upload stands, when the refusal is about where to go on from. */
+      offset?: number;
+    } = {},
   ) {
-    super(code, message);
+    super(code, message, detail.reason ? { reason: detail.reason } : {});
+    this.offset = detail.offset;
   }
+  readonly offset: number | undefined;
 }
 
 export interface NewUpload {
@@ -91,6 +97,7 @@ export class Uploads {
         413,
         'invalid_params',
         `${name} is ${sizeText(size)}; this team server takes files of up to ${sizeText(this.maxBytes)} (its --max-upload-size).`,
+        { reason: 'upload_too_big' },
       );
     }
     const sha256 = upload.sha256 ?? null;
@@ -153,13 +160,14 @@ export class Uploads {
             409,
             'conflict',
             `${current.name} stands at byte ${current.offset}, not ${offset}: go on from byte ${current.offset}.`,
-            current.offset,
+            { reason: 'upload_wrong_offset', offset: current.offset },
           )
         : contentLength !== null && contentLength > remaining
           ? new UploadError(
               413,
               'invalid_params',
               `${contentLength} bytes were sent for the ${remaining} bytes ${current.name} still lacks (it is ${current.size} bytes).`,
+              { reason: 'upload_too_many_bytes' },
             )
           : null;
     if (refusal) {
@@ -183,6 +191,7 @@ export class Uploads {
                 413,
                 'invalid_params',
                 `More bytes arrived than ${meta.name} has (${meta.size}): it was not taken.`,
+                { reason: 'upload_too_many_bytes' },
               ),
             );
             return;
@@ -205,6 +214,7 @@ export class Uploads {
             507,
             'internal',
             `The server's storage is full; ${meta.name} was not taken. Tell an administrator.`,
+            { reason: 'upload_storage_full' },
           );
         }
         // Broken off (the connection dropped): what arrived stays, to go on from.
@@ -238,7 +248,7 @@ export class Uploads {
           409,
           'conflict',
           `${current.name} is being sent by another request; wait for it to end, then go on from where it stands.`,
-          current.offset,
+          { reason: 'upload_busy', offset: current.offset },
         );
       }
       await rm(lock, { force: true });
@@ -257,7 +267,10 @@ export class Uploads {
   /** A request for an upload that is whole already: fine when it only sends nothing more. */
   private whole(state: UploadState, offset: number): UploadState {
     if (offset === state.size) return state;
-    throw new UploadError(409, 'conflict', `${state.name} has arrived whole already.`, state.size);
+    throw new UploadError(409, 'conflict', `${state.name} has arrived whole already.`, {
+      reason: 'upload_wrong_offset',
+      offset: state.size,
+    });
   }
 
   /** Forgets an upload that has not finished (the sender gave up, or starts it afresh). */
@@ -277,6 +290,7 @@ export class Uploads {
         422,
         'invalid_params',
         `${meta.name} arrived different from what was sent (sha256 ${sha256}, the sender's ${meta.sha256}); nothing was kept: upload it again.`,
+        { reason: 'upload_different' },
       );
     }
     const done = this.donePath(meta);
@@ -289,15 +303,21 @@ export class Uploads {
   }
 
   private async meta(id: string, profileId: number): Promise<Meta> {
-    if (!ID.test(id)) throw new UploadError(404, 'not_found', `There is no upload ${id}.`);
+    if (!ID.test(id)) throw new UploadError(404, 'not_found', `There is no upload ${id}.`, GONE);
     let meta: Meta;
     try {
       meta = JSON.parse(await readFile(this.metaPath(id), 'utf8')) as Meta;
     } catch {
-      throw new UploadError(404, 'not_found', `There is no upload ${id}; start the file's upload again.`);
+      throw new UploadError(
+        404,
+        'not_found',
+        `There is no upload ${id}; start the file's upload again.`,
+        GONE,
+      );
     }
     // Another account's upload is not theirs to see or add to.
-    if (meta.profileId !== profileId) throw new UploadError(404, 'not_found', `There is no upload ${id}.`);
+    if (meta.profileId !== profileId)
+      throw new UploadError(404, 'not_found', `There is no upload ${id}.`, GONE);
     return meta;
   }
 
@@ -329,7 +349,9 @@ const hasControl = (name: string) => /[\u0000-\u001f\u007f]/.test(name);
 const view = (meta: Meta) => ({ id: meta.id, name: meta.name, size: meta.size });
 
 const gone = (name: string) =>
-  new UploadError(404, 'not_found', `The upload of ${name} is gone; start it again.`);
+  new UploadError(404, 'not_found', `The upload of ${name} is gone; start it again.`, GONE);
+
+const GONE = { reason: 'upload_gone' } as const;
 
 /** The name a file is kept under: its own name, refused when it could be a path or is hidden. */
 export function uploadName(given: unknown): string {
@@ -340,6 +362,7 @@ export function uploadName(given: unknown): string {
       400,
       'invalid_params',
       `"${name}" is not a file name: it must not contain a slash, a backslash or control characters.`,
+      { reason: 'upload_bad_name' },
     );
   }
   if (name.startsWith('.')) {
@@ -347,10 +370,13 @@ export function uploadName(given: unknown): string {
       400,
       'invalid_params',
       `${name} is a hidden file (its name starts with a dot); the import skips those.`,
+      { reason: 'upload_hidden_name' },
     );
   }
   if (Buffer.byteLength(name) > 255) {
-    throw new UploadError(400, 'invalid_params', `The name ${name.slice(0, 40)}… is longer than 255 bytes.`);
+    throw new UploadError(400, 'invalid_params', `The name ${name.slice(0, 40)}… is longer than 255 bytes.`, {
+      reason: 'upload_bad_name',
+    });
   }
   return name;
 }

@@ -71,7 +71,7 @@ export interface Answer {
   status: number;
   headers: IncomingHttpHeaders;
   body: Buffer;
-  json<T = { ok: boolean; value?: unknown; error?: { code: string; message: string } }>(): T;
+  json<T = { ok: boolean; value?: unknown; error?: { code: string; message: string; reason?: string } }>(): T;
   text(): string;
 }
 

@@ -189,6 +189,8 @@ describe('uploading recordings to a team server', () => {
     expect(answer.json().error?.message).toBe(
       'long-call.wav is 6 MB; this team server takes files of up to 2 MB (its --max-upload-size).',
     );
+    // Named, for the import screen to say it in the user's language.
+    expect(answer.json().error?.reason).toBe('upload_too_big');
   });
 
   it('keeps a broken-off upload as a partial that no import can read, and goes on from its offset at the other process', async () => {
@@ -212,6 +214,7 @@ describe('uploading recordings to a team server', () => {
     const wrong = await put(b.server, sam.b, made.id, 0, bytes);
     expect(wrong.status).toBe(409);
     expect(wrong.json<{ offset: number }>().offset).toBe(where.offset);
+    expect(wrong.json().error?.reason).toBe('upload_wrong_offset');
     const rest = state(await put(b.server, sam.b, made.id, where.offset, bytes.subarray(where.offset)));
     expect(rest).toMatchObject({ done: true, sha256: sha256(bytes) });
     expect(readFileSync(join(storage, 'uploads', 'done', made.id, 'resumed.wav')).equals(bytes)).toBe(true);
@@ -235,6 +238,7 @@ describe('uploading recordings to a team server', () => {
     const second = await put(b.server, sam.b, made.id, 0, bytes);
     expect(second.status).toBe(409);
     expect(second.json().error?.message).toContain('is being sent by another request');
+    expect(second.json().error?.reason).toBe('upload_busy');
     first.destroy();
     await closed;
     await expect.poll(() => existsSync(lock)).toBe(false);
@@ -262,13 +266,14 @@ describe('uploading recordings to a team server', () => {
     damaged[10] = damaged[10]! ^ 0xff;
     const answer = await put(a.server, sam.a, made.id, 0, damaged);
     expect(answer.status).toBe(422);
+    expect(answer.json().error?.reason).toBe('upload_different');
     expect(answer.json().error?.message).toMatch(
       /^sample\.stm arrived different from what was sent \(sha256 [0-9a-f]{64}, the sender's [0-9a-f]{64}\); nothing was kept: upload it again\.$/,
     );
     expect(existsSync(join(storage, 'uploads', 'partial', `${made.id}.part`))).toBe(false);
-    expect((await send(a.server, `/uploads/${made.id}`, { headers: headers(a.server, sam.a) })).status).toBe(
-      404,
-    );
+    const gone = await send(a.server, `/uploads/${made.id}`, { headers: headers(a.server, sam.a) });
+    expect(gone.status).toBe(404);
+    expect(gone.json().error?.reason).toBe('upload_gone');
     await upload(a.server, sam.a, sampleStm);
   });
 
@@ -276,9 +281,13 @@ describe('uploading recordings to a team server', () => {
     const made = state(await startUpload(a.server, sam.a, { name: 'small.wav', size: 10 }));
     const tooMany = await put(a.server, sam.a, made.id, 0, Buffer.alloc(20));
     expect(tooMany.status).toBe(413);
+    expect(tooMany.json().error?.reason).toBe('upload_too_many_bytes');
     for (const name of ['../escape.wav', 'a/b.wav', '.hidden.wav']) {
       const answer = await startUpload(a.server, sam.a, { name, size: 10 });
       expect(answer.status, name).toBe(400);
+      expect(answer.json().error?.reason, name).toBe(
+        name.startsWith('.h') ? 'upload_hidden_name' : 'upload_bad_name',
+      );
     }
   });
 
@@ -322,6 +331,7 @@ describe('uploading recordings to a team server', () => {
     expect(refused.json().error?.message).toBe(
       'A team lead (role team_lead) may not upload recordings (upload); that is for a QA supervisor, a QA manager, an administrator or a mystery shopper.',
     );
+    expect(refused.json().error?.reason).toBe('upload_not_allowed');
     const anonymous = await send(a.server, '/uploads', {
       method: 'POST',
       headers: { Origin: originOf(a.server), 'Content-Type': 'application/json' },
@@ -338,6 +348,7 @@ describe('uploading recordings to a team server', () => {
       body: JSON.stringify({ name: 'x.wav', size: 10 }),
     });
     expect(forged.status).toBe(403);
+    expect(forged.json().error?.reason).toBe('upload_not_allowed');
     // Another account's upload is not there for them.
     const mine = state(await startUpload(a.server, sam.a, { name: 'mine.wav', size: 10 }));
     const admin = await addAccount(a.backend, 'ada', 'admin', PASSWORD);

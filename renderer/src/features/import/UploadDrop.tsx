@@ -3,7 +3,8 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Breakable } from '../../app/Breakable';
 import { sizeWords, type UploadItem } from './team-choice';
-import { uploadFile } from './upload-file';
+import { uploadFile, UploadRefused } from './upload-file';
+import { uploadRefusalText } from './upload-refusal';
 import classes from './UploadDrop.module.css';
 
 let nextKey = 0;
@@ -60,7 +61,15 @@ export function UploadDrop({
     uploadFile(file, (sentBytes) => onChange(key, { sentBytes })).then(
       ({ path }) => onChange(key, { state: 'sent', path, sentBytes: file.size }),
       (error: unknown) =>
-        onChange(key, { state: 'failed', error: error instanceof Error ? error.message : String(error) }),
+        onChange(key, {
+          state: 'failed',
+          error:
+            error instanceof UploadRefused
+              ? uploadRefusalText(t, i18n.language, error, file, maxBytes)
+              : error instanceof Error
+                ? error.message
+                : String(error),
+        }),
     );
 
   // A new upload of the same file: nothing half-sent before counts.

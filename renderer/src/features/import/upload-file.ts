@@ -2,9 +2,10 @@
  * Sends one file to a team server's storage (the `/uploads` routes of electron/backend/host/
  * team-uploads.ts): starts the upload with the file's size and, for files small enough to hash here,
  * its SHA-256, then sends the bytes. A request that breaks off goes on from the byte the server has
- * (asked again), a few times; a refusal (too big, arrived different, no permission) ends it with the
- * server's words.
+ * (asked again), a few times; a refusal (too big, arrived different, no permission) ends it, named by
+ * the server's reason so the screen can say it in the user's language (upload-refusal.ts).
  */
+import { isUploadReason, type UploadReason } from './upload-refusal';
 
 /** Files up to this size are hashed in the browser (whole in memory for a moment); bigger ones by the server alone. */
 const HASH_HERE_BYTES = 64 * 1024 * 1024;
@@ -23,8 +24,16 @@ interface UploadState {
   sha256?: string;
 }
 
-/** A refusal of the server: not worth trying again. */
-export class UploadRefused extends Error {}
+/** A refusal of the server; `final` when not worth trying again (else: the upload stands elsewhere, or is busy). */
+export class UploadRefused extends Error {
+  constructor(
+    message: string,
+    readonly reason: UploadReason | undefined,
+    readonly final: boolean,
+  ) {
+    super(message);
+  }
+}
 
 export async function uploadFile(file: File, onProgress: (sentBytes: number) => void): Promise<UploadedFile> {
   const sha256 = await hashOf(file);
@@ -37,7 +46,7 @@ export async function uploadFile(file: File, onProgress: (sentBytes: number) => 
     try {
       state = await send(state, file, onProgress);
     } catch (error) {
-      if (error instanceof UploadRefused || attempt >= ATTEMPTS) throw error;
+      if ((error instanceof UploadRefused && error.final) || attempt >= ATTEMPTS) throw error;
       // Broken off: the server kept what arrived; go on from there.
       state = await ask(`/uploads/${state.id}`, { method: 'GET' });
     }
@@ -52,7 +61,9 @@ async function hashOf(file: File): Promise<string | null> {
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-type Answer = { ok: true; value: UploadState } | { ok: false; error: { message: string }; offset?: number };
+type Answer =
+  | { ok: true; value: UploadState }
+  | { ok: false; error: { message: string; reason?: string }; offset?: number };
 
 async function ask(url: string, init: RequestInit): Promise<UploadState> {
   const response = await fetch(url, init);
@@ -61,9 +72,9 @@ async function ask(url: string, init: RequestInit): Promise<UploadState> {
 
 function valueOf(status: number, answer: Answer): UploadState {
   if (answer.ok) return answer.value;
+  const reason = isUploadReason(answer.error.reason) ? answer.error.reason : undefined;
   // 409: the server stands elsewhere (it says where); the caller asks again and goes on.
-  if (status === 409) throw new Error(answer.error.message);
-  throw new UploadRefused(answer.error.message);
+  throw new UploadRefused(answer.error.message, reason, status !== 409);
 }
 
 /** PUTs the bytes from the upload's offset on, with progress (fetch cannot report an upload's). */
