@@ -69,6 +69,11 @@ export function prepared<P extends Record<string, unknown>, O>(
         },
       });
       const query = build(q, slot).compile();
+      // A named statement's result columns are fixed when it is planned: with `*`, a column a migration
+      // adds while a server runs (another process migrated) changes them, and PostgreSQL refuses to run it.
+      if (/(^|[\s,(])("[^"]+"\.)?\*\s*(,|from\b|$)/i.test(query.sql)) {
+        throw new Error('prepared query: name its columns; `*` changes when a migration adds a column');
+      }
       const slots = query.parameters.map((value) => (value instanceof Slot ? value.name : null));
       if (!statementNames.has(query.sql)) statementNames.set(query.sql, `earmark_${statementNames.size + 1}`);
       entry = { query, slots };

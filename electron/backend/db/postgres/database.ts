@@ -94,7 +94,16 @@ export function postgresDatabase(pool: pg.Pool): Database {
   return {
     engine: 'postgres',
     query,
-    transaction: (fn) => query.transaction().execute(fn),
+    transaction: (fn) =>
+      query
+        .transaction()
+        .execute(fn)
+        // A named statement the schema changed under ran in it: the transaction is rolled back whole and
+        // the statement is parsed again under a new name (namingStatements), so it runs once more, anew.
+        .catch((error: unknown) => {
+          if (!planChanged(error)) throw error;
+          return query.transaction().execute(fn);
+        }),
     async insertMany(into, table, rows) {
       if (rows.length === 0) return 0;
       if (into.isTransaction) return insertChunks(into, table, rows);
@@ -115,20 +124,55 @@ const processId = (client: pg.PoolClient | pg.Client) =>
   (client as unknown as { processID: number }).processID;
 
 /**
+ * PostgreSQL's answer when a named statement's planned result columns no longer match its tables (a
+ * migration another process ran changed a column it returns): feature_not_supported, "cached plan must
+ * not change result type". The statement stays broken on that connection until parsed again.
+ */
+export function planChanged(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; depth++) {
+    const { code } = cause as { code?: unknown };
+    if (code === '0A000' && /cached plan must not change result type/i.test(cause.message)) return true;
+    cause = cause.cause;
+  }
+  return false;
+}
+
+/**
  * The pool as Kysely sees it: a statement compiled once (db/prepared.ts) runs as a named statement, so
  * each connection parses and plans it once and then only binds and executes it; any other SQL runs as
  * before (unnamed: parsed and planned each time, so a one-off query leaves nothing behind).
+ *
+ * A rolling upgrade migrates while older servers still run: a named statement whose result columns a
+ * migration changed fails once on each connection that planned it. It is then parsed again under a new
+ * name on that connection (the old one cannot be dropped inside a failed transaction; it goes with the
+ * connection) and, outside a transaction, run again at once; inside one, the transaction is retried
+ * (postgresDatabase's `transaction`).
  */
 function namingStatements(pool: pg.Pool): PostgresPool {
   const clients = new WeakMap<pg.PoolClient, PostgresPoolClient>();
-  const wrap = (client: pg.PoolClient): PostgresPoolClient => ({
-    // Kysely calls it with SQL and parameters only (no cursor is configured).
-    query: ((text: string, values: readonly unknown[]) => {
-      const name = preparedName(text);
-      return client.query({ name, text, values: [...values] });
-    }) as unknown as PostgresPoolClient['query'],
-    release: (destroy?: boolean) => client.release(destroy),
-  });
+  const wrap = (client: pg.PoolClient): PostgresPoolClient => {
+    // How often each statement was parsed again on this connection, its plan gone stale (earmark_3_1 …).
+    const reparsed = new Map<string, number>();
+    const run = (name: string | undefined, text: string, values: readonly unknown[]) => {
+      const times = name && reparsed.get(name);
+      return client.query({ name: times ? `${name}_${times}` : name, text, values: [...values] });
+    };
+    return {
+      // Kysely calls it with SQL and parameters only (no cursor is configured).
+      query: (async (text: string, values: readonly unknown[]) => {
+        const name = preparedName(text);
+        try {
+          return await run(name, text, values);
+        } catch (error) {
+          if (!name || !planChanged(error)) throw error;
+          reparsed.set(name, (reparsed.get(name) ?? 0) + 1);
+          if (client.getTransactionStatus() !== 'I') throw error;
+          return run(name, text, values);
+        }
+      }) as unknown as PostgresPoolClient['query'],
+      release: (destroy?: boolean) => client.release(destroy),
+    };
+  };
   return {
     async connect() {
       const client = await pool.connect();

@@ -26,8 +26,21 @@ const selectNotes = (q: Query) =>
   q
     .selectFrom('coaching_notes as n')
     .innerJoin('reviewer_profiles as p', 'p.id', 'n.author_id')
-    .selectAll('n')
-    .select(['p.name as author_name', 'p.role as author_role']);
+    // Named, not `n.*`: a named statement (db/prepared.ts) fails once a migration adds a column.
+    .select([
+      'n.id',
+      'n.session_id',
+      'n.author_id',
+      'n.private',
+      'n.body',
+      'n.nonce',
+      'n.ciphertext',
+      'n.created_at',
+      'n.updated_at',
+      'n.version',
+      'p.name as author_name',
+      'p.role as author_role',
+    ]);
 
 /**
  * What a private note's ciphertext is bound to (authenticated, not stored): its session, its author and

@@ -17,6 +17,8 @@ import { shownFigures, storedScoreOf } from './score';
 
 /** An evaluation with its interaction, agent, team, rubric and reviewer, as lists and details show it. */
 function selectEvaluations(q: Query) {
+  // The evaluation's columns named, not `e.*`: a named statement (db/prepared.ts) fails once a
+  // migration adds a column.
   return q
     .selectFrom('evaluations as e')
     .innerJoin('interactions as i', 'i.id', 'e.interaction_id')
@@ -26,8 +28,20 @@ function selectEvaluations(q: Query) {
     .innerJoin('reviewer_profiles as p', 'p.id', 'e.reviewer_id')
     .leftJoin('evaluation_responses as r', 'r.evaluation_id', 'e.id')
     .leftJoin('reviewer_profiles as rp', 'rp.id', 'r.profile_id')
-    .selectAll('e')
     .select([
+      'e.id',
+      'e.interaction_id',
+      'e.rubric_version_id',
+      'e.reviewer_id',
+      'e.state',
+      'e.revision',
+      'e.overall_comment',
+      'e.created_at',
+      'e.updated_at',
+      'e.updated_by',
+      'e.submitted_at',
+      'e.score_percent',
+      'e.score_outcome',
       'i.agent_id',
       'r.response',
       'r.reason as response_reason',
