@@ -43,6 +43,24 @@ const refusal = (method: string, params: unknown) =>
     (error: Error) => error.message,
   );
 
+/** The demo's agents of the session's two calls, whose names the transcripts say ("this is Anna"). */
+const agents = [/Anna|Berg/, /Mikko|Laine/];
+
+/**
+ * While scoring blind, the call is shown without anyone's moments, with nothing to pin one, and with
+ * "[Agent]" where its transcript says the agent's name.
+ */
+async function expectBlindWorkspace(index: number) {
+  await byTestId('transcript-segment').first().waitFor();
+  expect(await byTestId('transcript-segment').first().textContent()).toContain('[Agent]');
+  expect(await byTestId('calibration-score').textContent()).not.toMatch(agents[index]!);
+  for (const id of ['moments', 'transcript-moment', 'transcript-pin'])
+    expect(await byTestId(id).count(), id).toBe(0);
+  expect(await byTestId('calibration-score-hint').textContent()).toContain(
+    'the recording itself may still say it',
+  );
+}
+
 /** Scores the session's interactions from the keyboard: [greeting, polite, knowledge] per interaction. */
 async function scoreInTurn(who: ReviewerProfile, keys: string[][], shot?: string) {
   await actAs(who);
@@ -58,6 +76,7 @@ async function scoreInTurn(who: ReviewerProfile, keys: string[][], shot?: string
     await page.locator(`[data-testid="calibration-score"][data-interaction-id="${id}"]`).waitFor();
     // The agent is hidden: the heading names the call by its place only.
     expect(await byTestId('calibration-score-title').textContent()).toBe(`Call ${index + 1}`);
+    await expectBlindWorkspace(index);
     await byTestId('evaluation-item').first().focus();
     for (const key of answers) await page.keyboard.press(key);
     await page.locator('[data-testid="calibration-save-state"][data-save-state="saved"]').waitFor();
@@ -124,6 +143,13 @@ describe('a three-person blind calibration', () => {
     ]);
     expect(await byTestId('calibration-reveal').isDisabled()).toBe(true);
     await screenshot(page, 'calibration-02-session-manager-en');
+    // A moment the manager pins on the first call now is a library moment: no participant may see it
+    // while scoring, as it could hint at an answer.
+    await host.api('moment.create', {
+      interactionId: session.interactions[0]!.id,
+      turnSeq: 0,
+      comment: 'No proper greeting here',
+    });
   });
 
   it('has Maria, Olli and Sanna score in turn, each blind to the others', async () => {
@@ -144,6 +170,10 @@ describe('a three-person blind calibration', () => {
       ['y', 'y', '2'],
       ['y', 'y', '2'],
     ]);
+    // Scoring pinned nothing: the manager's moment is still the call's only one.
+    const { interactions } = await host.api<CalibrationSession>('calibration.get', { id: sessionId });
+    const moments = await host.api<unknown[]>('moment.list', { interactionId: interactions[0]!.id });
+    expect(moments).toHaveLength(1);
     await openHash('/calibration');
     await byTestId('calibration-row').waitFor();
     await screenshot(page, 'calibration-05-list-en');
@@ -176,6 +206,18 @@ describe('a three-person blind calibration', () => {
     expect(await lean('Olli Virtanen')).toBe('strictest');
     expect(await lean('Sanna Mäki')).toBe('mostLenient');
     await screenshot(page, 'calibration-06-results-en');
+
+    // The group talks the second call's knowledge over and agrees on 2 (Maria, the expert, said 1).
+    await knowledge.getByTestId('calibration-agree').nth(1).click();
+    await page.getByRole('option', { name: '2', exact: true }).click();
+    await expect
+      .poll(async () => {
+        const agreed = await host.api<CalibrationResults>('calibration.results', { id: sessionId });
+        const criterion = agreed.figures.criteria.find((c) => c.itemId === 'knowledge')!;
+        return criterion.cells[1]!.agreed;
+      })
+      .toEqual({ kind: 'scale', value: 2 });
+    expect(await knowledge.getByTestId('calibration-agree').nth(1).inputValue()).toBe('2');
   });
 
   for (const [language, name] of [
@@ -198,6 +240,7 @@ describe('a three-person blind calibration', () => {
         rubricId,
         interactionIds: first.interactions.map((interaction) => interaction.id),
         participantIds: [people.maria.id, people.olli.id],
+        hideAgent: true,
       });
       await sessionPage(open.id);
       await screenshot(page, `calibration-02-session-manager-${language}`);
@@ -212,6 +255,8 @@ describe('a three-person blind calibration', () => {
       await screenshot(page, `calibration-04-session-participant-${language}`);
       await byTestId('calibration-score-open').first().click();
       await page.locator('[data-testid="calibration-score"][data-state="ready"]').waitFor();
+      await byTestId('transcript-segment').first().waitFor();
+      expect(await byTestId('transcript-pin').count()).toBe(0);
       await screenshot(page, `calibration-03-score-${language}`);
     });
   }

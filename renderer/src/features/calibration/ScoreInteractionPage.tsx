@@ -14,6 +14,7 @@ import { CallWorkspace } from '../review/call/CallWorkspace';
 import { TranscriptOnlyWorkspace } from '../review/call/TranscriptOnlyWorkspace';
 import { ChatWorkspace } from '../review/chat/ChatWorkspace';
 import { calibrationKey } from './calibration-keys';
+import { withoutAgentName } from './hide-agent';
 import { interactionName } from './interaction-name';
 import { useCalibrationAnswers } from './useCalibrationAnswers';
 
@@ -39,7 +40,7 @@ export function ScoreInteractionPage() {
 
 function ScoreForm({
   session,
-  interaction,
+  interaction: stored,
 }: {
   session: CalibrationSession;
   interaction: InteractionDetail;
@@ -48,16 +49,23 @@ function ScoreForm({
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const list = useRef<ScoredItemsHandle>(null);
-  const saved = session.myAnswers.find((entry) => entry.interactionId === interaction.id)?.answers ?? [];
-  const draft = useCalibrationAnswers(session.id, interaction.id, saved);
+  const saved = session.myAnswers.find((entry) => entry.interactionId === stored.id)?.answers ?? [];
+  const draft = useCalibrationAnswers(session.id, stored.id, saved);
   const answers = useMemo(() => [...draft.answers.values()], [draft.answers]);
   const breakdown = useMemo(
     () => scoreEvaluation(session.rubricContent, answers),
     [session.rubricContent, answers],
   );
-  const index = session.interactions.findIndex((entry) => entry.id === interaction.id);
+  const index = session.interactions.findIndex((entry) => entry.id === stored.id);
   const shown = session.interactions[index];
   const next = session.interactions[index + 1];
+  // The session hides the agent from this participant (not from the manager who set it up).
+  const agentHidden = session.hideAgent && (shown === undefined || shown.agentName === null);
+  const title = shown ? interactionName(shown, session.hideAgent, t) : stored.title;
+  const interaction = useMemo(
+    () => (agentHidden ? withoutAgentName(stored, `[${t('review.agent')}]`, title) : stored),
+    [agentHidden, stored, t, title],
+  );
   const readOnly =
     session.state === 'revealed' || session.mine.submittedAt !== null || !session.mine.participant;
 
@@ -75,13 +83,15 @@ function ScoreForm({
     void leave(next ? `/calibration/${session.id}/score/${next.id}` : `/calibration/${session.id}`);
   };
 
+  // No moments while scoring: a moment is a library moment everyone sees, so one pinned here (or
+  // anyone's shown here) could hint at an answer before the reveal.
   const workspace: ReactNode =
     interaction.kind === 'chat' ? (
-      <ChatWorkspace interaction={interaction} />
+      <ChatWorkspace interaction={interaction} moments={false} />
     ) : interaction.recording ? (
-      <CallWorkspace interaction={interaction} recording={interaction.recording} />
+      <CallWorkspace interaction={interaction} recording={interaction.recording} moments={false} />
     ) : (
-      <TranscriptOnlyWorkspace interaction={interaction} />
+      <TranscriptOnlyWorkspace interaction={interaction} moments={false} />
     );
 
   return (
@@ -93,14 +103,15 @@ function ScoreForm({
           </Anchor>
           <Group gap="xs">
             <Title order={3} data-testid="calibration-score-title">
-              {shown ? interactionName(shown, session.hideAgent, t) : interaction.title}
+              {title}
             </Title>
             <Badge variant="light">
               {t('calibration.score.position', { n: index + 1, of: session.interactions.length })}
             </Badge>
           </Group>
-          <Text size="sm" c="dimmed">
-            {session.hideAgent ? t('calibration.score.blindHidden') : t('calibration.score.blind')}
+          <Text size="sm" c="dimmed" data-testid="calibration-score-hint">
+            {agentHidden ? t('calibration.score.blindHidden') : t('calibration.score.blind')}{' '}
+            {t('calibration.score.noMoments')}
           </Text>
         </Stack>
       </Group>

@@ -17,15 +17,17 @@ import { useResumePosition } from '../player/useResumePosition';
 import { Transcript } from '../transcript/Transcript';
 import { workspaceBreakpoints } from '../dock/workspace-grid';
 import { nextTurnStart, previousTurnStart, timedTurns } from '../turns';
+import { NO_MOMENTS, type WorkspaceOptions } from '../workspace-options';
 
 /** Reviewing a call: the player above, the transcript and the moments side by side below. */
 export function CallWorkspace({
   interaction,
   recording,
+  moments: momentsOffered = true,
 }: {
   interaction: InteractionDetail;
   recording: Recording;
-}) {
+} & WorkspaceOptions) {
   const { t } = useTranslation();
   const [store] = useState(createPlayerStore);
   // Callbacks read the player through a ref, so they stay the same and the memoized player and
@@ -53,7 +55,8 @@ export function CallWorkspace({
     const at = Math.round(player.current?.currentMs() ?? store.get().currentMs);
     void pin({ startMs: at });
   };
-  useShortcuts('review', { addMoment: addMomentNow });
+  useShortcuts('review', momentsOffered ? { addMoment: addMomentNow } : {});
+  const moments = momentsOffered ? workspace.moments : NO_MOMENTS;
 
   const onTurn = useCallback(
     (direction: 1 | -1) => {
@@ -90,10 +93,10 @@ export function CallWorkspace({
         if (moment) playMoment(moment);
       },
       onMove: workspace.move,
-      onRange: (startMs: number, endMs: number) => void pin({ startMs, endMs }),
+      onRange: momentsOffered ? (startMs: number, endMs: number) => void pin({ startMs, endMs }) : null,
       mayMove: workspace.mayChange,
     }),
-    [workspace.moments, workspace.move, workspace.mayChange, playMoment, pin],
+    [workspace.moments, workspace.move, workspace.mayChange, playMoment, pin, momentsOffered],
   );
 
   return (
@@ -101,7 +104,7 @@ export function CallWorkspace({
       <Player
         recording={recording}
         store={store}
-        moments={workspace.moments}
+        moments={moments}
         selectedMomentId={workspace.selectedId}
         tags={workspace.tags.byId}
         silences={silences}
@@ -123,25 +126,27 @@ export function CallWorkspace({
       )}
       {panelsShown ? (
         <Grid type="container" breakpoints={workspaceBreakpoints}>
-          <Grid.Col span={{ base: 12, lg: 7 }}>
+          <Grid.Col span={{ base: 12, lg: momentsOffered ? 7 : 12 }}>
             <Transcript
               segments={interaction.segments}
               store={store}
-              moments={workspace.moments}
+              moments={moments}
               onPlay={playFrom}
-              onPin={pinTurn}
+              onPin={momentsOffered ? pinTurn : null}
               onOpenMoment={playMoment}
             />
           </Grid.Col>
-          <Grid.Col span={{ base: 12, lg: 5 }}>
-            <MomentsPanel
-              workspace={workspace}
-              onAdd={addMomentNow}
-              onPlay={playMoment}
-              addKeys={bindings.addMoment[0]}
-              emptyHint={t('review.moments.emptyCall')}
-            />
-          </Grid.Col>
+          {momentsOffered && (
+            <Grid.Col span={{ base: 12, lg: 5 }}>
+              <MomentsPanel
+                workspace={workspace}
+                onAdd={addMomentNow}
+                onPlay={playMoment}
+                addKeys={bindings.addMoment[0]}
+                emptyHint={t('review.moments.emptyCall')}
+              />
+            </Grid.Col>
+          )}
         </Grid>
       ) : (
         <Loader size="sm" data-testid="panels-loading" />

@@ -10,12 +10,16 @@ import { useMomentWorkspace } from '../moments/useMomentWorkspace';
 import { createPlayerStore } from '../player/player-store';
 import { Transcript } from '../transcript/Transcript';
 import { activeTurnIndex, timedTurns } from '../turns';
+import { NO_MOMENTS, type WorkspaceOptions } from '../workspace-options';
 
 /**
  * A call imported as its transcript only (the recording was not there): the transcript to read and
  * search, with moments pinned to its turns, as for a chat.
  */
-export function TranscriptOnlyWorkspace({ interaction }: { interaction: InteractionDetail }) {
+export function TranscriptOnlyWorkspace({
+  interaction,
+  moments: momentsOffered = true,
+}: { interaction: InteractionDetail } & WorkspaceOptions) {
   const { t } = useTranslation();
   // Nothing plays, so no turn is "being heard": the position stays before the first turn.
   const [store] = useState(() => {
@@ -35,7 +39,7 @@ export function TranscriptOnlyWorkspace({ interaction }: { interaction: Interact
     const reading = turns[activeTurnIndex(turns, store.get().currentMs)] ?? interaction.segments[0];
     if (reading) pinTurn(reading);
   };
-  useShortcuts('review', { addMoment });
+  useShortcuts('review', momentsOffered ? { addMoment } : {});
 
   return (
     <Stack gap="sm" data-testid="transcript-only">
@@ -43,26 +47,28 @@ export function TranscriptOnlyWorkspace({ interaction }: { interaction: Interact
         {t('review.transcriptOnly')}
       </Alert>
       <Grid>
-        <Grid.Col span={{ base: 12, lg: 7 }}>
+        <Grid.Col span={{ base: 12, lg: momentsOffered ? 7 : 12 }}>
           <Transcript
             segments={interaction.segments}
             store={store}
-            moments={workspace.moments}
+            moments={momentsOffered ? workspace.moments : NO_MOMENTS}
             onPlay={readFrom}
-            onPin={pinTurn}
+            onPin={momentsOffered ? pinTurn : null}
             onOpenMoment={openMoment}
             playable={false}
           />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
-          <MomentsPanel
-            workspace={workspace}
-            onAdd={addMoment}
-            onPlay={null}
-            addKeys={bindings.addMoment[0]}
-            emptyHint={t('review.moments.emptyTranscript')}
-          />
-        </Grid.Col>
+        {momentsOffered && (
+          <Grid.Col span={{ base: 12, lg: 5 }}>
+            <MomentsPanel
+              workspace={workspace}
+              onAdd={addMoment}
+              onPlay={null}
+              addKeys={bindings.addMoment[0]}
+              emptyHint={t('review.moments.emptyTranscript')}
+            />
+          </Grid.Col>
+        )}
       </Grid>
     </Stack>
   );

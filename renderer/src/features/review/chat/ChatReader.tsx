@@ -20,7 +20,8 @@ export function ChatReader({
   selectedSeq: number | null;
   moments: readonly Moment[];
   onSelect: (seq: number) => void;
-  onPin: (seq: number) => void;
+  /** Null where no moment may be pinned (a calibration's blind scoring). */
+  onPin: ((seq: number) => void) | null;
   onOpenMoment: (moment: Moment) => void;
 }) {
   const { t } = useTranslation();
@@ -54,7 +55,7 @@ export function ChatReader({
               selected={turn.seq === selectedSeq}
               moments={momentsBySeq.get(turn.seq) ?? []}
               onSelect={() => onSelect(turn.seq)}
-              onPin={() => onPin(turn.seq)}
+              onPin={onPin && (() => onPin(turn.seq))}
               onOpenMoment={onOpenMoment}
             />
           </Fragment>

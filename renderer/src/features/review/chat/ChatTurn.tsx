@@ -21,7 +21,7 @@ export function ChatTurn({
   selected: boolean;
   moments: readonly Moment[];
   onSelect: () => void;
-  onPin: () => void;
+  onPin: (() => void) | null;
   onOpenMoment: (moment: Moment) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -67,21 +67,23 @@ export function ChatTurn({
                 {t('review.moments.marker')}
               </Badge>
             ))}
-            <Tooltip label={t('review.chat.pin')}>
-              <ActionIcon
-                size="sm"
-                variant="subtle"
-                color="gray"
-                onClick={(event) => {
-                  event.stopPropagation();
-                  onPin();
-                }}
-                aria-label={t('review.chat.pin')}
-                data-testid="chat-pin"
-              >
-                <PinIcon size={14} />
-              </ActionIcon>
-            </Tooltip>
+            {onPin && (
+              <Tooltip label={t('review.chat.pin')}>
+                <ActionIcon
+                  size="sm"
+                  variant="subtle"
+                  color="gray"
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    onPin();
+                  }}
+                  aria-label={t('review.chat.pin')}
+                  data-testid="chat-pin"
+                >
+                  <PinIcon size={14} />
+                </ActionIcon>
+              </Tooltip>
+            )}
           </Group>
         </Group>
         <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>

@@ -9,12 +9,16 @@ import { MomentsPanel } from '../moments/MomentsPanel';
 import { useMomentWorkspace } from '../moments/useMomentWorkspace';
 import { ChatReader } from './ChatReader';
 import { workspaceBreakpoints } from '../dock/workspace-grid';
+import { NO_MOMENTS, type WorkspaceOptions } from '../workspace-options';
 
 /**
  * Reading a chat: the conversation beside its moments. The arrow keys move through the turns and M pins
  * a moment to the selected one, so a chat is reviewed from the keyboard like a call.
  */
-export function ChatWorkspace({ interaction }: { interaction: InteractionDetail }) {
+export function ChatWorkspace({
+  interaction,
+  moments: momentsOffered = true,
+}: { interaction: InteractionDetail } & WorkspaceOptions) {
   const { t } = useTranslation();
   const workspace = useMomentWorkspace(interaction.id);
   const bindings = useShortcutBindings();
@@ -38,40 +42,44 @@ export function ChatWorkspace({ interaction }: { interaction: InteractionDetail 
   useShortcuts('review', {
     previousTurn: () => move(-1),
     nextTurn: () => move(1),
-    addMoment: () => {
-      const seq = selected ?? turns[0]?.seq;
-      if (seq !== undefined) pinTurn(seq);
-    },
+    ...(momentsOffered && {
+      addMoment: () => {
+        const seq = selected ?? turns[0]?.seq;
+        if (seq !== undefined) pinTurn(seq);
+      },
+    }),
   });
 
   return (
     <Grid type="container" breakpoints={workspaceBreakpoints}>
-      <Grid.Col span={{ base: 12, lg: 7 }}>
+      <Grid.Col span={{ base: 12, lg: momentsOffered ? 7 : 12 }}>
         <Paper withBorder p="sm" radius="md">
           <ScrollArea.Autosize mah="calc(100vh - 260px)" type="auto" offsetScrollbars>
             <ChatReader
               turns={turns}
               selectedSeq={selected}
-              moments={workspace.moments}
+              moments={momentsOffered ? workspace.moments : NO_MOMENTS}
               onSelect={setSelected}
-              onPin={pinTurn}
+              onPin={momentsOffered ? pinTurn : null}
               onOpenMoment={openMoment}
             />
           </ScrollArea.Autosize>
         </Paper>
       </Grid.Col>
-      <Grid.Col span={{ base: 12, lg: 5 }}>
-        <MomentsPanel
-          workspace={workspace}
-          onAdd={() => {
-            const seq = selected ?? turns[0]?.seq;
-            if (seq !== undefined) pinTurn(seq);
-          }}
-          onPlay={null}
-          addKeys={bindings.addMoment[0]}
-          emptyHint={t('review.moments.emptyChat')}
-        />
-      </Grid.Col>
+      {momentsOffered && (
+        <Grid.Col span={{ base: 12, lg: 5 }}>
+          <MomentsPanel
+            workspace={workspace}
+            onAdd={() => {
+              const seq = selected ?? turns[0]?.seq;
+              if (seq !== undefined) pinTurn(seq);
+            }}
+            onPlay={null}
+            addKeys={bindings.addMoment[0]}
+            emptyHint={t('review.moments.emptyChat')}
+          />
+        </Grid.Col>
+      )}
     </Grid>
   );
 }

@@ -18,8 +18,8 @@ export interface MomentRegionHandlers {
   onOpen(momentId: number): void;
   /** A moment's region was dragged or resized. */
   onMove(momentId: number, startMs: number, endMs: number | null): void;
-  /** The reviewer dragged out a new range on the waveform. */
-  onRange(startMs: number, endMs: number): void;
+  /** The reviewer dragged out a new range on the waveform; null where no moment may be pinned. */
+  onRange: ((startMs: number, endMs: number) => void) | null;
   /** Whether the reviewer may move this moment (their own): someone else's region stays put. */
   mayMove(moment: Moment): boolean;
 }
@@ -81,10 +81,13 @@ export function useMomentRegions(
         const startMs = Math.round(region.start * 1000);
         const endMs = Math.round(region.end * 1000);
         region.remove(); // the new moment's own region replaces it once saved
-        if (endMs - startMs >= MIN_RANGE_MS) latest.current.onRange(startMs, endMs);
+        if (endMs - startMs >= MIN_RANGE_MS) latest.current.onRange?.(startMs, endMs);
       }),
     ];
-    const stopSelecting = regions.enableDragSelection({ color: SELECTING });
+    // Without pinning (a calibration's blind scoring) dragging on the waveform only seeks.
+    const stopSelecting = latest.current.onRange
+      ? regions.enableDragSelection({ color: SELECTING })
+      : () => {};
     return () => {
       stopSelecting();
       unsubscribers.forEach((off) => off());

@@ -39,7 +39,8 @@ export const Transcript = memo(function Transcript({
   moments: readonly Moment[];
   /** Plays from a turn's start, whether the player was playing or paused. */
   onPlay: (ms: number) => void;
-  onPin: (turn: Segment) => void;
+  /** Null where no moment may be pinned (a calibration's blind scoring). */
+  onPin: ((turn: Segment) => void) | null;
   onOpenMoment: (moment: Moment) => void;
   /** False for a transcript without its recording: nothing plays, so the list never follows playback. */
   playable?: boolean;

@@ -15,7 +15,8 @@ export interface TurnRowProps {
   currentMatch: TranscriptMatch | null;
   moments: readonly Moment[];
   onPlay: (turn: Segment) => void;
-  onPin: (turn: Segment) => void;
+  /** Null where no moment may be pinned (a calibration's blind scoring): no pin is offered. */
+  onPin: ((turn: Segment) => void) | null;
   onOpenMoment: (moment: Moment) => void;
 }
 
@@ -72,19 +73,21 @@ export const TurnRow = memo(function TurnRow({
               {t('review.moments.marker')}
             </button>
           ))}
-          <button
-            type="button"
-            className={classes.pin}
-            onClick={(event) => {
-              event.stopPropagation();
-              onPin(turn);
-            }}
-            title={pin}
-            aria-label={pin}
-            data-testid="transcript-pin"
-          >
-            <PinIcon size={14} />
-          </button>
+          {onPin && (
+            <button
+              type="button"
+              className={classes.pin}
+              onClick={(event) => {
+                event.stopPropagation();
+                onPin(turn);
+              }}
+              title={pin}
+              aria-label={pin}
+              data-testid="transcript-pin"
+            >
+              <PinIcon size={14} />
+            </button>
+          )}
         </span>
       </div>
       <div className={classes.text}>
