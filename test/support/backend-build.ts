@@ -24,6 +24,8 @@ export async function buildBackend(): Promise<{ dir: string; cleanup: () => void
       // Named, so every bundle lands flat in the folder whatever folder its source is in.
       entryPoints: [
         { in: join(backendDir, 'cli.ts'), out: 'cli' },
+        // A team server process a test kills (./team-process.ts): at this depth its paths resolve as from test/support.
+        { in: join(repoRoot, 'test', 'support', 'team-process.ts'), out: 'team-process' },
         ...readdirSync(join(backendDir, 'workers'))
           .filter((name) => name.endsWith('.worker.ts'))
           .map((name) => ({ in: join(backendDir, 'workers', name), out: name.slice(0, -'.ts'.length) })),

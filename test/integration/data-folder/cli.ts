@@ -1,13 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { earmarkCli } from '../../support/cli';
 import { repoRoot } from '../../support/paths';
 
-const cli = join(repoRoot, 'electron', 'backend', 'cli.ts');
-
-/** `earmark <args>` from source in its own process, as a user would run it. */
+/** `earmark <args>` (this run's bundle of the current source) in its own process, as a user would run it. */
 export function earmark(args: string[]): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
+  return spawn(process.execPath, [...earmarkCli(), ...args], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

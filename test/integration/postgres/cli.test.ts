@@ -6,14 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresMigrations } from '../../../electron/backend/db/migrations';
 import { openPostgres } from '../../../electron/backend/db/postgres/database';
 import { runPostgresDoctor } from '../../../electron/backend/doctor-postgres';
+import { earmarkCli } from '../../support/cli';
 import { freshPostgresUrl } from '../../support/engines';
 import { repoRoot, resourcesDir, tempDir } from '../../support/paths';
 import { csv, germanMapping, germanRow } from '../mystery/sheet';
 
-const cli = join(repoRoot, 'electron', 'backend', 'cli.ts');
-
 function earmark(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
+  const child = spawn(process.execPath, [...earmarkCli(), ...args], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, EARMARK_DATABASE: '', ...env },

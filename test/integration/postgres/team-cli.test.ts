@@ -1,18 +1,16 @@
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../electron/backend/db/database';
 import { openPostgres } from '../../../electron/backend/db/postgres/database';
 import { verifyPassword } from '../../../electron/backend/services/accounts/password-hash';
 import { postgresMigrations } from '../../../electron/backend/db/migrations';
+import { earmarkCli } from '../../support/cli';
 import { freshPostgresUrl } from '../../support/engines';
 import { repoRoot } from '../../support/paths';
 
-const cli = join(repoRoot, 'electron', 'backend', 'cli.ts');
-
 /** Runs the CLI with `stdin` piped in (the only way a password goes in). */
 function earmark(args: string[], stdin: string | null) {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
+  const child = spawn(process.execPath, [...earmarkCli(), ...args], {
     cwd: repoRoot,
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, EARMARK_DATABASE: '' },
@@ -40,7 +38,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-// Each run of the CLI starts Node with tsx (seconds on a busy machine) and hashes at today's full cost.
+// Each run of the CLI is its own process and hashes at today's full cost (seconds on a busy machine).
 describe('earmark team on PostgreSQL', { timeout: 180_000 }, () => {
   it('team init creates the schema and the first administrator, once', async () => {
     const [tooShort, inArgv] = await Promise.all([

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { EventName } from '../../../shared/api';
 import { createBackend, type Backend } from '../../../electron/backend/backend';
 import { EventHub } from '../../../electron/backend/events';
@@ -181,9 +181,8 @@ describe('imports as jobs of any server process (pg-boss)', () => {
     const child = spawn(
       process.execPath,
       [
-        '--import',
-        'tsx',
-        join(repoRoot, 'test', 'support', 'team-process.ts'),
+        // This run's bundle (test/support/backend-build.ts): no seconds of tsx before the child enqueues.
+        join(inject('backendBuild'), 'team-process.js'),
         url,
         childData.dir,
         String(LEASE_MS),

@@ -2,16 +2,16 @@ import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { earmarkCli } from '../../support/cli';
 import { freshPostgresUrl } from '../../support/engines';
 import { repoRoot, tempDir } from '../../support/paths';
 import { call, cookieFrom, selfSignedCertificate } from './team-host-fixture';
 
-const cli = join(repoRoot, 'electron', 'backend', 'cli.ts');
 const ADMIN_PW = 'the first admin password';
 
-/** The CLI under tsx, `stdin` piped in; resolves when it exits. */
+/** The CLI (this run's bundle), `stdin` piped in; resolves when it exits. */
 function earmark(args: string[], stdin = '') {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
+  const child = spawn(process.execPath, [...earmarkCli(), ...args], {
     cwd: repoRoot,
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, EARMARK_DATABASE: '' },
@@ -37,7 +37,7 @@ beforeAll(async () => {
 });
 afterAll(() => data.cleanup());
 
-// Each run starts Node with tsx: seconds on a busy machine.
+// Each run starts the CLI in its own process and (in the second test) a server: seconds on a busy machine.
 describe('earmark serve --team', { timeout: 180_000 }, () => {
   it('refuses before opening anything: no PostgreSQL, plain HTTP on the network, bad TLS files', async () => {
     const certs = selfSignedCertificate(data.dir, 'one');
