@@ -72,6 +72,7 @@ const ENGINE_READY = [
   'test/integration/queue/queue.test.ts',
   'test/integration/calibration/calibration.test.ts',
   'test/integration/evaluations/kill.test.ts',
+  'test/integration/evaluations/answer-again.test.ts',
 ];
 
 /**

@@ -207,9 +207,15 @@ export interface EvaluationsTable {
   score_outcome: ScoreOutcome | null;
 }
 
-/** An agent's acknowledgement or dispute of one of their submitted evaluations (one per evaluation). */
+/**
+ * An agent's acknowledgement or dispute of one submission of their evaluation (its `submitted` audit
+ * row): one per submission; a reopened and resubmitted evaluation is answered afresh, the earlier
+ * answers kept.
+ */
 export interface EvaluationResponsesTable {
+  id: Id;
   evaluation_id: number;
+  submission_id: number;
   response: 'acknowledged' | 'disputed';
   reason: string | null;
   profile_id: number;

@@ -351,21 +351,32 @@ export async function copyEvaluations(
         .where('id', '=', id)
         .execute();
     }
+    const audit = (await of('evaluation_audit')) as { id: number; reviewer_id: number }[];
+    audit.sort((x, y) => x.id - y.id);
     await insertMany(
       c.dst,
       'evaluation_audit',
-      (await of('evaluation_audit')).map((row) => ({
-        ...withoutId(row as { id: number; reviewer_id: number }),
+      audit.map((row) => ({
+        ...withoutId(row),
         evaluation_id: id,
-        reviewer_id: mapped(c.profiles, (row as { reviewer_id: number }).reviewer_id, 'profile'),
+        reviewer_id: mapped(c.profiles, row.reviewer_id, 'profile'),
       })),
     );
+    // An answer names the submission it answered: the same audit row, under its id here (same order).
+    const copiedAudit = await c.dst
+      .selectFrom('evaluation_audit')
+      .select('id')
+      .where('evaluation_id', '=', id)
+      .orderBy('id')
+      .execute();
+    const auditIds: IdMap = new Map(audit.map((row, index) => [row.id, copiedAudit[index]!.id]));
     await insertMany(
       c.dst,
       'evaluation_responses',
       (await of('evaluation_responses')).map((row) => ({
-        ...row,
+        ...withoutId(row as { id: number; profile_id: number; submission_id: number }),
         evaluation_id: id,
+        submission_id: mapped(auditIds, (row as { submission_id: number }).submission_id, 'submission'),
         profile_id: mapped(c.profiles, (row as { profile_id: number }).profile_id, 'profile'),
       })),
     );

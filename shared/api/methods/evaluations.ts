@@ -32,6 +32,13 @@ export const AgentResponse = z.object({
 });
 export type AgentResponse = z.infer<typeof AgentResponse>;
 
+/** The agent's answer to an earlier submission of a since reopened evaluation: its history. */
+export const EarlierAgentResponse = AgentResponse.extend({
+  /** When the submission it answered was made. */
+  submittedAt: z.string(),
+});
+export type EarlierAgentResponse = z.infer<typeof EarlierAgentResponse>;
+
 export const EvaluationSummary = z.object({
   id: Id,
   interactionId: Id,
@@ -50,7 +57,11 @@ export const EvaluationSummary = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   submittedAt: z.string().nullable(),
-  /** The agent's acknowledgement or dispute; null until they answer (always null for a draft). */
+  /**
+   * The agent's acknowledgement or dispute of the latest submission; null until they answer it (a
+   * reopened and resubmitted evaluation is unanswered again; a reopened draft shows the answer being
+   * corrected).
+   */
   agentResponse: AgentResponse.nullable(),
 });
 export type EvaluationSummary = z.infer<typeof EvaluationSummary>;
@@ -95,6 +106,8 @@ export const EvaluationDetail = EvaluationSummary.extend({
   /** Counts saved changes: each save returns the next one. */
   revision: z.number().int().nonnegative(),
   audit: z.array(AuditEntry),
+  /** What the agent answered to earlier submissions (before a reopen), oldest first. */
+  earlierResponses: z.array(EarlierAgentResponse),
 });
 export type EvaluationDetail = z.infer<typeof EvaluationDetail>;
 

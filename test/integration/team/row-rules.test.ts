@@ -243,7 +243,7 @@ describeEachEngine('what each person sees on a team server', () => {
       await as.anna.refused('evaluation.dispute', { id: annas, reason: 'Changed my mind' }),
     ).toMatchObject({
       code: 'conflict',
-      message: `You acknowledged evaluation ${annas} on ${clock.now().toISOString().slice(0, 10)}; an evaluation is answered once.`,
+      message: `You acknowledged evaluation ${annas} on ${clock.now().toISOString().slice(0, 10)}; each submission of an evaluation is answered once.`,
       reason: 'already_answered',
     });
     // Not someone else's, not a draft: as if they did not exist.

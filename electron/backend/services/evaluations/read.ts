@@ -1,6 +1,7 @@
 import type {
   AgentResponse,
   AuditEntry,
+  EarlierAgentResponse,
   EvaluationDetail,
   EvaluationSummary,
 } from '../../../../shared/api/methods/evaluations';
@@ -19,45 +20,57 @@ import { shownFigures, storedScoreOf } from './score';
 function selectEvaluations(q: Query) {
   // The evaluation's columns named, not `e.*`: a named statement (db/prepared.ts) fails once a
   // migration adds a column.
-  return q
-    .selectFrom('evaluations as e')
-    .innerJoin('interactions as i', 'i.id', 'e.interaction_id')
-    .leftJoin('agents as a', 'a.id', 'i.agent_id')
-    .leftJoin('teams as t', 't.id', 'a.team_id')
-    .innerJoin('rubric_versions as v', 'v.id', 'e.rubric_version_id')
-    .innerJoin('reviewer_profiles as p', 'p.id', 'e.reviewer_id')
-    .leftJoin('evaluation_responses as r', 'r.evaluation_id', 'e.id')
-    .leftJoin('reviewer_profiles as rp', 'rp.id', 'r.profile_id')
-    .select([
-      'e.id',
-      'e.interaction_id',
-      'e.rubric_version_id',
-      'e.reviewer_id',
-      'e.state',
-      'e.revision',
-      'e.overall_comment',
-      'e.created_at',
-      'e.updated_at',
-      'e.updated_by',
-      'e.submitted_at',
-      'e.score_percent',
-      'e.score_outcome',
-      'i.agent_id',
-      'r.response',
-      'r.reason as response_reason',
-      'r.at as response_at',
-      'r.profile_id as response_by_id',
-      'rp.name as response_by_name',
-      'rp.role as response_by_role',
-      'i.title as interaction_title',
-      'i.kind as interaction_kind',
-      'i.started_at as interaction_started_at',
-      'a.name as agent_name',
-      't.name as team_name',
-      'v.rubric_id',
-      'p.name as reviewer_name',
-      'p.role as reviewer_role',
-    ]);
+  return (
+    q
+      .selectFrom('evaluations as e')
+      .innerJoin('interactions as i', 'i.id', 'e.interaction_id')
+      .leftJoin('agents as a', 'a.id', 'i.agent_id')
+      .leftJoin('teams as t', 't.id', 'a.team_id')
+      .innerJoin('rubric_versions as v', 'v.id', 'e.rubric_version_id')
+      .innerJoin('reviewer_profiles as p', 'p.id', 'e.reviewer_id')
+      // The agent's answer to the evaluation's latest submission: a resubmitted one is unanswered again.
+      .leftJoin('evaluation_responses as r', (join) =>
+        join.onRef('r.evaluation_id', '=', 'e.id').on('r.submission_id', '=', (eb) =>
+          eb
+            .selectFrom('evaluation_audit as s')
+            .select((sb) => sb.fn.max('s.id').as('latest'))
+            .whereRef('s.evaluation_id', '=', 'e.id')
+            .where('s.action', '=', 'submitted'),
+        ),
+      )
+      .leftJoin('reviewer_profiles as rp', 'rp.id', 'r.profile_id')
+      .select([
+        'e.id',
+        'e.interaction_id',
+        'e.rubric_version_id',
+        'e.reviewer_id',
+        'e.state',
+        'e.revision',
+        'e.overall_comment',
+        'e.created_at',
+        'e.updated_at',
+        'e.updated_by',
+        'e.submitted_at',
+        'e.score_percent',
+        'e.score_outcome',
+        'i.agent_id',
+        'r.id as response_id',
+        'r.response',
+        'r.reason as response_reason',
+        'r.at as response_at',
+        'r.profile_id as response_by_id',
+        'rp.name as response_by_name',
+        'rp.role as response_by_role',
+        'i.title as interaction_title',
+        'i.kind as interaction_kind',
+        'i.started_at as interaction_started_at',
+        'a.name as agent_name',
+        't.name as team_name',
+        'v.rubric_id',
+        'p.name as reviewer_name',
+        'p.role as reviewer_role',
+      ])
+  );
 }
 
 export type EvaluationRow = Awaited<
@@ -150,10 +163,47 @@ export async function auditTrail(q: Query, evaluationId: number): Promise<AuditE
   }));
 }
 
+const responsesOf = prepared((q, p: { evaluationId: number }) =>
+  q
+    .selectFrom('evaluation_responses as r')
+    .innerJoin('reviewer_profiles as p', 'p.id', 'r.profile_id')
+    .innerJoin('evaluation_audit as s', 's.id', 'r.submission_id')
+    .select([
+      'r.id',
+      'r.response',
+      'r.reason',
+      'r.at',
+      'r.profile_id',
+      'p.name',
+      'p.role',
+      's.at as submitted_at',
+    ])
+    .where('r.evaluation_id', '=', p.evaluationId)
+    .orderBy('r.id'),
+);
+
+/** What the agent answered to the evaluation's earlier submissions (before a reopen), oldest first. */
+async function earlierResponses(q: Query, row: EvaluationRow): Promise<EarlierAgentResponse[]> {
+  const { rows } = await responsesOf(q, { evaluationId: row.id });
+  return rows
+    .filter((r) => r.id !== row.response_id)
+    .map((r) => ({
+      response: r.response,
+      reason: r.reason,
+      by: { id: r.profile_id, name: r.name, role: r.role },
+      at: r.at,
+      submittedAt: r.submitted_at,
+    }));
+}
+
 export async function getEvaluation(q: Query, id: number, viewer?: Viewer): Promise<EvaluationDetail> {
   const row = await evaluationRow(q, id, viewer);
   const version = await loadVersion(q, row.rubric_version_id);
-  const [answers, audit] = await Promise.all([loadAnswers(q, id, version), auditTrail(q, id)]);
+  const [answers, audit, earlier] = await Promise.all([
+    loadAnswers(q, id, version),
+    auditTrail(q, id),
+    earlierResponses(q, row),
+  ]);
   return {
     ...toSummary(row, version, answers),
     rubric: version.rubric,
@@ -161,6 +211,7 @@ export async function getEvaluation(q: Query, id: number, viewer?: Viewer): Prom
     overallComment: row.overall_comment,
     revision: row.revision,
     audit,
+    earlierResponses: earlier,
   };
 }
 

@@ -7,7 +7,8 @@ import { evaluationRow, getEvaluation } from './read';
 
 /**
  * An agent's answer to their own submitted evaluation (DOMAIN.md: agents read and acknowledge their
- * evaluations, and may dispute them): who answered and when is stored with it, once per evaluation.
+ * evaluations, and may dispute them): who answered and when is stored with the submission answered,
+ * once per submission; a reviewer who reopens and submits again asks afresh, the earlier answer kept.
  * Only the agent of the evaluated call or chat answers, from their team account; any other evaluation
  * is `not_found` to them, as everywhere an agent looks (services/viewer.ts).
  */
@@ -30,14 +31,24 @@ export async function answerEvaluation(
       const what = row.response === 'acknowledged' ? 'acknowledged' : 'disputed';
       throw new EarmarkError(
         'conflict',
-        `You ${what} evaluation ${id} on ${row.response_at?.slice(0, 10) ?? 'an earlier day'}; an evaluation is answered once.`,
+        `You ${what} evaluation ${id} on ${row.response_at?.slice(0, 10) ?? 'an earlier day'}; each submission of an evaluation is answered once.`,
         { reason: 'already_answered' },
       );
     }
+    // The submission answered: the latest (an evaluation reopened and submitted again is answered afresh).
+    const submission = await trx
+      .selectFrom('evaluation_audit')
+      .select('id')
+      .where('evaluation_id', '=', id)
+      .where('action', '=', 'submitted')
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     await trx
       .insertInto('evaluation_responses')
       .values({
         evaluation_id: id,
+        submission_id: submission.id,
         response: answer.response,
         reason: answer.response === 'disputed' ? answer.reason : null,
         profile_id: viewer.profileId,

@@ -1,6 +1,6 @@
-import { Alert, Badge, Text } from '@mantine/core';
+import { Alert, Badge, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { AgentResponse } from '../../../../shared/api/methods/evaluations';
+import type { AgentResponse, EarlierAgentResponse } from '../../../../shared/api/methods/evaluations';
 import { formatDateTime } from '../../app/format';
 
 /** Acknowledged in green, disputed in red, not answered yet in grey: the same badge on every list. */
@@ -45,5 +45,43 @@ export function AgentResponseNote({ response }: { response: AgentResponse }) {
         </Text>
       )}
     </Alert>
+  );
+}
+
+/**
+ * What the agent answered to earlier versions of an evaluation since reopened and corrected: kept for
+ * the reviewer to read (a dispute the correction answers), quieter than the answer to the version
+ * standing.
+ */
+export function EarlierResponses({ responses }: { responses: EarlierAgentResponse[] }) {
+  const { t, i18n } = useTranslation();
+  if (responses.length === 0) return null;
+  return (
+    <Stack gap="xs" data-testid="agent-earlier-responses">
+      {responses.map((response) => (
+        <Alert
+          key={response.at}
+          color="gray"
+          variant="outline"
+          title={t('evaluation.agentResponse.earlier', {
+            at: formatDateTime(response.submittedAt, i18n.language),
+          })}
+          data-testid="agent-earlier-response"
+          data-response={response.response}
+        >
+          <Text size="sm">
+            {t(`evaluation.agentResponse.${response.response}`, {
+              name: response.by.name,
+              at: formatDateTime(response.at, i18n.language),
+            })}
+          </Text>
+          {response.response === 'disputed' && (
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {response.reason}
+            </Text>
+          )}
+        </Alert>
+      ))}
+    </Stack>
   );
 }

@@ -11,7 +11,7 @@ import { SaveStateLabel } from '../../app/autosave/SaveStateLabel';
 import { ConfirmDialog } from '../../app/ConfirmDialog';
 import { api } from '../../api/client';
 import { routeKeyAt } from '../shortcuts/key-routing';
-import { AgentResponseNote } from './AgentResponse';
+import { AgentResponseNote, EarlierResponses } from './AgentResponse';
 import { AuditTrail } from './AuditTrail';
 import { KeyLegend } from './KeyLegend';
 import { ReopenDialog } from './ReopenDialog';
@@ -157,6 +157,7 @@ export function EvaluationSheet({
       </Group>
 
       {readOnly && detail.agentResponse && <AgentResponseNote response={detail.agentResponse} />}
+      {readOnly && <EarlierResponses responses={detail.earlierResponses} />}
 
       {/*
         Stuck right under the header (docked: under the top of its pane), on the page's own background:

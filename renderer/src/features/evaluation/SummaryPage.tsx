@@ -23,7 +23,7 @@ import { scoreEvaluation } from '../../../../shared/rubric/scoring';
 import { api } from '../../api/client';
 import { formatDateTime } from '../../app/format';
 import { useSessionAccount } from '../account/account-context';
-import { AgentResponseNote } from './AgentResponse';
+import { AgentResponseNote, EarlierResponses } from './AgentResponse';
 import { answerLabel } from './answer-label';
 import { AnswerEvaluation } from './AnswerEvaluation';
 import { evaluationKey } from './EvaluationSheet';
@@ -127,6 +127,7 @@ function Summary({ detail }: { detail: EvaluationDetail }) {
       ) : (
         ownAgentId !== null && detail.state === 'submitted' && <AnswerEvaluation detail={detail} />
       )}
+      <EarlierResponses responses={detail.earlierResponses} />
 
       <Paper withBorder p="md" className="printout-keep">
         <Group justify="space-between" align="flex-start" wrap="nowrap">

@@ -20,6 +20,7 @@ import editVersions from './019-edit-versions';
 import evaluationResponses from './020-evaluation-responses';
 import reviewQueue from './021-review-queue';
 import calibration from './022-calibration';
+import answersPerSubmission from './023-answers-per-submission';
 
 /**
  * PostgreSQL's migrations: the same numbers and names as sqlite/index.ts, each leaving the same schema.
@@ -48,4 +49,5 @@ export const postgresMigrations: readonly { version: number; name: string; sql: 
   { version: 20, name: '020-evaluation-responses', sql: evaluationResponses },
   { version: 21, name: '021-review-queue', sql: reviewQueue },
   { version: 22, name: '022-calibration', sql: calibration },
+  { version: 23, name: '023-answers-per-submission', sql: answersPerSubmission },
 ];

@@ -20,6 +20,7 @@ import editVersions from './019-edit-versions';
 import evaluationResponses from './020-evaluation-responses';
 import reviewQueue from './021-review-queue';
 import calibration from './022-calibration';
+import answersPerSubmission from './023-answers-per-submission';
 
 /**
  * Numbered migrations, oldest first. A migration that has run is never edited: its hash is
@@ -48,4 +49,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 20, name: '020-evaluation-responses', sql: evaluationResponses },
   { version: 21, name: '021-review-queue', sql: reviewQueue },
   { version: 22, name: '022-calibration', sql: calibration },
+  { version: 23, name: '023-answers-per-submission', sql: answersPerSubmission },
 ];
