@@ -280,6 +280,24 @@ describeEachEngine('exporting evaluations from the library', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 
+  it('names the XLSX sheet from any label Excel would refuse, rather than failing the export', async () => {
+    const filters = { agentIds: [agentId('Anna Berg')] };
+    const sheetOf = async (sheet: string) => {
+      const xlsx = await exportLibrary({ filters, format: 'xlsx', labels: { sheet } });
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from(xlsx.content, 'base64') as unknown as ArrayBuffer);
+      return workbook.worksheets.map((each) => each.name);
+    };
+    expect(await sheetOf("'Arviot'")).toEqual(['Arviot']);
+    expect(await sheetOf('History')).toEqual(['Evaluations']);
+    expect(await sheetOf("''")).toEqual(['Evaluations']);
+    expect(await sheetOf('[Q1]: a/b?')).toEqual(['Q1   a b']);
+    // The 31st unit is an apostrophe: cut there, it would end the name.
+    expect(await sheetOf(`${'a'.repeat(30)}'b`)).toEqual(['a'.repeat(30)]);
+    // 16 emoji are 32 units: the 16th would be cut in half.
+    expect(await sheetOf('😀'.repeat(16))).toEqual(['😀'.repeat(15)]);
+  });
+
   it('never carries a private coaching note, in CSV or XLSX', async () => {
     const csv = await exportLibrary({ filters: { agentIds: [agentId('Anna Berg')] } });
     expect(csv.content).not.toContain(SECRET);

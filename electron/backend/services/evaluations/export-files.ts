@@ -51,6 +51,24 @@ const numberFormats: Partial<Record<ColumnKind, string>> = {
   dateTime: 'yyyy-mm-dd hh:mm',
 };
 
+const DEFAULT_SHEET = 'Evaluations';
+
+/**
+ * The sheet's label as a name Excel takes (exceljs checks the same rules and throws): at most 31 UTF-16
+ * units without cutting a character in half, no brackets, colon, star, question mark or slash of either
+ * kind, no apostrophe first or last, not blank, not "History" (Excel's own). The label is a translation
+ * the renderer sends; whatever arrives, the export is written.
+ */
+export function excelSheetName(label: string): string {
+  let name = '';
+  for (const char of label.replace(/[[\]:*?/\\]/g, ' ')) {
+    if (name.length + char.length > 31) break;
+    name += char;
+  }
+  name = name.replace(/^[\s']+|[\s']+$/g, '');
+  return name === '' || name.toLowerCase() === 'history' ? DEFAULT_SHEET : name;
+}
+
 /**
  * One sheet with a bold, frozen header row and a filter on every column; numbers and times are real
  * numbers and dates, so Excel sorts and sums them. Cell text is never read as a formula by exceljs.
@@ -61,10 +79,7 @@ export async function tableToXlsx(table: EvaluationTable, sheetName: string): Pr
   const { Workbook } = (await import('exceljs')).default;
   const workbook = new Workbook();
   workbook.creator = 'Earmark';
-  // Excel refuses sheet names over 31 characters or with []:*?/\ in them.
-  const sheet = workbook.addWorksheet(sheetName.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Evaluations', {
-    views: [{ state: 'frozen', ySplit: 1 }],
-  });
+  const sheet = workbook.addWorksheet(excelSheetName(sheetName), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = table.fields.map((header, i) => {
     const kind = table.kinds[i] ?? 'text';
     const format = numberFormats[kind];
