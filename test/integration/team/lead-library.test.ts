@@ -187,6 +187,12 @@ describeEachEngine("a team lead's library and reels", () => {
     const seen = await as.lead.ok('reel.get', { id: reel.id });
     expect(seen.moments.map((moment) => moment.id)).toEqual([annasWow.id]);
     expect(seen.momentCount).toBe(1);
+    // The reel list counts what each opens: the lead their teams' part, QA the whole reel.
+    const counted = async (who: Browser) =>
+      (await who.ok('reel.list', {})).find((entry) => entry.id === reel.id)?.momentCount;
+    expect(await counted(as.lead)).toBe(1);
+    expect(await counted(as.supervisor)).toBe(2);
+    expect(await as.anna.refused('reel.list', {})).toMatchObject({ code: 'not_allowed' });
     // The lead may not put another team's moment in, and cannot learn that it exists.
     expect(
       await as.lead.refused('reel.update', { id: reel.id, momentIds: [annasWow.id, bertsWow.id] }),
@@ -197,6 +203,8 @@ describeEachEngine("a team lead's library and reels", () => {
     expect(saved.moments.map((moment) => moment.id)).toEqual([annasOther.id, annasWow.id]);
     const whole = await as.supervisor.ok('reel.get', { id: reel.id });
     expect(whole.moments.map((moment) => moment.id)).toEqual([bertsWow.id, annasOther.id, annasWow.id]);
+    expect(await counted(as.lead)).toBe(2);
+    expect(await counted(as.supervisor)).toBe(3);
     // Nor can the lead delete it: it holds another team's collecting.
     expect(await as.lead.refused('reel.delete', { id: reel.id })).toEqual({
       code: 'not_allowed',

@@ -13,7 +13,7 @@ import { createReel, deleteReel, getReel, listReels, updateReel } from './reels'
 export function reelHandlers({ database }: BackendContext): HandlersFor<keyof typeof reelMethods> {
   return {
     'reel.candidates': (query, { viewer }) => reelCandidates(database.query, query, agentSight(viewer)),
-    'reel.list': () => listReels(database.query),
+    'reel.list': (_params, { viewer }) => listReels(database.query, agentSight(viewer)),
     'reel.get': ({ id }, { viewer }) => getReel(database.query, id, agentSight(viewer)),
     'reel.create': (params, { actorId, viewer }) => createReel(database, actorId, params, agentSight(viewer)),
     'reel.update': (params, { viewer }) => updateReel(database, params, agentSight(viewer)),

@@ -4,9 +4,13 @@ import type { Database } from '../../db/database';
 import type { Query } from '../../db/schema';
 import { momentsByIds, toWowMoment } from '../coaching/moment-rows';
 import { nowIso } from '../../clock';
-import { agentsInSight, type AgentSight } from '../viewer';
+import { agentsInSight, agentVisible, type AgentSight } from '../viewer';
 
-function selectReels(q: Query) {
+/**
+ * Reels with their moment counts; for a team lead (`sight`) the count is of their teams' agents'
+ * moments only, the part of a shared reel they open (getReel).
+ */
+function selectReels(q: Query, sight: AgentSight = null) {
   return q
     .selectFrom('reels as r')
     .leftJoin('reviewer_profiles as p', 'p.id', 'r.created_by')
@@ -18,8 +22,14 @@ function selectReels(q: Query) {
       'r.updated_at',
       'p.name as creator_name',
       'p.role as creator_role',
-      eb
-        .selectFrom('reel_moments as rm')
+      (sight === null
+        ? eb.selectFrom('reel_moments as rm')
+        : eb
+            .selectFrom('reel_moments as rm')
+            .innerJoin('moments as m', 'm.id', 'rm.moment_id')
+            .innerJoin('interactions as i', 'i.id', 'm.interaction_id')
+            .where(agentVisible('i.agent_id', sight))
+      )
         .select(eb.fn.countAll<number>().as('n'))
         .whereRef('rm.reel_id', '=', 'r.id')
         .as('moment_count'),
@@ -42,9 +52,9 @@ const toSummary = (row: ReelRow): ReelSummary => ({
 
 const noReel = (id: number) => new EarmarkError('not_found', `id: there is no reel with id ${id}.`);
 
-/** The reels worked on most recently first. */
-export async function listReels(q: Query): Promise<ReelSummary[]> {
-  const rows = await selectReels(q).orderBy('r.updated_at', 'desc').orderBy('r.id', 'desc').execute();
+/** The reels worked on most recently first, each counting the moments the viewer sees in it. */
+export async function listReels(q: Query, sight: AgentSight = null): Promise<ReelSummary[]> {
+  const rows = await selectReels(q, sight).orderBy('r.updated_at', 'desc').orderBy('r.id', 'desc').execute();
   return rows.map(toSummary);
 }
 
