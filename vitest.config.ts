@@ -26,6 +26,7 @@ const ENGINE_READY = [
     'review/neighbours',
   ].map((name) => `test/integration/${name}.test.ts`),
   'test/integration/import-engines.test.ts',
+  'test/integration/import-read-ahead.test.ts',
   'test/integration/import-kill.test.ts',
   'test/integration/db/bulk-insert.test.ts',
   'test/integration/db/prepared.test.ts',

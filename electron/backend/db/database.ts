@@ -21,9 +21,16 @@ export interface Database {
    * Inserts many rows the engine's fastest way: prepared multi-row statements in one transaction on
    * SQLite, COPY on PostgreSQL (multi-row INSERTs for a few rows). Every row names the same columns. Inside `transaction(fn)`
    * pass its `trx` as `into`, so the rows are part of it; with `database.query` the rows get a
-   * transaction of their own. Returns how many rows were inserted.
+   * transaction of their own. Returns how many rows were inserted. `sent`, when given, is called once
+   * the rows are all on their way and only the server's work on them is left (on SQLite: once they are
+   * in): the caller's moment to prepare its next rows while the server is busy with these.
    */
-  insertMany<T extends TableName>(into: Query, table: T, rows: readonly NewRow<T>[]): Promise<number>;
+  insertMany<T extends TableName>(
+    into: Query,
+    table: T,
+    rows: readonly NewRow<T>[],
+    sent?: () => void,
+  ): Promise<number>;
   /** The newest migration applied (SQLite's user_version; PostgreSQL's schema_migrations). */
   schemaVersion(): Promise<number>;
   /** Releases the layer (the PostgreSQL pool). The SQLite connection stays with whoever opened it. */

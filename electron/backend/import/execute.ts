@@ -25,6 +25,35 @@ export interface UnitOptions {
   recordingsDir: string;
   roles: Record<string, Record<string, SegmentSpeaker>>;
   signal: AbortSignal;
+  /** This unit's file read and parsed ahead (readChats), while the server indexed the unit before. */
+  prepared?: PreparedChats | undefined;
+  /** Called once this unit's rows are on their way and only the server's work is left (PostgreSQL). */
+  sent?: (() => void) | undefined;
+}
+
+/** A chat export read and parsed, or why it could not be: the unit's outcome says so when its turn comes. */
+export interface PreparedChats {
+  unit: ImportUnit;
+  read: { chats: ParsedChat[]; hashes: string[] } | { error: unknown };
+}
+
+/**
+ * Reads and parses a chat export ahead of its turn. On PostgreSQL the import worker does this for the
+ * next file while the server indexes the file before it: the server and this thread work at once
+ * instead of taking turns (a file's parse was about a fifth of its import's wall time).
+ */
+export function readChats(unit: ImportUnit): PreparedChats {
+  try {
+    return { unit, read: parsedChats(unit) };
+  } catch (error) {
+    return { unit, read: { error } };
+  }
+}
+
+function parsedChats(unit: ImportUnit): { chats: ParsedChat[]; hashes: string[] } {
+  const chats = parseChats({ fileName: basename(unit.file), text: readFileSync(unit.file, 'utf8') });
+  const hashes = chats.map((chat) => sha256(`chat\n${chat.externalId}\n${JSON.stringify(chat.turns)}`));
+  return { chats, hashes };
 }
 
 /**
@@ -38,7 +67,7 @@ export async function importUnit(
   unit: ImportUnit | DetailsUnit,
   options: UnitOptions,
 ): Promise<Omit<ImportOutcome, 'file'>> {
-  if (unit.kind === 'chats') return importChats(database, unit);
+  if (unit.kind === 'chats') return importChats(database, unit, options);
   if (unit.kind === 'details') return updateByName(database, unit);
 
   const transcript = unit.transcript ? parseTranscript(readTranscript(unit.transcript)) : null;
@@ -117,9 +146,14 @@ async function importTransaction<T>(database: Database, fn: (trx: Query) => Prom
   });
 }
 
-async function importChats(database: Database, unit: Extract<ImportUnit, { kind: 'chats' }>) {
-  const chats = parseChats({ fileName: basename(unit.file), text: readFileSync(unit.file, 'utf8') });
-  const hashes = chats.map((chat) => sha256(`chat\n${chat.externalId}\n${JSON.stringify(chat.turns)}`));
+async function importChats(
+  database: Database,
+  unit: Extract<ImportUnit, { kind: 'chats' }>,
+  options: Pick<UnitOptions, 'prepared' | 'sent'>,
+) {
+  const prepared = options.prepared?.unit === unit ? options.prepared.read : parsedChats(unit);
+  if ('error' in prepared) throw prepared.error;
+  const { chats, hashes } = prepared;
   const there = new Set<number>();
   const ids = await importTransaction(database, async (trx) => {
     const stored = await insertInteractions(
@@ -151,7 +185,7 @@ async function importChats(database: Database, unit: Extract<ImportUnit, { kind:
       created.push(id);
     });
     // The whole file's turns in one bulk insert: one COPY on PostgreSQL, one index step on SQLite.
-    await addSegments(database, trx, segments);
+    await addSegments(database, trx, segments, options.sent);
     return created;
   });
   // A manifest row's details for the chats already there, each its own change (as an edit by hand).

@@ -58,12 +58,14 @@ export async function addSegments(
   database: Database,
   trx: Query,
   rows: readonly NewRow<'segments'>[],
+  /** Called once the rows are on their way and only the server's indexing is left (PostgreSQL only). */
+  sent?: () => void,
 ): Promise<void> {
-  if (rows.length === 0) return;
   if (database.engine === 'postgres') {
-    await database.insertMany(trx, 'segments', rows);
+    await database.insertMany(trx, 'segments', rows, sent);
     return;
   }
+  if (rows.length === 0) return;
   const last = await trx
     .selectFrom('segments')
     .select((eb) => eb.fn.coalesce(eb.fn.max('id'), sql.lit(0)).as('id'))

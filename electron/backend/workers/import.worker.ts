@@ -8,7 +8,7 @@ import { connect } from '../db/open';
 import { sqliteDatabase } from '../db/sqlite/database';
 import { putSetting } from '../services/settings';
 import { reportFailure } from './protocol';
-import { importUnit } from '../import/execute';
+import { importUnit, readChats, type PreparedChats } from '../import/execute';
 import { rememberNamePattern } from '../import/name-details';
 import { mappingSettingKey, planImport } from '../import/plan';
 import type { ImportCommand, ImportMessage, ImportWorkerInput } from '../import/protocol';
@@ -85,7 +85,16 @@ async function main() {
     const recorded = input.resume ? await recordedFiles(database, progress) : new Map<string, number>();
     post({ type: 'progress', progress: { ...progress } });
 
-    for (const unit of planned.units) {
+    // The next chat export, read and parsed while the server indexes the one before (PostgreSQL only:
+    // on SQLite this thread does the indexing itself, so there is nothing to overlap).
+    let prepared: PreparedChats | undefined;
+    const prepareAfter = (index: number) => () => {
+      const next = planned.units[index + 1];
+      if (next?.kind === 'chats' && !controller.signal.aborted && !recorded.get(next.file)) {
+        prepared = readChats(next);
+      }
+    };
+    for (const [index, unit] of planned.units.entries()) {
       if (controller.signal.aborted) break;
       // Taken over from a process that stopped: what it recorded is done (each file once).
       const already = recorded.get(unit.file) ?? 0;
@@ -97,10 +106,14 @@ async function main() {
       post({ type: 'progress', progress: { ...progress } });
       let outcome: ImportOutcome;
       try {
+        const ahead = prepared;
+        prepared = undefined;
         const result = await importUnit(database, unit, {
           recordingsDir,
           roles: input.request.roles,
           signal: controller.signal,
+          prepared: ahead,
+          sent: database.engine === 'postgres' ? prepareAfter(index) : undefined,
         });
         outcome = { file: unit.file, ...result };
       } catch (error) {

@@ -122,4 +122,31 @@ describeEachEngine('bulk inserts', () => {
       .executeTakeFirstOrThrow();
     expect(title).toBe('Refused');
   });
+
+  it('says once that the rows are on their way, by the time the insert is done: COPY, INSERT or none', async () => {
+    const interactionId = await newChat('Sent');
+    // 2,000 rows go by COPY on PostgreSQL, 3 by one INSERT; the caller prepares its next rows then.
+    for (const [count, from] of [
+      [2_000, 0],
+      [3, 2_000],
+      [0, 0],
+    ] as const) {
+      const rows = Array.from({ length: count }, (_, i) => ({
+        interaction_id: interactionId,
+        seq: from + i,
+        speaker: 'agent' as const,
+        text: `Row ${from + i}`,
+      }));
+      const calls: number[] = [];
+      const inserted = await database.insertMany(database.query, 'segments', rows, () => calls.push(count));
+      expect(inserted).toBe(count);
+      expect(calls).toEqual([count]);
+    }
+    const stored = await database.query
+      .selectFrom('segments')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('interaction_id', '=', interactionId)
+      .executeTakeFirstOrThrow();
+    expect(Number(stored.n)).toBe(2_003);
+  });
 });

@@ -16,12 +16,23 @@ export async function copyRows(
   table: string,
   columns: readonly string[],
   rows: readonly object[],
+  sent?: () => void,
 ): Promise<void> {
   const target = `${quote(table)} (${columns.map(quote).join(', ')})`;
   // Loaded on first use: the workstation (SQLite) never needs it.
   const { from: copyFrom } = await import('pg-copy-streams');
   const stream = client.query(copyFrom(`COPY ${target} FROM STDIN`));
-  await pipeline(Readable.from(chunks(table, columns, rows)), stream);
+  const source = Readable.from(chunks(table, columns, rows));
+  // Every chunk is handed to the socket: the caller may work (one turn of the event loop later, so the
+  // last writes leave first) while the server indexes what it received.
+  let told = false;
+  const tell = () => {
+    if (!told) sent?.();
+    told = true;
+  };
+  if (sent) source.once('end', () => setImmediate(tell));
+  await pipeline(source, stream);
+  tell(); // at the latest before the rows are reported in
 }
 
 function* chunks(table: string, columns: readonly string[], rows: readonly object[]): Generator<string> {

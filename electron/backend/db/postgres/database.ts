@@ -70,13 +70,18 @@ export function postgresDatabase(pool: pg.Pool): Database {
   pool.on('acquire', (client) => byProcess.set(processId(client), client));
   pool.on('remove', (client) => byProcess.delete(processId(client as pg.PoolClient)));
 
-  async function insertChunks<T extends TableName>(into: Query, table: T, rows: readonly NewRow<T>[]) {
+  async function insertChunks<T extends TableName>(
+    into: Query,
+    table: T,
+    rows: readonly NewRow<T>[],
+    sent?: () => void,
+  ) {
     const columns = sharedColumns(table, rows);
     if (rows.length >= COPY_FROM_ROWS) {
       const { rows: found } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(into);
       const client = byProcess.get(found[0]!.pid);
       if (client) {
-        await copyRows(client, table, columns, rows);
+        await copyRows(client, table, columns, rows, sent);
         return rows.length;
       }
     }
@@ -88,6 +93,7 @@ export function postgresDatabase(pool: pg.Pool): Database {
         .values(rows.slice(start, start + perInsert) as never)
         .execute();
     }
+    sent?.();
     return rows.length;
   }
 
@@ -104,10 +110,13 @@ export function postgresDatabase(pool: pg.Pool): Database {
           if (!planChanged(error)) throw error;
           return query.transaction().execute(fn);
         }),
-    async insertMany(into, table, rows) {
-      if (rows.length === 0) return 0;
-      if (into.isTransaction) return insertChunks(into, table, rows);
-      return query.transaction().execute((trx) => insertChunks(trx, table, rows));
+    async insertMany(into, table, rows, sent) {
+      if (rows.length === 0) {
+        sent?.();
+        return 0;
+      }
+      if (into.isTransaction) return insertChunks(into, table, rows, sent);
+      return query.transaction().execute((trx) => insertChunks(trx, table, rows, sent));
     },
     async schemaVersion() {
       const row = await query

@@ -74,11 +74,17 @@ export function sqliteDatabase(db: Db): Database {
     engine: 'sqlite',
     query,
     transaction,
-    async insertMany(into, table, rows) {
-      if (rows.length === 0) return 0;
+    async insertMany(into, table, rows, sent) {
       // Inside a transaction of this layer the connection is already ours and in BEGIN: the rows join it.
-      if (into.isTransaction) return insertRows(table, rows);
-      return transaction(async () => insertRows(table, rows));
+      const count =
+        rows.length === 0
+          ? 0
+          : into.isTransaction
+            ? insertRows(table, rows)
+            : transaction(async () => insertRows(table, rows));
+      const inserted = await count;
+      sent?.();
+      return inserted;
     },
     schemaVersion: async () => db.pragma('user_version', { simple: true }) as number,
     async close() {
