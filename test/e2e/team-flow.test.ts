@@ -343,4 +343,27 @@ describe('a supervisor, a team lead and an agent on one team server', () => {
       await page.context().close();
     }
   });
+
+  it('asks the agent again once the supervisor reopens and resubmits it; the dispute stays as history', async () => {
+    const asSara = await scriptSession('sara');
+    await asSara('evaluation.reopen', { id: annasEvaluation, reason: 'Billing did approve the refund' });
+    await asSara('evaluation.submit', { id: annasEvaluation });
+    await anna.goto(`${team.url}#/evaluation/${annasEvaluation}/summary`);
+    await anna.reload();
+    await waitForReady(anna);
+    await anna.getByTestId('answer-evaluation').waitFor();
+    const earlier = anna.locator('[data-testid="agent-earlier-response"][data-response="disputed"]');
+    expect(await earlier.textContent()).toContain(DISPUTE);
+    await screenshot(anna, 'team-flow-agent-asked-again-en');
+    await anna.getByTestId('acknowledge').click();
+    await anna.locator('[data-testid="agent-response"][data-response="acknowledged"]').waitFor();
+    for (const locale of ['de', 'fi']) {
+      const page = await logIn('tom', locale);
+      await page.goto(`${team.url}#/evaluation/${annasEvaluation}/summary`);
+      await page.locator('[data-testid="agent-response"][data-response="acknowledged"]').waitFor();
+      await page.locator('[data-testid="agent-earlier-response"][data-response="disputed"]').waitFor();
+      await screenshot(page, `team-flow-earlier-dispute-${locale}`);
+      await page.context().close();
+    }
+  });
 });
