@@ -43,6 +43,18 @@ export async function readWrappedKey(
   };
 }
 
+/** The profile_keys row of a newly wrapped key. */
+const keyRow = (profileId: number, wrapped: WrappedProfileKey, at: string) => ({
+  profile_id: profileId,
+  kdf: 'scrypt' as const,
+  kdf_params: JSON.stringify(wrapped.kdfParams),
+  salt: wrapped.salt,
+  wrapped_key: wrapped.wrappedKey,
+  workstation_key_id: wrapped.workstationKeyId,
+  created_at: at,
+  updated_at: at,
+});
+
 /** Inserts or replaces the profile's wrapped key (a new passphrase keeps created_at). */
 export async function writeWrappedKey(
   q: Query,
@@ -52,16 +64,7 @@ export async function writeWrappedKey(
 ): Promise<void> {
   await q
     .insertInto('profile_keys')
-    .values({
-      profile_id: profileId,
-      kdf: 'scrypt',
-      kdf_params: JSON.stringify(wrapped.kdfParams),
-      salt: wrapped.salt,
-      wrapped_key: wrapped.wrappedKey,
-      workstation_key_id: wrapped.workstationKeyId,
-      created_at: at,
-      updated_at: at,
-    })
+    .values(keyRow(profileId, wrapped, at))
     .onConflict((conflict) =>
       conflict.column('profile_id').doUpdateSet((eb) => ({
         kdf_params: eb.ref('excluded.kdf_params'),
@@ -86,16 +89,7 @@ export async function insertWrappedKeyIfNone(
 ): Promise<boolean> {
   const result = await q
     .insertInto('profile_keys')
-    .values({
-      profile_id: profileId,
-      kdf: 'scrypt',
-      kdf_params: JSON.stringify(wrapped.kdfParams),
-      salt: wrapped.salt,
-      wrapped_key: wrapped.wrappedKey,
-      workstation_key_id: wrapped.workstationKeyId,
-      created_at: at,
-      updated_at: at,
-    })
+    .values(keyRow(profileId, wrapped, at))
     .onConflict((conflict) => conflict.column('profile_id').doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;

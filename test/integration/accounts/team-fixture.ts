@@ -1,4 +1,5 @@
 import type { Backend } from '../../../electron/backend/backend';
+import type { Query } from '../../../electron/backend/db/schema';
 import type { SessionChannel } from '../../../electron/backend/context';
 import type { ReviewerRole } from '../../../shared/api/methods/profiles';
 import { createAccount } from '../../../electron/backend/services/accounts/accounts';
@@ -83,4 +84,23 @@ export class Browser {
   login(username: string, password: string) {
     return this.ok('session.login', { username, password });
   }
+}
+
+/** A team and one agent in it, as the library's details would make them; their ids. */
+export async function addTeamAgent(
+  q: Query,
+  team: string,
+  agent: string,
+): Promise<{ teamId: number; agentId: number }> {
+  const { id: teamId } = await q
+    .insertInto('teams')
+    .values({ name: team })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const { id: agentId } = await q
+    .insertInto('agents')
+    .values({ name: agent, team_id: teamId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { teamId, agentId };
 }

@@ -1,30 +1,10 @@
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../electron/backend/db/database';
 import { openPostgres } from '../../../electron/backend/db/postgres/database';
 import { verifyPassword } from '../../../electron/backend/services/accounts/password-hash';
 import { postgresMigrations } from '../../../electron/backend/db/migrations';
-import { earmarkCli } from '../../support/cli';
+import { runEarmark as earmark } from '../../support/cli';
 import { freshPostgresUrl } from '../../support/engines';
-import { repoRoot } from '../../support/paths';
-
-/** Runs the CLI with `stdin` piped in (the only way a password goes in). */
-function earmark(args: string[], stdin: string | null) {
-  const child = spawn(process.execPath, [...earmarkCli(), ...args], {
-    cwd: repoRoot,
-    stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, EARMARK_DATABASE: '' },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end(stdin ?? '');
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 const ADMIN_PW = 'the first admin password';
 let url: string;

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,10 +18,11 @@ import {
 import type { CoachingNote, CoachingSession } from '../../../shared/api/methods/coaching';
 import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
 import { call } from '../../support/backend';
+import { runEarmark as earmark } from '../../support/cli';
 import { freshPostgresUrl } from '../../support/engines';
 import { distinctivePhrase } from '../../support/leaks';
-import { audioData, repoRoot, resourcesDir, sharedData, tempDir } from '../../support/paths';
-import { CHEAP } from '../accounts/team-fixture';
+import { audioData, resourcesDir, sharedData, tempDir } from '../../support/paths';
+import { addTeamAgent, CHEAP } from '../accounts/team-fixture';
 import { everyCell, submittedEvaluation } from '../privacy-proof/fixture';
 import { call as callServer, cookieFrom, rendererFolder, send, teamProcess } from './team-host-fixture';
 
@@ -69,17 +69,8 @@ beforeAll(async () => {
     });
     await ws.imports.wait(batchId);
     const q = ws.database.query;
-    const team = await q
-      .insertInto('teams')
-      .values({ name: 'Sales' })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const anna = await q
-      .insertInto('agents')
-      .values({ name: 'Anna Berg', team_id: team.id })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await q.updateTable('interactions').set({ agent_id: anna.id }).execute();
+    const { agentId: anna } = await addTeamAgent(q, 'Sales', 'Anna Berg');
+    await q.updateTable('interactions').set({ agent_id: anna }).execute();
     const theCall = await q
       .selectFrom('interactions')
       .select('id')
@@ -106,7 +97,7 @@ beforeAll(async () => {
     const lena = await call<ReviewerProfile>(ws, 'profile.create', { name: 'Lena Lead', role: 'team_lead' });
     await call(ws, 'profile.setPassphrase', { id: lena.id, newPassphrase: PASSPHRASE });
     wsSession = await call<CoachingSession>(ws, 'coaching.create', {
-      agentId: anna.id,
+      agentId: anna,
       heldOn: '2026-11-20',
       evaluationIds: [evaluationId],
     });
@@ -333,28 +324,6 @@ describe('earmark team import-workstation', { timeout: 120_000 }, () => {
     expect(inArgv.stderr).toMatch(/read from standard input only/);
   });
 });
-
-/** The CLI as an administrator runs it, with `stdin` piped in. */
-function earmark(args: string[], stdin: string | null) {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(repoRoot, 'electron', 'backend', 'cli.ts'), ...args],
-    {
-      cwd: repoRoot,
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, EARMARK_DATABASE: '' },
-    },
-  );
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end(stdin ?? '');
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 const zero = () => ({
   teams: 0,

@@ -11,7 +11,7 @@ import type { CoachingNote, CoachingSession } from '../../../shared/api/methods/
 import { freshPostgresUrl } from '../../support/engines';
 import { containsText, distinctivePhrase, filesUnder } from '../../support/leaks';
 import { findPostgresBinaries } from '../../support/postgres';
-import { addAccount } from '../accounts/team-fixture';
+import { addAccount, addTeamAgent } from '../accounts/team-fixture';
 import { everyCell } from '../privacy-proof/fixture';
 import { call, cookieFrom, rendererFolder, teamProcess, type Answer } from './team-host-fixture';
 
@@ -77,24 +77,15 @@ beforeAll(async () => {
     else b = started;
   }
   const q = a.backend.database.query;
-  const sales = await q
-    .insertInto('teams')
-    .values({ name: 'Sales' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const anna = await q
-    .insertInto('agents')
-    .values({ name: 'Anna Berg', team_id: sales.id })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  lenaId = (await addAccount(a.backend, 'lena', 'team_lead', PW, { name: 'Lena Lead', teams: [sales.id] }))
+  const { teamId: sales, agentId: anna } = await addTeamAgent(q, 'Sales', 'Anna Berg');
+  lenaId = (await addAccount(a.backend, 'lena', 'team_lead', PW, { name: 'Lena Lead', teams: [sales] }))
     .profileId;
-  await addAccount(a.backend, 'otto', 'team_lead', OTHERS_PW, { name: 'Otto Other', teams: [sales.id] });
+  await addAccount(a.backend, 'otto', 'team_lead', OTHERS_PW, { name: 'Otto Other', teams: [sales] });
   await addAccount(a.backend, 'quinn', 'qa_manager', OTHERS_PW, { name: 'Quinn Manager' });
   await addAccount(a.backend, 'ada', 'admin', OTHERS_PW, { name: 'Ada Admin' });
 
   lena = await login(a.server, 'lena', PW);
-  session = await ok(a.server, lena, 'coaching.create', { agentId: anna.id, heldOn: '2026-11-20' });
+  session = await ok(a.server, lena, 'coaching.create', { agentId: anna, heldOn: '2026-11-20' });
   privateNote = await ok(a.server, lena, 'coaching.noteAdd', {
     sessionId: session.id,
     body: `Anna said ${secretWord}: family trouble, keep it between us.`,

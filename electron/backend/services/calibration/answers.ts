@@ -7,7 +7,7 @@ import { nowIso } from '../../clock';
 import type { Database } from '../../db/database';
 import type { Query } from '../../db/schema';
 import { loadVersion } from '../rubrics/version-cache';
-import { getSession, lookerOf, sessionRow } from './sessions';
+import { assertInSession, getSession, lookerOf, sessionRow } from './sessions';
 
 /**
  * A participant's side of a session: answers autosaved per interaction, then handed in once every
@@ -55,17 +55,7 @@ export async function saveAnswers(
   const at = nowIso(database);
   await database.transaction(async (trx) => {
     const session = await openForScoring(trx, actorId, params.sessionId, 'sessionId');
-    const inSession = await trx
-      .selectFrom('calibration_interactions')
-      .select('interaction_id')
-      .where('session_id', '=', params.sessionId)
-      .where('interaction_id', '=', params.interactionId)
-      .executeTakeFirst();
-    if (!inSession)
-      throw new EarmarkError(
-        'invalid_params',
-        `interactionId: interaction ${params.interactionId} is not one of "${session.name}"'s interactions.`,
-      );
+    await assertInSession(trx, { id: params.sessionId, name: session.name }, params.interactionId);
     const version = await loadVersion(trx, session.rubric_version_id);
     for (const [index, patch] of params.answers.entries()) {
       const entry = version.items.get(patch.itemId);

@@ -7,7 +7,7 @@ import { nowIso } from '../../clock';
 import type { Database } from '../../db/database';
 import type { Query } from '../../db/schema';
 import { loadVersion } from '../rubrics/version-cache';
-import { getSession, lookerOf, participantsOf, sessionRow } from './sessions';
+import { assertInSession, getSession, lookerOf, participantsOf, sessionRow } from './sessions';
 
 /** How many earlier sessions the "over time" line of a participant reaches back. */
 const HISTORY_SESSIONS = 24;
@@ -158,17 +158,7 @@ export async function agreeAnswer(
     const { looker, row } = await revealedRow(trx, actorId, params.sessionId, 'sessionId');
     if (!looker.manager)
       throw new EarmarkError('not_allowed', 'Only a QA manager records the agreed answer.');
-    const inSession = await trx
-      .selectFrom('calibration_interactions')
-      .select('interaction_id')
-      .where('session_id', '=', params.sessionId)
-      .where('interaction_id', '=', params.interactionId)
-      .executeTakeFirst();
-    if (!inSession)
-      throw new EarmarkError(
-        'invalid_params',
-        `interactionId: interaction ${params.interactionId} is not one of "${row.name}"'s interactions.`,
-      );
+    await assertInSession(trx, { id: params.sessionId, name: row.name }, params.interactionId);
     const version = await loadVersion(trx, row.rubric_version_id);
     const entry = version.items.get(params.itemId);
     if (!entry)

@@ -57,6 +57,25 @@ const sessionColumns = [
   's.revealed_at',
 ] as const;
 
+/** Refuses, naming it, an interaction that is not one of the session's (a stale screen, a made-up id). */
+export async function assertInSession(
+  q: Query,
+  session: { id: number; name: string },
+  interactionId: number,
+): Promise<void> {
+  const inSession = await q
+    .selectFrom('calibration_interactions')
+    .select('interaction_id')
+    .where('session_id', '=', session.id)
+    .where('interaction_id', '=', interactionId)
+    .executeTakeFirst();
+  if (!inSession)
+    throw new EarmarkError(
+      'invalid_params',
+      `interactionId: interaction ${interactionId} is not one of "${session.name}"'s interactions.`,
+    );
+}
+
 /** The session's row, if the looker may see it (else not_found, as for a missing one). */
 export async function sessionRow(q: Query, looker: Looker, id: number, field = 'id'): Promise<SessionRow> {
   const row = await q

@@ -2,6 +2,7 @@ import type { EvaluationDetail } from '../../../../shared/api/methods/evaluation
 import { scoreEvaluation, type ScoreBreakdown } from '../../../../shared/rubric/scoring';
 import { EarmarkError } from '../../../../shared/errors';
 import type { Database } from '../../db/database';
+import type { Query } from '../../db/schema';
 import { loadVersion, transactionWithVersions, type VersionContent } from '../rubrics/version-cache';
 import { loadAnswers } from './answers';
 import { draftRow } from './drafts';
@@ -26,6 +27,18 @@ function whatIsMissing(version: VersionContent, breakdown: ScoreBreakdown): stri
   const comments = breakdown.missingCommentItemIds;
   if (comments.length > 0) parts.push(`a comment is required where these items fail: ${titles(comments)}`);
   return parts.join('; ');
+}
+
+/** The evaluation's latest submit in its audit trail (what an agent's answer answers), if any. */
+export function latestSubmission(q: Query, evaluationId: number) {
+  return q
+    .selectFrom('evaluation_audit')
+    .select(['id', 'snapshot'])
+    .where('evaluation_id', '=', evaluationId)
+    .where('action', '=', 'submitted')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /**
@@ -57,14 +70,7 @@ export async function submitEvaluation(
       .where('id', '=', id)
       .executeTakeFirstOrThrow();
     const snapshot = snapshotOf(answers, overallComment);
-    const previous = await trx
-      .selectFrom('evaluation_audit')
-      .select('snapshot')
-      .where('evaluation_id', '=', id)
-      .where('action', '=', 'submitted')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const previous = await latestSubmission(trx, id);
     const order = (itemId: string) => version.itemOrder.get(itemId) ?? Number.MAX_SAFE_INTEGER;
     const changes = previous?.snapshot
       ? diffSnapshots(JSON.parse(previous.snapshot) as SubmittedSnapshot, snapshot, order)

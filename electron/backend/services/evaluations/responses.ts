@@ -3,6 +3,7 @@ import { EarmarkError } from '../../../../shared/errors';
 import type { Clock } from '../../clock';
 import type { Viewer } from '../../context';
 import type { Database } from '../../db/database';
+import { latestSubmission } from './lifecycle';
 import { evaluationRow, getEvaluation } from './read';
 
 /**
@@ -36,14 +37,8 @@ export async function answerEvaluation(
       );
     }
     // The submission answered: the latest (an evaluation reopened and submitted again is answered afresh).
-    const submission = await trx
-      .selectFrom('evaluation_audit')
-      .select('id')
-      .where('evaluation_id', '=', id)
-      .where('action', '=', 'submitted')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirstOrThrow();
+    const submission = await latestSubmission(trx, id);
+    if (!submission) throw new Error(`Evaluation ${id} is submitted but its audit trail has no submit.`);
     await trx
       .insertInto('evaluation_responses')
       .values({

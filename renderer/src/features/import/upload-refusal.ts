@@ -1,22 +1,11 @@
 import type { TFunction } from 'i18next';
-import type { ErrorReason } from '../../../../shared/errors';
+import { errorReasons, type ErrorReason } from '../../../../shared/errors';
 import { sizeWords } from './team-choice';
 
 /** Why the team server refused an upload, when it named it (shared/errors.ts, `errorReasons`). */
 export type UploadReason = Extract<ErrorReason, `upload_${string}`>;
 
-const reasons: readonly UploadReason[] = [
-  'upload_too_big',
-  'upload_different',
-  'upload_wrong_offset',
-  'upload_too_many_bytes',
-  'upload_not_allowed',
-  'upload_busy',
-  'upload_gone',
-  'upload_storage_full',
-  'upload_bad_name',
-  'upload_hidden_name',
-];
+const reasons = errorReasons.filter((reason): reason is UploadReason => reason.startsWith('upload_'));
 
 export const isUploadReason = (value: unknown): value is UploadReason =>
   (reasons as readonly unknown[]).includes(value);
