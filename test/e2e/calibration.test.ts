@@ -217,7 +217,8 @@ describe('a three-person blind calibration', () => {
         return criterion.cells[1]!.agreed;
       })
       .toEqual({ kind: 'scale', value: 2 });
-    expect(await knowledge.getByTestId('calibration-agree').nth(1).inputValue()).toBe('2');
+    // The page shows it once its results are read again after the save, so wait for that too.
+    await expect.poll(() => knowledge.getByTestId('calibration-agree').nth(1).inputValue()).toBe('2');
   });
 
   for (const [language, name] of [

@@ -325,6 +325,8 @@ function AgreedSelect({
       api.calibration.agree({ sessionId: results.session.id, interactionId, itemId: item.id, value: next }),
     onSuccess: (next) => queryClient.setQueryData(resultsKey(results.session.id), next),
   });
+  // While the choice is being saved, show it rather than the old answer (the list would blink back).
+  const shown = agree.isPending ? (agree.variables ?? null) : value;
   return (
     <Select
       size="xs"
@@ -337,7 +339,7 @@ function AgreedSelect({
           : t('calibration.criteria.agree')
       }
       data={choices.map((choice) => ({ value: choice.key, label: choice.label }))}
-      value={choices.find((choice) => value && sameAnswer(choice.value, value))?.key ?? null}
+      value={choices.find((choice) => shown && sameAnswer(choice.value, shown))?.key ?? null}
       onChange={(key) => agree.mutate(choices.find((choice) => choice.key === key)?.value ?? null)}
       error={agree.isError ? agree.error.message : undefined}
       data-testid="calibration-agree"
