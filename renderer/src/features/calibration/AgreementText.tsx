@@ -1,4 +1,5 @@
 import { Group, Text, Tooltip } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlphaFigure, KappaFigure } from '../../../../shared/api/methods/calibration';
 
@@ -14,33 +15,22 @@ export function AlphaText({ figure, testId }: { figure: AlphaFigure | null; test
         {t('calibration.figures.none')}
       </Text>
     );
-  const value = decimals(figure.value, i18n.language);
+  const { interval } = figure;
   return (
-    <Group
-      gap={6}
-      wrap="nowrap"
-      align="flex-start"
-      data-testid={testId}
-      data-value={figure.value.toFixed(3)}
-      data-band={figure.band}
-    >
-      <Tooltip label={t('calibration.figures.alphaHelp')} multiline w={320}>
-        <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
-          α
-        </Text>
-      </Tooltip>
-      <Text size="sm">
-        {t('calibration.figures.sentence', { value, words: t(`calibration.alpha.${figure.band}`) })}
-        {/* An interval that cannot vary (everyone always agreed) says nothing. */}
-        {figure.interval &&
-          figure.interval.upper - figure.interval.lower >= 0.005 &&
-          ` ${t('calibration.figures.interval', {
-            lower: decimals(figure.interval.lower, i18n.language),
-            upper: decimals(figure.interval.upper, i18n.language),
-            confidence: Math.round(figure.interval.confidence * 100),
-          })}`}
-      </Text>
-    </Group>
+    <FigureText symbol="α" help={t('calibration.figures.alphaHelp')} figure={figure} testId={testId}>
+      {t('calibration.figures.sentence', {
+        value: decimals(figure.value, i18n.language),
+        words: t(`calibration.alpha.${figure.band}`),
+      })}
+      {/* An interval that cannot vary (everyone always agreed) says nothing. */}
+      {interval &&
+        interval.upper - interval.lower >= 0.005 &&
+        ` ${t('calibration.figures.interval', {
+          lower: decimals(interval.lower, i18n.language),
+          upper: decimals(interval.upper, i18n.language),
+          confidence: Math.round(interval.confidence * 100),
+        })}`}
+    </FigureText>
   );
 }
 
@@ -48,7 +38,30 @@ export function AlphaText({ figure, testId }: { figure: AlphaFigure | null; test
 export function KappaText({ figure, testId }: { figure: KappaFigure | null; testId?: string }) {
   const { t, i18n } = useTranslation();
   if (!figure) return null;
-  const value = decimals(figure.value, i18n.language);
+  return (
+    <FigureText symbol="κ" help={t('calibration.figures.kappaHelp')} figure={figure} testId={testId}>
+      {t('calibration.figures.sentence', {
+        value: decimals(figure.value, i18n.language),
+        words: t(`calibration.kappa.${figure.band}`),
+      })}
+    </FigureText>
+  );
+}
+
+/** The figure's symbol (its explanation on hover) beside the sentence saying what it means. */
+function FigureText({
+  symbol,
+  help,
+  figure,
+  testId,
+  children,
+}: {
+  symbol: string;
+  help: string;
+  figure: { value: number; band: string };
+  testId: string | undefined;
+  children: ReactNode;
+}) {
   return (
     <Group
       gap={6}
@@ -58,14 +71,12 @@ export function KappaText({ figure, testId }: { figure: KappaFigure | null; test
       data-value={figure.value.toFixed(3)}
       data-band={figure.band}
     >
-      <Tooltip label={t('calibration.figures.kappaHelp')} multiline w={320}>
+      <Tooltip label={help} multiline w={320}>
         <Text size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
-          κ
+          {symbol}
         </Text>
       </Tooltip>
-      <Text size="sm">
-        {t('calibration.figures.sentence', { value, words: t(`calibration.kappa.${figure.band}`) })}
-      </Text>
+      <Text size="sm">{children}</Text>
     </Group>
   );
 }
