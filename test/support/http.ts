@@ -1,18 +1,21 @@
-import { request, type Agent } from 'node:http';
+import { request as httpRequest, type Agent, type IncomingHttpHeaders } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 
 export interface Answer {
   status: number;
-  headers: Record<string, string | string[] | undefined>;
+  headers: IncomingHttpHeaders;
   body: Buffer;
   text(): string;
   /** The body as JSON (a Reply for API calls). */
-  json<T = { ok: boolean; value?: unknown; error?: { code: string; message: string } }>(): T;
+  json<T = { ok: boolean; value?: unknown; error?: { code: string; message: string; reason?: string } }>(): T;
 }
 
 export interface RawRequest {
   method?: string;
   headers?: Record<string, string>;
-  body?: string;
+  body?: string | Buffer;
+  /** Over TLS, trusting the test's own self-signed certificate. */
+  tls?: boolean;
   /** Keep-alive connections, as a browser reuses them (default: a new connection per request). */
   agent?: Agent;
 }
@@ -22,6 +25,7 @@ export interface RawRequest {
  * a forged Host, Origin or Sec-Fetch-Site, and normalises malformed paths before sending them).
  */
 export function sendRaw(port: number, path: string, options: RawRequest = {}): Promise<Answer> {
+  const request = options.tls ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
     const req = request(
       {
@@ -31,6 +35,7 @@ export function sendRaw(port: number, path: string, options: RawRequest = {}): P
         method: options.method ?? 'GET',
         headers: options.headers,
         agent: options.agent,
+        ...(options.tls ? { rejectUnauthorized: false } : {}),
       },
       (res) => {
         const chunks: Buffer[] = [];

@@ -1,7 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import { join } from 'node:path';
 import { createBackend, type Backend } from '../../../electron/backend/backend';
 import {
@@ -10,6 +8,7 @@ import {
   type TeamServerOptions,
 } from '../../../electron/backend/host/team-server';
 import type { TeamFilesOptions } from '../../../electron/backend/team-files/config';
+import { sendRaw, type Answer, type RawRequest } from '../../support/http';
 import { resourcesDir, tempDir } from '../../support/paths';
 import { CHEAP } from '../accounts/team-fixture';
 
@@ -67,54 +66,12 @@ export async function teamProcess(
   };
 }
 
-export interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-  json<T = { ok: boolean; value?: unknown; error?: { code: string; message: string; reason?: string } }>(): T;
-  text(): string;
-}
-
-export interface Ask {
-  method?: string;
-  headers?: Record<string, string>;
-  body?: string | Buffer;
-}
+export type { Answer } from '../../support/http';
+export type Ask = Omit<RawRequest, 'tls' | 'agent'>;
 
 /** A raw request, every header under the test's control (fetch would not forge Origin or Sec-Fetch-Site). */
 export function send(server: Pick<TeamServer, 'port' | 'tls'>, path: string, ask: Ask = {}): Promise<Answer> {
-  const tls = server.tls;
-  const request = tls ? httpsRequest : httpRequest;
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: '127.0.0.1',
-        port: server.port,
-        path,
-        method: ask.method ?? 'GET',
-        headers: ask.headers,
-        // The test's own self-signed certificate.
-        ...(tls ? { rejectUnauthorized: false } : {}),
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const body = Buffer.concat(chunks);
-          resolve({
-            status: res.statusCode!,
-            headers: res.headers,
-            body,
-            text: () => body.toString('utf8'),
-            json: () => JSON.parse(body.toString('utf8')),
-          });
-        });
-      },
-    );
-    req.on('error', reject);
-    if (ask.body !== undefined) req.write(ask.body);
-    req.end();
-  });
+  return sendRaw(server.port, path, { ...ask, tls: Boolean(server.tls) });
 }
 
 /** The origin a browser on the server's own page sends. */
