@@ -1,12 +1,11 @@
 import type { Backend } from '../../electron/backend/backend';
-import { createBackend } from '../../electron/backend/backend';
 import type { CoachingSession } from '../../shared/api/methods/coaching';
 import type { EvaluationDetail } from '../../shared/api/methods/evaluations';
 import type { ReviewerProfile } from '../../shared/api/methods/profiles';
 import type { RubricSummary } from '../../shared/api/methods/rubrics';
 import type { AnswerValue } from '../../shared/rubric/answers';
 import { defaultRubric } from '../../shared/rubric/defaults';
-import { resourcesDir, tempDir } from '../support/paths';
+import { withBenchBackend } from './backend';
 import { createDatabase, startPostgresCluster } from '../support/postgres';
 import { percentile, round } from './stats';
 
@@ -47,18 +46,9 @@ async function benchOneEngine(
 ): Promise<Record<string, number>> {
   const evaluations = quick ? 60 : 400;
   const rounds = quick ? 20 : 100;
-  const data = tempDir('earmark-bench-coaching-');
-  let backend: Backend | undefined;
-  try {
-    backend = await createBackend({
-      dataDir: data.dir,
-      resourcesDir,
-      version: 'bench',
-      log: () => {},
-      ...(databaseUrl ? { databaseUrl } : {}),
-    });
+  return withBenchBackend('coaching', databaseUrl, async (backend) => {
     const call = async <T>(method: string, params: unknown = {}): Promise<T> => {
-      const reply = await backend!.dispatch(method, params);
+      const reply = await backend.dispatch(method, params);
       if (!reply.ok) throw new Error(`${method}: ${reply.error.message}`);
       return reply.value as T;
     };
@@ -146,10 +136,7 @@ async function benchOneEngine(
       session_notes_read_count: rounds * 2,
       profile_unlock_ms_p50: round(percentile(unlocks, 50), 1),
     };
-  } finally {
-    await backend?.close();
-    data.cleanup();
-  }
+  });
 }
 
 /** Answers spread so items differ in how often they are missed, as real agents' do. */

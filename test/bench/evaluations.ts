@@ -1,11 +1,10 @@
 import type { Backend } from '../../electron/backend/backend';
-import { createBackend } from '../../electron/backend/backend';
 import type { Dispatch } from '../../electron/backend/dispatch';
 import type { EvaluationDetail } from '../../shared/api/methods/evaluations';
 import type { RubricSummary } from '../../shared/api/methods/rubrics';
 import type { AnswerValue } from '../../shared/rubric/answers';
 import { defaultRubric } from '../../shared/rubric/defaults';
-import { resourcesDir, tempDir } from '../support/paths';
+import { withBenchBackend } from './backend';
 import { createDatabase, startPostgresCluster } from '../support/postgres';
 import { percentile, round } from './stats';
 
@@ -46,16 +45,7 @@ async function autosaveOn(
   databaseUrl: string | undefined,
   saves: number,
 ): Promise<{ samples: number[]; cpuUs: number }> {
-  const data = tempDir('earmark-bench-autosave-');
-  let backend: Backend | undefined;
-  try {
-    backend = await createBackend({
-      dataDir: data.dir,
-      resourcesDir,
-      version: 'bench',
-      log: () => {},
-      ...(databaseUrl ? { databaseUrl } : {}),
-    });
+  return withBenchBackend('autosave', databaseUrl, async (backend) => {
     const dispatch = await reviewerDispatch(backend);
     const call = async <T>(method: string, params: unknown): Promise<T> => {
       const reply = await dispatch(method, params);
@@ -97,10 +87,7 @@ async function autosaveOn(
     }
     const used = process.cpuUsage(cpu);
     return { samples, cpuUs: (used.user + used.system) / (saves - Math.floor(saves / 10)) };
-  } finally {
-    await backend?.close();
-    data.cleanup();
-  }
+  });
 }
 
 /** The backend's own dispatch, with a new reviewer as the current profile (as in the app). */

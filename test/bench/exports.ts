@@ -1,11 +1,10 @@
 import type { Backend } from '../../electron/backend/backend';
-import { createBackend } from '../../electron/backend/backend';
 import type { EvaluationDetail } from '../../shared/api/methods/evaluations';
 import type { RubricSummary } from '../../shared/api/methods/rubrics';
 import type { AnswerValue } from '../../shared/rubric/answers';
 import { defaultRubric } from '../../shared/rubric/defaults';
 import type { RubricItem } from '../../shared/rubric/schema';
-import { resourcesDir, tempDir } from '../support/paths';
+import { withBenchBackend } from './backend';
 import { createDatabase, startPostgresCluster } from '../support/postgres';
 import { reviewerDispatch } from './evaluations';
 import { median, round } from './stats';
@@ -36,16 +35,7 @@ async function exportsOn(
   evaluations: number,
   rounds: number,
 ): Promise<Record<string, number>> {
-  const data = tempDir('earmark-bench-exports-');
-  let backend: Backend | undefined;
-  try {
-    backend = await createBackend({
-      dataDir: data.dir,
-      resourcesDir,
-      version: 'bench',
-      log: () => {},
-      ...(databaseUrl ? { databaseUrl } : {}),
-    });
+  return withBenchBackend('exports', databaseUrl, async (backend) => {
     const dispatch = await reviewerDispatch(backend);
     const call = async <T>(method: string, params: unknown = {}): Promise<T> => {
       const reply = await dispatch(method, params);
@@ -94,10 +84,7 @@ async function exportsOn(
       export_xlsx_kb: round((libraryXlsx.size * 3) / 4 / 1024),
       export_csv_kb: round(libraryCsv.size / 1024),
     };
-  } finally {
-    await backend?.close();
-    data.cleanup();
-  }
+  });
 }
 
 /** Answers spread so scores differ: some pass, most fall below target; critical items always pass. */

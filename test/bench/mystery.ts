@@ -1,9 +1,8 @@
-import { createBackend, type Backend } from '../../electron/backend/backend';
 import { readTable } from '../../electron/backend/import/formats/manifest/read-table';
 import { dryRunMysteryImport } from '../../electron/backend/services/mystery/import/dry-run';
 import { importMysteryShops } from '../../electron/backend/services/mystery/import/run';
 import { csv, germanMapping, germanRow, xlsx } from '../integration/mystery/sheet';
-import { resourcesDir, tempDir } from '../support/paths';
+import { withBenchBackend } from './backend';
 import { createDatabase, startPostgresCluster, type PostgresCluster } from '../support/postgres';
 import { round } from './stats';
 
@@ -51,16 +50,7 @@ async function importRates(
   prefix: string,
   databaseUrl: string | undefined,
 ): Promise<Record<string, number>> {
-  const data = tempDir('earmark-bench-mystery-');
-  let backend: Backend | undefined;
-  try {
-    backend = await createBackend({
-      dataDir: data.dir,
-      resourcesDir,
-      version: 'bench',
-      log: () => {},
-      ...(databaseUrl ? { databaseUrl } : {}),
-    });
+  return withBenchBackend('mystery', databaseUrl, async (backend) => {
     // The mapping step's dry run goes over every row too, stores nothing, and is asked again on each change.
     let started = performance.now();
     const dry = await dryRunMysteryImport(backend.database, { fileName, bytes, mapping: germanMapping });
@@ -74,8 +64,5 @@ async function importRates(
       [`${prefix}mystery_dry_run_${kind}_rows_per_s`]: round(count / drySeconds, 0),
       [`${prefix}mystery_import_${kind}_rows_per_s`]: round(count / seconds, 0),
     };
-  } finally {
-    await backend?.close();
-    data.cleanup();
-  }
+  });
 }

@@ -1,10 +1,9 @@
 import type { Backend } from '../../electron/backend/backend';
-import { createBackend } from '../../electron/backend/backend';
 import type { ReviewerProfile } from '../../shared/api/methods/profiles';
 import type { QueueDraw, QueuePlan } from '../../shared/api/methods/queue';
 import { drawSample, type Candidate, type ScopeAgent } from '../../shared/queue/draw';
 import { weekDays } from '../../shared/queue/week';
-import { resourcesDir, tempDir } from '../support/paths';
+import { withBenchBackend } from './backend';
 import { createDatabase, startPostgresCluster } from '../support/postgres';
 import { median, round } from './stats';
 
@@ -95,18 +94,9 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
 };
 
 async function apiDraw(quick: boolean, databaseUrl: string | undefined): Promise<number> {
-  const data = tempDir('earmark-bench-queue-');
-  let backend: Backend | undefined;
-  try {
-    backend = await createBackend({
-      dataDir: data.dir,
-      resourcesDir,
-      version: 'bench',
-      log: () => {},
-      ...(databaseUrl ? { databaseUrl } : {}),
-    });
+  return withBenchBackend('queue', databaseUrl, async (backend) => {
     const call = async <T>(method: string, params: unknown = {}): Promise<T> => {
-      const reply = await backend!.dispatch(method, params);
+      const reply = await backend.dispatch(method, params);
       if (!reply.ok) throw new Error(`${method}: ${reply.error.message}`);
       return reply.value as T;
     };
@@ -133,10 +123,7 @@ async function apiDraw(quick: boolean, databaseUrl: string | undefined): Promise
         throw new Error(`queue.draw gave ${drawn.items.length} items`);
     }
     return round(median(samples), 1);
-  } finally {
-    await backend?.close();
-    data.cleanup();
-  }
+  });
 }
 
 async function seedWeek(backend: Backend): Promise<void> {
