@@ -65,6 +65,11 @@ export const errorReasons = [
   'upload_bad_name',
   /** The file's name starts with a dot: a hidden file, which the import skips. */
   'upload_hidden_name',
+  /**
+   * The person takes part in an open calibration session holding this call or chat: no moments on it
+   * from them until the reveal (a moment would show the others their judgement).
+   */
+  'scoring_blind',
 ] as const;
 
 export type ErrorReason = (typeof errorReasons)[number];

@@ -8,6 +8,7 @@ import type {
 import type { EvaluationSummary } from '../../../shared/api/methods/evaluations';
 import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
 import type { MyQueue, QueueDraw, QueuePlan } from '../../../shared/api/methods/queue';
+import type { Moment } from '../../../shared/api/methods/review';
 import { callAs } from '../../support/backend';
 import { TestClock } from '../../support/clock';
 import { describeEachEngine, engineBackend } from '../../support/engines';
@@ -242,6 +243,56 @@ describeEachEngine('calibration sessions', () => {
       rubricId: world.rubricId,
     });
     expect(csv.rows).toBe(0);
+  });
+
+  it('refuses a participant moments on its calls while scoring; others work on, and everybody after the reveal', async () => {
+    const [anna, mikko] = interactionIds();
+    const own = await as<Moment>(world.olli.id, 'moment.create', {
+      interactionId: anna,
+      startMs: 1000,
+      comment: 'Before',
+    });
+    const created = await createSession({ participantIds: [world.maria.id, world.olli.id] });
+    const pin = (who: number, interactionId = anna!) =>
+      refused(who, 'moment.create', { interactionId, startMs: 2000, comment: 'Too slow' });
+
+    // Scoring blind: no pinning, no change to a comment, no undo of a delete; handing in changes nothing.
+    expect(await pin(world.olli.id)).toMatchObject({ code: 'not_allowed', reason: 'scoring_blind' });
+    expect((await pin(world.maria.id, mikko)).message).toMatch(
+      /scoring interaction \d+ blind in the calibration session "November calibration"/,
+    );
+    expect(
+      await refused(world.olli.id, 'moment.update', { id: own.id, comment: 'Rude, surely' }),
+    ).toMatchObject({ reason: 'scoring_blind' });
+    await as(world.olli.id, 'moment.delete', { id: own.id });
+    expect(await refused(world.olli.id, 'moment.restore', { id: own.id })).toMatchObject({
+      reason: 'scoring_blind',
+    });
+    await score(world.olli.id, created.id, [
+      ['yes', 'yes', 1],
+      ['yes', 'yes', 1],
+    ]);
+    expect(await pin(world.olli.id)).toMatchObject({ reason: 'scoring_blind' });
+    // Who does not take part works on: the manager, Sanna; nor are other calls closed to participants.
+    await as(world.hanna.id, 'moment.create', { interactionId: anna, startMs: 3000, comment: 'Manager' });
+    await as(sanna.id, 'moment.create', { interactionId: anna, startMs: 4000, comment: 'Not in it' });
+    const other = [...world.titles].find(
+      ([, t]) => t !== 'Anna call 2026-11-02' && t !== 'Mikko call 2026-11-03',
+    )![0];
+    await as(world.olli.id, 'moment.create', { interactionId: other, startMs: 0, comment: 'Elsewhere' });
+
+    await score(world.maria.id, created.id, [
+      ['yes', 'yes', 2],
+      ['yes', 'yes', 2],
+    ]);
+    await as(world.hanna.id, 'calibration.reveal', { id: created.id });
+    // After the reveal everybody pins again.
+    await as(world.olli.id, 'moment.create', { interactionId: anna, startMs: 5000, comment: 'After' });
+    await as(world.maria.id, 'moment.create', { interactionId: mikko, startMs: 5000, comment: 'After' });
+    const comments = (await as<Moment[]>(world.hanna.id, 'moment.list', { interactionId: anna })).map(
+      (m) => m.comment,
+    );
+    expect(comments).toEqual(['Manager', 'Not in it', 'After']);
   });
 
   it('refuses clearly: who may set up, who sees a session, incomplete hand-ins, bad answers', async () => {

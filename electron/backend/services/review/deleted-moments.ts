@@ -80,7 +80,10 @@ export async function restoreMoment(
   momentId: number,
   now: Date = clockOf(database).now(),
   /** Throws when the caller may not bring this moment back (it is not theirs). */
-  mayRestore: (trx: Query, moment: { id: number; authorId: number | null }) => Promise<void> = async () => {},
+  mayRestore: (
+    trx: Query,
+    moment: { id: number; authorId: number | null; interactionId: number },
+  ) => Promise<void> = async () => {},
 ): Promise<number> {
   // Outside the transaction: an expired copy goes even when the restore is then refused.
   await purgeDeletedMoments(database.query, now);
@@ -96,7 +99,7 @@ export async function restoreMoment(
       );
     }
     const { moment, tagIds, answers, sessions, reels } = JSON.parse(stored.snapshot) as Snapshot;
-    await mayRestore(trx, { id: momentId, authorId: moment.author_id });
+    await mayRestore(trx, { id: momentId, authorId: moment.author_id, interactionId: moment.interaction_id });
     const { id: storedId, ...columns } = moment;
     const taken = await trx.selectFrom('moments').select('id').where('id', '=', storedId).executeTakeFirst();
     const { id } = await trx

@@ -8,6 +8,7 @@ import { keepForUndo, purgeDeletedMoments, restoreMoment, type MomentRow } from 
 import { requireInteraction } from './interaction-exists';
 import { assertMomentAuthor } from './moment-author';
 import { assertTags } from './tags';
+import { assertNotScoringBlind } from '../calibration/blind-moments';
 import { clockOf } from '../../clock';
 import { hasTurn } from '../segments';
 
@@ -116,6 +117,7 @@ export async function createMoment(
 ): Promise<Moment> {
   return database.transaction(async (trx) => {
     await requireInteraction(trx, moment.interactionId);
+    await assertNotScoringBlind(trx, authorId, moment.interactionId);
     if (moment.turnSeq !== undefined) await assertTurn(trx, moment.interactionId, moment.turnSeq);
     await assertWithinRecording(trx, moment.interactionId, moment.endMs ?? moment.startMs ?? null);
     await assertTags(trx, moment.tagIds);
@@ -151,6 +153,7 @@ export async function updateMoment(
   return database.transaction(async (trx) => {
     const current = await getMoment(trx, changes.id, database.engine === 'postgres');
     await assertMomentAuthor(trx, current, actorId);
+    await assertNotScoringBlind(trx, actorId, current.interactionId);
     const startMs = changes.startMs ?? current.startMs;
     const endMs = changes.endMs === undefined ? current.endMs : changes.endMs;
     if (endMs !== null && startMs === null) {
@@ -206,8 +209,9 @@ export async function undeleteMoment(
   id: number,
   actorId: number | null,
 ): Promise<Moment> {
-  const restored = await restoreMoment(database, id, clockOf(database).now(), (trx, moment) =>
-    assertMomentAuthor(trx, moment, actorId),
-  );
+  const restored = await restoreMoment(database, id, clockOf(database).now(), async (trx, moment) => {
+    await assertMomentAuthor(trx, moment, actorId);
+    await assertNotScoringBlind(trx, actorId, moment.interactionId);
+  });
   return getMoment(database.query, restored);
 }

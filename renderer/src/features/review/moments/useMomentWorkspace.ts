@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Moment, NewMoment } from '../../../../../shared/api/methods/review';
 import { useToast } from '../../../app/toast/Toasts';
 import { useCurrentReviewer, useProfiles } from '../../profiles/useProfiles';
+import { momentRefusalText } from './moment-refusal';
 import { momentPlace } from './tag-label';
 import { useMoments } from './useMoments';
 import { useTags } from './useTags';
@@ -16,12 +17,9 @@ export function useMomentWorkspace(interactionId: number) {
   const tags = useTags();
   const [selection, setSelection] = useState<{ id: number; focus: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const report = useCallback(
-    (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
-    [],
-  );
-  const { create, update, remove, restore } = moments;
   const { t } = useTranslation();
+  const report = useCallback((failure: unknown) => setError(momentRefusalText(t, failure)), [t]);
+  const { create, update, remove, restore } = moments;
   const toast = useToast();
   const profiles = useProfiles().data;
   const currentId = useCurrentReviewer()?.id ?? null;
