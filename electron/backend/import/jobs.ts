@@ -411,6 +411,7 @@ export class ImportJobs {
         ? {
             recordingsDir: recordingsDir(this.ctx.teamFiles.storageDir),
             within: importRoots(this.ctx.teamFiles),
+            ...(mode === 'run' ? { storageDir: this.ctx.teamFiles.storageDir } : {}),
           }
         : {}),
       ...(this.databaseUrl ? { databaseUrl: this.databaseUrl } : {}),

@@ -8,6 +8,8 @@ export interface ImportWorkerInput {
   recordingsDir?: string;
   /** A team server: only files really inside these folders are read (links leading out are left out). */
   within?: string[];
+  /** A team server's storage: uploads this batch does not take are removed from it (unused-uploads.ts). */
+  storageDir?: string;
   /** The team's PostgreSQL the backend runs on; without it the SQLite file in the data folder. */
   databaseUrl?: string;
   nativeBinding?: string;

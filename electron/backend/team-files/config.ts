@@ -52,6 +52,8 @@ export function teamFiles(dataDir: string, options: TeamFilesOptions = {}): Team
 export const partialDir = (storageDir: string) => join(storageDir, 'uploads', 'partial');
 /** Whole, checked uploads: the only part of the storage an import may read. */
 export const doneDir = (storageDir: string) => join(storageDir, 'uploads', 'done');
+/** Each upload's name, size and hash (uploads/meta/<id>.json), from its start until it is removed. */
+export const uploadMetaDir = (storageDir: string) => join(storageDir, 'uploads', 'meta');
 /** Where the import writes what it transcodes, so every process can play it. */
 export const recordingsDir = (storageDir: string) => join(storageDir, 'recordings');
 

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { EarmarkError, type ErrorCode, type ErrorReason } from '../../../shared/errors';
-import { doneDir, partialDir, sizeText, type TeamFiles } from './config';
+import { doneDir, partialDir, sizeText, uploadMetaDir, type TeamFiles } from './config';
 
 /** A refusal with the HTTP status the upload routes answer it with. */
 export class UploadError extends EarmarkError {
@@ -60,7 +60,7 @@ interface Meta {
 const ABANDONED_MS = 24 * 60 * 60 * 1000;
 /** A lock not refreshed for this long was left by a process that stopped. */
 const STALE_LOCK_MS = 60_000;
-const ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const UPLOAD_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Files sent to a team server, kept in its storage folder (shared by all its processes, so an upload
@@ -80,7 +80,7 @@ export class Uploads {
   }
 
   private get metaDir() {
-    return join(this.files.storageDir, 'uploads', 'meta');
+    return uploadMetaDir(this.files.storageDir);
   }
   private metaPath = (id: string) => join(this.metaDir, `${id}.json`);
   private partPath = (id: string) => join(partialDir(this.files.storageDir), `${id}.part`);
@@ -303,7 +303,7 @@ export class Uploads {
   }
 
   private async meta(id: string, profileId: number): Promise<Meta> {
-    if (!ID.test(id)) throw new UploadError(404, 'not_found', `There is no upload ${id}.`, GONE);
+    if (!UPLOAD_ID.test(id)) throw new UploadError(404, 'not_found', `There is no upload ${id}.`, GONE);
     let meta: Meta;
     try {
       meta = JSON.parse(await readFile(this.metaPath(id), 'utf8')) as Meta;

@@ -10,7 +10,8 @@ import { putSetting } from '../services/settings';
 import { reportFailure } from './protocol';
 import { importUnit, readChats, type PreparedChats } from '../import/execute';
 import { rememberNamePattern } from '../import/name-details';
-import { mappingSettingKey, planImport } from '../import/plan';
+import { mappingSettingKey, planImport, type DetailsUnit, type ImportUnit } from '../import/plan';
+import { removeUnusedUploads } from '../team-files/unused-uploads';
 import type { ImportCommand, ImportMessage, ImportWorkerInput } from '../import/protocol';
 
 /**
@@ -82,7 +83,9 @@ async function main() {
       .set({ total_files: progress.totalFiles })
       .where('id', '=', input.batchId)
       .execute();
-    const recorded = input.resume ? await recordedFiles(database, progress) : new Map<string, number>();
+    const recorded = input.resume
+      ? await recordedFiles(database, progress)
+      : new Map<string, ImportOutcome['outcome'][]>();
     post({ type: 'progress', progress: { ...progress } });
 
     // The next chat export, read and parsed while the server indexes the one before (PostgreSQL only:
@@ -90,16 +93,17 @@ async function main() {
     let prepared: PreparedChats | undefined;
     const prepareAfter = (index: number) => () => {
       const next = planned.units[index + 1];
-      if (next?.kind === 'chats' && !controller.signal.aborted && !recorded.get(next.file)) {
+      if (next?.kind === 'chats' && !controller.signal.aborted && !recorded.get(next.file)?.length) {
         prepared = readChats(next);
       }
     };
     for (const [index, unit] of planned.units.entries()) {
       if (controller.signal.aborted) break;
       // Taken over from a process that stopped: what it recorded is done (each file once).
-      const already = recorded.get(unit.file) ?? 0;
-      if (already > 0) {
-        recorded.set(unit.file, already - 1);
+      const earlier = recorded.get(unit.file)?.shift();
+      if (earlier) {
+        // Its uploads may not have been removed yet when that process stopped.
+        await forgetUploads(database, unit, earlier);
         continue;
       }
       progress.currentFile = unit.file;
@@ -137,9 +141,18 @@ async function main() {
           warnings: outcome.warnings.length ? JSON.stringify(outcome.warnings) : null,
         })
         .execute();
+      await forgetUploads(database, unit, outcome.outcome);
       progress[outcome.outcome]++;
       progress.doneFiles++;
       post({ type: 'outcome', outcome });
+    }
+    if (!controller.signal.aborted) {
+      // Uploads the plan found nothing in to import: no format Earmark reads, or a second spreadsheet.
+      const unread = planned.plan.items.filter((item) => item.becomes === 'unrecognised');
+      await removeUploads(
+        database,
+        unread.map((item) => item.file),
+      );
     }
     if (paused) {
       post({ type: 'paused' });
@@ -159,16 +172,47 @@ async function main() {
   }
 }
 
-/** The files a batch has recorded already, by path (a count: a path may come twice), counted into `progress`. */
-async function recordedFiles(database: Database, progress: ImportProgress): Promise<Map<string, number>> {
+/**
+ * A team server's uploads that a unit did not turn into anything (it failed, or was in the library
+ * already) are not kept. Imported ones stay: the library plays them.
+ */
+async function forgetUploads(
+  database: Database,
+  unit: ImportUnit | DetailsUnit,
+  outcome: ImportOutcome['outcome'],
+): Promise<void> {
+  // A manifest row's details unit names a file imported before, not one chosen now.
+  if (outcome === 'imported' || unit.kind === 'details') return;
+  const transcript = unit.kind === 'chats' ? null : unit.transcript;
+  const files = new Set(unit.kind === 'call' ? unit.sources : [unit.file]);
+  if (transcript) files.add(transcript.path);
+  if (transcript?.companion) files.add(transcript.companion);
+  await removeUploads(database, [...files]);
+}
+
+async function removeUploads(database: Database, paths: string[]): Promise<void> {
+  if (!input.storageDir || paths.length === 0) return;
+  try {
+    await removeUnusedUploads(database.query, input.storageDir, paths, input.batchId);
+  } catch {
+    // Left in the storage as before; the import's own outcome is what matters to the person importing.
+  }
+}
+
+/** The files a batch has recorded already, by path (in order: a path may come twice), counted into `progress`. */
+async function recordedFiles(
+  database: Database,
+  progress: ImportProgress,
+): Promise<Map<string, ImportOutcome['outcome'][]>> {
   const rows = await database.query
     .selectFrom('import_files')
     .select(['path', 'outcome'])
     .where('batch_id', '=', input.batchId)
+    .orderBy('id')
     .execute();
-  const recorded = new Map<string, number>();
+  const recorded = new Map<string, ImportOutcome['outcome'][]>();
   for (const row of rows) {
-    recorded.set(row.path, (recorded.get(row.path) ?? 0) + 1);
+    recorded.set(row.path, [...(recorded.get(row.path) ?? []), row.outcome]);
     progress[row.outcome]++;
     progress.doneFiles++;
   }

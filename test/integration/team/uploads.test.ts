@@ -8,7 +8,7 @@ import type { TeamServer } from '../../../electron/backend/host/team-server';
 import type { UploadState } from '../../../electron/backend/team-files/uploads';
 import type { FolderListing, ImportPlan } from '../../../shared/api';
 import { freshPostgresUrl } from '../../support/engines';
-import { audioData, repoRoot, tempDir } from '../../support/paths';
+import { audioData, repoRoot, sharedData, tempDir } from '../../support/paths';
 import { addAccount } from '../accounts/team-fixture';
 import {
   call,
@@ -355,6 +355,104 @@ describe('uploading recordings to a team server', () => {
     expect(admin).toBeTruthy();
     const ada = await login(a.server, 'ada');
     expect((await put(a.server, ada, mine.id, 0, Buffer.alloc(10))).status).toBe(404);
+  });
+});
+
+describe('uploads an import does not take', () => {
+  const edge = (...parts: string[]) => join(audioData, 'edge_cases', ...parts);
+  const femaleOgg = join(audioData, 'eshaz__wasm-audio-decoders', 'opus_osce_female_ref_12kbs.ogg');
+  const kept = (path: string) => existsSync(path);
+  const idOf = (path: string) => path.split('/').at(-2)!;
+  const recordingCount = async () =>
+    Number(
+      (
+        await a.backend.database.query
+          .selectFrom('recordings')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('removes a broken or unreadable upload once its import fails, keeping the good file of the same batch', async () => {
+    const good = await upload(a.server, sam.a, femaleOgg, 'female-12k.ogg');
+    const broken = [
+      await upload(a.server, sam.a, headerless),
+      await upload(
+        a.server,
+        sam.a,
+        edge('ruuda__hound', 'fuzz', 'crash-24728523ef4be15c838293b676f6853e73723bf4.wav'),
+      ),
+      await upload(a.server, sam.a, edge('Borewit__music-metadata', 'corrupt.mkv')),
+    ];
+    // Not a format Earmark imports at all: the plan leaves it out.
+    const notes = await upload(a.server, sam.a, join(sharedData, 'README.md'), 'call-notes.md');
+    const status = await importOn(b.server, sam.b, [good, ...broken, notes]);
+    expect(status.state).toBe('done');
+    const byFile = new Map(status.outcomes.map((o) => [o.file, o]));
+    expect(byFile.get(good)?.outcome).toBe('imported');
+    for (const path of broken) expect(byFile.get(path)?.outcome, path).toBe('failed');
+    expect(byFile.has(notes)).toBe(false);
+    for (const path of [...broken, notes]) {
+      expect(kept(path), path).toBe(false);
+      expect(kept(join(storage, 'uploads', 'done', idOf(path))), path).toBe(false);
+      expect(kept(join(storage, 'uploads', 'meta', `${idOf(path)}.json`)), path).toBe(false);
+      // The upload is gone for its sender too, who is told so if they ask after it.
+      const gone = await send(a.server, `/uploads/${idOf(path)}`, { headers: headers(a.server, sam.a) });
+      expect(gone.json().error?.reason, path).toBe('upload_gone');
+    }
+    // The imported one stays, and plays.
+    expect(kept(good)).toBe(true);
+    const detail = await api<{ recording: { id: number } }>(a.server, sam.a, 'interaction.get', {
+      id: byFile.get(good)!.interactionIds[0],
+    });
+    const media = await send(a.server, `/media/recording/${detail.value.recording.id}`, {
+      headers: headers(a.server, sam.a, { Range: 'bytes=0-3' }),
+    });
+    expect(media.status).toBe(206);
+    expect(media.body.toString('latin1')).toBe('OggS');
+  });
+
+  it('removes a second upload of a recording already in the library, never the one the library plays', async () => {
+    const first = await upload(a.server, sam.a, femaleOgg, 'female-again.ogg');
+    const firstStatus = await importOn(a.server, sam.a, [first]);
+    // Imported by the test before as another upload: this one is a duplicate.
+    expect(firstStatus.outcomes[0]?.outcome).toBe('skipped');
+    expect(kept(first)).toBe(false);
+    // A recording imported from this very upload: importing that path again skips it and keeps it.
+    const own = await upload(a.server, sam.a, join(audioData, 'openai__whisper', 'jfk.flac'));
+    expect((await importOn(a.server, sam.a, [own])).outcomes[0]?.outcome).toBe('imported');
+    const before = await recordingCount();
+    const again = await importOn(b.server, sam.b, [own]);
+    expect(again.outcomes[0]?.outcome).toBe('skipped');
+    expect(kept(own)).toBe(true);
+    expect(await recordingCount()).toBe(before);
+  });
+
+  it('keeps a failed upload that another running import was given, until that one is over', async () => {
+    const broken = await upload(
+      a.server,
+      sam.a,
+      edge('eshaz__wasm-audio-decoders', 'ogg.vorbis.invalid.mode.count.ogg'),
+    );
+    const q = a.backend.database.query;
+    const other = await q
+      .insertInto('import_batches')
+      .values({
+        started_at: new Date().toISOString(),
+        state: 'running',
+        request: JSON.stringify({ paths: [join(storage, 'uploads', 'done')] }),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    try {
+      const status = await importOn(a.server, sam.a, [broken]);
+      expect(status.outcomes[0]?.outcome).toBe('failed');
+      expect(kept(broken)).toBe(true);
+    } finally {
+      await q.updateTable('import_batches').set({ state: 'cancelled' }).where('id', '=', other.id).execute();
+    }
+    await importOn(a.server, sam.a, [broken]);
+    expect(kept(broken)).toBe(false);
   });
 });
 
