@@ -71,6 +71,7 @@ const ENGINE_READY = [
   'test/integration/library/search-ranking.test.ts',
   'test/integration/conflicts/edit-versions.test.ts',
   'test/integration/queue/queue.test.ts',
+  'test/integration/queue/top-up.test.ts',
   'test/integration/calibration/calibration.test.ts',
   'test/integration/evaluations/kill.test.ts',
   'test/integration/evaluations/answer-again.test.ts',

@@ -12,6 +12,7 @@ export const queuePermissions = {
   'queue.options': { roles: managers, action: 'see review plans' },
   'queue.savePlan': { roles: managers, action: 'change review plans' },
   'queue.draw': { roles: managers, action: 'draw the review queue' },
+  'queue.topUp': { roles: managers, action: 'draw the review queue' },
   'queue.progress': { roles: managers, action: 'see review queue completion' },
   'queue.mine': { roles: qa, action: 'work a review queue' },
   'queue.replace': { roles: qa, action: 'replace review queue items' },

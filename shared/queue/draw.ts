@@ -130,7 +130,7 @@ export function drawReplacement(
   return pick ?? null;
 }
 
-const toItem = (candidate: Candidate) => ({
+export const toItem = (candidate: Candidate) => ({
   interactionId: candidate.id,
   agentId: candidate.agentId,
   channel: candidate.channel,
@@ -138,7 +138,7 @@ const toItem = (candidate: Candidate) => ({
 });
 
 /** Each agent's candidates in id order, so the draw does not depend on the order they were read in. */
-function poolsByAgent(candidates: readonly Candidate[]): Map<number, Candidate[]> {
+export function poolsByAgent(candidates: readonly Candidate[]): Map<number, Candidate[]> {
   const pools = new Map<number, Candidate[]>();
   const seen = new Set<number>();
   for (const candidate of [...candidates].sort((a, b) => a.id - b.id)) {
@@ -151,7 +151,7 @@ function poolsByAgent(candidates: readonly Candidate[]): Map<number, Candidate[]
   return pools;
 }
 
-function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
   for (const item of items) {
     const group = groups.get(key(item));
@@ -163,24 +163,30 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
 
 /**
  * Shares `total` among agents as evenly as their interactions allow: one each in turn (in a random
- * order), skipping those who have no more, until the total is reached or nobody has any left.
+ * order), skipping those who have no more, until the total is reached or nobody has any left. Counts
+ * already in `quotas` (a top-up's agents who have items) are where each starts: the least served get
+ * the next ones first, so a top-up evens a team out rather than piling onto who had most.
  */
-function shareOut(
+export function shareOut(
   agents: readonly ScopeAgent[],
   total: number,
   available: (agent: ScopeAgent) => number,
   random: Random,
   quotas: Map<number, number>,
 ): void {
-  let open = shuffled(agents, random).filter((agent) => available(agent) > 0);
+  const quota = (agent: ScopeAgent) => quotas.get(agent.id) ?? 0;
+  let open = shuffled(agents, random).filter((agent) => quota(agent) < available(agent));
   let left = total;
+  let level = Math.min(...open.map(quota));
   while (left > 0 && open.length > 0) {
     for (const agent of open) {
       if (left === 0) break;
-      quotas.set(agent.id, (quotas.get(agent.id) ?? 0) + 1);
+      if (quota(agent) > level) continue;
+      quotas.set(agent.id, quota(agent) + 1);
       left--;
     }
-    open = open.filter((agent) => (quotas.get(agent.id) ?? 0) < available(agent));
+    level++;
+    open = open.filter((agent) => quota(agent) < available(agent));
   }
 }
 
@@ -190,7 +196,7 @@ function shareOut(
  * that channel and day. So three picks from a week of calls and chats land on three days and both
  * channels whenever the agent's week allows it. `already` counts days and channels as taken.
  */
-function pickSpread(
+export function pickSpread(
   pool: readonly Candidate[],
   count: number,
   random: Random,

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReviewerProfile } from '../../shared/api/methods/profiles';
-import type { MyQueue, QueuePlan } from '../../shared/api/methods/queue';
+import type { MyQueue, QueueDraw, QueuePlan } from '../../shared/api/methods/queue';
 import { smallDraft } from '../integration/evaluations/fixture';
 import { tempDir } from '../support/paths';
 import { launchChromium, screenshot, waitForReady } from './support/browser';
@@ -12,7 +12,8 @@ import { startHost, type RunningHost } from './support/host';
  * chats (week 2026-W45, drawn for the reviews due in W46): a QA manager profile is made in the profile dialog, makes a plan (one per
  * agent, Maria reviews) and draws the week; Maria opens My queue, opens the next item with N and
  * scores it from the keyboard, replaces another with a reason; the manager sees completion per
- * reviewer and per agent and why the item was replaced. Then the three screens in German and Finnish.
+ * reviewer and per agent and why the item was replaced, raises the quota and draws more. Then the
+ * screens in German and Finnish.
  */
 let host: RunningHost;
 let browser: Browser;
@@ -195,6 +196,33 @@ describe('a week of the review queue', () => {
     await screenshot(page, 'queue-05-completion-en');
   });
 
+  it('draws more for the week when the manager raises the quota: only what is missing', async () => {
+    const before = await host.api<{ draw: QueueDraw }>('queue.progress', { planId, week: WEEK });
+    await host.api('queue.savePlan', {
+      id: planId,
+      name: 'Weekly sample',
+      filters: {},
+      per: 'agent',
+      count: 2,
+      reviewerIds: [maria.id],
+    });
+    await planWeek();
+    await byTestId('queue-draw-more').click();
+    const result = byTestId('draw-more-result');
+    await result.waitFor();
+    const added = Number(await result.getAttribute('data-added'));
+    const after = await host.api<{ draw: QueueDraw }>('queue.progress', { planId, week: WEEK });
+    expect(added).toBeGreaterThan(0);
+    expect(after.draw.items).toHaveLength(before.draw.items.length + added);
+    const ids = after.draw.items.map((item) => item.interaction.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    await poll(() => byTestId('queue-item').count()).toBe(after.draw.items.length);
+    expect(await byTestId('draw-top-up').textContent()).toContain(`${after.draw.seed}:top-up-1`);
+    const fresh = page.locator(`[data-testid="queue-item"][data-item-id="${after.draw.items.at(-1)!.id}"]`);
+    expect(await fresh.getByTestId('queue-item-why').textContent()).toMatch(/^Drawn more on /);
+    await screenshot(page, 'queue-07-draw-more-en');
+  });
+
   for (const [language, name] of [
     ['de', 'Deutsch'],
     ['fi', 'Suomi'],
@@ -213,6 +241,11 @@ describe('a week of the review queue', () => {
       await screenshot(page, `queue-01-plan-editor-${language}`);
       await planWeek();
       await screenshot(page, `queue-05-completion-${language}`);
+      // Drawing more again finds nothing more to add, and says so.
+      await byTestId('queue-draw-more').click();
+      await byTestId('draw-more-result').waitFor();
+      expect(await byTestId('draw-more-result').getAttribute('data-added')).toBe('0');
+      await screenshot(page, `queue-07-draw-more-${language}`);
       await actAs(maria);
       await myQueue();
       await screenshot(page, `queue-04-my-queue-replaced-${language}`);

@@ -493,6 +493,19 @@ export interface QueueItemsTable {
   replaced_at: string | null;
   replaced_by: number | null;
   replaced_reason: string | null;
+  /** Migration 024: the top-up ("Draw more") that added it; null for the week's first draw. */
+  top_up_id: number | null;
+}
+
+/** Migration 024: a week drawn again for what was missing under the plan as it then was. */
+export interface QueueTopUpsTable {
+  id: Id;
+  draw_id: number;
+  seed: string;
+  plan_snapshot: string;
+  short: string;
+  drawn_by: number | null;
+  drawn_at: string;
 }
 
 /** Migration 022: calibration sessions; answers are kept apart from evaluations. `hide_agent` is 0 or 1. */
@@ -592,6 +605,7 @@ export interface Schema {
   queue_plan_reviewers: QueuePlanReviewersTable;
   queue_draws: QueueDrawsTable;
   queue_items: QueueItemsTable;
+  queue_top_ups: QueueTopUpsTable;
   calibration_sessions: CalibrationSessionsTable;
   calibration_interactions: CalibrationInteractionsTable;
   calibration_participants: CalibrationParticipantsTable;

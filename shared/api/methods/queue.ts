@@ -112,6 +112,8 @@ export const QueueItem = z.object({
   evaluationId: Id.nullable(),
   /** The item this one replaced. */
   replacesId: Id.nullable(),
+  /** The top-up ("Draw more") that added it, after the week's first draw; null for the first draw's. */
+  topUpId: Id.nullable(),
   replaced: z.object({ at: z.string(), by: ReviewerRef.nullable(), reason: z.string() }).nullable(),
 });
 export type QueueItem = z.infer<typeof QueueItem>;
@@ -130,6 +132,26 @@ export const QueueShortfall = z.object({
 });
 export type QueueShortfall = z.infer<typeof QueueShortfall>;
 
+const PlanAsDrawn = z.object({
+  filters: QueuePlanFilters,
+  per: QuotaPer,
+  count: z.number().int(),
+  reviewers: z.array(ReviewerRef),
+});
+
+/** A week drawn again for what was missing under the plan as it then was. */
+export const QueueTopUp = z.object({
+  id: Id,
+  seed: z.string(),
+  drawnAt: z.string(),
+  drawnBy: ReviewerRef.nullable(),
+  /** The plan at the top-up: from then on, what the week is worked under. */
+  plan: PlanAsDrawn,
+  /** How many items it added. */
+  added: z.number().int().nonnegative(),
+});
+export type QueueTopUp = z.infer<typeof QueueTopUp>;
+
 export const QueueDraw = z.object({
   id: Id,
   planId: Id,
@@ -140,13 +162,11 @@ export const QueueDraw = z.object({
   drawnAt: z.string(),
   drawnBy: ReviewerRef.nullable(),
   /** The plan as it was when drawn. */
-  plan: z.object({
-    filters: QueuePlanFilters,
-    per: QuotaPer,
-    count: z.number().int(),
-    reviewers: z.array(ReviewerRef),
-  }),
+  plan: PlanAsDrawn,
+  /** Each "Draw more" since, oldest first. */
+  topUps: z.array(QueueTopUp),
   items: z.array(QueueItem),
+  /** Who had too few interactions, at the draw or at the latest top-up (under the plan as it was then). */
   short: z.array(QueueShortfall),
   byReviewer: z.array(Completion.extend({ reviewer: ReviewerRef })),
   byAgent: z.array(
@@ -211,6 +231,17 @@ export const queueMethods = {
     actor: 'required',
     activity: true,
   }),
+  /**
+   * "Draw more": tops a week already drawn up to what the plan asks for now (a reviewer added, a quota
+   * raised), drawing only what is missing, never an interaction the week holds (replaced ones
+   * included), seeded like the draw (`<draw's seed>:top-up-N`) and kept beside it. Nothing is written
+   * when nothing can be added (`added` 0; `short` says who has too few under the plan as it is now).
+   */
+  'queue.topUp': method(
+    z.object({ planId: Id, week: IsoWeek }).strict(),
+    z.object({ draw: QueueDraw, added: z.number().int().nonnegative(), short: z.array(QueueShortfall) }),
+    { actor: 'required', activity: true },
+  ),
   /** A plan's draw for a week with completion per reviewer and per agent; null before it is drawn. */
   'queue.progress': method(
     z.object({ planId: Id, week: IsoWeek }).strict(),

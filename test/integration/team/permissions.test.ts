@@ -148,6 +148,7 @@ const payloads: Record<MethodName, () => Record<string, unknown>> = {
     reviewerIds: [MISSING],
   }),
   'queue.draw': () => ({ planId: MISSING, week: '2026-W45' }),
+  'queue.topUp': () => ({ planId: MISSING, week: '2026-W45' }),
   'queue.progress': () => ({ planId: MISSING, week: '2026-W45' }),
   'queue.mine': () => ({ week: '2026-W45' }),
   'queue.replace': () => ({ itemId: MISSING, reason: 'Silent recording' }),

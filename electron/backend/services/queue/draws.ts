@@ -7,6 +7,7 @@ import {
   type QueueItem,
   type QueueShortfall,
 } from '../../../../shared/api/methods/queue';
+import type { ReviewerRole } from '../../../../shared/api/methods/profiles';
 import { EarmarkError } from '../../../../shared/errors';
 import { qa } from '../../../../shared/permissions/groups';
 import { drawSample, type Shortfall } from '../../../../shared/queue/draw';
@@ -56,7 +57,7 @@ export async function drawWeek(
     if (earlier)
       throw new EarmarkError(
         'conflict',
-        `week: "${plan.name}" was drawn for ${week} already (${earlier.drawn_at}${earlier.name ? ` by ${earlier.name}` : ''}); replace single items instead.`,
+        `week: "${plan.name}" was drawn for ${week} already (${earlier.drawn_at}${earlier.name ? ` by ${earlier.name}` : ''}); draw more for what is missing, or replace single items.`,
       );
     // A reviewer whose role changed since the plan was made (now a team lead, say) gets no new work.
     const reviewerIds = plan.reviewers.filter((reviewer) => qa.includes(reviewer.role)).map((r) => r.id);
@@ -132,16 +133,39 @@ export async function getDraw(q: Query, drawId: number): Promise<QueueDraw> {
     .select(['r.id as by_id', 'r.name as by_name', 'r.role as by_role'])
     .where('d.id', '=', drawId)
     .executeTakeFirstOrThrow();
+  const topUpRows = await q
+    .selectFrom('queue_top_ups as u')
+    .leftJoin('reviewer_profiles as r', 'r.id', 'u.drawn_by')
+    .select(['u.id', 'u.seed', 'u.drawn_at', 'u.plan_snapshot', 'u.short'])
+    .select(['r.id as by_id', 'r.name as by_name', 'r.role as by_role'])
+    .where('u.draw_id', '=', drawId)
+    .orderBy('u.id')
+    .execute();
   const snapshot = PlanSnapshot.parse(JSON.parse(row.plan_snapshot));
+  const snapshots = topUpRows.map((topUp) => PlanSnapshot.parse(JSON.parse(topUp.plan_snapshot)));
   const items = await itemsWhere(q, (query) => query.where('qi.draw_id', '=', drawId));
-  const reviewers = snapshot.reviewerIds.length
-    ? await q
-        .selectFrom('reviewer_profiles')
-        .select(['id', 'name', 'role'])
-        .where('id', 'in', snapshot.reviewerIds)
-        .orderBy('name')
-        .execute()
-    : [];
+  // Everyone the week was ever drawn for, so a reviewer dropped from the plan still shows their part.
+  const reviewerIds = [...new Set([snapshot, ...snapshots].flatMap((s) => s.reviewerIds))];
+  const people = new Map(
+    (reviewerIds.length
+      ? await q
+          .selectFrom('reviewer_profiles')
+          .select(['id', 'name', 'role'])
+          .where('id', 'in', reviewerIds)
+          .orderBy('name')
+          .execute()
+      : []
+    ).map((person) => [person.id, person]),
+  );
+  const reviewersOf = (ids: readonly number[]) =>
+    ids.flatMap((id) => people.get(id) ?? []).sort((a, b) => a.name.localeCompare(b.name));
+  const planOf = (s: PlanSnapshot) => ({
+    filters: s.filters,
+    per: s.per,
+    count: s.count,
+    reviewers: reviewersOf(s.reviewerIds),
+  });
+  const latestShort = topUpRows.at(-1)?.short ?? row.short;
   return {
     id: row.id,
     planId: row.plan_id,
@@ -149,20 +173,28 @@ export async function getDraw(q: Query, drawId: number): Promise<QueueDraw> {
     week: row.week,
     seed: row.seed,
     drawnAt: row.drawn_at,
-    drawnBy:
-      row.by_id !== null && row.by_name !== null && row.by_role !== null
-        ? { id: row.by_id, name: row.by_name, role: row.by_role }
-        : null,
-    plan: { filters: snapshot.filters, per: snapshot.per, count: snapshot.count, reviewers },
+    drawnBy: ref(row.by_id, row.by_name, row.by_role),
+    plan: planOf(snapshot),
+    topUps: topUpRows.map((topUp, index) => ({
+      id: topUp.id,
+      seed: topUp.seed,
+      drawnAt: topUp.drawn_at,
+      drawnBy: ref(topUp.by_id, topUp.by_name, topUp.by_role),
+      plan: planOf(snapshots[index]!),
+      added: items.filter((item) => item.topUpId === topUp.id).length,
+    })),
     items,
-    short: await namedShortfalls(q, JSON.parse(row.short) as Shortfall[]),
-    byReviewer: reviewers.map((reviewer) => ({
+    short: await namedShortfalls(q, JSON.parse(latestShort) as Shortfall[]),
+    byReviewer: reviewersOf(reviewerIds).map((reviewer) => ({
       reviewer,
       ...completion(items.filter((item) => item.reviewer.id === reviewer.id)),
     })),
     byAgent: byAgent(items),
   };
 }
+
+const ref = (id: number | null, name: string | null, role: ReviewerRole | null) =>
+  id !== null && name !== null && role !== null ? { id, name, role } : null;
 
 function byAgent(items: readonly QueueItem[]): QueueDraw['byAgent'] {
   const agents = new Map<number, QueueItem['agent']>();
@@ -172,7 +204,7 @@ function byAgent(items: readonly QueueItem[]): QueueDraw['byAgent'] {
     .map((agent) => ({ agent, ...completion(items.filter((item) => item.agent.id === agent.id)) }));
 }
 
-async function namedShortfalls(q: Query, short: readonly Shortfall[]): Promise<QueueShortfall[]> {
+export async function namedShortfalls(q: Query, short: readonly Shortfall[]): Promise<QueueShortfall[]> {
   const agentIds = short.flatMap((s) => (s.agentId === null ? [] : [s.agentId]));
   const teamIds = short.flatMap((s) => (s.teamId === null || s.agentId !== null ? [] : [s.teamId]));
   const agents = new Map(

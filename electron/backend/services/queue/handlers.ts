@@ -4,6 +4,7 @@ import { permit } from '../../permissions';
 import { drawProgress, drawWeek, myQueue, whyQueued } from './draws';
 import { listPlans, planOptions, savePlan } from './plans';
 import { replaceItem } from './replace';
+import { topUpWeek } from './top-up';
 
 /**
  * The review queue. Writes are checked against the role table on the workstation too (`permit`), as
@@ -19,6 +20,8 @@ export function queueHandlers({ database }: BackendContext): HandlersFor<keyof t
       savePlan(database, await permit(q, 'queue.savePlan', actorId), params),
     'queue.draw': async ({ planId, week }, { actorId }) =>
       drawWeek(database, await permit(q, 'queue.draw', actorId), planId, week),
+    'queue.topUp': async ({ planId, week }, { actorId }) =>
+      topUpWeek(database, await permit(q, 'queue.topUp', actorId), planId, week),
     'queue.progress': async ({ planId, week }) => ({ draw: await drawProgress(q, planId, week) }),
     'queue.mine': async ({ week }, { actorId }) => myQueue(q, await permit(q, 'queue.mine', actorId), week),
     'queue.replace': async ({ itemId, reason }, { actorId }) =>

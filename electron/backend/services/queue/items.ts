@@ -41,6 +41,7 @@ export function selectItems(q: Query) {
       'qi.pool',
       'qi.assigned_at',
       'qi.replaces_id',
+      'qi.top_up_id',
       'qi.replaced_at',
       'qi.replaced_reason',
       'rb.id as replaced_by_id',
@@ -98,6 +99,7 @@ export function toItem(row: ItemRow): QueueItem {
     state,
     evaluationId: row.evaluation_id ?? null,
     replacesId: row.replaces_id,
+    topUpId: row.top_up_id,
     replaced:
       row.replaced_at !== null
         ? {

@@ -7,13 +7,13 @@ import { nowIso } from '../../clock';
 import type { Database } from '../../db/database';
 import { roleOf } from '../../permissions';
 import { weekCandidates } from './candidates';
-import { PlanSnapshot } from './draws';
+import { planInEffect } from './top-up';
 import { itemsWhere } from './items';
 
 /**
  * Takes an item that cannot be reviewed (wrong agent, silent recording) out of the queue with a reason,
- * and draws a fresh one for the same agent from the plan as it was drawn, for the same reviewer, at the
- * same place in the queue. The replaced item stays, with who took it out, when and why (audit). A
+ * and draws a fresh one for the same agent from the plan the week is worked under (as drawn, or as at
+ * its latest top-up), for the same reviewer, at the same place in the queue. The replaced item stays, with who took it out, when and why (audit). A
  * reviewer replaces their own items; a QA manager or administrator anyone's. A reviewed item is not
  * replaced: its review counts.
  */
@@ -53,10 +53,10 @@ export async function replaceItem(
 
     const draw = await trx
       .selectFrom('queue_draws')
-      .select(['seed', 'plan_snapshot'])
+      .select('seed')
       .where('id', '=', item.drawId)
       .executeTakeFirstOrThrow();
-    const snapshot = PlanSnapshot.parse(JSON.parse(draw.plan_snapshot));
+    const snapshot = await planInEffect(trx, item.drawId);
     const inDraw = await trx
       .selectFrom('queue_items')
       .select(['interaction_id', 'agent_id', 'channel', 'day', 'replaced_at'])

@@ -19,6 +19,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import type { Completion, QueueDraw, QueueItem, QueueShortfall } from '../../../../shared/api/methods/queue';
 import { api } from '../../api/client';
 import { formatDateTime } from '../../app/format';
+import { DrawMore } from './DrawMore';
 import { QueueItemRow } from './QueueItemRow';
 import { ReplaceDialog } from './ReplaceDialog';
 import { sampledWeek } from '../../../../shared/queue/week';
@@ -27,8 +28,8 @@ import { WeekPicker } from './WeekPicker';
 
 /**
  * `/queue/plans/:id?week=`: one plan's week. Before the draw, the button to draw it; after, who has
- * done how much (per reviewer and per agent), who had too few interactions, and every item with why
- * it was drawn or why it was replaced.
+ * done how much (per reviewer and per agent), who had too few interactions, "Draw more" for what a
+ * changed plan now misses, and every item with why it was drawn or why it was replaced.
  */
 export function PlanWeekPage() {
   const { t, i18n } = useTranslation();
@@ -86,7 +87,7 @@ export function PlanWeekPage() {
           )}
         </Card>
       ) : (
-        <DrawView draw={drawn} onReplace={setReplacing} />
+        <DrawView draw={drawn} week={week} onReplace={setReplacing} />
       )}
       <ReplaceDialog
         item={replacing}
@@ -97,17 +98,38 @@ export function PlanWeekPage() {
   );
 }
 
-function DrawView({ draw, onReplace }: { draw: QueueDraw; onReplace: (item: QueueItem) => void }) {
+function DrawView({
+  draw,
+  week,
+  onReplace,
+}: {
+  draw: QueueDraw;
+  week: string;
+  onReplace: (item: QueueItem) => void;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <Stack gap="md">
-      <Text size="xs" c="dimmed" data-testid="draw-audit">
-        {t('queue.draw.drawnBy', {
-          when: formatDateTime(draw.drawnAt, i18n.language),
-          who: draw.drawnBy?.name ?? '–',
-          seed: draw.seed,
-        })}
-      </Text>
+      <Stack gap={2}>
+        <Text size="xs" c="dimmed" data-testid="draw-audit">
+          {t('queue.draw.drawnBy', {
+            when: formatDateTime(draw.drawnAt, i18n.language),
+            who: draw.drawnBy?.name ?? '–',
+            seed: draw.seed,
+          })}
+        </Text>
+        {draw.topUps.map((topUp) => (
+          <Text size="xs" c="dimmed" key={topUp.id} data-testid="draw-top-up">
+            {t('queue.draw.toppedUp', {
+              when: formatDateTime(topUp.drawnAt, i18n.language),
+              who: topUp.drawnBy?.name ?? '–',
+              count: topUp.added,
+              seed: topUp.seed,
+            })}
+          </Text>
+        ))}
+      </Stack>
+      <DrawMore planId={draw.planId} week={week} />
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <CompletionTable
           title={t('queue.draw.byReviewer')}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { QueueItem, QueueItemState } from '../../../../shared/api/methods/queue';
 import { sampledWeek } from '../../../../shared/queue/week';
-import { formatDuration } from '../../app/format';
+import { formatDateTime, formatDuration } from '../../app/format';
 import { shownDay } from './queue-week';
 
 const stateColor: Record<QueueItemState, string> = {
@@ -80,11 +80,12 @@ export function QueueItemRow({
           <Text size="xs" c="dimmed" data-testid="queue-item-why">
             {item.replacesId !== null
               ? t('queue.item.replacement')
-              : t('queue.item.why', {
+              : t(item.topUpId !== null ? 'queue.item.whyMore' : 'queue.item.why', {
                   agent: item.agent.name,
                   pool: item.pool,
                   week: sampledWeek(item.week),
                   plan: item.planName,
+                  when: formatDateTime(item.assignedAt, i18n.language),
                 })}
           </Text>
           {item.replaced && (

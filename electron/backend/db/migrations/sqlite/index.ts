@@ -21,6 +21,7 @@ import evaluationResponses from './020-evaluation-responses';
 import reviewQueue from './021-review-queue';
 import calibration from './022-calibration';
 import answersPerSubmission from './023-answers-per-submission';
+import queueTopUps from './024-queue-top-ups';
 
 /**
  * Numbered migrations, oldest first. A migration that has run is never edited: its hash is
@@ -50,4 +51,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 21, name: '021-review-queue', sql: reviewQueue },
   { version: 22, name: '022-calibration', sql: calibration },
   { version: 23, name: '023-answers-per-submission', sql: answersPerSubmission },
+  { version: 24, name: '024-queue-top-ups', sql: queueTopUps },
 ];
