@@ -8,7 +8,8 @@ import type { NoteCredentials } from '../team-import/private-notes';
 
 export const IMPORT_WORKSTATION_USAGE = `           earmark team import-workstation --data DIR --database URL [--map "PROFILE=USERNAME"]...
              [--notes-stdin] [--copy-recordings DIR] copies a workstation's library, evaluations,
-             moments and coaching into the team, once (a second run adds only what is new). Each
+             moments, coaching, wow reels, mystery shops, review-queue plans and playback positions
+             into the team, once (a second run adds only what is new). Each
              workstation profile goes to the account named by --map, else to the team profile of the
              same name; a profile with neither stops it before anything is written. Private notes
              come over only with --notes-stdin: one JSON line per author on standard input,
@@ -121,12 +122,14 @@ function describe(done: WorkstationImport): string {
     `Profiles: ${done.profiles.map((p) => `${p.workstation} → ${p.team}`).join(', ')}.`,
     `Added ${a.interactions} calls and chats (${a.recordings} recordings), ${a.moments} moments, ${a.evaluations} evaluations, ` +
       `${a.rubrics} rubrics and ${a.rubricVersions} rubric versions, ${a.coachingSessions} coaching sessions, ` +
-      `${a.notes} shared and ${a.privateNotes} private notes, ${a.agents} agents, ${a.teams} teams, ${a.tags} tags.`,
+      `${a.notes} shared and ${a.privateNotes} private notes, ${a.agents} agents, ${a.teams} teams, ${a.tags} tags, ` +
+      `${a.reels} wow reels, ${a.mysteryScenarios} mystery scenarios, ${a.mysteryShops} mystery shops, ` +
+      `${a.queuePlans} review-queue plans with ${a.queueDraws} weekly draws, ${a.playbackPositions} playback positions.`,
     ...done.privateNotesLeftOut.map(
       (left) =>
         `Left out ${left.count} private notes of ${left.profile}: run again with her passphrase and team password (--notes-stdin) to add them.`,
     ),
-    ...done.notCopied.map((not) => `Not copied: ${not.count} ${not.what}.`),
+    ...done.notCopied.map((not) => `Not copied: ${not.count} ${not.what}: ${not.why}.`),
   ];
   return lines.join('\n');
 }

@@ -14,7 +14,8 @@ import { insertMany, insertReturningId, mapped, mappedOrNull, same, withoutId, t
  *   agent), copied with their recordings, peaks and transcripts only when new;
  * - moments by call, position and creation time; evaluations by call, rubric version, reviewer and
  *   creation time (with answers, linked moments, audit and answers of the agent); coaching sessions by
- *   agent, coach, day and creation time (with focus items, linked evaluations and moments, actions).
+ *   agent, coach, day and creation time (with focus items, linked evaluations, moments and mystery
+ *   shops, actions); the rest (reels, mystery shops, queue plans, playback positions): copy-programme.ts.
  *
  * What was changed on the workstation after a first run is not carried over again: a second run adds
  * what is new, it does not merge edits.
@@ -33,6 +34,12 @@ export interface Added {
   coachingSessions: number;
   notes: number;
   privateNotes: number;
+  reels: number;
+  mysteryScenarios: number;
+  mysteryShops: number;
+  queuePlans: number;
+  queueDraws: number;
+  playbackPositions: number;
 }
 
 export const nothingAdded = (): Added => ({
@@ -48,6 +55,12 @@ export const nothingAdded = (): Added => ({
   coachingSessions: 0,
   notes: 0,
   privateNotes: 0,
+  reels: 0,
+  mysteryScenarios: 0,
+  mysteryShops: 0,
+  queuePlans: 0,
+  queueDraws: 0,
+  playbackPositions: 0,
 });
 
 export interface CopyContext {
@@ -384,12 +397,13 @@ export async function copyEvaluations(
   return evaluations;
 }
 
-/** Coaching sessions with their focus, linked evaluations and moments, and actions (notes: notes.ts). */
+/** Coaching sessions with their focus, linked evaluations, moments and mystery shops, and actions (notes: notes.ts). */
 export async function copyCoachingSessions(
   c: CopyContext,
   agents: IdMap,
   evaluations: IdMap,
   moments: IdMap,
+  shops: IdMap,
 ): Promise<IdMap> {
   const sessions: IdMap = new Map();
   for (const session of await c.src.selectFrom('coaching_sessions').selectAll().orderBy('id').execute()) {
@@ -416,7 +430,12 @@ export async function copyCoachingSessions(
     sessions.set(session.id, id);
     c.added.coachingSessions++;
     const rowsOf = (
-      table: 'coaching_focus_items' | 'coaching_evaluations' | 'coaching_moments' | 'coaching_actions',
+      table:
+        | 'coaching_focus_items'
+        | 'coaching_evaluations'
+        | 'coaching_moments'
+        | 'coaching_mystery_shops'
+        | 'coaching_actions',
     ) =>
       sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} WHERE session_id = ${session.id}`
         .execute(c.src)
@@ -443,6 +462,15 @@ export async function copyCoachingSessions(
         ...row,
         session_id: id,
         moment_id: mapped(moments, linked(row, 'moment_id'), 'moment'),
+      })),
+    );
+    await insertMany(
+      c.dst,
+      'coaching_mystery_shops',
+      (await rowsOf('coaching_mystery_shops')).map((row) => ({
+        ...row,
+        session_id: id,
+        shop_row_id: mapped(shops, linked(row, 'shop_row_id'), 'mystery shop'),
       })),
     );
     await insertMany(

@@ -17,6 +17,14 @@ import {
   type Added,
   type CopyContext,
 } from './copy-history';
+import {
+  copyMysteryShops,
+  copyPlaybackPositions,
+  copyQueuePlans,
+  copyReels,
+  recordingMap,
+  type LeftOut,
+} from './copy-programme';
 import { copyNotes, openAuthorKeys, wipe, type NoteCredentials } from './private-notes';
 import type { IdMap } from './rows';
 
@@ -30,11 +38,12 @@ import type { IdMap } from './rows';
  * not guessed by an import. Several profiles may go to one account.
  *
  * What comes over: teams, agents, calls and chats with recordings, peaks and transcripts, tags,
- * moments, rubrics and their versions, evaluations, coaching sessions with their actions and notes.
+ * moments, rubrics and their versions, evaluations, coaching sessions with their actions and notes,
+ * wow reels, mystery scenarios and shops, review-queue plans with their draws, playback positions.
  * Private notes come over still encrypted (private-notes.ts). Everything is written in one transaction,
- * and found again by what it is on a second run, which adds nothing (copy-history.ts). Not copied:
- * wow reels, mystery shops and review-queue plans (counted in the summary), import history, playback
- * positions, the workstation's settings.
+ * and found again by what it is on a second run, which adds nothing (copy-history.ts,
+ * copy-programme.ts). Not copied: calibration sessions (counted in the summary, with why), import
+ * history, the workstation's settings.
  */
 
 export interface WorkstationImportOptions {
@@ -61,8 +70,8 @@ export interface WorkstationImport {
   readonly added: Added;
   /** Private notes not copied, per workstation profile, for want of her passphrase and team password. */
   readonly privateNotesLeftOut: { profile: string; count: number }[];
-  /** What this import does not copy, with how many the workstation has. */
-  readonly notCopied: { what: string; count: number }[];
+  /** What this import does not copy, with how many the workstation has and why. */
+  readonly notCopied: LeftOut[];
 }
 
 export async function importWorkstation(options: WorkstationImportOptions): Promise<WorkstationImport> {
@@ -90,7 +99,7 @@ export async function importWorkstation(options: WorkstationImportOptions): Prom
       // The built-in rubrics under their keys, so the workstation's are found, not copied beside them.
       await seedBuiltInRubrics(options.target);
       const added = nothingAdded();
-      const leftOut = await options.target.transaction(async (dst) => {
+      const { leftOut, plansLeftOut } = await options.target.transaction(async (dst) => {
         const c: CopyContext = {
           src,
           dst,
@@ -98,20 +107,25 @@ export async function importWorkstation(options: WorkstationImportOptions): Prom
           added,
           copyRecordingsTo: options.copyRecordingsTo ?? null,
         };
-        const { agents } = await copyTeamsAndAgents(c);
+        const { teams, agents } = await copyTeamsAndAgents(c);
         const tags = await copyTags(c);
         const interactions = await copyInteractions(c, agents);
         const moments = await copyMoments(c, interactions, tags);
         const versions = await copyRubrics(c);
         const evaluations = await copyEvaluations(c, interactions, versions, moments);
-        const sessions = await copyCoachingSessions(c, agents, evaluations, moments);
-        return copyNotes(c, sessions, keys);
+        const recordings = await recordingMap(c, interactions);
+        const shops = await copyMysteryShops(c, { agents, versions, recordings, moments });
+        const sessions = await copyCoachingSessions(c, agents, evaluations, moments, shops);
+        await copyReels(c, moments);
+        const plansLeftOut = await copyQueuePlans(c, { teams, agents, interactions });
+        await copyPlaybackPositions(c, interactions);
+        return { leftOut: await copyNotes(c, sessions, keys), plansLeftOut };
       });
       return {
         profiles: people.pairs,
         added,
         privateNotesLeftOut: [...leftOut].map(([id, count]) => ({ profile: people.nameOf.get(id)!, count })),
-        notCopied: await notCopied(src),
+        notCopied: [...plansLeftOut, ...(await notCopied(src))],
       };
     } finally {
       wipe(keys);
@@ -181,20 +195,23 @@ async function mapProfiles(src: Query, dst: Query, map: ReadonlyMap<string, stri
   return people;
 }
 
-async function notCopied(src: Query): Promise<{ what: string; count: number }[]> {
-  const count = async (table: 'reels' | 'mystery_shops' | 'queue_plans') =>
-    Number(
-      (
-        await src
-          .selectFrom(table)
-          .select(sql<number>`count(*)`.as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  const found = [
-    { what: 'wow reels', count: await count('reels') },
-    { what: 'mystery shops', count: await count('mystery_shops') },
-    { what: 'review-queue plans', count: await count('queue_plans') },
-  ];
-  return found.filter((entry) => entry.count > 0);
+/**
+ * What no run copies. Calibration sessions are blind scoring by several people, each answer kept
+ * apart from evaluations until the reveal: one workstation's copy would mix one person's practice
+ * rounds into the team's figures, so a team calibrates on its server.
+ */
+async function notCopied(src: Query): Promise<LeftOut[]> {
+  const { n } = await src
+    .selectFrom('calibration_sessions')
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(n) > 0
+    ? [
+        {
+          what: 'calibration sessions',
+          count: Number(n),
+          why: 'a calibration is blind scoring among the people of one Earmark; hold it again on the team server',
+        },
+      ]
+    : [];
 }

@@ -17,12 +17,20 @@ import {
 } from '../../../electron/backend/team-import/import-workstation';
 import type { CoachingNote, CoachingSession } from '../../../shared/api/methods/coaching';
 import type { ReviewerProfile } from '../../../shared/api/methods/profiles';
-import { call } from '../../support/backend';
+import type { QueueDraw } from '../../../shared/api/methods/queue';
+import { asProfile, call, callAs } from '../../support/backend';
 import { runEarmark as earmark } from '../../support/cli';
 import { freshPostgresUrl } from '../../support/engines';
 import { distinctivePhrase } from '../../support/leaks';
 import { audioData, resourcesDir, sharedData, tempDir } from '../../support/paths';
 import { addTeamAgent, CHEAP } from '../accounts/team-fixture';
+import {
+  checklistAnswers,
+  mysteryChecklistId,
+  recordingOf,
+  shopFields,
+  submitShop,
+} from '../mystery/fixture';
 import { everyCell, submittedEvaluation } from '../privacy-proof/fixture';
 import { call as callServer, cookieFrom, rendererFolder, send, teamProcess } from './team-host-fixture';
 
@@ -87,19 +95,71 @@ beforeAll(async () => {
       name: 'Sam Quality',
       role: 'qa_supervisor',
     });
+    const tags = await call<{ id: number; builtin: string | null }[]>(ws, 'tag.list');
     await call(ws, 'moment.create', {
       interactionId: theCall.id,
       startMs: 3_000,
       endMs: 6_000,
       comment: 'Warm greeting',
+      // Exemplary: a wow reel takes it.
+      tagIds: [tags.find((tag) => tag.builtin === 'exemplary')!.id],
     });
     const { evaluationId } = await submittedEvaluation(ws, sam.id, theCall.id, 'Greeting was missing.');
+    const moment = (await call<{ id: number }[]>(ws, 'moment.list', { interactionId: theCall.id }))[0]!;
+    await call(ws, 'playback.save', { interactionId: theCall.id, positionMs: 12_345 });
+    await callAs(ws, sam.id, 'reel.create', { title: 'Best greetings', momentIds: [moment.id] });
+    // A mystery shop on the call's recording, an answer pinning its moment, corrected once.
+    const scenario = await callAs<{ id: number }>(ws, sam.id, 'scenario.save', {
+      title: 'Early cancellation',
+    });
+    const checklist = await mysteryChecklistId(ws);
+    const fields = shopFields(checklist, {
+      shopId: 'W7-042',
+      agentId: anna,
+      scenarioId: scenario.id,
+      scenarioText: '',
+      recordingId: await recordingOf(ws, theCall.id),
+      answers: checklistAnswers().map((answer) =>
+        answer.itemId === 'greeting' ? { ...answer, momentIds: [moment.id] } : answer,
+      ),
+    });
+    const shop = await asProfile(ws, sam.id, () => submitShop(ws, fields));
+    const { rubricId: _rubric, ...corrected } = fields;
+    await callAs(ws, sam.id, 'mystery.correct', {
+      id: shop.id,
+      fields: { ...corrected, answers: checklistAnswers({ knowledge: 1 }) },
+      reason: 'The agency sent a corrected sheet.',
+    });
+    // The review queue: a manager's plan for the Sales team, drawn for a week, one item replaced.
+    const hanna = await call<ReviewerProfile>(ws, 'profile.create', {
+      name: 'Hanna Koch',
+      role: 'qa_manager',
+    });
+    const sales = await q.selectFrom('teams').select('id').executeTakeFirstOrThrow();
+    await q.updateTable('interactions').set({ started_at: '2026-11-04T10:00:00.000Z' }).execute();
+    const plan = await callAs<{ id: number }>(ws, hanna.id, 'queue.savePlan', {
+      name: 'Weekly sales sample',
+      filters: { teamIds: [sales.id] },
+      per: 'agent',
+      count: 2,
+      reviewerIds: [sam.id],
+    });
+    const draw = await callAs<QueueDraw>(ws, hanna.id, 'queue.draw', { planId: plan.id, week: '2026-W46' });
+    await callAs(ws, sam.id, 'queue.replace', { itemId: draw.items[0]!.id, reason: 'Silent recording' });
+    await callAs(ws, hanna.id, 'queue.savePlan', {
+      name: 'Chats only',
+      filters: { channels: ['chat'] },
+      per: 'reviewer',
+      count: 1,
+      reviewerIds: [sam.id],
+    });
     const lena = await call<ReviewerProfile>(ws, 'profile.create', { name: 'Lena Lead', role: 'team_lead' });
     await call(ws, 'profile.setPassphrase', { id: lena.id, newPassphrase: PASSPHRASE });
     wsSession = await call<CoachingSession>(ws, 'coaching.create', {
       agentId: anna,
       heldOn: '2026-11-20',
       evaluationIds: [evaluationId],
+      mysteryShopIds: [shop.id],
     });
     await call(ws, 'coaching.actionAdd', {
       sessionId: wsSession.id,
@@ -132,6 +192,24 @@ beforeAll(async () => {
     { username: 'sam.q', name: 'Samuel Q', role: 'qa_supervisor' },
     await hashPassword(SAM_PW, CHEAP),
   );
+  await createAccount(
+    target,
+    { username: 'hanna', name: 'Hanna Koch', role: 'qa_manager' },
+    await hashPassword(SAM_PW, CHEAP),
+  );
+  // A plan the team made itself under a name the workstation also used: not the workstation's plan.
+  await target.query
+    .insertInto('queue_plans')
+    .values({
+      name: 'Chats Only',
+      filters: '{}',
+      quota_per: 'agent',
+      quota_count: 1,
+      created_by: null,
+      created_at: '2026-01-01T00:00:00.000Z',
+      updated_at: '2026-01-01T00:00:00.000Z',
+    })
+    .execute();
 }, 120_000);
 
 afterAll(async () => {
@@ -189,6 +267,7 @@ describe('importing a workstation into a team', () => {
     const first = await run();
     expect(first.profiles).toEqual([
       { workstation: 'Sam Quality', team: 'sam.q' },
+      { workstation: 'Hanna Koch', team: 'hanna' },
       { workstation: 'Lena Lead', team: 'lena' },
     ]);
     expect(first.added).toMatchObject({
@@ -203,8 +282,21 @@ describe('importing a workstation into a team', () => {
       coachingSessions: 1,
       notes: 1,
       privateNotes: 0,
+      reels: 1,
+      mysteryScenarios: 1,
+      mysteryShops: 1,
+      queuePlans: 1,
+      queueDraws: 1,
+      playbackPositions: 1,
     });
     expect(first.privateNotesLeftOut).toEqual([{ profile: 'Lena Lead', count: 1 }]);
+    expect(first.notCopied).toEqual([
+      {
+        what: 'review-queue plans',
+        count: 1,
+        why: 'the team has a different plan of the same name ("Chats only"); rename one of the two and run the import again',
+      },
+    ]);
     expect(await countOf(target, 'segments')).toBe(counts.segments);
     // The recording now lies in the team server's folder, the same bytes.
     const recording = await target.query
@@ -215,8 +307,94 @@ describe('importing a workstation into a team', () => {
     expect(createHash('sha256').update(readFileSync(recording.path)).digest('hex')).toBe(recording.sha256);
   });
 
+  it('copies wow reels, mystery shops, queue plans with their draws and playback positions, naming the team’s rows', async () => {
+    const tq = target.query;
+    const profileOf = async (username: string) => (await findLogin(tq, username))!.profileId;
+    const sam = await profileOf('sam.q');
+    const hanna = await profileOf('hanna');
+    const theCall = await tq
+      .selectFrom('interactions')
+      .select('id')
+      .where('kind', '=', 'call')
+      .executeTakeFirstOrThrow();
+    const moment = await tq.selectFrom('moments').select('id').executeTakeFirstOrThrow();
+    const anna = await tq.selectFrom('agents').select(['id', 'team_id']).executeTakeFirstOrThrow();
+
+    const reel = await tq.selectFrom('reels').selectAll().executeTakeFirstOrThrow();
+    expect(reel).toMatchObject({ title: 'Best greetings', created_by: sam });
+    expect(await tq.selectFrom('reel_moments').select(['reel_id', 'moment_id']).execute()).toEqual([
+      { reel_id: reel.id, moment_id: moment.id },
+    ]);
+
+    const shop = await tq.selectFrom('mystery_shops').selectAll().executeTakeFirstOrThrow();
+    const scenario = await tq.selectFrom('mystery_scenarios').selectAll().executeTakeFirstOrThrow();
+    const recording = await tq.selectFrom('recordings').select('id').executeTakeFirstOrThrow();
+    expect(shop).toMatchObject({
+      shop_id: 'W7-042',
+      agent_id: anna.id,
+      scenario_id: scenario.id,
+      recording_id: recording.id,
+      status: 'confirmed',
+    });
+    expect(scenario.title).toBe('Early cancellation');
+    const audit = await tq
+      .selectFrom('mystery_shop_audit')
+      .select(['action', 'profile_id', 'changes'])
+      .where('shop_row_id', '=', shop.id)
+      .orderBy('id')
+      .execute();
+    // Every step of its trail by Sam's account; the correction last.
+    expect(new Set(audit.map((row) => row.profile_id))).toEqual(new Set([sam]));
+    expect(audit.map((row) => row.action)).toContain('submitted');
+    expect(audit.at(-1)!.action).toBe('corrected');
+    // The moment the answer pinned, before the correction, is the team's moment.
+    const before = (JSON.parse(audit.at(-1)!.changes) as { field: string; before: unknown }[]).find(
+      (change) => change.field === 'answers',
+    )!.before as { itemId: string; momentIds?: number[] }[];
+    expect(before.find((answer) => answer.itemId === 'greeting')!.momentIds).toEqual([moment.id]);
+    expect(await tq.selectFrom('coaching_mystery_shops').select('shop_row_id').execute()).toEqual([
+      { shop_row_id: shop.id },
+    ]);
+
+    const plans = await tq.selectFrom('queue_plans').selectAll().orderBy('id').execute();
+    expect(plans.map((plan) => plan.name)).toEqual(['Chats Only', 'Weekly sales sample']);
+    const plan = plans[1]!;
+    expect(plan.created_by).toBe(hanna);
+    expect(JSON.parse(plan.filters)).toMatchObject({ teamIds: [anna.team_id] });
+    expect(
+      await tq
+        .selectFrom('queue_plan_reviewers')
+        .select('profile_id')
+        .where('plan_id', '=', plan.id)
+        .execute(),
+    ).toEqual([{ profile_id: sam }]);
+    const draw = await tq.selectFrom('queue_draws').selectAll().executeTakeFirstOrThrow();
+    expect(draw).toMatchObject({ plan_id: plan.id, week: '2026-W46', drawn_by: hanna });
+    expect(JSON.parse(draw.plan_snapshot)).toMatchObject({
+      reviewerIds: [sam],
+      filters: { teamIds: [anna.team_id] },
+    });
+    const items = await tq.selectFrom('queue_items').selectAll().orderBy('id').execute();
+    expect(items.length).toBe(3);
+    const interactionIds = new Set(
+      (await tq.selectFrom('interactions').select('id').execute()).map((row) => row.id),
+    );
+    for (const item of items) {
+      expect(interactionIds.has(item.interaction_id)).toBe(true);
+      expect(item).toMatchObject({ draw_id: draw.id, agent_id: anna.id, reviewer_id: sam });
+    }
+    expect(items[0]).toMatchObject({ replaced_by: sam, replaced_reason: 'Silent recording' });
+    expect(items[2]!.replaces_id).toBe(items[0]!.id);
+
+    expect(
+      await tq.selectFrom('playback_positions').select(['interaction_id', 'position_ms']).execute(),
+    ).toEqual([{ interaction_id: theCall.id, position_ms: 12_345 }]);
+  });
+
   it('a second run with her passphrase and team password adds her private note and nothing else; a third adds nothing', async () => {
     const credentials = [{ profile: 'Lena Lead', passphrase: PASSPHRASE, password: LENA_PW }];
+    // Someone on the team listened on since: a later run does not put the workstation's position back.
+    await target.query.updateTable('playback_positions').set({ position_ms: 54_321 }).execute();
     const second = await run({ credentials });
     expect(second.added).toEqual({ ...zero(), privateNotes: 1 });
     expect(second.privateNotesLeftOut).toEqual([]);
@@ -224,6 +402,11 @@ describe('importing a workstation into a team', () => {
     expect(third.added).toEqual(zero());
     expect(await countOf(target, 'interactions')).toBe(counts.interactions);
     expect(await countOf(target, 'coaching_notes')).toBe(2);
+    const { position_ms } = await target.query
+      .selectFrom('playback_positions')
+      .select('position_ms')
+      .executeTakeFirstOrThrow();
+    expect(position_ms).toBe(54_321);
   });
 
   it('the private note is ciphertext in the team database, in no cell as text', async () => {
@@ -314,8 +497,14 @@ describe('earmark team import-workstation', { timeout: 120_000 }, () => {
     ]);
     expect(again.stderr).not.toContain(PASSPHRASE);
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stdout).toContain('Profiles: Sam Quality → sam.q, Lena Lead → lena.');
+    expect(again.stdout).toContain('Profiles: Sam Quality → sam.q, Hanna Koch → hanna, Lena Lead → lena.');
     expect(again.stdout).toContain('Added 0 calls and chats (0 recordings), 0 moments, 0 evaluations');
+    expect(again.stdout).toContain(
+      '0 wow reels, 0 mystery scenarios, 0 mystery shops, 0 review-queue plans with 0 weekly draws, 0 playback positions.',
+    );
+    expect(again.stdout).toContain(
+      'Not copied: 1 review-queue plans: the team has a different plan of the same name ("Chats only")',
+    );
     expect(badLine.code).toBe(1);
     expect(badLine.stderr).toMatch(
       /--notes-stdin: line 1 needs exactly "profile", "passphrase" and "password"/,
@@ -338,4 +527,10 @@ const zero = () => ({
   coachingSessions: 0,
   notes: 0,
   privateNotes: 0,
+  reels: 0,
+  mysteryScenarios: 0,
+  mysteryShops: 0,
+  queuePlans: 0,
+  queueDraws: 0,
+  playbackPositions: 0,
 });
