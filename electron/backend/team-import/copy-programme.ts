@@ -13,7 +13,7 @@ import { insertMany, insertReturningId, mapped, mappedOrNull, same, withoutId, t
  *   rows;
  * - queue plans by name (unique in a team): the one made on this workstation (same creation time) is
  *   found, a different plan of that name is left as it is and the workstation's is named as not copied;
- *   draws by plan and week, with their items, replacements and shortfalls;
+ *   draws by plan and week, with their items, replacements, shortfalls and top-ups ("Draw more");
  * - playback positions: a team keeps one per call for everyone (services/review/playback.ts), so the
  *   workstation's is copied only where the team has none; someone's later listening is never undone.
  */
@@ -250,26 +250,30 @@ async function copyDraws(
       .where('week', '=', draw.week)
       .executeTakeFirst();
     if (found) continue;
-    const snapshot = JSON.parse(draw.plan_snapshot) as { filters: unknown; reviewerIds?: number[] };
-    const short = JSON.parse(draw.short) as { agentId: number | null; teamId: number | null }[];
     const drawId = await insertReturningId(c.dst, 'queue_draws', {
       ...withoutId(draw),
+      ...teamDrawn(c, draw, refs),
       plan_id: toPlan,
-      plan_snapshot: JSON.stringify({
-        ...snapshot,
-        filters: teamFilters(snapshot.filters, refs.teams),
-        reviewerIds: [...new Set(known(c.profiles, snapshot.reviewerIds ?? []))],
-      }),
-      short: JSON.stringify(
-        short.map((s) => ({
-          ...s,
-          agentId: s.agentId === null ? null : (refs.agents.get(s.agentId) ?? null),
-          teamId: s.teamId === null ? null : (refs.teams.get(s.teamId) ?? null),
-        })),
-      ),
-      drawn_by: mappedOrNull(c.profiles, draw.drawn_by, 'profile'),
     });
     c.added.queueDraws++;
+    // "Draw more" on that week, each with the plan as it then was; its items point at it.
+    const topUps = await c.src
+      .selectFrom('queue_top_ups')
+      .selectAll()
+      .where('draw_id', '=', draw.id)
+      .orderBy('id')
+      .execute();
+    const topUpIds: IdMap = new Map();
+    for (const topUp of topUps) {
+      topUpIds.set(
+        topUp.id,
+        await insertReturningId(c.dst, 'queue_top_ups', {
+          ...withoutId(topUp),
+          ...teamDrawn(c, topUp, refs),
+          draw_id: drawId,
+        }),
+      );
+    }
     // In id order: a replacement names the item it replaced, copied before it.
     const items = await c.src
       .selectFrom('queue_items')
@@ -288,11 +292,37 @@ async function copyDraws(
           agent_id: mapped(refs.agents, item.agent_id, 'agent'),
           reviewer_id: mapped(c.profiles, item.reviewer_id, 'profile'),
           replaces_id: mappedOrNull(itemIds, item.replaces_id, 'queue item'),
+          top_up_id: mappedOrNull(topUpIds, item.top_up_id, 'top-up'),
           replaced_by: mappedOrNull(c.profiles, item.replaced_by, 'profile'),
         }),
       );
     }
   }
+}
+
+/** A draw's (or top-up's) plan as drawn, shortfalls and who drew it, named as the team database's. */
+function teamDrawn(
+  c: CopyContext,
+  drawn: { plan_snapshot: string; short: string; drawn_by: number | null },
+  refs: { teams: IdMap; agents: IdMap },
+) {
+  const snapshot = JSON.parse(drawn.plan_snapshot) as { filters: unknown; reviewerIds?: number[] };
+  const short = JSON.parse(drawn.short) as { agentId: number | null; teamId: number | null }[];
+  return {
+    plan_snapshot: JSON.stringify({
+      ...snapshot,
+      filters: teamFilters(snapshot.filters, refs.teams),
+      reviewerIds: [...new Set(known(c.profiles, snapshot.reviewerIds ?? []))],
+    }),
+    short: JSON.stringify(
+      short.map((s) => ({
+        ...s,
+        agentId: s.agentId === null ? null : (refs.agents.get(s.agentId) ?? null),
+        teamId: s.teamId === null ? null : (refs.teams.get(s.teamId) ?? null),
+      })),
+    ),
+    drawn_by: mappedOrNull(c.profiles, drawn.drawn_by, 'profile'),
+  };
 }
 
 /** A plan's filters with its teams named as the team database's. */

@@ -137,15 +137,19 @@ beforeAll(async () => {
     });
     const sales = await q.selectFrom('teams').select('id').executeTakeFirstOrThrow();
     await q.updateTable('interactions').set({ started_at: '2026-11-04T10:00:00.000Z' }).execute();
-    const plan = await callAs<{ id: number }>(ws, hanna.id, 'queue.savePlan', {
+    const weekly = {
       name: 'Weekly sales sample',
       filters: { teamIds: [sales.id] },
       per: 'agent',
-      count: 2,
+      count: 1,
       reviewerIds: [sam.id],
-    });
+    };
+    const plan = await callAs<{ id: number }>(ws, hanna.id, 'queue.savePlan', weekly);
     const draw = await callAs<QueueDraw>(ws, hanna.id, 'queue.draw', { planId: plan.id, week: '2026-W46' });
     await callAs(ws, sam.id, 'queue.replace', { itemId: draw.items[0]!.id, reason: 'Silent recording' });
+    // Mid-week the manager asks for two a week: "Draw more" adds the one missing.
+    await callAs(ws, hanna.id, 'queue.savePlan', { ...weekly, id: plan.id, count: 2 });
+    await callAs(ws, hanna.id, 'queue.topUp', { planId: plan.id, week: '2026-W46' });
     await callAs(ws, hanna.id, 'queue.savePlan', {
       name: 'Chats only',
       filters: { channels: ['chat'] },
@@ -384,7 +388,11 @@ describe('importing a workstation into a team', () => {
       expect(item).toMatchObject({ draw_id: draw.id, agent_id: anna.id, reviewer_id: sam });
     }
     expect(items[0]).toMatchObject({ replaced_by: sam, replaced_reason: 'Silent recording' });
-    expect(items[2]!.replaces_id).toBe(items[0]!.id);
+    expect(items[1]!.replaces_id).toBe(items[0]!.id);
+    const topUp = await tq.selectFrom('queue_top_ups').selectAll().executeTakeFirstOrThrow();
+    expect(topUp).toMatchObject({ draw_id: draw.id, drawn_by: hanna });
+    expect(JSON.parse(topUp.plan_snapshot)).toMatchObject({ count: 2, reviewerIds: [sam] });
+    expect(items.map((item) => item.top_up_id)).toEqual([null, null, topUp.id]);
 
     expect(
       await tq.selectFrom('playback_positions').select(['interaction_id', 'position_ms']).execute(),
