@@ -4,6 +4,7 @@ import type {
   CalibrationFigures,
   CriterionAgreement,
   KappaFigure,
+  LeanReference,
   ParticipantDeviation,
   ReferenceKind,
 } from '../api/methods/calibration';
@@ -24,7 +25,8 @@ import {
  * and interaction everyone's answer and the spread; per criterion and overall Krippendorff's alpha (at
  * the criterion's level), Fleiss' kappa for categorical criteria and a bootstrap interval; per
  * participant the lean from the reference (the agreed answer where the group set one, else the
- * expert's, else the consensus: the median points given).
+ * expert's, else the consensus: the median points given; for the expert, the others' median: see
+ * deviations).
  */
 export interface CalibrationInput {
   rubric: Rubric;
@@ -143,6 +145,18 @@ function reference(
   return points.length === 0 ? null : { kind: 'consensus', points: median(points) };
 }
 
+/**
+ * Each participant's lean, answer by answer, from the reference that does not hold their own answer:
+ * the agreed answer where the group set one; else the expert's (or, without an expert, the consensus);
+ * and for the expert, where nothing was agreed, the other participants' middle answer (median points).
+ * The expert's own answer cannot judge the expert, and judging them only where something was agreed
+ * would rest their lean on a few cells and change its meaning with every agreed answer; against the
+ * others they are measured on every cell, as everyone else is.
+ *
+ * Strictest and most lenient compare leans taken from the same reference: a reviewer measured against
+ * the expert is not ranked against the expert measured against them (the two would mirror each other),
+ * so the expert is ranked only when every answer of theirs was compared with an agreed one.
+ */
 function deviations(
   input: CalibrationInput,
   items: readonly { item: RubricItem }[],
@@ -150,30 +164,33 @@ function deviations(
 ): ParticipantDeviation[] {
   const rows = input.participantIds.map((participantId) => {
     const leans: number[] = [];
+    const against = { agreed: 0, expert: 0, consensus: 0, others: 0 };
     let matches = 0;
     criteria.forEach((criterion, index) => {
       const { item } = items[index]!;
       const best = maxPoints(item);
       for (const c of criterion.cells) {
         const value = c.answers.find((a) => a.participantId === participantId)?.value ?? null;
-        // The expert is the reference where nothing was agreed: not compared with themselves there.
-        const ownReference = c.reference?.kind === 'expert' && participantId === input.expertId;
-        if (!value || value.kind === 'na' || !c.reference || ownReference || best === 0) continue;
-        const lean = (answerPoints(item, value) - c.reference.points) / best;
+        if (!value || value.kind === 'na' || best === 0) continue;
+        const reference = referenceFor(item, c, participantId, input.expertId);
+        if (!reference) continue;
+        const lean = (answerPoints(item, value) - reference.points) / best;
         leans.push(lean);
+        against[reference.kind]++;
         if (lean === 0) matches++;
       }
     });
     return {
       participantId,
       compared: leans.length,
+      against,
       meanDeviation: meanOf(leans),
       meanAbsoluteDeviation: meanOf(leans.map(Math.abs)),
       matches: leans.length === 0 ? null : matches / leans.length,
       lean: null as ParticipantDeviation['lean'],
     };
   });
-  const ranked = rows.filter((row) => row.meanDeviation !== null);
+  const ranked = rows.filter((row) => row.meanDeviation !== null && row.against.others === 0);
   if (ranked.length >= 2) {
     const byLean = [...ranked].sort((a, b) => a.meanDeviation! - b.meanDeviation!);
     const strictest = byLean[0]!;
@@ -184,6 +201,22 @@ function deviations(
     }
   }
   return rows;
+}
+
+/** The reference one participant's answer in a cell is measured from (see deviations). */
+function referenceFor(
+  item: RubricItem,
+  cell: CalibrationCell,
+  participantId: number,
+  expertId: number | null,
+): { kind: LeanReference; points: number } | null {
+  const ownAnswerIsIt = cell.reference?.kind === 'expert' && participantId === expertId;
+  if (!ownAnswerIsIt) return cell.reference;
+  // Where the expert said n.a. the criterion does not apply (the others are not compared there either).
+  const others = cell.answers
+    .filter((a) => a.participantId !== participantId && a.value !== null && a.value.kind !== 'na')
+    .map((a) => answerPoints(item, a.value!));
+  return others.length === 0 ? null : { kind: 'others', points: median(others) };
 }
 
 /**

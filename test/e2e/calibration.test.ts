@@ -205,6 +205,12 @@ describe('a three-person blind calibration', () => {
       page.locator(`[data-testid="calibration-deviation"][data-name="${name}"]`).getAttribute('data-lean');
     expect(await lean('Olli Virtanen')).toBe('strictest');
     expect(await lean('Sanna Mäki')).toBe('mostLenient');
+    // Maria, the expert, is measured from the others' middle answer, and not ranked against them.
+    const maria = page.locator('[data-testid="calibration-deviation"][data-name="Maria Lind"]');
+    expect(await lean('Maria Lind')).toBe('');
+    expect(await maria.getByTestId('calibration-expert-basis').textContent()).toBe(
+      "measured from the other reviewers' middle answer",
+    );
     await screenshot(page, 'calibration-06-results-en');
 
     // The group talks the second call's knowledge over and agrees on 2 (Maria, the expert, said 1).
@@ -219,6 +225,10 @@ describe('a three-person blind calibration', () => {
       .toEqual({ kind: 'scale', value: 2 });
     // The page shows it once its results are read again after the save, so wait for that too.
     await expect.poll(() => knowledge.getByTestId('calibration-agree').nth(1).inputValue()).toBe('2');
+    // There Maria too is measured from the agreed answer.
+    await expect
+      .poll(() => maria.getByTestId('calibration-expert-basis').textContent())
+      .toBe("5 of 6 answers measured from the others' middle answer, the rest from agreed answers");
   });
 
   for (const [language, name] of [

@@ -135,15 +135,30 @@ export const CriterionAgreement = z.object({
 });
 export type CriterionAgreement = z.infer<typeof CriterionAgreement>;
 
+/**
+ * What one participant's answer was measured from: the cell's reference, or for the expert where
+ * nothing was agreed, the other participants' middle answer (`others`).
+ */
+export const LeanReference = z.enum(['agreed', 'expert', 'consensus', 'others']);
+export type LeanReference = z.infer<typeof LeanReference>;
+
+const Count = z.number().int().nonnegative();
+
 export const ParticipantDeviation = z.object({
   participantId: Id,
   /** Answers compared with a reference (n.a. and unanswered left out). */
-  compared: z.number().int().nonnegative(),
+  compared: Count,
+  /** How many of those were compared with each kind of reference. */
+  against: z.object({ agreed: Count, expert: Count, consensus: Count, others: Count }),
   /** Mean of (their points − reference points) / the criterion's best points: below 0 stricter, above 0 more lenient. */
   meanDeviation: z.number().nullable(),
   meanAbsoluteDeviation: z.number().nullable(),
   /** Share of compared answers equal to the reference. */
   matches: z.number().nullable(),
+  /**
+   * Among those whose leans come from the same reference: the expert, measured against the others
+   * where nothing was agreed, is ranked only when all their answers were compared with agreed ones.
+   */
   lean: z.enum(['strictest', 'mostLenient']).nullable(),
 });
 export type ParticipantDeviation = z.infer<typeof ParticipantDeviation>;

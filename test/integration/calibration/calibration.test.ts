@@ -147,12 +147,20 @@ describeEachEngine('calibration sessions', () => {
     });
     expect(results.figures.alpha).not.toBeNull();
     expect(results.figures.scoreAlpha).not.toBeNull();
-    // Against Maria, the expert: Olli scores lower, Sanna higher; Maria is not compared with herself.
+    // Against Maria, the expert: Olli scores lower, Sanna higher; Maria, never measured
+    // from her own answers, is measured from the others' middle answer (and not ranked against them).
     const lean = (id: number) => results.figures.deviations.find((d) => d.participantId === id)!;
     expect(lean(world.olli.id)).toMatchObject({ lean: 'strictest' });
     expect(lean(world.olli.id).meanDeviation).toBeLessThan(0);
     expect(lean(sanna.id)).toMatchObject({ lean: 'mostLenient' });
-    expect(lean(world.maria.id)).toMatchObject({ compared: 0, meanDeviation: null, lean: null });
+    expect(lean(world.maria.id)).toMatchObject({
+      compared: 6,
+      against: { agreed: 0, expert: 0, consensus: 0, others: 6 },
+      lean: null,
+    });
+    // Greeting on the second call: her yes against Olli's no and Sanna's yes (+½); knowledge on the
+    // first: her 2 against 1 and 2 (+¼ of the best 2); the rest as the others' middle.
+    expect(lean(world.maria.id).meanDeviation).toBeCloseTo((0.5 + 0.25) / 6);
     expect(results.history.find((h) => h.reviewer.id === world.olli.id)!.sessions).toHaveLength(1);
     // After the reveal a participant still sees the agent hidden, and answers are final.
     expect(results.session.interactions.map((i) => i.agentName)).toEqual([null, null]);
@@ -177,6 +185,13 @@ describeEachEngine('calibration sessions', () => {
     expect(firstCell).toMatchObject({
       agreed: { kind: 'scale', value: 1 },
       reference: { kind: 'agreed', points: 1 },
+    });
+    // There Maria too is measured from the agreed answer; elsewhere still from the others.
+    expect(agreed.figures.deviations.find((d) => d.participantId === world.maria.id)!.against).toEqual({
+      agreed: 1,
+      expert: 0,
+      consensus: 0,
+      others: 5,
     });
   });
 

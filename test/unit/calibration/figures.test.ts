@@ -108,10 +108,28 @@ describe('calibration figures', () => {
     });
   });
 
-  it('prefers the agreed answer, then the expert, and never compares the expert with themselves', () => {
+  it('prefers the agreed answer, then the expert; the expert is measured from the others, never from themselves', () => {
     const withExpert = calibrationFigures(input(three, { expertId: 1 }));
     expect(withExpert.criteria[1]!.cells[0]!.reference).toEqual({ kind: 'expert', points: 2 });
-    expect(withExpert.deviations.find((d) => d.participantId === 1)!.compared).toBe(0);
+    const expert = (figures: typeof withExpert) => figures.deviations.find((d) => d.participantId === 1)!;
+    // Maria, the expert, answered 5 cells (one n.a.); nothing agreed: each against the others' middle.
+    // Apology: yes vs [yes, yes] 0, no vs [no, yes] −½, n.a. left out; empathy: 2 vs [1, 2] +¼,
+    // 1 vs [0, 2] 0, 2 vs [2] (the other said n.a.) 0.
+    expect(expert(withExpert)).toMatchObject({
+      compared: 5,
+      against: { agreed: 0, expert: 0, consensus: 0, others: 5 },
+      lean: null,
+    });
+    expect(expert(withExpert).meanDeviation).toBeCloseTo((0 - 0.5 + 0.25 + 0 + 0) / 5);
+    // The others are measured from her answers where she gave one that applies (not her n.a.).
+    expect(withExpert.deviations.find((d) => d.participantId === 3)!.against).toEqual({
+      agreed: 0,
+      expert: 5,
+      consensus: 0,
+      others: 0,
+    });
+
+    // One cell agreed: there, everyone (the expert too) is measured from it; elsewhere as before.
     const agreed = calibrationFigures(
       input(three, {
         expertId: 1,
@@ -119,8 +137,41 @@ describe('calibration figures', () => {
       }),
     );
     expect(agreed.criteria[1]!.cells[0]!.reference).toEqual({ kind: 'agreed', points: 1 });
-    // Against the agreed 1 the expert's 2 counts as a lean.
-    expect(agreed.deviations.find((d) => d.participantId === 1)!.compared).toBe(1);
+    expect(expert(agreed)).toMatchObject({ compared: 5, against: { agreed: 1, others: 4 } });
+    // Against the agreed 1 her 2 leans +½ (not the +¼ from the others' middle).
+    expect(expert(agreed).meanDeviation).toBeCloseTo((0 - 0.5 + 0.5 + 0 + 0) / 5);
+    expect(agreed.deviations.find((d) => d.participantId === 2)!.against).toMatchObject({
+      agreed: 1,
+      expert: 3,
+    });
+  });
+
+  it('ranks the expert strictest or most lenient only when every answer was compared with an agreed one', () => {
+    // Expert 2 everywhere; one reviewer says the same, one 1: the expert leans above the others' middle,
+    // but is no more lenient than the reviewer who gave what she gave.
+    const same = [
+      [yes, scale(2)],
+      [yes, scale(2)],
+      [yes, scale(2)],
+    ] satisfies [AnswerValue, AnswerValue][];
+    const lower = same.map(([apology]) => [apology, scale(1)]) as [AnswerValue, AnswerValue][];
+    const figures = calibrationFigures(input({ 1: same, 2: same, 3: lower }, { expertId: 1 }));
+    const row = (id: number) => figures.deviations.find((d) => d.participantId === id)!;
+    expect(row(1).meanDeviation).toBeGreaterThan(0);
+    expect(row(1).lean).toBeNull();
+    expect(row(2)).toMatchObject({ meanDeviation: 0, lean: 'mostLenient' });
+    expect(row(3).lean).toBe('strictest');
+    // Everything agreed (at 1): all three measured from the same answers, the expert ranked with them.
+    const allAgreed = calibrationFigures(
+      input(
+        { 1: same, 2: same, 3: lower },
+        { expertId: 1, agreed: (_i, item) => (item === 'empathy' ? scale(1) : yes) },
+      ),
+    );
+    const all = (id: number) => allAgreed.deviations.find((d) => d.participantId === id)!;
+    expect(all(1).against).toEqual({ agreed: 6, expert: 0, consensus: 0, others: 0 });
+    expect(all(3).lean).toBe('strictest');
+    expect([all(1).lean, all(2).lean]).toContain('mostLenient');
   });
 
   it('leaves the intervals out for the over-time line, with the same figures', () => {

@@ -156,6 +156,16 @@ function Deviations({ results }: { results: CalibrationResults }) {
               </Badge>
             )}
           </Group>
+          {deviation.against.others > 0 && (
+            <Text size="xs" c="dimmed" data-testid="calibration-expert-basis">
+              {deviation.against.others === deviation.compared
+                ? t('calibration.deviation.expertBasisAll')
+                : t('calibration.deviation.expertBasis', {
+                    others: deviation.against.others,
+                    count: deviation.compared,
+                  })}
+            </Text>
+          )}
         </Table.Td>
         <Table.Td>
           <Text size="sm">{leanPercent(deviation.meanDeviation, i18n.language)}</Text>
