@@ -17,6 +17,7 @@ import type { Query } from '../db/schema';
 import { startWorker } from '../workers/location';
 import { claimBatch, DEFAULT_LEASE_MS, handOver, leaseEnd, processOwner, renewHold } from './batch-hold';
 import { checkManifestFile } from './manifest-file';
+import { tidyAfterImport } from './tidy';
 import { importRoots, recordingsDir } from '../team-files/config';
 import { confinedPath } from '../team-files/confine';
 import type { ImportCommand, ImportMessage, ImportWorkerInput } from './protocol';
@@ -61,6 +62,8 @@ export class ImportJobs {
   private readonly finished = new Map<number, string>();
   /** Failed batches being written down; a batch's end waits for its write. */
   private readonly pending = new Set<Promise<unknown>>();
+  /** Tidying after batches that brought rows in (tidy.ts): not part of the batch, but waited for at close. */
+  private readonly tidying = new Set<Promise<void>>();
 
   /** Cut-off batches marked failed; every read and write of batches waits for it. */
   private readonly recovered: Promise<void>;
@@ -259,6 +262,7 @@ export class ImportJobs {
           publish();
         }
         if (progress.imported > 0 || progress.updated > 0) refreshLibrary(true);
+        if (progress.imported > 0) this.tidy();
         if (progress.message) this.remember(batchId, progress.message);
         // Done once its failure is written down too, so a status read afterwards agrees.
         void Promise.allSettled([...this.pending]).then(() => {
@@ -380,6 +384,15 @@ export class ImportJobs {
     for (const job of this.running.values())
       job.worker.postMessage({ type: job.jobId === null ? 'cancel' : 'pause' } satisfies ImportCommand);
     await Promise.all([...this.running.values()].map((job) => job.done));
+    await Promise.all([...this.tidying]);
+  }
+
+  private tidy(): void {
+    const run = tidyAfterImport(this.ctx.database).catch((error: Error) =>
+      this.ctx.log(`[earmark] Could not tidy up after an import: ${error.message}`),
+    );
+    this.tidying.add(run);
+    void run.finally(() => this.tidying.delete(run));
   }
 
   /**
