@@ -1,14 +1,17 @@
 import { createBackend, type Backend } from '../../electron/backend/backend';
 import { resourcesDir, tempDir } from '../support/paths';
 import { createDatabase, startPostgresCluster } from '../support/postgres';
-import { vocabulary, writeChatExports } from './library';
+import { TEAM_SERVER, vocabulary, writeChatExports } from './library';
 import { round } from './stats';
 
 /**
  * The bulk import of `library` (the same generated chat exports, worker thread, one transaction per file)
  * on PostgreSQL: the segments go in by COPY and each one's search document (tsvector) is computed and
  * put in the GIN index as it lands. pg_import_segments_per_s is wall-clock, as import_segments_per_s.
- * PostgreSQL is a throwaway local cluster (test/support/postgres.ts), fsync off as in the tests.
+ * PostgreSQL is a throwaway local cluster (test/support/postgres.ts), fsync off as in the tests, sized as
+ * the search bench's team server (TEAM_SERVER, printed as pg_import_server): with the tests' 64 MB of
+ * buffers every page of the growing table and index went out to the system's file cache and back, about
+ * a tenth of the server's CPU time. The worker imports a few files at once (import/lanes.ts).
  * pg_import_segments_per_cpu_s divides by the CPU time of the whole import, this process's threads and
  * the server's processes together, which other work on a busy machine changes little.
  */
@@ -16,7 +19,7 @@ export async function benchPgImport(quick: boolean) {
   const interactions = quick ? 1_000 : 10_000;
   const source = tempDir('earmark-bench-pg-chats-');
   const data = tempDir('earmark-bench-pg-data-');
-  const cluster = await startPostgresCluster();
+  const cluster = await startPostgresCluster({ settings: TEAM_SERVER });
   let backend: Backend | undefined;
   try {
     writeChatExports(source.dir, interactions, 100, 100, vocabulary());
@@ -53,6 +56,9 @@ export async function benchPgImport(quick: boolean) {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return {
+      pg_import_server: Object.entries(TEAM_SERVER)
+        .map(([name, value]) => `${name}=${value}`)
+        .join(' '),
       pg_import_segments: segments,
       pg_import_seconds: round(seconds, 2),
       pg_import_segments_per_s: Math.round(segments / seconds),

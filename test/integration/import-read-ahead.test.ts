@@ -32,12 +32,42 @@ writeFileSync(
 writeFileSync(join(source.dir, 'c-third.json'), chat('third', ['Hi', 'Your quokkaparcel is on its way']));
 writeFileSync(join(source.dir, 'd-fourth.json'), chat('fourth', ['Hei', 'Kiitos marsupilami']));
 
+/**
+ * On PostgreSQL chat exports are imported a few at once (import/lanes.ts). Files that hold the same chats,
+ * or name the same new agent, still end as one after the other would: each chat and agent once.
+ */
+const together = tempDir('earmark-side-by-side-');
+const message = (id: string, turn: number, text: string, agent: string) => ({
+  conversationId: id,
+  role: turn % 2 ? 'agent' : 'customer',
+  sender: turn % 2 ? agent : 'Customer',
+  timestamp: `2026-03-03T10:00:${String(turn).padStart(2, '0')}.000Z`,
+  text,
+});
+const conversation = (id: string, agent: string, words: string[]) =>
+  words.map((text, turn) => message(id, turn, text, agent));
+const shared = [
+  ...conversation('twice-1', 'Ada Nowak', ['Hello', 'Welcome to the kestrelbank line']),
+  ...conversation('twice-2', 'Ada Nowak', ['Hi again', 'Your kestrelbank card', 'Thanks']),
+];
+writeFileSync(join(together.dir, 'e1-first.json'), JSON.stringify(shared));
+writeFileSync(join(together.dir, 'e2-same.json'), JSON.stringify(shared));
+writeFileSync(
+  join(together.dir, 'e3-overlap.json'),
+  JSON.stringify([...shared.slice(2), ...conversation('own-3', 'ada nowak', ['Moi', 'Kestrelbank kiittää'])]),
+);
+writeFileSync(
+  join(together.dir, 'e4-other.json'),
+  JSON.stringify(conversation('other-4', 'Bo Berg', ['Good day', 'Kestrelbank, Bo speaking'])),
+);
+
 let backend: Backend;
 let cleanup: () => Promise<void>;
 beforeAll(async () => ({ backend, cleanup } = await engineBackend()), 60_000);
 afterAll(async () => {
   await cleanup();
   source.cleanup();
+  together.cleanup();
 });
 
 describeEachEngine('chat exports read ahead', () => {
@@ -67,5 +97,57 @@ describeEachEngine('chat exports read ahead', () => {
       const { items } = reply.value as { items: { title: string }[] };
       expect(items.map((item) => item.title)).toEqual([title]);
     }
+  });
+});
+
+describeEachEngine('chat exports imported side by side', () => {
+  it('imports the same chats and a new agent once, however many files hold them', async () => {
+    const { batchId } = await backend.imports.start({
+      paths: [together.dir],
+      pairLegs: false,
+      roles: {},
+      copyRecordings: false,
+    });
+    await backend.imports.wait(batchId);
+    const { outcomes } = await backend.imports.status(batchId);
+    expect(outcomes.map((o) => [o.file.split('/').pop(), o.outcome, o.message])).toEqual([
+      ['e1-first.json', 'imported', null],
+      ['e2-same.json', 'skipped', 'All 2 chats in this file are already in the library.'],
+      ['e3-overlap.json', 'imported', '1 of 2 chats were already in the library.'],
+      ['e4-other.json', 'imported', null],
+    ]);
+    const q = backend.database.query;
+    const chats = await q
+      .selectFrom('interactions')
+      .leftJoin('agents', 'agents.id', 'interactions.agent_id')
+      .select(['interactions.id', 'interactions.external_id', 'agents.name as agent'])
+      .where('interactions.external_id', 'in', ['twice-1', 'twice-2', 'own-3', 'other-4'])
+      .orderBy('interactions.external_id')
+      .execute();
+    expect(chats.map((chat) => [chat.external_id, chat.agent])).toEqual([
+      ['other-4', 'Bo Berg'],
+      ['own-3', 'Ada Nowak'],
+      ['twice-1', 'Ada Nowak'],
+      ['twice-2', 'Ada Nowak'],
+    ]);
+    const segments = await q
+      .selectFrom('segments')
+      .select(['interaction_id', (eb) => eb.fn.countAll<number>().as('n')])
+      .where(
+        'interaction_id',
+        'in',
+        chats.map((chat) => chat.id),
+      )
+      .groupBy('interaction_id')
+      .orderBy('interaction_id')
+      .execute();
+    expect(Object.fromEntries(segments.map((row) => [row.interaction_id, Number(row.n)]))).toEqual(
+      Object.fromEntries(
+        chats.map((chat) => [
+          chat.id,
+          { 'twice-1': 2, 'twice-2': 3, 'own-3': 2, 'other-4': 2 }[chat.external_id!],
+        ]),
+      ),
+    );
   });
 });

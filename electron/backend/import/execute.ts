@@ -25,10 +25,8 @@ export interface UnitOptions {
   recordingsDir: string;
   roles: Record<string, Record<string, SegmentSpeaker>>;
   signal: AbortSignal;
-  /** This unit's file read and parsed ahead (readChats), while the server indexed the unit before. */
+  /** This unit's file read and parsed ahead (readChats), while the server indexed other files. */
   prepared?: PreparedChats | undefined;
-  /** Called once this unit's rows are on their way and only the server's work is left (PostgreSQL). */
-  sent?: (() => void) | undefined;
 }
 
 /** A chat export read and parsed, or why it could not be: the unit's outcome says so when its turn comes. */
@@ -39,7 +37,7 @@ export interface PreparedChats {
 
 /**
  * Reads and parses a chat export ahead of its turn. On PostgreSQL the import worker does this for the
- * next file while the server indexes the file before it: the server and this thread work at once
+ * next file while the server indexes the files before it: the server and this thread work at once
  * instead of taking turns (a file's parse was about a fifth of its import's wall time).
  */
 export function readChats(unit: ImportUnit): PreparedChats {
@@ -48,6 +46,25 @@ export function readChats(unit: ImportUnit): PreparedChats {
   } catch (error) {
     return { unit, read: { error } };
   }
+}
+
+/**
+ * What importing a read chat export could meet in the library, for files imported side by side (lanes.ts):
+ * its chats' content hashes, their external ids, and the agents and teams they name (found or added).
+ */
+export function chatClaims(prepared: PreparedChats): Set<string> {
+  const claims = new Set<string>();
+  if ('error' in prepared.read) return claims;
+  const { unit } = prepared;
+  const { chats, hashes } = prepared.read;
+  if (unit.details.team) claims.add(`team\u0000${unit.details.team.toLowerCase()}`);
+  chats.forEach((chat, index) => {
+    const details = chatDetails(chat, unit.details);
+    claims.add(`hash\u0000${hashes[index]}`);
+    if (details.externalId) claims.add(`external\u0000${details.externalId}`);
+    if (details.agentName) claims.add(`agent\u0000${details.agentName.toLowerCase()}`);
+  });
+  return claims;
 }
 
 function parsedChats(unit: ImportUnit): { chats: ParsedChat[]; hashes: string[] } {
@@ -149,7 +166,7 @@ async function importTransaction<T>(database: Database, fn: (trx: Query) => Prom
 async function importChats(
   database: Database,
   unit: Extract<ImportUnit, { kind: 'chats' }>,
-  options: Pick<UnitOptions, 'prepared' | 'sent'>,
+  options: Pick<UnitOptions, 'prepared'>,
 ) {
   const prepared = options.prepared?.unit === unit ? options.prepared.read : parsedChats(unit);
   if ('error' in prepared) throw prepared.error;
@@ -185,7 +202,7 @@ async function importChats(
       created.push(id);
     });
     // The whole file's turns in one bulk insert: one COPY on PostgreSQL, one index step on SQLite.
-    await addSegments(database, trx, segments, options.sent);
+    await addSegments(database, trx, segments);
     return created;
   });
   // A manifest row's details for the chats already there, each its own change (as an edit by hand).

@@ -58,11 +58,9 @@ export async function addSegments(
   database: Database,
   trx: Query,
   rows: readonly NewRow<'segments'>[],
-  /** Called once the rows are on their way and only the server's indexing is left (PostgreSQL only). */
-  sent?: () => void,
 ): Promise<void> {
   if (database.engine === 'postgres') {
-    await database.insertMany(trx, 'segments', rows, sent);
+    await database.insertMany(trx, 'segments', rows);
     return;
   }
   if (rows.length === 0) return;

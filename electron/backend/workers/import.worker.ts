@@ -8,7 +8,8 @@ import { connect } from '../db/open';
 import { sqliteDatabase } from '../db/sqlite/database';
 import { putSetting } from '../services/settings';
 import { reportFailure } from './protocol';
-import { importUnit, readChats, type PreparedChats } from '../import/execute';
+import { chatClaims, importUnit, readChats, type PreparedChats } from '../import/execute';
+import { InOrder, Lanes } from '../import/lanes';
 import { rememberNamePattern } from '../import/name-details';
 import { mappingSettingKey, planImport, type DetailsUnit, type ImportUnit } from '../import/plan';
 import { removeUnusedUploads } from '../team-files/unused-uploads';
@@ -17,8 +18,9 @@ import type { ImportCommand, ImportMessage, ImportWorkerInput } from '../import/
 /**
  * Runs a whole import batch off the main thread, with its own database connection (its own SQLite
  * connection to the data folder's file, or its own small pool to the team's PostgreSQL): plans it, then
- * imports unit after unit (each in its own transaction), reporting every outcome. Cancelling stops
- * after the unit in progress, which is then either wholly in or wholly out.
+ * imports its units, each in its own transaction (on SQLite one after the other, on PostgreSQL a few chat
+ * exports at once), reporting every outcome in the plan's order. Cancelling stops after the units in
+ * progress, each then either wholly in or wholly out.
  */
 const input = workerData as ImportWorkerInput;
 const post = (message: ImportMessage) => parentPort!.postMessage(message);
@@ -35,8 +37,8 @@ async function open(): Promise<{ database: Database; close: () => Promise<void> 
   if (input.databaseUrl) {
     // Loaded only for PostgreSQL: the workstation's imports start without the driver.
     const { createPool, postgresDatabase } = await import('../db/postgres/database');
-    // The main thread has migrated the database already; one connection a unit at a time, one spare.
-    const database = postgresDatabase(createPool(input.databaseUrl, 2));
+    // The main thread has migrated the database already; a connection per file at once, one spare.
+    const database = postgresDatabase(createPool(input.databaseUrl, FILES_AT_ONCE + 1));
     return { database, close: () => database.close() };
   }
   const db = connect(input.dataDir, input.nativeBinding);
@@ -47,6 +49,10 @@ async function open(): Promise<{ database: Database; close: () => Promise<void> 
     },
   };
 }
+
+/** The batch's progress as this thread counts it (outcomes are counted as they are recorded). */
+let progress: ImportProgress;
+let recordingsDir: string;
 
 async function main() {
   const { database, close } = await open();
@@ -64,9 +70,9 @@ async function main() {
         JSON.stringify(planned.mapping),
       );
     }
-    const recordingsDir = input.recordingsDir ?? join(input.dataDir, 'recordings', 'imported');
+    recordingsDir = input.recordingsDir ?? join(input.dataDir, 'recordings', 'imported');
     mkdirPrivate(recordingsDir);
-    const progress: ImportProgress = {
+    progress = {
       batchId: input.batchId,
       state: 'running',
       totalFiles: planned.units.length,
@@ -88,48 +94,7 @@ async function main() {
       : new Map<string, ImportOutcome['outcome'][]>();
     post({ type: 'progress', progress: { ...progress } });
 
-    // The next chat export, read and parsed while the server indexes the one before (PostgreSQL only:
-    // on SQLite this thread does the indexing itself, so there is nothing to overlap).
-    let prepared: PreparedChats | undefined;
-    const prepareAfter = (index: number) => () => {
-      const next = planned.units[index + 1];
-      if (next?.kind === 'chats' && !controller.signal.aborted && !recorded.get(next.file)?.length) {
-        prepared = readChats(next);
-      }
-    };
-    for (const [index, unit] of planned.units.entries()) {
-      if (controller.signal.aborted) break;
-      // Taken over from a process that stopped: what it recorded is done (each file once).
-      const earlier = recorded.get(unit.file)?.shift();
-      if (earlier) {
-        // Its uploads may not have been removed yet when that process stopped.
-        await forgetUploads(database, unit, earlier);
-        continue;
-      }
-      progress.currentFile = unit.file;
-      post({ type: 'progress', progress: { ...progress } });
-      let outcome: ImportOutcome;
-      try {
-        const ahead = prepared;
-        prepared = undefined;
-        const result = await importUnit(database, unit, {
-          recordingsDir,
-          roles: input.request.roles,
-          signal: controller.signal,
-          prepared: ahead,
-          sent: database.engine === 'postgres' ? prepareAfter(index) : undefined,
-        });
-        outcome = { file: unit.file, ...result };
-      } catch (error) {
-        if (controller.signal.aborted) break;
-        outcome = {
-          file: unit.file,
-          outcome: 'failed',
-          interactionIds: [],
-          message: (error as Error).message,
-          warnings: [],
-        };
-      }
+    const recordOutcome = async ({ unit, outcome }: Done) => {
       await database.query
         .insertInto('import_files')
         .values({
@@ -145,7 +110,10 @@ async function main() {
       progress[outcome.outcome]++;
       progress.doneFiles++;
       post({ type: 'outcome', outcome });
-    }
+    };
+    if (database.engine === 'postgres')
+      await importSideBySide(database, planned.units, recorded, recordOutcome);
+    else await importInTurn(database, planned.units, recorded, recordOutcome);
     if (!controller.signal.aborted) {
       // Uploads the plan found nothing in to import: no format Earmark reads, or a second spreadsheet.
       const unread = planned.plan.items.filter((item) => item.becomes === 'unrecognised');
@@ -169,6 +137,110 @@ async function main() {
     post({ type: 'progress', progress });
   } finally {
     await close();
+  }
+}
+
+type Unit = ImportUnit | DetailsUnit;
+type Recorded = Map<string, ImportOutcome['outcome'][]>;
+/** A unit with its outcome, to be recorded. */
+interface Done {
+  unit: Unit;
+  outcome: ImportOutcome;
+}
+type RecordOutcome = (done: Done) => Promise<void>;
+
+/**
+ * Chat exports imported at once on PostgreSQL, each in its own transaction on its own connection: one
+ * connection's server process indexes one file's words at a time, so side by side the server uses more
+ * than one core while this thread reads the next file. Other units (calls, manifest details) run alone.
+ */
+const FILES_AT_ONCE = 3;
+
+/** SQLite: one unit after the other (one writer). */
+async function importInTurn(database: Database, units: Unit[], recorded: Recorded, record: RecordOutcome) {
+  for (const unit of units) {
+    if (controller.signal.aborted) break;
+    if (await recordedBefore(database, recorded, unit)) continue;
+    announce(unit);
+    const outcome = await importOne(database, unit);
+    if (!outcome) break;
+    await record({ unit, outcome });
+  }
+}
+
+/**
+ * PostgreSQL: up to FILES_AT_ONCE chat exports at a time (lanes.ts), each read and parsed before its turn
+ * while the others' rows are indexed. Outcomes are recorded and reported in the plan's order, as one file
+ * after the other would record them. A new agent or team two files name is claimed by both until the first
+ * of them is in: then the second finds it instead of adding it again.
+ */
+async function importSideBySide(
+  database: Database,
+  units: Unit[],
+  recorded: Recorded,
+  record: RecordOutcome,
+) {
+  const lanes = new Lanes(FILES_AT_ONCE);
+  const inOrder = new InOrder(record);
+  const namesIn = new Set<string>();
+  for (const unit of units) {
+    if (controller.signal.aborted || inOrder.failed) break;
+    if (await recordedBefore(database, recorded, unit)) continue;
+    const prepared = unit.kind === 'chats' ? readChats(unit) : undefined;
+    const claims = prepared ? chatClaims(prepared) : null;
+    for (const name of namesIn) claims?.delete(name);
+    await lanes.room(claims);
+    if (controller.signal.aborted || inOrder.failed) break;
+    announce(unit);
+    const at = inOrder.take();
+    void lanes
+      .run(claims, () => importOne(database, unit, prepared))
+      .then((outcome) => {
+        if (outcome?.outcome === 'imported' && claims)
+          for (const claim of claims) if (!claim.startsWith('hash\u0000')) namesIn.add(claim);
+        inOrder.put(at, outcome && { unit, outcome });
+      });
+  }
+  await lanes.idle();
+  await inOrder.done();
+}
+
+/** Taken over from a process that stopped: what it recorded is done (each file once). */
+async function recordedBefore(database: Database, recorded: Recorded, unit: Unit): Promise<boolean> {
+  const earlier = recorded.get(unit.file)?.shift();
+  // Its uploads may not have been removed yet when that process stopped.
+  if (earlier) await forgetUploads(database, unit, earlier);
+  return earlier !== undefined;
+}
+
+function announce(unit: Unit): void {
+  progress.currentFile = unit.file;
+  post({ type: 'progress', progress: { ...progress } });
+}
+
+/** A unit's outcome, or null when a cancel stopped it (it is then wholly out). */
+async function importOne(
+  database: Database,
+  unit: Unit,
+  prepared?: PreparedChats,
+): Promise<ImportOutcome | null> {
+  try {
+    const result = await importUnit(database, unit, {
+      recordingsDir,
+      roles: input.request.roles,
+      signal: controller.signal,
+      prepared,
+    });
+    return { file: unit.file, ...result };
+  } catch (error) {
+    if (controller.signal.aborted) return null;
+    return {
+      file: unit.file,
+      outcome: 'failed',
+      interactionIds: [],
+      message: (error as Error).message,
+      warnings: [],
+    };
   }
 }
 
