@@ -16,6 +16,7 @@ import { benchApiRoundtrip } from './api-roundtrip';
 import { benchCoaching } from './coaching';
 import { benchDataLayer } from './data-layer';
 import { benchColdStart } from './cold-start';
+import { benchEvaluationStart } from './evaluation-start';
 import { benchAutosave } from './evaluations';
 import { benchExports } from './exports';
 import { benchImportPlan } from './import-plan';
@@ -78,6 +79,7 @@ async function main() {
   }
   await section('api', () => benchApiRoundtrip(quick ? 100 : 1000));
   await section('autosave', () => benchAutosave(quick));
+  await section('evaluation_start', () => benchEvaluationStart(quick));
   await section('peaks', () => benchPeaks(quick));
   await section('library', () => benchLibrary(quick));
   await section('pg_search', () => benchPgSearch(quick));

@@ -84,7 +84,7 @@ async function refusal(statement: ReturnType<typeof sql>): Promise<string> {
   }
 }
 
-describeEachEngine('evaluations', () => {
+describeEachEngine('evaluations', (engine) => {
   describe('starting an evaluation', () => {
     it('starts a draft on the latest version, with the reviewer and an audit entry', () => {
       expect(evaluation).toMatchObject({
@@ -100,6 +100,29 @@ describeEachEngine('evaluations', () => {
       });
       expect(evaluation.audit.map((a) => [a.action, a.reviewer.name])).toEqual([['started', 'Maria Lind']]);
     });
+
+    it('gives back the draft as evaluation.get reads it', async () => {
+      expect(evaluation).toEqual(
+        await call<EvaluationDetail>(backend, 'evaluation.get', { id: evaluation.id }),
+      );
+    });
+
+    it.runIf(engine === 'postgres')(
+      'starts in four round trips on PostgreSQL: who acts, the checks, the draft with its audit row, the draft read back',
+      async () => {
+        const another = await seedCall(backend, 'Refund not received');
+        const sent = await asProfile(backend, maria.id, async () => {
+          const statements = countEngineQueries(backend, /[\s\S]/);
+          await call(backend, 'evaluation.start', { interactionId: another, rubricId: rubric.id });
+          const fresh = statements.count;
+          statements.reset();
+          await call(backend, 'evaluation.start', { interactionId: another, rubricId: rubric.id });
+          return { fresh, again: statements.count };
+        });
+        // Was 14 and 12 (a transaction of four checks and two inserts, and five reads back).
+        expect(sent).toEqual({ fresh: 4, again: 7 });
+      },
+    );
 
     it("gives the reviewer's open draft back instead of starting a second one", async () => {
       const again = await callAs<EvaluationDetail>(backend, maria.id, 'evaluation.start', {

@@ -204,14 +204,41 @@ export async function getEvaluation(q: Query, id: number, viewer?: Viewer): Prom
     auditTrail(q, id),
     earlierResponses(q, row),
   ]);
+  return toDetail(row, version, { answers, audit, earlier });
+}
+
+/**
+ * A draft just started, as getEvaluation reads it, without reading what a new draft cannot have yet:
+ * answers, agent's answers, and a trail other than its start (`started`, the audit row written with
+ * it). Three round trips fewer each time a reviewer opens the form on a call.
+ */
+export async function newDraftDetail(
+  q: Query,
+  id: number,
+  started: { auditId: number; at: string },
+): Promise<EvaluationDetail> {
+  const row = await evaluationRow(q, id);
+  const version = await loadVersion(q, row.rubric_version_id);
+  const reviewer = { id: row.reviewer_id, name: row.reviewer_name, role: row.reviewer_role };
+  const audit: AuditEntry[] = [
+    { id: started.auditId, action: 'started', at: started.at, reviewer, reason: null, changes: [] },
+  ];
+  return toDetail(row, version, { answers: [], audit, earlier: [] });
+}
+
+function toDetail(
+  row: EvaluationRow,
+  version: VersionContent,
+  read: { answers: Answer[]; audit: AuditEntry[]; earlier: EarlierAgentResponse[] },
+): EvaluationDetail {
   return {
-    ...toSummary(row, version, answers),
+    ...toSummary(row, version, read.answers),
     rubric: version.rubric,
-    answers,
+    answers: read.answers,
     overallComment: row.overall_comment,
     revision: row.revision,
-    audit,
-    earlierResponses: earlier,
+    audit: read.audit,
+    earlierResponses: read.earlier,
   };
 }
 

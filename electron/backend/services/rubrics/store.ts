@@ -130,9 +130,18 @@ export async function rubricKey(
   let select = q.selectFrom('rubrics').select('key').where('id', '=', id);
   if (lock === 'postgres') select = select.forUpdate();
   const row = await select.executeTakeFirst();
-  if (row === undefined) throw new EarmarkError('not_found', `${field}: there is no rubric with id ${id}.`);
+  if (row === undefined) throw noRubric(field, id);
   return row.key;
 }
+
+export const noRubric = (field: string, id: number) =>
+  new EarmarkError('not_found', `${field}: there is no rubric with id ${id}.`);
+
+export const noPublishedVersion = (field: string, rubricId: number) =>
+  new EarmarkError(
+    'conflict',
+    `${field}: rubric ${rubricId} has no published version yet; publish it before scoring with it.`,
+  );
 
 export async function getRubric(q: Query, id: number): Promise<RubricDetail> {
   const row = await selectRubrics(q)
@@ -183,11 +192,6 @@ export async function latestVersionId(q: Query, rubricId: number, field = 'rubri
     .orderBy('version', 'desc')
     .limit(1)
     .executeTakeFirst();
-  if (row === undefined) {
-    throw new EarmarkError(
-      'conflict',
-      `${field}: rubric ${rubricId} has no published version yet; publish it before scoring with it.`,
-    );
-  }
+  if (row === undefined) throw noPublishedVersion(field, rubricId);
   return row.id;
 }
