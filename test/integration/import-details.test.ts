@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Backend } from '../../electron/backend/backend';
@@ -141,6 +141,59 @@ describeEachEngine('a manifest imported after its recordings', () => {
       ['Jonas Keller', 1],
       ['Lena Vogel', 1],
     ]);
+  });
+
+  it("gives the customer's rating from its column, and names a row whose rating is not one, changing nothing of it", async () => {
+    await call(backend, 'interaction.updateDetails', {
+      id: idOf.get('anruf-003.wav'),
+      details: { customerRating: 'neutral' },
+    });
+    writeFileSync(
+      join(folder.dir, 'liste.csv'),
+      [
+        'Datei;Mitarbeiter;Kundenurteil',
+        'anruf-001.wav;Jonas Keller;schlecht',
+        'anruf-002.wav;Lena Vogel;Gut',
+        'anruf-003.wav;Lena Vogel;sehr gut',
+      ].join('\n'),
+    );
+    const plan = await backend.imports.preview({ paths: [folder.dir] });
+    expect(plan.manifest?.mapping).toMatchObject({ customerRating: 'Kundenurteil' });
+    expect(plan.manifest?.errors).toEqual([
+      { row: 4, message: "Row 4: customerRating 'sehr gut' is not bad, neutral or good" },
+    ]);
+    const first = plan.items.find((item) => item.file.endsWith('anruf-001.wav'))!;
+    expect(first.details.customerRating).toEqual({ value: 'bad', from: 'manifest' });
+
+    const { progress } = await importPaths(backend, [folder.dir]);
+    expect(progress).toMatchObject({ updated: 2, failed: 0 });
+    expect(await details(idOf.get('anruf-001.wav')!)).toMatchObject({ customerRating: 'bad' });
+    expect(await details(idOf.get('anruf-002.wav')!)).toMatchObject({ customerRating: 'good' });
+    // The refused row gives nothing: its call keeps the rating and the agent it had.
+    expect(await details(idOf.get('anruf-003.wav')!)).toMatchObject({
+      customerRating: 'neutral',
+      agentName: null,
+    });
+  });
+
+  it('gives new recordings the rating of their manifest row as they are imported', async () => {
+    const fresh = join(elsewhere.dir, 'fresh');
+    mkdirSync(fresh);
+    // Tones of their own (the library's calls are the first four tones).
+    const made = writeCalls(fresh, ['a', 'b', 'c', 'd', 'neu-1', 'neu-2']);
+    for (const old of made.slice(0, 4)) rmSync(old);
+    writeFileSync(
+      join(fresh, 'manifest.csv'),
+      'file,agent,customer rating\nneu-1.wav,Anna Berg,good\nneu-2.wav,Anna Berg,\n',
+    );
+    const { outcomes } = await importPaths(backend, [fresh]);
+    const idFor = (name: string) => outcomes.find((o) => o.file.endsWith(name))!.interactionIds[0]!;
+    expect(outcomes.filter((o) => o.outcome === 'imported')).toHaveLength(2);
+    expect(await details(idFor('neu-1.wav'))).toMatchObject({
+      customerRating: 'good',
+      agentName: 'Anna Berg',
+    });
+    expect(await details(idFor('neu-2.wav'))).toMatchObject({ customerRating: null });
   });
 
   it('updates only the fields the manifest gives, and skips a row whose details are already there', async () => {

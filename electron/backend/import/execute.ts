@@ -264,6 +264,7 @@ export function detailsFromRow(entry: ManifestEntry): DetailsPatch {
   if (entry.direction) patch.direction = entry.direction;
   if (entry.queue) patch.queue = entry.queue;
   if (entry.customerRef) patch.customerRef = entry.customerRef;
+  if (entry.customerRating) patch.customerRating = entry.customerRating;
   return patch;
 }
 
@@ -337,6 +338,7 @@ function describe(
     direction: details.direction,
     queue: details.queue,
     customerRef: details.customerRef,
+    customerRating: details.customerRating,
   };
 }
 

@@ -88,6 +88,7 @@ const NO_DETAILS: UnitDetails = {
   direction: null,
   queue: null,
   customerRef: null,
+  customerRating: null,
   externalId: null,
 };
 const FIELDS = Object.keys(NO_DETAILS) as DetailField[];

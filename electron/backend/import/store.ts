@@ -1,3 +1,4 @@
+import type { CustomerRating } from '../../../shared/api/schemas';
 import type { NewRow, Query } from '../db/schema';
 import { findOrAddAgent } from '../services/people';
 
@@ -15,6 +16,8 @@ export interface NewInteraction {
   direction: 'inbound' | 'outbound' | null;
   queue: string | null;
   customerRef: string | null;
+  /** From a manifest row; chat exports and file names do not say it. */
+  customerRating?: CustomerRating | null;
   durationMs: number | null;
 }
 
@@ -34,6 +37,7 @@ function interactionRow(
     direction: interaction.direction,
     queue: interaction.queue,
     customer_ref: interaction.customerRef,
+    customer_rating: interaction.customerRating ?? null,
     duration_ms: interaction.durationMs,
     content_hash: interaction.contentHash,
   };

@@ -14,6 +14,8 @@ export const manifestFields = [
   'direction',
   'queue',
   'customerRef',
+  /** The customer's own verdict: bad, neutral or good (as set in one click in a call's details). */
+  'customerRating',
   'externalId',
   'title',
   'channel',
@@ -104,6 +106,7 @@ export const detailFields = [
   'direction',
   'queue',
   'customerRef',
+  'customerRating',
   'externalId',
 ] as const;
 export const DetailField = z.enum(detailFields);

@@ -211,6 +211,7 @@ describe('suggestMapping', () => {
       'direction',
       'queue',
       'customerRef',
+      'customerRating',
       'externalId',
       'title',
       'channel',
@@ -234,6 +235,7 @@ describe('applyMapping', () => {
         direction: 'inbound',
         queue: 'billing',
         customerRef: 'C-1',
+        customerRating: null,
         externalId: 'X-1',
         title: null,
         channel: 'call',
@@ -310,6 +312,38 @@ describe('applyMapping', () => {
         row: 4,
         message: 'Row 4: agentLegFile is set but customerLegFile is empty (a two-leg call needs both)',
       },
+    ]);
+  });
+
+  it('customer rating: its column found in three languages, its words read, a bad value named by row', () => {
+    expect(suggestMapping(['File', 'Customer rating', 'Rating', 'Score'])).toEqual({
+      file: 'File',
+      customerRating: 'Customer rating',
+    });
+    expect(suggestMapping(['Datei', 'Kundenurteil'])).toMatchObject({ customerRating: 'Kundenurteil' });
+    expect(suggestMapping(['Tiedosto', 'Asiakkaan arvosana'])).toMatchObject({
+      customerRating: 'Asiakkaan arvosana',
+    });
+    const rows = [
+      { F: 'a.wav', R: 'good' },
+      { F: 'b.wav', R: 'Schlecht' },
+      { F: 'c.wav', R: 'neutraali' },
+      { F: 'd.wav', R: '' },
+      { F: 'e.wav', R: '4' },
+      { F: 'f.wav', R: 'excellent' },
+      { F: 'g.wav', R: ' HYVÄ ' },
+    ];
+    const { entries, errors } = applyMapping(rows, { file: 'F', customerRating: 'R' });
+    expect(entries.map((e) => [e.file, e.customerRating])).toEqual([
+      ['a.wav', 'good'],
+      ['b.wav', 'bad'],
+      ['c.wav', 'neutral'],
+      ['d.wav', null],
+      ['g.wav', 'good'],
+    ]);
+    expect(errors).toEqual([
+      { row: 6, message: "Row 6: customerRating '4' is not bad, neutral or good" },
+      { row: 7, message: "Row 7: customerRating 'excellent' is not bad, neutral or good" },
     ]);
   });
 

@@ -107,7 +107,9 @@ export const PlanFileRow = memo(function PlanFileRow({
               ? formatDateTime(detail.value, i18n.language)
               : field === 'direction'
                 ? t(`import.direction.${detail.value}`)
-                : detail.value;
+                : field === 'customerRating'
+                  ? t(`details.rating.${detail.value}`)
+                  : detail.value;
           return (
             <Badge
               key={field}

@@ -51,6 +51,13 @@ const SYNONYMS: Record<ManifestField, string[]> = {
     'kunde, kundennummer, kunden id, kundenreferenz',
     'asiakas, asiakasnumero, asiakastunnus, asiakas id',
   ),
+  // Only names that say it is the customer's verdict: a plain "Rating" or "Score" column is often the
+  // agency's own figure, which stays an extra column rather than failing every row.
+  customerRating: words(
+    'customer rating, customer verdict, customer satisfaction rating',
+    'kundenurteil, kundenbewertung',
+    'asiakkaan arvosana, asiakkaan arvio, asiakasarvio',
+  ),
   externalId: words(
     'id, external id, call id, interaction id, conversation id, contact id, chat id, case id, ticket, ticket id',
     'anruf id, vorgang, vorgangsnummer, fall id',
@@ -94,6 +101,7 @@ export interface ManifestEntry {
   direction: 'inbound' | 'outbound' | null;
   queue: string | null;
   customerRef: string | null;
+  customerRating: 'bad' | 'neutral' | 'good' | null;
   externalId: string | null;
   title: string | null;
   channel: 'call' | 'chat' | null;
@@ -113,6 +121,15 @@ function valueTable<T extends string>(entries: Record<T, string[]>): Record<stri
 const DIRECTIONS = valueTable<'inbound' | 'outbound'>({
   inbound: words('inbound, in, incoming', 'eingehend, eingang, ein', 'saapuva, tuleva, sisääntuleva'),
   outbound: words('outbound, out, outgoing', 'ausgehend, ausgang, aus', 'lähtevä, soitettu'),
+});
+const RATINGS = valueTable<'bad' | 'neutral' | 'good'>({
+  bad: words(
+    'bad, poor, negative, unhappy',
+    'schlecht, negativ, unzufrieden',
+    'huono, negatiivinen, tyytymätön',
+  ),
+  neutral: words('neutral, ok, okay, average', 'neutral, mittel, mittelmäßig', 'neutraali, kohtalainen'),
+  good: words('good, positive, happy', 'gut, positiv, zufrieden', 'hyvä, positiivinen, tyytyväinen'),
 });
 const CHANNELS = valueTable<'call' | 'chat'>({
   call: words('call, phone, voice, telephone', 'anruf, telefon, gespräch', 'puhelu, puhelin'),
@@ -167,6 +184,7 @@ const Fields = z.object({
   direction: choice('direction', DIRECTIONS, 'inbound or outbound'),
   queue: optionalText,
   customerRef: optionalText,
+  customerRating: choice('customerRating', RATINGS, 'bad, neutral or good'),
   externalId: optionalText,
   title: optionalText,
   channel: choice('channel', CHANNELS, 'call or chat'),
