@@ -11,6 +11,7 @@ import {
   updateAccount,
 } from '../../../electron/backend/services/accounts/accounts';
 import { hashPassword } from '../../../electron/backend/services/accounts/password-hash';
+import { nothingAdded } from '../../../electron/backend/team-import/copy-history';
 import {
   importWorkstation,
   type WorkstationImportOptions,
@@ -404,10 +405,10 @@ describe('importing a workstation into a team', () => {
     // Someone on the team listened on since: a later run does not put the workstation's position back.
     await target.query.updateTable('playback_positions').set({ position_ms: 54_321 }).execute();
     const second = await run({ credentials });
-    expect(second.added).toEqual({ ...zero(), privateNotes: 1 });
+    expect(second.added).toEqual({ ...nothingAdded(), privateNotes: 1 });
     expect(second.privateNotesLeftOut).toEqual([]);
     const third = await run({ credentials });
-    expect(third.added).toEqual(zero());
+    expect(third.added).toEqual(nothingAdded());
     expect(await countOf(target, 'interactions')).toBe(counts.interactions);
     expect(await countOf(target, 'coaching_notes')).toBe(2);
     const { position_ms } = await target.query
@@ -520,25 +521,4 @@ describe('earmark team import-workstation', { timeout: 120_000 }, () => {
     expect(inArgv.code).toBe(1);
     expect(inArgv.stderr).toMatch(/read from standard input only/);
   });
-});
-
-const zero = () => ({
-  teams: 0,
-  agents: 0,
-  tags: 0,
-  interactions: 0,
-  recordings: 0,
-  moments: 0,
-  rubrics: 0,
-  rubricVersions: 0,
-  evaluations: 0,
-  coachingSessions: 0,
-  notes: 0,
-  privateNotes: 0,
-  reels: 0,
-  mysteryScenarios: 0,
-  mysteryShops: 0,
-  queuePlans: 0,
-  queueDraws: 0,
-  playbackPositions: 0,
 });
