@@ -16,9 +16,17 @@ const SQLITE_TO_POSTGRES: Record<string, string> = {
   REAL: 'double precision',
   BLOB: 'bytea',
 };
-/** What only one engine has, by design (see postgres/002 and 004). */
+/** What only one engine has, by design (see postgres/002, 004 and 025). */
 const POSTGRES_ONLY_COLUMNS = new Set(['segments.search_document']);
-const POSTGRES_ONLY_TRIGGERS = new Set(['rubric_versions_not_truncated']);
+const POSTGRES_ONLY_TRIGGERS = new Set([
+  'rubric_versions_not_truncated',
+  // segments.interaction_id's key, checked per statement (SQLite keeps its foreign key).
+  'segments_added_have_interactions',
+  'segments_changed_have_interactions',
+  'interactions_deleted_drop_segments',
+  'interactions_truncated_truncate_segments',
+  'interactions_id_kept_for_segments',
+]);
 
 interface Column {
   table: string;

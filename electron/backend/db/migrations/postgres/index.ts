@@ -22,6 +22,7 @@ import reviewQueue from './021-review-queue';
 import calibration from './022-calibration';
 import answersPerSubmission from './023-answers-per-submission';
 import queueTopUps from './024-queue-top-ups';
+import segmentChecksPerFile from './025-segment-checks-per-file';
 
 /**
  * PostgreSQL's migrations: the same numbers and names as sqlite/index.ts, each leaving the same schema.
@@ -52,4 +53,5 @@ export const postgresMigrations: readonly { version: number; name: string; sql: 
   { version: 22, name: '022-calibration', sql: calibration },
   { version: 23, name: '023-answers-per-submission', sql: answersPerSubmission },
   { version: 24, name: '024-queue-top-ups', sql: queueTopUps },
+  { version: 25, name: '025-segment-checks-per-file', sql: segmentChecksPerFile },
 ];
