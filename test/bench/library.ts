@@ -115,7 +115,7 @@ export async function benchPgSearch(quick: boolean) {
            FROM generate_series(1, 6 + floor(random() * 14)::int + 0 * i.id + 0 * t.seq))
       FROM interactions i CROSS JOIN generate_series(0, ${turns - 1}) t(seq)
       ORDER BY i.id, t.seq`.execute(q);
-    await sql`CREATE INDEX segments_fts ON segments USING gin (search_document)`.execute(q);
+    await sql`CREATE INDEX segments_fts ON segment_search USING gin (search_document)`.execute(q);
     // As autovacuum leaves a table some time after a bulk load: visible to all, with fresh statistics.
     await sql`VACUUM ANALYZE`.execute(q);
     const fillSeconds = (performance.now() - started) / 1000;

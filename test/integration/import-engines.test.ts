@@ -112,7 +112,7 @@ async function indexedSegments(of: Backend): Promise<number> {
       ? sql<{ n: number }>`SELECT count(*) AS n FROM segments_fts`
       : sql<{
           n: number;
-        }>`SELECT count(*) AS n FROM segments WHERE search_document IS NOT NULL AND search_document <> ''::tsvector`;
+        }>`SELECT count(*) AS n FROM segments JOIN segment_search ON segment_id = id AND search_document <> ''::tsvector`;
   return Number((await counted.execute(of.database.query)).rows[0]!.n);
 }
 

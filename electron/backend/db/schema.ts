@@ -8,8 +8,8 @@ import type { ReviewerRole } from '../../../shared/api/methods/profiles';
  * `Generated` marks a column the database fills when an insert leaves it out (an id, a DEFAULT).
  *
  * A new migration updates this file in the same commit. Engine-only columns are left out: the
- * PostgreSQL search column segments.search_document and SQLite's segments_fts table are reached with
- * raw `sql` in the search service, one branch per engine.
+ * PostgreSQL search table segment_search and SQLite's segments_fts table are reached with raw `sql`
+ * in the search service, one branch per engine.
  */
 
 type Id = Generated<number>;

@@ -15,5 +15,5 @@ import type { Database } from '../db/database';
  */
 export async function tidyAfterImport(database: Database): Promise<void> {
   if (database.engine !== 'postgres') return;
-  await sql`VACUUM (ANALYZE, SKIP_LOCKED) segments, interactions`.execute(database.query);
+  await sql`VACUUM (ANALYZE, SKIP_LOCKED) segments, segment_search, interactions`.execute(database.query);
 }

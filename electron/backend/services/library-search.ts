@@ -82,9 +82,9 @@ async function bestSegments(q: Query, search: ViewSearch, ids: number[]): Promis
         // (110 ms for a prefix in 61,000 segments) to keep the few hundred of fifty interactions. The
         // match inside CASE is one no index serves, so the segments are read once by interaction and
         // tested where they lie (a MATERIALIZED list of them copied every search vector: 20 % more CPU).
-        await sql<Row>`SELECT iid, seg, rank FROM (SELECT s.interaction_id AS iid, s.id AS seg,
+        await sql<Row>`SELECT iid, seg, rank FROM (SELECT s.interaction_id AS iid, s.segment_id AS seg,
            CASE WHEN s.search_document @@ ${tsQuery(search.text)} THEN ${tsRank(search.text)} END AS rank
-         FROM segments s WHERE s.interaction_id IN (${sql.join(ids)})) page WHERE rank IS NOT NULL`.execute(
+         FROM segment_search s WHERE s.interaction_id IN (${sql.join(ids)})) page WHERE rank IS NOT NULL`.execute(
           q,
         );
   const best = new Map<number, { seg: number; rank: number }>();

@@ -50,9 +50,10 @@ export function segmentRows(interactionId: number, segments: readonly NewSegment
 /**
  * Adds segments (of one or many interactions) inside the caller's transaction `trx`, searchable as
  * soon as it commits, by each engine's bulk path (`insertMany`). On SQLite the new rows then go into the
- * FTS5 index with one set-based statement (4-8x faster than a trigger row by row); on PostgreSQL the
- * generated `search_document` column is their index entry. Pass all of a transaction's segments in one
- * call: one bulk insert and one index step per transaction is the fast path.
+ * FTS5 index with one set-based statement (4-8x faster than a trigger row by row); on PostgreSQL a
+ * statement-level trigger puts each statement's rows in segment_search the same set-based way
+ * (migration 026). Pass all of a transaction's segments in one call: one bulk insert and one index step
+ * per transaction is the fast path.
  */
 export async function addSegments(
   database: Database,

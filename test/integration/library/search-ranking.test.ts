@@ -109,9 +109,10 @@ async function expectedOrder(text: string): Promise<{ id: number; seq: number }[
       ? await sql<Row>`SELECT s.interaction_id AS id, s.seq, f.rank FROM segments_fts f
           JOIN segments s ON s.id = f.rowid
           WHERE segments_fts MATCH ${toFtsQuery(text)} ORDER BY s.interaction_id, f.rank, s.seq`.execute(q)
-      : await sql<Row>`SELECT s.interaction_id AS id, s.seq, ${tsRank(toTsQuery(text)!)} AS rank
-          FROM segments s WHERE s.search_document @@ ${tsQuery(toTsQuery(text)!)}
-          ORDER BY s.interaction_id, rank, s.seq`.execute(q);
+      : await sql<Row>`SELECT s.interaction_id AS id, g.seq, ${tsRank(toTsQuery(text)!)} AS rank
+          FROM segment_search s JOIN segments g ON g.id = s.segment_id
+          WHERE s.search_document @@ ${tsQuery(toTsQuery(text)!)}
+          ORDER BY s.interaction_id, rank, g.seq`.execute(q);
   const best = new Map<number, Row>();
   for (const row of rows) if (!best.has(row.id)) best.set(row.id, row);
   return [...best.values()].sort((a, b) => a.rank - b.rank || b.id - a.id);

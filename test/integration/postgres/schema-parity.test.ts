@@ -16,8 +16,11 @@ const SQLITE_TO_POSTGRES: Record<string, string> = {
   REAL: 'double precision',
   BLOB: 'bytea',
 };
-/** What only one engine has, by design (see postgres/002, 004 and 025). */
-const POSTGRES_ONLY_COLUMNS = new Set(['segments.search_document']);
+/**
+ * What only one engine has, by design (see postgres/002, 004, 025 and 026): PostgreSQL's search
+ * documents are a table of their own, SQLite's its FTS5 table segments_fts, left out there.
+ */
+const POSTGRES_ONLY_TABLES = new Set(['segment_search']);
 const POSTGRES_ONLY_TRIGGERS = new Set([
   'rubric_versions_not_truncated',
   // segments.interaction_id's key, checked per statement (SQLite keeps its foreign key).
@@ -26,6 +29,11 @@ const POSTGRES_ONLY_TRIGGERS = new Set([
   'interactions_deleted_drop_segments',
   'interactions_truncated_truncate_segments',
   'interactions_id_kept_for_segments',
+  // Search documents kept in step with their segments (migration 026).
+  'segments_searchable_added',
+  'segments_searchable_removed',
+  'segments_searchable_changed',
+  'segments_searchable_emptied',
 ]);
 
 interface Column {
@@ -92,7 +100,9 @@ async function postgresSchema(pool: pg.Pool) {
     await pool.query<{ name: string }>(
       "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations' ORDER BY 1",
     )
-  ).rows.map((row) => row.name);
+  ).rows
+    .map((row) => row.name)
+    .filter((name) => !POSTGRES_ONLY_TABLES.has(name));
   const columns: Column[] = (
     await pool.query<{
       table_name: string;
@@ -107,7 +117,7 @@ async function postgresSchema(pool: pg.Pool) {
         ORDER BY table_name, ordinal_position`,
     )
   ).rows
-    .filter((c) => !POSTGRES_ONLY_COLUMNS.has(`${c.table_name}.${c.column_name}`))
+    .filter((c) => !POSTGRES_ONLY_TABLES.has(c.table_name))
     .map((c) => ({
       table: c.table_name,
       name: c.column_name,
@@ -138,7 +148,7 @@ const byName = (columns: Column[]) =>
   [...columns].sort((a, b) => `${a.table}.${a.name}`.localeCompare(`${b.table}.${b.name}`));
 /**
  * Indexes PostgreSQL has beside SQLite's: SQLite's column-level NOCASE UNIQUE becomes an index on
- * lower(...), and the search index is the GIN index over segments.search_document (FTS5's table on SQLite).
+ * lower(...), and the search index is the GIN index over segment_search (FTS5's table on SQLite).
  */
 const POSTGRES_ONLY_INDEXES = new Set(['teams_name', 'agents_name_team', 'segments_fts']);
 

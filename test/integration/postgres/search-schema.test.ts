@@ -24,7 +24,7 @@ afterAll(async () => pool?.end());
 
 async function matching(query: string): Promise<number[]> {
   const { rows } = await pool.query<{ interaction_id: number }>(
-    `SELECT DISTINCT interaction_id FROM segments
+    `SELECT DISTINCT interaction_id FROM segment_search
       WHERE search_document @@ to_tsquery('earmark_search', earmark_fold($1)) ORDER BY 1`,
     [query],
   );
@@ -47,9 +47,9 @@ describe('PostgreSQL full-text search schema', () => {
 
   it('ranks and marks the words found in the original text', async () => {
     const { rows } = await pool.query<{ interaction_id: number; rank: number; headline: string }>(
-      `SELECT interaction_id, ts_rank(search_document, q) AS rank,
+      `SELECT segments.interaction_id, ts_rank(search_document, q) AS rank,
               ts_headline('earmark_search', text, q, 'StartSel=<mark>, StopSel=</mark>') AS headline
-         FROM segments, to_tsquery('earmark_search', earmark_fold($1)) q
+         FROM segments JOIN segment_search ON segment_id = id, to_tsquery('earmark_search', earmark_fold($1)) q
         WHERE search_document @@ q ORDER BY rank DESC`,
       ['lasku | muller'],
     );

@@ -235,12 +235,12 @@ describeEachEngine('search and the full-text index', (engine) => {
     'no search vector has a trace of it, though they find transcript words',
     async () => {
       const matches = (word: string) =>
-        pgOne<number>(sql`SELECT count(*)::int AS value FROM segments
+        pgOne<number>(sql`SELECT count(*)::int AS value FROM segment_search
           WHERE search_document @@ plainto_tsquery('earmark_search', ${word})`);
       expect(await matches('refund'), 'positive control: demo transcripts are indexed').not.toBe(0);
       for (const word of secrets) expect(await matches(word), word).toBe(0);
       const vectors = await pgOne<string>(
-        sql`SELECT coalesce(string_agg(search_document::text, ' '), '') AS value FROM segments`,
+        sql`SELECT coalesce(string_agg(search_document::text, ' '), '') AS value FROM segment_search`,
       );
       expect(vectors).toContain('refund');
       for (const word of secrets) expect(vectors.includes(word), word).toBe(false);

@@ -23,6 +23,7 @@ import calibration from './022-calibration';
 import answersPerSubmission from './023-answers-per-submission';
 import queueTopUps from './024-queue-top-ups';
 import segmentChecksPerFile from './025-segment-checks-per-file';
+import searchTable from './026-search-table';
 
 /**
  * PostgreSQL's migrations: the same numbers and names as sqlite/index.ts, each leaving the same schema.
@@ -54,4 +55,5 @@ export const postgresMigrations: readonly { version: number; name: string; sql: 
   { version: 23, name: '023-answers-per-submission', sql: answersPerSubmission },
   { version: 24, name: '024-queue-top-ups', sql: queueTopUps },
   { version: 25, name: '025-segment-checks-per-file', sql: segmentChecksPerFile },
+  { version: 26, name: '026-search-table', sql: searchTable },
 ];

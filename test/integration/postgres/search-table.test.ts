@@ -1,0 +1,73 @@
+import type pg from 'pg';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { postgresMigrations } from '../../../electron/backend/db/migrations';
+import { createPool, openPostgres } from '../../../electron/backend/db/postgres/database';
+import { freshPostgresUrl } from '../../support/engines';
+
+/**
+ * PostgreSQL keeps the search documents in a narrow table of their own (migration 026), which must
+ * follow `segments` as the generated column did: every insert, change and removal of segments, by
+ * whatever writes them, with documents stored before the migration carried over.
+ */
+const BEFORE = postgresMigrations.findIndex((m) => m.name === '026-search-table');
+let pool: pg.Pool;
+beforeAll(async () => {
+  expect(BEFORE).toBeGreaterThan(0);
+  const url = await freshPostgresUrl();
+  await (await openPostgres(url, { migrations: postgresMigrations.slice(0, BEFORE) })).close();
+  pool = createPool(url, 2);
+  await pool.query(`
+    INSERT INTO interactions (id, kind, title, source) VALUES (1, 'chat', 'A', 't'), (2, 'chat', 'B', 't');
+    INSERT INTO segments (interaction_id, seq, speaker, text) VALUES
+      (1, 0, 'customer', 'Herr Müller möchte seine Rechnung ändern'), (1, 1, 'agent', 'Gerne, Herr Müller');`);
+  await (await openPostgres(url)).close();
+});
+afterAll(async () => pool?.end());
+
+/** Each segment's document, and whether it is the one its text gives, in segment order. */
+async function documents() {
+  const { rows } = await pool.query<{ interaction: string; seq: string; same: boolean }>(
+    `SELECT g.interaction_id AS interaction, g.seq,
+            s.search_document = to_tsvector('earmark_search', earmark_search_words(g.text)) AS same
+       FROM segments g FULL JOIN segment_search s ON s.segment_id = g.id AND s.interaction_id = g.interaction_id
+      ORDER BY g.interaction_id, g.seq`,
+  );
+  return rows.map((row) => `${row.interaction}/${row.seq}: ${row.same}`);
+}
+
+async function found(query: string): Promise<string[]> {
+  const { rows } = await pool.query<{ interaction_id: string }>(
+    `SELECT DISTINCT interaction_id FROM segment_search
+      WHERE search_document @@ to_tsquery('earmark_search', earmark_fold($1)) ORDER BY 1`,
+    [query],
+  );
+  return rows.map((row) => String(row.interaction_id));
+}
+
+it('carries over the documents stored before the migration', async () => {
+  expect(await documents()).toEqual(['1/0: true', '1/1: true']);
+  expect(await found('muller')).toEqual(['1']);
+  const { rows } = await pool.query(
+    "SELECT 1 FROM information_schema.columns WHERE table_name = 'segments' AND column_name = 'search_document'",
+  );
+  expect(rows).toEqual([]);
+});
+
+it('indexes segments as they are added, changed and removed', async () => {
+  await pool.query(`INSERT INTO segments (interaction_id, seq, speaker, text) VALUES
+    (2, 0, 'customer', 'Lasku on myöhässä'), (2, 1, 'agent', 'Hyvitys tulee')`);
+  expect(await documents()).toEqual(['1/0: true', '1/1: true', '2/0: true', '2/1: true']);
+  expect(await found('myohassa')).toEqual(['2']);
+
+  await pool.query(`UPDATE segments SET text = 'Rückerstattung heute' WHERE interaction_id = 1 AND seq = 1`);
+  expect(await documents()).toEqual(['1/0: true', '1/1: true', '2/0: true', '2/1: true']);
+  expect(await found('ruckerstattung')).toEqual(['1']);
+
+  // Removing an interaction removes its segments (ON DELETE CASCADE), and so their documents.
+  await pool.query('DELETE FROM interactions WHERE id = 1');
+  expect(await documents()).toEqual(['2/0: true', '2/1: true']);
+  expect(await found('muller')).toEqual([]);
+
+  await pool.query('TRUNCATE segments');
+  expect(await documents()).toEqual([]);
+});
