@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import {
   MAX_PLAN_NAME_CHARS,
   MAX_QUOTA,
+  CustomerRating,
   type QueuePlan,
   type QuotaPer,
 } from '../../../../shared/api/methods/queue';
@@ -137,37 +138,33 @@ export function PlanEditor({
             />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Checkbox.Group
+            <ChoiceGroup
               label={t('queue.form.channels')}
               value={form.channels}
-              onChange={(value) => set('channels', value as PlanForm['channels'])}
-            >
-              <Group gap="sm" mt={4}>
-                <Checkbox value="call" label={t('library.kind.call')} />
-                <Checkbox value="chat" label={t('library.kind.chat')} />
-              </Group>
-            </Checkbox.Group>
-            <Checkbox.Group
+              onChange={(value) => set('channels', value)}
+              choices={[
+                { value: 'call', label: t('library.kind.call') },
+                { value: 'chat', label: t('library.kind.chat') },
+              ]}
+            />
+            <ChoiceGroup
               label={t('queue.form.directions')}
               value={form.directions}
-              onChange={(value) => set('directions', value as PlanForm['directions'])}
-            >
-              <Group gap="sm" mt={4}>
-                <Checkbox value="inbound" label={t('queue.form.inbound')} />
-                <Checkbox value="outbound" label={t('queue.form.outbound')} />
-              </Group>
-            </Checkbox.Group>
-            <Checkbox.Group
+              onChange={(value) => set('directions', value)}
+              choices={[
+                { value: 'inbound', label: t('queue.form.inbound') },
+                { value: 'outbound', label: t('queue.form.outbound') },
+              ]}
+            />
+            <ChoiceGroup
               label={t('queue.form.ratings')}
               value={form.customerRatings}
-              onChange={(value) => set('customerRatings', value as PlanForm['customerRatings'])}
-            >
-              <Group gap="sm" mt={4}>
-                {(['bad', 'neutral', 'good'] as const).map((rating) => (
-                  <Checkbox key={rating} value={rating} label={t(`queue.form.rating.${rating}`)} />
-                ))}
-              </Group>
-            </Checkbox.Group>
+              onChange={(value) => set('customerRatings', value)}
+              choices={CustomerRating.options.map((rating) => ({
+                value: rating,
+                label: t(`queue.form.rating.${rating}`),
+              }))}
+            />
           </SimpleGrid>
           <Checkbox
             label={t('queue.form.notYetReviewed')}
@@ -196,5 +193,29 @@ export function PlanEditor({
         </Stack>
       </form>
     </Card>
+  );
+}
+
+/** One filter of several ticks; none ticked means any (as the form's hint says). */
+function ChoiceGroup<T extends string>({
+  label,
+  value,
+  onChange,
+  choices,
+}: {
+  label: string;
+  value: T[];
+  onChange: (value: T[]) => void;
+  choices: readonly { value: T; label: string }[];
+}) {
+  return (
+    // The group only ever holds the choices' values, so its strings are T.
+    <Checkbox.Group label={label} value={value} onChange={(ticked) => onChange(ticked as T[])}>
+      <Group gap="sm" mt={4}>
+        {choices.map((choice) => (
+          <Checkbox key={choice.value} value={choice.value} label={choice.label} />
+        ))}
+      </Group>
+    </Checkbox.Group>
   );
 }
