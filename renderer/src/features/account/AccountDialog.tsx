@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { namedOptions } from '../../app/options';
 import type { Account } from '../../../../shared/api/methods/accounts';
 import {
   MAX_PROFILE_NAME_CHARS,
@@ -111,7 +112,7 @@ function AccountForm({ account, onDone }: { account: Account | null; onDone: () 
           <MultiSelect
             label={t('account.users.teams')}
             description={t('account.users.teamsHint')}
-            data={teams.map((team) => ({ value: String(team.id), label: team.name }))}
+            data={namedOptions(teams)}
             value={form.teams}
             onChange={(value) => set({ teams: value })}
             searchable

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { useTextFollowingUrl } from '../../app/useTextFollowingUrl';
+import { namedOptions } from '../../app/options';
 import { AgentsTable } from './AgentsTable';
 import { MysteryTeamFigures } from './MysteryTeamFigures';
 
@@ -68,7 +69,7 @@ export function AgentsPage() {
         <Select
           label={t('agents.columns.team')}
           placeholder={t('agents.allTeams')}
-          data={(facets.data?.teams ?? []).map((team) => ({ value: String(team.id), label: team.name }))}
+          data={namedOptions(facets.data?.teams ?? [])}
           value={teamId ? String(teamId) : null}
           onChange={(value) => update({ team: value ?? undefined })}
           clearable

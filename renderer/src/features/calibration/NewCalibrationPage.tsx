@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { formatDateTime } from '../../app/format';
+import { namedOptions } from '../../app/options';
 import { api } from '../../api/client';
 import { calibrationKey, calibrationListKey } from './calibration-keys';
 
@@ -86,7 +87,7 @@ export function NewCalibrationPage() {
           />
           <Select
             label={t('calibration.new.rubric')}
-            data={options.data!.rubrics.map((r) => ({ value: String(r.id), label: r.name }))}
+            data={namedOptions(options.data!.rubrics)}
             value={rubricId}
             onChange={setRubricId}
             data-testid="calibration-rubric"
@@ -109,7 +110,7 @@ export function NewCalibrationPage() {
             label={t('calibration.new.participants')}
             description={t('calibration.new.participantsHint')}
             searchable
-            data={reviewers.map((r) => ({ value: String(r.id), label: r.name }))}
+            data={namedOptions(reviewers)}
             value={participantIds}
             onChange={(ids) => {
               setParticipantIds(ids);
@@ -122,7 +123,7 @@ export function NewCalibrationPage() {
             description={t('calibration.new.expertHint')}
             placeholder={t('calibration.new.noExpert')}
             clearable
-            data={chosen.map((r) => ({ value: String(r.id), label: r.name }))}
+            data={namedOptions(chosen)}
             value={expertId}
             onChange={setExpertId}
             data-testid="calibration-expert"

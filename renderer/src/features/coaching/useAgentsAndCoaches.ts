@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { namedOptions } from '../../app/options';
 import { api } from '../../api/client';
 import { useProfiles } from '../profiles/useProfiles';
 
@@ -18,5 +19,5 @@ export function useAgentOptions() {
 /** Coaches are reviewer profiles. */
 export function useCoachOptions() {
   const { data } = useProfiles();
-  return (data?.profiles ?? []).map((profile) => ({ value: String(profile.id), label: profile.name }));
+  return namedOptions(data?.profiles ?? []);
 }

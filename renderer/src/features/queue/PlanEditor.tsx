@@ -16,6 +16,7 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { namedOptions } from '../../app/options';
 import {
   MAX_PLAN_NAME_CHARS,
   MAX_QUOTA,
@@ -91,7 +92,7 @@ export function PlanEditor({
           </Group>
           <MultiSelect
             label={t('queue.form.reviewers')}
-            data={(options.data?.reviewers ?? []).map((r) => ({ value: String(r.id), label: r.name }))}
+            data={namedOptions(options.data?.reviewers ?? [])}
             value={form.reviewerIds}
             onChange={(value) => set('reviewerIds', value)}
             searchable
@@ -105,7 +106,7 @@ export function PlanEditor({
             <MultiSelect
               label={t('queue.form.teams')}
               placeholder={form.teamIds.length ? undefined : t('queue.form.anyTeam')}
-              data={(options.data?.teams ?? []).map((team) => ({ value: String(team.id), label: team.name }))}
+              data={namedOptions(options.data?.teams ?? [])}
               value={form.teamIds}
               onChange={(value) => set('teamIds', value)}
               data-testid="plan-teams"

@@ -18,6 +18,7 @@ import type { WowMoment } from '../../../../shared/api/methods/reels';
 import { api } from '../../api/client';
 import { DayInput } from '../../app/DayInput';
 import { formatDateTime } from '../../app/format';
+import { namedOptions } from '../../app/options';
 import { momentPlace } from '../agents/where';
 import { ClipPlayer } from '../clips/ClipPlayer';
 import type { CandidateFilters } from './reel-edit';
@@ -110,7 +111,7 @@ function CandidateFilterBar({
       <Select
         label={t('reels.candidates.team')}
         placeholder={t('reels.candidates.allTeams')}
-        data={(facets.data?.teams ?? []).map((team) => ({ value: String(team.id), label: team.name }))}
+        data={namedOptions(facets.data?.teams ?? [])}
         value={filters.teamId ? String(filters.teamId) : null}
         onChange={(value) => set({ teamId: value ? Number(value) : undefined })}
         clearable
@@ -120,7 +121,7 @@ function CandidateFilterBar({
       <Select
         label={t('reels.candidates.agent')}
         placeholder={t('reels.candidates.allAgents')}
-        data={agents.map((agent) => ({ value: String(agent.id), label: agent.name }))}
+        data={namedOptions(agents)}
         value={filters.agentId ? String(filters.agentId) : null}
         onChange={(value) => set({ agentId: value ? Number(value) : undefined })}
         searchable

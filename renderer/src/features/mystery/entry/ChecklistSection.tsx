@@ -1,6 +1,7 @@
 import { Box, Group, Loader, Select, Stack, Title } from '@mantine/core';
 import { forwardRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { namedOptions } from '../../../app/options';
 import type { Answer, AnswerValue } from '../../../../../shared/rubric/answers';
 import type { Rubric } from '../../../../../shared/rubric/schema';
 import type { ScoreBreakdown } from '../../../../../shared/rubric/scoring';
@@ -44,7 +45,7 @@ export const ChecklistSection = forwardRef<
         allowDeselect={false}
         value={props.rubricId === null ? null : String(props.rubricId)}
         onChange={(value) => value !== null && props.onRubric(Number(value))}
-        data={(checklists.data ?? []).map((rubric) => ({ value: String(rubric.id), label: rubric.name }))}
+        data={namedOptions(checklists.data ?? [])}
         error={props.error}
         data-testid="shop-rubric"
       />
