@@ -158,4 +158,30 @@ describeEachEngine('importing an agency spreadsheet', () => {
     ).rejects.toThrow(/unknown target "weather"/);
     expect((await shops()).some((s) => s.shopId === 'W1-00200')).toBe(false);
   });
+
+  it('fails only the row whose shop id another import stored meanwhile, naming it, and imports the rest', async () => {
+    const report = await importMysteryShops(backend.database, {
+      fileName: 'welle1.csv',
+      bytes: csv([germanRow(11), germanRow(12), germanRow(13)]),
+      mapping: germanMapping,
+      // Called after the rows are checked and before they are written: the chunk's fast insert then
+      // meets the stored shop id and the chunk is done again row by row.
+      findEvidence: async () => {
+        await run(csv([germanRow(12)]), germanMapping, 'andere.csv');
+        return new Map();
+      },
+    });
+    expect(report.imported.map((r) => [r.row, r.shopId])).toEqual([
+      [2, 'W1-00011'],
+      [4, 'W1-00013'],
+    ]);
+    expect(report.failed.map((f) => [f.row, f.shopId, f.column])).toEqual([[3, 'W1-00012', null]]);
+    expect(report.failed[0]!.error).toMatch(/^row 3: .+/);
+    const stored = await shops();
+    expect(stored.map((s) => s.shopId).sort()).toEqual(['W1-00011', 'W1-00012', 'W1-00013']);
+    for (const shop of stored) {
+      const detail = await call<MysteryShopDetail>(backend, 'mystery.get', { id: shop.id });
+      expect(detail.audit.map((a) => a.action)).toEqual(['imported']);
+    }
+  });
 });
