@@ -182,7 +182,8 @@ export async function prepare(
   const shopColumn = columnOf.get('shopId')!;
   const firstRow = new Map<string, number>();
   const todo: Prepared['todo'] = [];
-  const stored = await storedShopIds(q, table.rows, shopColumn);
+  const sheetIds = table.rows.map((cells) => (cells[shopColumn] ?? '').trim()).filter((id) => id !== '');
+  const stored = await storedShops(q, [...new Set(sheetIds)]);
   table.rows.forEach((cells, index) => {
     const row = index + 2;
     if (Object.values(cells).every((c) => c.trim() === '')) return;
@@ -230,27 +231,69 @@ export type Evidence = { recordingId: number | null } | { error: string };
 /** Rows a transaction takes: a wave of 10,000 shops goes in ten of them. */
 const CHUNK = 1000;
 
-/** The sheet's shop ids already stored, read a thousand at a time rather than one query a row. */
-async function storedShopIds(
-  q: Query,
-  rows: readonly Record<string, string>[],
-  shopColumn: string,
-): Promise<Set<string>> {
-  const ids = [...new Set(rows.map((cells) => (cells[shopColumn] ?? '').trim()).filter((id) => id !== ''))];
-  const stored = new Set<string>();
-  for (let start = 0; start < ids.length; start += CHUNK) {
+/** Which of these shop ids are stored, and as which row: a thousand a query rather than one query a shop. */
+async function storedShops(q: Query, shopIds: readonly string[]): Promise<Map<string, number>> {
+  const stored = new Map<string, number>();
+  for (let start = 0; start < shopIds.length; start += CHUNK) {
     const found = await q
       .selectFrom('mystery_shops')
-      .select('shop_id')
-      .where('shop_id', 'in', ids.slice(start, start + CHUNK))
+      .select(['id', 'shop_id'])
+      .where('shop_id', 'in', shopIds.slice(start, start + CHUNK))
       .execute();
-    for (const row of found) stored.add(row.shop_id);
+    for (const row of found) stored.set(row.shop_id, row.id);
   }
   return stored;
 }
 
 /** What a row that imported tells the caller: its row, its new id, and the transaction it is in. */
 export type OnImported = (row: number, id: number, trx: Query) => Promise<void> | void;
+
+type Todo = Prepared['todo'][number];
+export type EvidenceOf = (todo: Todo) => Evidence;
+export interface Written {
+  imported: ImportedShop[];
+  failed: FailedShop[];
+}
+
+/** A row's shop as the sheet has it, linked to the recording its evidence became (or failed, naming why). */
+async function readRow(ctx: RowContext, trx: Query, prep: Prepared, todo: Todo, evidenceOf: EvidenceOf) {
+  const found = evidenceOf(todo);
+  if ('error' in found) throw new RowProblem(prep.evidenceColumn ?? 'evidenceFile', found.error);
+  return shopFromRow(ctx, trx, todo.cells, found.recordingId);
+}
+
+/** A row's problem as the report names it (row, shop id, column); any other error is thrown on. */
+function failedRow({ row, shopId }: Todo, error: unknown): FailedShop {
+  if (!(error instanceof RowProblem) && !(error instanceof EarmarkError)) throw error;
+  const column = error instanceof RowProblem ? error.column : null;
+  return { row, shopId, column, error: `row ${row}: ${error.message}` };
+}
+
+/** Undoes what was written since the savepoint, and what the row context cached of it (agents). */
+async function rollBackTo(trx: Query, prep: Prepared, savepoint: 'shop_row' | 'shop_chunk') {
+  await sql`ROLLBACK TO SAVEPOINT ${sql.raw(savepoint)}`.execute(trx);
+  await sql`RELEASE SAVEPOINT ${sql.raw(savepoint)}`.execute(trx);
+  prep.forget();
+}
+
+/** An imported shop's row: submitted at once, created and last changed when the import ran. */
+const importedShop = (fields: ShopFields, versionId: number, breakdown: ScoreBreakdown, at: string) => ({
+  ...shopColumns(fields, versionId, breakdown),
+  status: 'submitted' as const,
+  created_at: at,
+  updated_at: at,
+});
+
+/** Writes the rows a thousand at a time and puts together what each thousand reports. */
+async function byChunk(rows: Prepared['todo'], write: (chunk: Prepared['todo']) => Promise<Written>) {
+  const done: Written = { imported: [], failed: [] };
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const { imported, failed } = await write(rows.slice(start, start + CHUNK));
+    done.imported.push(...imported);
+    done.failed.push(...failed);
+  }
+  return done;
+}
 
 /**
  * Writes the rows into `trx`, a savepoint each, so a bad row leaves nothing (not even the agent it
@@ -262,43 +305,34 @@ async function insertRowsInto(
   at: string,
   prep: Prepared,
   rows: Prepared['todo'],
-  evidenceOf: (todo: Prepared['todo'][number]) => Evidence,
+  evidenceOf: EvidenceOf,
   onImported?: OnImported,
-): Promise<{ imported: ImportedShop[]; failed: FailedShop[] }> {
-  const { ctx, versionId, evidenceColumn } = prep;
+): Promise<Written> {
+  const { ctx, versionId } = prep;
   const version = await loadVersion(trx, versionId);
   const imported: ImportedShop[] = [];
   const failed: FailedShop[] = [];
   for (const todo of rows) {
-    const { row, shopId, cells } = todo;
+    const { row, shopId } = todo;
     await sql`SAVEPOINT shop_row`.execute(trx);
     try {
-      const found = evidenceOf(todo);
-      if ('error' in found) throw new RowProblem(evidenceColumn ?? 'evidenceFile', found.error);
-      const fields = await shopFromRow(ctx, trx, cells, found.recordingId);
+      const fields = await readRow(ctx, trx, prep, todo, evidenceOf);
       const id = await insertImportedShop(trx, at, fields, versionId, version.rubric);
       await sql`RELEASE SAVEPOINT shop_row`.execute(trx);
       imported.push({ row, shopId, id });
       await onImported?.(row, id, trx);
     } catch (thrown) {
-      await sql`ROLLBACK TO SAVEPOINT shop_row`.execute(trx);
-      await sql`RELEASE SAVEPOINT shop_row`.execute(trx);
-      prep.forget();
+      await rollBackTo(trx, prep, 'shop_row');
       // A refusal of the database (a shop id another import stored meanwhile) fails the row, named.
-      const error = thrown instanceof RowProblem ? thrown : (fromDatabaseError(thrown) ?? thrown);
-      if (!(error instanceof RowProblem) && !(error instanceof EarmarkError)) throw error;
-      const column = error instanceof RowProblem ? error.column : null;
-      failed.push({ row, shopId, column, error: `row ${row}: ${error.message}` });
+      failed.push(
+        failedRow(todo, thrown instanceof RowProblem ? thrown : (fromDatabaseError(thrown) ?? thrown)),
+      );
     }
   }
   await writeTrail(database, trx, at, imported);
   return { imported, failed };
 }
 
-/**
- * One row's shop, the bulk way: its links were found by the import itself (agents, scenarios, the
- * recordings it imported) and its shop id is known to be new, so only the score is checked here.
- */
 /** What the database would otherwise refuse of an imported row, checked before anything is written. */
 function checkImported(fields: ShopFields, rubric: Rubric) {
   if (fields.scenarioId === null && fields.scenarioText.trim() === '') {
@@ -319,12 +353,7 @@ async function insertImportedShop(
   const breakdown = checkImported(fields, rubric);
   const { id } = await trx
     .insertInto('mystery_shops')
-    .values({
-      ...shopColumns(fields, versionId, breakdown),
-      status: 'submitted',
-      created_at: at,
-      updated_at: at,
-    })
+    .values(importedShop(fields, versionId, breakdown, at))
     .returning('id')
     .executeTakeFirstOrThrow();
   return id;
@@ -343,14 +372,14 @@ async function insertChunk(
   at: string,
   prep: Prepared,
   rows: Prepared['todo'],
-  evidenceOf: (todo: Prepared['todo'][number]) => Evidence,
+  evidenceOf: EvidenceOf,
   onImported?: OnImported,
-): Promise<{ imported: ImportedShop[]; failed: FailedShop[] }> {
-  const { ctx, versionId, evidenceColumn } = prep;
+): Promise<Written> {
+  const { ctx, versionId } = prep;
   const { rubric } = await loadVersion(trx, versionId);
   const failed: FailedShop[] = [];
   const good: {
-    todo: Prepared['todo'][number];
+    todo: Todo;
     fields: ShopFields;
     breakdown: ScoreBreakdown;
     newAgent: [string, string] | null;
@@ -374,15 +403,11 @@ async function insertChunk(
   for (const todo of rows) {
     newAgent = null;
     try {
-      const found = evidenceOf(todo);
-      if ('error' in found) throw new RowProblem(evidenceColumn ?? 'evidenceFile', found.error);
-      const fields = await shopFromRow(lookingUp, trx, todo.cells, found.recordingId);
+      const fields = await readRow(lookingUp, trx, prep, todo, evidenceOf);
       const breakdown = checkImported(fields, rubric);
       good.push({ todo, fields, breakdown, newAgent });
     } catch (error) {
-      if (!(error instanceof RowProblem) && !(error instanceof EarmarkError)) throw error;
-      const column = error instanceof RowProblem ? error.column : null;
-      failed.push({ row: todo.row, shopId: todo.shopId, column, error: `row ${todo.row}: ${error.message}` });
+      failed.push(failedRow(todo, error));
     }
   }
   await sql`SAVEPOINT shop_chunk`.execute(trx);
@@ -393,23 +418,12 @@ async function insertChunk(
     await database.insertMany(
       trx,
       'mystery_shops',
-      good.map(({ fields, breakdown }) => ({
-        ...shopColumns(fields, versionId, breakdown),
-        status: 'submitted' as const,
-        created_at: at,
-        updated_at: at,
-      })),
+      good.map(({ fields, breakdown }) => importedShop(fields, versionId, breakdown, at)),
     );
-    const ids = new Map<string, number>();
-    const shopIds = good.map(({ fields }) => fields.shopId);
-    for (let start = 0; start < shopIds.length; start += CHUNK) {
-      const stored = await trx
-        .selectFrom('mystery_shops')
-        .select(['id', 'shop_id'])
-        .where('shop_id', 'in', shopIds.slice(start, start + CHUNK))
-        .execute();
-      for (const row of stored) ids.set(row.shop_id, row.id);
-    }
+    const ids = await storedShops(
+      trx,
+      good.map(({ fields }) => fields.shopId),
+    );
     const imported = good.map(({ todo }) => ({
       row: todo.row,
       shopId: todo.shopId,
@@ -421,9 +435,7 @@ async function insertChunk(
     return { imported, failed };
   } catch (error) {
     if (fromDatabaseError(error) === null) throw error;
-    await sql`ROLLBACK TO SAVEPOINT shop_chunk`.execute(trx);
-    await sql`RELEASE SAVEPOINT shop_chunk`.execute(trx);
-    prep.forget();
+    await rollBackTo(trx, prep, 'shop_chunk');
     return insertRowsInto(database, trx, at, prep, rows, evidenceOf, onImported);
   }
 }
@@ -451,24 +463,10 @@ async function insertChunks(
   at: string,
   prep: Prepared,
   rows: Prepared['todo'],
-  evidenceOf: (todo: Prepared['todo'][number]) => Evidence,
+  evidenceOf: EvidenceOf,
   onImported?: OnImported,
-): Promise<{ imported: ImportedShop[]; failed: FailedShop[] }> {
-  const done = { imported: [] as ImportedShop[], failed: [] as FailedShop[] };
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const { imported, failed } = await insertChunk(
-      database,
-      trx,
-      at,
-      prep,
-      rows.slice(start, start + CHUNK),
-      evidenceOf,
-      onImported,
-    );
-    done.imported.push(...imported);
-    done.failed.push(...failed);
-  }
-  return done;
+): Promise<Written> {
+  return byChunk(rows, (chunk) => insertChunk(database, trx, at, prep, chunk, evidenceOf, onImported));
 }
 
 /** Writes the rows, by the thousand in one transaction each (see insertChunk). */
@@ -476,26 +474,21 @@ export async function insertRows(
   database: Database,
   prep: Prepared,
   rows: Prepared['todo'],
-  evidenceOf: (todo: Prepared['todo'][number]) => Evidence,
+  evidenceOf: EvidenceOf,
   onImported?: OnImported,
-): Promise<{ imported: ImportedShop[]; failed: FailedShop[] }> {
+): Promise<Written> {
   const at = nowIso(database);
-  const done = { imported: [] as ImportedShop[], failed: [] as FailedShop[] };
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const chunk = rows.slice(start, start + CHUNK);
+  return byChunk(rows, async (chunk) => {
     try {
-      const { imported, failed } = await transactionWithVersions(database, (trx) =>
+      return await transactionWithVersions(database, (trx) =>
         insertChunk(database, trx, at, prep, chunk, evidenceOf, onImported),
       );
-      done.imported.push(...imported);
-      done.failed.push(...failed);
     } catch (error) {
       // The chunk's rows are not stored: what the cache learnt of them goes too.
       prep.forget();
       throw error;
     }
-  }
-  return done;
+  });
 }
 
 /** Runs `work` in one transaction that is always rolled back: a dry run stores nothing. */
@@ -526,7 +519,7 @@ export const fileCell = (prep: Prepared, cells: Record<string, string>) =>
   prep.evidenceColumn ? (cells[prep.evidenceColumn] ?? '').trim() || null : null;
 
 /** A row naming a recording when no folder was given cannot import its evidence. */
-export function noFolder(prep: Prepared): (todo: Prepared['todo'][number]) => Evidence {
+export function noFolder(prep: Prepared): EvidenceOf {
   return ({ cells }) =>
     fileCell(prep, cells) !== null
       ? { error: 'names a recording, but no --recordings folder was given' }
@@ -545,7 +538,7 @@ export async function importMysteryShops(
 ): Promise<MysteryImportReport> {
   const prep = await prepare(database.query, input);
   const { report } = prep;
-  let done: { imported: ImportedShop[]; failed: FailedShop[] };
+  let done: Written;
   if (!input.findEvidence) done = await insertRows(database, prep, prep.todo, noFolder(prep));
   else {
     // Rows are checked first and only the rows that will import have their recordings imported, so
