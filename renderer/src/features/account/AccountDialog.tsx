@@ -65,8 +65,8 @@ function AccountForm({ account, onDone }: { account: Account | null; onDone: () 
       if (!changesAnything(changes)) return onDone();
       update.mutate(changes, { onSuccess: onDone });
     } else {
-      if (passwordProblem(password.password, password.repeat)) return;
-      create.mutate(createParams(form, password.password), { onSuccess: onDone });
+      if (passwordProblem(password.secret, password.repeat)) return;
+      create.mutate(createParams(form, password.secret), { onSuccess: onDone });
     }
   };
 

@@ -36,7 +36,7 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
   const change = useMutation({
     // gcTime 0: the passwords leave the mutation cache as soon as the call is done.
     gcTime: 0,
-    mutationFn: () => api.session.changePassword({ current, next: next.password }),
+    mutationFn: () => api.session.changePassword({ current, next: next.secret }),
     onSuccess: (account) => {
       session?.renewed(account);
       toast({ message: t('account.changePassword.done'), testId: 'password-changed' });
@@ -46,7 +46,7 @@ function ChangePasswordForm({ onDone }: { onDone: () => void }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
-    if (current === '' || passwordProblem(next.password, next.repeat)) return;
+    if (current === '' || passwordProblem(next.secret, next.repeat)) return;
     change.mutate();
   };
   return (

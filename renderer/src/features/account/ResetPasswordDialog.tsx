@@ -34,8 +34,8 @@ function ResetForm({ account, onDone }: { account: Account; onDone: () => void }
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setTried(true);
-    if (passwordProblem(password.password, password.repeat)) return;
-    resetPassword.mutate({ id: account.profileId, password: password.password }, { onSuccess: onDone });
+    if (passwordProblem(password.secret, password.repeat)) return;
+    resetPassword.mutate({ id: account.profileId, password: password.secret }, { onSuccess: onDone });
   };
   return (
     <form onSubmit={submit}>

@@ -1,12 +1,9 @@
 import { MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS } from '../../../../shared/api/methods/session';
+import { secretProblem, type SecretLimits } from '../../app/new-secret';
 
-/**
- * What is wrong with a new password before it is sent: shorter or longer than the server allows, or the
- * repeat differs. Spaces count, so nothing is trimmed.
- */
-export function passwordProblem(password: string, repeat: string): 'short' | 'long' | 'mismatch' | null {
-  if (password.length < MIN_PASSWORD_CHARS) return 'short';
-  if (password.length > MAX_PASSWORD_CHARS) return 'long';
-  if (password !== repeat) return 'mismatch';
-  return null;
-}
+/** A team account's password: the server's lengths. */
+export const passwordLimits: SecretLimits = { min: MIN_PASSWORD_CHARS, max: MAX_PASSWORD_CHARS };
+
+/** What is wrong with a new password before it is sent (see secretProblem). */
+export const passwordProblem = (password: string, repeat: string) =>
+  secretProblem(password, repeat, passwordLimits);

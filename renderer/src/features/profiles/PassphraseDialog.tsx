@@ -6,8 +6,9 @@ import {
   MIN_PASSPHRASE_CHARS,
   type ReviewerProfile,
 } from '../../../../shared/api/methods/profiles';
+import { NewSecretFields, type NewSecret } from '../../app/NewSecretFields';
 import { KeyProtectionWarning } from './KeyProtectionWarning';
-import { passphraseProblem } from './passphrase-rules';
+import { passphraseLimits, passphraseProblem } from './passphrase-rules';
 import { useProfileActions, useProfiles } from './useProfiles';
 
 /**
@@ -44,10 +45,9 @@ function PassphraseForm({ profile, onDone }: { profile: ReviewerProfile; onDone:
   const { data } = useProfiles();
   const { setPassphrase } = useProfileActions();
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
+  const [next, setNext] = useState<NewSecret>({ secret: '', repeat: '' });
   const [tried, setTried] = useState(false);
-  const problem = passphraseProblem(next, repeat);
+  const problem = passphraseProblem(next.secret, next.repeat);
   const changing = profile.hasPassphrase;
 
   const submit = (event: FormEvent) => {
@@ -55,7 +55,7 @@ function PassphraseForm({ profile, onDone }: { profile: ReviewerProfile; onDone:
     setTried(true);
     if (problem || (changing && current === '')) return;
     setPassphrase.mutate(
-      { id: profile.id, newPassphrase: next, ...(changing ? { currentPassphrase: current } : {}) },
+      { id: profile.id, newPassphrase: next.secret, ...(changing ? { currentPassphrase: current } : {}) },
       { onSuccess: onDone },
     );
   };
@@ -85,35 +85,21 @@ function PassphraseForm({ profile, onDone }: { profile: ReviewerProfile; onDone:
             data-testid="passphrase-current"
           />
         )}
-        <PasswordInput
-          label={t('profiles.passphrase.new')}
-          description={t('profiles.passphrase.rule', { min: MIN_PASSPHRASE_CHARS })}
+        <NewSecretFields
           value={next}
-          onChange={(event) => setNext(event.currentTarget.value)}
-          maxLength={MAX_PASSPHRASE_CHARS}
-          autoComplete="new-password"
-          error={
-            tried && problem === 'short'
-              ? t('profiles.passphrase.tooShort', { min: MIN_PASSPHRASE_CHARS })
-              : null
-          }
-          required
-          data-autofocus={changing ? undefined : true}
-          data-testid="passphrase-new"
-        />
-        <PasswordInput
-          label={t('profiles.passphrase.repeat')}
-          value={repeat}
-          onChange={(event) => setRepeat(event.currentTarget.value)}
-          maxLength={MAX_PASSPHRASE_CHARS}
-          autoComplete="new-password"
-          error={
-            (tried || repeat.length >= next.length) && problem === 'mismatch'
-              ? t('profiles.passphrase.mismatch')
-              : null
-          }
-          required
-          data-testid="passphrase-repeat"
+          onChange={setNext}
+          limits={passphraseLimits}
+          texts={{
+            label: t('profiles.passphrase.new'),
+            rule: t('profiles.passphrase.rule', { min: MIN_PASSPHRASE_CHARS }),
+            repeat: t('profiles.passphrase.repeat'),
+            tooShort: t('profiles.passphrase.tooShort', { min: MIN_PASSPHRASE_CHARS }),
+            mismatch: t('profiles.passphrase.mismatch'),
+          }}
+          tried={tried}
+          testId="passphrase-new"
+          repeatTestId="passphrase-repeat"
+          autoFocus={!changing}
         />
         {setPassphrase.error && (
           <Alert color="red" data-testid="passphrase-error">

@@ -1,12 +1,9 @@
 import { MAX_PASSPHRASE_CHARS, MIN_PASSPHRASE_CHARS } from '../../../../shared/api/methods/profiles';
+import { secretProblem, type SecretLimits } from '../../app/new-secret';
 
-/**
- * What is wrong with a new passphrase before it is sent: too short or too long (the backend's limits),
- * or the repeat differs. Spaces count, so nothing is trimmed.
- */
-export function passphraseProblem(passphrase: string, repeat: string): 'short' | 'long' | 'mismatch' | null {
-  if (passphrase.length < MIN_PASSPHRASE_CHARS) return 'short';
-  if (passphrase.length > MAX_PASSPHRASE_CHARS) return 'long';
-  if (passphrase !== repeat) return 'mismatch';
-  return null;
-}
+/** A profile's passphrase: the backend's lengths. */
+export const passphraseLimits: SecretLimits = { min: MIN_PASSPHRASE_CHARS, max: MAX_PASSPHRASE_CHARS };
+
+/** What is wrong with a new passphrase before it is sent (see secretProblem). */
+export const passphraseProblem = (passphrase: string, repeat: string) =>
+  secretProblem(passphrase, repeat, passphraseLimits);
