@@ -75,6 +75,23 @@ export interface CopyContext {
   readonly copyRecordingsTo: string | null;
 }
 
+/**
+ * A workstation row's place in the team database: the row `found` by its natural key, else the row
+ * `insert` writes, counted under `added`. Only a new row gets what hangs under it (segments, answers,
+ * audit…), so a caller copies that only when `isNew`.
+ */
+export async function foundOrInserted(
+  c: CopyContext,
+  added: keyof Added,
+  found: { id: number } | undefined,
+  insert: () => Promise<number>,
+): Promise<{ id: number; isNew: boolean }> {
+  if (found) return { id: found.id, isNew: false };
+  const id = await insert();
+  c.added[added]++;
+  return { id, isNew: true };
+}
+
 export async function copyTeamsAndAgents(c: CopyContext): Promise<{ teams: IdMap; agents: IdMap }> {
   const teams: IdMap = new Map();
   for (const team of await c.src.selectFrom('teams').selectAll().orderBy('id').execute()) {
@@ -83,8 +100,10 @@ export async function copyTeamsAndAgents(c: CopyContext): Promise<{ teams: IdMap
       .select('id')
       .where(sql`lower(name)`, '=', team.name.toLowerCase())
       .executeTakeFirst();
-    teams.set(team.id, found?.id ?? (await insertReturningId(c.dst, 'teams', withoutId(team))));
-    if (!found) c.added.teams++;
+    const added = await foundOrInserted(c, 'teams', found, () =>
+      insertReturningId(c.dst, 'teams', withoutId(team)),
+    );
+    teams.set(team.id, added.id);
   }
   const agents: IdMap = new Map();
   for (const agent of await c.src.selectFrom('agents').selectAll().orderBy('id').execute()) {
@@ -95,9 +114,10 @@ export async function copyTeamsAndAgents(c: CopyContext): Promise<{ teams: IdMap
       .where(sql`lower(name)`, '=', agent.name.toLowerCase())
       .where(same('team_id', teamId))
       .executeTakeFirst();
-    const row = { ...withoutId(agent), team_id: teamId };
-    agents.set(agent.id, found?.id ?? (await insertReturningId(c.dst, 'agents', row)));
-    if (!found) c.added.agents++;
+    const added = await foundOrInserted(c, 'agents', found, () =>
+      insertReturningId(c.dst, 'agents', { ...withoutId(agent), team_id: teamId }),
+    );
+    agents.set(agent.id, added.id);
   }
   return { teams, agents };
 }
@@ -114,8 +134,10 @@ export async function copyTags(c: CopyContext): Promise<IdMap> {
           : eb.and([eb('builtin', 'is', null), eb(sql`lower(name)`, '=', tag.name.toLowerCase())]),
       )
       .executeTakeFirst();
-    tags.set(tag.id, found?.id ?? (await insertReturningId(c.dst, 'tags', withoutId(tag))));
-    if (!found) c.added.tags++;
+    const added = await foundOrInserted(c, 'tags', found, () =>
+      insertReturningId(c.dst, 'tags', withoutId(tag)),
+    );
+    tags.set(tag.id, added.id);
   }
   return tags;
 }
@@ -136,17 +158,11 @@ export async function copyInteractions(c: CopyContext, agents: IdMap): Promise<I
         .where('source', '=', interaction.source)
         .where(same('started_at', interaction.started_at))
         .where(same('agent_id', agentId));
-    const found = await find.executeTakeFirst();
-    if (found) {
-      interactions.set(interaction.id, found.id);
-      continue;
-    }
-    const id = await insertReturningId(c.dst, 'interactions', {
-      ...withoutId(interaction),
-      agent_id: agentId,
-    });
+    const { id, isNew } = await foundOrInserted(c, 'interactions', await find.executeTakeFirst(), () =>
+      insertReturningId(c.dst, 'interactions', { ...withoutId(interaction), agent_id: agentId }),
+    );
     interactions.set(interaction.id, id);
-    c.added.interactions++;
+    if (!isNew) continue;
     await copyRecordings(c, interaction.id, id);
     const segments = await c.src
       .selectFrom('segments')
@@ -220,17 +236,15 @@ export async function copyMoments(c: CopyContext, interactions: IdMap, tags: IdM
       .where(same('turn_seq', moment.turn_seq))
       .where('created_at', '=', moment.created_at)
       .executeTakeFirst();
-    if (found) {
-      moments.set(moment.id, found.id);
-      continue;
-    }
-    const id = await insertReturningId(c.dst, 'moments', {
-      ...withoutId(moment),
-      interaction_id: interactionId,
-      author_id: mappedOrNull(c.profiles, moment.author_id, 'profile'),
-    });
+    const { id, isNew } = await foundOrInserted(c, 'moments', found, () =>
+      insertReturningId(c.dst, 'moments', {
+        ...withoutId(moment),
+        interaction_id: interactionId,
+        author_id: mappedOrNull(c.profiles, moment.author_id, 'profile'),
+      }),
+    );
     moments.set(moment.id, id);
-    c.added.moments++;
+    if (!isNew) continue;
     const tagged = await c.src
       .selectFrom('moment_tags')
       .select('tag_id')
@@ -254,14 +268,13 @@ export async function copyRubrics(c: CopyContext): Promise<IdMap> {
       .select('id')
       .where('key', '=', rubric.key)
       .executeTakeFirst();
-    const rubricId =
-      found?.id ??
-      (await insertReturningId(c.dst, 'rubrics', {
+    const { id: rubricId } = await foundOrInserted(c, 'rubrics', found, () =>
+      insertReturningId(c.dst, 'rubrics', {
         ...withoutId(rubric),
         created_by: mappedOrNull(c.profiles, rubric.created_by, 'profile'),
         draft_changed_by: mappedOrNull(c.profiles, rubric.draft_changed_by, 'profile'),
-      }));
-    if (!found) c.added.rubrics++;
+      }),
+    );
     const own = await c.src
       .selectFrom('rubric_versions')
       .selectAll()
@@ -275,23 +288,20 @@ export async function copyRubrics(c: CopyContext): Promise<IdMap> {
         .where('rubric_id', '=', rubricId)
         .where('sha256', '=', version.sha256)
         .executeTakeFirst();
-      if (same) {
-        versions.set(version.id, same.id);
-        continue;
-      }
-      const last = await c.dst
-        .selectFrom('rubric_versions')
-        .select(sql<number>`coalesce(max(version), 0)`.as('version'))
-        .where('rubric_id', '=', rubricId)
-        .executeTakeFirstOrThrow();
-      const id = await insertReturningId(c.dst, 'rubric_versions', {
-        ...withoutId(version),
-        rubric_id: rubricId,
-        version: Number(last.version) + 1,
-        published_by: mappedOrNull(c.profiles, version.published_by, 'profile'),
+      const added = await foundOrInserted(c, 'rubricVersions', same, async () => {
+        const last = await c.dst
+          .selectFrom('rubric_versions')
+          .select(sql<number>`coalesce(max(version), 0)`.as('version'))
+          .where('rubric_id', '=', rubricId)
+          .executeTakeFirstOrThrow();
+        return insertReturningId(c.dst, 'rubric_versions', {
+          ...withoutId(version),
+          rubric_id: rubricId,
+          version: Number(last.version) + 1,
+          published_by: mappedOrNull(c.profiles, version.published_by, 'profile'),
+        });
       });
-      versions.set(version.id, id);
-      c.added.rubricVersions++;
+      versions.set(version.id, added.id);
     }
   }
   return versions;
@@ -316,25 +326,23 @@ export async function copyEvaluations(
       .where('reviewer_id', '=', reviewerId)
       .where('created_at', '=', evaluation.created_at)
       .executeTakeFirst();
-    if (found) {
-      evaluations.set(evaluation.id, found.id);
-      continue;
-    }
     // Written as a draft first: a submitted evaluation's answers are locked (a trigger), so it is
     // submitted again, with its own time and score, once its answers are in.
-    const id = await insertReturningId(c.dst, 'evaluations', {
-      ...withoutId(evaluation),
-      interaction_id: interactionId,
-      rubric_version_id: versionId,
-      reviewer_id: reviewerId,
-      updated_by: mappedOrNull(c.profiles, evaluation.updated_by, 'profile'),
-      state: 'draft',
-      submitted_at: null,
-      score_percent: null,
-      score_outcome: null,
-    });
+    const { id, isNew } = await foundOrInserted(c, 'evaluations', found, () =>
+      insertReturningId(c.dst, 'evaluations', {
+        ...withoutId(evaluation),
+        interaction_id: interactionId,
+        rubric_version_id: versionId,
+        reviewer_id: reviewerId,
+        updated_by: mappedOrNull(c.profiles, evaluation.updated_by, 'profile'),
+        state: 'draft',
+        submitted_at: null,
+        score_percent: null,
+        score_outcome: null,
+      }),
+    );
     evaluations.set(evaluation.id, id);
-    c.added.evaluations++;
+    if (!isNew) continue;
     const of = (
       table: 'evaluation_answers' | 'evaluation_answer_moments' | 'evaluation_audit' | 'evaluation_responses',
     ) => c.src.selectFrom(table).selectAll().where('evaluation_id', '=', evaluation.id).execute();
@@ -417,18 +425,16 @@ export async function copyCoachingSessions(
       .where('held_on', '=', session.held_on)
       .where('created_at', '=', session.created_at)
       .executeTakeFirst();
-    if (found) {
-      sessions.set(session.id, found.id);
-      continue;
-    }
-    const id = await insertReturningId(c.dst, 'coaching_sessions', {
-      ...withoutId(session),
-      agent_id: agentId,
-      coach_id: coachId,
-      updated_by: mappedOrNull(c.profiles, session.updated_by, 'profile'),
-    });
+    const { id, isNew } = await foundOrInserted(c, 'coachingSessions', found, () =>
+      insertReturningId(c.dst, 'coaching_sessions', {
+        ...withoutId(session),
+        agent_id: agentId,
+        coach_id: coachId,
+        updated_by: mappedOrNull(c.profiles, session.updated_by, 'profile'),
+      }),
+    );
     sessions.set(session.id, id);
-    c.added.coachingSessions++;
+    if (!isNew) continue;
     const rowsOf = (
       table:
         | 'coaching_focus_items'

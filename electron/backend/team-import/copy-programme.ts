@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { CopyContext } from './copy-history';
+import { foundOrInserted, type CopyContext } from './copy-history';
 import { insertMany, insertReturningId, mapped, mappedOrNull, same, withoutId, type IdMap } from './rows';
 
 /**
@@ -56,9 +56,10 @@ export async function copyReels(c: CopyContext, moments: IdMap): Promise<void> {
       .where('created_at', '=', reel.created_at)
       .where(same('created_by', createdBy))
       .executeTakeFirst();
-    if (found) continue;
-    const id = await insertReturningId(c.dst, 'reels', { ...withoutId(reel), created_by: createdBy });
-    c.added.reels++;
+    const { id, isNew } = await foundOrInserted(c, 'reels', found, () =>
+      insertReturningId(c.dst, 'reels', { ...withoutId(reel), created_by: createdBy }),
+    );
+    if (!isNew) continue;
     const held = await c.src
       .selectFrom('reel_moments')
       .select(['moment_id', 'position'])
@@ -89,11 +90,10 @@ export async function copyMysteryShops(
       .select('id')
       .where(sql`lower(title)`, '=', scenario.title.toLowerCase())
       .executeTakeFirst();
-    scenarios.set(
-      scenario.id,
-      found?.id ?? (await insertReturningId(c.dst, 'mystery_scenarios', withoutId(scenario))),
+    const added = await foundOrInserted(c, 'mysteryScenarios', found, () =>
+      insertReturningId(c.dst, 'mystery_scenarios', withoutId(scenario)),
     );
-    if (!found) c.added.mysteryScenarios++;
+    scenarios.set(scenario.id, added.id);
   }
   const ids = { ...refs, scenarios };
   const shops: IdMap = new Map();
@@ -103,20 +103,18 @@ export async function copyMysteryShops(
       .select('id')
       .where('shop_id', '=', shop.shop_id)
       .executeTakeFirst();
-    if (found) {
-      shops.set(shop.id, found.id);
-      continue;
-    }
-    const id = await insertReturningId(c.dst, 'mystery_shops', {
-      ...withoutId(shop),
-      agent_id: mappedOrNull(refs.agents, shop.agent_id, 'agent'),
-      scenario_id: mappedOrNull(scenarios, shop.scenario_id, 'mystery scenario'),
-      rubric_version_id: mapped(refs.versions, shop.rubric_version_id, 'rubric version'),
-      recording_id: shop.recording_id === null ? null : (refs.recordings.get(shop.recording_id) ?? null),
-      answers: JSON.stringify(teamAnswers(JSON.parse(shop.answers), refs.moments)),
-    });
+    const { id, isNew } = await foundOrInserted(c, 'mysteryShops', found, () =>
+      insertReturningId(c.dst, 'mystery_shops', {
+        ...withoutId(shop),
+        agent_id: mappedOrNull(refs.agents, shop.agent_id, 'agent'),
+        scenario_id: mappedOrNull(scenarios, shop.scenario_id, 'mystery scenario'),
+        rubric_version_id: mapped(refs.versions, shop.rubric_version_id, 'rubric version'),
+        recording_id: shop.recording_id === null ? null : (refs.recordings.get(shop.recording_id) ?? null),
+        answers: JSON.stringify(teamAnswers(JSON.parse(shop.answers), refs.moments)),
+      }),
+    );
     shops.set(shop.id, id);
-    c.added.mysteryShops++;
+    if (!isNew) continue;
     const audit = await c.src
       .selectFrom('mystery_shop_audit')
       .selectAll()
@@ -195,15 +193,14 @@ export async function copyQueuePlans(
       clashes.push(plan.name);
       continue;
     }
-    const planId =
-      found?.id ??
-      (await insertReturningId(c.dst, 'queue_plans', {
+    const { id: planId, isNew } = await foundOrInserted(c, 'queuePlans', found, () =>
+      insertReturningId(c.dst, 'queue_plans', {
         ...withoutId(plan),
         filters: JSON.stringify(teamFilters(JSON.parse(plan.filters), refs.teams)),
         created_by: mappedOrNull(c.profiles, plan.created_by, 'profile'),
-      }));
-    if (!found) {
-      c.added.queuePlans++;
+      }),
+    );
+    if (isNew) {
       const reviewers = await c.src
         .selectFrom('queue_plan_reviewers')
         .select('profile_id')
@@ -249,13 +246,14 @@ async function copyDraws(
       .where('plan_id', '=', toPlan)
       .where('week', '=', draw.week)
       .executeTakeFirst();
-    if (found) continue;
-    const drawId = await insertReturningId(c.dst, 'queue_draws', {
-      ...withoutId(draw),
-      ...teamDrawn(c, draw, refs),
-      plan_id: toPlan,
-    });
-    c.added.queueDraws++;
+    const { id: drawId, isNew } = await foundOrInserted(c, 'queueDraws', found, () =>
+      insertReturningId(c.dst, 'queue_draws', {
+        ...withoutId(draw),
+        ...teamDrawn(c, draw, refs),
+        plan_id: toPlan,
+      }),
+    );
+    if (!isNew) continue;
     // "Draw more" on that week, each with the plan as it then was; its items point at it.
     const topUps = await c.src
       .selectFrom('queue_top_ups')
