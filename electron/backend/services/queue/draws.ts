@@ -10,7 +10,7 @@ import {
 import type { ReviewerRole } from '../../../../shared/api/methods/profiles';
 import { EarmarkError } from '../../../../shared/errors';
 import { qa } from '../../../../shared/permissions/groups';
-import { drawSample, type Shortfall } from '../../../../shared/queue/draw';
+import { drawSample, type DrawnItem, type Shortfall } from '../../../../shared/queue/draw';
 import { sampledWeek } from '../../../../shared/queue/week';
 import { nowIso } from '../../clock';
 import type { Database } from '../../db/database';
@@ -83,24 +83,38 @@ export async function drawWeek(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await database.insertMany(
-      trx,
-      'queue_items',
-      drawn.items.map((item, position) => ({
-        draw_id: id,
-        interaction_id: item.interactionId,
-        agent_id: item.agentId,
-        reviewer_id: item.reviewerId,
-        position,
-        channel: item.channel,
-        day: item.day,
-        pool: item.pool,
-        assigned_at: at,
-      })),
-    );
+    await insertItems(database, trx, drawn.items, { drawId: id, topUpId: null, firstPosition: 0, at });
     return id;
   });
   return getDraw(database.query, drawId);
+}
+
+/**
+ * Writes drawn items onto a week's list in the order drawn, from `firstPosition` on (a top-up's follow
+ * what the list holds); a top-up's items name it, a draw's name none.
+ */
+export async function insertItems(
+  database: Database,
+  trx: Query,
+  items: readonly DrawnItem[],
+  to: { drawId: number; topUpId: number | null; firstPosition: number; at: string },
+): Promise<void> {
+  await database.insertMany(
+    trx,
+    'queue_items',
+    items.map((item, index) => ({
+      draw_id: to.drawId,
+      interaction_id: item.interactionId,
+      agent_id: item.agentId,
+      reviewer_id: item.reviewerId,
+      position: to.firstPosition + index,
+      channel: item.channel,
+      day: item.day,
+      pool: item.pool,
+      assigned_at: to.at,
+      top_up_id: to.topUpId,
+    })),
+  );
 }
 
 /** A plan's draw for a week, or null before it is drawn. */

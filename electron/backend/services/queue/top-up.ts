@@ -7,7 +7,7 @@ import { nowIso } from '../../clock';
 import type { Database } from '../../db/database';
 import type { Query } from '../../db/schema';
 import { weekCandidates } from './candidates';
-import { getDraw, namedShortfalls, PlanSnapshot } from './draws';
+import { getDraw, insertItems, namedShortfalls, PlanSnapshot } from './draws';
 import { getPlan } from './plans';
 
 /**
@@ -86,22 +86,7 @@ export async function topUpWeek(
       .returning('id')
       .executeTakeFirstOrThrow();
     const after = held.reduce((last, row) => Math.max(last, Number(row.position)), -1) + 1;
-    await database.insertMany(
-      trx,
-      'queue_items',
-      drawn.items.map((item, index) => ({
-        draw_id: draw.id,
-        interaction_id: item.interactionId,
-        agent_id: item.agentId,
-        reviewer_id: item.reviewerId,
-        position: after + index,
-        channel: item.channel,
-        day: item.day,
-        pool: item.pool,
-        assigned_at: at,
-        top_up_id: topUpId,
-      })),
-    );
+    await insertItems(database, trx, drawn.items, { drawId: draw.id, topUpId, firstPosition: after, at });
     return { drawId: draw.id, added: drawn.items.length, short: drawn.short };
   });
   return {
