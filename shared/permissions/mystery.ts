@@ -37,6 +37,7 @@ export const mysteryPermissions = {
   'mysteryImport.run': { roles: entryPerson, action: 'import mystery shops' },
   'mysteryImport.loadMapping': { roles: entryPerson, action: 'import mystery shops' },
   'mysteryImport.saveMapping': { roles: entryPerson, action: 'import mystery shops' },
+  'mysteryImport.forgetSheet': { roles: entryPerson, action: 'import mystery shops' },
   'scenario.list': { roles: seeShops, action: 'see the scenario library' },
   'scenario.save': { roles: entryPerson, action: 'edit the scenario library' },
 } as const satisfies Partial<Record<MethodName, Permission>>;

@@ -1,7 +1,8 @@
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { csv, germanRow } from '../integration/mystery/sheet';
 import { audioData, tempDir } from '../support/paths';
 import { launchChromium, screenshot, waitForReady } from './support/browser';
 import { startTeam, type RunningTeam } from './support/team-host';
@@ -9,21 +10,30 @@ import { startTeam, type RunningTeam } from './support/team-host';
 /**
  * The import screen of a team server: a recording dropped onto it is uploaded to the server's storage
  * and imported, and shows in the library; the administrator's folder is offered to browse instead of
- * this computer's paths. Screenshots in English, German and Finnish.
+ * this computer's paths. The mystery-shop import takes the agency's spreadsheet the same ways.
+ * Screenshots in English, German and Finnish.
  */
 const PASSWORD = 'a long enough password';
 const share = tempDir('earmark-e2e-share-');
+const storage = tempDir('earmark-e2e-storage-');
+const agencySheet = join(share.dir, 'agentur', 'welle1.csv');
+/** The entry person's own disk, where the agency's e-mail left its spreadsheet. */
+const herDisk = tempDir('earmark-e2e-her-disk-');
 let team: RunningTeam;
 let browser: Browser;
 
 beforeAll(async () => {
   mkdirSync(join(share.dir, '2026-11'));
   copyFileSync(join(audioData, 'ggerganov__whisper.cpp', 'jfk.mp3'), join(share.dir, '2026-11', 'jfk.mp3'));
+  mkdirSync(join(share.dir, 'agentur', 'aufnahmen'), { recursive: true });
+  writeFileSync(agencySheet, csv([germanRow(11)]));
   team = await startTeam({ username: 'ada', name: 'Ada Admin', password: PASSWORD }, [
     '--import-folder',
     share.dir,
     '--max-upload-size',
     '20M',
+    '--storage',
+    storage.dir,
   ]);
   browser = await launchChromium();
 }, 180_000);
@@ -32,9 +42,11 @@ afterAll(async () => {
   await browser?.close();
   await team?.stop();
   share.cleanup();
+  storage.cleanup();
+  herDisk.cleanup();
 });
 
-async function importScreen(locale: string): Promise<Page> {
+async function loggedIn(locale: string): Promise<Page> {
   const context = await browser.newContext({ locale, viewport: { width: 1280, height: 860 } });
   const page = await context.newPage();
   await page.goto(team.url);
@@ -42,10 +54,30 @@ async function importScreen(locale: string): Promise<Page> {
   await page.getByTestId('login-password').fill(PASSWORD);
   await page.getByTestId('login-submit').click();
   await waitForReady(page);
+  return page;
+}
+
+async function importScreen(locale: string): Promise<Page> {
+  const page = await loggedIn(locale);
   await page.getByTestId('nav-import').click();
   await page.getByTestId('import-dropzone').waitFor();
   return page;
 }
+
+async function mysteryImportScreen(locale: string): Promise<Page> {
+  const page = await loggedIn(locale);
+  await page.getByTestId('nav-mystery').click();
+  await page.getByTestId('mystery-import').click();
+  await page.locator('[data-testid="mystery-import-page"][data-step="file"]').waitFor();
+  await page.getByTestId('import-dropzone').waitFor();
+  return page;
+}
+
+/** The sheets kept in the server's storage (uploads/done/<id>/<name>). */
+const uploadedSheets = () =>
+  readdirSync(join(storage.dir, 'uploads', 'done'), { recursive: true, encoding: 'utf8' }).filter((name) =>
+    name.endsWith('.csv'),
+  );
 
 /** Drops a file onto the drop zone as a file manager does (a drop event carrying the file). */
 async function dropFile(page: Page, path: string, name: string): Promise<void> {
@@ -111,6 +143,73 @@ describe('importing on a team server', () => {
         ),
       );
       await screenshot(page, `team-import-${locale}`);
+      await page.context().close();
+    }
+  });
+
+  it('uploads the agency’s spreadsheet from this computer and imports its shops (mystery shops)', async () => {
+    const page = await mysteryImportScreen('en');
+    const sheet = join(herDisk.dir, 'welle2.csv');
+    writeFileSync(sheet, csv([germanRow(1), germanRow(2)]));
+    await dropFile(page, sheet, 'welle2.csv');
+    await page.locator('[data-testid="import-upload"][data-state="sent"]').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: /share/ }).click();
+    await page.getByRole('button', { name: 'agentur' }).click();
+    await page.locator('[data-testid="import-folders"]').filter({ hasText: 'welle1.csv' }).waitFor();
+    await screenshot(page, 'team-mystery-import-en');
+    await page.getByTestId('mystery-import-read').click();
+    await page.locator('[data-testid="mystery-import-page"][data-step="columns"]').waitFor();
+    // Named as she knows it, not by where the server keeps it.
+    expect(await page.getByTestId('mystery-import-page').textContent()).toContain('welle2.csv · 2 rows');
+    await page.getByTestId('mystery-import-next').click();
+    await page.locator('[data-testid="mystery-import-page"][data-step="values"]').waitFor();
+    // The agency's own words for the provocative question, told once.
+    await page.locator('[data-testid="mystery-import-value"][data-text="ruhig und ehrlich"]').click();
+    await page.getByRole('option', { name: /calm/i }).first().click();
+    await page.getByTestId('mystery-import-values-open').waitFor({ state: 'detached' });
+    await page.getByTestId('mystery-import-next').click();
+    await page.getByTestId('mystery-import-preview').waitFor();
+    await page.getByTestId('mystery-import-run').click();
+    await page.getByTestId('mystery-import-result').waitFor();
+    expect(await page.getByTestId('mystery-import-summary').textContent()).toBe(
+      '2 imported, 0 already there, 0 failed.',
+    );
+    // Its rows were taken: the sheet stays while the screen may check it again.
+    expect(uploadedSheets()).toEqual([expect.stringMatching(/welle2\.csv$/)]);
+    await page.getByTestId('mystery-import-again').waitFor();
+    await page.context().close();
+  });
+
+  it('takes the spreadsheet and the recordings from the server’s folders, and forgets an upload it replaced (de, fi)', async () => {
+    for (const locale of ['de', 'fi']) {
+      const page = await mysteryImportScreen(locale);
+      await page.getByTestId('import-file-input').setInputFiles({
+        name: 'falsch.csv',
+        mimeType: 'text/csv',
+        buffer: csv([germanRow(90)]),
+      });
+      await page.locator('[data-testid="import-upload"][data-state="sent"]').waitFor({ timeout: 30_000 });
+      expect(uploadedSheets().filter((name) => name.endsWith('falsch.csv'))).toHaveLength(1);
+      await page.getByRole('button', { name: /share/ }).click();
+      await page.getByRole('button', { name: 'agentur' }).click();
+      const entry = (name: string) => page.getByTestId('import-folder-entry').filter({ hasText: name });
+      await entry('welle1.csv').getByRole('checkbox').check();
+      await entry('aufnahmen').getByRole('checkbox').check();
+      await page.getByTestId('mystery-import-picked-recordings').waitFor();
+      // The sheet chosen on the server replaces the upload, which the server removes.
+      await page.getByTestId('import-upload').waitFor({ state: 'detached' });
+      await expect.poll(() => uploadedSheets().filter((name) => name.endsWith('falsch.csv'))).toEqual([]);
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('[data-testid="import-folder-entry"] .mantine-Checkbox-icon')].every(
+          (icon) => getComputedStyle(icon).opacity === '1',
+        ),
+      );
+      await screenshot(page, `team-mystery-import-${locale}`);
+      await page.getByTestId('mystery-import-read').click();
+      await page.locator('[data-testid="mystery-import-page"][data-step="columns"]').waitFor();
+      expect(await page.getByTestId('mystery-import-page').textContent()).toMatch(
+        /share-[^/]*\/agentur\/welle1\.csv/,
+      );
       await page.context().close();
     }
   });

@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import type { Query } from '../db/schema';
 import { doneDir, partialDir, uploadMetaDir } from './config';
@@ -19,8 +19,8 @@ export async function removeUnusedUploads(
   q: Query,
   storageDir: string,
   paths: readonly string[],
-  /** The batch the files were imported in: its own request does not keep them. */
-  batchId: number,
+  /** The batch the files were imported in (its own request does not keep them); null for a mystery-shop sheet. */
+  batchId: number | null,
 ): Promise<string[]> {
   const uploads = paths.flatMap((path) => {
     const id = uploadIdOf(path, storageDir);
@@ -48,6 +48,20 @@ export function uploadIdOf(path: string, storageDir: string): string | null {
   return dirname(folder) === resolve(doneDir(storageDir)) && UPLOAD_ID.test(id) ? id : null;
 }
 
+/** Whether a path is an upload the profile sent (its metadata names who started it). */
+export async function uploadOwnedBy(storageDir: string, path: string, profileId: number): Promise<boolean> {
+  const id = uploadIdOf(path, storageDir);
+  if (!id) return false;
+  try {
+    const meta = JSON.parse(await readFile(join(uploadMetaDir(storageDir), `${id}.json`), 'utf8')) as {
+      profileId?: unknown;
+    };
+    return meta.profileId === profileId;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether a path chosen for an import is the file or a folder holding it. */
 const covers = (chosen: string, path: string) => {
   const folder = resolve(chosen);
@@ -56,14 +70,14 @@ const covers = (chosen: string, path: string) => {
 };
 
 /** The paths other batches that are still running were asked to import (team mode keeps their requests). */
-async function runningRequests(q: Query, batchId: number): Promise<string[][]> {
-  const rows = await q
+async function runningRequests(q: Query, batchId: number | null): Promise<string[][]> {
+  let running = q
     .selectFrom('import_batches')
     .select('request')
     .where('state', '=', 'running')
-    .where('id', '!=', batchId)
-    .where('request', 'is not', null)
-    .execute();
+    .where('request', 'is not', null);
+  if (batchId !== null) running = running.where('id', '!=', batchId);
+  const rows = await running.execute();
   return rows.map((row) => {
     try {
       const request = JSON.parse(row.request!) as { paths?: unknown; manifest?: { path?: unknown } };

@@ -121,4 +121,13 @@ export const mysteryImportMethods = {
     z.object({ path: z.string() }),
     { actor: 'required', activity: true },
   ),
+  /**
+   * The import screen is done with a spreadsheet it uploaded to a team server without importing a row
+   * of it (another chosen instead, or the screen left): the server removes that upload, when it is the
+   * caller's own and nothing points at it. On the workstation a sheet is read where it is: nothing.
+   */
+  'mysteryImport.forgetSheet': method(z.strictObject({ path: Path }), z.object({ removed: z.boolean() }), {
+    actor: 'required',
+    activity: true,
+  }),
 } as const;

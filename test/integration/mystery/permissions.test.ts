@@ -40,6 +40,7 @@ const expected: Record<string, ReviewerRole[]> = {
   'mysteryImport.run': ENTRY,
   'mysteryImport.loadMapping': ENTRY,
   'mysteryImport.saveMapping': ENTRY,
+  'mysteryImport.forgetSheet': ENTRY,
 };
 
 const words: Partial<Record<ReviewerRole, RegExp>> = {
@@ -122,6 +123,8 @@ async function paramsFor(method: string): Promise<{ params: unknown; shop?: numb
       return { params: { path: sheet, mapping: germanMapping } };
     case 'mysteryImport.loadMapping':
       return { params: { path: mappingFile } };
+    case 'mysteryImport.forgetSheet':
+      return { params: { path: sheet } };
     case 'mysteryImport.saveMapping':
       return { params: { path: join(folder.dir, `${fresh()}.json`), mapping: germanMapping } };
     default:

@@ -136,6 +136,7 @@ const payloads: Record<MethodName, () => Record<string, unknown>> = {
   'mysteryImport.run': () => ({ path: join(files.dir, 'missing.csv'), mapping }),
   'mysteryImport.loadMapping': () => ({ path: join(files.dir, 'missing.json') }),
   'mysteryImport.saveMapping': () => ({ path: join(files.dir, `${fresh('mapping')}.json`), mapping }),
+  'mysteryImport.forgetSheet': () => ({ path: join(files.dir, 'missing.csv') }),
   'mystery.agentShops': () => ({ agentId: MISSING }),
   'mystery.teamFigures': () => ({}),
   'queue.plans': () => ({}),

@@ -19,12 +19,15 @@ export function UploadDrop({
   onAdd,
   onChange,
   onRemove,
+  single,
 }: {
   items: UploadItem[];
   maxBytes: number;
   onAdd: (items: UploadItem[]) => void;
   onChange: (key: string, patch: Partial<UploadItem>) => void;
   onRemove: (key: string) => void;
+  /** One file of these kinds only (a mystery-shop spreadsheet), with the words for it. */
+  single?: { accept: string; drop: string; choose: string; limit: string };
 }) {
   const { t, i18n } = useTranslation();
   const input = useRef<HTMLInputElement>(null);
@@ -33,7 +36,9 @@ export function UploadDrop({
 
   const take = (files: FileList | null) => {
     if (!files || files.length === 0) return;
-    const added = [...files].map((file) => ({ file, key: `upload-${++nextKey}` }));
+    const added = [...files]
+      .slice(0, single ? 1 : undefined)
+      .map((file) => ({ file, key: `upload-${++nextKey}` }));
     onAdd(
       added.map(({ file, key }) => {
         const tooBig = file.size > maxBytes;
@@ -100,17 +105,18 @@ export function UploadDrop({
         }}
       >
         <Stack align="center" gap={6}>
-          <Text fw={500}>{t('import.team.drop')}</Text>
+          <Text fw={500}>{single?.drop ?? t('import.team.drop')}</Text>
           <Text size="sm" c="dimmed">
-            {t('import.team.limit', { limit })}
+            {single?.limit ?? t('import.team.limit', { limit })}
           </Text>
           <Button variant="light" onClick={() => input.current?.click()} data-testid="import-choose-files">
-            {t('import.team.choose')}
+            {single?.choose ?? t('import.team.choose')}
           </Button>
           <input
             ref={input}
             type="file"
-            multiple
+            multiple={!single}
+            accept={single?.accept}
             hidden
             data-testid="import-file-input"
             onChange={(event) => {

@@ -6,6 +6,7 @@ import { dryRunMysteryImport } from './dry-run';
 import { evidenceFromFolder, locateInFolder } from './evidence';
 import { importMysteryShops } from './run';
 import { importRoots } from '../../../team-files/config';
+import { removeUnusedUploads, uploadOwnedBy } from '../../../team-files/unused-uploads';
 import { confinedPath, confinedTarget } from '../../../team-files/confine';
 import { loadMapping, previewSheet, readSheet, rememberMapping, saveMapping } from './sheet';
 
@@ -46,6 +47,12 @@ export function mysteryImportHandlers(
         ...(recordings ? { findEvidence: evidenceFromFolder(database.query, imports, recordings) } : {}),
       });
       await rememberMapping(database.query, table.columns, mapping);
+      // An uploaded sheet none of whose rows was taken (all failed or already there) goes, as an
+      // upload the recordings import did not take does: it is fixed on the sender's computer and sent
+      // again. One that imported shops stays for "Import again". A folder's file is never touched.
+      if (teamFiles && report.imported.length === 0) {
+        await removeUnusedUploads(database.query, teamFiles.storageDir, [path], null).catch(() => []);
+      }
       return report;
     },
     'mysteryImport.loadMapping': async ({ path }, { actorId }) => {
@@ -55,6 +62,15 @@ export function mysteryImportHandlers(
     'mysteryImport.saveMapping': async ({ path, mapping }, { actorId }) => {
       await permit(database.query, 'mysteryImport.saveMapping', actorId);
       return saveMapping(writable(path), mapping);
+    },
+    'mysteryImport.forgetSheet': async ({ path }, { actorId }) => {
+      await permit(database.query, 'mysteryImport.forgetSheet', actorId);
+      // Only one's own upload: a file of the administrator's folders, or someone else's, stays.
+      if (!teamFiles || actorId === null || !(await uploadOwnedBy(teamFiles.storageDir, path, actorId))) {
+        return { removed: false };
+      }
+      const removed = await removeUnusedUploads(database.query, teamFiles.storageDir, [path], null);
+      return { removed: removed.length > 0 };
     },
   };
 }

@@ -15,6 +15,7 @@ import { checklistKey, targetOptions } from './targets';
  */
 export function ColumnsStep({
   sheet,
+  fileName,
   mapping,
   onChange,
   input,
@@ -22,6 +23,8 @@ export function ColumnsStep({
   onNext,
 }: {
   sheet: MysterySheetPreview;
+  /** The sheet as people know it (on a team server its own name, not where the server keeps it). */
+  fileName: string;
   mapping: MysteryMapping;
   onChange: (mapping: MysteryMapping) => void;
   input: ImportInput;
@@ -63,7 +66,7 @@ export function ColumnsStep({
           )}
         </Group>
         <Text size="sm" c="dimmed">
-          <Breakable text={t('mysteryImport.columns.file', { path: sheet.path, count: sheet.rowCount })} />
+          <Breakable text={t('mysteryImport.columns.file', { path: fileName, count: sheet.rowCount })} />
         </Text>
         <Group grow align="flex-start">
           <Select

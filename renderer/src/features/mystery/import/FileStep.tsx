@@ -4,25 +4,26 @@ import { useTranslation } from 'react-i18next';
 import type { MysterySheetPreview } from '../../../../../shared/api/methods/mystery-import';
 import { api } from '../../../api/client';
 import { Breakable } from '../../../app/Breakable';
+import { useSessionAccount } from '../../account/account-context';
+import type { FileForm } from './team-sheet';
+import { TeamSheetChoice } from './TeamSheetChoice';
 
-export interface FileForm {
-  /** The spreadsheet, as typed: a path on this computer. */
-  path: string;
-  /** The folder of recordings (optional). */
-  recordings: string;
-}
-
-/** Step 1: the agency's spreadsheet and, if it sent them, the folder of recordings. */
+/**
+ * Step 1: the agency's spreadsheet and, if it sent them, the folder of recordings: paths on this
+ * computer on the workstation; uploaded or chosen from the server's folders on a team server.
+ */
 export function FileStep({
   form,
   onChange,
   onRead,
 }: {
   form: FileForm;
-  onChange: (form: FileForm) => void;
+  onChange: (update: (form: FileForm) => FileForm) => void;
   onRead: (sheet: MysterySheetPreview) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const onTeamServer = useSessionAccount() !== null;
+  const sending = form.upload?.state === 'sending';
   const read = useMutation({
     mutationFn: () => api.mysteryImport.preview({ path: form.path.trim(), language: i18n.language }),
     onSuccess: onRead,
@@ -31,22 +32,33 @@ export function FileStep({
     <Card withBorder>
       <Stack>
         <Text>{t('mysteryImport.file.intro')}</Text>
-        <TextInput
-          label={t('mysteryImport.file.path')}
-          description={t('mysteryImport.file.pathHint')}
-          placeholder="/home/qa/agentur/welle1.csv"
-          value={form.path}
-          onChange={(event) => onChange({ ...form, path: event.currentTarget.value })}
-          data-testid="mystery-import-path"
-        />
-        <TextInput
-          label={t('mysteryImport.file.recordings')}
-          description={t('mysteryImport.file.recordingsHint')}
-          placeholder="/home/qa/agentur/aufnahmen"
-          value={form.recordings}
-          onChange={(event) => onChange({ ...form, recordings: event.currentTarget.value })}
-          data-testid="mystery-import-recordings"
-        />
+        {onTeamServer && <TeamSheetChoice form={form} onChange={onChange} />}
+        {!onTeamServer && (
+          <>
+            <TextInput
+              label={t('mysteryImport.file.path')}
+              description={t('mysteryImport.file.pathHint')}
+              placeholder="/home/qa/agentur/welle1.csv"
+              value={form.path}
+              onChange={(event) => {
+                const path = event.currentTarget.value;
+                onChange((current) => ({ ...current, path }));
+              }}
+              data-testid="mystery-import-path"
+            />
+            <TextInput
+              label={t('mysteryImport.file.recordings')}
+              description={t('mysteryImport.file.recordingsHint')}
+              placeholder="/home/qa/agentur/aufnahmen"
+              value={form.recordings}
+              onChange={(event) => {
+                const recordings = event.currentTarget.value;
+                onChange((current) => ({ ...current, recordings }));
+              }}
+              data-testid="mystery-import-recordings"
+            />
+          </>
+        )}
         {read.error && (
           <Text c="red" data-testid="mystery-import-error">
             <Breakable text={read.error.message} />
@@ -56,11 +68,16 @@ export function FileStep({
           <Button
             onClick={() => read.mutate()}
             loading={read.isPending}
-            disabled={form.path.trim() === ''}
+            disabled={form.path.trim() === '' || sending}
             data-testid="mystery-import-read"
           >
             {t('mysteryImport.file.read')}
           </Button>
+          {sending && (
+            <Text size="sm" c="dimmed">
+              {t('mysteryImport.file.team.wait')}
+            </Text>
+          )}
         </Group>
       </Stack>
     </Card>

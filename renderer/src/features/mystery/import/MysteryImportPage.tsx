@@ -7,9 +7,11 @@ import type {
   MysterySheetPreview,
 } from '../../../../../shared/api/methods/mystery-import';
 import { ColumnsStep } from './ColumnsStep';
-import { FileStep, type FileForm } from './FileStep';
+import { FileStep } from './FileStep';
 import { PreviewStep } from './PreviewStep';
 import { ResultStep } from './ResultStep';
+import { emptyFileForm, sheetLabel, type FileForm } from './team-sheet';
+import { useForgetSheet } from './useForgetSheet';
 import { ValuesStep } from './ValuesStep';
 
 const steps = ['file', 'columns', 'values', 'preview', 'result'] as const;
@@ -22,10 +24,14 @@ type StepName = (typeof steps)[number];
 export function MysteryImportPage() {
   const { t } = useTranslation();
   const [step, setStep] = useState<StepName>('file');
-  const [form, setForm] = useState<FileForm>({ path: '', recordings: '' });
+  const [form, setForm] = useState<FileForm>(emptyFileForm);
   const [sheet, setSheet] = useState<MysterySheetPreview | null>(null);
   const [mapping, setMapping] = useState<MysteryMapping | null>(null);
   const [report, setReport] = useState<MysteryImportReport | null>(null);
+  // The uploaded sheet a run imported rows from (team server): it is kept.
+  const [taken, setTaken] = useState<string | null>(null);
+  const uploaded = form.upload?.state === 'sent' ? form.upload.path : null;
+  useForgetSheet(uploaded, uploaded !== null && uploaded === taken);
   const input = sheet &&
     mapping && {
       path: sheet.path,
@@ -55,6 +61,7 @@ export function MysteryImportPage() {
       {step === 'columns' && sheet && mapping && input && (
         <ColumnsStep
           sheet={sheet}
+          fileName={sheetLabel(form, sheet.path)}
           mapping={mapping}
           onChange={setMapping}
           input={input}
@@ -77,6 +84,7 @@ export function MysteryImportPage() {
           input={input}
           onBack={() => setStep('values')}
           onImported={(done) => {
+            if (done.imported.length > 0) setTaken(input.path);
             setReport(done);
             setStep('result');
           }}
@@ -85,9 +93,18 @@ export function MysteryImportPage() {
       {step === 'result' && report && (
         <ResultStep
           report={report}
+          // The server removed an uploaded sheet no row of which it took: it must be sent again.
+          sheetRemoved={form.upload !== null && report.imported.length === 0}
           onAgain={() => {
             setReport(null);
             setStep('preview');
+          }}
+          onAnotherSheet={() => {
+            setReport(null);
+            setSheet(null);
+            setMapping(null);
+            setForm((current) => ({ ...current, upload: null, path: '' }));
+            setStep('file');
           }}
         />
       )}

@@ -6,7 +6,18 @@ import { Breakable } from '../../../app/Breakable';
 import { problemText } from './targets';
 
 /** Step 5: what was imported, what was already there, and each failed row with its problem. */
-export function ResultStep({ report, onAgain }: { report: MysteryImportReport; onAgain: () => void }) {
+export function ResultStep({
+  report,
+  sheetRemoved,
+  onAgain,
+  onAnotherSheet,
+}: {
+  report: MysteryImportReport;
+  /** The team server removed the uploaded sheet (no row of it was imported): it is to be sent again. */
+  sheetRemoved: boolean;
+  onAgain: () => void;
+  onAnotherSheet: () => void;
+}) {
   const { t } = useTranslation();
   const rows = [
     ...report.imported.map((r) => ({
@@ -80,10 +91,21 @@ export function ResultStep({ report, onAgain }: { report: MysteryImportReport; o
             ))}
           </Table.Tbody>
         </Table>
+        {sheetRemoved && (
+          <Text size="sm" c="dimmed" data-testid="mystery-import-sheet-removed">
+            {t('mysteryImport.result.sheetRemoved')}
+          </Text>
+        )}
         <Group>
-          <Button variant="default" onClick={onAgain} data-testid="mystery-import-again">
-            {t('mysteryImport.result.again')}
-          </Button>
+          {sheetRemoved ? (
+            <Button variant="default" onClick={onAnotherSheet} data-testid="mystery-import-another">
+              {t('mysteryImport.result.anotherSheet')}
+            </Button>
+          ) : (
+            <Button variant="default" onClick={onAgain} data-testid="mystery-import-again">
+              {t('mysteryImport.result.again')}
+            </Button>
+          )}
           <Button component={Link} to="/mystery">
             {t('mysteryImport.result.toList')}
           </Button>
