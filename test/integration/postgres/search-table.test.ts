@@ -71,3 +71,14 @@ it('indexes segments as they are added, changed and removed', async () => {
   await pool.query('TRUNCATE segments');
   expect(await documents()).toEqual([]);
 });
+
+it('keeps on segments only the btrees a PostgreSQL query reads (by id; by interaction and number)', async () => {
+  // segments_interaction_of served the search on segments itself; since 026 it only cost each import (027).
+  const { rows } = await pool.query<{ indexdef: string }>(
+    "SELECT indexdef FROM pg_indexes WHERE tablename = 'segments' ORDER BY indexname",
+  );
+  expect(rows.map((row) => row.indexdef.replace(/^.* USING /, ''))).toEqual([
+    'btree (interaction_id, seq)',
+    'btree (id)',
+  ]);
+});

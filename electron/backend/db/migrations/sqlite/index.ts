@@ -24,6 +24,7 @@ import answersPerSubmission from './023-answers-per-submission';
 import queueTopUps from './024-queue-top-ups';
 import segmentChecksPerFile from './025-segment-checks-per-file';
 import searchTable from './026-search-table';
+import segmentsFewerIndexes from './027-segments-fewer-indexes';
 
 /**
  * Numbered migrations, oldest first. A migration that has run is never edited: its hash is
@@ -56,4 +57,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 24, name: '024-queue-top-ups', sql: queueTopUps },
   { version: 25, name: '025-segment-checks-per-file', sql: segmentChecksPerFile },
   { version: 26, name: '026-search-table', sql: searchTable },
+  { version: 27, name: '027-segments-fewer-indexes', sql: segmentsFewerIndexes },
 ];
