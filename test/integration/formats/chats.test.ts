@@ -54,6 +54,34 @@ describe('generic chat JSON', () => {
     expect(chats[1]?.turns[0]?.sentAt).toBe('2024-03-10T09:00:00.000Z');
   });
 
+  it('reads each message by its own keys where messages of one file name their fields differently', () => {
+    // The keys of one message are reused for the next of the same keys (a bulk import's speed-up).
+    const text = JSON.stringify([
+      { conversationId: 'a', sender: 'customer', text: 'Hi', timestamp: '2024-03-10T09:00:00.000Z' },
+      { conversationId: 'a', sender: 'agent', text: 'Hello', timestamp: '2024-03-10T09:00:05.000Z' },
+      { text: 'Moi', chat_id: 'b', role: 'agent', from: 'Anna', time: 1710061200000 },
+      { conversationId: 'a', Sender: 'customer', message: 'Thanks', body: 'not this' },
+      { conversationId: 'a', sender: 'customer', text: 'Bye', timestamp: '2024-03-10T09:01:00.000Z' },
+    ]);
+    const chats = parseChats({ fileName: 'mixed.json', text });
+    expect(chats.map((c) => [c.externalId, c.agentName, c.turns])).toEqual([
+      [
+        'a',
+        null,
+        [
+          { speaker: 'customer', text: 'Hi', sentAt: '2024-03-10T09:00:00.000Z' },
+          { speaker: 'agent', text: 'Hello', sentAt: '2024-03-10T09:00:05.000Z' },
+          { speaker: 'customer', text: 'Thanks', sentAt: null },
+          { speaker: 'customer', text: 'Bye', sentAt: '2024-03-10T09:01:00.000Z' },
+        ],
+      ],
+      ['b', 'Anna', [{ speaker: 'agent', text: 'Moi', sentAt: '2024-03-10T09:00:00.000Z' }]],
+    ]);
+    expect(
+      message('bad.json', JSON.stringify([...JSON.parse(text), { conversationId: 'a', sender: 'x' }])),
+    ).toMatch(/message 6: has no text/);
+  });
+
   it('{conversations: [...]}: conversation fields, metadata, empty conversation skipped with a warning', () => {
     const { chats, warnings } = parseChatFile(fixture('conversations.json'));
     expect(warnings).toEqual(['conversation conv-2 has no messages and was skipped']);

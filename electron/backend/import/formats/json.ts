@@ -92,6 +92,34 @@ export function pick(
   return best === undefined ? null : { key: best, value: obj[best] };
 }
 
+/**
+ * pick() for each of `fields` over many objects of one shape: the keys found on one object are reused
+ * for the next while it has the same keys in the same order, as every message of an export has. A bulk
+ * import read each of a million messages' keys five times over, a tenth of its parse.
+ */
+export function keysPicker<F extends string>(
+  fields: Record<F, readonly string[]>,
+): (obj: Record<string, unknown>) => Readonly<Record<F, string | undefined>> {
+  const names = Object.keys(fields) as F[];
+  let shape: string[] = [];
+  let found = {} as Record<F, string | undefined>;
+  return (obj) => {
+    const keys = Object.keys(obj);
+    if (!sameKeys(keys, shape)) {
+      shape = keys;
+      found = {} as Record<F, string | undefined>;
+      for (const name of names) found[name] = pick(obj, fields[name])?.key;
+    }
+    return found;
+  };
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 const rankCache = new WeakMap<readonly string[], Map<string, number>>();
 
 /** Normalised synonym → its position in the list (the first, where two normalise alike). */
@@ -110,7 +138,10 @@ function synonymRanks(synonyms: readonly string[]): Map<string, number> {
 
 /** A scalar as trimmed text; null for missing, empty, objects. */
 export function scalarText(value: unknown): string | null {
-  if (typeof value === 'string') return value.trim() === '' ? null : value.trim();
+  if (typeof value === 'string') {
+    const text = value.trim();
+    return text === '' ? null : text;
+  }
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value === 'boolean') return String(value);
   return null;

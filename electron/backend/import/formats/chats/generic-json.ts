@@ -1,5 +1,5 @@
 import { fail } from '../errors';
-import { isRecord, normaliseKey, pick, scalarText, words } from '../json';
+import { isRecord, keysPicker, normaliseKey, pick, scalarText, words } from '../json';
 import type { ParsedChat } from '../types';
 import { sentAt } from './build';
 import type { MessageRow } from './messages';
@@ -40,30 +40,37 @@ export function isGenericChatJson(value: unknown): boolean {
   return isFlat(value) || conversations(value) !== null;
 }
 
-function messageRow(fileName: string, m: unknown, where: string, conversation: string): MessageRow {
+/** A message's fields, by the keys the messages of one file name them with (keysPicker). */
+type MessageKeys = ReturnType<typeof keysPicker<keyof typeof FIELDS>>;
+
+function messageRow(
+  fileName: string,
+  keysOf: MessageKeys,
+  m: unknown,
+  where: string,
+  conversation: string | null,
+): MessageRow {
   if (!isRecord(m)) fail(fileName, `${where} is not an object`);
-  const text = pick(m, FIELDS.text)?.value;
+  const keys = keysOf(m);
+  const text = valueOf(m, keys.text);
   if (typeof text !== 'string') fail(fileName, `${where}: has no text`);
   return {
     where,
-    conversation,
-    role: scalarText(pick(m, FIELDS.role)?.value),
-    sender: scalarText(pick(m, FIELDS.sender)?.value),
-    time: pick(m, FIELDS.time)?.value,
+    conversation: conversation ?? scalarText(valueOf(m, keys.conversation)) ?? '',
+    role: scalarText(valueOf(m, keys.role)),
+    sender: scalarText(valueOf(m, keys.sender)),
+    time: valueOf(m, keys.time),
     text: text.trim(),
   };
 }
 
+const valueOf = (m: Record<string, unknown>, key: string | undefined) =>
+  key === undefined ? undefined : m[key];
+
 export function parseGenericChatJson(fileName: string, value: unknown, warnings: string[]): ParsedChat[] {
+  const keysOf = keysPicker(FIELDS);
   if (isFlat(value)) {
-    const rows = value.map((m, i) =>
-      messageRow(
-        fileName,
-        m,
-        `message ${i + 1}`,
-        scalarText(isRecord(m) ? pick(m, FIELDS.conversation)?.value : null) ?? '',
-      ),
-    );
+    const rows = value.map((m, i) => messageRow(fileName, keysOf, m, `message ${i + 1}`, null));
     return groupMessages(fileName, rows, 'json');
   }
   const chats: ParsedChat[] = [];
@@ -79,7 +86,7 @@ export function parseGenericChatJson(fileName: string, value: unknown, warnings:
     const turns = messages.map((m, j) => {
       const { turn, name } = turnOf(
         fileName,
-        messageRow(fileName, m, `conversation ${id}, message ${j + 1}`, id),
+        messageRow(fileName, keysOf, m, `conversation ${id}, message ${j + 1}`, id),
       );
       if (turn.speaker === 'agent' && name !== null) agentName ??= name;
       return turn;
