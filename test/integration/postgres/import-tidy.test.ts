@@ -50,9 +50,10 @@ it('tidies the segments and their search index after an import brought chats in'
       `SELECT relname, last_vacuum IS NOT NULL AS vacuumed, last_analyze IS NOT NULL AS analyzed
          FROM pg_stat_user_tables WHERE relname IN ('segments', 'interactions') ORDER BY relname`,
     );
+    // Statistics, but no VACUUM: its GIN clean-up would read the whole index after every upload (tidy.ts).
     expect(tables).toEqual([
-      { relname: 'interactions', vacuumed: true, analyzed: true },
-      { relname: 'segments', vacuumed: true, analyzed: true },
+      { relname: 'interactions', vacuumed: false, analyzed: true },
+      { relname: 'segments', vacuumed: false, analyzed: true },
     ]);
     const { rows: segments } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM segments');
     expect(segments[0]!.n).toBeGreaterThan(0);
