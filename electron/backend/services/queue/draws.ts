@@ -69,17 +69,12 @@ export async function drawWeek(
     const { candidates, agents } = await weekCandidates(trx, plan.filters, sampledWeek(week));
     const seed = drawSeed(planId, week);
     const drawn = drawSample({ seed, per: plan.per, count: plan.count, reviewerIds, agents, candidates });
-    const snapshot: PlanSnapshot = { filters: plan.filters, per: plan.per, count: plan.count, reviewerIds };
     const { id } = await trx
       .insertInto('queue_draws')
       .values({
         plan_id: planId,
         week,
-        seed,
-        plan_snapshot: JSON.stringify(snapshot),
-        short: JSON.stringify(drawn.short),
-        drawn_by: actorId,
-        drawn_at: at,
+        ...drawnRecord({ seed, plan, reviewerIds, short: drawn.short, actorId, at }),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -87,6 +82,29 @@ export async function drawWeek(
     return id;
   });
   return getDraw(database.query, drawId);
+}
+
+/**
+ * What a draw and a top-up both keep of how they were drawn: the seed, the plan as it was (so "why was
+ * this drawn" reads the same later), who was left short, and who drew when.
+ */
+export function drawnRecord(drawn: {
+  seed: string;
+  plan: Omit<PlanSnapshot, 'reviewerIds'>;
+  reviewerIds: PlanSnapshot['reviewerIds'];
+  short: readonly Shortfall[];
+  actorId: number;
+  at: string;
+}) {
+  const { filters, per, count } = drawn.plan;
+  const snapshot: PlanSnapshot = { filters, per, count, reviewerIds: drawn.reviewerIds };
+  return {
+    seed: drawn.seed,
+    plan_snapshot: JSON.stringify(snapshot),
+    short: JSON.stringify(drawn.short),
+    drawn_by: drawn.actorId,
+    drawn_at: drawn.at,
+  };
 }
 
 /**

@@ -7,7 +7,7 @@ import { nowIso } from '../../clock';
 import type { Database } from '../../db/database';
 import type { Query } from '../../db/schema';
 import { weekCandidates } from './candidates';
-import { getDraw, insertItems, namedShortfalls, PlanSnapshot } from './draws';
+import { drawnRecord, getDraw, insertItems, namedShortfalls, PlanSnapshot } from './draws';
 import { getPlan } from './plans';
 
 /**
@@ -72,16 +72,11 @@ export async function topUpWeek(
       })),
     });
     if (drawn.items.length === 0) return { drawId: draw.id, added: 0, short: drawn.short };
-    const snapshot: PlanSnapshot = { filters: plan.filters, per: plan.per, count: plan.count, reviewerIds };
     const { id: topUpId } = await trx
       .insertInto('queue_top_ups')
       .values({
         draw_id: draw.id,
-        seed,
-        plan_snapshot: JSON.stringify(snapshot),
-        short: JSON.stringify(drawn.short),
-        drawn_by: actorId,
-        drawn_at: at,
+        ...drawnRecord({ seed, plan, reviewerIds, short: drawn.short, actorId, at }),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
