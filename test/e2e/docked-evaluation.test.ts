@@ -34,12 +34,12 @@ const byTestId = (id: string) => page.getByTestId(id);
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
 const audio = () =>
   byTestId('player-audio').evaluate((el: HTMLAudioElement) => ({ time: el.currentTime, paused: el.paused }));
+/** Until the call has played to `min` seconds and no seek is under way (a key pressed mid-seek races it). */
 const waitForTime = (min: number) =>
-  page.waitForFunction(
-    (from) =>
-      (document.querySelector<HTMLAudioElement>('[data-testid="player-audio"]')?.currentTime ?? -1) >= from,
-    min,
-  );
+  page.waitForFunction((from) => {
+    const element = document.querySelector<HTMLAudioElement>('[data-testid="player-audio"]');
+    return element !== null && !element.seeking && element.currentTime >= from;
+  }, min);
 /** The aria-label ("3. Polite tone throughout") of the item that has focus, or of the one holding it. */
 const focusedItem = () =>
   page.evaluate(
