@@ -82,3 +82,27 @@ it('keeps on segments only the btrees a PostgreSQL query reads (by id; by intera
     'btree (id)',
   ]);
 });
+
+it('computes search words inline, not as a function call per segment (028)', async () => {
+  // PostgreSQL copies a SQL function's body into its caller only when it is no more volatile than
+  // declared: an IMMUTABLE earmark_fold around the STABLE unaccent() ran as a call of its own per row.
+  const plan = async (expression: string) => {
+    const { rows } = await pool.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN (VERBOSE, COSTS OFF) SELECT ${expression} FROM segments`,
+    );
+    return rows.map((row) => row['QUERY PLAN']).join('\n');
+  };
+  for (const expression of [
+    "to_tsvector('earmark_search', earmark_search_words(text))",
+    'earmark_fold(text)',
+  ]) {
+    const output = await plan(expression);
+    expect(output).toMatch(/Output: /);
+    expect(output).not.toMatch(/earmark_(fold|search_words)/);
+  }
+  await pool.query(
+    `INSERT INTO segments (interaction_id, seq, speaker, text) VALUES (2, 5, 'agent', 'Grüße, Ärger!')`,
+  );
+  expect(await documents()).toContain('2/5: true');
+  expect(await found('grusse')).toEqual(['2']);
+});

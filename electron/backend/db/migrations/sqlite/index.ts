@@ -25,6 +25,7 @@ import queueTopUps from './024-queue-top-ups';
 import segmentChecksPerFile from './025-segment-checks-per-file';
 import searchTable from './026-search-table';
 import segmentsFewerIndexes from './027-segments-fewer-indexes';
+import searchWordsInlined from './028-search-words-inlined';
 
 /**
  * Numbered migrations, oldest first. A migration that has run is never edited: its hash is
@@ -58,4 +59,5 @@ export const migrations: readonly { version: number; name: string; sql: string }
   { version: 25, name: '025-segment-checks-per-file', sql: segmentChecksPerFile },
   { version: 26, name: '026-search-table', sql: searchTable },
   { version: 27, name: '027-segments-fewer-indexes', sql: segmentsFewerIndexes },
+  { version: 28, name: '028-search-words-inlined', sql: searchWordsInlined },
 ];
