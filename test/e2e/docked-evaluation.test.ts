@@ -34,12 +34,17 @@ const byTestId = (id: string) => page.getByTestId(id);
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
 const audio = () =>
   byTestId('player-audio').evaluate((el: HTMLAudioElement) => ({ time: el.currentTime, paused: el.paused }));
-/** Until the call has played to `min` seconds and no seek is under way (a key pressed mid-seek races it). */
 const waitForTime = (min: number) =>
-  page.waitForFunction((from) => {
-    const element = document.querySelector<HTMLAudioElement>('[data-testid="player-audio"]');
-    return element !== null && !element.seeking && element.currentTime >= from;
-  }, min);
+  page.waitForFunction(
+    (from) =>
+      (document.querySelector<HTMLAudioElement>('[data-testid="player-audio"]')?.currentTime ?? -1) >= from,
+    min,
+  );
+/** Until the call has got where the keys sent it (its currentTime reads the target from the key on). */
+const seekEnded = () =>
+  page.waitForFunction(
+    () => document.querySelector<HTMLAudioElement>('[data-testid="player-audio"]')?.seeking === false,
+  );
 /** The aria-label ("3. Polite tone throughout") of the item that has focus, or of the one holding it. */
 const focusedItem = () =>
   page.evaluate(
@@ -113,7 +118,7 @@ describe('scoring a call while listening to it', () => {
     await poll(async () => (await audio()).paused).toBe(true);
   });
 
-  it('starts from the keyboard and plays the call with Space, L, K from the focused item', async () => {
+  it('starts from the keyboard and plays the call with Space, L, J, K from the focused item', async () => {
     // The start button has focus as the form appears: Enter starts, and focus lands on the first item.
     await poll(focusedTestId).toBe('start-evaluation-button');
     await page.keyboard.press('Enter');
@@ -131,12 +136,23 @@ describe('scoring a call while listening to it', () => {
     await page.keyboard.press('Space');
     await poll(async () => (await audio()).paused).toBe(false);
     await waitForTime(before + 0.5);
-    await page.keyboard.press('l'); // forward 5 s
-    await waitForTime(before + 5.5);
+    // L and J rolled (J goes down before L is up, so it lands while the seek of L is under way): both
+    // count, and the call plays on from about where it was (4 s of slack for a busy machine; a lost J
+    // leaves it 5 s ahead).
+    const from = (await audio()).time;
+    await Promise.all([page.keyboard.press('l'), page.keyboard.press('j')]); // forward 5 s, back 5 s
+    await seekEnded();
+    expect((await audio()).time).toBeGreaterThanOrEqual(from);
+    expect((await audio()).time).toBeLessThan(from + 4);
+    // L, K, J as fast: ahead 5 s, paused there, back 5 s.
+    await page.keyboard.press('l');
     await page.keyboard.press('k'); // play/pause beside the call, not "previous item"
     await poll(async () => (await audio()).paused).toBe(true);
+    const ahead = (await audio()).time;
+    expect(ahead).toBeGreaterThan(from + 5);
     await page.keyboard.press('j'); // back 5 s, not "next item"
-    await poll(async () => (await audio()).time).toBeLessThan(before + 5);
+    await seekEnded();
+    expect((await audio()).time).toBeCloseTo(ahead - 5, 2);
     // None of it touched the form: focus and answers are where they were.
     expect(await focusedItem()).toBe('1. Greeting and own name');
     expect(new Set(await statuses())).toEqual(new Set(['unanswered']));
