@@ -60,12 +60,21 @@ function setup(media = new SeekingMedia()) {
     getDuration: () => media.duration,
     getCurrentTime: () => player.getCurrentTime(),
     setTime: (seconds: number) => player.setTime(seconds),
+    seekTo(progress: number) {
+      this.setTime(this.getDuration() * progress); // as WaveSurfer.prototype.seekTo
+    },
     play: () => player.play(),
     pause: () => player.pause(),
     isPlaying: () => player.isPlaying(),
   } as unknown as WaveSurfer;
   const store = createPlayerStore();
-  return { media, store, controller: createController(wavesurfer, store, () => {}) };
+  const controller = createController(wavesurfer, store, () => {});
+  /**
+   * A click at `progress` (0..1) across the waveform or the overview: wavesurfer 8 seeks it with
+   * `this.seekTo(progress)` on the instance (its click handler, the minimap's click and drag).
+   */
+  const click = (progress: number) => wavesurfer.seekTo(progress);
+  return { media, store, controller, click };
 }
 
 describe('skipping while a seek is under way (L, J, K pressed quickly)', () => {
@@ -139,5 +148,36 @@ describe('skipping while a seek is under way (L, J, K pressed quickly)', () => {
     media.dispatchEvent(new Event('canplay'));
     media.finishSeek();
     expect(media.currentTime).toBe(25);
+  });
+});
+
+describe('a click on the waveform and keys pressed with it (any order)', () => {
+  it('a click landing while the seek of L is under way takes the call there', () => {
+    const { media, store, controller, click } = setup();
+    controller.skip(5_000);
+    click(0.5);
+    media.finishSeek(); // the `seeking` of L arrives after the click
+    expect(media.currentTime).toBe(30);
+    expect(store.get().currentMs).toBe(30_000);
+  });
+
+  it('J pressed just after a click made mid-seek skips back from the click', () => {
+    const { media, controller, click } = setup();
+    controller.seek(40_000); // a turn clicked in the transcript, still seeking
+    click(0.5);
+    media.deliver();
+    controller.skip(-5_000);
+    media.finishSeek();
+    expect(media.currentTime).toBe(25);
+  });
+
+  it('a second click while the first one seeks, then L: L counts from the second click', () => {
+    const { media, controller, click } = setup();
+    click(0.25);
+    click(0.5);
+    media.deliver();
+    controller.skip(5_000);
+    media.finishSeek();
+    expect(media.currentTime).toBe(35);
   });
 });

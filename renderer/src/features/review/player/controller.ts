@@ -47,6 +47,11 @@ export function createController(
     media.currentTime = seconds;
     store.set({ currentMs: seconds * 1000 });
   };
+  // A click on the waveform or on the overview below it seeks through wavesurfer's own seekTo, which
+  // goes round goTo: a click landing while a seek (a key's, another click's) is under way was held back
+  // and then dropped, and a key pressed just after it skipped from the old spot. Taking seekTo over makes
+  // every position change go one way, so clicks and keys in any order all count, in order.
+  wavesurfer.seekTo = (progress) => goTo(progress * durationMs());
   const play = (fromMs?: number) => {
     beforePlay();
     if (fromMs !== undefined) goTo(fromMs);
