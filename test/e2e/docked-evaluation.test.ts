@@ -160,6 +160,52 @@ describe('scoring a call while listening to it', () => {
     await poll(async () => (await audio()).paused).toBe(false);
   });
 
+  it('a click on the waveform and a key pressed with it both count, in the order they came', async () => {
+    await page.keyboard.press('k');
+    await poll(async () => (await audio()).paused).toBe(true);
+    const box = (await byTestId('waveform').boundingBox())!;
+    const y = box.y + box.height * 0.3; // on the lanes, above the timeline
+    const at = (fraction: number) => box.x + box.width * fraction;
+    /** Where a click alone at `fraction` takes the call (paused: it stays there). */
+    const clickAlone = async (fraction: number) => {
+      await page.mouse.click(at(fraction), y);
+      await seekEnded();
+      const state = await audio();
+      expect(state.paused).toBe(true); // the waveform, not a moment's region (that would play it)
+      return state.time;
+    };
+    const target = await clickAlone(0.3);
+    /** Runs `input` with the order of its key press and click recorded as they reached the page. */
+    const raced = async (input: () => Promise<unknown>) => {
+      await page.evaluate(() => {
+        const order: string[] = [];
+        Object.assign(window, { inputOrder: order });
+        for (const type of ['keydown', 'click'])
+          window.addEventListener(type, () => order.push(type), { capture: true, once: true });
+      });
+      await input();
+      await seekEnded();
+      const order = await page.evaluate(() => (window as unknown as { inputOrder: string[] }).inputOrder);
+      expect(order.toSorted()).toEqual(['click', 'keydown']);
+      return { order, time: (await audio()).time };
+    };
+    // L and the click at once (the key lands first, the click while its seek is under way): the later
+    // one decides, each from where the other went (a lost click leaves the call 5 s past 0.6).
+    await clickAlone(0.6); // starting elsewhere, so a lost click shows
+    const rolled = await raced(() => Promise.all([page.keyboard.press('l'), page.mouse.click(at(0.3), y)]));
+    expect(rolled.time).toBeCloseTo(rolled.order[1] === 'click' ? target : target + 5, 2);
+    // The click let go and J at once (the click first, as a rule).
+    await clickAlone(0.6);
+    await page.mouse.move(at(0.3), y);
+    await page.mouse.down();
+    const released = await raced(() => Promise.all([page.mouse.up(), page.keyboard.press('j')]));
+    expect(released.time).toBeCloseTo(released.order[1] === 'keydown' ? target - 5 : target, 2);
+    // Back to the form, the call playing, for the answers below.
+    await item('Greeting and own name').focus();
+    await page.keyboard.press('k');
+    await poll(async () => (await audio()).paused).toBe(false);
+  });
+
   it('answers every item by keyboard; N on an item that needs a comment leaves the next keys to the next items', async () => {
     await page.keyboard.press('y'); // greeting
     await page.keyboard.press('y'); // customer's name
