@@ -55,14 +55,13 @@ class SeekingMedia extends EventTarget {
 /** wavesurfer's own Player (its seek bookkeeping), behind the WaveSurfer methods the controller calls. */
 function setup(media = new SeekingMedia()) {
   const player = new Player({ media: media as unknown as HTMLMediaElement });
-  const wavesurfer = {
+  const wavesurfer: WaveSurfer = {
     getMediaElement: () => media,
     getDuration: () => media.duration,
     getCurrentTime: () => player.getCurrentTime(),
     setTime: (seconds: number) => player.setTime(seconds),
-    seekTo(progress: number) {
-      this.setTime(this.getDuration() * progress); // as WaveSurfer.prototype.seekTo
-    },
+    // as WaveSurfer.prototype.seekTo, on the instance
+    seekTo: (progress: number) => wavesurfer.setTime(wavesurfer.getDuration() * progress),
     play: () => player.play(),
     pause: () => player.pause(),
     isPlaying: () => player.isPlaying(),
