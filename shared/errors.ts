@@ -65,6 +65,14 @@ export const errorReasons = [
   'upload_bad_name',
   /** The file's name starts with a dot: a hidden file, which the import skips. */
   'upload_hidden_name',
+  /** A mapping file (MAPPING.json) sent from the person's computer is empty. */
+  'mapping_empty',
+  /** A mapping file is bigger than a mapping can be (`MAPPING_FILE_MAX_BYTES`): surely another file. */
+  'mapping_too_big',
+  /** A mapping file is not JSON at all. */
+  'mapping_not_json',
+  /** A mapping file is JSON but not a mapping (the MysteryMapping schema names what is wrong). */
+  'mapping_not_a_mapping',
   /**
    * The person takes part in an open calibration session holding this call or chat: no moments on it
    * from them until the reveal (a moment would show the others their judgement).

@@ -49,3 +49,13 @@ export const MysteryMapping = z.strictObject({
   values: z.record(z.string(), z.record(z.string(), z.string())).default({}),
 });
 export type MysteryMapping = z.output<typeof MysteryMapping>;
+
+/**
+ * The most a MAPPING.json sent from a browser may weigh. A real one is a few kilobytes (a name per
+ * column, a few value words); the bound keeps the request under the host's body limit even with every
+ * character escaped, and turns a wrong file picked by mistake into a named refusal.
+ */
+export const MAPPING_FILE_MAX_BYTES = 256 * 1024;
+
+/** MAPPING.json as written for the command line and downloaded from a team server: one format. */
+export const mappingFileText = (mapping: MysteryMapping) => `${JSON.stringify(mapping, null, 2)}\n`;

@@ -2,7 +2,8 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } fro
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { csv, germanRow } from '../integration/mystery/sheet';
+import { MysteryMapping } from '../../shared/rubric/mystery-mapping';
+import { csv, germanMapping, germanRow } from '../integration/mystery/sheet';
 import { audioData, tempDir } from '../support/paths';
 import { launchChromium, screenshot, waitForReady } from './support/browser';
 import { startTeam, type RunningTeam } from './support/team-host';
@@ -10,7 +11,8 @@ import { startTeam, type RunningTeam } from './support/team-host';
 /**
  * The import screen of a team server: a recording dropped onto it is uploaded to the server's storage
  * and imported, and shows in the library; the administrator's folder is offered to browse instead of
- * this computer's paths. The mystery-shop import takes the agency's spreadsheet the same ways.
+ * this computer's paths. The mystery-shop import takes the agency's spreadsheet the same ways, and its
+ * MAPPING.json from, and back to, the entry person's own computer.
  * Screenshots in English, German and Finnish.
  */
 const PASSWORD = 'a long enough password';
@@ -213,4 +215,113 @@ describe('importing on a team server', () => {
       await page.context().close();
     }
   });
+
+  it('loads MAPPING.json from her computer, refuses a file that is not one, and saves it back as a download', async () => {
+    const page = await mappingStep('en');
+    const wetter = target('Wetter', page);
+    const shown = await wetter.inputValue();
+    // Not a mapping (the sheet picked by mistake): named, and nothing on the screen changes.
+    await pickMapping(page, 'welle3.csv', csv([germanRow(3)]));
+    expect(await page.getByTestId('mystery-import-mapping-problem').textContent()).toBe(
+      'welle3.csv is not a mapping file: it is not JSON. Nothing was changed.',
+    );
+    expect(await page.getByTestId('mystery-import-mapping-error').textContent()).toMatch(/is not JSON: /);
+    expect(await wetter.inputValue()).toBe(shown);
+
+    const mine = {
+      ...germanMapping,
+      wave: 'Welle 7/2025',
+      columns: { ...germanMapping.columns, Wetter: 'notes' },
+    };
+    await pickMapping(page, 'welle7-mapping.json', Buffer.from(JSON.stringify(mine, null, 2)));
+    await page.getByTestId('mystery-import-mapping-done').waitFor();
+    expect(await page.getByTestId('mystery-import-mapping-done').textContent()).toBe(
+      'Mapping loaded from welle7-mapping.json.',
+    );
+    expect(await wetter.inputValue()).toBe('Notes');
+    expect(await page.getByTestId('mystery-import-wave').inputValue()).toBe('Welle 7/2025');
+    await screenshot(page, 'team-mystery-mapping-en');
+
+    // Changed on the screen, then saved: the download is the screen's mapping, as the command line reads it.
+    await page.getByTestId('mystery-import-wave').fill('Welle 8/2025');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('mystery-import-mapping-save').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('mapping.json');
+    const saved = join(herDisk.dir, 'mapping.json');
+    await download.saveAs(saved);
+    expect(MysteryMapping.parse(JSON.parse(readFileSync(saved, 'utf8')))).toEqual(
+      MysteryMapping.parse({ ...mine, wave: 'Welle 8/2025' }),
+    );
+    expect(await page.getByTestId('mystery-import-mapping-done').textContent()).toBe(
+      'Mapping saved as mapping.json in your downloads.',
+    );
+    await page.context().close();
+  });
+
+  it('says in German and Finnish what is wrong with a mapping file, and keeps the screen as it was (de, fi)', async () => {
+    for (const locale of ['de', 'fi']) {
+      const page = await mappingStep(locale);
+      const wetter = target('Wetter', page);
+      const shown = await wetter.inputValue();
+      await pickMapping(
+        page,
+        'falsch.json',
+        Buffer.from(JSON.stringify({ rubric: 'mystery-call', columns: { Wetter: 'wann' } })),
+      );
+      expect(await page.getByTestId('mystery-import-mapping-problem').textContent()).toBe(
+        {
+          de: 'falsch.json ist JSON, aber keine Zuordnung, die Earmark verwenden kann. Nichts wurde geändert.',
+          fi: 'falsch.json on JSONia, mutta ei vastaavuuksia, joita Earmark voi käyttää. Mitään ei muutettu.',
+        }[locale],
+      );
+      // The exact field, as the server names it.
+      expect(await page.getByTestId('mystery-import-mapping-error').textContent()).toMatch(
+        /columns\.Wetter: unknown target "wann"/,
+      );
+      expect(await wetter.inputValue()).toBe(shown);
+      await screenshot(page, `team-mystery-mapping-${locale}`);
+      // An empty file is refused before anything is sent.
+      await pickMapping(page, 'leer.json', Buffer.alloc(0));
+      await expect
+        .poll(() => page.getByTestId('mystery-import-mapping-problem').textContent())
+        .toBe(
+          {
+            de: 'leer.json ist leer: Sie enthält keine Zuordnung. Nichts wurde geändert.',
+            fi: 'leer.json on tyhjä: siinä ei ole vastaavuuksia. Mitään ei muutettu.',
+          }[locale],
+        );
+      await page.context().close();
+    }
+  });
 });
+
+/** The columns step of a sheet uploaded from her computer, where the mapping file is loaded and saved. */
+async function mappingStep(locale: string): Promise<Page> {
+  const page = await mysteryImportScreen(locale);
+  await page.getByTestId('import-file-input').setInputFiles({
+    name: `welle-${locale}.csv`,
+    mimeType: 'text/csv',
+    buffer: csv([germanRow(70), germanRow(71)]),
+  });
+  await page.locator('[data-testid="import-upload"][data-state="sent"]').waitFor({ timeout: 30_000 });
+  await page.getByTestId('mystery-import-read').click();
+  await page.locator('[data-testid="mystery-import-page"][data-step="columns"]').waitFor();
+  return page;
+}
+
+const target = (column: string, page: Page) =>
+  page
+    .locator(`[data-testid="mystery-import-column"][data-column="${column}"]`)
+    .getByTestId('mystery-import-target');
+
+/** Picks a file in the browser's file dialog, as she would from her disk. */
+async function pickMapping(page: Page, name: string, buffer: Buffer): Promise<void> {
+  const before = await page.getByTestId('mystery-import-mapping-team').getAttribute('data-picks');
+  await page
+    .getByTestId('mystery-import-mapping-file')
+    .setInputFiles({ name, mimeType: 'application/json', buffer });
+  // Settled: the screen counts each pick it has answered.
+  await page.locator(`[data-testid="mystery-import-mapping-team"]:not([data-picks="${before}"])`).waitFor();
+}

@@ -9,7 +9,8 @@ import { method } from './define';
  * Bulk import of an agency's mystery-shop spreadsheet from the mapping step: read the sheet, try a
  * mapping on every row without storing anything, import, and load or save MAPPING.json (the same
  * file `earmark mystery import FILE --mapping MAPPING.json` reads). Paths are on this computer, typed
- * as on the import screen.
+ * as on the import screen; on a team server the mapping file travels as text instead (the browser
+ * reads it and hands it back as a download).
  */
 
 const Path = z
@@ -119,6 +120,26 @@ export const mysteryImportMethods = {
   'mysteryImport.saveMapping': method(
     z.strictObject({ path: Path, mapping: MysteryMapping }),
     z.object({ path: z.string() }),
+    { actor: 'required', activity: true },
+  ),
+  /**
+   * MAPPING.json read by the browser from the person's own computer (a team server cannot read it
+   * where it is): its text, checked as `loadMapping` checks a file. `fileName` only names it in errors.
+   * An empty, oversized, non-JSON or wrongly shaped file is refused with a named `reason`.
+   */
+  'mysteryImport.loadMappingText': method(
+    z.strictObject({
+      fileName: z.string().trim().min(1).max(255).default('MAPPING.json'),
+      // No bound here: the handler names an oversized file (mapping_too_big) instead of a schema refusal.
+      text: z.string(),
+    }),
+    MysteryMapping,
+    { actor: 'required', activity: true },
+  ),
+  /** MAPPING.json as `saveMapping` writes it, for the browser to hand over as a download. */
+  'mysteryImport.saveMappingText': method(
+    z.strictObject({ mapping: MysteryMapping }),
+    z.object({ fileName: z.string(), text: z.string() }),
     { actor: 'required', activity: true },
   ),
   /**

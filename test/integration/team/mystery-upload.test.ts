@@ -6,6 +6,7 @@ import type { Backend } from '../../../electron/backend/backend';
 import type { TeamServer } from '../../../electron/backend/host/team-server';
 import type { UploadState } from '../../../electron/backend/team-files/uploads';
 import type { MysteryImportReport, MysterySheetPreview } from '../../../shared/api/methods/mystery-import';
+import { MysteryMapping } from '../../../shared/rubric/mystery-mapping';
 import { freshPostgresUrl } from '../../support/engines';
 import { tempDir } from '../../support/paths';
 import { addAccount } from '../accounts/team-fixture';
@@ -210,5 +211,65 @@ describe('a mystery-shop spreadsheet uploaded to a team server', () => {
     // And outside the storage and the import folders nothing is read.
     const outside = await api(mia, 'mysteryImport.preview', { path: '/etc/passwd' });
     expect(outside.error.message).toMatch(/outside the folders this team server imports from/);
+  });
+});
+
+describe('a mapping file (MAPPING.json) on the entry person’s own computer', () => {
+  const send = (cookie: string, fileName: string, text: string) =>
+    api<MysteryMapping>(cookie, 'mysteryImport.loadMappingText', { fileName, text });
+
+  it('takes the text her browser read from the file, and hands a mapping back as the file’s text', async () => {
+    const loaded = await send(mia, 'welle1-mapping.json', `\uFEFF${JSON.stringify(germanMapping, null, 2)}`);
+    expect(loaded.ok, JSON.stringify(loaded.error)).toBe(true);
+    expect(loaded.value).toEqual(MysteryMapping.parse(germanMapping));
+
+    const saved = await api<{ fileName: string; text: string }>(mia, 'mysteryImport.saveMappingText', {
+      mapping: { ...germanMapping, dateOrder: 'dmy' },
+    });
+    expect(saved.ok, JSON.stringify(saved.error)).toBe(true);
+    expect(saved.value.fileName).toBe('mapping.json');
+    // What `earmark mystery import --mapping` does with the file: JSON.parse, then the mapping schema.
+    expect(MysteryMapping.parse(JSON.parse(saved.value.text))).toEqual(
+      MysteryMapping.parse({ ...germanMapping, dateOrder: 'dmy' }),
+    );
+    const again = await send(mia, saved.value.fileName, saved.value.text);
+    expect(again.value).toEqual(MysteryMapping.parse({ ...germanMapping, dateOrder: 'dmy' }));
+  });
+
+  it('names what is wrong with a file that is not a mapping, and writes nothing on the server', async () => {
+    const before = uploadsKept();
+    const cases: [string, string, string, RegExp][] = [
+      ['notes.json', 'Shop-ID;Datum\nW1-1;01.03.2025\n', 'mapping_not_json', /^notes\.json is not JSON: /],
+      [
+        'falsch.json',
+        JSON.stringify({ rubric: 'mystery-call', columns: { Datum: 'wann' } }),
+        'mapping_not_a_mapping',
+        /^falsch\.json is not a mapping: columns\.Datum: unknown target "wann"/,
+      ],
+      ['leer.json', ' \n', 'mapping_empty', /^leer\.json is empty\.$/],
+      [
+        'gross.json',
+        JSON.stringify({ ...germanMapping, wave: 'x'.repeat(300 * 1024) }),
+        'mapping_too_big',
+        /^gross\.json is \d+ bytes; a mapping file is at most 262144 bytes\.$/,
+      ],
+    ];
+    for (const [fileName, text, reason, message] of cases) {
+      const refused = await send(mia, fileName, text);
+      expect(refused.ok, fileName).toBe(false);
+      expect(refused.error.code).toBe('invalid_params');
+      expect(refused.error.reason, fileName).toBe(reason);
+      expect(refused.error.message).toMatch(message);
+    }
+    expect(uploadsKept()).toEqual(before);
+  });
+
+  it('is refused to a role that does not enter shops', async () => {
+    const load = await send(lee, 'mapping.json', JSON.stringify(germanMapping));
+    expect(load.ok).toBe(false);
+    expect(load.error.code).toBe('not_allowed');
+    const save = await api(lee, 'mysteryImport.saveMappingText', { mapping: germanMapping });
+    expect(save.ok).toBe(false);
+    expect(save.error.code).toBe('not_allowed');
   });
 });

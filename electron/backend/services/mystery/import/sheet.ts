@@ -3,7 +3,11 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { EarmarkError } from '../../../../../shared/errors';
 import { builtInRubrics } from '../../../../../shared/rubric/defaults';
-import { MysteryMapping } from '../../../../../shared/rubric/mystery-mapping';
+import {
+  MAPPING_FILE_MAX_BYTES,
+  mappingFileText,
+  MysteryMapping,
+} from '../../../../../shared/rubric/mystery-mapping';
 import { sql } from 'kysely';
 import type { Query } from '../../../db/schema';
 import { MAX_TEXT_BYTES, tooLarge } from '../../../import/formats/errors';
@@ -181,15 +185,39 @@ export async function previewSheet(q: Query, params: { path: string; language: s
 
 /** MAPPING.json from a file, as the command line reads it; each fault named. */
 export function loadMapping(path: string): MysteryMapping {
-  const text = readBytes(path, 'path').toString('utf8');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
+  return parseMapping(readBytes(path, 'path').toString('utf8'), shownPath(resolve(path)));
+}
+
+/**
+ * MAPPING.json sent as text from the person's own computer (a team server's browser): the same checks
+ * as a file on disk, and an empty or oversized one named too. Each refusal carries a `reason` the
+ * screen says in the person's language.
+ */
+export function loadMappingText(fileName: string, text: string): MysteryMapping {
+  const shown = shownPath(fileName);
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAPPING_FILE_MAX_BYTES) {
     throw new EarmarkError(
       'invalid_params',
-      `${shownPath(resolve(path))} is not JSON: ${(error as Error).message}`,
+      `${shown} is ${bytes} bytes; a mapping file is at most ${MAPPING_FILE_MAX_BYTES} bytes.`,
+      { reason: 'mapping_too_big' },
     );
+  }
+  if (text.trim() === '') {
+    throw new EarmarkError('invalid_params', `${shown} is empty.`, { reason: 'mapping_empty' });
+  }
+  return parseMapping(text, shown);
+}
+
+function parseMapping(text: string, shown: string): MysteryMapping {
+  let json: unknown;
+  try {
+    // A byte order mark, as some Windows editors write, is not a fault of the mapping.
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new EarmarkError('invalid_params', `${shown} is not JSON: ${(error as Error).message}`, {
+      reason: 'mapping_not_json',
+    });
   }
   const parsed = MysteryMapping.safeParse(json);
   if (!parsed.success) {
@@ -197,7 +225,9 @@ export function loadMapping(path: string): MysteryMapping {
       .slice(0, 5)
       .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
       .join('; ');
-    throw new EarmarkError('invalid_params', `${shownPath(resolve(path))} is not a mapping: ${why}`);
+    throw new EarmarkError('invalid_params', `${shown} is not a mapping: ${why}`, {
+      reason: 'mapping_not_a_mapping',
+    });
   }
   return parsed.data;
 }
@@ -206,7 +236,7 @@ export function loadMapping(path: string): MysteryMapping {
 export function saveMapping(path: string, mapping: MysteryMapping): { path: string } {
   const full = resolve(path);
   try {
-    writeFileSync(full, `${JSON.stringify(mapping, null, 2)}\n`, 'utf8');
+    writeFileSync(full, mappingFileText(mapping), 'utf8');
   } catch (error) {
     throw new EarmarkError(
       'invalid_params',

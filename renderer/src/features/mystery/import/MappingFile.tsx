@@ -5,11 +5,22 @@ import { useTranslation } from 'react-i18next';
 import type { MysteryMapping } from '../../../../../shared/api/methods/mystery-import';
 import { api } from '../../../api/client';
 import { Breakable } from '../../../app/Breakable';
+import { useSessionAccount } from '../../account/account-context';
+import { TeamMappingFile } from './TeamMappingFile';
 
 const COMMAND = 'earmark mystery import FILE --mapping MAPPING.json';
 
-/** MAPPING.json on disk: the same file `earmark mystery import FILE --mapping MAPPING.json` reads. */
-export function MappingFile({
+/**
+ * MAPPING.json: the same file `earmark mystery import FILE --mapping MAPPING.json` reads. On the
+ * workstation a path on this computer; on a team server a file picked from, and saved to, the
+ * person's own computer.
+ */
+export function MappingFile(props: { mapping: MysteryMapping; onLoaded: (mapping: MysteryMapping) => void }) {
+  const onTeamServer = useSessionAccount() !== null;
+  return onTeamServer ? <TeamMappingFile {...props} command={COMMAND} /> : <PathMappingFile {...props} />;
+}
+
+function PathMappingFile({
   mapping,
   onLoaded,
 }: {
