@@ -227,6 +227,12 @@ describe('importing on a team server', () => {
     );
     expect(await page.getByTestId('mystery-import-mapping-error').textContent()).toMatch(/is not JSON: /);
     expect(await wetter.inputValue()).toBe(shown);
+    // Bigger than any mapping: refused in the browser, before it is read or sent.
+    await pickMapping(page, 'export.json', Buffer.alloc(300 * 1024, ' '));
+    expect(await page.getByTestId('mystery-import-mapping-problem').textContent()).toMatch(
+      /^export\.json is 300 kB, more than a mapping file can be \(256 kB\)\. Is it the right file\? Nothing was changed\.$/,
+    );
+    expect(await wetter.inputValue()).toBe(shown);
 
     const mine = {
       ...germanMapping,
