@@ -132,13 +132,7 @@ async function startBackend(
   bindClock(db, clock);
   // Converted services stamp times with nowIso(database), on either engine.
   bindClock(database, clock);
-  // The built-in rubrics in every shipped language, so the first evaluation needs no setup.
-  await seedBuiltInRubrics(database);
-  // Evaluations submitted before scores were stored get theirs, so the library's score filter sees
-  // them; finds nothing to do after the first start.
-  await backfillStoredScores(database);
-  // Deleted moments kept for undo are personal data: none outlives its undo window, even across restarts.
-  await purgeDeletedMoments(database.query, clock.now());
+  await bringUpToDate(database, clock);
   const events = new EventHub();
   // Every start begins locked: unlocked keys live only in this process's memory.
   const session = new WorkstationSession({
@@ -223,6 +217,20 @@ async function startBackend(
       releaseLock();
     },
   };
+}
+
+/**
+ * What every start does to the stored data once the schema is current. The team import does the same
+ * to its copy of a workstation's database, so it reads that as the app would.
+ */
+export async function bringUpToDate(database: Database, clock: Clock): Promise<void> {
+  // The built-in rubrics in every shipped language, so the first evaluation needs no setup.
+  await seedBuiltInRubrics(database);
+  // Evaluations submitted before scores were stored get theirs, so the library's score filter sees
+  // them; finds nothing to do after the first start.
+  await backfillStoredScores(database);
+  // Deleted moments kept for undo are personal data: none outlives its undo window, even across restarts.
+  await purgeDeletedMoments(database.query, clock.now());
 }
 
 /**

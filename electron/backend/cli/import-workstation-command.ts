@@ -15,7 +15,8 @@ export const IMPORT_WORKSTATION_USAGE = `           earmark team import-workstat
              come over only with --notes-stdin: one JSON line per author on standard input,
              {"profile": "Lena Lead", "passphrase": "…", "password": "…"} (her workstation
              passphrase and her team password); she then reads them after logging in. Close the
-             workstation app first. --copy-recordings copies the recordings into a folder of the
+             workstation app first; its folder is left as it was (the import reads a copy of its
+             database in TMPDIR). --copy-recordings copies the recordings into a folder of the
              team server's (else they stay where the workstation had them).`;
 
 /** At most this much on standard input: a line per author, never a file's worth. */

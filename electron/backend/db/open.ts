@@ -19,6 +19,13 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
   /** Path of a better-sqlite3 native build; Electron passes its own ABI build here. */
   nativeBinding?: string;
+  /**
+   * Backs the database up into backups/ before migrating it (the default). A temporary copy (the team
+   * import's of a workstation) has no use for one: the original is the backup.
+   */
+  backup?: boolean;
+  /** The file messages name instead of the one opened: the workstation's own, for the import's copy. */
+  shownAs?: string;
 }
 
 export { DATABASE_FILE };
@@ -33,6 +40,7 @@ export async function openDatabase(dataDir: string, options: OpenOptions = {}): 
   const migrations = options.migrations ?? defaultMigrations;
   mkdirPrivate(dataDir);
   const file = join(dataDir, DATABASE_FILE);
+  const shown = options.shownAs ?? file;
   // A new database starts as an empty 0600 file, so its -wal and -shm are private from the start too.
   createPrivateFile(file);
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
@@ -43,13 +51,13 @@ export async function openDatabase(dataDir: string, options: OpenOptions = {}): 
     if (current > latest) {
       throw new EarmarkError(
         'conflict',
-        `The database ${file} was written by a newer version of Earmark (schema ${current}; this version knows up to ${latest}). ` +
+        `The database ${shown} was written by a newer version of Earmark (schema ${current}; this version knows up to ${latest}). ` +
           'Update Earmark to open it; the file has not been changed.',
       );
     }
     checkAppliedUnchanged(db, migrations, current);
     if (current < latest) {
-      if (current > 0) await backup(db, dataDir, current);
+      if (current > 0 && options.backup !== false) await backup(db, dataDir, current);
       migrate(db, migrations, current);
     }
     return db;

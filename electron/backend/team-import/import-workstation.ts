@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import { createBackend } from '../backend';
 import type { Database } from '../db/database';
 import type { Query } from '../db/schema';
 import { findLogin } from '../services/accounts/accounts';
@@ -27,6 +26,7 @@ import {
 } from './copy-programme';
 import { copyNotes, openAuthorKeys, wipe, type NoteCredentials } from './private-notes';
 import type { IdMap } from './rows';
+import { openWorkstationCopy } from './workstation-copy';
 
 /**
  * `earmark team import-workstation`: a workstation's history joins the team (issue 14, point 10).
@@ -43,11 +43,14 @@ import type { IdMap } from './rows';
  * Private notes come over still encrypted (private-notes.ts). Everything is written in one transaction,
  * and found again by what it is on a second run, which adds nothing (copy-history.ts,
  * copy-programme.ts). Not copied: calibration sessions (counted in the summary, with why), import
- * history, the workstation's settings.
+ * history, the workstation's settings. The workstation itself is left as it was (workstation-copy.ts).
  */
 
 export interface WorkstationImportOptions {
-  /** The workstation's data folder (its SQLite and keys/); opened as the app opens it, exclusively. */
+  /**
+   * The workstation's data folder (its SQLite and keys/), taken exclusively as the app takes it, and left
+   * as it was: its database is read from a copy (workstation-copy.ts).
+   */
   readonly dataDir: string;
   /** The team's PostgreSQL. */
   readonly target: Database;
@@ -76,10 +79,8 @@ export interface WorkstationImport {
 
 export async function importWorkstation(options: WorkstationImportOptions): Promise<WorkstationImport> {
   const log = options.log ?? ((message: string) => console.error(message));
-  const source = await createBackend({
-    dataDir: options.dataDir,
-    resourcesDir: options.resourcesDir,
-    version: options.version,
+  // The workstation's folder is only read: the database from a copy, the keys where they lie.
+  const source = await openWorkstationCopy(options.dataDir, {
     command: 'earmark team import-workstation',
     log,
   });
