@@ -61,6 +61,11 @@ export async function runImportWorkstation(
   }
   const credentials = values['notes-stdin'] ? await credentialsFromStdin() : [];
   const target = await openPostgres(databaseUrl, { log: (message) => console.error(message) });
+  // Ctrl+C or a kill ends the process through its exit hooks, which remove the workstation's temporary
+  // copy and release its folder; the team's transaction is rolled back as its connection goes.
+  const interrupt = (signal: NodeJS.Signals) => process.exit(signal === 'SIGINT' ? 130 : 143);
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
   try {
     const done = await importWorkstation({
       dataDir: resolve(values.data),
@@ -74,6 +79,8 @@ export async function runImportWorkstation(
     console.log(values.json ? JSON.stringify(done) : describe(done));
     return 0;
   } finally {
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
     await target.close();
   }
 }
