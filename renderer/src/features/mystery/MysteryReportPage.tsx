@@ -99,7 +99,8 @@ export function MysteryReportPage() {
           {t('mysteryReport.empty')}
         </Text>
       ) : (
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        // Side by side only where the tables fit their half: a narrow window stacks them.
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
           <ReportGroups report={data} selected={view.key} onSelect={(key) => set({ key })} />
           <ScoreTrend report={data} />
           <ItemPassRates items={data.items} />
