@@ -34,44 +34,47 @@ export function MysteryTeamFigures() {
       ) : teams.isError ? (
         <Alert color="red">{t('errors.generic', { message: teams.error.message })}</Alert>
       ) : (
-        <Table verticalSpacing={6} horizontalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('mystery.field.team')}</Table.Th>
-              <Table.Th ta="right">{t('mysteryApart.figures.count')}</Table.Th>
-              <Table.Th ta="right">{t('mysteryApart.figures.average')}</Table.Th>
-              {(['pass', 'belowTarget', 'criticalFail'] as const).map((result) => (
-                <Table.Th key={result} ta="right">
-                  <ResultBadge result={result} size="sm" />
-                </Table.Th>
-              ))}
-              <Table.Th>{t('mysteryApart.teams.latest')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {teams.data.map((team) => (
-              <Table.Tr key={team.team} data-testid="mystery-team" data-team={team.team}>
-                <Table.Td>
-                  <Text size="sm" fw={600}>
-                    {team.team || t('mysteryApart.teams.noTeam')}
-                  </Text>
-                </Table.Td>
-                <Table.Td ta="right">{team.count}</Table.Td>
-                <Table.Td ta="right">
-                  <Text size="sm" fw={700}>
-                    {formatPercent(team.averagePercent, i18n.language)}
-                  </Text>
-                </Table.Td>
-                <Table.Td ta="right">{team.pass}</Table.Td>
-                <Table.Td ta="right">{team.belowTarget}</Table.Td>
-                <Table.Td ta="right">{team.criticalFail}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{formatDateTime(team.latestAt, i18n.language)}</Text>
-                </Table.Td>
+        // The result badges keep their width: a narrow window scrolls the table, not the whole page.
+        <Table.ScrollContainer minWidth={640}>
+          <Table verticalSpacing={6} horizontalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('mystery.field.team')}</Table.Th>
+                <Table.Th ta="right">{t('mysteryApart.figures.count')}</Table.Th>
+                <Table.Th ta="right">{t('mysteryApart.figures.average')}</Table.Th>
+                {(['pass', 'belowTarget', 'criticalFail'] as const).map((result) => (
+                  <Table.Th key={result} ta="right">
+                    <ResultBadge result={result} size="sm" />
+                  </Table.Th>
+                ))}
+                <Table.Th>{t('mysteryApart.teams.latest')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {teams.data.map((team) => (
+                <Table.Tr key={team.team} data-testid="mystery-team" data-team={team.team}>
+                  <Table.Td>
+                    <Text size="sm" fw={600}>
+                      {team.team || t('mysteryApart.teams.noTeam')}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td ta="right">{team.count}</Table.Td>
+                  <Table.Td ta="right">
+                    <Text size="sm" fw={700}>
+                      {formatPercent(team.averagePercent, i18n.language)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td ta="right">{team.pass}</Table.Td>
+                  <Table.Td ta="right">{team.belowTarget}</Table.Td>
+                  <Table.Td ta="right">{team.criticalFail}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{formatDateTime(team.latestAt, i18n.language)}</Text>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
     </Paper>
   );
