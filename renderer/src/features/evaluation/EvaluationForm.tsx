@@ -129,30 +129,28 @@ function OtherEvaluations({
       <Table verticalSpacing={4}>
         <Table.Tbody>
           {evaluations.map((evaluation) => (
+            // One cell of two lines, not five columns: docked beside the call the card is narrow,
+            // and the reviewer, state, score and date wrap under the rubric's name instead of running out.
             <Table.Tr key={evaluation.id} data-testid="other-evaluation">
               <Table.Td>
-                <Anchor component="button" size="sm" onClick={() => onOpen(evaluation.id)}>
+                <Anchor component="button" size="sm" ta="left" onClick={() => onOpen(evaluation.id)}>
                   {evaluation.rubricName} · {t('rubrics.versionLabel', { version: evaluation.rubricVersion })}
                 </Anchor>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm">{evaluation.reviewer.name}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Badge size="xs" variant="outline" color={evaluation.state === 'submitted' ? 'teal' : 'gray'}>
-                  {t(`evaluation.state.${evaluation.state}`)}
-                </Badge>
-              </Table.Td>
-              <Table.Td>
-                <Group gap={6}>
+                <Group gap={6} mt={2} style={{ rowGap: 2 }}>
+                  <Text size="sm">{evaluation.reviewer.name}</Text>
+                  <Badge
+                    size="xs"
+                    variant="outline"
+                    color={evaluation.state === 'submitted' ? 'teal' : 'gray'}
+                  >
+                    {t(`evaluation.state.${evaluation.state}`)}
+                  </Badge>
                   <Text size="sm">{formatPercent(evaluation.score.percent, i18n.language)}</Text>
                   <ResultBadge result={evaluation.score.result} size="sm" />
+                  <Text size="xs" c="dimmed">
+                    {formatDateTime(evaluation.updatedAt, i18n.language)}
+                  </Text>
                 </Group>
-              </Table.Td>
-              <Table.Td>
-                <Text size="xs" c="dimmed">
-                  {formatDateTime(evaluation.updatedAt, i18n.language)}
-                </Text>
               </Table.Td>
             </Table.Tr>
           ))}
