@@ -102,6 +102,8 @@ export function QueueItemRow({
             variant="subtle"
             color="gray"
             size="xs"
+            // The row's text takes what is left: the button's word is never squeezed.
+            style={{ flexShrink: 0 }}
             onClick={() => onReplace(item)}
             data-testid="queue-item-replace"
           >

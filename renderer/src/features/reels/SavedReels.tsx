@@ -59,7 +59,8 @@ export function SavedReels({
                 </Text>
               </Stack>
               {confirming === reel.id ? (
-                <Group gap={4} wrap="nowrap">
+                // The reel's title and line take what is left: the buttons' words are never squeezed.
+                <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
                   <Button
                     size="compact-xs"
                     color="red"
@@ -80,6 +81,7 @@ export function SavedReels({
                   size="compact-xs"
                   variant="subtle"
                   color="red"
+                  style={{ flexShrink: 0 }}
                   onClick={() => setConfirming(reel.id)}
                   data-testid="saved-reel-delete"
                 >
