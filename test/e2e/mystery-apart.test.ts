@@ -154,6 +154,11 @@ describe('mystery shops kept apart from QA', () => {
       expect(await byTestId('mystery-team').count()).toBe(2);
       await byTestId('mystery-teams').scrollIntoViewIfNeeded();
       await screenshot(page, `mystery-apart-${language}-2-teams`, { asShown: true });
+      // In a narrow laptop window the result badges scroll the table in its card, never the whole page.
+      await page.setViewportSize({ width: 1024, height: 700 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1024);
+      await screenshot(page, `mystery-apart-${language}-2-teams-narrow`, { asShown: true });
+      await page.setViewportSize({ width: 1280, height: 900 });
 
       await open(`/coaching/${sessionId}`);
       await poll(() => byTestId('linked-mystery-shop').count()).toBe(2);

@@ -88,6 +88,38 @@ describe('a mystery shopper', () => {
   });
 });
 
+/**
+ * In a 1280-wide laptop window every column is there, status at the right edge included, and no column
+ * name is cut short ("Testkauf-…"); in a 1024-wide one the table scrolls sideways to its status.
+ */
+async function expectColumnsShown(language: string) {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const shown = () =>
+    page.evaluate(() => {
+      const table = document.querySelector('[data-testid="mystery-table"]')!;
+      const status = document.querySelector('[data-testid="mystery-status"]')!.getBoundingClientRect();
+      return {
+        statusInside: status.right <= table.getBoundingClientRect().right,
+        cutNames: [...document.querySelectorAll<HTMLElement>('[data-testid^="mystery-sort-"]')]
+          .filter(
+            (name) => name.scrollWidth > name.clientWidth + 1 || name.scrollHeight > name.clientHeight + 1,
+          )
+          .map((name) => name.textContent),
+        scrolls: table.scrollWidth > table.clientWidth,
+        pageScrolls: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+      };
+    });
+  expect(await shown(), language).toEqual({
+    statusInside: true,
+    cutNames: [],
+    scrolls: false,
+    pageScrolls: false,
+  });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  expect(await shown(), language).toMatchObject({ scrolls: true, pageScrolls: false });
+  await screenshot(page, `mystery-list-narrow-${language}`, { asShown: true });
+}
+
 describe('the list of shops', () => {
   beforeAll(async () => {
     const rubrics = await host.api<{ id: number; builtin: string | null; language: string }[]>('rubric.list');
@@ -206,7 +238,9 @@ describe('the list of shops', () => {
       await listReady();
       await poll(shownShopIds).toEqual(['W2-CHAT', 'W2-RUDE', 'W2-DRAFT']);
       await screenshot(page, `mystery-list-${language}`);
+      await expectColumnsShown(language);
     }
+    await page.setViewportSize({ width: 1440, height: 900 });
     await host.api('settings.update', { language: 'en' });
     await open('/mystery');
     await listReady();
