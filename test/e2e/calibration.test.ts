@@ -194,7 +194,9 @@ describe('a three-person blind calibration', () => {
     expect(await overall.getAttribute('data-value')).toBe(results.figures.alpha!.value.toFixed(3));
     expect(await overall.textContent()).toMatch(/^α-?\d\.\d\d: reviewers agree/);
     const knowledge = page.locator('[data-testid="calibration-criterion"][data-item-id="knowledge"]');
-    expect(await knowledge.getByTestId('criterion-alpha').textContent()).toContain('95 % of likely values');
+    expect(await knowledge.getByTestId('criterion-alpha').textContent()).toContain(
+      '95\u00a0% of likely values',
+    );
     expect(await knowledge.getByTestId('calibration-cell').first().getAttribute('data-distinct')).toBe('2');
     const polite = page.locator('[data-testid="calibration-criterion"][data-item-id="polite"]');
     expect(await polite.getByTestId('criterion-alpha').textContent()).toBe(

@@ -96,7 +96,9 @@ describe('an M4A call', () => {
     await openCall('parcel call');
     expect((await audio()).crossOrigin).toBe('anonymous');
     await page.locator('[data-testid="player"][data-waveform="drawing"]').waitFor();
-    expect(await page.getByTestId('waveform-status').textContent()).toMatch(/Drawing the waveform… \d+ %/);
+    expect(await page.getByTestId('waveform-status').textContent()).toMatch(
+      /Drawing the waveform… \d+\u00a0%/,
+    );
     await page.getByTestId('player-toggle').click();
     await page.waitForFunction(
       () =>

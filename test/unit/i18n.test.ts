@@ -44,5 +44,13 @@ describe('translations', () => {
         }
       }
     });
+
+    it(`${file}: a number keeps its % sign on the same line`, () => {
+      // "(95" at a line's end and "% …" on the next: the space before % must be a no-break one.
+      for (const language of languages) {
+        const texts = flatten(JSON.parse(readFileSync(join(localesDir, language, file), 'utf8')));
+        for (const [key, text] of texts) expect(text, `${language} ${key}`).not.toMatch(/(\d|\}\}) %/);
+      }
+    });
   }
 });
