@@ -329,6 +329,26 @@ for (const language of LANGUAGES) {
       await page.setViewportSize(VIEWPORT);
     });
 
+    it("keeps the library's length and score within reach in a 1024-wide window", async () => {
+      await page.setViewportSize({ width: 1024, height: 700 });
+      await open('/');
+      await byTestId('library-table').waitFor();
+      // The table is wider than the window leaves it: it scrolls sideways to its last column, the page does not.
+      const reach = await byTestId('library-table').evaluate((table) => {
+        const scrolls = ['auto', 'scroll'].includes(getComputedStyle(table).overflowX);
+        table.scrollLeft = table.scrollWidth;
+        const last = table.querySelector('[role="row"]')!.lastElementChild!.getBoundingClientRect();
+        return {
+          scrolls,
+          lastInside: last.right <= table.getBoundingClientRect().right + 0.5,
+          pageScrolls: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+        };
+      });
+      expect(reach).toEqual({ scrolls: true, lastInside: true, pageScrolls: false });
+      await screenShot(shot('09b', 'library-narrow-scrolled'));
+      await page.setViewportSize(VIEWPORT);
+    });
+
     it('writes and picks dates the way the interface language does', async () => {
       const today = new Date();
       const monthName = new Intl.DateTimeFormat(language, { month: 'long' }).format(today);
