@@ -136,7 +136,8 @@ export function RubricsPage() {
                   <Text size="sm">{languageNames[rubric.language as Language] ?? rubric.language}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm">
+                  {/* "Version 1" is one thing: a narrow window wraps the rubric's name, not this. */}
+                  <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
                     {rubric.latestVersion
                       ? t('rubrics.versionLabel', { version: rubric.latestVersion.version })
                       : t('rubrics.neverPublished')}
