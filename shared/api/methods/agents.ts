@@ -76,9 +76,9 @@ export const AgentOverview = z.object({
   /** Every submitted evaluation of the agent, oldest first (at most 500, the latest ones). */
   trend: z.array(TrendPoint),
   sections: z.array(SectionAverage),
-  /** Lowest percentage first; only items answered at least once in the window. */
+  /** Items that lost points, lowest percentage first; only items answered at least once in the window. */
   weakest: z.array(ItemStat),
-  /** Highest percentage first. */
+  /** Items that earned points and are not among `weakest`, highest percentage first. */
   strongest: z.array(ItemStat),
   /** Tagged moments on the agent's interactions, newest first (at most 200). */
   moments: z.array(AgentMoment),

@@ -110,11 +110,12 @@ describeEachEngine('agent.overview', () => {
       ['knowledge', 33.3, 2, 6, 3, 1],
       ['polite', 66.7, 2, 3, 3, 1],
     ]);
-    expect(brief(page.strongest).map(([id]) => id)).toEqual(['polite', 'knowledge', 'greeting']);
+    // Every item lost points and is listed as weakest: none is praised as strongest as well.
+    expect(page.strongest).toEqual([]);
     expect(page.weakest[0]).toMatchObject({ title: 'Greeting', sectionTitle: 'Courtesy' });
     const two = await overview(anna().id, { itemCount: 2 });
     expect(two.weakest.map((i) => i.itemId)).toEqual(['greeting', 'knowledge']);
-    expect(two.strongest.map((i) => i.itemId)).toEqual(['polite', 'knowledge']);
+    expect(two.strongest.map((i) => i.itemId)).toEqual(['polite']);
   });
 
   it('covers only the latest evaluations of the window in averages and items, the trend stays whole', async () => {
@@ -245,6 +246,18 @@ describeEachEngine('across languages, versions and rubrics', () => {
       { sectionId: 'call-handling', title: 'Call handling', percent: 85.7, evaluationCount: 1 },
       { sectionId: 'sales-and-close', title: 'Sales and close', percent: 100, evaluationCount: 1 },
     ]);
+  });
+
+  it('never lists an item that earned every point as weakest, nor one that earned none as strongest', async () => {
+    const all = await overview(jonas().id, { itemCount: 20 });
+    expect(all.weakest.length).toBeGreaterThan(0);
+    expect(all.strongest.length).toBeGreaterThan(0);
+    for (const item of all.weakest) expect(item.earned).toBeLessThan(item.possible);
+    for (const item of all.strongest) expect(item.earned).toBeGreaterThan(0);
+    expect(all.strongest.some((item) => item.percent === 100)).toBe(true);
+    const key = (item: { itemId: string; sectionTitle: string }) => `${item.sectionTitle}/${item.itemId}`;
+    const weak = new Set(all.weakest.map(key));
+    expect(all.strongest.filter((item) => weak.has(key(item)))).toEqual([]);
   });
 
   it("matches items by id across languages, and keeps another rubric's item of the same id apart", async () => {

@@ -57,9 +57,13 @@ export function itemStats(evaluations: readonly ScoredEvaluation[]): ItemStat[] 
   }));
 }
 
-/** Lowest percent first; on a tie the item missed more often, then the one with more points at stake. */
+/**
+ * Where points were lost, lowest percent first; on a tie the item missed more often, then the one with
+ * more points at stake. An item that earned every point is no coaching focus, however few items there are.
+ */
 export function weakestItems(stats: readonly ItemStat[], count: number): ItemStat[] {
-  return [...stats]
+  return stats
+    .filter((item) => item.earned < item.possible)
     .sort(
       (a, b) =>
         a.percent - b.percent ||
@@ -70,9 +74,19 @@ export function weakestItems(stats: readonly ItemStat[], count: number): ItemSta
     .slice(0, count);
 }
 
-/** Highest percent first; on a tie the item missed less often, then the one shown in more evaluations. */
-export function strongestItems(stats: readonly ItemStat[], count: number): ItemStat[] {
-  return [...stats]
+/**
+ * Where points were earned, highest percent first; on a tie the item missed less often, then the one
+ * shown in more evaluations. Items already listed as weakest are left out (`weakest`), so with only a
+ * few items none is praised and named as the coaching focus at once.
+ */
+export function strongestItems(
+  stats: readonly ItemStat[],
+  count: number,
+  weakest: readonly ItemStat[] = [],
+): ItemStat[] {
+  const listed = new Set(weakest);
+  return stats
+    .filter((item) => item.earned > 0 && !listed.has(item))
     .sort(
       (a, b) =>
         b.percent - a.percent ||
@@ -81,4 +95,10 @@ export function strongestItems(stats: readonly ItemStat[], count: number): ItemS
         a.title.localeCompare(b.title),
     )
     .slice(0, count);
+}
+
+/** The agent page's two lists: no item in both. */
+export function itemLists(stats: readonly ItemStat[], count: number) {
+  const weakest = weakestItems(stats, count);
+  return { weakest, strongest: strongestItems(stats, count, weakest) };
 }

@@ -5,7 +5,7 @@ import type { Database } from '../../db/database';
 import type { Query } from '../../db/schema';
 import { momentRows, tagged, toAgentMoment } from '../coaching/moment-rows';
 import { agentSight, agentVisible, notFound, readsOwnOnly } from '../viewer';
-import { itemStats, strongestItems, weakestItems } from './item-stats';
+import { itemLists, itemStats } from './item-stats';
 import { submittedEvaluationsOfAgent, type ScoredEvaluation } from './scored-evaluations';
 
 const MAX_TREND_POINTS = 500;
@@ -104,8 +104,7 @@ export async function agentOverview(
     window: params.window,
     trend: evaluations.map(trendPoint),
     sections: sectionAverages(window),
-    weakest: weakestItems(stats, params.itemCount),
-    strongest: strongestItems(stats, params.itemCount),
+    ...itemLists(stats, params.itemCount),
     // Moments are reviewers' working pins (drafts' included): an agent reads the submitted evaluations.
     moments: readsOwnOnly(viewer) ? [] : moments.map(toAgentMoment),
   };

@@ -140,6 +140,7 @@ function AgentBody({ data, lastN, ownPage }: { data: AgentOverview; lastN: numbe
   const { byId: tags } = useTags();
   const { rows, sections } = trendChartData(data.trend, lastN);
   const { wow, tagged } = splitMoments(data.moments);
+  const anyAnswered = data.weakest.length + data.strongest.length > 0;
   return (
     <>
       {rows.length === 0 ? (
@@ -175,10 +176,10 @@ function AgentBody({ data, lastN, ownPage }: { data: AgentOverview; lastN: numbe
           </Paper>
           <Grid gap="md">
             <Grid.Col span={{ base: 12, md: 6 }}>
-              <ItemStats kind="weakest" items={data.weakest} />
+              <ItemStats kind="weakest" items={data.weakest} anyAnswered={anyAnswered} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, md: 6 }}>
-              <ItemStats kind="strongest" items={data.strongest} />
+              <ItemStats kind="strongest" items={data.strongest} anyAnswered={anyAnswered} />
             </Grid.Col>
           </Grid>
         </>

@@ -7,7 +7,16 @@ import { formatPercent } from '../evaluation/score-format';
  * Rubric items across the window, one list for where the agent loses points (coaching focus) and one
  * for where they earn them (what to praise): "missed 3 of 8" says how often, not just how much.
  */
-export function ItemStats({ kind, items }: { kind: 'weakest' | 'strongest'; items: readonly ItemStat[] }) {
+export function ItemStats({
+  kind,
+  items,
+  anyAnswered,
+}: {
+  kind: 'weakest' | 'strongest';
+  items: readonly ItemStat[];
+  /** Whether any item was answered at all: else the list is empty for want of answers, not of points. */
+  anyAnswered: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <Paper withBorder p="sm" data-testid={`items-${kind}`}>
@@ -19,7 +28,7 @@ export function ItemStats({ kind, items }: { kind: 'weakest' | 'strongest'; item
       </Text>
       {items.length === 0 ? (
         <Text size="sm" c="dimmed">
-          {t('agents.items.none')}
+          {t(anyAnswered ? `agents.items.${kind}None` : 'agents.items.none')}
         </Text>
       ) : (
         <Stack gap="xs">
