@@ -55,8 +55,7 @@ Options:
 
 async function main(argv: string[]): Promise<number> {
   // Its own options (--team NAME, --role …), parsed apart so they never clash with other commands'.
-  if (argv[0] === 'team')
-    return runTeamCommand(argv.slice(1), { resourcesDir: join(appRoot, 'resources'), version });
+  if (argv[0] === 'team') return runTeamCommand(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

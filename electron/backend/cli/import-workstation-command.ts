@@ -26,10 +26,7 @@ const CredentialsLine = z
   .object({ profile: z.string().min(1), passphrase: z.string().min(1), password: z.string().min(1) })
   .strict();
 
-export async function runImportWorkstation(
-  argv: string[],
-  app: { resourcesDir: string; version: string },
-): Promise<number> {
+export async function runImportWorkstation(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -70,8 +67,6 @@ export async function runImportWorkstation(
     const done = await importWorkstation({
       dataDir: resolve(values.data),
       target,
-      resourcesDir: app.resourcesDir,
-      version: app.version,
       map,
       credentials,
       copyRecordingsTo: values['copy-recordings'] ? resolve(values['copy-recordings']) : null,

@@ -34,17 +34,14 @@ ${IMPORT_WORKSTATION_USAGE}`;
 
 const PASSWORD_FLAGS = /^--(admin-)?pass(word|phrase)?(=|$)/;
 
-export async function runTeamCommand(
-  argv: string[],
-  app: { resourcesDir: string; version: string },
-): Promise<number> {
+export async function runTeamCommand(argv: string[]): Promise<number> {
   if (argv.some((arg) => PASSWORD_FLAGS.test(arg))) {
     throw new Error(
       'Passwords are read from standard input only (--password-stdin, --admin-password-stdin, --notes-stdin), never from ' +
         'the command line, where other users of this computer can see them.',
     );
   }
-  if (argv[0] === 'import-workstation') return runImportWorkstation(argv.slice(1), app);
+  if (argv[0] === 'import-workstation') return runImportWorkstation(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

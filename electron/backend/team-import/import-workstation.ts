@@ -54,8 +54,6 @@ export interface WorkstationImportOptions {
   readonly dataDir: string;
   /** The team's PostgreSQL. */
   readonly target: Database;
-  readonly resourcesDir: string;
-  readonly version: string;
   /** Workstation profile name → team username (`--map`). */
   readonly map?: ReadonlyMap<string, string>;
   /** Authors whose private notes come over (`--notes-stdin`). */

@@ -23,7 +23,7 @@ import { createAccount } from '../../../electron/backend/services/accounts/accou
 import { hashPassword } from '../../../electron/backend/services/accounts/password-hash';
 import { importWorkstation } from '../../../electron/backend/team-import/import-workstation';
 import { freshPostgresUrl } from '../../support/engines';
-import { resourcesDir, tempDir } from '../../support/paths';
+import { tempDir } from '../../support/paths';
 import { CHEAP } from '../accounts/team-fixture';
 import { everyCell } from '../privacy-proof/fixture';
 
@@ -91,8 +91,6 @@ const run = (dataDir = workstation) =>
   importWorkstation({
     dataDir,
     target,
-    resourcesDir,
-    version: '0.0.0-test',
     passwordCost: CHEAP,
     log: () => {},
   });

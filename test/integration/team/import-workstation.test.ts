@@ -226,8 +226,6 @@ const run = (extra: Partial<WorkstationImportOptions> = {}) =>
   importWorkstation({
     dataDir: workstation.dir,
     target,
-    resourcesDir,
-    version: '0.0.0-test',
     map: new Map([['Sam Quality', 'sam.q']]),
     copyRecordingsTo: copies.dir,
     passwordCost: CHEAP,
