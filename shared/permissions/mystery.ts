@@ -38,7 +38,6 @@ export const mysteryPermissions = {
   'mysteryImport.loadMapping': { roles: entryPerson, action: 'import mystery shops' },
   'mysteryImport.saveMapping': { roles: entryPerson, action: 'import mystery shops' },
   'mysteryImport.loadMappingText': { roles: entryPerson, action: 'import mystery shops' },
-  'mysteryImport.saveMappingText': { roles: entryPerson, action: 'import mystery shops' },
   'mysteryImport.forgetSheet': { roles: entryPerson, action: 'import mystery shops' },
   'scenario.list': { roles: seeShops, action: 'see the scenario library' },
   'scenario.save': { roles: entryPerson, action: 'edit the scenario library' },

@@ -9,8 +9,8 @@ import { method } from './define';
  * Bulk import of an agency's mystery-shop spreadsheet from the mapping step: read the sheet, try a
  * mapping on every row without storing anything, import, and load or save MAPPING.json (the same
  * file `earmark mystery import FILE --mapping MAPPING.json` reads). Paths are on this computer, typed
- * as on the import screen; on a team server the mapping file travels as text instead (the browser
- * reads it and hands it back as a download).
+ * as on the import screen; on a team server the browser reads the mapping file and sends its text,
+ * and saves it as a download written by `mappingFileText` (shared/rubric/mystery-mapping.ts).
  */
 
 const Path = z
@@ -134,12 +134,6 @@ export const mysteryImportMethods = {
       text: z.string(),
     }),
     MysteryMapping,
-    { actor: 'required', activity: true },
-  ),
-  /** MAPPING.json as `saveMapping` writes it, for the browser to hand over as a download. */
-  'mysteryImport.saveMappingText': method(
-    z.strictObject({ mapping: MysteryMapping }),
-    z.object({ fileName: z.string(), text: z.string() }),
     { actor: 'required', activity: true },
   ),
   /**

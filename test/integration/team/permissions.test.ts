@@ -138,7 +138,6 @@ const payloads: Record<MethodName, () => Record<string, unknown>> = {
   'mysteryImport.saveMapping': () => ({ path: join(files.dir, `${fresh('mapping')}.json`), mapping }),
   'mysteryImport.forgetSheet': () => ({ path: join(files.dir, 'missing.csv') }),
   'mysteryImport.loadMappingText': () => ({ fileName: 'mapping.json', text: JSON.stringify(mapping) }),
-  'mysteryImport.saveMappingText': () => ({ mapping }),
   'mystery.agentShops': () => ({ agentId: MISSING }),
   'mystery.teamFigures': () => ({}),
   'queue.plans': () => ({}),

@@ -8,7 +8,6 @@ import { importMysteryShops } from './run';
 import { importRoots } from '../../../team-files/config';
 import { removeUnusedUploads, uploadOwnedBy } from '../../../team-files/unused-uploads';
 import { confinedPath, confinedTarget } from '../../../team-files/confine';
-import { mappingFileText } from '../../../../../shared/rubric/mystery-mapping';
 import { loadMapping, loadMappingText, previewSheet, readSheet, rememberMapping, saveMapping } from './sheet';
 
 export function mysteryImportHandlers(
@@ -64,14 +63,11 @@ export function mysteryImportHandlers(
       await permit(database.query, 'mysteryImport.saveMapping', actorId);
       return saveMapping(writable(path), mapping);
     },
-    // A team server's browser: the file is on the person's computer, so its text comes and goes.
+    // A team server's browser: the file is on the person's computer, so its text comes (saving is a
+    // download the browser writes itself, mappingFileText).
     'mysteryImport.loadMappingText': async ({ fileName, text }, { actorId }) => {
       await permit(database.query, 'mysteryImport.loadMappingText', actorId);
       return loadMappingText(fileName, text);
-    },
-    'mysteryImport.saveMappingText': async ({ mapping }, { actorId }) => {
-      await permit(database.query, 'mysteryImport.saveMappingText', actorId);
-      return { fileName: 'mapping.json', text: mappingFileText(mapping) };
     },
     'mysteryImport.forgetSheet': async ({ path }, { actorId }) => {
       await permit(database.query, 'mysteryImport.forgetSheet', actorId);

@@ -4,10 +4,13 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MysteryMapping } from '../../../../../shared/api/methods/mystery-import';
 import { EarmarkError } from '../../../../../shared/errors';
+import { mappingFileText } from '../../../../../shared/rubric/mystery-mapping';
 import { api } from '../../../api/client';
 import { Breakable } from '../../../app/Breakable';
 import { downloadText } from '../../rubrics/download';
 import { mappingProblem, sizeProblem } from './mapping-problem';
+
+const FILE_NAME = 'mapping.json';
 
 /**
  * MAPPING.json on the entry person's own computer, where a team server cannot look: the browser reads
@@ -40,17 +43,15 @@ export function TeamMappingFile({
     },
     onSettled: () => setAnswered((count) => count + 1),
   });
-  const save = useMutation({
-    mutationFn: () => api.mysteryImport.saveMappingText({ mapping }),
-    onSuccess: ({ fileName, text }) => {
-      downloadText(fileName, text, 'application/json');
-      setDone(t('mysteryImport.mappingFile.team.saved', { name: fileName }));
-    },
-  });
+  // The file the command line reads, written here: nothing for the server to do.
+  const save = () => {
+    downloadText(FILE_NAME, mappingFileText(mapping), 'application/json');
+    setDone(t('mysteryImport.mappingFile.team.saved', { name: FILE_NAME }));
+  };
   const problem =
     load.variables && load.error !== null
       ? mappingProblem(t, i18n.language, load.variables, load.error)
-      : save.error && { text: save.error.message, detail: null };
+      : null;
   return (
     <Stack gap={4} data-testid="mystery-import-mapping-team" data-picks={answered}>
       <Text size="sm" fw={500}>
@@ -71,7 +72,6 @@ export function TeamMappingFile({
             event.currentTarget.value = '';
             if (!file) return;
             setDone(null);
-            save.reset();
             load.mutate(file);
           }}
           data-testid="mystery-import-mapping-file"
@@ -86,11 +86,9 @@ export function TeamMappingFile({
         </Button>
         <Button
           variant="default"
-          loading={save.isPending}
           onClick={() => {
-            setDone(null);
             load.reset();
-            save.mutate();
+            save();
           }}
           data-testid="mystery-import-mapping-save"
         >
